@@ -1,0 +1,7 @@
+//! Plain types and rules: no egui, no rusqlite. Pure and unit-tested.
+
+pub mod draft;
+pub mod fmt;
+pub mod model;
+pub mod names;
+pub mod validate;

@@ -1,0 +1,267 @@
+//! Person names: gender from the patronymic, initials, and the dative case of a name and a
+//! position for the addressee block of a letter («Генеральному директору … И.И. Иванову»).
+//!
+//! Names are declined with `petrovich` (the well-known rule set); positions with a small rule
+//! set of our own: the leading adjectives and the head noun go to the dative, the rest (usually a
+//! genitive tail such as «генерального директора» or «по производству») stays as it is.
+
+use petrovich::Case;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Male => "м",
+            Gender::Female => "ж",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Gender> {
+        match s {
+            "м" => Some(Gender::Male),
+            "ж" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+    fn petrovich(self) -> petrovich::Gender {
+        match self {
+            Gender::Male => petrovich::Gender::Male,
+            Gender::Female => petrovich::Gender::Female,
+        }
+    }
+}
+
+/// Gender as the patronymic (then first name, then surname) tells it.
+pub fn detect_gender(surname: &str, name: &str, patronymic: &str) -> Option<Gender> {
+    let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    let (s, n, p) = (opt(surname), opt(name), opt(patronymic));
+    match petrovich::detect_gender(s.as_deref(), n.as_deref(), p.as_deref()) {
+        petrovich::Gender::Male => Some(Gender::Male),
+        petrovich::Gender::Female => Some(Gender::Female),
+        petrovich::Gender::Androgynous => None,
+    }
+}
+
+fn initial(s: &str) -> String {
+    s.trim()
+        .chars()
+        .next()
+        .map(|c| format!("{}.", c.to_uppercase()))
+        .unwrap_or_default()
+}
+
+/// «И.И. Иванов» with a no-break space before the surname (GOST typography).
+pub fn initials_surname(surname: &str, name: &str, patronymic: &str) -> String {
+    format!("{}{}\u{a0}{}", initial(name), initial(patronymic), surname.trim())
+}
+
+/// «Иванов И.И.» — the list form.
+pub fn surname_initials(surname: &str, name: &str, patronymic: &str) -> String {
+    let ini = format!("{}{}", initial(name), initial(patronymic));
+    if ini.is_empty() {
+        surname.trim().to_string()
+    } else {
+        format!("{}\u{a0}{ini}", surname.trim())
+    }
+}
+
+/// «Иванов Иван Иванович».
+pub fn full_name(surname: &str, name: &str, patronymic: &str) -> String {
+    [surname, name, patronymic]
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn keep_case(original: &str, declined: String) -> String {
+    // petrovich lower-cases nothing, but make sure a capital stays a capital.
+    let mut chars = declined.chars();
+    match (original.chars().next(), chars.next()) {
+        (Some(o), Some(f)) if o.is_uppercase() => f.to_uppercase().chain(chars).collect(),
+        _ => declined,
+    }
+}
+
+/// The dative of a surname: «Иванов» → «Иванову», «Иванова» (f) → «Ивановой».
+pub fn surname_dative(surname: &str, gender: Gender) -> String {
+    let s = surname.trim();
+    if s.is_empty() {
+        return String::new();
+    }
+    // Double surnames decline part by part.
+    s.split('-')
+        .map(|part| keep_case(part, petrovich::lastname(gender.petrovich(), part, Case::Dative)))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// «И.И. Иванову»: initials and the dative surname, as in the addressee block.
+pub fn initials_surname_dative(surname: &str, name: &str, patronymic: &str, gender: Gender) -> String {
+    format!(
+        "{}{}\u{a0}{}",
+        initial(name),
+        initial(patronymic),
+        surname_dative(surname, gender)
+    )
+}
+
+/// «Иванову Ивану Ивановичу».
+pub fn full_name_dative(surname: &str, name: &str, patronymic: &str, gender: Gender) -> String {
+    let g = gender.petrovich();
+    let mut parts = Vec::new();
+    if !surname.trim().is_empty() {
+        parts.push(surname_dative(surname, gender));
+    }
+    if !name.trim().is_empty() {
+        parts.push(keep_case(name, petrovich::firstname(g, name.trim(), Case::Dative)));
+    }
+    if !patronymic.trim().is_empty() {
+        parts.push(keep_case(
+            patronymic,
+            petrovich::middlename(g, patronymic.trim(), Case::Dative),
+        ));
+    }
+    parts.join(" ")
+}
+
+/// Adjective endings in the nominative (masculine and feminine) and their dative.
+const ADJ_ENDINGS: [(&str, &str); 8] = [
+    ("щий", "щему"),
+    ("ний", "нему"),
+    ("кий", "кому"),
+    ("ый", "ому"),
+    ("ий", "ому"),
+    ("ой", "ому"),
+    ("ая", "ой"),
+    ("яя", "ей"),
+];
+
+fn adjective_dative(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    ADJ_ENDINGS.iter().find_map(|(nom, dat)| {
+        lower
+            .ends_with(nom)
+            .then(|| format!("{}{}", &word[..word.len() - nom.len()], dat))
+    })
+}
+
+/// Nouns of a position that do not change (loanwords, abbreviations).
+fn indeclinable(word: &str) -> bool {
+    word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        || ["врио", "и.о.", "пресс-атташе"].contains(&word.to_lowercase().as_str())
+}
+
+fn noun_dative(word: &str) -> String {
+    if indeclinable(word) {
+        return word.to_string();
+    }
+    let lower = word.to_lowercase();
+    let stem = |n: usize| &word[..word.len() - n];
+    let last = lower.chars().last().unwrap_or(' ');
+    match last {
+        // «заместитель» → «заместителю»
+        'ь' => format!("{}ю", stem('ь'.len_utf8())),
+        // «главе», «начальнице»
+        'а' => format!("{}е", stem('а'.len_utf8())),
+        'я' => format!("{}е", stem('я'.len_utf8())),
+        'й' => format!("{}ю", stem('й'.len_utf8())),
+        c if "бвгджзклмнпрстфхцчшщ".contains(c) => format!("{word}у"),
+        _ => word.to_string(),
+    }
+}
+
+/// The dative of a position: «Генеральный директор» → «Генеральному директору»,
+/// «Заместитель генерального директора» → «Заместителю генерального директора»,
+/// «Главный бухгалтер» → «Главному бухгалтеру». The position declines the same way for a woman
+/// («Главному бухгалтеру М.П. Петровой»); only her surname follows her gender.
+pub fn position_dative(position: &str) -> String {
+    let words: Vec<&str> = position.split_whitespace().collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut head_done = false;
+    for w in words {
+        if head_done {
+            out.push(w.to_string());
+            continue;
+        }
+        if let Some(adj) = adjective_dative(w) {
+            out.push(adj);
+        } else {
+            out.push(noun_dative(w));
+            head_done = true;
+        }
+    }
+    out.join(" ")
+}
+
+/// «Уважаемый Иван Иванович!» / «Уважаемая Мария Петровна!».
+pub fn salutation(name: &str, patronymic: &str, gender: Gender) -> String {
+    let word = match gender {
+        Gender::Male => "Уважаемый",
+        Gender::Female => "Уважаемая",
+    };
+    format!("{word} {}!", full_name("", name, patronymic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gender_from_patronymic() {
+        assert_eq!(detect_gender("Иванов", "Иван", "Иванович"), Some(Gender::Male));
+        assert_eq!(detect_gender("Петрова", "Мария", "Петровна"), Some(Gender::Female));
+        assert_eq!(detect_gender("", "Мария", ""), Some(Gender::Female));
+    }
+
+    #[test]
+    fn dative_names() {
+        assert_eq!(
+            full_name_dative("Иванов", "Иван", "Иванович", Gender::Male),
+            "Иванову Ивану Ивановичу"
+        );
+        assert_eq!(
+            full_name_dative("Петрова", "Мария", "Петровна", Gender::Female),
+            "Петровой Марии Петровне"
+        );
+        assert_eq!(
+            initials_surname_dative("Иванов", "Иван", "Иванович", Gender::Male),
+            "И.И.\u{a0}Иванову"
+        );
+        assert_eq!(surname_dative("Кузьмич", Gender::Female), "Кузьмич");
+        assert_eq!(surname_dative("Римский-Корсаков", Gender::Male), "Римскому-Корсакову");
+        assert_eq!(initials_surname("Иванов", "Иван", "Иванович"), "И.И.\u{a0}Иванов");
+        assert_eq!(surname_initials("Иванов", "Иван", "Иванович"), "Иванов\u{a0}И.И.");
+    }
+
+    #[test]
+    fn dative_positions() {
+        assert_eq!(position_dative("Генеральный директор"), "Генеральному директору");
+        assert_eq!(position_dative("Главный бухгалтер"), "Главному бухгалтеру");
+        assert_eq!(position_dative("Главный энергетик"), "Главному энергетику");
+        assert_eq!(
+            position_dative("Заместитель генерального директора"),
+            "Заместителю генерального директора"
+        );
+        assert_eq!(
+            position_dative("Директор по производству"),
+            "Директору по производству"
+        );
+        assert_eq!(position_dative("Глава района"), "Главе района");
+        assert_eq!(position_dative("Управляющий"), "Управляющему");
+        assert_eq!(position_dative("Главный бухгалтер"), "Главному бухгалтеру");
+        assert_eq!(position_dative("Генеральный директор"), "Генеральному директору");
+        assert_eq!(position_dative("Глава администрации"), "Главе администрации");
+    }
+
+    #[test]
+    fn salutations() {
+        assert_eq!(salutation("Иван", "Иванович", Gender::Male), "Уважаемый Иван Иванович!");
+        assert_eq!(salutation("Мария", "Петровна", Gender::Female), "Уважаемая Мария Петровна!");
+    }
+}

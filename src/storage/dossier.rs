@@ -1,0 +1,754 @@
+//! The dossier of one client, loaded and saved as one unit in one transaction.
+//!
+//! Saving compares the new dossier with what is stored: new rows are inserted with a fresh UUID,
+//! changed rows updated (and only they get a new `updated_at`), rows that disappeared are moved to
+//! the trash (soft delete), so nothing the user removed is lost.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, Transaction, params, params_from_iter};
+
+use super::{Db, Result, StorageError, date_from_sql, date_to_sql, now_stamp};
+use crate::domain::model::*;
+use crate::domain::names::Gender;
+use crate::domain::validate::Phone;
+
+const CLIENT_COLUMNS: [&str; 16] = [
+    "short_name",
+    "full_name",
+    "kind",
+    "inn",
+    "kpp",
+    "ogrn",
+    "legal_address",
+    "postal_address",
+    "district_id",
+    "industry_id",
+    "contract_number",
+    "contract_date",
+    "since_year",
+    "manager_id",
+    "strategic",
+    "uuid",
+];
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+fn opt_id(id: Option<Id>) -> Value {
+    id.map_or(Value::Null, Value::Integer)
+}
+fn date(d: Option<chrono::NaiveDate>) -> Value {
+    date_to_sql(d).map_or(Value::Null, Value::Text)
+}
+fn real(x: Option<f64>) -> Value {
+    x.map_or(Value::Null, Value::Real)
+}
+fn flag(b: bool) -> Value {
+    Value::Integer(i64::from(b))
+}
+
+fn client_values(c: &Client) -> Vec<Value> {
+    vec![
+        text(&c.short_name),
+        text(&c.full_name),
+        text(c.kind.code()),
+        text(&c.inn),
+        text(&c.kpp),
+        text(&c.ogrn),
+        text(&c.legal_address),
+        text(&c.postal_address),
+        opt_id(c.district_id),
+        opt_id(c.industry_id),
+        text(&c.contract_number),
+        date(c.contract_date),
+        c.since_year.map_or(Value::Null, |y| Value::Integer(i64::from(y))),
+        opt_id(c.manager_id),
+        flag(c.strategic),
+    ]
+}
+
+/// How a child table of the dossier is written.
+struct ChildSpec {
+    table: &'static str,
+    parent: &'static str,
+    columns: &'static [&'static str],
+}
+
+/// One row of a child collection, as the sync sees it.
+struct ChildRow<'a, T> {
+    id: Option<Id>,
+    uuid: &'a str,
+    value: &'a T,
+    values: Vec<Value>,
+}
+
+/// Writes one child collection: inserts, updates what changed, soft-deletes what is gone.
+/// Returns, for every new row in order, its id and whether it was written.
+fn sync_children<T: PartialEq>(
+    tx: &Transaction,
+    spec: &ChildSpec,
+    parent_id: Id,
+    author: Option<Id>,
+    now: &str,
+    old: &[(Id, T)],
+    new: Vec<ChildRow<'_, T>>,
+) -> Result<Vec<(Id, bool)>> {
+    let old_by_id: HashMap<Id, (usize, &T)> =
+        old.iter().enumerate().map(|(i, (id, v))| (*id, (i, v))).collect();
+    let mut out = Vec::with_capacity(new.len());
+    let mut kept = std::collections::HashSet::new();
+    let cols = spec.columns;
+    for (pos, row) in new.into_iter().enumerate() {
+        let mut values = row.values;
+        values.push(Value::Integer(pos as i64));
+        match row.id.filter(|id| old_by_id.contains_key(id)) {
+            Some(id) => {
+                kept.insert(id);
+                let (old_pos, old_value) = old_by_id[&id];
+                if old_pos == pos && old_value == row.value {
+                    out.push((id, false));
+                    continue;
+                }
+                let sets: Vec<String> = cols
+                    .iter()
+                    .chain(std::iter::once(&"sort"))
+                    .enumerate()
+                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                    .collect();
+                let n = values.len();
+                values.push(Value::Text(now.to_string()));
+                values.push(opt_id(author));
+                values.push(Value::Integer(id));
+                tx.execute(
+                    &format!(
+                        "UPDATE {} SET {}, updated_at = ?{}, author_id = ?{} WHERE id = ?{}",
+                        spec.table,
+                        sets.join(", "),
+                        n + 1,
+                        n + 2,
+                        n + 3
+                    ),
+                    params_from_iter(values),
+                )?;
+                out.push((id, true));
+            }
+            None => {
+                let uuid = if row.uuid.is_empty() { new_uuid() } else { row.uuid.to_string() };
+                let mut all = vec![
+                    Value::Text(uuid),
+                    Value::Text(now.to_string()),
+                    opt_id(author),
+                    Value::Integer(parent_id),
+                ];
+                all.extend(values);
+                // uuid, created_at, updated_at (= created_at), author, parent, columns…, sort
+                let mut ph = vec!["?1".to_string(), "?2".to_string(), "?2".to_string()];
+                ph.extend((3..=all.len()).map(|i| format!("?{i}")));
+                tx.execute(
+                    &format!(
+                        "INSERT INTO {} (uuid, created_at, updated_at, author_id, {}, {}, sort) VALUES ({})",
+                        spec.table,
+                        spec.parent,
+                        cols.join(", "),
+                        ph.join(", ")
+                    ),
+                    params_from_iter(all),
+                )?;
+                out.push((tx.last_insert_rowid(), true));
+            }
+        }
+    }
+    for (id, _) in old {
+        if !kept.contains(id) {
+            tx.execute(
+                &format!(
+                    "UPDATE {} SET deleted_at = ?2, author_id = ?3 WHERE id = ?1",
+                    spec.table
+                ),
+                params![id, now, author],
+            )?;
+        }
+    }
+    Ok(out)
+}
+
+const VIP: ChildSpec = ChildSpec {
+    table: "vip_years",
+    parent: "client_id",
+    columns: &[
+        "year",
+        "crit_volume",
+        "volume_kwh",
+        "crit_brand",
+        "crit_stability",
+        "crit_political",
+        "political_note",
+        "included",
+        "order_number",
+        "order_date",
+    ],
+};
+const PEOPLE: ChildSpec = ChildSpec {
+    table: "people",
+    parent: "client_id",
+    columns: &[
+        "surname",
+        "name",
+        "patronymic",
+        "gender",
+        "position",
+        "category",
+        "birthday",
+        "email",
+        "address_as",
+        "name_dative",
+        "position_dative",
+        "notes",
+    ],
+};
+const OWNERS: ChildSpec = ChildSpec {
+    table: "owners",
+    parent: "client_id",
+    columns: &["name", "kind", "share", "note"],
+};
+const SERVICES: ChildSpec = ChildSpec {
+    table: "client_services",
+    parent: "client_id",
+    columns: &["service_id", "start_date", "end_date", "note"],
+};
+const PROJECTS: ChildSpec = ChildSpec {
+    table: "projects",
+    parent: "client_id",
+    columns: &["title", "goal", "status", "start_date", "end_date"],
+};
+const STAGES: ChildSpec = ChildSpec {
+    table: "project_stages",
+    parent: "project_id",
+    columns: &["title", "planned_date", "actual_date", "result"],
+};
+const RECORDS: ChildSpec = ChildSpec {
+    table: "records",
+    parent: "client_id",
+    columns: &["date", "direction", "number", "subject", "text", "file_name"],
+};
+
+/// Saves the whole dossier in one transaction; returns the client's id.
+pub fn save_dossier(db: &mut Db, d: &Dossier, author: Option<Id>) -> Result<Id> {
+    db.write(|tx| save_dossier_tx(tx, d, author))
+}
+
+/// The body of [`save_dossier`], for callers that already hold a transaction (import, demo).
+pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Result<Id> {
+    let now = now_stamp();
+    let old = match d.client.id {
+        Some(id) => Some(load_dossier(tx, id)?),
+        None => None,
+    };
+    let client_id = match (&old, d.client.id) {
+        (Some(old), Some(id)) => {
+            if old.client != d.client {
+                let mut values = client_values(&d.client);
+                let sets: Vec<String> = CLIENT_COLUMNS[..15]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                    .collect();
+                values.push(Value::Text(now.clone()));
+                values.push(opt_id(author));
+                values.push(Value::Integer(id));
+                tx.execute(
+                    &format!(
+                        "UPDATE clients SET {}, updated_at = ?16, author_id = ?17 WHERE id = ?18",
+                        sets.join(", ")
+                    ),
+                    params_from_iter(values),
+                )?;
+            }
+            id
+        }
+        _ => {
+            let mut values = client_values(&d.client);
+            let uuid = if d.client.uuid.is_empty() { new_uuid() } else { d.client.uuid.clone() };
+            values.push(Value::Text(uuid));
+            values.push(Value::Text(now.clone()));
+            values.push(opt_id(author));
+            let ph: Vec<String> = (1..=16).map(|i| format!("?{i}")).collect();
+            tx.execute(
+                &format!(
+                    "INSERT INTO clients ({}, created_at, updated_at, author_id) VALUES ({}, ?17, ?17, ?18)",
+                    CLIENT_COLUMNS.join(", "),
+                    ph.join(", ")
+                ),
+                params_from_iter(values),
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    let old = old.unwrap_or_default();
+    let pairs = |v: &[VipYear]| v.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect::<Vec<_>>();
+
+    sync_children(
+        tx,
+        &VIP,
+        client_id,
+        author,
+        &now,
+        &pairs(&old.vip),
+        d.vip
+            .iter()
+            .map(|v| ChildRow {
+                id: v.id,
+                uuid: &v.uuid,
+                value: v,
+                values: vec![
+                    Value::Integer(i64::from(v.year)),
+                    flag(v.crit_volume),
+                    real(v.volume_kwh),
+                    flag(v.crit_brand),
+                    flag(v.crit_stability),
+                    flag(v.crit_political),
+                    text(&v.political_note),
+                    flag(v.included),
+                    text(&v.order_number),
+                    date(v.order_date),
+                ],
+            })
+            .collect(),
+    )?;
+
+    let old_people: Vec<(Id, Person)> =
+        old.people.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    let people_ids = sync_children(
+        tx,
+        &PEOPLE,
+        client_id,
+        author,
+        &now,
+        &old_people,
+        d.people
+            .iter()
+            .map(|p| ChildRow {
+                id: p.id,
+                uuid: &p.uuid,
+                value: p,
+                values: vec![
+                    text(&p.surname),
+                    text(&p.name),
+                    text(&p.patronymic),
+                    p.gender.map_or(Value::Null, |g| text(g.code())),
+                    text(&p.position),
+                    p.category.map_or(Value::Null, |c| Value::Integer(i64::from(c))),
+                    date(p.birthday),
+                    text(&p.email),
+                    text(&p.address_as),
+                    text(&p.name_dative),
+                    text(&p.position_dative),
+                    text(&p.notes),
+                ],
+            })
+            .collect(),
+    )?;
+    for ((person_id, written), p) in people_ids.iter().zip(&d.people) {
+        if *written {
+            tx.execute("DELETE FROM person_phones WHERE person_id = ?1", [person_id])?;
+            let mut st = tx.prepare_cached(
+                "INSERT INTO person_phones (person_id, number, ext, sort) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (i, ph) in p.phones.iter().enumerate() {
+                st.execute(params![person_id, ph.number, ph.ext, i as i64])?;
+            }
+        }
+    }
+
+    let old_owners: Vec<(Id, Owner)> =
+        old.owners.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    sync_children(
+        tx,
+        &OWNERS,
+        client_id,
+        author,
+        &now,
+        &old_owners,
+        d.owners
+            .iter()
+            .map(|o| ChildRow {
+                id: o.id,
+                uuid: &o.uuid,
+                value: o,
+                values: vec![text(&o.name), text(&o.kind), real(o.share), text(&o.note)],
+            })
+            .collect(),
+    )?;
+
+    let old_services: Vec<(Id, ClientService)> =
+        old.services.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    sync_children(
+        tx,
+        &SERVICES,
+        client_id,
+        author,
+        &now,
+        &old_services,
+        d.services
+            .iter()
+            .map(|s| ChildRow {
+                id: s.id,
+                uuid: &s.uuid,
+                value: s,
+                values: vec![Value::Integer(s.service_id), date(s.start), date(s.end), text(&s.note)],
+            })
+            .collect(),
+    )?;
+
+    // Projects compare without their stages; stages are synced per project below.
+    let strip = |p: &Project| Project { stages: Vec::new(), ..p.clone() };
+    let old_projects: Vec<(Id, Project)> =
+        old.projects.iter().filter_map(|x| x.id.map(|id| (id, strip(x)))).collect();
+    let new_projects: Vec<Project> = d.projects.iter().map(strip).collect();
+    let project_ids = sync_children(
+        tx,
+        &PROJECTS,
+        client_id,
+        author,
+        &now,
+        &old_projects,
+        new_projects
+            .iter()
+            .map(|p| ChildRow {
+                id: p.id,
+                uuid: &p.uuid,
+                value: p,
+                values: vec![text(&p.title), text(&p.goal), text(p.status.code()), date(p.start), date(p.end)],
+            })
+            .collect(),
+    )?;
+    for ((project_id, _), p) in project_ids.iter().zip(&d.projects) {
+        let old_stages: Vec<(Id, Stage)> = old
+            .projects
+            .iter()
+            .find(|o| o.id == Some(*project_id))
+            .map(|o| o.stages.iter().filter_map(|s| s.id.map(|id| (id, s.clone()))).collect())
+            .unwrap_or_default();
+        sync_children(
+            tx,
+            &STAGES,
+            *project_id,
+            author,
+            &now,
+            &old_stages,
+            p.stages
+                .iter()
+                .map(|s| ChildRow {
+                    id: s.id,
+                    uuid: &s.uuid,
+                    value: s,
+                    values: vec![text(&s.title), date(s.planned), date(s.actual), text(&s.result)],
+                })
+                .collect(),
+        )?;
+    }
+
+    save_indicators(tx, client_id, author, &now, &old.indicators, &d.indicators)?;
+
+    let old_records: Vec<(Id, Record)> =
+        old.records.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    let record_ids = sync_children(
+        tx,
+        &RECORDS,
+        client_id,
+        author,
+        &now,
+        &old_records,
+        d.records
+            .iter()
+            .map(|r| ChildRow {
+                id: r.id,
+                uuid: &r.uuid,
+                value: r,
+                values: vec![
+                    date(r.date),
+                    text(r.direction.code()),
+                    text(&r.number),
+                    text(&r.subject),
+                    text(&r.text),
+                    text(&r.file_name),
+                ],
+            })
+            .collect(),
+    )?;
+    for ((record_id, _), r) in record_ids.iter().zip(&d.records) {
+        if let Some(bytes) = &r.new_file {
+            tx.execute(
+                "UPDATE records SET file_data = ?2, file_size = ?3 WHERE id = ?1",
+                params![record_id, bytes, bytes.len() as i64],
+            )?;
+        }
+    }
+    Ok(client_id)
+}
+
+fn month_key((y, m): YearMonth) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+fn save_indicators(
+    tx: &Transaction,
+    client_id: Id,
+    author: Option<Id>,
+    now: &str,
+    old: &BTreeMap<(Id, YearMonth), f64>,
+    new: &BTreeMap<(Id, YearMonth), f64>,
+) -> Result<()> {
+    let mut upsert = tx.prepare_cached(
+        "INSERT INTO indicator_values (uuid, created_at, updated_at, author_id, client_id, kind_id, month, value) \
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7) \
+         ON CONFLICT (client_id, kind_id, month) DO UPDATE SET value = excluded.value, \
+         updated_at = excluded.updated_at, author_id = excluded.author_id, deleted_at = NULL",
+    )?;
+    for (&(kind, ym), &value) in new {
+        if old.get(&(kind, ym)) != Some(&value) {
+            upsert.execute(params![new_uuid(), now, author, client_id, kind, month_key(ym), value])?;
+        }
+    }
+    let mut delete = tx.prepare_cached(
+        "UPDATE indicator_values SET deleted_at = ?4, author_id = ?5 \
+         WHERE client_id = ?1 AND kind_id = ?2 AND month = ?3",
+    )?;
+    for &(kind, ym) in old.keys() {
+        if !new.contains_key(&(kind, ym)) {
+            delete.execute(params![client_id, kind, month_key(ym), now, author])?;
+        }
+    }
+    Ok(())
+}
+
+/// Loads the whole dossier of a client (not in the trash).
+pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
+    let client = conn
+        .query_row(
+            &format!(
+                "SELECT id, {} FROM clients WHERE id = ?1 AND deleted_at IS NULL",
+                CLIENT_COLUMNS.join(", ")
+            ),
+            [client_id],
+            |r| {
+                Ok(Client {
+                    id: Some(r.get(0)?),
+                    short_name: r.get(1)?,
+                    full_name: r.get(2)?,
+                    kind: ClientKind::from_code(&r.get::<_, String>(3)?).unwrap_or_default(),
+                    inn: r.get(4)?,
+                    kpp: r.get(5)?,
+                    ogrn: r.get(6)?,
+                    legal_address: r.get(7)?,
+                    postal_address: r.get(8)?,
+                    district_id: r.get(9)?,
+                    industry_id: r.get(10)?,
+                    contract_number: r.get(11)?,
+                    contract_date: date_from_sql(r.get(12)?),
+                    since_year: r.get(13)?,
+                    manager_id: r.get(14)?,
+                    strategic: r.get(15)?,
+                    uuid: r.get(16)?,
+                })
+            },
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => StorageError::NotFound(client_id),
+            e => e.into(),
+        })?;
+
+    let mut st = conn.prepare_cached(
+        "SELECT id, uuid, year, crit_volume, volume_kwh, crit_brand, crit_stability, crit_political, \
+         political_note, included, order_number, order_date FROM vip_years \
+         WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
+    )?;
+    let vip = st
+        .query_map([client_id], |r| {
+            Ok(VipYear {
+                id: Some(r.get(0)?),
+                uuid: r.get(1)?,
+                year: r.get(2)?,
+                crit_volume: r.get(3)?,
+                volume_kwh: r.get(4)?,
+                crit_brand: r.get(5)?,
+                crit_stability: r.get(6)?,
+                crit_political: r.get(7)?,
+                political_note: r.get(8)?,
+                included: r.get(9)?,
+                order_number: r.get(10)?,
+                order_date: date_from_sql(r.get(11)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut phones: HashMap<Id, Vec<Phone>> = HashMap::new();
+    let mut st = conn.prepare_cached(
+        "SELECT ph.person_id, ph.number, ph.ext FROM person_phones ph \
+         JOIN people p ON p.id = ph.person_id WHERE p.client_id = ?1 ORDER BY ph.person_id, ph.sort",
+    )?;
+    let mut rows = st.query([client_id])?;
+    while let Some(r) = rows.next()? {
+        phones.entry(r.get(0)?).or_default().push(Phone {
+            number: r.get(1)?,
+            ext: r.get(2)?,
+        });
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT id, uuid, surname, name, patronymic, gender, position, category, birthday, email, \
+         address_as, name_dative, position_dative, notes FROM people \
+         WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
+    )?;
+    let people = st
+        .query_map([client_id], |r| {
+            let id: Id = r.get(0)?;
+            Ok(Person {
+                id: Some(id),
+                uuid: r.get(1)?,
+                surname: r.get(2)?,
+                name: r.get(3)?,
+                patronymic: r.get(4)?,
+                gender: r.get::<_, Option<String>>(5)?.and_then(|g| Gender::from_code(&g)),
+                position: r.get(6)?,
+                category: r.get(7)?,
+                birthday: date_from_sql(r.get(8)?),
+                phones: phones.get(&id).cloned().unwrap_or_default(),
+                email: r.get(9)?,
+                address_as: r.get(10)?,
+                name_dative: r.get(11)?,
+                position_dative: r.get(12)?,
+                notes: r.get(13)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut st = conn.prepare_cached(
+        "SELECT id, uuid, name, kind, share, note FROM owners \
+         WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
+    )?;
+    let owners = st
+        .query_map([client_id], |r| {
+            Ok(Owner {
+                id: Some(r.get(0)?),
+                uuid: r.get(1)?,
+                name: r.get(2)?,
+                kind: r.get(3)?,
+                share: r.get(4)?,
+                note: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut st = conn.prepare_cached(
+        "SELECT id, uuid, service_id, start_date, end_date, note FROM client_services \
+         WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
+    )?;
+    let services = st
+        .query_map([client_id], |r| {
+            Ok(ClientService {
+                id: Some(r.get(0)?),
+                uuid: r.get(1)?,
+                service_id: r.get(2)?,
+                start: date_from_sql(r.get(3)?),
+                end: date_from_sql(r.get(4)?),
+                note: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stages: HashMap<Id, Vec<Stage>> = HashMap::new();
+    let mut st = conn.prepare_cached(
+        "SELECT s.project_id, s.id, s.uuid, s.title, s.planned_date, s.actual_date, s.result \
+         FROM project_stages s JOIN projects p ON p.id = s.project_id \
+         WHERE p.client_id = ?1 AND s.deleted_at IS NULL ORDER BY s.project_id, s.sort, s.id",
+    )?;
+    let mut rows = st.query([client_id])?;
+    while let Some(r) = rows.next()? {
+        stages.entry(r.get(0)?).or_default().push(Stage {
+            id: Some(r.get(1)?),
+            uuid: r.get(2)?,
+            title: r.get(3)?,
+            planned: date_from_sql(r.get(4)?),
+            actual: date_from_sql(r.get(5)?),
+            result: r.get(6)?,
+        });
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT id, uuid, title, goal, status, start_date, end_date FROM projects \
+         WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
+    )?;
+    let projects = st
+        .query_map([client_id], |r| {
+            let id: Id = r.get(0)?;
+            Ok(Project {
+                id: Some(id),
+                uuid: r.get(1)?,
+                title: r.get(2)?,
+                goal: r.get(3)?,
+                status: ProjectStatus::from_code(&r.get::<_, String>(4)?).unwrap_or_default(),
+                start: date_from_sql(r.get(5)?),
+                end: date_from_sql(r.get(6)?),
+                stages: stages.remove(&id).unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut indicators = BTreeMap::new();
+    let mut st = conn.prepare_cached(
+        "SELECT kind_id, month, value FROM indicator_values WHERE client_id = ?1 AND deleted_at IS NULL",
+    )?;
+    let mut rows = st.query([client_id])?;
+    while let Some(r) = rows.next()? {
+        let month: String = r.get(1)?;
+        if let Some(ym) = crate::domain::fmt::parse_month(&month) {
+            indicators.insert((r.get::<_, Id>(0)?, ym), r.get::<_, f64>(2)?);
+        }
+    }
+
+    let mut st = conn.prepare_cached(
+        "SELECT id, uuid, date, direction, number, subject, text, file_name, file_size FROM records \
+         WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
+    )?;
+    let records = st
+        .query_map([client_id], |r| {
+            Ok(Record {
+                id: Some(r.get(0)?),
+                uuid: r.get(1)?,
+                date: date_from_sql(r.get(2)?),
+                direction: Direction::from_code(&r.get::<_, String>(3)?).unwrap_or_default(),
+                number: r.get(4)?,
+                subject: r.get(5)?,
+                text: r.get(6)?,
+                file_name: r.get(7)?,
+                file_size: r.get(8)?,
+                new_file: None,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    Ok(Dossier {
+        client,
+        vip,
+        people,
+        owners,
+        services,
+        projects,
+        indicators,
+        records,
+    })
+}
+
+/// The bytes of a file attached to a record.
+pub fn record_file(conn: &Connection, record_id: Id) -> Result<Vec<u8>> {
+    conn.query_row(
+        "SELECT file_data FROM records WHERE id = ?1 AND file_data IS NOT NULL",
+        [record_id],
+        |r| r.get(0),
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => StorageError::NotFound(record_id),
+        e => e.into(),
+    })
+}

@@ -1,0 +1,231 @@
+//! The schema as an append-only list of migrations, tracked in `PRAGMA user_version`.
+//!
+//! Never edit a migration that has shipped: add a new one. `tests/migrations.rs` upgrades a
+//! frozen fixture of every earlier schema and compares it with a fresh database.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Columns every record carries so that workstations can merge data later: a stable UUID,
+/// timestamps, the author (the current manager) and a soft-delete mark.
+macro_rules! record_columns {
+    () => {
+        "id INTEGER PRIMARY KEY,
+         uuid TEXT NOT NULL UNIQUE,
+         created_at TEXT NOT NULL,
+         updated_at TEXT NOT NULL,
+         author_id INTEGER REFERENCES managers(id),
+         deleted_at TEXT"
+    };
+}
+
+const V1_CORE: &str = concat!(
+    "CREATE TABLE managers (",
+    record_columns!(),
+    ",
+    surname TEXT NOT NULL,
+    name TEXT NOT NULL,
+    patronymic TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('manager', 'head')),
+    supervisor_id INTEGER REFERENCES managers(id),
+    phone TEXT,
+    email TEXT NOT NULL DEFAULT '',
+    signature_png BLOB,
+    order_number TEXT NOT NULL DEFAULT '',
+    order_date TEXT,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE districts (",
+    record_columns!(),
+    ", name TEXT NOT NULL UNIQUE);
+CREATE TABLE industries (",
+    record_columns!(),
+    ", name TEXT NOT NULL UNIQUE, holiday_name TEXT NOT NULL DEFAULT '', holiday_rule TEXT NOT NULL DEFAULT '');
+CREATE TABLE services (",
+    record_columns!(),
+    ", name TEXT NOT NULL UNIQUE);
+CREATE TABLE indicator_kinds (",
+    record_columns!(),
+    ", name TEXT NOT NULL UNIQUE, unit TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE clients (",
+    record_columns!(),
+    ",
+    short_name TEXT NOT NULL,
+    full_name TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('legal', 'ip', 'person')),
+    inn TEXT NOT NULL DEFAULT '',
+    kpp TEXT NOT NULL DEFAULT '',
+    ogrn TEXT NOT NULL DEFAULT '',
+    legal_address TEXT NOT NULL DEFAULT '',
+    postal_address TEXT NOT NULL DEFAULT '',
+    district_id INTEGER REFERENCES districts(id),
+    industry_id INTEGER REFERENCES industries(id),
+    contract_number TEXT NOT NULL DEFAULT '',
+    contract_date TEXT,
+    since_year INTEGER,
+    manager_id INTEGER REFERENCES managers(id),
+    strategic INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX clients_inn ON clients(inn);
+CREATE INDEX clients_manager ON clients(manager_id);
+CREATE TABLE vip_years (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    crit_volume INTEGER NOT NULL DEFAULT 0,
+    volume_kwh REAL,
+    crit_brand INTEGER NOT NULL DEFAULT 0,
+    crit_stability INTEGER NOT NULL DEFAULT 0,
+    crit_political INTEGER NOT NULL DEFAULT 0,
+    political_note TEXT NOT NULL DEFAULT '',
+    included INTEGER NOT NULL DEFAULT 1,
+    order_number TEXT NOT NULL DEFAULT '',
+    order_date TEXT
+);
+CREATE INDEX vip_years_client ON vip_years(client_id);
+CREATE TABLE people (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    surname TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    patronymic TEXT NOT NULL DEFAULT '',
+    gender TEXT CHECK (gender IN ('м', 'ж')),
+    position TEXT NOT NULL DEFAULT '',
+    category INTEGER CHECK (category BETWEEN 1 AND 3),
+    birthday TEXT,
+    email TEXT NOT NULL DEFAULT '',
+    address_as TEXT NOT NULL DEFAULT '',
+    name_dative TEXT NOT NULL DEFAULT '',
+    position_dative TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX people_client ON people(client_id);
+-- Phones belong to a person and are replaced with it; the index finds a caller by number.
+CREATE TABLE person_phones (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    number TEXT NOT NULL,
+    ext TEXT,
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX person_phones_number ON person_phones(number);
+CREATE INDEX person_phones_person ON person_phones(person_id);
+CREATE TABLE owners (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT '',
+    share REAL CHECK (share IS NULL OR share BETWEEN 0 AND 100),
+    note TEXT NOT NULL DEFAULT '',
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX owners_client ON owners(client_id);
+CREATE TABLE client_services (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    service_id INTEGER NOT NULL REFERENCES services(id),
+    start_date TEXT,
+    end_date TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX client_services_client ON client_services(client_id);
+CREATE TABLE projects (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    goal TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('planned', 'active', 'done', 'cancelled')),
+    start_date TEXT,
+    end_date TEXT,
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX projects_client ON projects(client_id);
+CREATE TABLE project_stages (",
+    record_columns!(),
+    ",
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    planned_date TEXT,
+    actual_date TEXT,
+    result TEXT NOT NULL DEFAULT '',
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX project_stages_project ON project_stages(project_id);
+CREATE TABLE indicator_values (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    kind_id INTEGER NOT NULL REFERENCES indicator_kinds(id),
+    month TEXT NOT NULL,
+    value REAL NOT NULL,
+    UNIQUE (client_id, kind_id, month)
+);
+CREATE TABLE records (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    date TEXT,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out', 'note')),
+    number TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL DEFAULT '',
+    file_size INTEGER NOT NULL DEFAULT 0,
+    file_data BLOB
+);
+CREATE INDEX records_client ON records(client_id);
+"
+);
+
+/// The catalogues a new database starts with: the district offices of the Orel region, the
+/// industries with their professional holidays (DOMAIN.md §4), services and indicator kinds.
+/// Fixed UUIDs so that every workstation's seed rows are the same records.
+const V2_CATALOGS: &str = "
+INSERT INTO districts (uuid, created_at, updated_at, name) VALUES
+ ('5eed0001-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Орловское МРО'),
+ ('5eed0001-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Мценское МРО'),
+ ('5eed0001-0000-4000-8000-000000000003', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ливенское МРО'),
+ ('5eed0001-0000-4000-8000-000000000004', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Болховское МРО'),
+ ('5eed0001-0000-4000-8000-000000000005', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Кромское МРО');
+INSERT INTO industries (uuid, created_at, updated_at, name, holiday_name, holiday_rule) VALUES
+ ('5eed0002-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Энергетика', 'День энергетика', '22.12'),
+ ('5eed0002-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Строительство', 'День строителя', '2 вс 08'),
+ ('5eed0002-0000-4000-8000-000000000003', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Железнодорожный транспорт', 'День железнодорожника', '1 вс 08'),
+ ('5eed0002-0000-4000-8000-000000000004', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Металлургия', 'День металлурга', '3 вс 07'),
+ ('5eed0002-0000-4000-8000-000000000005', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Сельское хозяйство и переработка', 'День работника сельского хозяйства и перерабатывающей промышленности', '2 вс 10'),
+ ('5eed0002-0000-4000-8000-000000000006', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Образование', 'День учителя', '05.10'),
+ ('5eed0002-0000-4000-8000-000000000007', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Нефтегазовая отрасль', 'День работников нефтяной и газовой промышленности', '1 вс 09'),
+ ('5eed0002-0000-4000-8000-000000000008', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'ЖКХ', 'День работников ЖКХ', '3 вс 03'),
+ ('5eed0002-0000-4000-8000-000000000009', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Торговля', 'День работников торговли', '4 сб 07'),
+ ('5eed0002-0000-4000-8000-000000000010', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Здравоохранение', 'День медицинского работника', '3 вс 06');
+INSERT INTO services (uuid, created_at, updated_at, name) VALUES
+ ('5eed0003-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Энергоснабжение по договору'),
+ ('5eed0003-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Энергоаудит'),
+ ('5eed0003-0000-4000-8000-000000000003', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Поверка и замена приборов учёта'),
+ ('5eed0003-0000-4000-8000-000000000004', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'АИИС КУЭ: установка и обслуживание'),
+ ('5eed0003-0000-4000-8000-000000000005', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Личный кабинет и электронный документооборот'),
+ ('5eed0003-0000-4000-8000-000000000006', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Консультации по выбору ценовой категории'),
+ ('5eed0003-0000-4000-8000-000000000007', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Технологическое присоединение (сопровождение)');
+INSERT INTO indicator_kinds (uuid, created_at, updated_at, name, unit, sort) VALUES
+ ('5eed0004-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Потребление', 'кВт·ч', 1),
+ ('5eed0004-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Договорная мощность', 'кВт', 2),
+ ('5eed0004-0000-4000-8000-000000000003', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Оплата', '₽', 3),
+ ('5eed0004-0000-4000-8000-000000000004', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Задолженность', '₽', 4);
+";
+
+/// All migrations, in order. Append only.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1_CORE), M::up(V2_CATALOGS)])
+}
+
+/// The schema version a fully migrated database has.
+pub fn latest_version() -> usize {
+    2
+}
