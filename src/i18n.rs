@@ -8,7 +8,8 @@ pub const ERR_DATE_ORDER: &str = "Дата окончания раньше да�
 pub const ERR_NUMBER: &str = "Введите число, например 1 234,5";
 pub const ERR_NEGATIVE: &str = "Значение не может быть отрицательным";
 pub const ERR_INN_DIGITS: &str = "ИНН состоит только из цифр";
-pub const ERR_INN_LENGTH: &str = "ИНН содержит 10 цифр (организация) или 12 цифр (ИП, физическое лицо)";
+pub const ERR_INN_LENGTH: &str =
+    "ИНН содержит 10 цифр (организация) или 12 цифр (ИП, физическое лицо)";
 pub const ERR_INN_CHECKSUM: &str = "Неверный ИНН: не сходится контрольная цифра";
 pub const ERR_INN_LEGAL_10: &str = "ИНН организации содержит 10 цифр";
 pub const ERR_INN_PERSON_12: &str = "ИНН ИП и физического лица содержит 12 цифр";
@@ -22,7 +23,8 @@ pub const ERR_KPP: &str = "КПП: 9 знаков — 4 цифры, 2 цифры
 pub const ERR_KPP_ONLY_LEGAL: &str = "КПП есть только у организаций";
 pub const ERR_EMAIL: &str = "Неверный адрес электронной почты";
 pub const ERR_PHONE_EMPTY: &str = "Пустой номер телефона";
-pub const ERR_PHONE: &str = "Неверный номер: нужен 10-значный номер с кодом, например 8 (4862) 43-21-00";
+pub const ERR_PHONE: &str =
+    "Неверный номер: нужен 10-значный номер с кодом, например 8 (4862) 43-21-00";
 pub const ERR_PHONE_EXT: &str = "Добавочный номер состоит из цифр";
 pub const ERR_BIRTHDAY: &str = "Дата рождения не может быть в будущем или раньше 1900 года";
 pub const ERR_SHARE: &str = "Доля от 0 до 100 %";
@@ -86,4 +88,477 @@ pub fn check_bad_inn(client_id: i64) -> String {
 }
 pub fn check_dup_inn(first: i64, second: i64) -> String {
     format!("клиенты id {first} и id {second}: одинаковый ИНН")
+}
+
+// ---- demo data ----
+pub const DEMO_NOT_EMPTY: &str =
+    "В базе уже есть клиенты: демо-данные загружаются только в пустую базу";
+pub const DEMO_HEAD_POSITION: &str = "Руководитель группы по работе с VIP-клиентами";
+pub const DEMO_OWNER_HOLDING: &str = "ООО «Орловский промышленный холдинг»";
+pub const DEMO_OWNER_KIND_LEGAL: &str = "юридическое лицо";
+pub const DEMO_OWNER_KIND_PERSON: &str = "физическое лицо";
+pub const DEMO_PROJECTS: [(&str, &str); 4] = [
+    (
+        "Переход на третью ценовую категорию",
+        "Снизить стоимость электроэнергии за счёт почасового учёта",
+    ),
+    (
+        "Установка АИИС КУЭ",
+        "Автоматизировать коммерческий учёт на всех вводах",
+    ),
+    (
+        "Энергоаудит производства",
+        "Найти резервы экономии не менее 5 % потребления",
+    ),
+    (
+        "Подключение нового цеха",
+        "Сопровождение технологического присоединения 1,5 МВт",
+    ),
+];
+pub const DEMO_STAGES: [&str; 3] = [
+    "Обследование и сбор данных",
+    "Согласование решения с клиентом",
+    "Внедрение и подписание актов",
+];
+pub const DEMO_RECORDS: [(&str, &str); 4] = [
+    (
+        "О сверке расчётов за квартал",
+        "Клиент просит направить акт сверки за квартал.",
+    ),
+    (
+        "Запрос о графике ограничений",
+        "Уточнить график плановых отключений на подстанции.",
+    ),
+    (
+        "Пожелания по личному кабинету",
+        "Руководство просит добавить выгрузку счетов в Excel.",
+    ),
+    (
+        "Итоги рабочей встречи",
+        "Обсудили перевод на почасовой учёт, договорились о выезде специалиста.",
+    ),
+];
+
+// ---- import / export ----
+pub const ERR_FILE_READ: &str = "не удалось прочитать файл";
+pub const ERR_XLSX: &str = "не удалось прочитать файл Excel";
+pub const ERR_XLSX_EMPTY: &str = "в файле Excel нет листов";
+pub const ERR_CSV: &str = "ошибка формата CSV";
+pub const ERR_IMPORT_EMPTY: &str = "файл пуст: нет строки заголовков";
+pub const ERR_IMPORT_NO_NAME_COLUMN: &str =
+    "в заголовке нет столбца «Краткое наименование» (short_name): проверьте первую строку файла";
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+pub fn import_summary(imported: usize, rejected: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Импортировано: {}. Отклонено: {}.",
+        count(imported as u64, ["клиент", "клиента", "клиентов"]),
+        count(rejected as u64, ["строка", "строки", "строк"])
+    )
+}
+pub fn import_row(line: usize, msg: &str) -> String {
+    format!("строка {line}: {msg}")
+}
+pub fn import_unknown_column(h: &str) -> String {
+    format!("неизвестный столбец «{h}» пропущен")
+}
+pub fn import_bad_kind(v: &str) -> String {
+    format!("неизвестный вид клиента «{v}» (юридическое лицо, ИП или физическое лицо)")
+}
+pub fn import_unknown_district(v: &str) -> String {
+    format!("неизвестное межрайонное отделение «{v}» (добавьте его в справочник)")
+}
+pub fn import_unknown_industry(v: &str) -> String {
+    format!("неизвестная отрасль «{v}» (добавьте её в справочник)")
+}
+pub fn import_unknown_manager(v: &str) -> String {
+    format!("неизвестный персональный менеджер «{v}»")
+}
+pub fn import_bad_bool(v: &str) -> String {
+    format!("«Стратегический»: «{v}» — ожидается «да» или «нет»")
+}
+pub fn import_field_error(field: &str, value: &str, msg: &str) -> String {
+    let label = crate::exchange::COLUMNS
+        .iter()
+        .find(|(k, _)| *k == field)
+        .map_or(field, |(_, ru)| ru);
+    match field {
+        "inn" if !value.is_empty() => format!("неверный ИНН {value} ({})", lower_first(msg)),
+        _ if value.is_empty() => format!("{label}: {}", lower_first(msg)),
+        _ => format!("{label} «{value}»: {}", lower_first(msg)),
+    }
+}
+pub fn import_duplicate_db(inn: &str, id: i64) -> String {
+    format!("дубликат: клиент с ИНН {inn} уже есть в базе (id {id}), строка не импортирована")
+}
+pub fn import_duplicate_file(inn: &str, first_line: usize) -> String {
+    format!("дубликат: ИНН {inn} уже встречался в строке {first_line}")
+}
+pub fn import_bad_uuid(v: &str) -> String {
+    format!("неверный UUID «{v}»")
+}
+pub fn import_duplicate_uuid(id: i64) -> String {
+    format!("дубликат: клиент с этим UUID уже есть в базе (id {id})")
+}
+pub fn import_duplicate_uuid_file() -> String {
+    "дубликат: этот UUID уже встречался в файле".to_string()
+}
+
+// ---- application frame ----
+pub const WINDOW_TITLE: &str = "vipdesk — рабочее место VIP-менеджера";
+pub const NAV_CLIENTS: &str = "Клиенты";
+pub const NAV_MANAGERS: &str = "Менеджеры";
+pub const NAV_CATALOGS: &str = "Справочники";
+pub const NAV_TRASH: &str = "Корзина";
+pub const NAV_ABOUT: &str = "О программе";
+pub const CHANGE_USER: &str = "Сменить пользователя";
+pub const CLIENT_FORMS: [&str; 3] = ["клиент", "клиента", "клиентов"];
+pub const YEAR_FORMS: [&str; 3] = ["год", "года", "лет"];
+pub fn nav_user(name: &str) -> String {
+    format!("Работает: {name}")
+}
+pub const WELCOME_TITLE: &str = "Добро пожаловать в vipdesk";
+pub const WELCOME_TEXT: &str = "База данных пуста. Загрузите демонстрационные данные, чтобы посмотреть программу в работе,\nили начните с пустой базы: укажите себя как первого менеджера.";
+pub const LOAD_DEMO: &str = "Загрузить демо-данные";
+pub const WELCOME_OR_CREATE: &str = "или заполните карточку менеджера ниже и нажмите «Сохранить»";
+pub const WHO_IS_WORKING: &str = "Кто работает?";
+pub const PICK_CLIENT_HINT: &str = "Выберите клиента в списке или нажмите «Новый клиент»";
+pub const ABOUT_TEXT: &str = "Рабочее место персонального менеджера по работе с клиентами категории «VIP».\nДосье клиентов, руководители и контакты, показатели, переписка.";
+pub const ABOUT_FONTS: &str =
+    "Шрифт PT Sans © ParaType, ParaType Free Font License (fonts/LICENSE-PTSans.txt).";
+pub fn about_build(stamp: &str) -> String {
+    format!("Сборка: {stamp}")
+}
+pub fn about_db(path: &str) -> String {
+    format!("База данных: {path}")
+}
+pub fn err_open_db(path: &str) -> String {
+    format!("не удалось открыть базу данных {path}")
+}
+
+// ---- common actions ----
+pub const SAVE: &str = "Сохранить";
+pub const DONT_SAVE: &str = "Не сохранять";
+pub const CANCEL: &str = "Отмена";
+pub const CLOSE: &str = "Закрыть";
+pub const REVERT: &str = "Отменить изменения";
+pub const DELETE: &str = "Удалить";
+pub const YES_DELETE: &str = "Да, удалить";
+pub const REMOVE: &str = "Убрать";
+pub const EDIT: &str = "Изменить";
+pub const ADD: &str = "Добавить";
+pub const LOAD: &str = "Загрузить";
+pub const BROWSE: &str = "Обзор…";
+pub const FILE_PATH: &str = "Путь к файлу";
+pub const RESTORE: &str = "Восстановить";
+pub const SAVED: &str = "Сохранено";
+pub const RESTORED: &str = "Восстановлено из корзины";
+pub const SAVE_REFUSED: &str =
+    "Не сохранено: исправьте поля, отмеченные красным. Введённые данные сохранены в форме.";
+pub fn save_failed(e: &str) -> String {
+    format!("Не удалось сохранить: {e}. Введённые данные сохранены в форме.")
+}
+pub const UNSAVED_TITLE: &str = "Сохранить изменения?";
+pub const UNSAVED_TEXT: &str = "В досье клиента есть несохранённые изменения.";
+pub const UNSAVED_MARK: &str = "● не сохранено";
+pub fn errors_count(n: usize) -> String {
+    format!(
+        "{} — исправьте, чтобы сохранить",
+        crate::domain::fmt::count(n as u64, ["ошибка", "ошибки", "ошибок"])
+    )
+}
+pub fn err_read_file(e: &str) -> String {
+    format!("не удалось прочитать файл: {e}")
+}
+pub fn err_write_file(path: &str) -> String {
+    format!("не удалось записать файл {path}")
+}
+
+// ---- client list ----
+pub const NEW_CLIENT: &str = "Новый клиент";
+pub const IMPORT_EXPORT: &str = "Импорт / экспорт";
+pub const SEARCH: &str = "Поиск";
+pub const SEARCH_HINT: &str = "наименование, ИНН, фамилия, телефон";
+pub const MY_CLIENTS: &str = "Мои клиенты";
+pub const ALL_CLIENTS: &str = "Все клиенты";
+pub const OTHER_MANAGER: &str = "Менеджер…";
+pub const ALL_DISTRICTS: &str = "Все отделения";
+pub const ALL_YEARS: &str = "VIP: все годы";
+pub fn vip_year(y: i32) -> String {
+    format!("VIP {y}")
+}
+pub fn shown_of(shown: usize, total: usize) -> String {
+    format!(
+        "Показано {} из {}",
+        shown,
+        crate::domain::fmt::count(total as u64, CLIENT_FORMS)
+    )
+}
+pub const STRATEGIC_HINT: &str = "Стратегический клиент";
+pub const COL_NAME: &str = "Наименование";
+pub const COL_INN: &str = "ИНН";
+pub const COL_DISTRICT: &str = "Отделение";
+pub const COL_MANAGER: &str = "Менеджер";
+pub const COL_VIP: &str = "VIP";
+pub const EXCHANGE_HINT: &str =
+    "Импорт: CSV (разделитель «;» или «,», UTF-8 или Windows-1251) или XLSX. Экспорт: CSV.";
+pub const IMPORT: &str = "Импортировать";
+pub const EXPORT: &str = "Экспортировать";
+pub const SAVE_AS_DIALOG: &str = "Куда сохранить…";
+pub fn exported(n: usize) -> String {
+    format!(
+        "Экспортировано: {}",
+        crate::domain::fmt::count(n as u64, CLIENT_FORMS)
+    )
+}
+pub fn demo_loaded(clients: usize, people: usize) -> String {
+    format!(
+        "Загружены демо-данные: {}, {}",
+        crate::domain::fmt::count(clients as u64, CLIENT_FORMS),
+        crate::domain::fmt::count(
+            people as u64,
+            ["контактное лицо", "контактных лица", "контактных лиц"]
+        )
+    )
+}
+
+// ---- dossier ----
+pub const TAB_ENTERPRISE: &str = "Предприятие";
+pub const TAB_VIP: &str = "Статус VIP";
+pub const TAB_PEOPLE: &str = "Руководители и контакты";
+pub const TAB_OWNERS: &str = "Собственники";
+pub const TAB_SERVICES: &str = "Услуги";
+pub const TAB_PROJECTS: &str = "Проекты";
+pub const TAB_INDICATORS: &str = "Показатели";
+pub const TAB_RECORDS: &str = "Переписка и файлы";
+pub const NEW_CLIENT_TITLE: &str = "Новый клиент";
+pub const DELETE_CLIENT: &str = "Удалить клиента";
+pub const CONFIRM_DELETE_CLIENT: &str =
+    "Удалить клиента? Его досье можно будет восстановить из корзины.";
+pub const CLIENT_DELETED: &str = "Клиент перемещён в корзину";
+pub const ERR_OPEN_CLIENT: &str = "не удалось открыть досье клиента";
+pub fn err_inn_taken(other: &str) -> String {
+    format!("Этот ИНН уже есть у клиента «{other}»")
+}
+pub const F_SHORT_NAME: &str = "Краткое наименование";
+pub const F_FULL_NAME: &str = "Полное наименование";
+pub const F_KIND: &str = "Вид";
+pub const F_INN: &str = "ИНН";
+pub const F_KPP: &str = "КПП";
+pub const F_OGRN: &str = "ОГРН";
+pub const F_OGRNIP: &str = "ОГРНИП";
+pub const F_LEGAL_ADDRESS: &str = "Юридический адрес";
+pub const F_POSTAL_ADDRESS: &str = "Почтовый адрес";
+pub const F_DISTRICT: &str = "Межрайонное отделение";
+pub const F_INDUSTRY: &str = "Отрасль";
+pub fn professional_holiday(name: &str, when: &str) -> String {
+    format!("Профессиональный праздник: {name}, {when}")
+}
+pub const F_CONTRACT_NUMBER: &str = "Номер договора энергоснабжения";
+pub const F_CONTRACT_DATE: &str = "Дата договора";
+pub const F_SINCE_YEAR: &str = "Сотрудничаем с (год)";
+pub const F_MANAGER: &str = "Персональный менеджер";
+pub const F_STRATEGIC: &str = "Стратегический клиент";
+pub const F_STRATEGIC_HINT: &str = "да";
+pub const VIP_HINT: &str =
+    "Статус VIP присваивается ежегодно приказом директора по критериям Стандарта.";
+pub const F_YEAR: &str = "Год";
+pub const F_CRITERIA: &str = "Критерии";
+pub const CRIT_VOLUME: &str = "Значительный объём потребления";
+pub const F_VOLUME_KWH: &str = "кВт·ч в год";
+pub const CRIT_BRAND: &str = "Брендовость (крупнейшая компания региона)";
+pub const CRIT_STABILITY: &str = "Стабильность сотрудничества";
+pub const CRIT_POLITICAL: &str = "Руководители с высоким политическим статусом";
+pub const F_NOTE: &str = "Примечание";
+pub const F_DECISION: &str = "Решение";
+pub const VIP_INCLUDED: &str = "включён в список";
+pub const VIP_EXCLUDED: &str = "исключён";
+pub const F_ORDER_NUMBER: &str = "Номер приказа";
+pub const F_ORDER_DATE: &str = "Дата приказа";
+pub const ADD_VIP_YEAR: &str = "Добавить год";
+pub const ADD_PERSON: &str = "Добавить руководителя";
+pub const REMOVE_PERSON: &str = "Убрать выбранного";
+pub const NEW_PERSON: &str = "(новый)";
+pub const F_SURNAME: &str = "Фамилия";
+pub const F_NAME: &str = "Имя";
+pub const F_PATRONYMIC: &str = "Отчество";
+pub const F_GENDER: &str = "Пол";
+pub const GENDER_M: &str = "мужской";
+pub const GENDER_F: &str = "женский";
+pub const F_POSITION: &str = "Должность";
+pub const F_CATEGORY: &str = "Категория поздравлений";
+pub fn category_label(c: u8) -> String {
+    format!("{c} кат.")
+}
+pub fn category_hint(c: u8) -> &'static str {
+    match c {
+        1 => "руководитель стратегического клиента",
+        2 => "главный бухгалтер стратегического клиента",
+        _ => "главный энергетик крупного клиента или другое важное лицо",
+    }
+}
+pub const F_BIRTHDAY: &str = "Дата рождения";
+pub const F_PHONES: &str = "Телефоны";
+pub const F_PHONE: &str = "Телефон";
+pub const F_EMAIL: &str = "Эл. почта";
+pub const F_ADDRESS_AS: &str = "Обращение";
+pub const F_NAME_DATIVE: &str = "ФИО в дательном падеже";
+pub const F_POSITION_DATIVE: &str = "Должность в дательном падеже";
+pub const REGENERATE_DATIVE: &str = "Сформировать дательный падеж заново";
+pub const F_NOTES: &str = "Заметки";
+pub const F_OWNER_NAME: &str = "Собственник";
+pub const F_OWNER_KIND: &str = "Вид";
+pub const F_SHARE: &str = "Доля, %";
+pub fn shares_total(total: &str) -> String {
+    format!("Сумма долей: {total} %")
+}
+pub const ADD_OWNER: &str = "Добавить собственника";
+pub const F_SERVICE: &str = "Услуга";
+pub const F_START: &str = "Начало";
+pub const F_END: &str = "Окончание";
+pub const ADD_SERVICE: &str = "Добавить услугу";
+pub const NEW_PROJECT: &str = "Новый проект";
+pub const F_TITLE: &str = "Название";
+pub const F_GOAL: &str = "Цель";
+pub const F_STATUS: &str = "Статус";
+pub const STAGES: &str = "Этапы";
+pub const F_STAGE: &str = "Этап";
+pub const F_PLANNED: &str = "План";
+pub const F_ACTUAL: &str = "Факт";
+pub const F_RESULT: &str = "Результат";
+pub const ADD_STAGE: &str = "Добавить этап";
+pub const REMOVE_PROJECT: &str = "Убрать проект";
+pub const ADD_PROJECT: &str = "Добавить проект";
+pub const CHART_SHOW: &str = "На графике:";
+pub const PASTE_HINT: &str = "Скопируйте в Excel блок «месяц — значения» (столбцы в порядке таблицы) и вставьте сюда; десятичная запятая и пробелы в числах допустимы.";
+pub const PASTE_LABEL: &str = "Вставить из Excel";
+pub const PASTE_FILL: &str = "Заполнить таблицу";
+pub fn pasted(n: usize) -> String {
+    format!(
+        "Заполнено: {}",
+        crate::domain::fmt::count(n as u64, ["ячейка", "ячейки", "ячеек"])
+    )
+}
+pub const MONTH: &str = "Месяц";
+pub const ADD_RECORD: &str = "Добавить запись";
+pub const F_DATE: &str = "Дата";
+pub const F_DIRECTION: &str = "Вид записи";
+pub const F_NUMBER: &str = "Номер";
+pub const F_SUBJECT: &str = "Тема";
+pub const F_TEXT: &str = "Текст";
+pub const F_FILE: &str = "Файл";
+pub const NO_FILE: &str = "файл не приложен";
+pub const FILE_NOT_SAVED_YET: &str = " — будет сохранён вместе с досье";
+pub const ATTACH: &str = "Приложить";
+pub const OPEN_FILE: &str = "Открыть";
+pub const SAVE_COPY: &str = "Сохранить копию по пути";
+pub const SAVE_COPY_DIALOG: &str = "Сохранить копию…";
+pub const ERR_NO_DOSSIER: &str = "досье не открыто";
+pub const ERR_NO_FILE: &str = "нет такой записи";
+pub const ERR_FILE_NOT_SAVED: &str = "файл ещё не сохранён: сохраните досье";
+pub const ERR_OPEN_VIEWER: &str = "не удалось открыть файл программой просмотра";
+pub fn file_size(bytes: i64) -> String {
+    let b = bytes as f64;
+    if b >= 1024.0 * 1024.0 {
+        format!("{} МБ", crate::domain::fmt::number(b / 1024.0 / 1024.0, 1))
+    } else if b >= 1024.0 {
+        format!("{} КБ", crate::domain::fmt::number(b / 1024.0, 0))
+    } else {
+        format!("{bytes} Б")
+    }
+}
+pub fn file_saved(name: &str) -> String {
+    format!("Копия файла «{name}» сохранена")
+}
+
+// ---- managers ----
+pub const NEW_MANAGER: &str = "Новый менеджер";
+pub const NEW_MANAGER_TITLE: &str = "Новый менеджер";
+pub const EDIT_MANAGER: &str = "Карточка менеджера";
+pub const F_ROLE: &str = "Роль";
+pub const F_SUPERVISOR: &str = "Руководитель";
+pub const F_APPOINTMENT_ORDER: &str = "Приказ о назначении, №";
+pub const F_APPOINTMENT_DATE: &str = "Дата приказа о назначении";
+pub const F_ACTIVE: &str = "Работает";
+pub const F_ACTIVE_HINT: &str = "да";
+pub const F_SIGNATURE: &str = "Подпись (PNG)";
+pub const NO_SIGNATURE: &str = "изображение подписи не загружено";
+pub const REMOVE_SIGNATURE: &str = "Убрать подпись";
+pub const CONFIRM_DELETE_MANAGER: &str =
+    "Удалить менеджера? Его можно будет восстановить из корзины.";
+pub const MANAGER_DELETED: &str = "Менеджер перемещён в корзину";
+
+// ---- catalogues ----
+pub const CAT_DISTRICTS: &str = "Межрайонные отделения";
+pub const CAT_INDUSTRIES: &str = "Отрасли и профессиональные праздники";
+pub const CAT_SERVICES: &str = "Услуги";
+pub const CAT_INDICATORS: &str = "Показатели";
+pub const F_NAME_GENERIC: &str = "Название";
+pub const F_HOLIDAY: &str = "Праздник";
+pub const F_HOLIDAY_RULE: &str = "Дата: 22.12 или 2 вс 08";
+pub const F_UNIT: &str = "Единица";
+pub const ERR_HOLIDAY_RULE: &str =
+    "Дата праздника: «ДД.ММ» или «N дн ММ», например «2 вс 08» — второе воскресенье августа";
+pub fn catalog_save_error(e: &str) -> String {
+    if e.contains("UNIQUE") {
+        "Такое название уже есть в справочнике".to_string()
+    } else {
+        format!("Не удалось сохранить: {e}")
+    }
+}
+
+// ---- trash ----
+pub const TRASH_HINT: &str = "Удалённые записи хранятся здесь и могут быть восстановлены.";
+pub const TRASH_EMPTY: &str = "Корзина пуста";
+pub const COL_KIND: &str = "Что";
+pub const COL_WHAT: &str = "Запись";
+pub const COL_CLIENT: &str = "Клиент";
+pub const COL_DELETED: &str = "Удалено";
+pub fn deleted_at(stamp: &str) -> String {
+    // «2026-11-25T08:30:00.000Z» → «25.11.2026 08:30 UTC»
+    match (stamp.get(0..10), stamp.get(11..16)) {
+        (Some(d), Some(t)) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(d) => format!("{} {t} UTC", crate::domain::fmt::date(d)),
+            Err(_) => stamp.to_string(),
+        },
+        _ => stamp.to_string(),
+    }
+}
+
+// ---- command line ----
+pub fn demo_summary(managers: usize, clients: usize, people: usize, values: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Демо-данные: {}, {}, {}, {}",
+        count(managers as u64, ["менеджер", "менеджера", "менеджеров"]),
+        count(clients as u64, CLIENT_FORMS),
+        count(
+            people as u64,
+            ["контактное лицо", "контактных лица", "контактных лиц"]
+        ),
+        count(
+            values as u64,
+            [
+                "значение показателей",
+                "значения показателей",
+                "значений показателей"
+            ]
+        )
+    )
+}
+pub fn check_ok(clients: i64) -> String {
+    format!(
+        "Проблем не найдено ({})",
+        crate::domain::fmt::count(clients.max(0) as u64, CLIENT_FORMS)
+    )
+}
+pub fn check_failed(n: usize) -> String {
+    format!("Найдено проблем: {n}")
 }

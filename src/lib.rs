@@ -2,6 +2,14 @@
 //!
 //! The GUI (`ui`), the command line (`cli`), the tests and the benches all call this library.
 
+pub mod cli;
+pub mod demo;
 pub mod domain;
+pub mod exchange;
 pub mod i18n;
+pub mod search;
 pub mod storage;
+pub mod ui;
+
+/// When and from what this binary was built (set by `build.rs`), shown in «О программе».
+pub const BUILD_STAMP: &str = env!("VIPDESK_BUILD_STAMP");

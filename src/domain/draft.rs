@@ -61,7 +61,11 @@ impl Check {
         }
     }
     fn finish<T>(self, value: T) -> Result<T, FieldErrors> {
-        if self.errors.is_empty() { Ok(value) } else { Err(self.errors) }
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.errors)
+        }
     }
 }
 
@@ -125,8 +129,12 @@ impl ClientDraft {
             (_, 0) => ck.err("inn", t::ERR_REQUIRED),
             (kind, len) => match validate::check_inn(&inn) {
                 Err(e) => ck.err("inn", e),
-                Ok(()) if kind == ClientKind::Legal && len != 10 => ck.err("inn", t::ERR_INN_LEGAL_10),
-                Ok(()) if kind != ClientKind::Legal && len != 12 => ck.err("inn", t::ERR_INN_PERSON_12),
+                Ok(()) if kind == ClientKind::Legal && len != 10 => {
+                    ck.err("inn", t::ERR_INN_LEGAL_10)
+                }
+                Ok(()) if kind != ClientKind::Legal && len != 12 => {
+                    ck.err("inn", t::ERR_INN_PERSON_12)
+                }
                 Ok(()) => {}
             },
         }
@@ -142,8 +150,12 @@ impl ClientDraft {
         if !ogrn.is_empty() {
             match (self.kind, validate::check_ogrn(&ogrn)) {
                 (_, Err(e)) => ck.err("ogrn", e),
-                (ClientKind::Legal, Ok(())) if ogrn.len() != 13 => ck.err("ogrn", t::ERR_OGRN_LEGAL_13),
-                (ClientKind::Entrepreneur, Ok(())) if ogrn.len() != 15 => ck.err("ogrn", t::ERR_OGRNIP_15),
+                (ClientKind::Legal, Ok(())) if ogrn.len() != 13 => {
+                    ck.err("ogrn", t::ERR_OGRN_LEGAL_13)
+                }
+                (ClientKind::Entrepreneur, Ok(())) if ogrn.len() != 15 => {
+                    ck.err("ogrn", t::ERR_OGRNIP_15)
+                }
                 (ClientKind::Individual, Ok(())) => ck.err("ogrn", t::ERR_OGRN_PERSON),
                 _ => {}
             }
@@ -232,7 +244,8 @@ impl PersonDraft {
         }
         let gender = self.gender.unwrap_or(Gender::Male);
         if self.name_dative.trim().is_empty() && !self.surname.trim().is_empty() {
-            self.name_dative = names::full_name_dative(&self.surname, &self.name, &self.patronymic, gender);
+            self.name_dative =
+                names::full_name_dative(&self.surname, &self.name, &self.patronymic, gender);
         }
         if self.position_dative.trim().is_empty() && !self.position.trim().is_empty() {
             self.position_dative = names::position_dative(&self.position);
@@ -240,6 +253,30 @@ impl PersonDraft {
         if self.address_as.trim().is_empty() && !self.name.trim().is_empty() {
             self.address_as = names::full_name("", &self.name, &self.patronymic);
         }
+    }
+
+    /// After the name or position changed from `before`: every generated field the user had
+    /// not edited (it still equals what `before` generates) follows the new name.
+    pub fn refresh_generated(&mut self, before: &PersonDraft) {
+        let mut old = before.clone();
+        old.gender = None;
+        old.name_dative.clear();
+        old.position_dative.clear();
+        old.address_as.clear();
+        old.fill_generated();
+        if self.gender.is_none() || self.gender == old.gender {
+            self.gender = None;
+        }
+        if self.name_dative == old.name_dative {
+            self.name_dative.clear();
+        }
+        if self.position_dative == old.position_dative {
+            self.position_dative.clear();
+        }
+        if self.address_as == old.address_as {
+            self.address_as.clear();
+        }
+        self.fill_generated();
     }
 
     /// The generated forms, whatever is typed now (the «Сформировать» button).
@@ -359,7 +396,12 @@ impl DossierDraft {
                     position: p.position.clone(),
                     category: p.category,
                     birthday: date_text(p.birthday),
-                    phones: p.phones.iter().map(Phone::display).collect::<Vec<_>>().join("; "),
+                    phones: p
+                        .phones
+                        .iter()
+                        .map(Phone::display)
+                        .collect::<Vec<_>>()
+                        .join("; "),
                     email: p.email.clone(),
                     address_as: p.address_as.clone(),
                     name_dative: p.name_dative.clone(),
@@ -621,7 +663,8 @@ impl DossierDraft {
             .map(|(i, r)| {
                 let key = |f: &str| format!("records.{i}.{f}");
                 let date = ck.date(&key("date"), &r.date);
-                if r.subject.trim().is_empty() && r.text.trim().is_empty() && r.file_name.is_empty() {
+                if r.subject.trim().is_empty() && r.text.trim().is_empty() && r.file_name.is_empty()
+                {
                     ck.err(key("subject"), t::ERR_RECORD_EMPTY);
                 }
                 Record {
@@ -686,7 +729,9 @@ pub fn paste_indicators(
         let cells: Vec<&str> = line.split('\t').collect();
         let (month, values) = match fmt::parse_month(cells[0]) {
             Some(m) => (m, &cells[1..]),
-            None if fmt::parse_number(cells[0]).is_some() || cells[0].trim().is_empty() && cells.len() > 1 => {
+            None if fmt::parse_number(cells[0]).is_some()
+                || cells[0].trim().is_empty() && cells.len() > 1 =>
+            {
                 (next, &cells[..])
             }
             // A header line: «Месяц  Потребление, кВт·ч …».
@@ -705,7 +750,11 @@ pub fn paste_indicators(
             };
             parsed.push(((*kind, month), fmt::number_compact(v)));
         }
-        next = if month.1 == 12 { (month.0 + 1, 1) } else { (month.0, month.1 + 1) };
+        next = if month.1 == 12 {
+            (month.0 + 1, 1)
+        } else {
+            (month.0, month.1 + 1)
+        };
     }
     let count = parsed.len();
     target.extend(parsed);
@@ -840,15 +889,27 @@ mod tests {
     #[test]
     fn share_total_warns() {
         let mut d = DossierDraft::default();
-        d.owners.push(OwnerDraft { name: "А".into(), share: "60".into(), ..Default::default() });
-        d.owners.push(OwnerDraft { name: "Б".into(), share: "50,5".into(), ..Default::default() });
+        d.owners.push(OwnerDraft {
+            name: "А".into(),
+            share: "60".into(),
+            ..Default::default()
+        });
+        d.owners.push(OwnerDraft {
+            name: "Б".into(),
+            share: "50,5".into(),
+            ..Default::default()
+        });
         assert_eq!(d.warnings().len(), 1);
         d.owners[1].share = "40".into();
         assert!(d.warnings().is_empty());
         d.owners[1].share = "140".into();
         d.client.short_name = "X".into();
         d.client.kind = ClientKind::Individual;
-        assert!(d.to_value(today()).expect_err("share").contains_key("owners.1.share"));
+        assert!(
+            d.to_value(today())
+                .expect_err("share")
+                .contains_key("owners.1.share")
+        );
     }
 
     #[test]
@@ -860,7 +921,10 @@ mod tests {
         assert_eq!(t[&(2, (2026, 1))], "300");
         assert_eq!(t[&(1, (2026, 2))], "1\u{a0}300");
         let mut t2 = BTreeMap::new();
-        assert_eq!(paste_indicators(&mut t2, &[1], (2025, 12), "10\n20,5\n"), Ok(2));
+        assert_eq!(
+            paste_indicators(&mut t2, &[1], (2025, 12), "10\n20,5\n"),
+            Ok(2)
+        );
         assert_eq!(t2[&(1, (2026, 1))], "20,5");
         assert!(paste_indicators(&mut t2, &[1], (2025, 12), "01.2026\tабв").is_err());
     }
@@ -879,5 +943,14 @@ mod tests {
         assert_eq!(p.name_dative, "Петровой Марии Петровне");
         assert_eq!(p.position_dative, "Главному бухгалтеру");
         assert_eq!(p.address_as, "Мария Петровна");
+
+        // Typing on: the untouched generated forms follow; an edited one stays.
+        let before = p.clone();
+        p.surname = "Петрова-Сидорова".into();
+        p.address_as = "Мария".into();
+        p.refresh_generated(&before);
+        assert_eq!(p.name_dative, "Петровой-Сидоровой Марии Петровне");
+        assert_eq!(p.address_as, "Мария");
+        assert_eq!(p.gender, Some(Gender::Female));
     }
 }

@@ -41,8 +41,18 @@ pub fn month(y: i32, m: u32) -> String {
 }
 
 const MONTHS_NOM: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-    "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 const MONTHS_SHORT: [&str; 12] = [
     "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
@@ -60,7 +70,8 @@ pub fn parse_month(s: &str) -> Option<(i32, u32)> {
     if let Some(d) = parse_date(&s) {
         return Some((d.year(), d.month()));
     }
-    let valid = |y: i32, m: u32| ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some((y, m));
+    let valid =
+        |y: i32, m: u32| ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some((y, m));
     if let Some((a, b)) = s.split_once('.').or_else(|| s.split_once('/')) {
         let (m, y) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
         return valid(y, m);
@@ -167,6 +178,22 @@ pub fn search_key(s: &str) -> String {
         .collect()
 }
 
+/// The key a client list sorts by: the name without its legal form and quotes, so that
+/// «ООО «Агроинвест»» sorts under А, next to «АО «Агроторг»».
+pub fn name_sort_key(name: &str) -> String {
+    const FORMS: [&str; 10] = [
+        "ооо", "оао", "зао", "пао", "ао", "муп", "гуп", "ип", "нао", "фгуп",
+    ];
+    let key = search_key(name);
+    let rest = match key.split_once(' ') {
+        Some((first, rest)) if FORMS.contains(&first) => rest,
+        _ => key.as_str(),
+    };
+    rest.chars()
+        .filter(|c| !matches!(c, '«' | '»' | '"'))
+        .collect()
+}
+
 /// Full years between two dates (an age, a length of cooperation).
 pub fn full_years(from: NaiveDate, to: NaiveDate) -> i32 {
     let mut years = to.year() - from.year();
@@ -229,6 +256,13 @@ mod tests {
         assert_eq!(count(21, f), "21 клиент");
         assert_eq!(count(112, f), "112 клиентов");
         assert_eq!(count(1004, f), "1\u{a0}004 клиента");
+    }
+
+    #[test]
+    fn sort_key_skips_legal_form() {
+        assert_eq!(name_sort_key("ООО «Агроинвест»"), "агроинвест");
+        assert_eq!(name_sort_key("Орелмолоко"), "орелмолоко");
+        assert!(name_sort_key("ООО «Агроинвест»") < name_sort_key("АО «Энергомаш»"));
     }
 
     #[test]

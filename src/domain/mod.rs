@@ -2,6 +2,7 @@
 
 pub mod draft;
 pub mod fmt;
+pub mod holidays;
 pub mod model;
 pub mod names;
 pub mod validate;

@@ -19,7 +19,11 @@ pub enum ClientKind {
 }
 
 impl ClientKind {
-    pub const ALL: [ClientKind; 3] = [ClientKind::Legal, ClientKind::Entrepreneur, ClientKind::Individual];
+    pub const ALL: [ClientKind; 3] = [
+        ClientKind::Legal,
+        ClientKind::Entrepreneur,
+        ClientKind::Individual,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             ClientKind::Legal => "legal",
@@ -41,9 +45,15 @@ impl ClientKind {
     pub fn parse_loose(s: &str) -> Option<Self> {
         let k = crate::domain::fmt::search_key(s.trim());
         match k.as_str() {
-            "" | "legal" | "юл" | "юридическое лицо" | "организация" => Some(ClientKind::Legal),
-            "ip" | "ип" | "индивидуальный предприниматель" => Some(ClientKind::Entrepreneur),
-            "person" | "фл" | "физлицо" | "физическое лицо" => Some(ClientKind::Individual),
+            "" | "legal" | "юл" | "юридическое лицо" | "организация" => {
+                Some(ClientKind::Legal)
+            }
+            "ip" | "ип" | "индивидуальный предприниматель" => {
+                Some(ClientKind::Entrepreneur)
+            }
+            "person" | "фл" | "физлицо" | "физическое лицо" => {
+                Some(ClientKind::Individual)
+            }
             _ => None,
         }
     }

@@ -56,7 +56,12 @@ fn initial(s: &str) -> String {
 
 /// «И.И. Иванов» with a no-break space before the surname (GOST typography).
 pub fn initials_surname(surname: &str, name: &str, patronymic: &str) -> String {
-    format!("{}{}\u{a0}{}", initial(name), initial(patronymic), surname.trim())
+    format!(
+        "{}{}\u{a0}{}",
+        initial(name),
+        initial(patronymic),
+        surname.trim()
+    )
 }
 
 /// «Иванов И.И.» — the list form.
@@ -96,13 +101,23 @@ pub fn surname_dative(surname: &str, gender: Gender) -> String {
     }
     // Double surnames decline part by part.
     s.split('-')
-        .map(|part| keep_case(part, petrovich::lastname(gender.petrovich(), part, Case::Dative)))
+        .map(|part| {
+            keep_case(
+                part,
+                petrovich::lastname(gender.petrovich(), part, Case::Dative),
+            )
+        })
         .collect::<Vec<_>>()
         .join("-")
 }
 
 /// «И.И. Иванову»: initials and the dative surname, as in the addressee block.
-pub fn initials_surname_dative(surname: &str, name: &str, patronymic: &str, gender: Gender) -> String {
+pub fn initials_surname_dative(
+    surname: &str,
+    name: &str,
+    patronymic: &str,
+    gender: Gender,
+) -> String {
     format!(
         "{}{}\u{a0}{}",
         initial(name),
@@ -119,7 +134,10 @@ pub fn full_name_dative(surname: &str, name: &str, patronymic: &str, gender: Gen
         parts.push(surname_dative(surname, gender));
     }
     if !name.trim().is_empty() {
-        parts.push(keep_case(name, petrovich::firstname(g, name.trim(), Case::Dative)));
+        parts.push(keep_case(
+            name,
+            petrovich::firstname(g, name.trim(), Case::Dative),
+        ));
     }
     if !patronymic.trim().is_empty() {
         parts.push(keep_case(
@@ -214,8 +232,14 @@ mod tests {
 
     #[test]
     fn gender_from_patronymic() {
-        assert_eq!(detect_gender("Иванов", "Иван", "Иванович"), Some(Gender::Male));
-        assert_eq!(detect_gender("Петрова", "Мария", "Петровна"), Some(Gender::Female));
+        assert_eq!(
+            detect_gender("Иванов", "Иван", "Иванович"),
+            Some(Gender::Male)
+        );
+        assert_eq!(
+            detect_gender("Петрова", "Мария", "Петровна"),
+            Some(Gender::Female)
+        );
         assert_eq!(detect_gender("", "Мария", ""), Some(Gender::Female));
     }
 
@@ -234,14 +258,26 @@ mod tests {
             "И.И.\u{a0}Иванову"
         );
         assert_eq!(surname_dative("Кузьмич", Gender::Female), "Кузьмич");
-        assert_eq!(surname_dative("Римский-Корсаков", Gender::Male), "Римскому-Корсакову");
-        assert_eq!(initials_surname("Иванов", "Иван", "Иванович"), "И.И.\u{a0}Иванов");
-        assert_eq!(surname_initials("Иванов", "Иван", "Иванович"), "Иванов\u{a0}И.И.");
+        assert_eq!(
+            surname_dative("Римский-Корсаков", Gender::Male),
+            "Римскому-Корсакову"
+        );
+        assert_eq!(
+            initials_surname("Иванов", "Иван", "Иванович"),
+            "И.И.\u{a0}Иванов"
+        );
+        assert_eq!(
+            surname_initials("Иванов", "Иван", "Иванович"),
+            "Иванов\u{a0}И.И."
+        );
     }
 
     #[test]
     fn dative_positions() {
-        assert_eq!(position_dative("Генеральный директор"), "Генеральному директору");
+        assert_eq!(
+            position_dative("Генеральный директор"),
+            "Генеральному директору"
+        );
         assert_eq!(position_dative("Главный бухгалтер"), "Главному бухгалтеру");
         assert_eq!(position_dative("Главный энергетик"), "Главному энергетику");
         assert_eq!(
@@ -255,13 +291,25 @@ mod tests {
         assert_eq!(position_dative("Глава района"), "Главе района");
         assert_eq!(position_dative("Управляющий"), "Управляющему");
         assert_eq!(position_dative("Главный бухгалтер"), "Главному бухгалтеру");
-        assert_eq!(position_dative("Генеральный директор"), "Генеральному директору");
-        assert_eq!(position_dative("Глава администрации"), "Главе администрации");
+        assert_eq!(
+            position_dative("Генеральный директор"),
+            "Генеральному директору"
+        );
+        assert_eq!(
+            position_dative("Глава администрации"),
+            "Главе администрации"
+        );
     }
 
     #[test]
     fn salutations() {
-        assert_eq!(salutation("Иван", "Иванович", Gender::Male), "Уважаемый Иван Иванович!");
-        assert_eq!(salutation("Мария", "Петровна", Gender::Female), "Уважаемая Мария Петровна!");
+        assert_eq!(
+            salutation("Иван", "Иванович", Gender::Male),
+            "Уважаемый Иван Иванович!"
+        );
+        assert_eq!(
+            salutation("Мария", "Петровна", Gender::Female),
+            "Уважаемая Мария Петровна!"
+        );
     }
 }

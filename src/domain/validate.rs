@@ -85,11 +85,7 @@ pub fn check_kpp(kpp: &str) -> Result<(), String> {
             .iter()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         && b[6..].iter().all(u8::is_ascii_digit);
-    if ok {
-        Ok(())
-    } else {
-        Err(t::ERR_KPP.into())
-    }
+    if ok { Ok(()) } else { Err(t::ERR_KPP.into()) }
 }
 
 /// A simple e-mail check: one `@`, something before it, a dot in the domain, no spaces.
@@ -260,8 +256,14 @@ mod tests {
         let p = Phone::parse("8 (916) 123-45-67").expect("valid");
         assert_eq!(p.number, "+79161234567");
         assert_eq!(p.display(), "+7 916 123-45-67");
-        assert_eq!(Phone::parse("9161234567").expect("valid").number, "+79161234567");
-        assert_eq!(Phone::parse("+7 916 123 45 67").expect("valid").number, "+79161234567");
+        assert_eq!(
+            Phone::parse("9161234567").expect("valid").number,
+            "+79161234567"
+        );
+        assert_eq!(
+            Phone::parse("+7 916 123 45 67").expect("valid").number,
+            "+79161234567"
+        );
         let e = Phone::parse("+7 (4862) 43-21-00 доб. 123").expect("valid");
         assert_eq!(e.number, "+74862432100");
         assert_eq!(e.ext.as_deref(), Some("123"));
@@ -272,7 +274,10 @@ mod tests {
         assert!(Phone::parse("43-21-00").is_err());
         assert!(Phone::parse("8 916 123-45-67 доб. абв").is_err());
         assert!(Phone::parse("звоните").is_err());
-        assert_eq!(Phone::parse("+375 29 123-45-67").expect("valid").number, "+375291234567");
+        assert_eq!(
+            Phone::parse("+375 29 123-45-67").expect("valid").number,
+            "+375291234567"
+        );
         let list = parse_phone_list("8 916 123-45-67; +7 4862 43-21-00 доб. 7").expect("valid");
         assert_eq!(list.len(), 2);
         assert!(parse_phone_list("8 916 123-45-67; 12").is_err());

@@ -33,7 +33,12 @@ fn items(conn: &Connection, table: &str) -> Result<Vec<CatalogItem>> {
         "SELECT id, name FROM {table} WHERE deleted_at IS NULL ORDER BY name"
     ))?;
     let rows = st
-        .query_map([], |r| Ok(CatalogItem { id: r.get(0)?, name: r.get(1)? }))?
+        .query_map([], |r| {
+            Ok(CatalogItem {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -57,7 +62,13 @@ pub fn load_catalogs(conn: &Connection) -> Result<Catalogs> {
         "SELECT id, name, unit FROM indicator_kinds WHERE deleted_at IS NULL ORDER BY sort, name",
     )?;
     let indicator_kinds = st
-        .query_map([], |r| Ok(IndicatorKind { id: r.get(0)?, name: r.get(1)?, unit: r.get(2)? }))?
+        .query_map([], |r| {
+            Ok(IndicatorKind {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Catalogs {
         districts: items(conn, "districts")?,
@@ -98,7 +109,12 @@ pub struct CatalogEntry {
 }
 
 /// Adds or renames an entry. A name already taken is refused by the UNIQUE constraint.
-pub fn save_catalog_entry(db: &mut Db, kind: CatalogKind, e: &CatalogEntry, author: Option<Id>) -> Result<Id> {
+pub fn save_catalog_entry(
+    db: &mut Db,
+    kind: CatalogKind,
+    e: &CatalogEntry,
+    author: Option<Id>,
+) -> Result<Id> {
     let table = kind.table();
     db.write(|tx| {
         let now = now_stamp();

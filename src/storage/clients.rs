@@ -35,15 +35,15 @@ pub struct ClientRow {
 /// frame; the list filters this in memory as the user types.
 pub fn list_clients(conn: &Connection) -> Result<Vec<ClientRow>> {
     let mut people: HashMap<Id, (u32, String)> = HashMap::new();
-    let mut st = conn.prepare(
-        "SELECT client_id, surname FROM people WHERE deleted_at IS NULL",
-    )?;
+    let mut st = conn.prepare("SELECT client_id, surname FROM people WHERE deleted_at IS NULL")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let e = people.entry(r.get(0)?).or_default();
         e.0 += 1;
         e.1.push(' ');
-        e.1.push_str(&search_key(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?));
+        e.1.push_str(&search_key(
+            r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?,
+        ));
     }
     let mut phones: HashMap<Id, String> = HashMap::new();
     let mut st = conn.prepare(
@@ -54,7 +54,9 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<ClientRow>> {
     while let Some(r) = rows.next()? {
         let e = phones.entry(r.get(0)?).or_default();
         e.push('|');
-        e.push_str(&phone_digits_for_search(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?));
+        e.push_str(&phone_digits_for_search(
+            r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?,
+        ));
     }
     let mut vip: HashMap<Id, Vec<i32>> = HashMap::new();
     let mut st = conn.prepare(
@@ -72,7 +74,7 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<ClientRow>> {
          c.strategic \
          FROM clients c LEFT JOIN districts d ON d.id = c.district_id \
          LEFT JOIN industries i ON i.id = c.industry_id LEFT JOIN managers m ON m.id = c.manager_id \
-         WHERE c.deleted_at IS NULL ORDER BY c.short_name COLLATE NOCASE",
+         WHERE c.deleted_at IS NULL",
     )?;
     let rows = st
         .query_map([], |r| {
@@ -81,7 +83,13 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<ClientRow>> {
             let full_name: String = r.get(2)?;
             let inn: String = r.get(3)?;
             let (people_count, surnames) = people.remove(&id).unwrap_or_default();
-            let haystack = format!("{} {} {}{}", search_key(&short_name), search_key(&full_name), inn, surnames);
+            let haystack = format!(
+                "{} {} {}{}",
+                search_key(&short_name),
+                search_key(&full_name),
+                inn,
+                surnames
+            );
             Ok(ClientRow {
                 id,
                 short_name,
@@ -99,7 +107,9 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<ClientRow>> {
                 phone_digits: phones.remove(&id).unwrap_or_default(),
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<ClientRow>>>()?;
+    let mut rows = rows;
+    rows.sort_by_cached_key(|r| crate::domain::fmt::name_sort_key(&r.short_name));
     Ok(rows)
 }
 
@@ -111,6 +121,15 @@ pub fn find_client_by_inn(conn: &Connection, inn: &str) -> Result<Option<(Id, St
             [inn],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
+        .optional()?)
+}
+
+/// The client with this UUID, wherever it is (in the trash too): UUIDs are never reused.
+pub fn find_client_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row("SELECT id FROM clients WHERE uuid = ?1", [uuid], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -143,7 +162,11 @@ pub fn delete_client(db: &mut Db, id: Id, author: Option<Id>) -> Result<()> {
 
 /// Counts of what the database holds, for the status bar and `check`.
 pub fn count_clients(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM clients WHERE deleted_at IS NULL", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM clients WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Integrity check: SQLite's own checks plus the rules of the domain. Returns the problems found,
@@ -167,9 +190,13 @@ pub fn check_database(conn: &Connection) -> Result<Vec<String>> {
     }
     let version = super::schema_version(conn)?;
     if version != super::schema::latest_version() {
-        problems.push(crate::i18n::check_schema(version, super::schema::latest_version()));
+        problems.push(crate::i18n::check_schema(
+            version,
+            super::schema::latest_version(),
+        ));
     }
-    let mut st = conn.prepare("SELECT id, inn, kind FROM clients WHERE deleted_at IS NULL AND inn <> ''")?;
+    let mut st =
+        conn.prepare("SELECT id, inn, kind FROM clients WHERE deleted_at IS NULL AND inn <> ''")?;
     let mut rows = st.query([])?;
     let mut seen: HashMap<String, Id> = HashMap::new();
     while let Some(r) = rows.next()? {

@@ -63,7 +63,8 @@ fn client_values(c: &Client) -> Vec<Value> {
         opt_id(c.industry_id),
         text(&c.contract_number),
         date(c.contract_date),
-        c.since_year.map_or(Value::Null, |y| Value::Integer(i64::from(y))),
+        c.since_year
+            .map_or(Value::Null, |y| Value::Integer(i64::from(y))),
         opt_id(c.manager_id),
         flag(c.strategic),
     ]
@@ -95,8 +96,11 @@ fn sync_children<T: PartialEq>(
     old: &[(Id, T)],
     new: Vec<ChildRow<'_, T>>,
 ) -> Result<Vec<(Id, bool)>> {
-    let old_by_id: HashMap<Id, (usize, &T)> =
-        old.iter().enumerate().map(|(i, (id, v))| (*id, (i, v))).collect();
+    let old_by_id: HashMap<Id, (usize, &T)> = old
+        .iter()
+        .enumerate()
+        .map(|(i, (id, v))| (*id, (i, v)))
+        .collect();
     let mut out = Vec::with_capacity(new.len());
     let mut kept = std::collections::HashSet::new();
     let cols = spec.columns;
@@ -135,7 +139,11 @@ fn sync_children<T: PartialEq>(
                 out.push((id, true));
             }
             None => {
-                let uuid = if row.uuid.is_empty() { new_uuid() } else { row.uuid.to_string() };
+                let uuid = if row.uuid.is_empty() {
+                    new_uuid()
+                } else {
+                    row.uuid.to_string()
+                };
                 let mut all = vec![
                     Value::Text(uuid),
                     Value::Text(now.to_string()),
@@ -231,7 +239,14 @@ const STAGES: ChildSpec = ChildSpec {
 const RECORDS: ChildSpec = ChildSpec {
     table: "records",
     parent: "client_id",
-    columns: &["date", "direction", "number", "subject", "text", "file_name"],
+    columns: &[
+        "date",
+        "direction",
+        "number",
+        "subject",
+        "text",
+        "file_name",
+    ],
 };
 
 /// Saves the whole dossier in one transaction; returns the client's id.
@@ -270,7 +285,11 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
         }
         _ => {
             let mut values = client_values(&d.client);
-            let uuid = if d.client.uuid.is_empty() { new_uuid() } else { d.client.uuid.clone() };
+            let uuid = if d.client.uuid.is_empty() {
+                new_uuid()
+            } else {
+                d.client.uuid.clone()
+            };
             values.push(Value::Text(uuid));
             values.push(Value::Text(now.clone()));
             values.push(opt_id(author));
@@ -287,7 +306,11 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
         }
     };
     let old = old.unwrap_or_default();
-    let pairs = |v: &[VipYear]| v.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect::<Vec<_>>();
+    let pairs = |v: &[VipYear]| {
+        v.iter()
+            .filter_map(|x| x.id.map(|id| (id, x.clone())))
+            .collect::<Vec<_>>()
+    };
 
     sync_children(
         tx,
@@ -318,8 +341,11 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
             .collect(),
     )?;
 
-    let old_people: Vec<(Id, Person)> =
-        old.people.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    let old_people: Vec<(Id, Person)> = old
+        .people
+        .iter()
+        .filter_map(|x| x.id.map(|id| (id, x.clone())))
+        .collect();
     let people_ids = sync_children(
         tx,
         &PEOPLE,
@@ -339,7 +365,8 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
                     text(&p.patronymic),
                     p.gender.map_or(Value::Null, |g| text(g.code())),
                     text(&p.position),
-                    p.category.map_or(Value::Null, |c| Value::Integer(i64::from(c))),
+                    p.category
+                        .map_or(Value::Null, |c| Value::Integer(i64::from(c))),
                     date(p.birthday),
                     text(&p.email),
                     text(&p.address_as),
@@ -352,7 +379,10 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
     )?;
     for ((person_id, written), p) in people_ids.iter().zip(&d.people) {
         if *written {
-            tx.execute("DELETE FROM person_phones WHERE person_id = ?1", [person_id])?;
+            tx.execute(
+                "DELETE FROM person_phones WHERE person_id = ?1",
+                [person_id],
+            )?;
             let mut st = tx.prepare_cached(
                 "INSERT INTO person_phones (person_id, number, ext, sort) VALUES (?1, ?2, ?3, ?4)",
             )?;
@@ -362,8 +392,11 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
         }
     }
 
-    let old_owners: Vec<(Id, Owner)> =
-        old.owners.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    let old_owners: Vec<(Id, Owner)> = old
+        .owners
+        .iter()
+        .filter_map(|x| x.id.map(|id| (id, x.clone())))
+        .collect();
     sync_children(
         tx,
         &OWNERS,
@@ -382,8 +415,11 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
             .collect(),
     )?;
 
-    let old_services: Vec<(Id, ClientService)> =
-        old.services.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    let old_services: Vec<(Id, ClientService)> = old
+        .services
+        .iter()
+        .filter_map(|x| x.id.map(|id| (id, x.clone())))
+        .collect();
     sync_children(
         tx,
         &SERVICES,
@@ -397,15 +433,26 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
                 id: s.id,
                 uuid: &s.uuid,
                 value: s,
-                values: vec![Value::Integer(s.service_id), date(s.start), date(s.end), text(&s.note)],
+                values: vec![
+                    Value::Integer(s.service_id),
+                    date(s.start),
+                    date(s.end),
+                    text(&s.note),
+                ],
             })
             .collect(),
     )?;
 
     // Projects compare without their stages; stages are synced per project below.
-    let strip = |p: &Project| Project { stages: Vec::new(), ..p.clone() };
-    let old_projects: Vec<(Id, Project)> =
-        old.projects.iter().filter_map(|x| x.id.map(|id| (id, strip(x)))).collect();
+    let strip = |p: &Project| Project {
+        stages: Vec::new(),
+        ..p.clone()
+    };
+    let old_projects: Vec<(Id, Project)> = old
+        .projects
+        .iter()
+        .filter_map(|x| x.id.map(|id| (id, strip(x))))
+        .collect();
     let new_projects: Vec<Project> = d.projects.iter().map(strip).collect();
     let project_ids = sync_children(
         tx,
@@ -420,7 +467,13 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
                 id: p.id,
                 uuid: &p.uuid,
                 value: p,
-                values: vec![text(&p.title), text(&p.goal), text(p.status.code()), date(p.start), date(p.end)],
+                values: vec![
+                    text(&p.title),
+                    text(&p.goal),
+                    text(p.status.code()),
+                    date(p.start),
+                    date(p.end),
+                ],
             })
             .collect(),
     )?;
@@ -429,7 +482,12 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
             .projects
             .iter()
             .find(|o| o.id == Some(*project_id))
-            .map(|o| o.stages.iter().filter_map(|s| s.id.map(|id| (id, s.clone()))).collect())
+            .map(|o| {
+                o.stages
+                    .iter()
+                    .filter_map(|s| s.id.map(|id| (id, s.clone())))
+                    .collect()
+            })
             .unwrap_or_default();
         sync_children(
             tx,
@@ -444,7 +502,12 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
                     id: s.id,
                     uuid: &s.uuid,
                     value: s,
-                    values: vec![text(&s.title), date(s.planned), date(s.actual), text(&s.result)],
+                    values: vec![
+                        text(&s.title),
+                        date(s.planned),
+                        date(s.actual),
+                        text(&s.result),
+                    ],
                 })
                 .collect(),
         )?;
@@ -452,8 +515,11 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
 
     save_indicators(tx, client_id, author, &now, &old.indicators, &d.indicators)?;
 
-    let old_records: Vec<(Id, Record)> =
-        old.records.iter().filter_map(|x| x.id.map(|id| (id, x.clone()))).collect();
+    let old_records: Vec<(Id, Record)> = old
+        .records
+        .iter()
+        .filter_map(|x| x.id.map(|id| (id, x.clone())))
+        .collect();
     let record_ids = sync_children(
         tx,
         &RECORDS,
@@ -509,7 +575,15 @@ fn save_indicators(
     )?;
     for (&(kind, ym), &value) in new {
         if old.get(&(kind, ym)) != Some(&value) {
-            upsert.execute(params![new_uuid(), now, author, client_id, kind, month_key(ym), value])?;
+            upsert.execute(params![
+                new_uuid(),
+                now,
+                author,
+                client_id,
+                kind,
+                month_key(ym),
+                value
+            ])?;
         }
     }
     let mut delete = tx.prepare_cached(
@@ -610,7 +684,9 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                 surname: r.get(2)?,
                 name: r.get(3)?,
                 patronymic: r.get(4)?,
-                gender: r.get::<_, Option<String>>(5)?.and_then(|g| Gender::from_code(&g)),
+                gender: r
+                    .get::<_, Option<String>>(5)?
+                    .and_then(|g| Gender::from_code(&g)),
                 position: r.get(6)?,
                 category: r.get(7)?,
                 birthday: date_from_sql(r.get(8)?),

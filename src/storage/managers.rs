@@ -19,7 +19,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Manager> {
         position: r.get(5)?,
         role: Role::from_code(&r.get::<_, String>(6)?).unwrap_or_default(),
         supervisor_id: r.get(7)?,
-        phone: r.get::<_, Option<String>>(8)?.map(|p| Phone::from_storage(&p)),
+        phone: r
+            .get::<_, Option<String>>(8)?
+            .map(|p| Phone::from_storage(&p)),
         email: r.get(9)?,
         signature_png: r.get(10)?,
         order_number: r.get(11)?,
@@ -34,7 +36,9 @@ pub fn list_managers(conn: &Connection) -> Result<Vec<Manager>> {
         "SELECT {COLUMNS} FROM managers WHERE deleted_at IS NULL \
          ORDER BY active DESC, surname, name, patronymic"
     ))?;
-    let rows = st.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = st
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -88,7 +92,11 @@ pub fn save_manager(db: &mut Db, m: &Manager, author: Option<Id>) -> Result<Id> 
                      order_number, order_date, active) \
                      VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                     params![
-                        if m.uuid.is_empty() { new_uuid() } else { m.uuid.clone() },
+                        if m.uuid.is_empty() {
+                            new_uuid()
+                        } else {
+                            m.uuid.clone()
+                        },
                         now,
                         author,
                         m.surname,

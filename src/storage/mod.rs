@@ -29,7 +29,9 @@ pub enum StorageError {
     Io(#[from] std::io::Error),
     #[error("запись не найдена (id {0})")]
     NotFound(i64),
-    #[error("база данных создана более новой версией программы (схема {found}, эта программа знает {known})")]
+    #[error(
+        "база данных создана более новой версией программы (схема {found}, эта программа знает {known})"
+    )]
     TooNew { found: usize, known: usize },
 }
 
@@ -85,10 +87,8 @@ impl Db {
         {
             let backup = backup_path(path, version);
             if !backup.exists() {
-                self.conn.execute(
-                    "VACUUM INTO ?1",
-                    [backup.to_string_lossy().as_ref()],
-                )?;
+                self.conn
+                    .execute("VACUUM INTO ?1", [backup.to_string_lossy().as_ref()])?;
                 log::info!("backed the database up before migrating from schema {version}");
             }
         }
@@ -146,7 +146,9 @@ pub fn default_db_path() -> PathBuf {
 
 /// The time stamp written in `created_at` / `updated_at` / `deleted_at`.
 pub fn now_stamp() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
 }
 
 pub(crate) fn date_to_sql(d: Option<NaiveDate>) -> Option<String> {

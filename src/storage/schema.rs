@@ -81,7 +81,8 @@ CREATE TABLE vip_years (",
     political_note TEXT NOT NULL DEFAULT '',
     included INTEGER NOT NULL DEFAULT 1,
     order_number TEXT NOT NULL DEFAULT '',
-    order_date TEXT
+    order_date TEXT,
+    sort INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX vip_years_client ON vip_years(client_id);
 CREATE TABLE people (",
@@ -178,7 +179,8 @@ CREATE TABLE records (",
     text TEXT NOT NULL DEFAULT '',
     file_name TEXT NOT NULL DEFAULT '',
     file_size INTEGER NOT NULL DEFAULT 0,
-    file_data BLOB
+    file_data BLOB,
+    sort INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX records_client ON records(client_id);
 "

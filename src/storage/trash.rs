@@ -43,7 +43,9 @@ impl TrashKind {
     /// The SQL that names an item of this kind and its client.
     fn select(self) -> &'static str {
         match self {
-            TrashKind::Client => "SELECT id, short_name, '', deleted_at FROM clients WHERE deleted_at IS NOT NULL",
+            TrashKind::Client => {
+                "SELECT id, short_name, '', deleted_at FROM clients WHERE deleted_at IS NOT NULL"
+            }
             TrashKind::Person => {
                 "SELECT t.id, t.surname || ' ' || t.name || ' ' || t.patronymic, c.short_name, t.deleted_at \
                  FROM people t JOIN clients c ON c.id = t.client_id WHERE t.deleted_at IS NOT NULL"

@@ -1,0 +1,665 @@
+//! The application: owns the database and every screen, draws the navigation, and applies the
+//! commands the screens push, after the frame, in one place.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::catalogs::CatalogsScreen;
+use super::clients::ClientsScreen;
+use super::dialogs::{DialogPurpose, FileDialogs, NoDialogs};
+use super::dossier::DossierEditor;
+use super::managers::ManagersScreen;
+use super::theme;
+use super::trash::TrashScreen;
+use super::widgets::Toasts;
+use crate::domain::draft::{DossierDraft, ManagerDraft};
+use crate::domain::model::{Dossier, Id, Manager};
+use crate::i18n as t;
+use crate::storage::{self, CatalogEntry, CatalogKind, Catalogs, Db, TrashKind};
+
+/// The screens of the left navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Screen {
+    Clients,
+    Managers,
+    Catalogs,
+    Trash,
+}
+
+/// Everything a screen can ask the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Navigate(Screen),
+    OpenClient(Id),
+    NewClient,
+    CloseDossier,
+    SaveDossier,
+    DeleteClient(Id),
+    SaveManager(Box<ManagerDraft>),
+    DeleteManager(Id),
+    SetCurrentManager(Id),
+    Restore(TrashKind, Id),
+    SaveCatalog(CatalogKind, CatalogEntry),
+    LoadDemo,
+    OpenRecordFile(usize),
+    SaveRecordCopy(usize, String),
+    AttachFile(usize, String),
+    Import(String),
+    Export(String),
+    AskPath(DialogPurpose, Option<String>),
+    /// The window is closing: save or drop the edits first.
+    Quit,
+}
+
+/// What waits for the answer to «Сохранить изменения?».
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingAction(pub Command);
+
+/// UI preferences kept by eframe between runs (never client data).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    pub manager_uuid: Option<String>,
+}
+
+pub struct VipApp {
+    pub db: Db,
+    pub today: NaiveDate,
+    pub current_manager: Option<Id>,
+    pub managers: Vec<Manager>,
+    pub catalogs: Catalogs,
+    pub screen: Screen,
+    pub clients: ClientsScreen,
+    pub dossier: Option<DossierEditor>,
+    pub managers_screen: ManagersScreen,
+    pub catalogs_screen: CatalogsScreen,
+    pub trash: TrashScreen,
+    pub toasts: Toasts,
+    pub pending: Option<PendingAction>,
+    pub about_open: bool,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Set when the user agreed to close: the next close request is let through.
+    pub quit_confirmed: bool,
+    /// Set when a quit was confirmed inside the UI; eframe's wrapper closes the window.
+    pub quit_now: bool,
+    commands: Vec<Command>,
+    /// Where the database is, for «О программе».
+    pub db_label: String,
+}
+
+impl VipApp {
+    /// Builds the app over an open database. `prefs` say who worked last time.
+    pub fn new(db: Db, prefs: Prefs, today: NaiveDate) -> anyhow::Result<Self> {
+        let db_label = db
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| ":memory:".into());
+        let mut app = VipApp {
+            db,
+            today,
+            current_manager: None,
+            managers: Vec::new(),
+            catalogs: Catalogs::default(),
+            screen: Screen::Clients,
+            clients: ClientsScreen::default(),
+            dossier: None,
+            managers_screen: ManagersScreen::default(),
+            catalogs_screen: CatalogsScreen::default(),
+            trash: TrashScreen::default(),
+            toasts: Toasts::default(),
+            pending: None,
+            about_open: false,
+            dialogs: Box::new(NoDialogs),
+            quit_confirmed: false,
+            quit_now: false,
+            commands: Vec::new(),
+            db_label,
+        };
+        app.reload()?;
+        app.current_manager = prefs
+            .manager_uuid
+            .and_then(|uuid| app.managers.iter().find(|m| m.uuid == uuid && m.active))
+            .and_then(|m| m.id);
+        app.clients.filter.manager = app.current_manager;
+        app.clients.refilter();
+        Ok(app)
+    }
+
+    pub fn prefs(&self) -> Prefs {
+        Prefs {
+            manager_uuid: self.current_manager_value().map(|m| m.uuid.clone()),
+        }
+    }
+
+    pub fn current_manager_value(&self) -> Option<&Manager> {
+        self.current_manager
+            .and_then(|id| self.managers.iter().find(|m| m.id == Some(id)))
+    }
+
+    /// Reloads what the screens show from the database (after navigation and commands).
+    pub fn reload(&mut self) -> storage::Result<()> {
+        let conn = self.db.conn();
+        self.managers = storage::list_managers(conn)?;
+        self.catalogs = storage::load_catalogs(conn)?;
+        self.clients.rows = storage::list_clients(conn)?;
+        self.clients.refilter();
+        if self.screen == Screen::Trash {
+            self.trash.items = storage::list_trash(conn)?;
+        }
+        Ok(())
+    }
+
+    /// Queues a command; it runs after the frame.
+    pub fn push(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// The whole UI inside `ui`: the eframe wrapper and the tests both call this.
+    pub fn ui_root(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        while let Some((purpose, path)) = self.dialogs.poll() {
+            self.path_chosen(purpose, path);
+        }
+        if self.managers.is_empty() {
+            egui::CentralPanel::default().show(ui, |ui| self.welcome_ui(ui));
+        } else {
+            egui::Panel::left("nav")
+                .resizable(false)
+                .exact_size(theme::NAV_WIDTH)
+                .show(ui, |ui| self.nav_ui(ui));
+            egui::CentralPanel::default().show(ui, |ui| self.screen_ui(ui));
+            if self.current_manager.is_none() {
+                self.who_is_working_ui(&ctx);
+            }
+        }
+        self.unsaved_prompt_ui(&ctx);
+        self.about_ui(&ctx);
+        self.toasts.show(&ctx);
+        let commands = std::mem::take(&mut self.commands);
+        for c in commands {
+            self.apply(c, &ctx);
+        }
+    }
+
+    fn welcome_ui(&mut self, ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.heading(t::WELCOME_TITLE);
+            ui.add_space(8.0);
+            ui.label(t::WELCOME_TEXT);
+            ui.add_space(16.0);
+            if ui.button(t::LOAD_DEMO).clicked() {
+                self.push(Command::LoadDemo);
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(t::WELCOME_OR_CREATE).color(theme::MUTED));
+        });
+        ui.add_space(16.0);
+        ui.separator();
+        if let Some(c) = self
+            .managers_screen
+            .editor_ui(ui, &self.managers, self.dialogs.as_mut())
+        {
+            self.push(c);
+        }
+    }
+
+    fn nav_ui(&mut self, ui: &mut Ui) {
+        ui.add_space(8.0);
+        ui.label(RichText::new("vipdesk").heading().color(theme::ACCENT));
+        ui.add_space(4.0);
+        let me = self
+            .current_manager_value()
+            .map(Manager::short_name)
+            .unwrap_or_default();
+        ui.label(RichText::new(t::nav_user(&me)).small());
+        if ui.small_button(t::CHANGE_USER).clicked() {
+            self.current_manager = None;
+        }
+        ui.separator();
+        let count = crate::domain::fmt::count(self.clients.rows.len() as u64, t::CLIENT_FORMS);
+        for (screen, label) in [
+            (Screen::Clients, t::NAV_CLIENTS),
+            (Screen::Managers, t::NAV_MANAGERS),
+            (Screen::Catalogs, t::NAV_CATALOGS),
+            (Screen::Trash, t::NAV_TRASH),
+        ] {
+            if ui.selectable_label(self.screen == screen, label).clicked() && self.screen != screen
+            {
+                self.push(Command::Navigate(screen));
+            }
+        }
+        ui.separator();
+        if ui.selectable_label(self.about_open, t::NAV_ABOUT).clicked() {
+            self.about_open = true;
+        }
+        ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
+            ui.label(RichText::new(count).small().color(theme::MUTED));
+        });
+    }
+
+    fn screen_ui(&mut self, ui: &mut Ui) {
+        match self.screen {
+            Screen::Clients => {
+                let mut out = Vec::new();
+                egui::Panel::left("client_list")
+                    .resizable(true)
+                    .default_size(theme::LIST_WIDTH)
+                    .show(ui, |ui| {
+                        out.extend(self.clients.ui(
+                            ui,
+                            &self.managers,
+                            &self.catalogs,
+                            self.current_manager,
+                        ));
+                    });
+                egui::CentralPanel::default().show(ui, |ui| match &mut self.dossier {
+                    Some(ed) => out.extend(ed.ui(ui, &self.catalogs, &self.managers, self.today)),
+                    None => {
+                        ui.vertical_centered(|ui| {
+                            ui.add_space(80.0);
+                            ui.label(RichText::new(t::PICK_CLIENT_HINT).color(theme::MUTED));
+                        });
+                    }
+                });
+                self.commands.extend(out);
+            }
+            Screen::Managers => {
+                let out = self
+                    .managers_screen
+                    .ui(ui, &self.managers, self.dialogs.as_mut());
+                self.commands.extend(out);
+            }
+            Screen::Catalogs => {
+                let out = self.catalogs_screen.ui(ui, &self.catalogs);
+                self.commands.extend(out);
+            }
+            Screen::Trash => {
+                let out = self.trash.ui(ui);
+                self.commands.extend(out);
+            }
+        }
+    }
+
+    fn who_is_working_ui(&mut self, ctx: &egui::Context) {
+        let mut chosen = None;
+        egui::Modal::new(egui::Id::unique("who_is_working")).show(ctx, |ui| {
+            ui.heading(t::WHO_IS_WORKING);
+            ui.add_space(6.0);
+            for m in self.managers.iter().filter(|m| m.active) {
+                let label = format!("{} — {}", m.full_name(), m.role.label());
+                if ui.button(label).clicked() {
+                    chosen = m.id;
+                }
+            }
+        });
+        if let Some(id) = chosen {
+            self.push(Command::SetCurrentManager(id));
+        }
+    }
+
+    /// Whether the open dossier has edits not yet saved.
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.dossier.as_ref().is_some_and(DossierEditor::is_dirty)
+    }
+
+    fn unsaved_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(PendingAction(action)) = self.pending.clone() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+            ui.heading(t::UNSAVED_TITLE);
+            ui.label(t::UNSAVED_TEXT);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(t::SAVE).clicked() {
+                    answer = Some(1);
+                }
+                if ui.button(t::DONT_SAVE).clicked() {
+                    answer = Some(2);
+                }
+                if ui.button(t::CANCEL).clicked() {
+                    answer = Some(3);
+                }
+            });
+        });
+        match answer {
+            Some(1) => {
+                self.pending = None;
+                if self.save_dossier() {
+                    self.push(action);
+                }
+            }
+            Some(2) => {
+                self.pending = None;
+                self.dossier = None;
+                self.push(action);
+            }
+            Some(3) => self.pending = None,
+            _ => {}
+        }
+    }
+
+    fn about_ui(&mut self, ctx: &egui::Context) {
+        if !self.about_open {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new(t::NAV_ABOUT)
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.heading(format!("vipdesk {}", env!("CARGO_PKG_VERSION")));
+                ui.label(t::ABOUT_TEXT);
+                ui.label(t::about_build(crate::BUILD_STAMP));
+                ui.label(t::about_db(&self.db_label));
+                ui.label(RichText::new(t::ABOUT_FONTS).small().color(theme::MUTED));
+            });
+        self.about_open = open;
+    }
+
+    /// Commands that leave the open dossier; they wait for «Сохранить изменения?» when it has edits.
+    fn leaves_dossier(&self, c: &Command) -> bool {
+        match c {
+            Command::OpenClient(id) => {
+                self.dossier.as_ref().and_then(|d| d.client_id()) != Some(*id)
+            }
+            Command::NewClient | Command::CloseDossier | Command::Quit | Command::LoadDemo => true,
+            Command::Navigate(s) => *s != Screen::Clients,
+            _ => false,
+        }
+    }
+
+    fn apply(&mut self, c: Command, ctx: &egui::Context) {
+        if self.has_unsaved_edits() && self.leaves_dossier(&c) {
+            self.pending = Some(PendingAction(c));
+            return;
+        }
+        if let Err(e) = self.apply_inner(c, ctx) {
+            self.toasts.error(format!("{e:#}"));
+        }
+    }
+
+    fn apply_inner(&mut self, c: Command, ctx: &egui::Context) -> anyhow::Result<()> {
+        use anyhow::Context as _;
+        match c {
+            Command::Navigate(s) => {
+                self.screen = s;
+                if s != Screen::Clients {
+                    self.dossier = None;
+                }
+                self.reload()?;
+            }
+            Command::OpenClient(id) => {
+                let d = storage::load_dossier(self.db.conn(), id).context(t::ERR_OPEN_CLIENT)?;
+                self.clients.selected = Some(id);
+                self.dossier = Some(DossierEditor::open(&d, self.today));
+            }
+            Command::NewClient => {
+                let mut d = Dossier::default();
+                d.client.manager_id = self.current_manager;
+                self.clients.selected = None;
+                self.dossier = Some(DossierEditor::open(&d, self.today));
+            }
+            Command::CloseDossier => {
+                self.dossier = None;
+                self.clients.selected = None;
+            }
+            Command::SaveDossier => {
+                self.save_dossier();
+            }
+            Command::DeleteClient(id) => {
+                storage::delete_client(&mut self.db, id, self.current_manager)?;
+                self.dossier = None;
+                self.clients.selected = None;
+                self.reload()?;
+                self.toasts.info(t::CLIENT_DELETED);
+            }
+            Command::SaveManager(draft) => self.save_manager(*draft)?,
+            Command::DeleteManager(id) => {
+                storage::delete_manager(&mut self.db, id, self.current_manager)?;
+                if self.current_manager == Some(id) {
+                    self.current_manager = None;
+                }
+                self.managers_screen.editor = None;
+                self.reload()?;
+                self.toasts.info(t::MANAGER_DELETED);
+            }
+            Command::SetCurrentManager(id) => {
+                self.current_manager = Some(id);
+                self.clients.filter.manager = Some(id);
+                self.clients.refilter();
+            }
+            Command::Restore(kind, id) => {
+                storage::restore(&mut self.db, kind, id, self.current_manager)?;
+                self.reload()?;
+                self.trash.items = storage::list_trash(self.db.conn())?;
+                self.toasts.info(t::RESTORED);
+            }
+            Command::SaveCatalog(kind, entry) => {
+                match storage::save_catalog_entry(&mut self.db, kind, &entry, self.current_manager)
+                {
+                    Ok(_) => {
+                        self.catalogs_screen.saved(kind);
+                        self.reload()?;
+                        self.toasts.info(t::SAVED);
+                    }
+                    Err(e) => self
+                        .catalogs_screen
+                        .failed(kind, t::catalog_save_error(&e.to_string())),
+                }
+            }
+            Command::LoadDemo => {
+                let summary = crate::demo::generate(
+                    &mut self.db,
+                    crate::demo::DEFAULT_CLIENTS,
+                    1,
+                    self.today,
+                )?;
+                self.reload()?;
+                if self.current_manager.is_none() {
+                    self.current_manager = self
+                        .managers
+                        .iter()
+                        .find(|m| m.role == crate::domain::model::Role::Manager)
+                        .and_then(|m| m.id);
+                    self.clients.filter.manager = self.current_manager;
+                    self.clients.refilter();
+                }
+                self.toasts
+                    .info(t::demo_loaded(summary.clients, summary.people));
+            }
+            Command::OpenRecordFile(index) => self.open_record_file(index)?,
+            Command::SaveRecordCopy(index, path) => {
+                let (id, name) = self.record_file_ref(index)?;
+                let bytes = storage::record_file(self.db.conn(), id)?;
+                let target = std::path::PathBuf::from(path.trim());
+                std::fs::write(&target, bytes)
+                    .with_context(|| t::err_write_file(&target.display().to_string()))?;
+                self.toasts.info(t::file_saved(&name));
+            }
+            Command::AttachFile(index, path) => {
+                if let Some(ed) = &mut self.dossier {
+                    ed.attach(index, std::path::Path::new(path.trim()))?;
+                }
+            }
+            Command::Import(path) => {
+                let report = crate::exchange::import_clients(
+                    &mut self.db,
+                    std::path::Path::new(path.trim()),
+                    self.current_manager,
+                    self.today,
+                )?;
+                self.reload()?;
+                self.clients.import_report = Some(report);
+            }
+            Command::Export(path) => {
+                let n =
+                    crate::exchange::export_clients(&self.db, std::path::Path::new(path.trim()))?;
+                self.toasts.info(t::exported(n));
+            }
+            Command::AskPath(purpose, default_name) => match default_name {
+                Some(name) => self.dialogs.save(purpose, &name, ctx),
+                None => self.dialogs.pick(purpose, ctx),
+            },
+            Command::Quit => {
+                self.quit_confirmed = true;
+                self.quit_now = true;
+            }
+        }
+        Ok(())
+    }
+
+    fn path_chosen(&mut self, purpose: DialogPurpose, path: std::path::PathBuf) {
+        let p = path.display().to_string();
+        match purpose {
+            DialogPurpose::Attach(i) | DialogPurpose::SaveCopy(i) => {
+                if let Some(ed) = &mut self.dossier {
+                    ed.set_record_path(i, p);
+                }
+            }
+            DialogPurpose::Signature => self.managers_screen.set_signature_path(p),
+            DialogPurpose::Import | DialogPurpose::Export => self.clients.exchange_path = p,
+        }
+    }
+
+    fn record_file_ref(&self, index: usize) -> anyhow::Result<(Id, String)> {
+        let ed = self
+            .dossier
+            .as_ref()
+            .ok_or_else(|| anyhow::anyhow!(t::ERR_NO_DOSSIER))?;
+        let r = ed
+            .draft
+            .records
+            .get(index)
+            .ok_or_else(|| anyhow::anyhow!(t::ERR_NO_FILE))?;
+        match (r.id, r.file_name.is_empty()) {
+            (Some(id), false) if r.new_file.is_none() => Ok((id, r.file_name.clone())),
+            _ => Err(anyhow::anyhow!(t::ERR_FILE_NOT_SAVED)),
+        }
+    }
+
+    /// Writes the file to a temporary folder and hands it to the system viewer.
+    fn open_record_file(&mut self, index: usize) -> anyhow::Result<()> {
+        use anyhow::Context as _;
+        let (id, name) = self.record_file_ref(index)?;
+        let bytes = storage::record_file(self.db.conn(), id)?;
+        let dir = std::env::temp_dir().join("vipdesk").join(id.to_string());
+        std::fs::create_dir_all(&dir)?;
+        let safe: String = name
+            .chars()
+            .map(|c| if "/\\:".contains(c) { '_' } else { c })
+            .collect();
+        let path = dir.join(safe);
+        std::fs::write(&path, bytes)?;
+        open::that_detached(&path).context(t::ERR_OPEN_VIEWER)?;
+        log::info!("opened the file of record {id} in the system viewer");
+        Ok(())
+    }
+
+    /// Saves the open dossier. On refusal the draft stays as it is, with its errors shown.
+    pub fn save_dossier(&mut self) -> bool {
+        let Some(ed) = &mut self.dossier else {
+            return false;
+        };
+        let value = match ed.draft.to_value(self.today) {
+            Ok(v) => v,
+            Err(errors) => {
+                ed.errors = errors;
+                self.toasts.error(t::SAVE_REFUSED);
+                return false;
+            }
+        };
+        ed.errors.clear();
+        // Two clients must not share an INN.
+        if !value.client.inn.is_empty()
+            && let Ok(Some((other, name))) =
+                storage::find_client_by_inn(self.db.conn(), &value.client.inn)
+            && Some(other) != value.client.id
+        {
+            ed.errors.insert("inn".into(), t::err_inn_taken(&name));
+            self.toasts.error(t::SAVE_REFUSED);
+            return false;
+        }
+        match storage::save_dossier(&mut self.db, &value, self.current_manager) {
+            Ok(id) => {
+                match storage::load_dossier(self.db.conn(), id) {
+                    Ok(saved) => {
+                        let tab = ed.tab;
+                        *ed = DossierEditor::open(&saved, self.today);
+                        ed.tab = tab;
+                    }
+                    Err(e) => self.toasts.error(e.to_string()),
+                }
+                self.clients.selected = Some(id);
+                if let Err(e) = self.reload() {
+                    self.toasts.error(e.to_string());
+                }
+                self.toasts.info(t::SAVED);
+                log::info!("saved the dossier of client {id}");
+                true
+            }
+            Err(e) => {
+                self.toasts.error(t::save_failed(&e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn save_manager(&mut self, draft: ManagerDraft) -> anyhow::Result<()> {
+        let value = match draft.to_value() {
+            Ok(v) => v,
+            Err(errors) => {
+                self.managers_screen.refused(draft, errors);
+                self.toasts.error(t::SAVE_REFUSED);
+                return Ok(());
+            }
+        };
+        let first = self.managers.is_empty();
+        let id = storage::save_manager(&mut self.db, &value, self.current_manager)?;
+        self.reload()?;
+        self.managers_screen.saved(&self.managers, id);
+        if first || self.current_manager.is_none() && self.managers.len() == 1 {
+            self.current_manager = Some(id);
+            self.clients.filter.manager = Some(id);
+            self.clients.refilter();
+        }
+        self.toasts.info(t::SAVED);
+        Ok(())
+    }
+
+    /// Tests: the current dossier draft.
+    pub fn dossier_draft(&self) -> Option<&DossierDraft> {
+        self.dossier.as_ref().map(|d| &d.draft)
+    }
+}
+
+/// The eframe wrapper: persistence of preferences and the window's close request.
+pub struct EframeApp {
+    pub app: VipApp,
+}
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.app.quit_confirmed {
+            if self.app.has_unsaved_edits() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.app.pending = Some(PendingAction(Command::Quit));
+            }
+        }
+        self.app.ui_root(ui);
+        if self.app.quit_now {
+            self.app.quit_now = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if !self.app.toasts.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "vipdesk.prefs", &self.app.prefs());
+    }
+}

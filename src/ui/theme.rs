@@ -1,0 +1,96 @@
+//! Colours, spacing and fonts: the only place that sets them.
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
+use std::sync::Arc;
+
+pub const ERROR: Color32 = Color32::from_rgb(190, 30, 30);
+pub const WARNING: Color32 = Color32::from_rgb(170, 110, 0);
+pub const OK: Color32 = Color32::from_rgb(30, 120, 60);
+pub const MUTED: Color32 = Color32::from_gray(110);
+pub const ACCENT: Color32 = Color32::from_rgb(20, 70, 140);
+pub const DIRTY: Color32 = Color32::from_rgb(200, 120, 0);
+pub const TOAST_BG: Color32 = Color32::from_rgb(40, 48, 60);
+
+pub const NAV_WIDTH: f32 = 190.0;
+pub const LIST_WIDTH: f32 = 470.0;
+pub const ROW_HEIGHT: f32 = 22.0;
+pub const FIELD_WIDTH: f32 = 380.0;
+
+/// The bold face, for headings.
+pub fn bold() -> FontFamily {
+    FontFamily::Name("bold".into())
+}
+
+/// PT Sans (Cyrillic-complete, has ₽ and №) first, egui's fonts as fallbacks for symbols.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "pt_sans".into(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../fonts/PTSans-Regular.ttf"
+        ))),
+    );
+    fonts.font_data.insert(
+        "pt_sans_bold".into(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../fonts/PTSans-Bold.ttf"
+        ))),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, "pt_sans".into());
+    }
+    // Hack (egui's monospace) has the arrows ▲▼ that the sort headers show.
+    if fonts.font_data.contains_key("Hack") {
+        fonts
+            .families
+            .entry(FontFamily::Proportional)
+            .or_default()
+            .push("Hack".into());
+    }
+    let mut bold_list = vec!["pt_sans_bold".to_string()];
+    bold_list.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    fonts.families.insert(bold(), bold_list);
+    ctx.set_fonts(fonts);
+}
+
+pub fn apply_style(ctx: &egui::Context) {
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        style
+            .text_styles
+            .insert(TextStyle::Body, FontId::new(15.0, FontFamily::Proportional));
+        style.text_styles.insert(
+            TextStyle::Button,
+            FontId::new(15.0, FontFamily::Proportional),
+        );
+        style
+            .text_styles
+            .insert(TextStyle::Heading, FontId::new(21.0, bold()));
+        style.text_styles.insert(
+            TextStyle::Small,
+            FontId::new(12.5, FontFamily::Proportional),
+        );
+        style.text_styles.insert(
+            TextStyle::Monospace,
+            FontId::new(14.0, FontFamily::Monospace),
+        );
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+    });
+}
+
+/// Fonts and style together: the app and the tests call this.
+pub fn setup(ctx: &egui::Context) {
+    install_fonts(ctx);
+    apply_style(ctx);
+}

@@ -1,0 +1,244 @@
+//! Small reusable widgets: labelled fields with their error beside them, a date field with a
+//! picker, catalogue combos and the toasts.
+
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, NaiveDate};
+use egui::{RichText, TextEdit, Ui};
+
+use super::theme;
+use crate::domain::draft::FieldErrors;
+use crate::domain::fmt;
+use crate::domain::model::Id;
+
+/// A row of a two-column form grid: the label, then the field and its error under it.
+/// The field is tied to its label so screen readers (and the tests) find it by name.
+pub fn text_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    error: Option<&String>,
+) -> egui::Response {
+    let l = ui.label(label);
+    let resp = ui
+        .vertical(|ui| {
+            let r = ui
+                .add(TextEdit::singleline(value).desired_width(theme::FIELD_WIDTH))
+                .labelled_by(l.id);
+            error_text(ui, error);
+            r
+        })
+        .inner;
+    ui.end_row();
+    resp
+}
+
+/// A multi-line text row.
+pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> egui::Response {
+    let l = ui.label(label);
+    let r = ui
+        .add(
+            TextEdit::multiline(value)
+                .desired_width(theme::FIELD_WIDTH)
+                .desired_rows(rows),
+        )
+        .labelled_by(l.id);
+    ui.end_row();
+    r
+}
+
+pub fn error_text(ui: &mut Ui, error: Option<&String>) {
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(theme::ERROR).small());
+    }
+}
+
+/// The error of `key` in `errors`.
+pub fn err<'a>(errors: &'a FieldErrors, key: &str) -> Option<&'a String> {
+    errors.get(key)
+}
+
+fn to_jiff(d: NaiveDate) -> Option<jiff::civil::Date> {
+    jiff::civil::Date::new(
+        i16::try_from(d.year()).ok()?,
+        i8::try_from(d.month()).ok()?,
+        i8::try_from(d.day()).ok()?,
+    )
+    .ok()
+}
+
+fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::from(d.year()), d.month() as u32, d.day() as u32)
+}
+
+/// A date typed as ДД.ММ.ГГГГ, with a calendar button beside it.
+pub fn date_input(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut String,
+    label_id: Option<egui::Id>,
+) -> egui::Response {
+    ui.horizontal(|ui| {
+        let mut r = ui.add(
+            TextEdit::singleline(value)
+                .desired_width(95.0)
+                .hint_text("ДД.ММ.ГГГГ"),
+        );
+        if let Some(id) = label_id {
+            r = r.labelled_by(id);
+        }
+        let today = chrono::Local::now().date_naive();
+        let current = fmt::parse_date(value).unwrap_or(today);
+        if let Some(mut picked) = to_jiff(current) {
+            let before = picked;
+            ui.add(
+                egui_extras::DatePickerButton::new(&mut picked)
+                    .id_salt(id_salt)
+                    .show_icon(false)
+                    .format("…")
+                    .calendar_week(false)
+                    .start_end_years(1930..=(today.year() as i16 + 5)),
+            );
+            if picked != before
+                && let Some(d) = from_jiff(picked)
+            {
+                *value = fmt::date(d);
+                r.mark_changed();
+            }
+        }
+        r
+    })
+    .inner
+}
+
+/// A form row with a date field.
+pub fn date_row(
+    ui: &mut Ui,
+    label: &str,
+    id_salt: &str,
+    value: &mut String,
+    error: Option<&String>,
+) -> egui::Response {
+    let l = ui.label(label);
+    let r = ui
+        .vertical(|ui| {
+            let r = date_input(ui, id_salt, value, Some(l.id));
+            error_text(ui, error);
+            r
+        })
+        .inner;
+    ui.end_row();
+    r
+}
+
+/// A combo box over a catalogue; `None` is shown as «—».
+pub fn id_combo(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut Option<Id>,
+    items: &[(Id, String)],
+) -> bool {
+    let selected = value
+        .and_then(|id| items.iter().find(|(i, _)| *i == id))
+        .map_or("—", |(_, n)| n.as_str())
+        .to_string();
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .width(theme::FIELD_WIDTH - 8.0)
+        .show_ui(ui, |ui| {
+            changed |= ui.selectable_value(value, None, "—").changed();
+            for (id, name) in items {
+                changed |= ui.selectable_value(value, Some(*id), name).changed();
+            }
+        });
+    changed
+}
+
+/// A form row with a catalogue combo.
+pub fn combo_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<Id>,
+    items: &[(Id, String)],
+    error: Option<&String>,
+) -> bool {
+    ui.label(label);
+    let changed = ui
+        .vertical(|ui| {
+            let c = id_combo(ui, label, value, items);
+            error_text(ui, error);
+            c
+        })
+        .inner;
+    ui.end_row();
+    changed
+}
+
+/// Two-column form grid with the app's spacing.
+pub fn form_grid(id: &str) -> egui::Grid {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([14.0, 6.0])
+        .min_col_width(170.0)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastKind {
+    Info,
+    Error,
+}
+
+/// Short messages about the result of an action, bottom right, fading after a few seconds.
+#[derive(Default)]
+pub struct Toasts {
+    items: Vec<(String, ToastKind, Instant)>,
+}
+
+impl Toasts {
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.items
+            .push((text.into(), ToastKind::Info, Instant::now()));
+    }
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.items
+            .push((text.into(), ToastKind::Error, Instant::now()));
+    }
+    /// The texts shown now (tests read them).
+    pub fn texts(&self) -> Vec<&str> {
+        self.items.iter().map(|(t, _, _)| t.as_str()).collect()
+    }
+
+    pub fn show(&mut self, ctx: &egui::Context) {
+        let life = Duration::from_secs(6);
+        self.items.retain(|(_, kind, at)| {
+            *kind == ToastKind::Error && at.elapsed() < life * 2 || at.elapsed() < life
+        });
+        if self.items.is_empty() {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("toasts"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                for (text, kind, _) in &self.items {
+                    egui::Frame::new()
+                        .fill(theme::TOAST_BG)
+                        .corner_radius(6.0)
+                        .inner_margin(egui::Margin::symmetric(12, 8))
+                        .show(ui, |ui| {
+                            let color = match kind {
+                                ToastKind::Info => egui::Color32::WHITE,
+                                ToastKind::Error => egui::Color32::from_rgb(255, 170, 170),
+                            };
+                            ui.set_max_width(420.0);
+                            ui.label(RichText::new(text).color(color));
+                        });
+                }
+            });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
