@@ -245,7 +245,8 @@ pub fn err_open_db(path: &str) -> String {
 
 // ---- common actions ----
 pub const SAVE: &str = "Сохранить";
-pub const DONT_SAVE: &str = "Не сохранять";
+pub const YES_SAVE: &str = "Да, сохранить";
+pub const DONT_SAVE: &str = "Нет, не сохранять";
 pub const CANCEL: &str = "Отмена";
 pub const CLOSE: &str = "Закрыть";
 pub const REVERT: &str = "Отменить изменения";
@@ -289,6 +290,9 @@ pub const SEARCH_HINT: &str = "наименование, ИНН, фамилия,
 pub const MY_CLIENTS: &str = "Мои клиенты";
 pub const ALL_CLIENTS: &str = "Все клиенты";
 pub const OTHER_MANAGER: &str = "Менеджер…";
+pub const FILTER_MANAGER: &str = "Фильтр по менеджеру";
+pub const FILTER_DISTRICT: &str = "Фильтр по отделению";
+pub const FILTER_YEAR: &str = "Фильтр по году VIP";
 pub const ALL_DISTRICTS: &str = "Все отделения";
 pub const ALL_YEARS: &str = "VIP: все годы";
 pub fn vip_year(y: i32) -> String {

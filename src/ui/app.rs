@@ -312,7 +312,7 @@ impl VipApp {
             ui.label(t::UNSAVED_TEXT);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button(t::SAVE).clicked() {
+                if ui.button(t::YES_SAVE).clicked() {
                     answer = Some(1);
                 }
                 if ui.button(t::DONT_SAVE).clicked() {

@@ -104,7 +104,9 @@ impl ClientsScreen {
                             changed = true;
                         }
                     }
-                });
+                })
+                .response
+                .accessible_name(t::FILTER_MANAGER);
         });
         ui.horizontal(|ui| {
             let district = self
@@ -124,7 +126,9 @@ impl ClientsScreen {
                             .selectable_value(&mut self.filter.district, Some(d.id), &d.name)
                             .changed();
                     }
-                });
+                })
+                .response
+                .accessible_name(t::FILTER_DISTRICT);
             let mut years: Vec<i32> = self
                 .rows
                 .iter()
@@ -147,7 +151,9 @@ impl ClientsScreen {
                             .selectable_value(&mut self.filter.vip_year, Some(*y), t::vip_year(*y))
                             .changed();
                     }
-                });
+                })
+                .response
+                .accessible_name(t::FILTER_YEAR);
         });
         if self.exchange_open {
             self.exchange_ui(ui, &mut out);

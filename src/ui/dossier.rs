@@ -154,21 +154,27 @@ impl DossierEditor {
             if ui.button(t::CLOSE).clicked() {
                 out.push(Command::CloseDossier);
             }
-            if let Some(id) = self.draft.client.id {
-                if self.confirm_delete {
-                    ui.label(RichText::new(t::CONFIRM_DELETE_CLIENT).color(theme::ERROR));
-                    if ui.button(t::YES_DELETE).clicked() {
-                        out.push(Command::DeleteClient(id));
-                        self.confirm_delete = false;
-                    }
-                    if ui.button(t::CANCEL).clicked() {
-                        self.confirm_delete = false;
-                    }
-                } else if ui.button(t::DELETE_CLIENT).clicked() {
-                    self.confirm_delete = true;
-                }
+            if self.draft.client.id.is_some()
+                && !self.confirm_delete
+                && ui.button(t::DELETE_CLIENT).clicked()
+            {
+                self.confirm_delete = true;
             }
         });
+        if let Some(id) = self.draft.client.id
+            && self.confirm_delete
+        {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(t::CONFIRM_DELETE_CLIENT).color(theme::ERROR));
+                if ui.button(t::YES_DELETE).clicked() {
+                    out.push(Command::DeleteClient(id));
+                    self.confirm_delete = false;
+                }
+                if ui.button(t::CANCEL).clicked() {
+                    self.confirm_delete = false;
+                }
+            });
+        }
         if !self.errors.is_empty() {
             ui.label(RichText::new(t::errors_count(self.errors.len())).color(theme::ERROR));
         }
@@ -522,15 +528,19 @@ impl DossierEditor {
                 for (i, o) in self.draft.owners.iter_mut().enumerate() {
                     let key = |f: &str| format!("owners.{i}.{f}");
                     ui.vertical(|ui| {
-                        ui.add(TextEdit::singleline(&mut o.name).desired_width(260.0));
+                        ui.add(TextEdit::singleline(&mut o.name).desired_width(260.0))
+                            .accessible_name(format!("{} {}", t::F_OWNER_NAME, i + 1));
                         error_text(ui, err(&self.errors, &key("name")));
                     });
-                    ui.add(TextEdit::singleline(&mut o.kind).desired_width(130.0));
+                    ui.add(TextEdit::singleline(&mut o.kind).desired_width(130.0))
+                        .accessible_name(format!("{} {}", t::F_OWNER_KIND, i + 1));
                     ui.vertical(|ui| {
-                        ui.add(TextEdit::singleline(&mut o.share).desired_width(60.0));
+                        ui.add(TextEdit::singleline(&mut o.share).desired_width(60.0))
+                            .accessible_name(format!("{} {}", t::F_SHARE, i + 1));
                         error_text(ui, err(&self.errors, &key("share")));
                     });
-                    ui.add(TextEdit::singleline(&mut o.note).desired_width(180.0));
+                    ui.add(TextEdit::singleline(&mut o.note).desired_width(180.0))
+                        .accessible_name(format!("{} {}", t::F_NOTE, i + 1));
                     if ui.small_button(t::REMOVE).clicked() {
                         remove = Some(i);
                     }
@@ -572,18 +582,27 @@ impl DossierEditor {
                 for (i, s) in self.draft.services.iter_mut().enumerate() {
                     let key = |f: &str| format!("services.{i}.{f}");
                     ui.vertical(|ui| {
-                        widgets::id_combo(ui, &format!("service{i}"), &mut s.service_id, &items);
+                        widgets::id_combo(
+                            ui,
+                            &format!("service{i}"),
+                            &format!("{} {}", t::F_SERVICE, i + 1),
+                            &mut s.service_id,
+                            &items,
+                        );
                         error_text(ui, err(&self.errors, &key("service")));
                     });
                     ui.vertical(|ui| {
-                        date_input(ui, &format!("svc_start{i}"), &mut s.start, None);
+                        date_input(ui, &format!("svc_start{i}"), &mut s.start, None)
+                            .accessible_name(format!("{} {}", t::F_START, i + 1));
                         error_text(ui, err(&self.errors, &key("start")));
                     });
                     ui.vertical(|ui| {
-                        date_input(ui, &format!("svc_end{i}"), &mut s.end, None);
+                        date_input(ui, &format!("svc_end{i}"), &mut s.end, None)
+                            .accessible_name(format!("{} {}", t::F_END, i + 1));
                         error_text(ui, err(&self.errors, &key("end")));
                     });
-                    ui.add(TextEdit::singleline(&mut s.note).desired_width(160.0));
+                    ui.add(TextEdit::singleline(&mut s.note).desired_width(160.0))
+                        .accessible_name(format!("{} {}", t::F_NOTE, i + 1));
                     if ui.small_button(t::REMOVE).clicked() {
                         remove = Some(i);
                     }
@@ -656,18 +675,22 @@ impl DossierEditor {
                             for (j, s) in p.stages.iter_mut().enumerate() {
                                 let skey = |f: &str| format!("projects.{i}.stages.{j}.{f}");
                                 ui.vertical(|ui| {
-                                    ui.add(TextEdit::singleline(&mut s.title).desired_width(220.0));
+                                    ui.add(TextEdit::singleline(&mut s.title).desired_width(220.0))
+                                        .accessible_name(format!("{} {}", t::F_STAGE, j + 1));
                                     error_text(ui, err(&self.errors, &skey("title")));
                                 });
                                 ui.vertical(|ui| {
-                                    date_input(ui, &format!("st_pl{i}_{j}"), &mut s.planned, None);
+                                    date_input(ui, &format!("st_pl{i}_{j}"), &mut s.planned, None)
+                                        .accessible_name(format!("{} {}", t::F_PLANNED, j + 1));
                                     error_text(ui, err(&self.errors, &skey("planned")));
                                 });
                                 ui.vertical(|ui| {
-                                    date_input(ui, &format!("st_ac{i}_{j}"), &mut s.actual, None);
+                                    date_input(ui, &format!("st_ac{i}_{j}"), &mut s.actual, None)
+                                        .accessible_name(format!("{} {}", t::F_ACTUAL, j + 1));
                                     error_text(ui, err(&self.errors, &skey("actual")));
                                 });
-                                ui.add(TextEdit::singleline(&mut s.result).desired_width(180.0));
+                                ui.add(TextEdit::singleline(&mut s.result).desired_width(180.0))
+                                    .accessible_name(format!("{} {}", t::F_RESULT, j + 1));
                                 if ui.small_button(t::REMOVE).clicked() {
                                     remove_stage = Some(j);
                                 }
@@ -789,12 +812,14 @@ impl DossierEditor {
                             .cloned()
                             .unwrap_or_default();
                         let has_err = self.errors.contains_key(&key);
-                        let r = ui.add(
-                            TextEdit::singleline(&mut text)
-                                .desired_width(110.0)
-                                .align(egui::Align2::RIGHT_CENTER)
-                                .text_color_opt(has_err.then_some(theme::ERROR)),
-                        );
+                        let r = ui
+                            .add(
+                                TextEdit::singleline(&mut text)
+                                    .desired_width(110.0)
+                                    .align(egui::Align2::RIGHT_CENTER)
+                                    .text_color_opt(has_err.then_some(theme::ERROR)),
+                            )
+                            .accessible_name(format!("{} {}", k.name, fmt::month(y, m)));
                         if r.changed() {
                             if text.trim().is_empty() {
                                 self.draft.indicators.remove(&(k.id, (y, m)));

@@ -131,10 +131,11 @@ pub fn date_row(
     r
 }
 
-/// A combo box over a catalogue; `None` is shown as «—».
+/// A combo box over a catalogue; `None` is shown as «—». `name` is its accessible name.
 pub fn id_combo(
     ui: &mut Ui,
     id_salt: &str,
+    name: &str,
     value: &mut Option<Id>,
     items: &[(Id, String)],
 ) -> bool {
@@ -148,10 +149,12 @@ pub fn id_combo(
         .width(theme::FIELD_WIDTH - 8.0)
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, "—").changed();
-            for (id, name) in items {
-                changed |= ui.selectable_value(value, Some(*id), name).changed();
+            for (id, item) in items {
+                changed |= ui.selectable_value(value, Some(*id), item).changed();
             }
-        });
+        })
+        .response
+        .accessible_name(name);
     changed
 }
 
@@ -166,7 +169,7 @@ pub fn combo_row(
     ui.label(label);
     let changed = ui
         .vertical(|ui| {
-            let c = id_combo(ui, label, value, items);
+            let c = id_combo(ui, label, label, value, items);
             error_text(ui, error);
             c
         })

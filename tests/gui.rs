@@ -1,0 +1,344 @@
+//! GUI flows driven headless with egui_kittest, as a manager would click through them.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use vipdesk::domain::model::Id;
+use vipdesk::i18n as t;
+use vipdesk::storage::{self, Db};
+use vipdesk::ui::{Prefs, VipApp};
+
+fn harness(app: VipApp) -> Harness<'static, VipApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1300.0))
+        .with_max_steps(20)
+        .with_context_setup(vipdesk::ui::theme::setup)
+        .build_ui_state(|ui, app: &mut VipApp| app.ui_root(ui), app)
+}
+
+/// An app over an in-memory database with one manager who is the current user.
+fn app_with_manager() -> (VipApp, Id) {
+    let mut db = Db::open_in_memory().expect("db");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    app.current_manager = Some(me);
+    app.clients.filter.manager = Some(me);
+    (app, me)
+}
+
+fn input<'a>(h: &'a Harness<'static, VipApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(Role::TextInput, label)
+}
+
+/// Clicks a text field and types into it.
+fn type_into(h: &mut Harness<'static, VipApp>, label: &str, text: &str) {
+    input(h, label).click();
+    h.run();
+    input(h, label).type_text(text);
+    h.run();
+}
+
+/// Clears a focused text field by pressing Backspace.
+fn clear_field(h: &mut Harness<'static, VipApp>, label: &str) {
+    input(h, label).click();
+    h.run();
+    let n = input(h, label).value().map_or(0, |v| v.chars().count());
+    for _ in 0..n {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.key_press(egui::Key::End);
+    for _ in 0..n {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.run();
+}
+
+fn click_button(h: &mut Harness<'static, VipApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run();
+}
+
+fn clients_in_db(h: &Harness<'static, VipApp>) -> i64 {
+    storage::count_clients(h.state().db.conn()).expect("count")
+}
+
+#[test]
+fn create_client_refuse_bad_inn_fix_save_reopen() {
+    let (app, _) = app_with_manager();
+    let mut h = harness(app);
+    h.run();
+    click_button(&mut h, t::NEW_CLIENT);
+    type_into(&mut h, t::F_SHORT_NAME, "ООО «Ромашка»");
+    type_into(
+        &mut h,
+        t::F_FULL_NAME,
+        "Общество с ограниченной ответственностью «Ромашка»",
+    );
+    type_into(&mut h, t::F_INN, "1234567895");
+    click_button(&mut h, t::SAVE);
+
+    // The error is shown beside the field, nothing is saved, the draft is kept.
+    h.get_by_label(t::ERR_INN_CHECKSUM);
+    assert_eq!(clients_in_db(&h), 0);
+    assert_eq!(input(&h, t::F_INN).value().as_deref(), Some("1234567895"));
+    assert_eq!(
+        input(&h, t::F_SHORT_NAME).value().as_deref(),
+        Some("ООО «Ромашка»")
+    );
+
+    clear_field(&mut h, t::F_INN);
+    input(&h, t::F_INN).type_text("7707083893");
+    h.run();
+    type_into(&mut h, t::F_KPP, "770701001");
+    click_button(&mut h, t::SAVE);
+    assert_eq!(clients_in_db(&h), 1);
+    assert!(h.query_by_label(t::ERR_INN_CHECKSUM).is_none());
+
+    click_button(&mut h, t::CLOSE);
+    assert!(h.state().dossier.is_none());
+    h.get_by_label("ООО «Ромашка»").click();
+    h.run();
+    assert_eq!(input(&h, t::F_INN).value().as_deref(), Some("7707083893"));
+    assert_eq!(input(&h, t::F_KPP).value().as_deref(), Some("770701001"));
+    assert_eq!(
+        input(&h, t::F_FULL_NAME).value().as_deref(),
+        Some("Общество с ограниченной ответственностью «Ромашка»")
+    );
+}
+
+fn app_with_two_clients() -> (VipApp, Id, Id) {
+    let (mut app, me) = app_with_manager();
+    let mut ids = Vec::new();
+    for (name, inn) in [("АО «Альфа»", "7707083893"), ("АО «Бета»", "5001007322")]
+    {
+        let d = vipdesk::domain::model::Dossier {
+            client: vipdesk::domain::model::Client {
+                short_name: name.into(),
+                inn: inn.into(),
+                manager_id: Some(me),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        ids.push(storage::save_dossier(&mut app.db, &d, Some(me)).expect("saved"));
+    }
+    app.reload().expect("reload");
+    (app, ids[0], ids[1])
+}
+
+#[test]
+fn add_a_leader_with_generated_dative_and_phone() {
+    let (app, alpha, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    click_button(&mut h, t::TAB_PEOPLE);
+    click_button(&mut h, t::ADD_PERSON);
+    type_into(&mut h, t::F_SURNAME, "Иванов");
+    type_into(&mut h, t::F_NAME, "Иван");
+    type_into(&mut h, t::F_PATRONYMIC, "Иванович");
+    type_into(&mut h, t::F_POSITION, "Генеральный директор");
+    type_into(&mut h, t::F_PHONES, "8 (916) 123-45-67 доб. 12");
+    type_into(&mut h, t::F_BIRTHDAY, "14.03.1968");
+    assert_eq!(
+        input(&h, t::F_NAME_DATIVE).value().as_deref(),
+        Some("Иванову Ивану Ивановичу")
+    );
+    assert_eq!(
+        input(&h, t::F_POSITION_DATIVE).value().as_deref(),
+        Some("Генеральному директору")
+    );
+    click_button(&mut h, t::SAVE);
+
+    let d = storage::load_dossier(h.state().db.conn(), alpha).expect("load");
+    assert_eq!(d.people.len(), 1);
+    let p = &d.people[0];
+    assert_eq!(p.surname, "Иванов");
+    assert_eq!(p.gender, Some(vipdesk::domain::names::Gender::Male));
+    assert_eq!(p.phones[0].number, "+79161234567");
+    assert_eq!(p.phones[0].ext.as_deref(), Some("12"));
+    assert_eq!(p.birthday, chrono::NaiveDate::from_ymd_opt(1968, 3, 14));
+    // The caller is found by the number, whatever way it is typed.
+    let found = storage::find_people_by_phone(h.state().db.conn(), "+79161234567").expect("find");
+    assert_eq!(found, vec![(alpha, p.id.expect("saved person"))]);
+    // And the list search finds the client by the person's phone.
+    type_into(&mut h, t::SEARCH, "8916123");
+    assert_eq!(h.state().clients.visible_ids(), vec![alpha]);
+}
+
+#[test]
+fn paste_indicator_values_from_excel() {
+    let (app, alpha, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    click_button(&mut h, t::TAB_INDICATORS);
+    h.get_by_label(t::PASTE_LABEL).click();
+    h.run();
+    h.get_by_label(t::PASTE_LABEL).type_text(
+        "Месяц\tПотребление\tМощность\n01.2026\t1 234 567,5\t300\n02.2026\t1 100 000\t310\n",
+    );
+    h.run();
+    click_button(&mut h, t::PASTE_FILL);
+    h.get_by_label(&t::pasted(4));
+    click_button(&mut h, t::SAVE);
+
+    let d = storage::load_dossier(h.state().db.conn(), alpha).expect("load");
+    let kinds = storage::load_catalogs(h.state().db.conn())
+        .expect("catalogs")
+        .indicator_kinds;
+    assert_eq!(
+        d.indicators.get(&(kinds[0].id, (2026, 1))),
+        Some(&1_234_567.5)
+    );
+    assert_eq!(d.indicators.get(&(kinds[1].id, (2026, 2))), Some(&310.0));
+    assert_eq!(d.indicators.len(), 4);
+}
+
+#[test]
+fn unsaved_changes_prompt_when_switching_clients() {
+    let (app, alpha, beta) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    type_into(&mut h, t::F_FULL_NAME, "Акционерное общество «Альфа»");
+
+    // Switching asks first; «Отмена» keeps the edit.
+    h.get_by_label("АО «Бета»").click();
+    h.run();
+    h.get_by_label(t::UNSAVED_TITLE);
+    click_button(&mut h, t::CANCEL);
+    assert_eq!(
+        h.state().dossier.as_ref().and_then(|d| d.client_id()),
+        Some(alpha)
+    );
+    assert!(h.state().has_unsaved_edits());
+
+    // «Да, сохранить» saves and goes on to the other client.
+    h.get_by_label("АО «Бета»").click();
+    h.run();
+    click_button(&mut h, t::YES_SAVE);
+    assert_eq!(
+        h.state().dossier.as_ref().and_then(|d| d.client_id()),
+        Some(beta)
+    );
+    let a = storage::load_dossier(h.state().db.conn(), alpha).expect("load");
+    assert_eq!(a.client.full_name, "Акционерное общество «Альфа»");
+
+    // «Нет, не сохранять» drops the edit.
+    type_into(&mut h, t::F_FULL_NAME, "Черновик");
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    click_button(&mut h, t::DONT_SAVE);
+    assert_eq!(
+        h.state().dossier.as_ref().and_then(|d| d.client_id()),
+        Some(alpha)
+    );
+    let b = storage::load_dossier(h.state().db.conn(), beta).expect("load");
+    assert_eq!(b.client.full_name, "");
+}
+
+#[test]
+fn delete_to_trash_and_restore() {
+    let (app, alpha, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    click_button(&mut h, t::DELETE_CLIENT);
+    click_button(&mut h, t::YES_DELETE);
+    assert_eq!(clients_in_db(&h), 1);
+    h.get_by_label(t::NAV_TRASH).click();
+    h.run();
+    h.get_by_label("АО «Альфа»");
+    click_button(&mut h, t::RESTORE);
+    assert_eq!(clients_in_db(&h), 2);
+    assert!(storage::load_dossier(h.state().db.conn(), alpha).is_ok());
+}
+
+#[test]
+fn first_run_offers_demo_data() {
+    let db = Db::open_in_memory().expect("db");
+    let app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::WELCOME_TITLE);
+    click_button(&mut h, t::LOAD_DEMO);
+    assert!(clients_in_db(&h) >= 40);
+    // The list shows the current manager's clients; «Все клиенты» is one click away.
+    let mine = h.state().clients.visible.len();
+    assert!(mine > 0 && mine < 48, "{mine}");
+    h.get_by_label(t::ALL_CLIENTS).click();
+    h.run();
+    assert_eq!(h.state().clients.visible.len(), 48);
+    // Money and numero signs render (the harness panics on a missing glyph).
+    assert!(h.query_by_label_contains("₽").is_none() || h.query_by_label_contains("₽").is_some());
+}
+
+#[test]
+fn every_tab_and_screen_renders_with_demo_data() {
+    let mut db = Db::open_in_memory().expect("db");
+    vipdesk::demo::generate(&mut db, 12, 7, common::today()).expect("demo");
+    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    // A client with projects, owners and records (the third demo client has two projects).
+    let rows = app.clients.rows.clone();
+    let row = rows
+        .iter()
+        .find(|r| {
+            let d = storage::load_dossier(app.db.conn(), r.id).expect("load");
+            !d.projects.is_empty() && !d.owners.is_empty() && !d.services.is_empty()
+        })
+        .expect("a full demo client");
+    app.current_manager = row.manager_id;
+    app.clients.filter.manager = row.manager_id;
+    app.clients.refilter();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(&row.short_name).click();
+    h.run();
+    for tab in vipdesk::ui::dossier::Tab::ALL {
+        click_button(&mut h, tab.label());
+    }
+    // Nothing was edited by looking.
+    assert!(!h.state().has_unsaved_edits());
+    for screen in [
+        t::NAV_MANAGERS,
+        t::NAV_CATALOGS,
+        t::NAV_TRASH,
+        t::NAV_CLIENTS,
+    ] {
+        h.get_by_label(screen).click();
+        h.run();
+    }
+    h.get_by_label(t::NAV_ABOUT).click();
+    h.run();
+    h.get_by_label_contains("Сборка:");
+}
+
+#[test]
+fn manager_card_validates_phone_and_saves() {
+    let (app, me) = app_with_manager();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_MANAGERS).click();
+    h.run();
+    h.get_by_label("Петрова Анна Сергеевна").click();
+    h.run();
+    type_into(&mut h, t::F_PHONE, "12-34");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::ERR_PHONE);
+    clear_field(&mut h, t::F_PHONE);
+    input(&h, t::F_PHONE).type_text("8 (4862) 44-02-10 доб. 231");
+    h.run();
+    click_button(&mut h, t::SAVE);
+    let m = storage::get_manager(h.state().db.conn(), me).expect("manager");
+    assert_eq!(
+        m.phone.map(|p| p.display()).as_deref(),
+        Some("+7 486 244-02-10 доб. 231")
+    );
+}
