@@ -190,7 +190,10 @@ pub fn import_field_error(field: &str, value: &str, msg: &str) -> String {
         .find(|(k, _)| *k == field)
         .map_or(field, |(_, ru)| ru);
     match field {
-        "inn" if !value.is_empty() => format!("неверный ИНН {value} ({})", lower_first(msg)),
+        "inn" if !value.is_empty() => {
+            let detail = msg.strip_prefix("Неверный ИНН: ").unwrap_or(msg);
+            format!("неверный ИНН {value} ({})", lower_first(detail))
+        }
         _ if value.is_empty() => format!("{label}: {}", lower_first(msg)),
         _ => format!("{label} «{value}»: {}", lower_first(msg)),
     }

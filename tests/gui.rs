@@ -111,7 +111,7 @@ fn create_client_refuse_bad_inn_fix_save_reopen() {
 fn app_with_two_clients() -> (VipApp, Id, Id) {
     let (mut app, me) = app_with_manager();
     let mut ids = Vec::new();
-    for (name, inn) in [("АО «Альфа»", "7707083893"), ("АО «Бета»", "5001007322")]
+    for (name, inn) in [("АО «Альфа»", "7707083893"), ("АО «Бета»", "5751001230")]
     {
         let d = vipdesk::domain::model::Dossier {
             client: vipdesk::domain::model::Client {

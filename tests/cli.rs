@@ -1,0 +1,240 @@
+//! The command line, run as the real binary on a temporary database.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use vipdesk::storage::{self, Db};
+
+fn vipdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("VIPDESK_DB")
+        .output()
+        .expect("run vipdesk")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_then_list_json() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let out = vipdesk(&db, &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = vipdesk(&db, &["clients", "list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let clients: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert!(clients.len() >= 40);
+    for c in &clients {
+        assert!(c["id"].as_i64().is_some());
+        assert!(!c["short_name"].as_str().expect("name").is_empty());
+        let inn = c["inn"].as_str().expect("inn");
+        assert!(vipdesk::domain::validate::check_inn(inn).is_ok(), "{inn}");
+        assert!(!c["manager"].as_str().expect("manager").is_empty());
+    }
+    // The plain listing too, and `check` is happy.
+    let out = vipdesk(&db, &["clients", "list"]);
+    assert_eq!(stdout(&out).lines().count(), clients.len());
+    let out = vipdesk(&db, &["check"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    // Demo data goes only into an empty database.
+    let out = vipdesk(&db, &["demo"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("уже есть клиенты"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn demo_scales_with_clients_flag() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let out = vipdesk(&db, &["demo", "--clients", "120"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let db = Db::open(&db).expect("open");
+    assert_eq!(storage::count_clients(db.conn()).expect("count"), 120);
+    let people: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+        .expect("people");
+    assert_eq!(people, 600);
+}
+
+#[test]
+fn import_rejects_bad_inn_and_duplicate_rows_whole() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let first = dir.path().join("first.csv");
+    std::fs::write(
+        &first,
+        "Краткое наименование;ИНН;Межрайонное отделение\nООО «Первый»;7707083893;Орловское МРО\n",
+    )
+    .expect("write");
+    let out = vipdesk(&db, &["import", "clients", first.to_str().expect("path")]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+
+    let file = dir.path().join("clients.csv");
+    std::fs::write(
+        &file,
+        "short_name;inn;kind;district;since_year\n\
+         ООО «Второй»;5751001230;ЮЛ;Мценское МРО;2010\n\
+         ООО «Плохой ИНН»;1234567895;ЮЛ;;\n\
+         ООО «Дубликат»;7707083893;ЮЛ;;\n\
+         ИП Сидоров С.С.;500100732259;ИП;Ливенское МРО;\n",
+    )
+    .expect("write");
+    let out = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    assert!(!out.status.success(), "rejections give a non-zero exit");
+    let err = stderr(&out);
+    assert!(err.contains("строка 3: неверный ИНН 1234567895"), "{err}");
+    assert!(err.contains("строка 4: дубликат"), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        stdout(&out).contains("Импортировано: 2 клиента. Отклонено: 2 строки."),
+        "{}",
+        stdout(&out)
+    );
+
+    let db = Db::open(&db).expect("open");
+    let names: Vec<String> = storage::list_clients(db.conn())
+        .expect("list")
+        .into_iter()
+        .map(|r| r.short_name)
+        .collect();
+    assert_eq!(names.len(), 3);
+    assert!(
+        names.contains(&"ООО «Второй»".to_string())
+            && names.contains(&"ИП Сидоров С.С.".to_string())
+    );
+}
+
+#[test]
+fn import_reads_windows_1251_with_commas() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let file = dir.path().join("cp1251.csv");
+    let text = "Краткое наименование,ИНН,Стратегический\n\"ООО «Ёлка, и Ко»\",7707083893,да\n";
+    let (bytes, _, bad) = encoding_rs::WINDOWS_1251.encode(text);
+    assert!(!bad);
+    std::fs::write(&file, &bytes).expect("write");
+    let out = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let db = Db::open(&db).expect("open");
+    let rows = storage::list_clients(db.conn()).expect("list");
+    assert_eq!(rows[0].short_name, "ООО «Ёлка, и Ко»");
+    assert!(rows[0].strategic);
+}
+
+#[test]
+fn import_reads_xlsx() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let file = dir.path().join("clients.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in [
+        "Краткое наименование",
+        "ИНН",
+        "Дата договора",
+        "Сотрудничаем с (год)",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("cell");
+    }
+    ws.write_string(1, 0, "АО «Энергомаш»").expect("cell");
+    ws.write_string(1, 1, "7707083893").expect("cell");
+    ws.write_string(1, 2, "01.03.2012").expect("cell");
+    ws.write_number(1, 3, 2012.0).expect("cell");
+    ws.write_string(2, 0, "АО «Неверный»").expect("cell");
+    ws.write_number(2, 1, 1234567895.0).expect("cell");
+    wb.save(&file).expect("save xlsx");
+    let out = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("строка 3: неверный ИНН 1234567895"),
+        "{}",
+        stderr(&out)
+    );
+    let db = Db::open(&db).expect("open");
+    let rows = storage::list_clients(db.conn()).expect("list");
+    assert_eq!(rows.len(), 1);
+    let d = storage::load_dossier(db.conn(), rows[0].id).expect("load");
+    assert_eq!(d.client.since_year, Some(2012));
+    assert_eq!(
+        d.client.contract_date,
+        chrono::NaiveDate::from_ymd_opt(2012, 3, 1)
+    );
+}
+
+#[test]
+fn export_then_import_is_a_round_trip() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let a = dir.path().join("a.db");
+    assert!(vipdesk(&a, &["demo"]).status.success());
+    let csv_a = dir.path().join("a.csv");
+    let out = vipdesk(&a, &["export", "clients", csv_a.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // A second workstation with the same managers imports the file.
+    let b = dir.path().join("b.db");
+    {
+        let src = Db::open(&a).expect("a");
+        let mut dst = Db::open(&b).expect("b");
+        for m in storage::list_managers(src.conn()).expect("managers") {
+            let m = vipdesk::domain::model::Manager {
+                id: None,
+                supervisor_id: None,
+                ..m
+            };
+            storage::save_manager(&mut dst, &m, None).expect("copy manager");
+        }
+    }
+    let out = vipdesk(&b, &["import", "clients", csv_a.to_str().expect("path")]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let csv_b = dir.path().join("b.csv");
+    assert!(
+        vipdesk(&b, &["export", "clients", csv_b.to_str().expect("path")])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(&csv_a).expect("a"),
+        std::fs::read(&csv_b).expect("b")
+    );
+}
+
+#[test]
+fn check_reports_problems_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    assert!(vipdesk(&db, &["demo", "--clients", "5"]).status.success());
+    {
+        let db = Db::open(&db).expect("open");
+        db.conn()
+            .execute("UPDATE clients SET inn = '1234567895' WHERE id = 1", [])
+            .expect("corrupt");
+    }
+    let out = vipdesk(&db, &["check"]);
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains("клиент id 1: неверный ИНН"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -1,0 +1,163 @@
+//! Migrations: a frozen fixture of every earlier schema upgrades to exactly the fresh schema,
+//! keeping its data, with a backup taken first.
+//!
+//! The fixtures are SQL dumps written once, when a migration is added after them, by
+//! `cargo test --test migrations -- --ignored write_fixture` (it writes the schema before the
+//! newest migration). They are never regenerated for an old version: they stand for databases
+//! already out in the offices.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+use vipdesk::storage::{self, Db, schema};
+
+fn fixture_path(version: usize) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema_v{version}.sql"))
+}
+
+/// The schema as (type, name, table, SQL with whitespace normalised), sorted.
+fn schema_of(conn: &Connection) -> Vec<(String, String, String, String)> {
+    let mut st = conn
+        .prepare("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+        .expect("sql");
+    st.query_map([], |r| {
+        let sql: String = r.get(3)?;
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            sql.split_whitespace().collect::<Vec<_>>().join(" "),
+        ))
+    })
+    .expect("query")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+#[test]
+fn fixtures_exist_for_every_earlier_version() {
+    for v in 1..schema::latest_version() {
+        assert!(
+            fixture_path(v).exists(),
+            "missing fixture of schema {v}: run the ignored write_fixture test"
+        );
+    }
+}
+
+#[test]
+fn every_earlier_schema_upgrades_to_the_fresh_one() {
+    let fresh = Db::open_in_memory().expect("fresh");
+    let fresh_schema = schema_of(fresh.conn());
+    for v in 1..schema::latest_version() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).expect("open");
+            let sql = std::fs::read_to_string(fixture_path(v)).expect("fixture");
+            conn.execute_batch(&sql).expect("load fixture");
+            assert_eq!(storage::schema_version(&conn).expect("version"), v);
+        }
+        let db = Db::open(&path).expect("upgrade");
+        assert_eq!(
+            storage::schema_version(db.conn()).expect("version"),
+            schema::latest_version()
+        );
+        assert_eq!(
+            schema_of(db.conn()),
+            fresh_schema,
+            "schema {v} upgraded differs from a fresh one"
+        );
+        // The data of the old database is still there and readable.
+        let rows = storage::list_clients(db.conn()).expect("list");
+        assert!(!rows.is_empty(), "fixture {v} has clients");
+        for r in &rows {
+            storage::load_dossier(db.conn(), r.id).expect("dossier of an upgraded client");
+        }
+        assert!(
+            storage::check_database(db.conn())
+                .expect("check")
+                .is_empty()
+        );
+        // A backup of the old file was taken before migrating.
+        let backup = dir.path().join(format!("old.db.schema{v}.bak"));
+        let old = Connection::open(&backup).expect("backup");
+        assert_eq!(storage::schema_version(&old).expect("version"), v);
+    }
+}
+
+#[test]
+fn a_newer_database_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("new.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        conn.pragma_update(None, "user_version", 999)
+            .expect("version");
+    }
+    let err = Db::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("более новой версией"), "{err}");
+}
+
+fn sql_literal(v: ValueRef) -> String {
+    match v {
+        ValueRef::Null => "NULL".into(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(f) => format!("{f:?}"),
+        ValueRef::Text(t) => format!("'{}'", String::from_utf8_lossy(t).replace('\'', "''")),
+        ValueRef::Blob(b) => format!(
+            "X'{}'",
+            b.iter().map(|x| format!("{x:02X}")).collect::<String>()
+        ),
+    }
+}
+
+/// Writes the fixture of the schema just before the newest migration, with sample data.
+#[test]
+#[ignore = "run once when a migration is added"]
+fn write_fixture() {
+    let version = schema::latest_version() - 1;
+    let mut conn = Connection::open_in_memory().expect("db");
+    conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+    schema::migrations()
+        .to_version(&mut conn, version)
+        .expect("migrate");
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/sample_v{version}.sql")),
+    )
+    .expect("sample data for this version");
+    conn.execute_batch(&sample).expect("sample data");
+    let mut out =
+        format!("-- Schema {version} of vipdesk with sample data. Frozen: never edit.\nBEGIN;\n");
+    let mut st = conn
+        .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid")
+        .expect("sql");
+    let objects: Vec<(String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("q")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    for (_, _, sql) in &objects {
+        out.push_str(sql);
+        out.push_str(";\n");
+    }
+    for (kind, name, _) in objects.iter().filter(|o| o.0 == "table") {
+        let _ = kind;
+        let mut st = conn
+            .prepare(&format!("SELECT * FROM {name}"))
+            .expect("select");
+        let n = st.column_count();
+        let mut rows = st.query([]).expect("rows");
+        while let Some(r) = rows.next().expect("row") {
+            let values: Vec<String> = (0..n)
+                .map(|i| sql_literal(r.get_ref(i).expect("value")))
+                .collect();
+            out.push_str(&format!(
+                "INSERT INTO {name} VALUES ({});\n",
+                values.join(", ")
+            ));
+        }
+    }
+    out.push_str(&format!("PRAGMA user_version = {version};\nCOMMIT;\n"));
+    std::fs::write(fixture_path(version), out).expect("write fixture");
+}

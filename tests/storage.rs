@@ -1,0 +1,395 @@
+//! Storage: every dossier section round-trips, soft delete and restore, one transaction per write.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use vipdesk::domain::model::*;
+use vipdesk::domain::names::Gender;
+use vipdesk::domain::validate::Phone;
+use vipdesk::storage::{self, Db, TrashKind};
+
+fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, day)
+}
+
+/// A dossier with every section filled.
+fn full_dossier(db: &Db, manager: Id) -> Dossier {
+    let cat = storage::load_catalogs(db.conn()).expect("catalogs");
+    let mut indicators = BTreeMap::new();
+    indicators.insert((cat.indicator_kinds[0].id, (2026, 1)), 1_234_567.5);
+    indicators.insert((cat.indicator_kinds[2].id, (2026, 2)), 8_888_888.88);
+    Dossier {
+        client: Client {
+            short_name: "ООО «Ромашка»".into(),
+            full_name: "Общество с ограниченной ответственностью «Ромашка»".into(),
+            kind: ClientKind::Legal,
+            inn: "7707083893".into(),
+            kpp: "770701001".into(),
+            ogrn: "1027700132195".into(),
+            legal_address: "302028, г. Орёл, ул. Ленина, д. 1".into(),
+            postal_address: "302028, г. Орёл, а/я 5".into(),
+            district_id: Some(cat.districts[0].id),
+            industry_id: Some(cat.industries[1].id),
+            contract_number: "57001234".into(),
+            contract_date: d(2012, 3, 1),
+            since_year: Some(2012),
+            manager_id: Some(manager),
+            strategic: true,
+            ..Default::default()
+        },
+        vip: vec![VipYear {
+            year: 2026,
+            crit_volume: true,
+            volume_kwh: Some(12_500_000.0),
+            crit_brand: true,
+            crit_stability: true,
+            crit_political: true,
+            political_note: "депутат облсовета".into(),
+            included: true,
+            order_number: "15-од".into(),
+            order_date: d(2026, 1, 20),
+            ..Default::default()
+        }],
+        people: vec![
+            Person {
+                surname: "Иванов".into(),
+                name: "Иван".into(),
+                patronymic: "Иванович".into(),
+                gender: Some(Gender::Male),
+                position: "Генеральный директор".into(),
+                category: Some(1),
+                birthday: d(1968, 3, 14),
+                phones: vec![
+                    Phone {
+                        number: "+79161234567".into(),
+                        ext: None,
+                    },
+                    Phone {
+                        number: "+74862432100".into(),
+                        ext: Some("12".into()),
+                    },
+                ],
+                email: "ivanov@romashka.example".into(),
+                address_as: "Иван Иванович".into(),
+                name_dative: "Иванову Ивану Ивановичу".into(),
+                position_dative: "Генеральному директору".into(),
+                notes: "Предпочитает звонки до 10:00".into(),
+                ..Default::default()
+            },
+            Person {
+                surname: "Петрова".into(),
+                name: "Мария".into(),
+                patronymic: "Петровна".into(),
+                gender: Some(Gender::Female),
+                position: "Главный бухгалтер".into(),
+                category: Some(2),
+                birthday: d(1975, 12, 31),
+                ..Default::default()
+            },
+        ],
+        owners: vec![
+            Owner {
+                name: "ООО «Холдинг»".into(),
+                kind: "юридическое лицо".into(),
+                share: Some(75.5),
+                note: String::new(),
+                ..Default::default()
+            },
+            Owner {
+                name: "Сидоров С.С.".into(),
+                kind: "физическое лицо".into(),
+                share: Some(24.5),
+                note: "учредитель".into(),
+                ..Default::default()
+            },
+        ],
+        services: vec![ClientService {
+            service_id: cat.services[0].id,
+            start: d(2012, 3, 1),
+            end: None,
+            note: "основной договор".into(),
+            ..Default::default()
+        }],
+        projects: vec![Project {
+            title: "АИИС КУЭ".into(),
+            goal: "Автоматизировать учёт".into(),
+            status: ProjectStatus::Active,
+            start: d(2026, 2, 1),
+            end: d(2026, 12, 1),
+            stages: vec![
+                Stage {
+                    title: "Обследование".into(),
+                    planned: d(2026, 3, 1),
+                    actual: d(2026, 3, 5),
+                    result: "акт".into(),
+                    ..Default::default()
+                },
+                Stage {
+                    title: "Монтаж".into(),
+                    planned: d(2026, 9, 1),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        }],
+        indicators,
+        records: vec![Record {
+            date: d(2026, 11, 2),
+            direction: Direction::Incoming,
+            number: "17".into(),
+            subject: "О сверке".into(),
+            text: "Просят акт сверки".into(),
+            file_name: "скан.pdf".into(),
+            file_size: 5,
+            new_file: Some(b"%PDF-".to_vec()),
+            ..Default::default()
+        }],
+    }
+}
+
+/// The dossier without what storage assigns (ids, uuids) or keeps apart (file bytes).
+fn strip(mut d: Dossier) -> Dossier {
+    d.client.id = None;
+    d.client.uuid.clear();
+    d.vip
+        .iter_mut()
+        .for_each(|v| (v.id, v.uuid) = (None, String::new()));
+    d.people
+        .iter_mut()
+        .for_each(|v| (v.id, v.uuid) = (None, String::new()));
+    d.owners
+        .iter_mut()
+        .for_each(|v| (v.id, v.uuid) = (None, String::new()));
+    d.services
+        .iter_mut()
+        .for_each(|v| (v.id, v.uuid) = (None, String::new()));
+    for p in &mut d.projects {
+        (p.id, p.uuid) = (None, String::new());
+        p.stages
+            .iter_mut()
+            .for_each(|v| (v.id, v.uuid) = (None, String::new()));
+    }
+    for r in &mut d.records {
+        (r.id, r.uuid) = (None, String::new());
+        r.new_file = None;
+    }
+    d
+}
+
+fn setup() -> (Db, Id) {
+    let mut db = Db::open_in_memory().expect("db");
+    let m = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    (db, m)
+}
+
+#[test]
+fn every_dossier_section_round_trips() {
+    let (mut db, m) = setup();
+    let original = full_dossier(&db, m);
+    let id = storage::save_dossier(&mut db, &original, Some(m)).expect("save");
+    let loaded = storage::load_dossier(db.conn(), id).expect("load");
+    assert_eq!(strip(loaded.clone()), strip(original));
+    assert!(!loaded.client.uuid.is_empty());
+    assert!(
+        loaded
+            .people
+            .iter()
+            .all(|p| uuid::Uuid::parse_str(&p.uuid).is_ok())
+    );
+    let rid = loaded.records[0].id.expect("record id");
+    assert_eq!(
+        storage::record_file(db.conn(), rid).expect("file"),
+        b"%PDF-"
+    );
+    // Author and time stamps are recorded.
+    let (author, created, updated): (Option<Id>, String, String) = db
+        .conn()
+        .query_row(
+            "SELECT author_id, created_at, updated_at FROM clients WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("row");
+    assert_eq!(author, Some(m));
+    assert_eq!(created, updated);
+    assert!(created.starts_with("20"));
+}
+
+#[test]
+fn edits_update_only_what_changed_and_removals_go_to_the_trash() {
+    let (mut db, m) = setup();
+    let full = full_dossier(&db, m);
+    let id = storage::save_dossier(&mut db, &full, Some(m)).expect("save");
+    let stamp = |db: &Db, table: &str| -> Vec<String> {
+        let mut st = db
+            .conn()
+            .prepare(&format!("SELECT updated_at FROM {table} ORDER BY id"))
+            .expect("sql");
+        st.query_map([], |r| r.get(0))
+            .expect("q")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    let people_before = stamp(&db, "people");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+
+    let mut d = storage::load_dossier(db.conn(), id).expect("load");
+    d.people[1].position = "Главный бухгалтер-кассир".into();
+    let removed_owner = d.owners.remove(0);
+    d.projects[0].stages.push(Stage {
+        title: "Приёмка".into(),
+        ..Default::default()
+    });
+    storage::save_dossier(&mut db, &d, Some(m)).expect("save edit");
+
+    let after = storage::load_dossier(db.conn(), id).expect("load");
+    assert_eq!(after.owners.len(), 1);
+    assert_eq!(after.people[1].position, "Главный бухгалтер-кассир");
+    assert_eq!(after.projects[0].stages.len(), 3);
+    let people_after = stamp(&db, "people");
+    assert_eq!(
+        people_before[0], people_after[0],
+        "an unchanged person keeps its time stamp"
+    );
+    assert_ne!(people_before[1], people_after[1]);
+
+    // The removed owner is in the trash and comes back from it.
+    let trash = storage::list_trash(db.conn()).expect("trash");
+    let item = trash
+        .iter()
+        .find(|t| t.kind == TrashKind::Owner)
+        .expect("owner in trash");
+    assert_eq!(item.title, removed_owner.name);
+    storage::restore(&mut db, TrashKind::Owner, item.id, Some(m)).expect("restore");
+    assert_eq!(
+        storage::load_dossier(db.conn(), id)
+            .expect("load")
+            .owners
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn client_soft_delete_and_restore() {
+    let (mut db, m) = setup();
+    let full = full_dossier(&db, m);
+    let id = storage::save_dossier(&mut db, &full, Some(m)).expect("save");
+    storage::delete_client(&mut db, id, Some(m)).expect("delete");
+    assert!(storage::list_clients(db.conn()).expect("list").is_empty());
+    assert!(storage::load_dossier(db.conn(), id).is_err());
+    assert!(
+        storage::find_people_by_phone(db.conn(), "+79161234567")
+            .expect("find")
+            .is_empty()
+    );
+    let trash = storage::list_trash(db.conn()).expect("trash");
+    assert!(
+        trash
+            .iter()
+            .any(|t| t.kind == TrashKind::Client && t.id == id)
+    );
+    storage::restore(&mut db, TrashKind::Client, id, Some(m)).expect("restore");
+    let rows = storage::list_clients(db.conn()).expect("list");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].people_count, 2);
+    assert!(
+        storage::restore(&mut db, TrashKind::Client, id, Some(m)).is_err(),
+        "not in the trash any more"
+    );
+}
+
+#[test]
+fn a_failed_save_leaves_nothing_half_written() {
+    let (mut db, m) = setup();
+    let mut d = full_dossier(&db, m);
+    d.services[0].service_id = 9999; // no such service: the foreign key refuses it
+    assert!(storage::save_dossier(&mut db, &d, Some(m)).is_err());
+    assert_eq!(storage::count_clients(db.conn()).expect("count"), 0);
+    let people: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(people, 0);
+}
+
+#[test]
+fn list_rows_carry_search_text_and_vip_years() {
+    let (mut db, m) = setup();
+    let full = full_dossier(&db, m);
+    let id = storage::save_dossier(&mut db, &full, Some(m)).expect("save");
+    let rows = storage::list_clients(db.conn()).expect("list");
+    assert_eq!(rows[0].id, id);
+    assert_eq!(rows[0].vip_years, vec![2026]);
+    assert!(rows[0].haystack.contains("ромашка"));
+    assert!(rows[0].haystack.contains("иванов"));
+    assert!(rows[0].phone_digits.contains("79161234567"));
+    assert_eq!(rows[0].manager, "Петрова А.С.");
+    assert_eq!(
+        storage::find_client_by_inn(db.conn(), "7707083893")
+            .expect("inn")
+            .map(|r| r.0),
+        Some(id)
+    );
+}
+
+#[test]
+fn file_database_uses_wal_and_foreign_keys() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = Db::open(&dir.path().join("sub").join("v.db")).expect("open creates folders");
+    let mode: String = db
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+    let fk: i64 = db
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .expect("fk");
+    assert_eq!(fk, 1);
+    assert_eq!(
+        storage::schema_version(db.conn()).expect("v"),
+        storage::schema::latest_version()
+    );
+    assert!(
+        storage::check_database(db.conn())
+            .expect("check")
+            .is_empty()
+    );
+}
+
+#[test]
+fn demo_generator_makes_valid_realistic_data() {
+    let mut db = Db::open_in_memory().expect("db");
+    let s = vipdesk::demo::generate(&mut db, vipdesk::demo::DEFAULT_CLIENTS, 1, common::today())
+        .expect("demo");
+    assert!(s.clients >= 40 && s.managers >= 4);
+    let rows = storage::list_clients(db.conn()).expect("list");
+    let districts: std::collections::HashSet<_> = rows.iter().map(|r| r.district.clone()).collect();
+    let industries: std::collections::HashSet<_> =
+        rows.iter().map(|r| r.industry.clone()).collect();
+    assert!(districts.len() >= 4 && industries.len() >= 6);
+    assert!(
+        storage::check_database(db.conn())
+            .expect("check")
+            .is_empty(),
+        "valid INNs, no duplicates"
+    );
+    let mut categories = std::collections::HashSet::new();
+    let mut months = std::collections::HashSet::new();
+    for r in &rows {
+        let d = storage::load_dossier(db.conn(), r.id).expect("load");
+        for p in &d.people {
+            categories.extend(p.category);
+            months.extend(p.birthday.map(|b| chrono::Datelike::month(&b)));
+        }
+        assert!(d.indicators.len() >= 24 * 4, "24 months of indicators");
+        assert!(!d.records.is_empty());
+    }
+    assert_eq!(categories.len(), 3, "leaders of all three categories");
+    assert!(months.len() >= 10, "birthdays spread over the year");
+    // A database that has clients is not filled again.
+    assert!(vipdesk::demo::generate(&mut db, 5, 1, common::today()).is_err());
+}
