@@ -1,1 +1,127 @@
-fn main() {}
+//! The numbers of the foundation issue, on a generated data set of 5 000 clients and 25 000
+//! people: list search per keystroke, opening a dossier, loading the list, and the time from
+//! process start to the first frame (only where a display is available).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use vipdesk::search::{ClientFilter, SortColumn, filter_clients};
+use vipdesk::storage::{self, Db};
+use vipdesk::ui::dossier::DossierEditor;
+
+const CLIENTS: usize = 5_000;
+
+fn big_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("bench.db");
+    let mut db = Db::open(&path).expect("db");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let started = Instant::now();
+    let s = vipdesk::demo::generate(&mut db, CLIENTS, 42, today).expect("demo");
+    eprintln!(
+        "generated {} clients, {} people, {} indicator values in {:.1} s",
+        s.clients,
+        s.people,
+        s.indicator_values,
+        started.elapsed().as_secs_f64()
+    );
+    (dir, path)
+}
+
+fn benches(c: &mut Criterion) {
+    let (_dir, path) = big_db();
+    let db = Db::open(&path).expect("db");
+    let rows = storage::list_clients(db.conn()).expect("rows");
+
+    c.bench_function("list: load 5000 clients with search text", |b| {
+        b.iter(|| black_box(storage::list_clients(db.conn()).expect("rows")))
+    });
+
+    // Each keystroke of typing «Орловский» and a phone, as the list filters them.
+    let mut group = c.benchmark_group("search per keystroke");
+    for q in [
+        "о",
+        "ор",
+        "орл",
+        "орловский",
+        "орловский элев",
+        "иванов",
+        "8916",
+        "+7 4862",
+        "5751",
+    ] {
+        group.bench_function(q, |b| {
+            let f = ClientFilter {
+                query: q.into(),
+                ..Default::default()
+            };
+            b.iter(|| black_box(filter_clients(&rows, &f, SortColumn::Name, true)))
+        });
+    }
+    group.bench_function("all clients, sort by manager", |b| {
+        let f = ClientFilter::default();
+        b.iter(|| black_box(filter_clients(&rows, &f, SortColumn::Manager, true)))
+    });
+    group.finish();
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut k = 0usize;
+    c.bench_function("open a dossier (load + editor draft)", |b| {
+        b.iter(|| {
+            k = (k + 7919) % ids.len();
+            let d = storage::load_dossier(db.conn(), ids[k]).expect("load");
+            black_box(DossierEditor::open(&d, today))
+        })
+    });
+
+    startup(c, &path);
+}
+
+/// Process start to the first frame of the release binary, under a display (Xvfb) only.
+fn startup(c: &mut Criterion, db: &std::path::Path) {
+    if std::env::var_os("DISPLAY").is_none() {
+        eprintln!("startup: no DISPLAY, skipped (run under Xvfb to measure)");
+        return;
+    }
+    let exe = env!("CARGO_BIN_EXE_vipdesk");
+    let mut group = c.benchmark_group("startup");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("process start to first frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                use std::io::BufRead as _;
+                let t0 = Instant::now();
+                let mut child = std::process::Command::new(exe)
+                    .arg("--db")
+                    .arg(db)
+                    .arg("--exit-after-first-frame")
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("run");
+                let stdout = child.stdout.take().expect("stdout");
+                // The line is printed when the first frame is done: timed from the spawn.
+                let seen = std::io::BufReader::new(stdout)
+                    .lines()
+                    .map_while(Result::ok)
+                    .any(|l| l.starts_with("first_frame_ms"));
+                total += t0.elapsed();
+                assert!(seen, "the app printed its first frame time");
+                let _ = child.wait();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = bench;
+    config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    targets = benches
+}
+criterion_main!(bench);

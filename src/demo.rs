@@ -444,7 +444,7 @@ fn demo_dossier(
     let district = &catalogs.districts[i % catalogs.districts.len()];
     let industry = &catalogs.industries[(i / 2) % catalogs.industries.len()];
     let since_year = 2000 + g.rng.i32(0..22);
-    let strategic = i % 3 == 0;
+    let strategic = i.is_multiple_of(3);
     let client = Client {
         uuid: new_uuid(),
         short_name,
@@ -493,7 +493,7 @@ fn demo_dossier(
         ("Юрисконсульт", 3),
         ("Директор по производству", 3),
     ];
-    let n_people = if i % 2 == 0 { 4 } else { 6 };
+    let n_people = if i.is_multiple_of(2) { 4 } else { 6 };
     let people = (0..n_people)
         .map(|k| {
             let (position, category) = roles[k % roles.len()];

@@ -248,6 +248,12 @@ pub fn err_open_db(path: &str) -> String {
 
 // ---- common actions ----
 pub const SAVE: &str = "Сохранить";
+pub const CALENDAR: &str = "Календарь";
+pub const PREV_MONTH: &str = "Предыдущий месяц";
+pub const NEXT_MONTH: &str = "Следующий месяц";
+pub const PREV_YEAR: &str = "Предыдущий год";
+pub const NEXT_YEAR: &str = "Следующий год";
+pub const TODAY: &str = "Сегодня";
 pub const YES_SAVE: &str = "Да, сохранить";
 pub const DONT_SAVE: &str = "Нет, не сохранять";
 pub const CANCEL: &str = "Отмена";

@@ -285,16 +285,30 @@ impl VipApp {
         egui::Modal::new(egui::Id::unique("who_is_working")).show(ctx, |ui| {
             ui.heading(t::WHO_IS_WORKING);
             ui.add_space(6.0);
-            for m in self.managers.iter().filter(|m| m.active) {
-                let label = format!("{} — {}", m.full_name(), m.role.label());
-                if ui.button(label).clicked() {
-                    chosen = m.id;
-                }
-            }
+            egui::ScrollArea::vertical()
+                .max_height(480.0)
+                .show(ui, |ui| {
+                    for m in self.managers.iter().filter(|m| m.active) {
+                        let label = format!("{} — {}", m.full_name(), m.role.label());
+                        if ui.button(label).clicked() {
+                            chosen = m.id;
+                        }
+                    }
+                });
         });
         if let Some(id) = chosen {
             self.push(Command::SetCurrentManager(id));
         }
+    }
+
+    /// The window is asked to close. Returns whether to keep it open: with unsaved edits the
+    /// app asks «Сохранить изменения?» first and closes after the answer.
+    pub fn close_requested(&mut self) -> bool {
+        if self.quit_confirmed || !self.has_unsaved_edits() {
+            return false;
+        }
+        self.pending = Some(PendingAction(Command::Quit));
+        true
     }
 
     /// Whether the open dossier has edits not yet saved.
@@ -643,11 +657,8 @@ pub struct EframeApp {
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.app.quit_confirmed {
-            if self.app.has_unsaved_edits() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.app.pending = Some(PendingAction(Command::Quit));
-            }
+        if ctx.input(|i| i.viewport().close_requested()) && self.app.close_requested() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
         self.app.ui_root(ui);
         if self.app.quit_now {

@@ -775,7 +775,7 @@ impl DossierEditor {
                     .unwrap_or((today.year(), today.month()));
                 self.paste_message = Some(
                     paste_indicators(&mut self.draft.indicators, &ids, start, &self.paste_text)
-                        .map(|n| t::pasted(n)),
+                        .map(t::pasted),
                 );
                 if matches!(self.paste_message, Some(Ok(_))) {
                     self.paste_text.clear();

@@ -58,19 +58,6 @@ pub fn err<'a>(errors: &'a FieldErrors, key: &str) -> Option<&'a String> {
     errors.get(key)
 }
 
-fn to_jiff(d: NaiveDate) -> Option<jiff::civil::Date> {
-    jiff::civil::Date::new(
-        i16::try_from(d.year()).ok()?,
-        i8::try_from(d.month()).ok()?,
-        i8::try_from(d.day()).ok()?,
-    )
-    .ok()
-}
-
-fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(i32::from(d.year()), d.month() as u32, d.day() as u32)
-}
-
 /// A date typed as ДД.ММ.ГГГГ, with a calendar button beside it.
 pub fn date_input(
     ui: &mut Ui,
@@ -87,28 +74,115 @@ pub fn date_input(
         if let Some(id) = label_id {
             r = r.labelled_by(id);
         }
-        let today = chrono::Local::now().date_naive();
-        let current = fmt::parse_date(value).unwrap_or(today);
-        if let Some(mut picked) = to_jiff(current) {
-            let before = picked;
-            ui.add(
-                egui_extras::DatePickerButton::new(&mut picked)
-                    .id_salt(id_salt)
-                    .show_icon(false)
-                    .format("…")
-                    .calendar_week(false)
-                    .start_end_years(1930..=(today.year() as i16 + 5)),
-            );
-            if picked != before
-                && let Some(d) = from_jiff(picked)
-            {
-                *value = fmt::date(d);
-                r.mark_changed();
-            }
+        let button = ui.button("…").on_hover_text(crate::i18n::CALENDAR);
+        let button = button.accessible_name(format!("{}: {id_salt}", crate::i18n::CALENDAR));
+        let picked = egui::Popup::from_toggle_button_response(&button)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show(|ui| calendar_ui(ui, ui.make_persistent_id(id_salt), fmt::parse_date(value)))
+            .and_then(|r| r.inner);
+        if let Some(d) = picked {
+            *value = fmt::date(d);
+            r.mark_changed();
         }
         r
     })
     .inner
+}
+
+const WEEKDAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"];
+
+/// A month of days in Russian (weeks from Monday, weekends marked); returns the day clicked.
+fn calendar_ui(ui: &mut Ui, id: egui::Id, selected: Option<NaiveDate>) -> Option<NaiveDate> {
+    let today = chrono::Local::now().date_naive();
+    let start = selected.unwrap_or(today);
+    let mut shown: (i32, u32) =
+        ui.data_mut(|d| *d.get_temp_mut_or(id, (start.year(), start.month())));
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("‹")
+            .on_hover_text(crate::i18n::PREV_MONTH)
+            .clicked()
+        {
+            shown = if shown.1 == 1 {
+                (shown.0 - 1, 12)
+            } else {
+                (shown.0, shown.1 - 1)
+            };
+        }
+        ui.label(RichText::new(fmt::month_long(shown.0, shown.1)).strong());
+        if ui
+            .small_button("›")
+            .on_hover_text(crate::i18n::NEXT_MONTH)
+            .clicked()
+        {
+            shown = if shown.1 == 12 {
+                (shown.0 + 1, 1)
+            } else {
+                (shown.0, shown.1 + 1)
+            };
+        }
+        if ui
+            .small_button("«")
+            .on_hover_text(crate::i18n::PREV_YEAR)
+            .clicked()
+        {
+            shown.0 -= 1;
+        }
+        if ui
+            .small_button("»")
+            .on_hover_text(crate::i18n::NEXT_YEAR)
+            .clicked()
+        {
+            shown.0 += 1;
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, shown));
+    let Some(first) = NaiveDate::from_ymd_opt(shown.0, shown.1, 1) else {
+        return None;
+    };
+    egui::Grid::new(id.with("days"))
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            for (i, w) in WEEKDAYS.iter().enumerate() {
+                let text = RichText::new(*w).small();
+                ui.label(if i >= 5 {
+                    text.color(theme::ERROR)
+                } else {
+                    text
+                });
+            }
+            ui.end_row();
+            for _ in 0..first.weekday().num_days_from_monday() {
+                ui.label("");
+            }
+            let mut day = first;
+            while day.month() == shown.1 {
+                let mut text = RichText::new(format!("{:>2}", day.day()));
+                if day.weekday().num_days_from_monday() >= 5 {
+                    text = text.color(theme::ERROR);
+                }
+                if day == today {
+                    text = text.strong();
+                }
+                if ui.selectable_label(Some(day) == selected, text).clicked() {
+                    picked = Some(day);
+                    ui.close();
+                }
+                if day.weekday() == chrono::Weekday::Sun {
+                    ui.end_row();
+                }
+                match day.succ_opt() {
+                    Some(next) => day = next,
+                    None => break,
+                }
+            }
+        });
+    if ui.small_button(crate::i18n::TODAY).clicked() {
+        picked = Some(today);
+        ui.close();
+    }
+    picked
 }
 
 /// A form row with a date field.
