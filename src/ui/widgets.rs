@@ -138,9 +138,7 @@ fn calendar_ui(ui: &mut Ui, id: egui::Id, selected: Option<NaiveDate>) -> Option
         }
     });
     ui.data_mut(|d| d.insert_temp(id, shown));
-    let Some(first) = NaiveDate::from_ymd_opt(shown.0, shown.1, 1) else {
-        return None;
-    };
+    let first = NaiveDate::from_ymd_opt(shown.0, shown.1, 1)?;
     egui::Grid::new(id.with("days"))
         .spacing([2.0, 2.0])
         .show(ui, |ui| {
