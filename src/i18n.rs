@@ -374,7 +374,7 @@ pub const F_INDUSTRY: &str = "Отрасль";
 pub fn professional_holiday(name: &str, when: &str) -> String {
     format!("Профессиональный праздник: {name}, {when}")
 }
-pub const F_CONTRACT_NUMBER: &str = "Номер договора энергоснабжения";
+pub const F_CONTRACT_NUMBER: &str = "Договор энергоснабжения, №";
 pub const F_CONTRACT_DATE: &str = "Дата договора";
 pub const F_SINCE_YEAR: &str = "Сотрудничаем с (год)";
 pub const F_MANAGER: &str = "Персональный менеджер";

@@ -7,7 +7,8 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,winit=error"))
+        .init();
     let mut cli = vipdesk::cli::Cli::parse();
     let result = match cli.command.take() {
         Some(command) => vipdesk::cli::run(cli, command),

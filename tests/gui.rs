@@ -270,6 +270,15 @@ fn first_run_offers_demo_data() {
     h.get_by_label(t::WELCOME_TITLE);
     click_button(&mut h, t::LOAD_DEMO);
     assert!(clients_in_db(&h) >= 40);
+    // Who is working? The choice is remembered in the preferences.
+    h.get_by_label(t::WHO_IS_WORKING);
+    h.get_all_by_label_contains("— менеджер")
+        .next()
+        .expect("a manager")
+        .click();
+    h.run();
+    assert!(h.state().current_manager.is_some());
+    assert!(h.state().prefs_changed);
     // The list shows the current manager's clients; «Все клиенты» is one click away.
     let mine = h.state().clients.visible.len();
     assert!(mine > 0 && mine < 48, "{mine}");
@@ -387,5 +396,27 @@ fn date_picked_from_the_russian_calendar() {
     assert_eq!(
         input(&h, t::F_CONTRACT_DATE).value().as_deref(),
         Some(expected.as_str())
+    );
+}
+
+#[test]
+fn first_run_without_demo_creates_the_first_manager() {
+    let db = Db::open_in_memory().expect("db");
+    let app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    let mut h = harness(app);
+    h.run();
+    type_into(&mut h, t::F_SURNAME, "Киселёв");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::ERR_REQUIRED); // the first name is missing
+    assert!(h.state().managers.is_empty());
+    type_into(&mut h, t::F_NAME, "Дмитрий");
+    click_button(&mut h, t::SAVE);
+    assert_eq!(h.state().managers.len(), 1);
+    assert_eq!(h.state().current_manager, h.state().managers[0].id);
+    // The app is open on the (empty) client list; the user is remembered.
+    h.get_by_role_and_label(Role::Button, t::NEW_CLIENT);
+    assert_eq!(
+        h.state().prefs().manager_uuid.as_deref(),
+        Some(h.state().managers[0].uuid.as_str())
     );
 }

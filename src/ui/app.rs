@@ -84,6 +84,8 @@ pub struct VipApp {
     commands: Vec<Command>,
     /// Where the database is, for «О программе».
     pub db_label: String,
+    /// The preferences changed and should be written now, not only at exit.
+    pub prefs_changed: bool,
 }
 
 impl VipApp {
@@ -113,6 +115,7 @@ impl VipApp {
             quit_now: false,
             commands: Vec::new(),
             db_label,
+            prefs_changed: false,
         };
         app.reload()?;
         app.current_manager = prefs
@@ -140,8 +143,7 @@ impl VipApp {
         let conn = self.db.conn();
         self.managers = storage::list_managers(conn)?;
         self.catalogs = storage::load_catalogs(conn)?;
-        self.clients.rows = storage::list_clients(conn)?;
-        self.clients.refilter();
+        self.clients.set_rows(storage::list_clients(conn)?);
         if self.screen == Screen::Trash {
             self.trash.items = storage::list_trash(conn)?;
         }
@@ -442,6 +444,7 @@ impl VipApp {
             }
             Command::SetCurrentManager(id) => {
                 self.current_manager = Some(id);
+                self.prefs_changed = true;
                 self.clients.filter.manager = Some(id);
                 self.clients.refilter();
             }
@@ -471,16 +474,8 @@ impl VipApp {
                     1,
                     self.today,
                 )?;
+                // «Кто работает?» follows when no one is chosen yet.
                 self.reload()?;
-                if self.current_manager.is_none() {
-                    self.current_manager = self
-                        .managers
-                        .iter()
-                        .find(|m| m.role == crate::domain::model::Role::Manager)
-                        .and_then(|m| m.id);
-                    self.clients.filter.manager = self.current_manager;
-                    self.clients.refilter();
-                }
                 self.toasts
                     .info(t::demo_loaded(summary.clients, summary.people));
             }
@@ -636,6 +631,7 @@ impl VipApp {
         self.managers_screen.saved(&self.managers, id);
         if first || self.current_manager.is_none() && self.managers.len() == 1 {
             self.current_manager = Some(id);
+            self.prefs_changed = true;
             self.clients.filter.manager = Some(id);
             self.clients.refilter();
         }
@@ -655,7 +651,7 @@ pub struct EframeApp {
 }
 
 impl eframe::App for EframeApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested()) && self.app.close_requested() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -667,6 +663,13 @@ impl eframe::App for EframeApp {
         }
         if !self.app.toasts.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        if self.app.prefs_changed
+            && let Some(storage) = frame.storage_mut()
+        {
+            self.save(storage);
+            storage.flush();
+            self.app.prefs_changed = false;
         }
     }
 

@@ -24,9 +24,24 @@ pub struct ClientsScreen {
     pub exchange_open: bool,
     pub exchange_path: String,
     pub import_report: Option<ImportReport>,
+    /// The VIP years present in `rows`, for the year filter.
+    pub vip_years: Vec<i32>,
 }
 
 impl ClientsScreen {
+    /// Takes freshly loaded rows (after navigation or a command).
+    pub fn set_rows(&mut self, rows: Vec<ClientRow>) {
+        let mut years: Vec<i32> = rows
+            .iter()
+            .flat_map(|r| r.vip_years.iter().copied())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        self.vip_years = years;
+        self.rows = rows;
+        self.refilter();
+    }
+
     pub fn refilter(&mut self) {
         self.visible = filter_clients(&self.rows, &self.filter, self.sort, !self.descending);
     }
@@ -129,13 +144,7 @@ impl ClientsScreen {
                 })
                 .response
                 .accessible_name(t::FILTER_DISTRICT);
-            let mut years: Vec<i32> = self
-                .rows
-                .iter()
-                .flat_map(|r| r.vip_years.iter().copied())
-                .collect();
-            years.sort_unstable();
-            years.dedup();
+            let years = self.vip_years.clone();
             let year = self
                 .filter
                 .vip_year

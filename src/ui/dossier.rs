@@ -140,7 +140,7 @@ impl DossierEditor {
                 ui.label(RichText::new(t::UNSAVED_MARK).color(theme::DIRTY));
             }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button(RichText::new(t::SAVE).strong()).clicked() {
                 out.push(Command::SaveDossier);
             }
@@ -238,7 +238,7 @@ impl DossierEditor {
             text_row(ui, t::F_SHORT_NAME, &mut c.short_name, err(e, "short_name"));
             text_row(ui, t::F_FULL_NAME, &mut c.full_name, err(e, "full_name"));
             ui.label(t::F_KIND);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for k in ClientKind::ALL {
                     ui.radio_value(&mut c.kind, k, k.label());
                 }
@@ -297,10 +297,13 @@ impl DossierEditor {
                 let when = crate::domain::holidays::holiday_date(&ind.holiday_rule, today.year())
                     .map(fmt::date)
                     .unwrap_or_else(|| ind.holiday_rule.clone());
-                ui.label(
-                    RichText::new(t::professional_holiday(&ind.holiday_name, &when))
-                        .small()
-                        .color(theme::MUTED),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(t::professional_holiday(&ind.holiday_name, &when))
+                            .small()
+                            .color(theme::MUTED),
+                    )
+                    .wrap(),
                 );
                 ui.end_row();
             }
@@ -477,7 +480,7 @@ impl DossierEditor {
             ui.end_row();
             text_row(ui, t::F_POSITION, &mut p.position, None);
             ui.label(t::F_CATEGORY);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.radio_value(&mut p.category, None, "—");
                 for c in 1..=3u8 {
                     ui.radio_value(&mut p.category, Some(c), t::category_label(c))

@@ -12,7 +12,7 @@ pub const DIRTY: Color32 = Color32::from_rgb(200, 120, 0);
 pub const TOAST_BG: Color32 = Color32::from_rgb(40, 48, 60);
 
 pub const NAV_WIDTH: f32 = 190.0;
-pub const LIST_WIDTH: f32 = 470.0;
+pub const LIST_WIDTH: f32 = 450.0;
 pub const ROW_HEIGHT: f32 = 22.0;
 pub const FIELD_WIDTH: f32 = 380.0;
 

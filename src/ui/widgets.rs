@@ -11,6 +11,11 @@ use crate::domain::draft::FieldErrors;
 use crate::domain::fmt;
 use crate::domain::model::Id;
 
+/// A field's width: the standard one, or less when the panel is narrow.
+pub fn field_width(ui: &Ui) -> f32 {
+    (ui.available_width() - 12.0).clamp(160.0, theme::FIELD_WIDTH)
+}
+
 /// A row of a two-column form grid: the label, then the field and its error under it.
 /// The field is tied to its label so screen readers (and the tests) find it by name.
 pub fn text_row(
@@ -23,7 +28,7 @@ pub fn text_row(
     let resp = ui
         .vertical(|ui| {
             let r = ui
-                .add(TextEdit::singleline(value).desired_width(theme::FIELD_WIDTH))
+                .add(TextEdit::singleline(value).desired_width(field_width(ui)))
                 .labelled_by(l.id);
             error_text(ui, error);
             r
@@ -39,7 +44,7 @@ pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String, rows: usize) 
     let r = ui
         .add(
             TextEdit::multiline(value)
-                .desired_width(theme::FIELD_WIDTH)
+                .desired_width(field_width(ui))
                 .desired_rows(rows),
         )
         .labelled_by(l.id);
@@ -218,7 +223,7 @@ pub fn id_combo(
     let mut changed = false;
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(selected)
-        .width(theme::FIELD_WIDTH - 8.0)
+        .width(field_width(ui) - 8.0)
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, "—").changed();
             for (id, item) in items {
