@@ -761,12 +761,12 @@ impl DossierEditor {
         self.chart_ui(ui, catalogs);
         ui.separator();
         ui.label(RichText::new(t::PASTE_HINT).small().color(theme::MUTED));
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label(t::PASTE_LABEL);
             ui.add(
                 TextEdit::multiline(&mut self.paste_text)
                     .desired_rows(2)
-                    .desired_width(360.0),
+                    .desired_width(300.0),
             )
             .labelled_by(l.id);
             if ui.button(t::PASTE_FILL).clicked() {
@@ -795,44 +795,49 @@ impl DossierEditor {
             None => {}
         }
         let months = self.indicator_months(today);
-        egui::Grid::new("indicators")
-            .striped(true)
-            .num_columns(kinds.len() + 1)
+        egui::ScrollArea::horizontal()
+            .id_salt("indicators_scroll")
             .show(ui, |ui| {
-                ui.label(RichText::new(t::MONTH).strong());
-                for k in kinds {
-                    ui.label(RichText::new(format!("{}, {}", k.name, k.unit)).strong());
-                }
-                ui.end_row();
-                for (y, m) in months {
-                    ui.label(fmt::month(y, m));
-                    for k in kinds {
-                        let key = format!("ind.{}.{y}.{m}", k.id);
-                        let mut text = self
-                            .draft
-                            .indicators
-                            .get(&(k.id, (y, m)))
-                            .cloned()
-                            .unwrap_or_default();
-                        let has_err = self.errors.contains_key(&key);
-                        let r = ui
-                            .add(
-                                TextEdit::singleline(&mut text)
-                                    .desired_width(110.0)
-                                    .align(egui::Align2::RIGHT_CENTER)
-                                    .text_color_opt(has_err.then_some(theme::ERROR)),
-                            )
-                            .accessible_name(format!("{} {}", k.name, fmt::month(y, m)));
-                        if r.changed() {
-                            if text.trim().is_empty() {
-                                self.draft.indicators.remove(&(k.id, (y, m)));
-                            } else {
-                                self.draft.indicators.insert((k.id, (y, m)), text);
-                            }
+                egui::Grid::new("indicators")
+                    .striped(true)
+                    .min_col_width(118.0)
+                    .num_columns(kinds.len() + 1)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(t::MONTH).strong());
+                        for k in kinds {
+                            ui.label(RichText::new(format!("{}, {}", k.name, k.unit)).strong());
                         }
-                    }
-                    ui.end_row();
-                }
+                        ui.end_row();
+                        for (y, m) in months {
+                            ui.label(fmt::month(y, m));
+                            for k in kinds {
+                                let key = format!("ind.{}.{y}.{m}", k.id);
+                                let mut text = self
+                                    .draft
+                                    .indicators
+                                    .get(&(k.id, (y, m)))
+                                    .cloned()
+                                    .unwrap_or_default();
+                                let has_err = self.errors.contains_key(&key);
+                                let r = ui
+                                    .add(
+                                        TextEdit::singleline(&mut text)
+                                            .desired_width(110.0)
+                                            .align(egui::Align2::RIGHT_CENTER)
+                                            .text_color_opt(has_err.then_some(theme::ERROR)),
+                                    )
+                                    .accessible_name(format!("{} {}", k.name, fmt::month(y, m)));
+                                if r.changed() {
+                                    if text.trim().is_empty() {
+                                        self.draft.indicators.remove(&(k.id, (y, m)));
+                                    } else {
+                                        self.draft.indicators.insert((k.id, (y, m)), text);
+                                    }
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
             });
     }
 
