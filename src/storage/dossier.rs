@@ -306,11 +306,6 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
         }
     };
     let old = old.unwrap_or_default();
-    let pairs = |v: &[VipYear]| {
-        v.iter()
-            .filter_map(|x| x.id.map(|id| (id, x.clone())))
-            .collect::<Vec<_>>()
-    };
 
     sync_children(
         tx,
@@ -318,7 +313,7 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
         client_id,
         author,
         &now,
-        &pairs(&old.vip),
+        &with_ids(&old.vip, |x| x.id),
         d.vip
             .iter()
             .map(|v| ChildRow {
@@ -341,11 +336,7 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
             .collect(),
     )?;
 
-    let old_people: Vec<(Id, Person)> = old
-        .people
-        .iter()
-        .filter_map(|x| x.id.map(|id| (id, x.clone())))
-        .collect();
+    let old_people = with_ids(&old.people, |x| x.id);
     let people_ids = sync_children(
         tx,
         &PEOPLE,
@@ -392,11 +383,7 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
         }
     }
 
-    let old_owners: Vec<(Id, Owner)> = old
-        .owners
-        .iter()
-        .filter_map(|x| x.id.map(|id| (id, x.clone())))
-        .collect();
+    let old_owners = with_ids(&old.owners, |x| x.id);
     sync_children(
         tx,
         &OWNERS,
@@ -415,11 +402,7 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
             .collect(),
     )?;
 
-    let old_services: Vec<(Id, ClientService)> = old
-        .services
-        .iter()
-        .filter_map(|x| x.id.map(|id| (id, x.clone())))
-        .collect();
+    let old_services = with_ids(&old.services, |x| x.id);
     sync_children(
         tx,
         &SERVICES,
@@ -482,12 +465,7 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
             .projects
             .iter()
             .find(|o| o.id == Some(*project_id))
-            .map(|o| {
-                o.stages
-                    .iter()
-                    .filter_map(|s| s.id.map(|id| (id, s.clone())))
-                    .collect()
-            })
+            .map(|o| with_ids(&o.stages, |s| s.id))
             .unwrap_or_default();
         sync_children(
             tx,
@@ -515,11 +493,7 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
 
     save_indicators(tx, client_id, author, &now, &old.indicators, &d.indicators)?;
 
-    let old_records: Vec<(Id, Record)> = old
-        .records
-        .iter()
-        .filter_map(|x| x.id.map(|id| (id, x.clone())))
-        .collect();
+    let old_records = with_ids(&old.records, |x| x.id);
     let record_ids = sync_children(
         tx,
         &RECORDS,
@@ -598,6 +572,28 @@ fn save_indicators(
     Ok(())
 }
 
+/// Runs a query with one id parameter and maps every row.
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    id: Id,
+    f: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let out = st
+        .query_map([id], f)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(out)
+}
+
+/// The stored rows of a collection as (id, value), what the sync compares against.
+fn with_ids<T: Clone>(items: &[T], id: impl Fn(&T) -> Option<Id>) -> Vec<(Id, T)> {
+    items
+        .iter()
+        .filter_map(|x| id(x).map(|i| (i, x.clone())))
+        .collect()
+}
+
 /// Loads the whole dossier of a client (not in the trash).
 pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
     let client = conn
@@ -634,13 +630,13 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
             e => e.into(),
         })?;
 
-    let mut st = conn.prepare_cached(
+    let vip = rows(
+        conn,
         "SELECT id, uuid, year, crit_volume, volume_kwh, crit_brand, crit_stability, crit_political, \
          political_note, included, order_number, order_date FROM vip_years \
          WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
-    )?;
-    let vip = st
-        .query_map([client_id], |r| {
+        client_id,
+        |r| {
             Ok(VipYear {
                 id: Some(r.get(0)?),
                 uuid: r.get(1)?,
@@ -655,28 +651,28 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                 order_number: r.get(10)?,
                 order_date: date_from_sql(r.get(11)?),
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
 
     let mut phones: HashMap<Id, Vec<Phone>> = HashMap::new();
     let mut st = conn.prepare_cached(
         "SELECT ph.person_id, ph.number, ph.ext FROM person_phones ph \
          JOIN people p ON p.id = ph.person_id WHERE p.client_id = ?1 ORDER BY ph.person_id, ph.sort",
     )?;
-    let mut rows = st.query([client_id])?;
-    while let Some(r) = rows.next()? {
+    let mut cursor = st.query([client_id])?;
+    while let Some(r) = cursor.next()? {
         phones.entry(r.get(0)?).or_default().push(Phone {
             number: r.get(1)?,
             ext: r.get(2)?,
         });
     }
-    let mut st = conn.prepare_cached(
+    let people = rows(
+        conn,
         "SELECT id, uuid, surname, name, patronymic, gender, position, category, birthday, email, \
          address_as, name_dative, position_dative, notes FROM people \
          WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
-    )?;
-    let people = st
-        .query_map([client_id], |r| {
+        client_id,
+        |r| {
             let id: Id = r.get(0)?;
             Ok(Person {
                 id: Some(id),
@@ -697,15 +693,15 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                 position_dative: r.get(12)?,
                 notes: r.get(13)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
 
-    let mut st = conn.prepare_cached(
+    let owners = rows(
+        conn,
         "SELECT id, uuid, name, kind, share, note FROM owners \
          WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
-    )?;
-    let owners = st
-        .query_map([client_id], |r| {
+        client_id,
+        |r| {
             Ok(Owner {
                 id: Some(r.get(0)?),
                 uuid: r.get(1)?,
@@ -714,15 +710,15 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                 share: r.get(4)?,
                 note: r.get(5)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
 
-    let mut st = conn.prepare_cached(
+    let services = rows(
+        conn,
         "SELECT id, uuid, service_id, start_date, end_date, note FROM client_services \
          WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
-    )?;
-    let services = st
-        .query_map([client_id], |r| {
+        client_id,
+        |r| {
             Ok(ClientService {
                 id: Some(r.get(0)?),
                 uuid: r.get(1)?,
@@ -731,8 +727,8 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                 end: date_from_sql(r.get(4)?),
                 note: r.get(5)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
 
     let mut stages: HashMap<Id, Vec<Stage>> = HashMap::new();
     let mut st = conn.prepare_cached(
@@ -740,8 +736,8 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
          FROM project_stages s JOIN projects p ON p.id = s.project_id \
          WHERE p.client_id = ?1 AND s.deleted_at IS NULL ORDER BY s.project_id, s.sort, s.id",
     )?;
-    let mut rows = st.query([client_id])?;
-    while let Some(r) = rows.next()? {
+    let mut cursor = st.query([client_id])?;
+    while let Some(r) = cursor.next()? {
         stages.entry(r.get(0)?).or_default().push(Stage {
             id: Some(r.get(1)?),
             uuid: r.get(2)?,
@@ -751,12 +747,12 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
             result: r.get(6)?,
         });
     }
-    let mut st = conn.prepare_cached(
+    let projects = rows(
+        conn,
         "SELECT id, uuid, title, goal, status, start_date, end_date FROM projects \
          WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
-    )?;
-    let projects = st
-        .query_map([client_id], |r| {
+        client_id,
+        |r| {
             let id: Id = r.get(0)?;
             Ok(Project {
                 id: Some(id),
@@ -768,27 +764,27 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                 end: date_from_sql(r.get(6)?),
                 stages: stages.remove(&id).unwrap_or_default(),
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
 
     let mut indicators = BTreeMap::new();
     let mut st = conn.prepare_cached(
         "SELECT kind_id, month, value FROM indicator_values WHERE client_id = ?1 AND deleted_at IS NULL",
     )?;
-    let mut rows = st.query([client_id])?;
-    while let Some(r) = rows.next()? {
+    let mut cursor = st.query([client_id])?;
+    while let Some(r) = cursor.next()? {
         let month: String = r.get(1)?;
         if let Some(ym) = crate::domain::fmt::parse_month(&month) {
             indicators.insert((r.get::<_, Id>(0)?, ym), r.get::<_, f64>(2)?);
         }
     }
 
-    let mut st = conn.prepare_cached(
+    let records = rows(
+        conn,
         "SELECT id, uuid, date, direction, number, subject, text, file_name, file_size FROM records \
          WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
-    )?;
-    let records = st
-        .query_map([client_id], |r| {
+        client_id,
+        |r| {
             Ok(Record {
                 id: Some(r.get(0)?),
                 uuid: r.get(1)?,
@@ -801,8 +797,8 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                 file_size: r.get(8)?,
                 new_file: None,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
 
     Ok(Dossier {
         client,
