@@ -575,3 +575,12 @@ pub fn check_ok(clients: i64) -> String {
 pub fn check_failed(n: usize) -> String {
     format!("Найдено проблем: {n}")
 }
+
+// ---- PDF ----
+pub const ERR_PDF_FONT: &str = "ошибка шрифта PDF";
+pub const ERR_PDF_IMAGE: &str = "ошибка изображения PDF (нужен PNG)";
+pub fn pdf_missing_glyphs(chars: &str) -> String {
+    format!(
+        "в шрифте письма нет символов «{chars}»: замените их, иначе они будут напечатаны пустыми квадратами"
+    )
+}

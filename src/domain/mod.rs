@@ -5,4 +5,5 @@ pub mod fmt;
 pub mod holidays;
 pub mod model;
 pub mod names;
+pub mod typography;
 pub mod validate;

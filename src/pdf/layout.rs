@@ -1,0 +1,323 @@
+//! Page layout as a pure function: text and geometry in, positioned lines out. The PDF renderer
+//! and the in-app preview both draw this same result, so the preview is exact.
+//!
+//! Coordinates are points (1/72 inch) from the top-left corner of the page.
+
+use std::sync::Arc;
+
+use super::fonts::{Weight, fonts};
+
+pub const MM: f32 = 72.0 / 25.4;
+
+/// A text style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub weight: Weight,
+    pub size: f32,
+}
+
+impl Style {
+    pub const fn regular(size: f32) -> Style {
+        Style {
+            weight: Weight::Regular,
+            size,
+        }
+    }
+    pub const fn bold(size: f32) -> Style {
+        Style {
+            weight: Weight::Bold,
+            size,
+        }
+    }
+    /// Baseline-to-baseline distance.
+    pub fn line_height(&self) -> f32 {
+        self.size * 1.2
+    }
+    pub fn width(&self, text: &str) -> f32 {
+        fonts().face(self.weight).width(text, self.size)
+    }
+}
+
+/// A line of text placed on a page. `word_spacing` is the extra space added after every
+/// space character (justification).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub x: f32,
+    /// The baseline.
+    pub y: f32,
+    pub text: String,
+    pub style: Style,
+    pub word_spacing: f32,
+}
+
+impl TextRun {
+    /// Width as drawn, with the justification.
+    pub fn width(&self) -> f32 {
+        self.style.width(&self.text) + self.word_spacing * self.text.matches(' ').count() as f32
+    }
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    /// A PNG image in the box (x, y = top-left).
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        png: Arc<Vec<u8>>,
+    },
+    /// A thin rule from (x1, y) to (x2, y).
+    Rule {
+        x1: f32,
+        x2: f32,
+        y: f32,
+        width: f32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    /// The text of the page in drawing order (tests, preview checks).
+    pub fn text(&self) -> String {
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(r) => Some(r.text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Metadata the PDF carries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// A laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+    pub meta: Meta,
+}
+
+impl Document {
+    pub fn a4(meta: Meta) -> Document {
+        Document {
+            width: 210.0 * MM,
+            height: 297.0 * MM,
+            pages: Vec::new(),
+            meta,
+        }
+    }
+
+    /// All the text, page after page.
+    pub fn text(&self) -> String {
+        self.pages
+            .iter()
+            .map(Page::text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Horizontal alignment of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+    Center,
+    /// Both edges; the last line left.
+    Justify,
+}
+
+/// A line broken out of a paragraph, not yet placed on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    /// Offset from the left edge of the column.
+    pub dx: f32,
+    pub word_spacing: f32,
+    pub style: Style,
+}
+
+/// A justified line stretched beyond this many times its natural spaces is set left instead
+/// (no hyphenation is available: a very loose line reads worse than a ragged one).
+const MAX_STRETCH: f32 = 5.0;
+
+/// Spaces may shrink to this share of their width to keep a word on the line.
+const MIN_SHRINK: f32 = 0.8;
+
+/// Breaks a paragraph into lines of at most `width` (greedy, at spaces; a word longer than the
+/// line is split by characters). `indent` is the first-line indent.
+pub fn break_paragraph(
+    text: &str,
+    style: Style,
+    width: f32,
+    indent: f32,
+    align: Align,
+) -> Vec<Line> {
+    let space = style.width(" ");
+    let mut lines: Vec<(Vec<&str>, f32)> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut current_w = 0.0;
+    let mut pieces: Vec<&str> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let avail = if lines.is_empty() {
+            width - indent
+        } else {
+            width
+        };
+        if style.width(word) <= avail {
+            pieces.push(word);
+            continue;
+        }
+        // An overlong word (a long URL, a number): split it where it has to be.
+        let mut start = 0;
+        let mut w = 0.0;
+        for (i, c) in word.char_indices() {
+            let cw = style.width(&word[i..i + c.len_utf8()]);
+            if w + cw > avail && i > start {
+                pieces.push(&word[start..i]);
+                start = i;
+                w = 0.0;
+            }
+            w += cw;
+        }
+        pieces.push(&word[start..]);
+    }
+    for word in pieces {
+        let ww = style.width(word);
+        let avail = if lines.is_empty() {
+            width - indent
+        } else {
+            width
+        };
+        let needed = if current.is_empty() {
+            ww
+        } else {
+            current_w + space + ww
+        };
+        // The width with every space of the line shrunk as far as allowed.
+        let squeezed = needed - space * (1.0 - MIN_SHRINK) * current.len() as f32;
+        if squeezed <= avail + 0.01 || current.is_empty() {
+            current_w = needed;
+            current.push(word);
+        } else {
+            lines.push((std::mem::take(&mut current), current_w));
+            current.push(word);
+            current_w = ww;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push((current, current_w));
+    }
+    let n = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, (words, w))| {
+            let avail = if i == 0 { width - indent } else { width };
+            let first = if i == 0 { indent } else { 0.0 };
+            let text = words.join(" ");
+            let gaps = words.len().saturating_sub(1) as f32;
+            // A line kept whole by shrinking its spaces is drawn shrunk, whatever the alignment.
+            let shrink = if w > avail && gaps > 0.0 {
+                (avail - w) / gaps
+            } else {
+                0.0
+            };
+            let drawn = w + shrink * gaps;
+            let (dx, word_spacing) = match align {
+                Align::Left => (first, shrink),
+                Align::Right => (first + avail - drawn, shrink),
+                Align::Center => (first + (avail - drawn) / 2.0, shrink),
+                Align::Justify if i + 1 < n && gaps > 0.0 => {
+                    let extra = (avail - w) / gaps;
+                    if extra > space * MAX_STRETCH {
+                        (first, 0.0)
+                    } else {
+                        (first, extra)
+                    }
+                }
+                Align::Justify => (first, shrink),
+            };
+            Line {
+                text,
+                dx,
+                word_spacing,
+                style,
+            }
+        })
+        .collect()
+}
+
+/// Breaks text with hard line breaks (`\n`) into lines: each line of the source a paragraph.
+pub fn break_lines(text: &str, style: Style, width: f32, align: Align) -> Vec<Line> {
+    text.lines()
+        .flat_map(|l| break_paragraph(l, style, width, 0.0, align))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_within_width_and_justifies_all_but_last() {
+        let style = Style::regular(12.0);
+        let text = "Настоящим сообщаем, что Ваше обращение рассмотрено, и по его итогам принято решение о перерасчёте начислений за октябрь.";
+        let lines = break_paragraph(text, style, 200.0, 20.0, Align::Justify);
+        assert!(lines.len() > 2);
+        for (i, l) in lines.iter().enumerate() {
+            let w = style.width(&l.text) + l.word_spacing * l.text.matches(' ').count() as f32;
+            let avail = if i == 0 { 180.0 } else { 200.0 };
+            assert!(w <= avail + 0.1, "line {i} too wide: {w}");
+            if i + 1 < lines.len() && l.word_spacing > 0.0 {
+                assert!(
+                    (w - avail).abs() < 0.1,
+                    "justified line {i} reaches the edge"
+                );
+            }
+        }
+        assert_eq!(lines.last().map(|l| l.word_spacing), Some(0.0));
+        let joined: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+        assert_eq!(joined.join(" "), text);
+        assert_eq!(lines[0].dx, 20.0);
+    }
+
+    #[test]
+    fn overlong_word_is_split_not_lost() {
+        let style = Style::regular(12.0);
+        let word = "https://orelenergosbyt.example/vip/client/area/with/a/very/long/path";
+        let lines = break_paragraph(word, style, 120.0, 0.0, Align::Left);
+        assert!(lines.len() > 1);
+        assert_eq!(
+            lines.iter().map(|l| l.text.as_str()).collect::<String>(),
+            word
+        );
+    }
+
+    #[test]
+    fn right_and_center() {
+        let style = Style::regular(12.0);
+        let r = break_paragraph("Иванов", style, 100.0, 0.0, Align::Right);
+        assert!((r[0].dx + style.width("Иванов") - 100.0).abs() < 0.01);
+        let c = break_paragraph("Иванов", style, 100.0, 0.0, Align::Center);
+        assert!((c[0].dx * 2.0 + style.width("Иванов") - 100.0).abs() < 0.01);
+    }
+}

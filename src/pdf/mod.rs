@@ -1,0 +1,11 @@
+//! PDF documents: the fonts, a pure layout shared with the in-app preview, the letter on the
+//! company letterhead, and the renderer.
+
+pub mod fonts;
+pub mod layout;
+pub mod letter;
+pub mod render;
+
+pub use layout::{Document, Item, Meta, Page, TextRun};
+pub use letter::{Company, LetterContent, layout_letter};
+pub use render::{PdfError, render_pdf};
