@@ -56,6 +56,41 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Outgoing letters.
+    Letter {
+        #[command(subcommand)]
+        command: LetterCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LetterCommand {
+    /// Write a letter's PDF (a draft shows blanks for its number and date).
+    Render {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The outgoing register (with --json: one JSON object per line).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One template to many clients: a registered letter per client, PDFs into a folder.
+    Merge {
+        /// The template code, e.g. tariff_change.
+        #[arg(long)]
+        template: String,
+        /// all | manager:ID | district:NAME
+        #[arg(long)]
+        clients: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// One combined PDF instead of a file per letter.
+        #[arg(long)]
+        combined: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,7 +160,13 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
             let s = crate::demo::generate(&mut db, clients, seed, today)?;
             println!(
                 "{}",
-                t::demo_summary(s.managers, s.clients, s.people, s.indicator_values)
+                t::demo_summary(
+                    s.managers,
+                    s.clients,
+                    s.people,
+                    s.indicator_values,
+                    s.letters
+                )
             );
         }
         Command::Check => {
@@ -165,12 +206,105 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Letter { command } => return letter_command(&path, command, today),
         Command::Export {
             what: ExportCommand::Clients { file },
         } => {
             let db = open(&path)?;
             let n = crate::exchange::export_clients(&db, &file)?;
             println!("{}", t::exported(n));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn letter_command(
+    path: &std::path::Path,
+    command: LetterCommand,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<ExitCode> {
+    match command {
+        LetterCommand::Render { id, out } => {
+            let db = open(path)?;
+            let letter = storage::get_letter(db.conn(), id)?;
+            let bytes = crate::letters::letter_pdf(db.conn(), &letter)?;
+            std::fs::write(&out, bytes)
+                .with_context(|| t::err_write_file(&out.display().to_string()))?;
+            println!("{}", t::letter_written(&out.display().to_string()));
+        }
+        LetterCommand::List { json } => {
+            let db = open(path)?;
+            let rows = storage::list_letters(db.conn(), &storage::LetterFilter::default())?;
+            use std::io::Write as _;
+            let mut out = std::io::stdout().lock();
+            for r in rows {
+                let l = &r.letter;
+                let line = if json {
+                    serde_json::json!({
+                        "id": l.id,
+                        "number": l.number,
+                        "date": l.reg_date.map(crate::domain::fmt::date),
+                        "status": l.status.code(),
+                        "client_id": l.client_id,
+                        "client": r.client,
+                        "heading": l.heading,
+                        "template": l.template_code,
+                        "version_of": l.version_of,
+                    })
+                    .to_string()
+                } else {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        l.id.unwrap_or_default(),
+                        if l.number.is_empty() {
+                            "—"
+                        } else {
+                            &l.number
+                        },
+                        l.reg_date.map(crate::domain::fmt::date).unwrap_or_default(),
+                        l.status.label(),
+                        r.client,
+                        l.heading
+                    )
+                };
+                if let Err(e) = writeln!(out, "{line}") {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        break;
+                    }
+                    return Err(e.into());
+                }
+            }
+        }
+        LetterCommand::Merge {
+            template,
+            clients,
+            out,
+            combined,
+        } => {
+            let selection = crate::letters::Selection::parse(&clients)
+                .ok_or_else(|| anyhow::anyhow!(t::BAD_SELECTION))?;
+            let mut db = open(path)?;
+            let job = crate::letters::MergeJob {
+                template_code: template,
+                selection,
+                out_dir: out,
+                combined,
+                today,
+                author: None,
+            };
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let report = crate::letters::merge(&mut db, &job, &|_, _| {}, &cancel)?;
+            for (client, reason) in &report.skipped {
+                eprintln!("{}", t::merge_skipped(client, reason));
+            }
+            println!(
+                "{}",
+                t::merge_summary(
+                    report.letters.len(),
+                    report.files.len(),
+                    report.skipped.len()
+                )
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -20,6 +20,7 @@ pub struct DemoSummary {
     pub clients: usize,
     pub people: usize,
     pub indicator_values: usize,
+    pub letters: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +29,8 @@ pub enum DemoError {
     NotEmpty,
     #[error(transparent)]
     Storage(#[from] storage::StorageError),
+    #[error(transparent)]
+    Letter(#[from] crate::letters::LetterError),
 }
 
 const MALE_NAMES: [&str; 16] = [
@@ -371,7 +374,72 @@ pub fn generate(
         }
         Ok(())
     })?;
+    summary.letters = demo_letters(db, &mut g, today)?;
     Ok(summary)
+}
+
+/// Letters for every fourth client: drafts of replies to appeals, and registered notices at
+/// every stage of delivery.
+fn demo_letters(
+    db: &mut Db,
+    g: &mut Gen,
+    today: NaiveDate,
+) -> std::result::Result<usize, DemoError> {
+    use crate::domain::letter::LetterStatus;
+    use crate::letters::{Reply, draft_from_template, register_letter};
+    let templates = storage::list_templates(db.conn())?;
+    let (Some(reply), Some(notice)) = (
+        templates.iter().find(|t| t.code == "reply_appeal"),
+        templates.iter().find(|t| t.code == "tariff_change"),
+    ) else {
+        return Ok(0);
+    };
+    let rows = storage::list_clients(db.conn())?;
+    let mut n = 0;
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| i % 4 == 0 && r.people_count > 0)
+    {
+        let registered = i % 8 == 4 || i % 8 == 0 && i % 16 == 0;
+        let template = if registered { notice } else { reply };
+        let appeal = Reply {
+            number: format!("{}", g.rng.u32(10..400)),
+            date: Some(today - chrono::Duration::days(g.rng.i64(3..25))),
+            subject: String::new(),
+        };
+        let reply_to = if registered { Reply::default() } else { appeal };
+        let draft = draft_from_template(db.conn(), row.id, None, template, None, &reply_to, today)?;
+        let author = draft.manager_id;
+        let id = storage::save_draft(db, &draft, author)?;
+        n += 1;
+        if registered {
+            // Registered in the order of the list, so that numbers follow dates.
+            let date = today - chrono::Duration::days(40 - (i * 36 / rows.len().max(1)) as i64);
+            register_letter(db, id, date, author)?;
+            let steps = [
+                LetterStatus::Printed,
+                LetterStatus::Courier,
+                LetterStatus::Delivered,
+            ];
+            for (k, status) in steps.iter().take(i % 4 + (i / 4) % 4).enumerate() {
+                let received = if *status == LetterStatus::Delivered {
+                    crate::i18n::DEMO_RECEIVED_BY
+                } else {
+                    ""
+                };
+                storage::advance_status(
+                    db,
+                    id,
+                    *status,
+                    date + chrono::Duration::days(k as i64),
+                    received,
+                    author,
+                )?;
+            }
+        }
+    }
+    Ok(n)
 }
 
 /// A distinct company name for the i-th client.

@@ -546,10 +546,16 @@ pub fn deleted_at(stamp: &str) -> String {
 }
 
 // ---- command line ----
-pub fn demo_summary(managers: usize, clients: usize, people: usize, values: usize) -> String {
+pub fn demo_summary(
+    managers: usize,
+    clients: usize,
+    people: usize,
+    values: usize,
+    letters: usize,
+) -> String {
     use crate::domain::fmt::count;
     format!(
-        "Демо-данные: {}, {}, {}, {}",
+        "Демо-данные: {}, {}, {}, {}, {}",
         count(managers as u64, ["менеджер", "менеджера", "менеджеров"]),
         count(clients as u64, CLIENT_FORMS),
         count(
@@ -563,7 +569,8 @@ pub fn demo_summary(managers: usize, clients: usize, people: usize, values: usiz
                 "значения показателей",
                 "значений показателей"
             ]
-        )
+        ),
+        count(letters as u64, ["письмо", "письма", "писем"])
     )
 }
 pub fn check_ok(clients: i64) -> String {
@@ -584,3 +591,57 @@ pub fn pdf_missing_glyphs(chars: &str) -> String {
         "в шрифте письма нет символов «{chars}»: замените их, иначе они будут напечатаны пустыми квадратами"
     )
 }
+
+// ---- letters ----
+pub const LETTER_DRAFT: &str = "черновик";
+pub const LETTER_REGISTERED: &str = "зарегистрировано";
+pub const LETTER_PRINTED: &str = "напечатано";
+pub const LETTER_COURIER: &str = "передано курьеру";
+pub const LETTER_DELIVERED: &str = "доставлено";
+pub fn template_unknown(line: usize, name: &str) -> String {
+    format!("Шаблон, строка {line}: неизвестное поле «{name}»")
+}
+pub fn template_syntax(line: usize, detail: &str) -> String {
+    format!("Шаблон, строка {line}: ошибка синтаксиса: {detail}")
+}
+pub const LETTER_CLOSING: &str = "С уважением,";
+pub const LETTER_TITLE: &str = "Письмо";
+pub const MERGE_NO_ADDRESSEE: &str =
+    "в досье нет руководителя или контактного лица, которому адресовать письмо";
+pub fn letter_subject(number: &str) -> String {
+    if number.is_empty() {
+        "Исходящее письмо (черновик)".to_string()
+    } else {
+        format!("Исходящее письмо № {number}")
+    }
+}
+pub fn unknown_template(code: &str) -> String {
+    format!("нет шаблона «{code}»")
+}
+pub fn merge_file_name(code: &str, date: chrono::NaiveDate) -> String {
+    format!("Рассылка_{code}_{}.pdf", crate::domain::fmt::date(date))
+}
+pub const BAD_SELECTION: &str = "--clients: ожидается all, manager:ID или district:НАЗВАНИЕ";
+pub fn letter_written(path: &str) -> String {
+    format!("Письмо записано в {path}")
+}
+pub fn merge_skipped(client: &str, reason: &str) -> String {
+    format!("пропущен {client}: {reason}")
+}
+pub fn merge_summary(letters: usize, files: usize, skipped: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Рассылка: {}, {}, пропущено: {}",
+        count(
+            letters as u64,
+            [
+                "письмо зарегистрировано",
+                "письма зарегистрировано",
+                "писем зарегистрировано"
+            ]
+        ),
+        count(files as u64, ["файл PDF", "файла PDF", "файлов PDF"]),
+        count(skipped as u64, CLIENT_FORMS)
+    )
+}
+pub const DEMO_RECEIVED_BY: &str = "секретарь Смирнова О.В.";

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;
+pub mod letters;
 pub mod pdf;
 pub mod search;
 pub mod storage;

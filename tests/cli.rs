@@ -238,3 +238,70 @@ fn check_reports_problems_with_a_non_zero_exit() {
         stdout(&out)
     );
 }
+
+#[test]
+fn letter_list_render_and_merge() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    assert!(vipdesk(&db, &["demo"]).status.success());
+    let out = vipdesk(&db, &["letter", "list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let letters: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert!(
+        letters.iter().any(|l| l["status"] == "draft"),
+        "demo has drafts"
+    );
+    assert!(letters.iter().any(|l| l["status"] == "delivered"
+        && l["number"].as_str().is_some_and(|n| n.starts_with("VIP-"))));
+    let id = letters[0]["id"].as_i64().expect("id").to_string();
+    let pdf = dir.path().join("letter.pdf");
+    let out = vipdesk(
+        &db,
+        &[
+            "letter",
+            "render",
+            "--id",
+            &id,
+            "--out",
+            pdf.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+
+    let merged = dir.path().join("merge");
+    let out = vipdesk(
+        &db,
+        &[
+            "letter",
+            "merge",
+            "--template",
+            "tariff_change",
+            "--clients",
+            "district:Мценское МРО",
+            "--out",
+            merged.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = std::fs::read_dir(&merged).expect("dir").count();
+    assert!(files >= 5, "{files} files; {}", stdout(&out));
+    let out = vipdesk(
+        &db,
+        &[
+            "letter",
+            "merge",
+            "--template",
+            "tariff_change",
+            "--clients",
+            "everyone",
+            "--out",
+            merged.to_str().expect("path"),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("manager:ID"), "{}", stderr(&out));
+}

@@ -25,10 +25,10 @@ pub fn sample_letter(paragraphs: usize) -> LetterContent {
             email: "office@orelenergosbyt.example".into(),
             site: "orelenergosbyt.example".into(),
             okpo: "12345678".into(),
-            ogrn: "1055753003270".into(),
-            inn: "5753034564".into(),
+            ogrn: "1055753003272".into(),
+            inn: "5753034569".into(),
             kpp: "575301001".into(),
-            number_prefix: "VIP-".into(),
+            number_format: "VIP-{n}".into(),
             logo_png: Some(Arc::new(
                 std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icon.png"))
                     .expect("logo"),

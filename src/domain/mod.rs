@@ -3,6 +3,7 @@
 pub mod draft;
 pub mod fmt;
 pub mod holidays;
+pub mod letter;
 pub mod model;
 pub mod names;
 pub mod typography;

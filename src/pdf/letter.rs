@@ -24,8 +24,9 @@ pub struct Company {
     pub ogrn: String,
     pub inn: String,
     pub kpp: String,
-    /// Prefix of outgoing numbers, e.g. «VIP-».
-    pub number_prefix: String,
+    /// How outgoing numbers look: `{n}` the counter of the year, `{yy}`/`{yyyy}` the year,
+    /// e.g. «VIP-{n}».
+    pub number_format: String,
     #[serde(skip)]
     pub logo_png: Option<Arc<Vec<u8>>>,
 }

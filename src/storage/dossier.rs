@@ -824,3 +824,40 @@ pub fn record_file(conn: &Connection, record_id: Id) -> Result<Vec<u8>> {
         e => e.into(),
     })
 }
+
+/// Adds one record with its file to a client's «Переписка и файлы» (a registered letter's PDF).
+pub fn add_record_tx(
+    tx: &Transaction,
+    client_id: Id,
+    r: &Record,
+    author: Option<Id>,
+) -> Result<Id> {
+    let now = now_stamp();
+    let sort: i64 = tx.query_row(
+        "SELECT coalesce(max(sort), -1) + 1 FROM records WHERE client_id = ?1",
+        [client_id],
+        |row| row.get(0),
+    )?;
+    let size = r.new_file.as_ref().map_or(0, |b| b.len() as i64);
+    tx.execute(
+        "INSERT INTO records (uuid, created_at, updated_at, author_id, client_id, date, direction, number, \
+         subject, text, file_name, file_size, file_data, sort) \
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            new_uuid(),
+            now,
+            author,
+            client_id,
+            date_to_sql(r.date),
+            r.direction.code(),
+            r.number,
+            r.subject,
+            r.text,
+            r.file_name,
+            size,
+            r.new_file,
+            sort
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}

@@ -4,6 +4,7 @@
 mod catalogs;
 mod clients;
 mod dossier;
+mod letters;
 mod managers;
 pub mod schema;
 mod trash;
@@ -16,6 +17,7 @@ use rusqlite::Connection;
 pub use catalogs::*;
 pub use clients::*;
 pub use dossier::*;
+pub use letters::*;
 pub use managers::*;
 pub use trash::*;
 
@@ -27,6 +29,14 @@ pub enum StorageError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("ошибка файла базы данных: {0}")]
     Io(#[from] std::io::Error),
+    #[error(
+        "письмо id {0} зарегистрировано: его текст изменить нельзя, создайте исправленную версию"
+    )]
+    Frozen(i64),
+    #[error("нельзя перевести письмо из состояния «{0}» в «{1}»")]
+    BadTransition(&'static str, &'static str),
+    #[error("{0}")]
+    Other(String),
     #[error("запись не найдена (id {0})")]
     NotFound(i64),
     #[error(

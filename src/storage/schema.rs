@@ -222,12 +222,78 @@ INSERT INTO indicator_kinds (uuid, created_at, updated_at, name, unit, sort) VAL
  ('5eed0004-0000-4000-8000-000000000004', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Задолженность', '₽', 4);
 ";
 
+/// Letters: the company settings, the editable templates, the outgoing register and its
+/// per-year counter (numbers are never reused, even after a deletion).
+const V3_LETTERS: &str = concat!(
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL DEFAULT '', data BLOB);
+CREATE TABLE templates (",
+    record_columns!(),
+    ",
+    code TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    heading TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE letters (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    person_id INTEGER REFERENCES people(id),
+    manager_id INTEGER REFERENCES managers(id),
+    template_code TEXT NOT NULL DEFAULT '',
+    heading TEXT NOT NULL DEFAULT '',
+    salutation TEXT NOT NULL DEFAULT '',
+    addressee TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    closing TEXT NOT NULL DEFAULT '',
+    attachment TEXT NOT NULL DEFAULT '',
+    reply_number TEXT NOT NULL DEFAULT '',
+    reply_date TEXT,
+    signature_image INTEGER NOT NULL DEFAULT 1,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'registered', 'printed', 'courier', 'delivered')),
+    number TEXT NOT NULL DEFAULT '',
+    year INTEGER,
+    seq INTEGER,
+    reg_date TEXT,
+    printed_at TEXT,
+    courier_at TEXT,
+    delivered_at TEXT,
+    received_by TEXT NOT NULL DEFAULT '',
+    version_of INTEGER REFERENCES letters(id),
+    record_id INTEGER REFERENCES records(id)
+);
+CREATE INDEX letters_client ON letters(client_id);
+CREATE UNIQUE INDEX letters_number ON letters(number) WHERE number <> '';
+CREATE TABLE letter_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+",
+    "INSERT INTO templates (uuid, created_at, updated_at, code, title, heading, body) VALUES
+ ('5eed0005-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'reply_appeal', 'Ответ на обращение', 'О рассмотрении обращения', 'Ваше обращение от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} рассмотрено.
+
+По результатам рассмотрения сообщаем следующее.
+
+Если у Вас возникнут дополнительные вопросы, Ваш персональный менеджер {{ manager.full_name }} готов ответить на них по телефону {{ manager.phone }} или при личной встрече.'),
+ ('5eed0005-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'appeal_registered', 'Уведомление о регистрации обращения', 'О регистрации обращения', 'Сообщаем, что Ваше обращение от {{ appeal.date }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} зарегистрировано {{ today }} под № {{ appeal.number }}.
+
+Ответ будет направлен Вам в установленный срок выбранным Вами способом. Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.full_name }} по телефону {{ manager.phone }}.'),
+ ('5eed0005-0000-4000-8000-000000000003', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'tariff_change', 'Уведомление об изменении тарифов', 'Об изменении тарифов на электрическую энергию', 'Информируем Вас об изменении с 01.__.____ тарифов на электрическую энергию для потребителей Орловской области.
+
+Для {{ client.short_name }} изменения коснутся расчётов по договору энергоснабжения № {{ client.contract_number }}. Подробный расчёт для Вашего предприятия подготовит персональный менеджер {{ manager.full_name }}: тел. {{ manager.phone }}, e-mail {{ manager.email }}.'),
+ ('5eed0005-0000-4000-8000-000000000004', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'new_service', 'Уведомление о новой услуге', 'О новой услуге для VIP-клиентов', '{{ company.short_name }} предлагает клиентам категории «VIP» новую услугу.
+
+Услуга позволит {{ client.short_name }} сократить затраты на электрическую энергию и время на расчёты. Персональный менеджер {{ manager.full_name }} расскажет о ней подробно и при Вашем согласии организует подключение.'),
+ ('5eed0005-0000-4000-8000-000000000005', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'meeting_invitation', 'Приглашение на встречу', 'О проведении рабочей встречи', 'Приглашаем Вас на рабочую встречу руководства {{ company.short_name }} и {{ client.short_name }}, которая состоится __.__.____ в __:__ по адресу: {{ company.address }}.
+
+На встрече предлагаем обсудить итоги сотрудничества и планы на следующий период. Просим подтвердить Ваше участие персональному менеджеру {{ manager.full_name }} по телефону {{ manager.phone }}.'),
+ ('5eed0005-0000-4000-8000-000000000006', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'free', 'Свободное письмо', '', '');
+"
+);
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_CORE), M::up(V2_CATALOGS)])
+    Migrations::new(vec![M::up(V1_CORE), M::up(V2_CATALOGS), M::up(V3_LETTERS)])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    2
+    3
 }
