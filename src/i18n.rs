@@ -645,3 +645,63 @@ pub fn merge_summary(letters: usize, files: usize, skipped: usize) -> String {
     )
 }
 pub const DEMO_RECEIVED_BY: &str = "секретарь Смирнова О.В.";
+pub const NAV_LETTERS: &str = "Исходящие";
+pub const NEW_LETTER: &str = "Новое письмо";
+pub const PREVIEW: &str = "Предпросмотр";
+pub const SAVE_DRAFT: &str = "Сохранить черновик";
+pub const REGISTER_LETTER: &str = "Зарегистрировать";
+pub const CORRECT_LETTER: &str = "Исправить (новая версия)";
+pub const RECEIVED_BY: &str = "Получил";
+pub const STATUS_DATE: &str = "Дата";
+pub const SAVE_PDF: &str = "Сохранить PDF";
+pub const PRINT: &str = "Печать";
+pub const SENT_TO_PRINT: &str = "Письмо отправлено на печать";
+pub const ERR_NO_LETTER: &str = "письмо не открыто";
+pub const F_ADDRESSEE_PERSON: &str = "Кому (руководитель)";
+pub const F_TEMPLATE: &str = "Шаблон";
+pub const APPLY_TEMPLATE: &str = "Применить шаблон";
+pub const F_REPLY_NUMBER: &str = "На входящий №";
+pub const F_REPLY_DATE: &str = "от (дата)";
+pub const F_REPLY_SUBJECT: &str = "Тема обращения";
+pub const F_ADDRESSEE: &str = "Адресат (в дательном падеже)";
+pub const F_HEADING: &str = "Заголовок";
+pub const F_SALUTATION: &str = "Обращение к адресату";
+pub const F_BODY: &str = "Текст письма";
+pub const BODY_HINT: &str = "Абзацы разделяются пустой строкой.";
+pub const F_ATTACHMENT: &str = "Приложение";
+pub const F_CLOSING: &str = "Заключительная фраза";
+pub const F_SIGNATURE_MODE: &str = "Подпись";
+pub const SIGNATURE_IMAGE: &str = "изображение подписи";
+pub const SIGNATURE_INK: &str = "место для подписи от руки";
+pub const LETTER_FROZEN: &str =
+    "Письмо зарегистрировано: текст изменить нельзя. Для исправления создайте новую версию.";
+pub const ALL_STATUSES: &str = "Все состояния";
+pub const FILTER_STATUS: &str = "Фильтр по состоянию";
+pub const MY_LETTERS: &str = "Только мои";
+pub const PERIOD_FROM: &str = "с";
+pub const PERIOD_TO: &str = "по";
+pub const COL_NUMBER: &str = "Номер";
+pub const COL_DATE: &str = "Дата";
+pub const COL_STATUS: &str = "Состояние";
+pub const COL_HEADING: &str = "Заголовок";
+pub fn letter_draft_title(client: &str) -> String {
+    format!("Черновик письма: {client}")
+}
+pub fn letter_title(number: &str, date: &str) -> String {
+    format!("Письмо № {number} от {date}")
+}
+pub fn letter_version_of(id: i64) -> String {
+    format!("Исправленная версия письма id {id}")
+}
+pub fn mark_status(label: &str) -> String {
+    format!("Отметить: {label}")
+}
+pub fn letter_registered(number: &str) -> String {
+    format!("Письмо зарегистрировано под № {number}")
+}
+pub fn letter_status_set(label: &str) -> String {
+    format!("Состояние письма: {label}")
+}
+pub fn delivered_info(date: &str, who: &str) -> String {
+    format!("Доставлено {date}, получил: {who}")
+}

@@ -189,24 +189,43 @@ pub fn draft_from_template(
     today: NaiveDate,
 ) -> Result<Letter, LetterError> {
     let d = storage::load_dossier(conn, client_id)?;
-    let person = match person_id {
-        Some(id) => d.people.iter().find(|p| p.id == Some(id)),
-        None => main_addressee(&d),
-    };
     let manager = manager_of(conn, manager_id.or(d.client.manager_id))?;
     let company = storage::load_company(conn)?;
-    let ctx = template_context(&d, person, manager.as_ref(), reply, &company, today);
+    let person_id = person_id.or_else(|| main_addressee(&d).and_then(|p| p.id));
+    draft_from(
+        &d,
+        person_id,
+        template,
+        manager.as_ref(),
+        &company,
+        reply,
+        today,
+    )
+}
+
+/// The same from loaded values: the editor applies a template without a query.
+pub fn draft_from(
+    d: &Dossier,
+    person_id: Option<Id>,
+    template: &Template,
+    manager: Option<&Manager>,
+    company: &pdf::Company,
+    reply: &Reply,
+    today: NaiveDate,
+) -> Result<Letter, LetterError> {
+    let person = person_id.and_then(|id| d.people.iter().find(|p| p.id == Some(id)));
+    let ctx = template_context(d, person, manager, reply, company, today);
     let heading = render_template(&template.heading, &ctx)?;
     let body = render_template(&template.body, &ctx)?;
     Ok(Letter {
-        client_id,
+        client_id: d.client.id.unwrap_or_default(),
         person_id: person.and_then(|p| p.id),
-        manager_id: manager.as_ref().and_then(|m| m.id),
+        manager_id: manager.and_then(|m| m.id),
         template_code: template.code.clone(),
         heading: heading.trim().to_string(),
         salutation: person.map(salutation).unwrap_or_default(),
         addressee: person
-            .map(|p| addressee_lines(&d, p).join("\n"))
+            .map(|p| addressee_lines(d, p).join("\n"))
             .unwrap_or_else(|| d.client.short_name.clone()),
         body: body.trim().to_string(),
         closing: t::LETTER_CLOSING.into(),
@@ -224,7 +243,16 @@ pub fn letter_content(
 ) -> Result<LetterContent, LetterError> {
     let company = storage::load_company(conn)?;
     let manager = manager_of(conn, l.manager_id)?;
-    let (signer_position, signer_name, signature, executor, phone) = match &manager {
+    Ok(content_from(l, &company, manager.as_ref()))
+}
+
+/// The same, from values already loaded (the editor's preview recomputes it as you type).
+pub fn content_from(
+    l: &Letter,
+    company: &pdf::Company,
+    manager: Option<&Manager>,
+) -> LetterContent {
+    let (signer_position, signer_name, signature, executor, phone) = match manager {
         Some(m) => (
             m.position.clone(),
             names::initials_surname(&m.surname, &m.name, &m.patronymic),
@@ -237,8 +265,8 @@ pub fn letter_content(
         ),
         None => Default::default(),
     };
-    Ok(LetterContent {
-        company,
+    LetterContent {
+        company: company.clone(),
         date: l.reg_date,
         number: (!l.number.is_empty()).then(|| l.number.clone()),
         reply_to: (!l.reply_number.is_empty()).then(|| (l.reply_number.clone(), l.reply_date)),
@@ -258,12 +286,11 @@ pub fn letter_content(
         signature_png: signature,
         executor_name: executor,
         executor_phone: phone,
-    })
+    }
 }
 
-/// The laid-out letter: the preview draws it, the PDF renders it.
-pub fn letter_document(conn: &rusqlite::Connection, l: &Letter) -> Result<Document, LetterError> {
-    let content = letter_content(conn, l)?;
+/// Lays a letter's content out with its metadata.
+pub fn document_from(l: &Letter, content: &LetterContent) -> Document {
     let meta = Meta {
         title: if l.heading.is_empty() {
             t::LETTER_TITLE.to_string()
@@ -274,7 +301,12 @@ pub fn letter_document(conn: &rusqlite::Connection, l: &Letter) -> Result<Docume
         subject: t::letter_subject(&l.number),
         date: l.reg_date,
     };
-    Ok(pdf::layout_letter(&content, meta))
+    pdf::layout_letter(content, meta)
+}
+
+/// The laid-out letter: the preview draws it, the PDF renders it.
+pub fn letter_document(conn: &rusqlite::Connection, l: &Letter) -> Result<Document, LetterError> {
+    Ok(document_from(l, &letter_content(conn, l)?))
 }
 
 pub fn letter_pdf(conn: &rusqlite::Connection, l: &Letter) -> Result<Vec<u8>, LetterError> {

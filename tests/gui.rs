@@ -5,6 +5,7 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use vipdesk::domain::letter::LetterStatus;
 use vipdesk::domain::model::Id;
 use vipdesk::i18n as t;
 use vipdesk::storage::{self, Db};
@@ -419,4 +420,47 @@ fn first_run_without_demo_creates_the_first_manager() {
         h.state().prefs().manager_uuid.as_deref(),
         Some(h.state().managers[0].uuid.as_str())
     );
+}
+
+#[test]
+fn new_letter_preview_register_and_deliver() {
+    let (mut app, alpha, _) = app_with_two_clients();
+    let mut d = storage::load_dossier(app.db.conn(), alpha).expect("load");
+    d.people.push(vipdesk::domain::model::Person {
+        surname: "Иванов".into(),
+        name: "Иван".into(),
+        patronymic: "Иванович".into(),
+        gender: Some(vipdesk::domain::names::Gender::Male),
+        position: "Генеральный директор".into(),
+        category: Some(1),
+        ..Default::default()
+    });
+    storage::save_dossier(&mut app.db, &d, None).expect("save");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    click_button(&mut h, t::NEW_LETTER);
+    // The preview shows the addressee in the dative, top right, as the PDF will.
+    h.get_by_label_contains("Генеральному директору АО «Альфа»");
+    h.get_by_label_contains("И.И. Иванову");
+    h.get_by_label_contains("Уважаемый Иван Иванович!");
+    click_button(&mut h, t::REGISTER_LETTER);
+    h.get_by_label(&t::letter_title("VIP-1", "25.11.2026"));
+    let id = h
+        .state()
+        .letter
+        .as_ref()
+        .and_then(|l| l.letter.id)
+        .expect("saved letter");
+    for status in [LetterStatus::Printed, LetterStatus::Courier] {
+        click_button(&mut h, &t::mark_status(status.label()));
+    }
+    type_into(&mut h, t::RECEIVED_BY, "секретарь Смирнова");
+    click_button(&mut h, &t::mark_status(LetterStatus::Delivered.label()));
+    h.get_by_label(t::LETTER_DELIVERED);
+    let l = storage::get_letter(h.state().db.conn(), id).expect("letter");
+    assert_eq!(l.status, LetterStatus::Delivered);
+    assert_eq!(l.received_by, "секретарь Смирнова");
+    assert_eq!(l.number, "VIP-1");
 }

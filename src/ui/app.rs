@@ -8,11 +8,13 @@ use super::catalogs::CatalogsScreen;
 use super::clients::ClientsScreen;
 use super::dialogs::{DialogPurpose, FileDialogs, NoDialogs};
 use super::dossier::DossierEditor;
+use super::letters::{LetterEditor, LettersScreen};
 use super::managers::ManagersScreen;
 use super::theme;
 use super::trash::TrashScreen;
 use super::widgets::Toasts;
 use crate::domain::draft::{DossierDraft, ManagerDraft};
+use crate::domain::letter::LetterStatus;
 use crate::domain::model::{Dossier, Id, Manager};
 use crate::i18n as t;
 use crate::storage::{self, CatalogEntry, CatalogKind, Catalogs, Db, TrashKind};
@@ -21,6 +23,7 @@ use crate::storage::{self, CatalogEntry, CatalogKind, Catalogs, Db, TrashKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Screen {
     Clients,
+    Letters,
     Managers,
     Catalogs,
     Trash,
@@ -49,6 +52,16 @@ pub enum Command {
     AskPath(DialogPurpose, Option<String>),
     /// The window is closing: save or drop the edits first.
     Quit,
+    NewLetter(Id),
+    OpenLetter(Id),
+    CloseLetter,
+    SaveLetter,
+    RegisterLetter,
+    AdvanceLetter(LetterStatus, NaiveDate, String),
+    CorrectLetter,
+    SaveLetterPdf(String),
+    PrintLetter,
+    ReloadLetters,
 }
 
 /// What waits for the answer to «Сохранить изменения?».
@@ -70,6 +83,8 @@ pub struct VipApp {
     pub screen: Screen,
     pub clients: ClientsScreen,
     pub dossier: Option<DossierEditor>,
+    pub letters: LettersScreen,
+    pub letter: Option<LetterEditor>,
     pub managers_screen: ManagersScreen,
     pub catalogs_screen: CatalogsScreen,
     pub trash: TrashScreen,
@@ -104,6 +119,8 @@ impl VipApp {
             screen: Screen::Clients,
             clients: ClientsScreen::default(),
             dossier: None,
+            letters: LettersScreen::default(),
+            letter: None,
             managers_screen: ManagersScreen::default(),
             catalogs_screen: CatalogsScreen::default(),
             trash: TrashScreen::default(),
@@ -146,6 +163,9 @@ impl VipApp {
         self.clients.set_rows(storage::list_clients(conn)?);
         if self.screen == Screen::Trash {
             self.trash.items = storage::list_trash(conn)?;
+        }
+        if self.screen == Screen::Letters {
+            self.letters.rows = storage::list_letters(conn, &self.letters.filter)?;
         }
         Ok(())
     }
@@ -221,6 +241,7 @@ impl VipApp {
         let count = crate::domain::fmt::count(self.clients.rows.len() as u64, t::CLIENT_FORMS);
         for (screen, label) in [
             (Screen::Clients, t::NAV_CLIENTS),
+            (Screen::Letters, t::NAV_LETTERS),
             (Screen::Managers, t::NAV_MANAGERS),
             (Screen::Catalogs, t::NAV_CATALOGS),
             (Screen::Trash, t::NAV_TRASH),
@@ -263,6 +284,13 @@ impl VipApp {
                         });
                     }
                 });
+                self.commands.extend(out);
+            }
+            Screen::Letters => {
+                let out = match &mut self.letter {
+                    Some(ed) => ed.ui(ui, self.today),
+                    None => self.letters.ui(ui, self.current_manager),
+                };
                 self.commands.extend(out);
             }
             Screen::Managers => {
@@ -316,6 +344,10 @@ impl VipApp {
     /// Whether the open dossier has edits not yet saved.
     pub fn has_unsaved_edits(&self) -> bool {
         self.dossier.as_ref().is_some_and(DossierEditor::is_dirty)
+            || self
+                .letter
+                .as_ref()
+                .is_some_and(|l| l.is_draft() && l.is_dirty())
     }
 
     fn unsaved_prompt_ui(&mut self, ctx: &egui::Context) {
@@ -342,13 +374,14 @@ impl VipApp {
         match answer {
             Some(1) => {
                 self.pending = None;
-                if self.save_dossier() {
+                if self.save_open_work() {
                     self.push(action);
                 }
             }
             Some(2) => {
                 self.pending = None;
                 self.dossier = None;
+                self.letter = None;
                 self.push(action);
             }
             Some(3) => self.pending = None,
@@ -375,16 +408,36 @@ impl VipApp {
         self.about_open = open;
     }
 
-    /// Commands that leave the open dossier; they wait for «Сохранить изменения?» when it has edits.
+    /// Commands that leave the open dossier or letter; they wait for «Сохранить изменения?»
+    /// when it has edits.
     fn leaves_dossier(&self, c: &Command) -> bool {
+        let letter_open = self.letter.is_some();
         match c {
             Command::OpenClient(id) => {
                 self.dossier.as_ref().and_then(|d| d.client_id()) != Some(*id)
             }
-            Command::NewClient | Command::CloseDossier | Command::Quit | Command::LoadDemo => true,
-            Command::Navigate(s) => *s != Screen::Clients,
+            Command::NewClient
+            | Command::CloseDossier
+            | Command::Quit
+            | Command::LoadDemo
+            | Command::NewLetter(_) => true,
+            Command::Navigate(s) => *s != self.screen || letter_open,
+            Command::OpenLetter(id) => self.letter.as_ref().and_then(|l| l.letter.id) != Some(*id),
+            Command::CloseLetter => letter_open,
             _ => false,
         }
+    }
+
+    /// Saves whatever is open with edits (the «Да, сохранить» answer).
+    fn save_open_work(&mut self) -> bool {
+        let dossier_ok =
+            !self.dossier.as_ref().is_some_and(DossierEditor::is_dirty) || self.save_dossier();
+        let letter_ok = !self
+            .letter
+            .as_ref()
+            .is_some_and(|l| l.is_draft() && l.is_dirty())
+            || self.save_letter();
+        dossier_ok && letter_ok
     }
 
     fn apply(&mut self, c: Command, ctx: &egui::Context) {
@@ -405,7 +458,99 @@ impl VipApp {
                 if s != Screen::Clients {
                     self.dossier = None;
                 }
+                self.letter = None;
                 self.reload()?;
+            }
+            Command::NewLetter(client_id) => {
+                let templates = storage::list_templates(self.db.conn())?;
+                let free = templates
+                    .iter()
+                    .find(|t| t.code == "reply_appeal")
+                    .or(templates.first())
+                    .cloned()
+                    .unwrap_or_default();
+                let letter = crate::letters::draft_from_template(
+                    self.db.conn(),
+                    client_id,
+                    None,
+                    &free,
+                    self.current_manager,
+                    &Default::default(),
+                    self.today,
+                )?;
+                self.open_letter_editor(letter)?;
+            }
+            Command::OpenLetter(id) => {
+                let letter = storage::get_letter(self.db.conn(), id)?;
+                self.open_letter_editor(letter)?;
+            }
+            Command::CloseLetter => {
+                self.letter = None;
+                self.reload()?;
+            }
+            Command::SaveLetter => {
+                self.save_letter();
+            }
+            Command::RegisterLetter => {
+                if self.save_letter()
+                    && let Some(id) = self.letter.as_ref().and_then(|l| l.letter.id)
+                {
+                    let letter = crate::letters::register_letter(
+                        &mut self.db,
+                        id,
+                        self.today,
+                        self.current_manager,
+                    )?;
+                    self.toasts.info(t::letter_registered(&letter.number));
+                    self.open_letter_editor(letter)?;
+                }
+            }
+            Command::AdvanceLetter(status, date, received_by) => {
+                if let Some(id) = self.letter.as_ref().and_then(|l| l.letter.id) {
+                    storage::advance_status(
+                        &mut self.db,
+                        id,
+                        status,
+                        date,
+                        &received_by,
+                        self.current_manager,
+                    )?;
+                    let letter = storage::get_letter(self.db.conn(), id)?;
+                    self.toasts.info(t::letter_status_set(status.label()));
+                    self.open_letter_editor(letter)?;
+                }
+            }
+            Command::CorrectLetter => {
+                if let Some(id) = self.letter.as_ref().and_then(|l| l.letter.id) {
+                    let new = storage::correct_letter(&mut self.db, id, self.current_manager)?;
+                    let letter = storage::get_letter(self.db.conn(), new)?;
+                    self.open_letter_editor(letter)?;
+                }
+            }
+            Command::SaveLetterPdf(path) => {
+                let bytes = self.letter_pdf_bytes()?;
+                let target = std::path::PathBuf::from(path.trim());
+                std::fs::write(&target, bytes)
+                    .with_context(|| t::err_write_file(&target.display().to_string()))?;
+                self.toasts
+                    .info(t::letter_written(&target.display().to_string()));
+            }
+            Command::PrintLetter => {
+                let bytes = self.letter_pdf_bytes()?;
+                let dir = std::env::temp_dir().join("vipdesk");
+                std::fs::create_dir_all(&dir)?;
+                let path = dir.join(
+                    self.letter
+                        .as_ref()
+                        .map(|l| crate::letters::pdf_file_name(&l.letter))
+                        .unwrap_or_default(),
+                );
+                std::fs::write(&path, bytes)?;
+                print_pdf(&path)?;
+                self.toasts.info(t::SENT_TO_PRINT);
+            }
+            Command::ReloadLetters => {
+                self.letters.rows = storage::list_letters(self.db.conn(), &self.letters.filter)?;
             }
             Command::OpenClient(id) => {
                 let d = storage::load_dossier(self.db.conn(), id).context(t::ERR_OPEN_CLIENT)?;
@@ -530,6 +675,11 @@ impl VipApp {
             }
             DialogPurpose::Signature => self.managers_screen.set_signature_path(p),
             DialogPurpose::Import | DialogPurpose::Export => self.clients.exchange_path = p,
+            DialogPurpose::LetterPdf => {
+                if let Some(ed) = &mut self.letter {
+                    ed.pdf_path = p;
+                }
+            }
         }
     }
 
@@ -616,6 +766,57 @@ impl VipApp {
         }
     }
 
+    fn open_letter_editor(&mut self, letter: crate::domain::letter::Letter) -> anyhow::Result<()> {
+        let conn = self.db.conn();
+        let dossier = storage::load_dossier(conn, letter.client_id)?;
+        let templates = storage::list_templates(conn)?;
+        let company = storage::load_company(conn)?;
+        let manager = match letter.manager_id {
+            Some(id) => Some(storage::get_manager(conn, id)?),
+            None => None,
+        };
+        self.screen = Screen::Letters;
+        self.dossier = None;
+        self.letter = Some(LetterEditor::new(
+            letter, dossier, templates, company, manager, self.today,
+        ));
+        Ok(())
+    }
+
+    /// Saves the open letter draft; on refusal the draft stays in the editor.
+    pub fn save_letter(&mut self) -> bool {
+        let Some(ed) = &mut self.letter else {
+            return false;
+        };
+        if !ed.check() {
+            self.toasts.error(t::SAVE_REFUSED);
+            return false;
+        }
+        match storage::save_draft(&mut self.db, &ed.letter, self.current_manager) {
+            Ok(id) => {
+                ed.letter.id = Some(id);
+                ed.original = ed.letter.clone();
+                self.toasts.info(t::SAVED);
+                true
+            }
+            Err(e) => {
+                self.toasts.error(t::save_failed(&e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn letter_pdf_bytes(&self) -> anyhow::Result<Vec<u8>> {
+        let ed = self
+            .letter
+            .as_ref()
+            .ok_or_else(|| anyhow::anyhow!(t::ERR_NO_LETTER))?;
+        let content = crate::letters::content_from(&ed.letter, &ed.company, ed.manager.as_ref());
+        Ok(crate::pdf::render_pdf(&crate::letters::document_from(
+            &ed.letter, &content,
+        ))?)
+    }
+
     fn save_manager(&mut self, draft: ManagerDraft) -> anyhow::Result<()> {
         let value = match draft.to_value() {
             Ok(v) => v,
@@ -642,6 +843,20 @@ impl VipApp {
     /// Tests: the current dossier draft.
     pub fn dossier_draft(&self) -> Option<&DossierDraft> {
         self.dossier.as_ref().map(|d| &d.draft)
+    }
+}
+
+/// Prints a PDF: `lp` where CUPS is present, else the system viewer (which prints from its menu).
+fn print_pdf(path: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let lp = std::process::Command::new("lp")
+        .arg("-o")
+        .arg("media=A4")
+        .arg(path)
+        .output();
+    match lp {
+        Ok(out) if out.status.success() => Ok(()),
+        _ => open::that_detached(path).context(t::ERR_OPEN_VIEWER),
     }
 }
 

@@ -18,6 +18,8 @@ pub enum DialogPurpose {
     Import,
     /// Where to export clients to.
     Export,
+    /// Where to save a letter's PDF.
+    LetterPdf,
 }
 
 /// Asks for paths; answers come back through [`FileDialogs::poll`].

@@ -154,6 +154,11 @@ impl DossierEditor {
             if ui.button(t::CLOSE).clicked() {
                 out.push(Command::CloseDossier);
             }
+            if let Some(id) = self.draft.client.id
+                && ui.button(t::NEW_LETTER).clicked()
+            {
+                out.push(Command::NewLetter(id));
+            }
             if self.draft.client.id.is_some()
                 && !self.confirm_delete
                 && ui.button(t::DELETE_CLIENT).clicked()

@@ -37,7 +37,7 @@ pub struct ManagersScreen {
     pub editor: Option<ManagerEditor>,
 }
 
-fn decode_png(bytes: &[u8]) -> Option<egui::ColorImage> {
+pub fn decode_png(bytes: &[u8]) -> Option<egui::ColorImage> {
     let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = dec.read_info().ok()?;

@@ -5,6 +5,7 @@ pub mod catalogs;
 pub mod clients;
 pub mod dialogs;
 pub mod dossier;
+pub mod letters;
 pub mod managers;
 pub mod theme;
 pub mod trash;

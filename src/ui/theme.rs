@@ -21,6 +21,15 @@ pub fn bold() -> FontFamily {
     FontFamily::Name("bold".into())
 }
 
+/// The letter face (preview).
+pub fn serif() -> FontFamily {
+    FontFamily::Name("serif".into())
+}
+
+pub fn serif_bold() -> FontFamily {
+    FontFamily::Name("serif_bold".into())
+}
+
 /// PT Sans (Cyrillic-complete, has ₽ and №) first, egui's fonts as fallbacks for symbols.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
@@ -51,6 +60,19 @@ pub fn install_fonts(ctx: &egui::Context) {
             .or_default()
             .push("Hack".into());
     }
+    // PT Serif draws the letter preview exactly as the PDF.
+    fonts.font_data.insert(
+        "pt_serif".into(),
+        Arc::new(FontData::from_static(crate::pdf::fonts::SERIF_REGULAR)),
+    );
+    fonts.font_data.insert(
+        "pt_serif_bold".into(),
+        Arc::new(FontData::from_static(crate::pdf::fonts::SERIF_BOLD)),
+    );
+    fonts.families.insert(serif(), vec!["pt_serif".into()]);
+    fonts
+        .families
+        .insert(serif_bold(), vec!["pt_serif_bold".into()]);
     let mut bold_list = vec!["pt_sans_bold".to_string()];
     bold_list.extend(
         fonts
