@@ -465,7 +465,7 @@ impl VipApp {
                 let templates = storage::list_templates(self.db.conn())?;
                 let free = templates
                     .iter()
-                    .find(|t| t.code == "reply_appeal")
+                    .find(|t| t.code == "free")
                     .or(templates.first())
                     .cloned()
                     .unwrap_or_default();

@@ -243,7 +243,7 @@ impl DossierEditor {
             text_row(ui, t::F_SHORT_NAME, &mut c.short_name, err(e, "short_name"));
             text_row(ui, t::F_FULL_NAME, &mut c.full_name, err(e, "full_name"));
             ui.label(t::F_KIND);
-            ui.horizontal_wrapped(|ui| {
+            ui.vertical(|ui| {
                 for k in ClientKind::ALL {
                     ui.radio_value(&mut c.kind, k, k.label());
                 }
