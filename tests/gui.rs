@@ -445,6 +445,14 @@ fn new_letter_preview_register_and_deliver() {
     h.get_by_label_contains("Генеральному директору АО «Альфа»");
     h.get_by_label_contains("И.И. Иванову");
     h.get_by_label_contains("Уважаемый Иван Иванович!");
+    // An empty text is not registered; the manager writes it, the preview follows.
+    click_button(&mut h, t::REGISTER_LETTER);
+    assert!(h.state().letter.as_ref().is_some_and(|l| l.letter.number.is_empty()));
+    h.get_by_label(t::F_BODY).click();
+    h.run();
+    h.get_by_label(t::F_BODY).type_text("Сообщаем, что перерасчёт за октябрь выполнен.\n\nБлагодарим за сотрудничество.");
+    h.run();
+    h.get_by_label_contains("перерасчёт за октябрь выполнен");
     click_button(&mut h, t::REGISTER_LETTER);
     h.get_by_label(&t::letter_title("VIP-1", "25.11.2026"));
     let id = h
