@@ -705,3 +705,52 @@ pub fn letter_status_set(label: &str) -> String {
 pub fn delivered_info(date: &str, who: &str) -> String {
     format!("Доставлено {date}, получил: {who}")
 }
+pub const NAV_MERGE: &str = "Рассылка";
+pub const NAV_SETTINGS: &str = "Бланк и шаблоны";
+pub const COMPANY_SECTION: &str = "Реквизиты компании для бланка письма";
+pub const TEMPLATES_SECTION: &str = "Шаблоны писем";
+pub const C_NAME: &str = "Полное наименование компании";
+pub const C_SHORT_NAME: &str = "Сокращённое наименование";
+pub const C_ADDRESS: &str = "Почтовый адрес";
+pub const C_PHONES: &str = "Телефоны";
+pub const C_SITE: &str = "Сайт";
+pub const C_OKPO: &str = "ОКПО";
+pub const C_NUMBER_FORMAT: &str = "Формат исходящего номера";
+pub const C_LOGO: &str = "Логотип (PNG)";
+pub const LOGO_LOADED: &str = "логотип загружен";
+pub const NO_LOGO: &str = "логотипа нет";
+pub const NUMBER_FORMAT_HINT: &str = "{n} — порядковый номер в году (не повторяется, даже если письмо удалено), {yy} или {yyyy} — год. Например: VIP-{n} или {n}/VIP-{yy}.";
+pub const ERR_NUMBER_FORMAT: &str = "Формат должен содержать {n} — порядковый номер";
+pub const TEMPLATE_FIELDS_HINT: &str = "Поля: {{ client.short_name }}, {{ client.full_name }}, {{ client.contract_number }}, {{ addressee.name_dative }}, {{ addressee.address_as }}, {{ manager.full_name }}, {{ manager.phone }}, {{ appeal.number }}, {{ appeal.date }}, {{ appeal.subject }}, {{ company.short_name }}, {{ today }}; условие: {% if appeal.subject %}…{% endif %}.";
+pub const NEW_TEMPLATE: &str = "Новый шаблон";
+pub const CHECK_TEMPLATE: &str = "Проверить";
+pub const SAVE_TEMPLATE: &str = "Сохранить шаблон";
+pub fn new_template_title(n: usize) -> String {
+    format!("Новый шаблон {n}")
+}
+pub const MERGE_HINT: &str = "Одно письмо по шаблону каждому выбранному клиенту: адресат — руководитель из досье, письма регистрируются и сохраняются в PDF.";
+pub const MERGE_TO: &str = "Кому";
+pub const MERGE_ALL: &str = "всем клиентам";
+pub const MERGE_MANAGER: &str = "клиентам менеджера";
+pub const MERGE_DISTRICT: &str = "клиентам отделения";
+pub const MERGE_DIR: &str = "Папка для PDF";
+pub const MERGE_COMBINED: &str = "одним общим файлом PDF";
+pub const MERGE_START: &str = "Запустить рассылку";
+pub const MERGE_PICK_TEMPLATE: &str = "Выберите шаблон";
+pub const MERGE_PICK_DIR: &str = "Укажите папку для файлов PDF";
+pub const MERGE_PICK_TARGET: &str = "Выберите менеджера или отделение";
+pub const MERGE_CANCELLED: &str = "Рассылка остановлена";
+pub const MERGE_NEEDS_FILE: &str = "Рассылка работает только с базой в файле";
+pub fn merge_progress(done: usize, total: usize) -> String {
+    format!("{done} из {total}")
+}
+pub const COURIER_SHEET: &str = "Реестр передачи курьеру";
+pub const COURIER_SHEET_PATH: &str = "Реестр курьеру: путь";
+pub const COURIER_SHEET_FILE: &str = "Реестр_курьеру.pdf";
+pub const NO_COURIER_LETTERS: &str = "Нет писем в состоянии «передано курьеру»";
+pub fn courier_sheet_written(n: usize, path: &str) -> String {
+    format!(
+        "Реестр на {} записан в {path}",
+        crate::domain::fmt::count(n as u64, ["письмо", "письма", "писем"])
+    )
+}

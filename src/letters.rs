@@ -502,3 +502,31 @@ pub fn merge(
     }
     Ok(report)
 }
+
+/// «Реестр передачи курьеру» for these register rows (the letters handed to the courier).
+pub fn courier_sheet(
+    rows: &[storage::LetterRow],
+    company: &pdf::Company,
+    sender: &str,
+    date: NaiveDate,
+) -> Result<Vec<u8>, LetterError> {
+    let lines: Vec<pdf::courier::CourierRow> = rows
+        .iter()
+        .map(|r| {
+            let mut addressee = r.letter.addressee.lines();
+            let position = addressee.next().unwrap_or_default();
+            let name = addressee.next().unwrap_or_default();
+            pdf::courier::CourierRow {
+                number: r.letter.number.clone(),
+                date: r.letter.reg_date,
+                client: r.client.clone(),
+                address: r.address.clone(),
+                addressee: format!("{name}, {position}")
+                    .trim_matches([',', ' '])
+                    .to_string(),
+            }
+        })
+        .collect();
+    let doc = pdf::courier::layout_courier_sheet(&lines, date, sender, &company.short_name);
+    Ok(pdf::render_pdf(&doc)?)
+}

@@ -447,10 +447,17 @@ fn new_letter_preview_register_and_deliver() {
     h.get_by_label_contains("Уважаемый Иван Иванович!");
     // An empty text is not registered; the manager writes it, the preview follows.
     click_button(&mut h, t::REGISTER_LETTER);
-    assert!(h.state().letter.as_ref().is_some_and(|l| l.letter.number.is_empty()));
+    assert!(
+        h.state()
+            .letter
+            .as_ref()
+            .is_some_and(|l| l.letter.number.is_empty())
+    );
     h.get_by_label(t::F_BODY).click();
     h.run();
-    h.get_by_label(t::F_BODY).type_text("Сообщаем, что перерасчёт за октябрь выполнен.\n\nБлагодарим за сотрудничество.");
+    h.get_by_label(t::F_BODY).type_text(
+        "Сообщаем, что перерасчёт за октябрь выполнен.\n\nБлагодарим за сотрудничество.",
+    );
     h.run();
     h.get_by_label_contains("перерасчёт за октябрь выполнен");
     click_button(&mut h, t::REGISTER_LETTER);
@@ -471,4 +478,64 @@ fn new_letter_preview_register_and_deliver() {
     assert_eq!(l.status, LetterStatus::Delivered);
     assert_eq!(l.received_by, "секретарь Смирнова");
     assert_eq!(l.number, "VIP-1");
+}
+
+#[test]
+fn template_with_an_unknown_field_is_refused_with_its_line() {
+    let (app, _) = app_with_manager();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_SETTINGS).click();
+    h.run();
+    click_button(&mut h, t::NEW_TEMPLATE);
+    h.get_by_label(t::F_BODY).click();
+    h.run();
+    h.get_by_label(t::F_BODY)
+        .type_text("Первая строка.\nУважаемый {{ addresee.address_as }}!");
+    h.run();
+    click_button(&mut h, t::SAVE_TEMPLATE);
+    h.get_by_label(&t::template_unknown(2, "addresee.address_as"));
+    let saved = storage::list_templates(h.state().db.conn()).expect("templates");
+    assert!(
+        saved.iter().all(|t| !t.body.contains("addresee")),
+        "not saved"
+    );
+}
+
+#[test]
+fn mail_merge_runs_off_the_ui_thread_with_progress() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut db = Db::open(&dir.path().join("v.db")).expect("db");
+    vipdesk::demo::generate(&mut db, 12, 3, common::today()).expect("demo");
+    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    app.current_manager = app.managers.first().and_then(|m| m.id);
+    let out = dir.path().join("out");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_MERGE).click();
+    h.run();
+    h.state_mut().merge.template_code = "tariff_change".into();
+    type_into(&mut h, t::MERGE_DIR, out.to_str().expect("path"));
+    click_button(&mut h, t::MERGE_START);
+    for _ in 0..500 {
+        if h.state().merge.report.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    let report = h
+        .state()
+        .merge
+        .report
+        .clone()
+        .expect("the merge finished")
+        .expect("no error");
+    assert_eq!(report.letters.len() + report.skipped.len(), 12);
+    assert_eq!(
+        std::fs::read_dir(&out).expect("dir").count(),
+        report.letters.len()
+    );
+    h.run();
+    h.get_by_label_contains("Рассылка:");
 }

@@ -236,3 +236,60 @@ fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
     let r = letters::merge(&mut db, &job, &|_, _| {}, &cancel).expect("merge");
     assert!(r.cancelled && r.letters.is_empty());
 }
+
+#[test]
+fn courier_sheet_lists_the_letters_handed_over() {
+    let mut db = demo_db(40);
+    let filter = storage::LetterFilter {
+        status: Some(LetterStatus::Courier),
+        ..Default::default()
+    };
+    let mut rows = storage::list_letters(db.conn(), &filter).expect("list");
+    if rows.is_empty() {
+        let client = storage::list_clients(db.conn()).expect("clients")[0].id;
+        let id = new_draft(&mut db, client);
+        letters::register_letter(&mut db, id, common::today(), None).expect("register");
+        storage::advance_status(
+            &mut db,
+            id,
+            LetterStatus::Printed,
+            common::today(),
+            "",
+            None,
+        )
+        .expect("printed");
+        storage::advance_status(
+            &mut db,
+            id,
+            LetterStatus::Courier,
+            common::today(),
+            "",
+            None,
+        )
+        .expect("courier");
+        rows = storage::list_letters(db.conn(), &filter).expect("list");
+    }
+    let company = storage::load_company(db.conn()).expect("company");
+    let bytes =
+        letters::courier_sheet(&rows, &company, "Петрова А.С.", common::today()).expect("sheet");
+    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
+    let text: String = doc
+        .get_pages()
+        .keys()
+        .map(|p| doc.extract_text(&[*p]).expect("text"))
+        .collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Реестр передачи корреспонденции курьеру"),
+        "{text}"
+    );
+    assert!(text.contains("Подпись получателя"));
+    for r in &rows {
+        assert!(
+            text.contains(&r.letter.number),
+            "{} missing",
+            r.letter.number
+        );
+    }
+    assert!(text.contains(&format!("Всего писем: {}", rows.len())));
+}

@@ -69,11 +69,12 @@ pub enum Item {
         h: f32,
         png: Arc<Vec<u8>>,
     },
-    /// A thin rule from (x1, y) to (x2, y).
+    /// A thin straight line from (x1, y1) to (x2, y2).
     Rule {
         x1: f32,
+        y1: f32,
         x2: f32,
-        y: f32,
+        y2: f32,
         width: f32,
     },
 }

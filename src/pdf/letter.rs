@@ -120,10 +120,17 @@ fn moved(items: &[Item], dx: f32, dy: f32) -> Vec<Item> {
                 h,
                 png,
             },
-            Item::Rule { x1, x2, y, width } => Item::Rule {
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => Item::Rule {
                 x1: x1 + dx,
+                y1: y1 + dy,
                 x2: x2 + dx,
-                y: y + dy,
+                y2: y2 + dy,
                 width,
             },
         })
@@ -221,8 +228,9 @@ fn letterhead(c: &LetterContent, page: &mut Page) -> f32 {
     y += 2.0 * MM;
     page.items.push(Item::Rule {
         x1: x,
+        y1: y,
         x2: x + CORNER,
-        y,
+        y2: y,
         width: 0.6,
     });
     y += 3.0 * MM;

@@ -1,6 +1,7 @@
 //! PDF documents: the fonts, a pure layout shared with the in-app preview, the letter on the
 //! company letterhead, and the renderer.
 
+pub mod courier;
 pub mod fonts;
 pub mod layout;
 pub mod letter;

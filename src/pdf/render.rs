@@ -201,7 +201,13 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
                         },
                     });
                 }
-                Item::Rule { x1, x2, y, width } => {
+                Item::Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                } => {
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                     ops.push(Op::DrawLine {
                         line: Line {
@@ -209,14 +215,14 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
                                 LinePoint {
                                     p: Point {
                                         x: Pt(*x1),
-                                        y: Pt(h - y),
+                                        y: Pt(h - y1),
                                     },
                                     bezier: false,
                                 },
                                 LinePoint {
                                     p: Point {
                                         x: Pt(*x2),
-                                        y: Pt(h - y),
+                                        y: Pt(h - y2),
                                     },
                                     bezier: false,
                                 },

@@ -10,6 +10,8 @@ use super::dialogs::{DialogPurpose, FileDialogs, NoDialogs};
 use super::dossier::DossierEditor;
 use super::letters::{LetterEditor, LettersScreen};
 use super::managers::ManagersScreen;
+use super::merge::{MergeMsg, MergeRun, MergeScreen};
+use super::settings::SettingsScreen;
 use super::theme;
 use super::trash::TrashScreen;
 use super::widgets::Toasts;
@@ -24,6 +26,8 @@ use crate::storage::{self, CatalogEntry, CatalogKind, Catalogs, Db, TrashKind};
 pub enum Screen {
     Clients,
     Letters,
+    Merge,
+    Settings,
     Managers,
     Catalogs,
     Trash,
@@ -62,6 +66,10 @@ pub enum Command {
     SaveLetterPdf(String),
     PrintLetter,
     ReloadLetters,
+    SaveCompany(Box<crate::pdf::Company>),
+    SaveTemplate(Box<crate::domain::letter::Template>),
+    StartMerge(crate::letters::Selection),
+    CourierSheet(String),
 }
 
 /// What waits for the answer to «Сохранить изменения?».
@@ -85,6 +93,10 @@ pub struct VipApp {
     pub dossier: Option<DossierEditor>,
     pub letters: LettersScreen,
     pub letter: Option<LetterEditor>,
+    pub merge: MergeScreen,
+    pub settings: SettingsScreen,
+    /// Letter templates, for the merge screen.
+    pub templates: Vec<crate::domain::letter::Template>,
     pub managers_screen: ManagersScreen,
     pub catalogs_screen: CatalogsScreen,
     pub trash: TrashScreen,
@@ -121,6 +133,9 @@ impl VipApp {
             dossier: None,
             letters: LettersScreen::default(),
             letter: None,
+            merge: MergeScreen::default(),
+            settings: SettingsScreen::default(),
+            templates: Vec::new(),
             managers_screen: ManagersScreen::default(),
             catalogs_screen: CatalogsScreen::default(),
             trash: TrashScreen::default(),
@@ -167,6 +182,13 @@ impl VipApp {
         if self.screen == Screen::Letters {
             self.letters.rows = storage::list_letters(conn, &self.letters.filter)?;
         }
+        if matches!(self.screen, Screen::Merge | Screen::Settings) {
+            self.templates = storage::list_templates(conn)?;
+        }
+        if self.screen == Screen::Settings {
+            self.settings.company = storage::load_company(conn)?;
+            self.settings.templates = self.templates.clone();
+        }
         Ok(())
     }
 
@@ -181,6 +203,7 @@ impl VipApp {
         while let Some((purpose, path)) = self.dialogs.poll() {
             self.path_chosen(purpose, path);
         }
+        self.poll_merge();
         if self.managers.is_empty() {
             egui::CentralPanel::default().show(ui, |ui| self.welcome_ui(ui));
         } else {
@@ -242,6 +265,8 @@ impl VipApp {
         for (screen, label) in [
             (Screen::Clients, t::NAV_CLIENTS),
             (Screen::Letters, t::NAV_LETTERS),
+            (Screen::Merge, t::NAV_MERGE),
+            (Screen::Settings, t::NAV_SETTINGS),
             (Screen::Managers, t::NAV_MANAGERS),
             (Screen::Catalogs, t::NAV_CATALOGS),
             (Screen::Trash, t::NAV_TRASH),
@@ -284,6 +309,16 @@ impl VipApp {
                         });
                     }
                 });
+                self.commands.extend(out);
+            }
+            Screen::Merge => {
+                let out = self
+                    .merge
+                    .ui(ui, &self.templates, &self.managers, &self.catalogs);
+                self.commands.extend(out);
+            }
+            Screen::Settings => {
+                let out = self.settings.ui(ui);
                 self.commands.extend(out);
             }
             Screen::Letters => {
@@ -549,6 +584,42 @@ impl VipApp {
                 print_pdf(&path)?;
                 self.toasts.info(t::SENT_TO_PRINT);
             }
+            Command::SaveCompany(company) => {
+                storage::save_company(&mut self.db, &company)?;
+                self.toasts.info(t::SAVED);
+            }
+            Command::SaveTemplate(template) => {
+                storage::save_template(&mut self.db, &template, self.current_manager)?;
+                self.reload()?;
+                self.toasts.info(t::SAVED);
+            }
+            Command::StartMerge(selection) => self.start_merge(selection, ctx)?,
+            Command::CourierSheet(path) => {
+                let rows: Vec<storage::LetterRow> = storage::list_letters(
+                    self.db.conn(),
+                    &storage::LetterFilter {
+                        status: Some(LetterStatus::Courier),
+                        ..self.letters.filter.clone()
+                    },
+                )?;
+                if rows.is_empty() {
+                    self.toasts.error(t::NO_COURIER_LETTERS);
+                    return Ok(());
+                }
+                let company = storage::load_company(self.db.conn())?;
+                let sender = self
+                    .current_manager_value()
+                    .map(Manager::short_name)
+                    .unwrap_or_default();
+                let bytes = crate::letters::courier_sheet(&rows, &company, &sender, self.today)?;
+                let target = std::path::PathBuf::from(path.trim());
+                std::fs::write(&target, bytes)
+                    .with_context(|| t::err_write_file(&target.display().to_string()))?;
+                self.toasts.info(t::courier_sheet_written(
+                    rows.len(),
+                    &target.display().to_string(),
+                ));
+            }
             Command::ReloadLetters => {
                 self.letters.rows = storage::list_letters(self.db.conn(), &self.letters.filter)?;
             }
@@ -675,6 +746,9 @@ impl VipApp {
             }
             DialogPurpose::Signature => self.managers_screen.set_signature_path(p),
             DialogPurpose::Import | DialogPurpose::Export => self.clients.exchange_path = p,
+            DialogPurpose::Logo => self.settings.logo_path = p,
+            DialogPurpose::MergeDir => self.merge.out_dir = p,
+            DialogPurpose::CourierSheet => self.letters.sheet_path = p,
             DialogPurpose::LetterPdf => {
                 if let Some(ed) = &mut self.letter {
                     ed.pdf_path = p;
@@ -763,6 +837,75 @@ impl VipApp {
                 self.toasts.error(t::save_failed(&e.to_string()));
                 false
             }
+        }
+    }
+
+    /// Starts the mail merge on a named thread with its own connection to the database file.
+    fn start_merge(
+        &mut self,
+        selection: crate::letters::Selection,
+        ctx: &egui::Context,
+    ) -> anyhow::Result<()> {
+        let Some(path) = self.db.path().map(std::path::Path::to_path_buf) else {
+            self.merge.error = Some(t::MERGE_NEEDS_FILE.into());
+            return Ok(());
+        };
+        let job = crate::letters::MergeJob {
+            template_code: self.merge.template_code.clone(),
+            selection,
+            out_dir: std::path::PathBuf::from(self.merge.out_dir.trim()),
+            combined: self.merge.combined,
+            today: self.today,
+            author: self.current_manager,
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let thread_cancel = cancel.clone();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("mail-merge".into())
+            .spawn(move || {
+                let result = Db::open(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|mut db| {
+                        let progress = |done, total| {
+                            let _ = tx.send(MergeMsg::Progress(done, total));
+                            ctx.request_repaint();
+                        };
+                        crate::letters::merge(&mut db, &job, &progress, &thread_cancel)
+                            .map_err(|e| e.to_string())
+                    });
+                let _ = tx.send(MergeMsg::Finished(result));
+                ctx.request_repaint();
+            })?;
+        self.merge.report = None;
+        self.merge.run = Some(MergeRun {
+            rx,
+            cancel,
+            done: 0,
+            total: 0,
+        });
+        Ok(())
+    }
+
+    /// Takes what the merge thread reported since the last frame.
+    fn poll_merge(&mut self) {
+        let Some(run) = &mut self.merge.run else {
+            return;
+        };
+        let mut finished = None;
+        while let Ok(msg) = run.rx.try_recv() {
+            match msg {
+                MergeMsg::Progress(done, total) => (run.done, run.total) = (done, total),
+                MergeMsg::Finished(r) => finished = Some(r),
+            }
+        }
+        if let Some(r) = finished {
+            if let Ok(report) = &r {
+                log::info!("mail merge made {} letters", report.letters.len());
+            }
+            self.merge.report = Some(r);
+            self.merge.run = None;
         }
     }
 

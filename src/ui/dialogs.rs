@@ -20,6 +20,12 @@ pub enum DialogPurpose {
     Export,
     /// Where to save a letter's PDF.
     LetterPdf,
+    /// The company logo (PNG).
+    Logo,
+    /// The folder of a mail merge.
+    MergeDir,
+    /// Where to save the courier sheet.
+    CourierSheet,
 }
 
 /// Asks for paths; answers come back through [`FileDialogs::poll`].
@@ -70,12 +76,14 @@ impl FileDialogs for RfdDialogs {
         let filter = purpose.clone();
         self.spawn(purpose, ctx, move || {
             let d = rfd::FileDialog::new();
-            let d = match filter {
-                DialogPurpose::Signature => d.add_filter("PNG", &["png"]),
-                DialogPurpose::Import => d.add_filter("CSV, Excel", &["csv", "xlsx"]),
-                _ => d,
-            };
-            d.pick_file()
+            match filter {
+                DialogPurpose::Signature | DialogPurpose::Logo => {
+                    d.add_filter("PNG", &["png"]).pick_file()
+                }
+                DialogPurpose::Import => d.add_filter("CSV, Excel", &["csv", "xlsx"]).pick_file(),
+                DialogPurpose::MergeDir => d.pick_folder(),
+                _ => d.pick_file(),
+            }
         });
     }
 

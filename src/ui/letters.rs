@@ -473,9 +473,15 @@ impl LetterEditor {
                             );
                         }
                     }
-                    Item::Rule { x1, x2, y, width } => {
+                    Item::Rule {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width,
+                    } => {
                         painter.line_segment(
-                            [at(*x1, *y), at(*x2, *y)],
+                            [at(*x1, *y1), at(*x2, *y2)],
                             egui::Stroke::new((width * scale).max(0.5), Color32::BLACK),
                         );
                     }
@@ -497,6 +503,8 @@ impl LetterEditor {
 #[derive(Default)]
 pub struct LettersScreen {
     pub rows: Vec<LetterRow>,
+    /// Where to write the courier sheet.
+    pub sheet_path: String,
     pub filter: LetterFilter,
     pub from: String,
     pub to: String,
@@ -556,6 +564,26 @@ impl LettersScreen {
             self.filter.to = fmt::parse_date(&self.to);
             out.push(Command::ReloadLetters);
         }
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t::COURIER_SHEET_PATH);
+            ui.add(TextEdit::singleline(&mut self.sheet_path).desired_width(220.0))
+                .labelled_by(l.id);
+            if ui.button(t::BROWSE).clicked() {
+                out.push(Command::AskPath(
+                    super::dialogs::DialogPurpose::CourierSheet,
+                    Some(t::COURIER_SHEET_FILE.into()),
+                ));
+            }
+            if ui
+                .add_enabled(
+                    !self.sheet_path.trim().is_empty(),
+                    egui::Button::new(t::COURIER_SHEET),
+                )
+                .clicked()
+            {
+                out.push(Command::CourierSheet(self.sheet_path.clone()));
+            }
+        });
         ui.label(
             RichText::new(fmt::count(
                 self.rows.len() as u64,

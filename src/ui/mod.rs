@@ -7,6 +7,8 @@ pub mod dialogs;
 pub mod dossier;
 pub mod letters;
 pub mod managers;
+pub mod merge;
+pub mod settings;
 pub mod theme;
 pub mod trash;
 pub mod widgets;
