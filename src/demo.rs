@@ -396,6 +396,27 @@ fn demo_letters(
     };
     let rows = storage::list_clients(db.conn())?;
     let mut n = 0;
+    // One long letter (two pages), registered, to show page breaks and the page number.
+    if let Some(row) = rows.iter().find(|r| r.people_count > 0) {
+        let mut long = draft_from_template(
+            db.conn(),
+            row.id,
+            None,
+            reply,
+            None,
+            &Reply::default(),
+            today,
+        )?;
+        long.heading = crate::i18n::DEMO_LONG_HEADING.into();
+        long.body = crate::i18n::DEMO_LONG_BODY.into();
+        long.attachment = crate::i18n::DEMO_LONG_ATTACHMENT.into();
+        long.reply_number = format!("{}", g.rng.u32(10..400));
+        long.reply_date = Some(today - chrono::Duration::days(52));
+        let author = long.manager_id;
+        let id = storage::save_draft(db, &long, author)?;
+        register_letter(db, id, today - chrono::Duration::days(41), author)?;
+        n += 1;
+    }
     for (i, row) in rows
         .iter()
         .enumerate()

@@ -539,3 +539,38 @@ fn mail_merge_runs_off_the_ui_thread_with_progress() {
     h.run();
     h.get_by_label_contains("Рассылка:");
 }
+
+#[test]
+fn saving_a_pdf_to_an_unwritable_path_keeps_the_letter() {
+    let mut db = Db::open_in_memory().expect("db");
+    vipdesk::demo::generate(&mut db, 8, 2, common::today()).expect("demo");
+    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    app.current_manager = app.managers.first().and_then(|m| m.id);
+    let id = storage::list_letters(app.db.conn(), &Default::default()).expect("letters")[0]
+        .letter
+        .id
+        .expect("id");
+    app.push(vipdesk::ui::Command::OpenLetter(id));
+    let mut h = harness(app);
+    h.run();
+    let dir = tempfile::tempdir().expect("tmp");
+    let bad = dir.path().join("нет такой папки").join("письмо.pdf");
+    type_into(&mut h, t::FILE_PATH, bad.to_str().expect("path"));
+    click_button(&mut h, t::SAVE_PDF);
+    assert!(
+        h.state()
+            .toasts
+            .texts()
+            .iter()
+            .any(|m| m.contains("не удалось записать файл")),
+        "{:?}",
+        h.state().toasts.texts()
+    );
+    assert!(h.state().letter.is_some(), "the letter stays open");
+    let good = dir.path().join("письмо.pdf");
+    clear_field(&mut h, t::FILE_PATH);
+    input(&h, t::FILE_PATH).type_text(good.to_str().expect("path"));
+    h.run();
+    click_button(&mut h, t::SAVE_PDF);
+    assert!(std::fs::read(&good).expect("written").starts_with(b"%PDF"));
+}

@@ -156,9 +156,11 @@ pub struct Line {
     pub style: Style,
 }
 
-/// A justified line stretched beyond this many times its natural spaces is set left instead
-/// (no hyphenation is available: a very loose line reads worse than a ragged one).
-const MAX_STRETCH: f32 = 5.0;
+/// A justified line stretched beyond this many times its natural spaces is set left instead.
+/// Without hyphenation Russian lines are often loose; offices expect them justified anyway (as a
+/// word processor sets them), so only a pathological line (a long word after one short one)
+/// falls back.
+const MAX_STRETCH: f32 = 12.0;
 
 /// Spaces may shrink to this share of their width to keep a word on the line.
 const MIN_SHRINK: f32 = 0.8;

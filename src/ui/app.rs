@@ -324,7 +324,15 @@ impl VipApp {
             Screen::Letters => {
                 let out = match &mut self.letter {
                     Some(ed) => ed.ui(ui, self.today),
-                    None => self.letters.ui(ui, self.current_manager),
+                    None => {
+                        let clients: Vec<(Id, String)> = self
+                            .clients
+                            .rows
+                            .iter()
+                            .map(|r| (r.id, r.short_name.clone()))
+                            .collect();
+                        self.letters.ui(ui, self.current_manager, &clients)
+                    }
                 };
                 self.commands.extend(out);
             }

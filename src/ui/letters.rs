@@ -512,7 +512,7 @@ pub struct LettersScreen {
 }
 
 impl LettersScreen {
-    pub fn ui(&mut self, ui: &mut Ui, me: Option<Id>) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut Ui, me: Option<Id>, clients: &[(Id, String)]) -> Vec<Command> {
         let mut out = Vec::new();
         ui.add_space(6.0);
         ui.heading(t::NAV_LETTERS);
@@ -536,6 +536,13 @@ impl LettersScreen {
                 })
                 .response
                 .accessible_name(t::FILTER_STATUS);
+            changed |= widgets::id_combo(
+                ui,
+                "letters_client",
+                t::FILTER_CLIENT,
+                &mut self.filter.client,
+                clients,
+            );
             if ui.checkbox(&mut self.mine_only, t::MY_LETTERS).changed() {
                 self.filter.manager = if self.mine_only { me } else { None };
                 changed = true;
