@@ -29,6 +29,7 @@ pub fn sample_letter(paragraphs: usize) -> LetterContent {
             inn: "5753034569".into(),
             kpp: "575301001".into(),
             number_format: "VIP-{n}".into(),
+            show_logo: true,
             logo_png: Some(Arc::new(
                 std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icon.png"))
                     .expect("logo"),

@@ -27,8 +27,15 @@ pub struct Company {
     /// How outgoing numbers look: `{n}` the counter of the year, `{yy}`/`{yyyy}` the year,
     /// e.g. «VIP-{n}».
     pub number_format: String,
+    /// Whether the letterhead shows the logo.
+    #[serde(default = "yes")]
+    pub show_logo: bool,
     #[serde(skip)]
     pub logo_png: Option<Arc<Vec<u8>>>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Everything a letter shows.
@@ -165,7 +172,7 @@ fn letterhead(c: &LetterContent, page: &mut Page) -> f32 {
     let x = LEFT;
     let mut y = TOP;
     let company = &c.company;
-    if let Some(logo) = &company.logo_png {
+    if let Some(logo) = company.logo_png.as_ref().filter(|_| company.show_logo) {
         let (w, h) = png_size(logo).unwrap_or((1, 1));
         let lh = 14.0 * MM;
         let lw = (lh * w as f32 / h.max(1) as f32).min(CORNER);

@@ -331,7 +331,12 @@ impl VipApp {
                             .iter()
                             .map(|r| (r.id, r.short_name.clone()))
                             .collect();
-                        self.letters.ui(ui, self.current_manager, &clients)
+                        let managers: Vec<(Id, String)> = self
+                            .managers
+                            .iter()
+                            .filter_map(|m| m.id.map(|id| (id, m.short_name())))
+                            .collect();
+                        self.letters.ui(ui, &clients, &managers)
                     }
                 };
                 self.commands.extend(out);

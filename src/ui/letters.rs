@@ -508,11 +508,15 @@ pub struct LettersScreen {
     pub filter: LetterFilter,
     pub from: String,
     pub to: String,
-    pub mine_only: bool,
 }
 
 impl LettersScreen {
-    pub fn ui(&mut self, ui: &mut Ui, me: Option<Id>, clients: &[(Id, String)]) -> Vec<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        clients: &[(Id, String)],
+        managers: &[(Id, String)],
+    ) -> Vec<Command> {
         let mut out = Vec::new();
         ui.add_space(6.0);
         ui.heading(t::NAV_LETTERS);
@@ -543,10 +547,13 @@ impl LettersScreen {
                 &mut self.filter.client,
                 clients,
             );
-            if ui.checkbox(&mut self.mine_only, t::MY_LETTERS).changed() {
-                self.filter.manager = if self.mine_only { me } else { None };
-                changed = true;
-            }
+            changed |= widgets::id_combo(
+                ui,
+                "letters_manager",
+                t::FILTER_MANAGER,
+                &mut self.filter.manager,
+                managers,
+            );
             let l = ui.label(t::PERIOD_FROM);
             changed |= ui
                 .add(

@@ -133,6 +133,7 @@ impl SettingsScreen {
                         }
                     }
                 });
+                ui.checkbox(&mut c.show_logo, t::SHOW_LOGO);
                 let state = if c.logo_png.is_some() {
                     t::LOGO_LOADED
                 } else {

@@ -1,0 +1,88 @@
+//! Letters: producing a one-page letter with logo and signature (layout + PDF with subset
+//! fonts), and a 500-letter mail merge.
+
+use std::hint::black_box;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use vipdesk::letters::{self, MergeJob, Reply, Selection};
+use vipdesk::storage::{self, Db};
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
+}
+
+fn benches(c: &mut Criterion) {
+    let mut db = Db::open_in_memory().expect("db");
+    vipdesk::demo::generate(&mut db, 8, 9, today()).expect("demo");
+    let client = storage::list_clients(db.conn()).expect("clients")[0].id;
+    let template = storage::get_template(db.conn(), "reply_appeal")
+        .expect("q")
+        .expect("template");
+    let reply = Reply {
+        number: "17".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        subject: "О перерасчёте".into(),
+    };
+    let draft =
+        letters::draft_from_template(db.conn(), client, None, &template, None, &reply, today())
+            .expect("draft");
+    let id = storage::save_draft(&mut db, &draft, None).expect("save");
+    let letter = letters::register_letter(&mut db, id, today(), None).expect("register");
+    let content = letters::letter_content(db.conn(), &letter).expect("content");
+    assert!(content.company.logo_png.is_some() && content.signature_png.is_some());
+    let bytes = letters::letter_pdf(db.conn(), &letter).expect("pdf");
+    eprintln!(
+        "one-page letter with logo and signature: {} bytes",
+        bytes.len()
+    );
+
+    c.bench_function("one-page letter: layout + PDF", |b| {
+        b.iter(|| {
+            let doc = letters::document_from(&letter, &content);
+            black_box(vipdesk::pdf::render_pdf(&doc).expect("pdf"))
+        })
+    });
+    c.bench_function("one-page letter: layout only (preview)", |b| {
+        b.iter(|| black_box(letters::document_from(&letter, &content)))
+    });
+
+    let mut group = c.benchmark_group("mail merge");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(60));
+    group.bench_function("500 letters, a PDF each", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("tmp");
+                let mut db = Db::open(&dir.path().join("m.db")).expect("db");
+                vipdesk::demo::generate(&mut db, 500, 11, today()).expect("demo");
+                (dir, db)
+            },
+            |(dir, mut db)| {
+                let job = MergeJob {
+                    template_code: "tariff_change".into(),
+                    selection: Selection::All,
+                    out_dir: dir.path().join("out"),
+                    combined: false,
+                    today: today(),
+                    author: None,
+                };
+                let r = letters::merge(&mut db, &job, &|_, _| {}, &AtomicBool::new(false))
+                    .expect("merge");
+                assert_eq!(r.letters.len() + r.skipped.len(), 500);
+                (dir, r)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = bench;
+    config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    targets = benches
+}
+criterion_main!(bench);
