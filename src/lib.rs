@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod i18n;
 pub mod letters;
 pub mod pdf;
+pub mod pixels;
 pub mod search;
 pub mod storage;
 pub mod ui;

@@ -159,21 +159,13 @@ fn stack(lines: &[Line], x: f32, mut y: f32, out: &mut Vec<Item>) -> f32 {
     y
 }
 
-/// PNG size in pixels, for the aspect ratio of an image box.
-fn png_size(png: &[u8]) -> Option<(u32, u32)> {
-    let d = png::Decoder::new(std::io::Cursor::new(png));
-    let r = d.read_info().ok()?;
-    let i = r.info();
-    Some((i.width, i.height))
-}
-
 /// The letterhead (top-left corner block) and date/number; returns the y below it.
 fn letterhead(c: &LetterContent, page: &mut Page) -> f32 {
     let x = LEFT;
     let mut y = TOP;
     let company = &c.company;
     if let Some(logo) = company.logo_png.as_ref().filter(|_| company.show_logo) {
-        let (w, h) = png_size(logo).unwrap_or((1, 1));
+        let (w, h) = crate::pixels::png_size(logo).unwrap_or((1, 1));
         let lh = 14.0 * MM;
         let lw = (lh * w as f32 / h.max(1) as f32).min(CORNER);
         page.items.push(Item::Image {
@@ -492,7 +484,7 @@ fn final_block(c: &LetterContent, width: f32) -> Flow {
         word_spacing: 0.0,
     }));
     if let Some(sig) = &c.signature_png {
-        let (w, h) = png_size(sig).unwrap_or((3, 1));
+        let (w, h) = crate::pixels::png_size(sig).unwrap_or((3, 1));
         let sh = sig_h;
         let sw = (sh * w as f32 / h.max(1) as f32).min(45.0 * MM);
         let sx = 80.0 * MM + ((width - 80.0 * MM - name_w) - sw).max(0.0) / 2.0;

@@ -69,35 +69,11 @@ fn subset_tag(chars: &BTreeSet<char>) -> String {
 }
 
 fn decode_png(png: &[u8]) -> Result<RawImage, PdfError> {
-    let mut d = png::Decoder::new(std::io::Cursor::new(png));
-    d.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut r = d.read_info().map_err(|e| PdfError::Image(e.to_string()))?;
-    let mut buf = vec![
-        0;
-        r.output_buffer_size()
-            .ok_or_else(|| PdfError::Image("size".into()))?
-    ];
-    let info = r
-        .next_frame(&mut buf)
-        .map_err(|e| PdfError::Image(e.to_string()))?;
-    let data = &buf[..info.buffer_size()];
-    let rgba: Vec<u8> = match info.color_type {
-        png::ColorType::Rgba => data.to_vec(),
-        png::ColorType::Rgb => data
-            .chunks(3)
-            .flat_map(|c| [c[0], c[1], c[2], 255])
-            .collect(),
-        png::ColorType::GrayscaleAlpha => data
-            .chunks(2)
-            .flat_map(|c| [c[0], c[0], c[0], c[1]])
-            .collect(),
-        png::ColorType::Grayscale => data.iter().flat_map(|&g| [g, g, g, 255]).collect(),
-        png::ColorType::Indexed => return Err(PdfError::Image("indexed PNG".into())),
-    };
+    let img = crate::pixels::decode_png(png).map_err(PdfError::Image)?;
     Ok(RawImage {
-        pixels: RawImageData::U8(rgba),
-        width: info.width as usize,
-        height: info.height as usize,
+        pixels: RawImageData::U8(img.data),
+        width: img.width,
+        height: img.height,
         data_format: RawImageFormat::RGBA8,
         tag: Vec::new(),
     })

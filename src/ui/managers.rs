@@ -38,27 +38,11 @@ pub struct ManagersScreen {
 }
 
 pub fn decode_png(bytes: &[u8]) -> Option<egui::ColorImage> {
-    let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
-    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = dec.read_info().ok()?;
-    let mut buf = vec![0; reader.output_buffer_size()?];
-    let info = reader.next_frame(&mut buf).ok()?;
-    let (w, h) = (info.width as usize, info.height as usize);
-    let data = &buf[..info.buffer_size()];
-    let rgba: Vec<u8> = match info.color_type {
-        png::ColorType::Rgba => data.to_vec(),
-        png::ColorType::Rgb => data
-            .chunks(3)
-            .flat_map(|c| [c[0], c[1], c[2], 255])
-            .collect(),
-        png::ColorType::GrayscaleAlpha => data
-            .chunks(2)
-            .flat_map(|c| [c[0], c[0], c[0], c[1]])
-            .collect(),
-        png::ColorType::Grayscale => data.iter().flat_map(|&g| [g, g, g, 255]).collect(),
-        png::ColorType::Indexed => return None,
-    };
-    Some(egui::ColorImage::from_rgba_unmultiplied([w, h], &rgba))
+    let img = crate::pixels::decode_png(bytes).ok()?;
+    Some(egui::ColorImage::from_rgba_unmultiplied(
+        [img.width, img.height],
+        &img.data,
+    ))
 }
 
 impl ManagersScreen {
