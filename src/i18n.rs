@@ -773,3 +773,13 @@ pub const DEMO_LONG_BODY: &str = "Ваша претензия о правиль�
 
 Надеемся на дальнейшее плодотворное сотрудничество.";
 pub const SHOW_LOGO: &str = "Логотип на бланке";
+
+// ---- contacts ----
+pub const KIND_CALL: &str = "ежемесячный звонок руководству";
+pub const KIND_MEETING: &str = "ежеквартальная личная встреча";
+pub const KIND_VISIT: &str = "выезд к клиенту";
+pub const KIND_TOP: &str = "встреча руководства компаний";
+pub const KIND_OTHER: &str = "другое";
+pub const REPORT_DRAFT: &str = "черновик";
+pub const REPORT_SUBMITTED: &str = "передан руководителю";
+pub const REPORT_ACCEPTED: &str = "принят";

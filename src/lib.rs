@@ -12,6 +12,7 @@ pub mod pdf;
 pub mod pixels;
 pub mod search;
 pub mod storage;
+pub mod today;
 pub mod ui;
 
 /// When and from what this binary was built (set by `build.rs`), shown in «О программе».

@@ -1,5 +1,6 @@
 //! Plain types and rules: no egui, no rusqlite. Pure and unit-tested.
 
+pub mod contacts;
 pub mod draft;
 pub mod fmt;
 pub mod holidays;

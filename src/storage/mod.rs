@@ -6,6 +6,7 @@ mod clients;
 mod dossier;
 mod letters;
 mod managers;
+mod meetings;
 pub mod schema;
 mod trash;
 
@@ -19,6 +20,7 @@ pub use clients::*;
 pub use dossier::*;
 pub use letters::*;
 pub use managers::*;
+pub use meetings::*;
 pub use trash::*;
 
 #[derive(Debug, thiserror::Error)]

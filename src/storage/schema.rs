@@ -288,12 +288,60 @@ CREATE TABLE letter_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
 "
 );
 
+/// Contacts: reports of calls and meetings with their next steps, and the contact rhythm of
+/// each client (NULL = the standard's default: a call every month, a meeting every quarter).
+const V4_CONTACTS: &str = concat!(
+    "ALTER TABLE clients ADD COLUMN call_every_days INTEGER;
+ALTER TABLE clients ADD COLUMN meeting_every_months INTEGER;
+CREATE TABLE meetings (",
+    record_columns!(),
+    ",
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    manager_id INTEGER REFERENCES managers(id),
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'meeting', 'visit', 'top', 'other')),
+    date TEXT NOT NULL,
+    time TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    client_people TEXT NOT NULL DEFAULT '',
+    company_people TEXT NOT NULL DEFAULT '',
+    topics TEXT NOT NULL DEFAULT '',
+    problems TEXT NOT NULL DEFAULT '',
+    agreements TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'accepted')),
+    submitted_at TEXT,
+    accepted_at TEXT,
+    supervisor_comment TEXT NOT NULL DEFAULT '',
+    version_of INTEGER REFERENCES meetings(id),
+    record_id INTEGER REFERENCES records(id)
+);
+CREATE INDEX meetings_client_kind_date ON meetings(client_id, kind, date);
+CREATE INDEX meetings_manager ON meetings(manager_id);
+CREATE TABLE next_steps (",
+    record_columns!(),
+    ",
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    text TEXT NOT NULL,
+    responsible TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    done_date TEXT,
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX next_steps_meeting ON next_steps(meeting_id);
+CREATE INDEX next_steps_due ON next_steps(due_date);
+"
+);
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_CORE), M::up(V2_CATALOGS), M::up(V3_LETTERS)])
+    Migrations::new(vec![
+        M::up(V1_CORE),
+        M::up(V2_CATALOGS),
+        M::up(V3_LETTERS),
+        M::up(V4_CONTACTS),
+    ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    3
+    4
 }

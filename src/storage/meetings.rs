@@ -1,0 +1,428 @@
+//! Reports of calls and meetings, their next steps, and the last contacts of every client.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::{Db, Result, StorageError, date_from_sql, date_to_sql, now_stamp};
+use crate::domain::contacts::{Meeting, MeetingKind, NextStep, ReportStatus, Rhythm};
+use crate::domain::model::{Id, new_uuid};
+
+const COLUMNS: &str = "id, uuid, client_id, manager_id, kind, date, time, place, client_people, company_people, \
+     topics, problems, agreements, status, submitted_at, accepted_at, supervisor_comment, version_of";
+
+fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
+    let people: String = r.get(8)?;
+    Ok(Meeting {
+        id: Some(r.get(0)?),
+        uuid: r.get(1)?,
+        client_id: r.get(2)?,
+        manager_id: r.get(3)?,
+        kind: MeetingKind::from_code(&r.get::<_, String>(4)?).unwrap_or_default(),
+        date: date_from_sql(r.get(5)?),
+        time: r.get(6)?,
+        place: r.get(7)?,
+        client_people: people
+            .split(',')
+            .filter_map(|p| p.trim().parse().ok())
+            .collect(),
+        company_people: r.get(9)?,
+        topics: r.get(10)?,
+        problems: r.get(11)?,
+        agreements: r.get(12)?,
+        next_steps: Vec::new(),
+        status: ReportStatus::from_code(&r.get::<_, String>(13)?).unwrap_or_default(),
+        submitted_at: date_from_sql(r.get(14)?),
+        accepted_at: date_from_sql(r.get(15)?),
+        supervisor_comment: r.get(16)?,
+        version_of: r.get(17)?,
+    })
+}
+
+fn steps(conn: &Connection, meeting_id: Id) -> Result<Vec<NextStep>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, text, responsible, due_date, done_date FROM next_steps \
+         WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
+    )?;
+    let rows = st
+        .query_map([meeting_id], |r| {
+            Ok(NextStep {
+                id: Some(r.get(0)?),
+                text: r.get(1)?,
+                responsible: r.get(2)?,
+                due: date_from_sql(r.get(3)?),
+                done: date_from_sql(r.get(4)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn get_meeting(conn: &Connection, id: Id) -> Result<Meeting> {
+    let mut m = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1 AND deleted_at IS NULL"),
+            [id],
+            from_row,
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => StorageError::NotFound(id),
+            e => e.into(),
+        })?;
+    m.next_steps = steps(conn, id)?;
+    Ok(m)
+}
+
+/// Reports, newest first, of a client and/or a manager (without their next steps).
+pub fn list_meetings(
+    conn: &Connection,
+    client: Option<Id>,
+    manager: Option<Id>,
+) -> Result<Vec<Meeting>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM meetings WHERE deleted_at IS NULL \
+         AND (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR manager_id = ?2) ORDER BY date DESC, id DESC"
+    ))?;
+    let rows = st
+        .query_map(params![client, manager], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+fn write_steps(
+    tx: &Transaction,
+    meeting_id: Id,
+    steps: &[NextStep],
+    author: Option<Id>,
+) -> Result<()> {
+    let now = now_stamp();
+    tx.execute(
+        "UPDATE next_steps SET deleted_at = ?2 WHERE meeting_id = ?1 AND deleted_at IS NULL",
+        params![meeting_id, now],
+    )?;
+    let mut st = tx.prepare_cached(
+        "INSERT INTO next_steps (uuid, created_at, updated_at, author_id, meeting_id, text, responsible, due_date, done_date, sort) \
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, s) in steps.iter().enumerate() {
+        st.execute(params![
+            new_uuid(),
+            now,
+            author,
+            meeting_id,
+            s.text,
+            s.responsible,
+            date_to_sql(s.due),
+            date_to_sql(s.done),
+            i as i64
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts a report or updates a draft. A submitted report is frozen ([`StorageError::Frozen`]).
+pub fn save_meeting_tx(tx: &Transaction, m: &Meeting, author: Option<Id>) -> Result<Id> {
+    let people = m
+        .client_people
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let now = now_stamp();
+    let id = match m.id {
+        Some(id) => {
+            let n = tx.execute(
+                "UPDATE meetings SET kind=?2, date=?3, time=?4, place=?5, client_people=?6, company_people=?7, \
+                 topics=?8, problems=?9, agreements=?10, manager_id=?11, updated_at=?12, author_id=?13 \
+                 WHERE id=?1 AND status='draft' AND deleted_at IS NULL",
+                params![
+                    id,
+                    m.kind.code(),
+                    date_to_sql(m.date),
+                    m.time,
+                    m.place,
+                    people,
+                    m.company_people,
+                    m.topics,
+                    m.problems,
+                    m.agreements,
+                    m.manager_id,
+                    now,
+                    author
+                ],
+            )?;
+            if n == 0 {
+                return Err(StorageError::Frozen(id));
+            }
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO meetings (uuid, created_at, updated_at, author_id, client_id, manager_id, kind, date, time, place, \
+                 client_people, company_people, topics, problems, agreements, status, version_of) \
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'draft', ?15)",
+                params![
+                    if m.uuid.is_empty() { new_uuid() } else { m.uuid.clone() },
+                    now,
+                    author,
+                    m.client_id,
+                    m.manager_id,
+                    m.kind.code(),
+                    date_to_sql(m.date),
+                    m.time,
+                    m.place,
+                    people,
+                    m.company_people,
+                    m.topics,
+                    m.problems,
+                    m.agreements,
+                    m.version_of
+                ],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    write_steps(tx, id, &m.next_steps, author)?;
+    Ok(id)
+}
+
+pub fn save_meeting(db: &mut Db, m: &Meeting, author: Option<Id>) -> Result<Id> {
+    db.write(|tx| save_meeting_tx(tx, m, author))
+}
+
+/// Checks that the report is in `from` before it moves to `to`.
+fn check_status(tx: &Transaction, id: Id, from: ReportStatus, to: ReportStatus) -> Result<()> {
+    let current: Option<String> = tx
+        .query_row(
+            "SELECT status FROM meetings WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let current =
+        ReportStatus::from_code(&current.ok_or(StorageError::NotFound(id))?).unwrap_or_default();
+    if current != from {
+        return Err(StorageError::BadTransition(current.label(), to.label()));
+    }
+    Ok(())
+}
+
+/// черновик → передан руководителю: the report is frozen from now on.
+pub fn submit_meeting(db: &mut Db, id: Id, date: NaiveDate, author: Option<Id>) -> Result<()> {
+    db.write(|tx| {
+        check_status(tx, id, ReportStatus::Draft, ReportStatus::Submitted)?;
+        tx.execute(
+            "UPDATE meetings SET status='submitted', submitted_at=?2, updated_at=?3, author_id=?4 WHERE id=?1",
+            params![id, date_to_sql(Some(date)), now_stamp(), author],
+        )?;
+        Ok(())
+    })
+}
+
+/// передан руководителю → принят, with the supervisor's comment.
+pub fn accept_meeting(
+    db: &mut Db,
+    id: Id,
+    comment: &str,
+    date: NaiveDate,
+    author: Option<Id>,
+) -> Result<()> {
+    db.write(|tx| {
+        check_status(tx, id, ReportStatus::Submitted, ReportStatus::Accepted)?;
+        tx.execute(
+            "UPDATE meetings SET status='accepted', accepted_at=?2, supervisor_comment=?3, updated_at=?4, author_id=?5 WHERE id=?1",
+            params![id, date_to_sql(Some(date)), comment, now_stamp(), author],
+        )?;
+        Ok(())
+    })
+}
+
+/// A correction of a submitted report: a new draft pointing at it; the original stays.
+pub fn correct_meeting(db: &mut Db, id: Id, author: Option<Id>) -> Result<Id> {
+    let old = get_meeting(db.conn(), id)?;
+    if old.status == ReportStatus::Draft {
+        return Err(StorageError::BadTransition(
+            old.status.label(),
+            ReportStatus::Draft.label(),
+        ));
+    }
+    let new = Meeting {
+        id: None,
+        uuid: String::new(),
+        status: ReportStatus::Draft,
+        submitted_at: None,
+        accepted_at: None,
+        supervisor_comment: String::new(),
+        version_of: Some(id),
+        next_steps: old
+            .next_steps
+            .iter()
+            .map(|s| NextStep {
+                id: None,
+                ..s.clone()
+            })
+            .collect(),
+        ..old
+    };
+    save_meeting(db, &new, author)
+}
+
+/// Marks a next step done (it may be marked on a frozen report: it is the follow-up).
+pub fn complete_step(db: &mut Db, step_id: Id, date: NaiveDate, author: Option<Id>) -> Result<()> {
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE next_steps SET done_date = ?2, updated_at = ?3, author_id = ?4 WHERE id = ?1",
+            params![step_id, date_to_sql(Some(date)), now_stamp(), author],
+        )?;
+        Ok(())
+    })
+}
+
+/// A client's contact rhythm (the standard's defaults where none is set).
+pub fn client_rhythm(conn: &Connection, client_id: Id) -> Result<Rhythm> {
+    let (call, meeting): (Option<u32>, Option<u32>) = conn.query_row(
+        "SELECT call_every_days, meeting_every_months FROM clients WHERE id = ?1",
+        [client_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let d = Rhythm::default();
+    Ok(Rhythm {
+        call_every_days: call.unwrap_or(d.call_every_days),
+        meeting_every_months: meeting.unwrap_or(d.meeting_every_months),
+    })
+}
+
+pub fn set_client_rhythm(
+    db: &mut Db,
+    client_id: Id,
+    call_every_days: Option<u32>,
+    meeting_every_months: Option<u32>,
+) -> Result<()> {
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE clients SET call_every_days = ?2, meeting_every_months = ?3, updated_at = ?4 WHERE id = ?1",
+            params![client_id, call_every_days, meeting_every_months, now_stamp()],
+        )?;
+        Ok(())
+    })
+}
+
+/// Per client: its rhythm and the dates of the last call and the last personal meeting held
+/// (reports dated up to `today`, any status).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientContacts {
+    pub client_id: Id,
+    pub short_name: String,
+    pub manager_id: Option<Id>,
+    pub rhythm: Rhythm,
+    pub last_call: Option<NaiveDate>,
+    pub last_meeting: Option<NaiveDate>,
+}
+
+pub fn client_contacts(
+    conn: &Connection,
+    manager: Option<Id>,
+    today: NaiveDate,
+) -> Result<Vec<ClientContacts>> {
+    let mut last: HashMap<Id, (Option<NaiveDate>, Option<NaiveDate>)> = HashMap::new();
+    let mut st = conn.prepare_cached(
+        "SELECT client_id, kind, max(date) FROM meetings WHERE deleted_at IS NULL AND date <= ?1 \
+         GROUP BY client_id, kind",
+    )?;
+    let mut rows = st.query([date_to_sql(Some(today))])?;
+    while let Some(r) = rows.next()? {
+        let kind = MeetingKind::from_code(&r.get::<_, String>(1)?).unwrap_or_default();
+        let date = date_from_sql(r.get(2)?);
+        let e = last.entry(r.get(0)?).or_default();
+        if kind == MeetingKind::Call {
+            e.0 = e.0.max(date);
+        } else if kind.is_personal() {
+            e.1 = e.1.max(date);
+        }
+    }
+    let d = Rhythm::default();
+    let mut st = conn.prepare_cached(
+        "SELECT id, short_name, manager_id, call_every_days, meeting_every_months FROM clients \
+         WHERE deleted_at IS NULL AND (?1 IS NULL OR manager_id = ?1)",
+    )?;
+    let out = st
+        .query_map([manager], |r| {
+            let id: Id = r.get(0)?;
+            let (last_call, last_meeting) = last.get(&id).copied().unwrap_or_default();
+            Ok(ClientContacts {
+                client_id: id,
+                short_name: r.get(1)?,
+                manager_id: r.get(2)?,
+                rhythm: Rhythm {
+                    call_every_days: r.get::<_, Option<u32>>(3)?.unwrap_or(d.call_every_days),
+                    meeting_every_months: r
+                        .get::<_, Option<u32>>(4)?
+                        .unwrap_or(d.meeting_every_months),
+                },
+                last_call,
+                last_meeting,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(out)
+}
+
+/// Open next steps due by `until`, of a manager's clients: (step id, meeting id, client id,
+/// client, text, due).
+pub fn due_steps(
+    conn: &Connection,
+    manager: Option<Id>,
+    until: NaiveDate,
+) -> Result<Vec<(Id, Id, Id, String, String, NaiveDate)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.id, m.id, c.id, c.short_name, s.text, s.due_date FROM next_steps s \
+         JOIN meetings m ON m.id = s.meeting_id JOIN clients c ON c.id = m.client_id \
+         WHERE s.deleted_at IS NULL AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
+           AND s.done_date IS NULL AND s.due_date IS NOT NULL AND s.due_date <= ?1 \
+           AND (?2 IS NULL OR c.manager_id = ?2) ORDER BY s.due_date",
+    )?;
+    let rows = st
+        .query_map(params![date_to_sql(Some(until)), manager], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                date_from_sql(r.get(5)?).unwrap_or(until),
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Birthdays of people of a manager's clients: (person id, client id, client, full name, birthday).
+pub fn birthdays(
+    conn: &Connection,
+    manager: Option<Id>,
+) -> Result<Vec<(Id, Id, String, String, NaiveDate)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT p.id, c.id, c.short_name, trim(p.surname || ' ' || p.name || ' ' || p.patronymic), p.birthday \
+         FROM people p JOIN clients c ON c.id = p.client_id \
+         WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL \
+           AND (?1 IS NULL OR c.manager_id = ?1)",
+    )?;
+    let rows = st
+        .query_map([manager], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                date_from_sql(r.get(4)?),
+            ))
+        })?
+        .filter_map(|r| match r {
+            Ok((a, b, c, d, Some(e))) => Some(Ok((a, b, c, d, e))),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

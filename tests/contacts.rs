@@ -1,0 +1,226 @@
+//! Reports of calls and meetings, the contact rhythm, and «Сегодня» on a hand-built fixture.
+
+mod common;
+
+use chrono::NaiveDate;
+use vipdesk::domain::contacts::{Meeting, MeetingKind, NextStep, ReportStatus};
+use vipdesk::domain::model::{Client, Dossier, Id, Person};
+use vipdesk::storage::{self, Db, StorageError};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+fn client(db: &mut Db, name: &str, manager: Id, people: Vec<Person>) -> Id {
+    let dossier = Dossier {
+        client: Client {
+            short_name: name.into(),
+            manager_id: Some(manager),
+            ..Default::default()
+        },
+        people,
+        ..Default::default()
+    };
+    storage::save_dossier(db, &dossier, Some(manager)).expect("client")
+}
+
+fn report(
+    db: &mut Db,
+    client_id: Id,
+    kind: MeetingKind,
+    date: NaiveDate,
+    steps: Vec<NextStep>,
+) -> Id {
+    let m = Meeting {
+        client_id,
+        kind,
+        date: Some(date),
+        topics: "Итоги месяца".into(),
+        next_steps: steps,
+        ..Default::default()
+    };
+    storage::save_meeting(db, &m, None).expect("report")
+}
+
+#[test]
+fn today_shows_exactly_what_is_due() {
+    // Wednesday 25.11.2026; the week ends on Sunday 29.11.
+    let today = common::today();
+    let mut db = Db::open_in_memory().expect("db");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let other = common::add_manager(&mut db, "Орлов", "Олег", "Петрович");
+    let person = |surname: &str, born: NaiveDate| Person {
+        surname: surname.into(),
+        name: "Иван".into(),
+        birthday: Some(born),
+        ..Default::default()
+    };
+    // A: called 40 days ago (overdue 10), met this quarter; a leader turns 50 on 01.12 (jubilee).
+    let a = client(
+        &mut db,
+        "АО «А»",
+        me,
+        vec![
+            person("Алексеев", d(1976, 12, 1)),
+            person("Белов", d(1980, 12, 20)),
+        ],
+    );
+    report(
+        &mut db,
+        a,
+        MeetingKind::Call,
+        today - chrono::Duration::days(40),
+        vec![],
+    );
+    report(
+        &mut db,
+        a,
+        MeetingKind::Visit,
+        d(2026, 10, 15),
+        vec![NextStep {
+            text: "Прислать расчёт".into(),
+            due: Some(d(2026, 11, 20)),
+            ..Default::default()
+        }],
+    );
+    // B: called 25 days ago (due 30.11, next week: not shown); met last quarter (due 31.12: not shown);
+    // a step due on Friday is shown, a step done is not.
+    let b = client(&mut db, "АО «Б»", me, vec![]);
+    report(
+        &mut db,
+        b,
+        MeetingKind::Call,
+        today - chrono::Duration::days(25),
+        vec![],
+    );
+    report(
+        &mut db,
+        b,
+        MeetingKind::Meeting,
+        d(2026, 8, 1),
+        vec![
+            NextStep {
+                text: "Согласовать график".into(),
+                due: Some(d(2026, 11, 27)),
+                ..Default::default()
+            },
+            NextStep {
+                text: "Уже сделано".into(),
+                due: Some(d(2026, 11, 1)),
+                done: Some(d(2026, 11, 2)),
+                ..Default::default()
+            },
+        ],
+    );
+    // C: called 24 days ago (due 01.12), no meeting in Q3 or Q4: overdue since 30.09.
+    let c = client(&mut db, "АО «В»", me, vec![]);
+    report(
+        &mut db,
+        c,
+        MeetingKind::Call,
+        today - chrono::Duration::days(24),
+        vec![],
+    );
+    report(&mut db, c, MeetingKind::Meeting, d(2026, 5, 5), vec![]);
+    // Another manager's client is not on my list.
+    let x = client(&mut db, "АО «Чужой»", other, vec![]);
+    report(
+        &mut db,
+        x,
+        MeetingKind::Call,
+        today - chrono::Duration::days(90),
+        vec![],
+    );
+
+    let t = vipdesk::today::today(db.conn(), Some(me), today).expect("today");
+    let calls: Vec<(&str, i64)> = t
+        .calls
+        .iter()
+        .map(|c| (c.client.as_str(), c.overdue_days))
+        .collect();
+    assert_eq!(calls, vec![("АО «А»", 10)]);
+    let meetings: Vec<(&str, i64)> = t
+        .meetings
+        .iter()
+        .map(|c| (c.client.as_str(), c.overdue_days))
+        .collect();
+    assert_eq!(meetings, vec![("АО «В»", 56)]);
+    let steps: Vec<(&str, i64)> = t
+        .steps
+        .iter()
+        .map(|s| (s.text.as_str(), s.overdue_days))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![("Прислать расчёт", 5), ("Согласовать график", 0)]
+    );
+    let bdays: Vec<(&str, i32, bool)> = t
+        .birthdays
+        .iter()
+        .map(|b| (b.name.as_str(), b.age, b.jubilee))
+        .collect();
+    assert_eq!(bdays, vec![("Алексеев Иван", 50, true)]);
+    assert_eq!(t.count(), 5);
+    // The head of the group sees everyone: the other manager's overdue call too.
+    let all = vipdesk::today::today(db.conn(), None, today).expect("today");
+    assert_eq!(all.calls.len(), 2);
+    // A custom rhythm: calls every 60 days make A's call not due yet.
+    storage::set_client_rhythm(&mut db, a, Some(60), None).expect("rhythm");
+    let t = vipdesk::today::today(db.conn(), Some(me), today).expect("today");
+    assert!(t.calls.is_empty());
+}
+
+#[test]
+fn report_status_flow_freezes_and_a_version_keeps_the_original() {
+    let mut db = Db::open_in_memory().expect("db");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let a = client(&mut db, "АО «А»", me, vec![]);
+    let id = report(
+        &mut db,
+        a,
+        MeetingKind::Meeting,
+        d(2026, 11, 20),
+        vec![NextStep {
+            text: "Шаг".into(),
+            ..Default::default()
+        }],
+    );
+    let mut m = storage::get_meeting(db.conn(), id).expect("report");
+    m.problems = "Задержки в выставлении счетов".into();
+    storage::save_meeting(&mut db, &m, None).expect("draft editable");
+    assert!(
+        storage::accept_meeting(&mut db, id, "ок", d(2026, 11, 21), None).is_err(),
+        "a draft is not accepted"
+    );
+    storage::submit_meeting(&mut db, id, d(2026, 11, 21), None).expect("submit");
+    m.problems = "Другое".into();
+    assert!(matches!(
+        storage::save_meeting(&mut db, &m, None),
+        Err(StorageError::Frozen(_))
+    ));
+    storage::accept_meeting(
+        &mut db,
+        id,
+        "Принято, проконтролировать шаги",
+        d(2026, 11, 22),
+        None,
+    )
+    .expect("accept");
+    let accepted = storage::get_meeting(db.conn(), id).expect("report");
+    assert_eq!(accepted.status, ReportStatus::Accepted);
+    assert_eq!(
+        accepted.supervisor_comment,
+        "Принято, проконтролировать шаги"
+    );
+    assert_eq!(accepted.problems, "Задержки в выставлении счетов");
+    let v2 = storage::correct_meeting(&mut db, id, None).expect("version");
+    let new = storage::get_meeting(db.conn(), v2).expect("v2");
+    assert_eq!(
+        (new.status, new.version_of, new.next_steps.len()),
+        (ReportStatus::Draft, Some(id), 1)
+    );
+    assert_eq!(
+        storage::get_meeting(db.conn(), id).expect("v1").status,
+        ReportStatus::Accepted
+    );
+}
