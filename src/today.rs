@@ -101,22 +101,21 @@ pub fn today(conn: &rusqlite::Connection, manager: Option<Id>, today: NaiveDate)
     out.meetings.sort_by(by_urgency);
     out.steps = storage::due_steps(conn, manager, horizon)?
         .into_iter()
-        .map(
-            |(step_id, meeting_id, client_id, client, text, due)| DueStep {
-                step_id,
-                meeting_id,
-                client_id,
-                client,
-                text,
-                due,
-                overdue_days: (today - due).num_days().max(0),
-            },
-        )
+        .map(|s| DueStep {
+            overdue_days: (today - s.due).num_days().max(0),
+            step_id: s.step_id,
+            meeting_id: s.meeting_id,
+            client_id: s.client_id,
+            client: s.client,
+            text: s.text,
+            due: s.due,
+        })
         .collect();
     out.birthdays = storage::birthdays(conn, manager)?
         .into_iter()
-        .filter_map(|(person_id, client_id, client, name, born)| {
-            let (date, age) = next_birthday(born, today);
+        .filter_map(|b| {
+            let (person_id, client_id, client, name) = (b.person_id, b.client_id, b.client, b.name);
+            let (date, age) = next_birthday(b.birthday, today);
             let in_days = (date - today).num_days();
             (in_days <= BIRTHDAY_DAYS).then(|| Birthday {
                 person_id,

@@ -368,13 +368,23 @@ pub fn client_contacts(
     Ok(out)
 }
 
-/// Open next steps due by `until`, of a manager's clients: (step id, meeting id, client id,
-/// client, text, due).
+/// An open next step and where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenStep {
+    pub step_id: Id,
+    pub meeting_id: Id,
+    pub client_id: Id,
+    pub client: String,
+    pub text: String,
+    pub due: NaiveDate,
+}
+
+/// Open next steps due by `until`, of a manager's clients.
 pub fn due_steps(
     conn: &Connection,
     manager: Option<Id>,
     until: NaiveDate,
-) -> Result<Vec<(Id, Id, Id, String, String, NaiveDate)>> {
+) -> Result<Vec<OpenStep>> {
     let mut st = conn.prepare_cached(
         "SELECT s.id, m.id, c.id, c.short_name, s.text, s.due_date FROM next_steps s \
          JOIN meetings m ON m.id = s.meeting_id JOIN clients c ON c.id = m.client_id \
@@ -384,24 +394,31 @@ pub fn due_steps(
     )?;
     let rows = st
         .query_map(params![date_to_sql(Some(until)), manager], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                date_from_sql(r.get(5)?).unwrap_or(until),
-            ))
+            Ok(OpenStep {
+                step_id: r.get(0)?,
+                meeting_id: r.get(1)?,
+                client_id: r.get(2)?,
+                client: r.get(3)?,
+                text: r.get(4)?,
+                due: date_from_sql(r.get(5)?).unwrap_or(until),
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
-/// Birthdays of people of a manager's clients: (person id, client id, client, full name, birthday).
-pub fn birthdays(
-    conn: &Connection,
-    manager: Option<Id>,
-) -> Result<Vec<(Id, Id, String, String, NaiveDate)>> {
+/// A person's birthday and whose person it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonBirthday {
+    pub person_id: Id,
+    pub client_id: Id,
+    pub client: String,
+    pub name: String,
+    pub birthday: NaiveDate,
+}
+
+/// Birthdays of people of a manager's clients.
+pub fn birthdays(conn: &Connection, manager: Option<Id>) -> Result<Vec<PersonBirthday>> {
     let mut st = conn.prepare_cached(
         "SELECT p.id, c.id, c.short_name, trim(p.surname || ' ' || p.name || ' ' || p.patronymic), p.birthday \
          FROM people p JOIN clients c ON c.id = p.client_id \
@@ -419,7 +436,13 @@ pub fn birthdays(
             ))
         })?
         .filter_map(|r| match r {
-            Ok((a, b, c, d, Some(e))) => Some(Ok((a, b, c, d, e))),
+            Ok((person_id, client_id, client, name, Some(birthday))) => Some(Ok(PersonBirthday {
+                person_id,
+                client_id,
+                client,
+                name,
+                birthday,
+            })),
             Ok(_) => None,
             Err(e) => Some(Err(e)),
         })
