@@ -56,10 +56,34 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Reports of calls and meetings.
+    Meetings {
+        #[command(subcommand)]
+        command: MeetingsCommand,
+    },
+    /// What is due today for a manager (calls, meetings, next steps, birthdays).
+    Today {
+        /// The manager's id (default: everybody's clients).
+        #[arg(long)]
+        manager: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Outgoing letters.
     Letter {
         #[command(subcommand)]
         command: LetterCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingsCommand {
+    /// Reports, newest first (with --json: one JSON object per line).
+    List {
+        #[arg(long)]
+        client: Option<i64>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -165,7 +189,8 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
                     s.clients,
                     s.people,
                     s.indicator_values,
-                    s.letters
+                    s.letters,
+                    s.reports
                 )
             );
         }
@@ -207,6 +232,45 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Letter { command } => return letter_command(&path, command, today),
+        Command::Meetings {
+            command: MeetingsCommand::List { client, json },
+        } => {
+            let db = open(&path)?;
+            let rows = storage::list_meetings(db.conn(), client, None)?;
+            let lines = rows.iter().map(|m| {
+                if json {
+                    serde_json::json!({
+                        "id": m.id,
+                        "client_id": m.client_id,
+                        "kind": m.kind.code(),
+                        "date": m.date.map(crate::domain::fmt::date),
+                        "status": m.status.code(),
+                        "topics": m.topics,
+                        "version_of": m.version_of,
+                    })
+                    .to_string()
+                } else {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        m.id.unwrap_or_default(),
+                        crate::domain::fmt::opt_date(m.date),
+                        m.kind.label(),
+                        m.status.label(),
+                        m.client_id
+                    )
+                }
+            });
+            print_lines(lines)?;
+        }
+        Command::Today { manager, json } => {
+            let db = open(&path)?;
+            let t = crate::today::today(db.conn(), manager, today)?;
+            if json {
+                println!("{}", serde_json::to_string(&t)?);
+            } else {
+                print_lines(today_lines(&t).into_iter())?;
+            }
+        }
         Command::Export {
             what: ExportCommand::Clients { file },
         } => {
@@ -308,4 +372,64 @@ fn letter_command(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints lines, stopping quietly when the reader went away (`| head`).
+fn print_lines(lines: impl Iterator<Item = String>) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if let Err(e) = writeln!(out, "{line}") {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(());
+            }
+            return Err(e.into());
+        }
+    }
+    Ok(())
+}
+
+/// «Сегодня» as text: one section per kind of duty.
+fn today_lines(t: &crate::today::Today) -> Vec<String> {
+    use crate::domain::fmt::date;
+    let mut out = Vec::new();
+    out.push(t::TODAY_CALLS.to_string());
+    for c in &t.calls {
+        out.push(format!(
+            "  {}\t{}\t{}",
+            c.client,
+            date(c.due),
+            t::overdue(c.overdue_days)
+        ));
+    }
+    out.push(t::TODAY_MEETINGS.to_string());
+    for c in &t.meetings {
+        out.push(format!(
+            "  {}\t{}\t{}",
+            c.client,
+            date(c.due),
+            t::overdue(c.overdue_days)
+        ));
+    }
+    out.push(t::TODAY_STEPS.to_string());
+    for s in &t.steps {
+        out.push(format!(
+            "  {}\t{}\t{}\t{}",
+            s.client,
+            s.text,
+            date(s.due),
+            t::overdue(s.overdue_days)
+        ));
+    }
+    out.push(t::TODAY_BIRTHDAYS.to_string());
+    for b in &t.birthdays {
+        out.push(format!(
+            "  {}\t{}\t{}\t{}",
+            date(b.date),
+            b.name,
+            b.client,
+            t::age(b.age, b.jubilee)
+        ));
+    }
+    out
 }

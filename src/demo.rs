@@ -21,6 +21,7 @@ pub struct DemoSummary {
     pub people: usize,
     pub indicator_values: usize,
     pub letters: usize,
+    pub reports: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -375,7 +376,89 @@ pub fn generate(
         Ok(())
     })?;
     summary.letters = demo_letters(db, &mut g, today)?;
+    summary.reports = generate_contacts(db, 18, seed, today)?;
     Ok(summary)
+}
+
+/// `months` months of calls and meetings for every client, with a realistic share missed:
+/// about one call in seven and one meeting in five did not happen. Older reports are accepted,
+/// the last month's submitted, the last week's drafts; meetings leave next steps.
+pub fn generate_contacts(
+    db: &mut Db,
+    months: u32,
+    seed: u64,
+    today: NaiveDate,
+) -> std::result::Result<usize, DemoError> {
+    use crate::domain::contacts::{Meeting, MeetingKind, NextStep};
+    let mut g = Gen {
+        rng: fastrand::Rng::with_seed(seed ^ 0xC0FFEE),
+    };
+    let rows = storage::list_clients(db.conn())?;
+    let start = today
+        .checked_sub_months(Months::new(months))
+        .unwrap_or(today);
+    let mut n = 0;
+    db.write(|tx| {
+        for row in &rows {
+            let mut plan: Vec<(MeetingKind, NaiveDate)> = Vec::new();
+            for m in 0..months {
+                let Some(month) = start.checked_add_months(Months::new(m)) else { continue };
+                if g.rng.u8(0..7) > 0 {
+                    plan.push((MeetingKind::Call, month + chrono::Duration::days(g.rng.i64(0..28))));
+                }
+                if m % 3 == 1 && g.rng.u8(0..5) > 0 {
+                    let kind = *g.pick(&[MeetingKind::Meeting, MeetingKind::Meeting, MeetingKind::Visit, MeetingKind::Top]);
+                    plan.push((kind, month + chrono::Duration::days(g.rng.i64(0..28))));
+                }
+            }
+            for (kind, date) in plan.into_iter().filter(|(_, d)| *d <= today) {
+                let age = (today - date).num_days();
+                let (topics, problems, agreements) = crate::i18n::DEMO_REPORTS[g.rng.usize(..crate::i18n::DEMO_REPORTS.len())];
+                let steps = if kind.is_personal() {
+                    vec![NextStep {
+                        text: crate::i18n::DEMO_STEPS[g.rng.usize(..crate::i18n::DEMO_STEPS.len())].into(),
+                        responsible: crate::i18n::DEMO_RESPONSIBLE.into(),
+                        due: Some(date + chrono::Duration::days(g.rng.i64(7..45))),
+                        done: (age > 60).then(|| date + chrono::Duration::days(g.rng.i64(5..40))),
+                        ..Default::default()
+                    }]
+                } else {
+                    Vec::new()
+                };
+                let m = Meeting {
+                    client_id: row.id,
+                    manager_id: row.manager_id,
+                    kind,
+                    date: Some(date),
+                    time: format!("{:02}:{:02}", g.rng.u8(9..17), [0, 15, 30, 45][g.rng.usize(..4)]),
+                    place: if kind == MeetingKind::Call { crate::i18n::DEMO_PLACE_PHONE.into() } else { crate::i18n::DEMO_PLACE_OFFICE.into() },
+                    topics: topics.into(),
+                    problems: problems.into(),
+                    agreements: agreements.into(),
+                    next_steps: steps,
+                    ..Default::default()
+                };
+                let id = storage::save_meeting_tx(tx, &m, row.manager_id)?;
+                let status = if age > 30 { "accepted" } else if age > 7 { "submitted" } else { "draft" };
+                if status != "draft" {
+                    tx.execute(
+                        "UPDATE meetings SET status = ?2, submitted_at = ?3, accepted_at = CASE WHEN ?2 = 'accepted' THEN ?4 END, \
+                         supervisor_comment = CASE WHEN ?2 = 'accepted' THEN ?5 ELSE '' END WHERE id = ?1",
+                        rusqlite::params![
+                            id,
+                            status,
+                            (date + chrono::Duration::days(1)).format("%Y-%m-%d").to_string(),
+                            (date + chrono::Duration::days(4)).format("%Y-%m-%d").to_string(),
+                            crate::i18n::DEMO_SUPERVISOR_COMMENT
+                        ],
+                    )?;
+                }
+                n += 1;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(n)
 }
 
 /// Letters for every fourth client: drafts of replies to appeals, and registered notices at

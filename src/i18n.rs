@@ -552,10 +552,11 @@ pub fn demo_summary(
     people: usize,
     values: usize,
     letters: usize,
+    reports: usize,
 ) -> String {
     use crate::domain::fmt::count;
     format!(
-        "Демо-данные: {}, {}, {}, {}, {}",
+        "Демо-данные: {}, {}, {}, {}, {}, {}",
         count(managers as u64, ["менеджер", "менеджера", "менеджеров"]),
         count(clients as u64, CLIENT_FORMS),
         count(
@@ -570,7 +571,15 @@ pub fn demo_summary(
                 "значений показателей"
             ]
         ),
-        count(letters as u64, ["письмо", "письма", "писем"])
+        count(letters as u64, ["письмо", "письма", "писем"]),
+        count(
+            reports as u64,
+            [
+                "отчёт о контактах",
+                "отчёта о контактах",
+                "отчётов о контактах"
+            ]
+        )
     )
 }
 pub fn check_ok(clients: i64) -> String {
@@ -783,3 +792,57 @@ pub const KIND_OTHER: &str = "другое";
 pub const REPORT_DRAFT: &str = "черновик";
 pub const REPORT_SUBMITTED: &str = "передан руководителю";
 pub const REPORT_ACCEPTED: &str = "принят";
+pub const TODAY_CALLS: &str = "Звонки руководству";
+pub const TODAY_MEETINGS: &str = "Личные встречи";
+pub const TODAY_STEPS: &str = "Следующие шаги";
+pub const TODAY_BIRTHDAYS: &str = "Дни рождения (14 дней)";
+pub fn overdue(days: i64) -> String {
+    if days > 0 {
+        format!(
+            "просрочено на {}",
+            crate::domain::fmt::count(days as u64, ["день", "дня", "дней"])
+        )
+    } else {
+        "в срок".to_string()
+    }
+}
+pub fn age(age: i32, jubilee: bool) -> String {
+    let years = crate::domain::fmt::count(age.max(0) as u64, YEAR_FORMS);
+    if jubilee {
+        format!("{years}, юбилей")
+    } else {
+        years
+    }
+}
+pub const DEMO_PLACE_PHONE: &str = "по телефону";
+pub const DEMO_PLACE_OFFICE: &str = "офис клиента";
+pub const DEMO_RESPONSIBLE: &str = "персональный менеджер";
+pub const DEMO_SUPERVISOR_COMMENT: &str = "Принято. Взять шаги на контроль.";
+pub const DEMO_REPORTS: [(&str, &str, &str); 4] = [
+    (
+        "Итоги расчётов за месяц, планы потребления",
+        "Счета приходят позже, чем нужно бухгалтерии",
+        "Направлять счета по электронной почте до 5-го числа",
+    ),
+    (
+        "Переход на почасовой учёт",
+        "Нет данных за прошлые годы для расчёта",
+        "Подготовить сравнительный расчёт ценовых категорий",
+    ),
+    (
+        "Ремонт на подстанции и график ограничений",
+        "Опасение перерывов в работе производства",
+        "Согласовать график работ с главным энергетиком",
+    ),
+    (
+        "Удовлетворённость обслуживанием",
+        "Замечаний нет",
+        "Продолжить ежемесячные звонки",
+    ),
+];
+pub const DEMO_STEPS: [&str; 4] = [
+    "Подготовить расчёт по ценовым категориям",
+    "Направить акт сверки",
+    "Согласовать график плановых работ",
+    "Организовать встречу с руководством компании",
+];
