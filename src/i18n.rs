@@ -846,3 +846,61 @@ pub const DEMO_STEPS: [&str; 4] = [
     "Согласовать график плановых работ",
     "Организовать встречу с руководством компании",
 ];
+pub fn nav_today(n: usize) -> String {
+    if n == 0 {
+        "Сегодня".to_string()
+    } else {
+        format!("Сегодня ({n})")
+    }
+}
+pub fn today_title(date: &str) -> String {
+    format!("Сегодня, {date}")
+}
+pub const TODAY_NOTHING: &str = "На сегодня всё сделано.";
+pub fn due_by(date: &str) -> String {
+    format!("до {date}")
+}
+pub fn last_contact(date: &str) -> String {
+    if date.is_empty() {
+        "не было".to_string()
+    } else {
+        format!("последний: {date}")
+    }
+}
+pub const RECORD_CALL: &str = "Записать звонок";
+pub const RECORD_MEETING: &str = "Записать встречу";
+pub const OPEN_REPORT: &str = "Открыть отчёт";
+pub const STEP_DONE: &str = "Выполнено";
+pub const OPEN_DOSSIER: &str = "Открыть досье";
+pub const STEP_DONE_TOAST: &str = "Шаг отмечен выполненным";
+pub fn report_title(client: &str) -> String {
+    format!("Отчёт о встрече / звонке: {client}")
+}
+pub const SUBMIT_REPORT: &str = "Передать руководителю";
+pub const ACCEPT_REPORT: &str = "Принять отчёт";
+pub const CORRECT_REPORT: &str = "Исправить (новая версия)";
+pub const SUPERVISOR_COMMENT: &str = "Комментарий руководителя";
+pub const REPORT_SUBMITTED_TOAST: &str = "Отчёт передан руководителю";
+pub const REPORT_ACCEPTED_TOAST: &str = "Отчёт принят";
+pub fn submitted_info(date: &str) -> String {
+    format!("Передан руководителю {date}")
+}
+pub fn accepted_info(date: &str, comment: &str) -> String {
+    format!("Принят {date}. Комментарий: {comment}")
+}
+pub fn reports_to_review(n: usize) -> String {
+    format!("Отчёты на проверке: {n}")
+}
+pub const F_REPORT_KIND: &str = "Вид контакта";
+pub const F_TIME: &str = "Время";
+pub const F_PLACE: &str = "Место или канал";
+pub const F_CLIENT_PEOPLE: &str = "Участники от клиента";
+pub const F_COMPANY_PEOPLE: &str = "Участники от компании";
+pub const F_TOPICS: &str = "Обсуждённые вопросы";
+pub const F_PROBLEMS: &str = "Проблемы и пожелания клиента";
+pub const F_AGREEMENTS: &str = "Договорённости";
+pub const F_NEXT_STEPS: &str = "Следующие шаги";
+pub const F_STEP: &str = "Шаг";
+pub const F_RESPONSIBLE: &str = "Ответственный";
+pub const F_DUE: &str = "Срок";
+pub const ADD_STEP_REPORT: &str = "Добавить шаг";

@@ -26,6 +26,8 @@ fn app_with_manager() -> (VipApp, Id) {
     let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
     app.current_manager = Some(me);
     app.clients.filter.manager = Some(me);
+    // The client list, as after a click on «Клиенты» (the app opens on «Сегодня»).
+    app.screen = vipdesk::ui::Screen::Clients;
     (app, me)
 }
 
@@ -280,6 +282,11 @@ fn first_run_offers_demo_data() {
     h.run();
     assert!(h.state().current_manager.is_some());
     assert!(h.state().prefs_changed);
+    // The app opens on «Сегодня»; the client list is one click away.
+    assert_eq!(h.state().screen, vipdesk::ui::Screen::Today);
+    h.get_by_role_and_label(Role::Button, t::NAV_CLIENTS)
+        .click();
+    h.run();
     // The list shows the current manager's clients; «Все клиенты» is one click away.
     let mine = h.state().clients.visible.len();
     assert!(mine > 0 && mine < 48, "{mine}");
@@ -305,6 +312,7 @@ fn every_tab_and_screen_renders_with_demo_data() {
     app.current_manager = row.manager_id;
     app.clients.filter.manager = row.manager_id;
     app.clients.refilter();
+    app.screen = vipdesk::ui::Screen::Clients;
     let mut h = harness(app);
     h.run();
     h.get_by_label(&row.short_name).click();
@@ -414,8 +422,8 @@ fn first_run_without_demo_creates_the_first_manager() {
     click_button(&mut h, t::SAVE);
     assert_eq!(h.state().managers.len(), 1);
     assert_eq!(h.state().current_manager, h.state().managers[0].id);
-    // The app is open on the (empty) client list; the user is remembered.
-    h.get_by_role_and_label(Role::Button, t::NEW_CLIENT);
+    // The app is open on «Сегодня»; the user is remembered.
+    h.get_by_label(&t::today_title("25.11.2026"));
     assert_eq!(
         h.state().prefs().manager_uuid.as_deref(),
         Some(h.state().managers[0].uuid.as_str())
@@ -573,4 +581,84 @@ fn saving_a_pdf_to_an_unwritable_path_keeps_the_letter() {
     h.run();
     click_button(&mut h, t::SAVE_PDF);
     assert!(std::fs::read(&good).expect("written").starts_with(b"%PDF"));
+}
+
+#[test]
+fn overdue_call_from_today_reported_submitted_and_accepted() {
+    use vipdesk::domain::contacts::{Meeting, MeetingKind, ReportStatus};
+    let mut db = Db::open_in_memory().expect("db");
+    let head = storage::save_manager(
+        &mut db,
+        &vipdesk::domain::model::Manager {
+            surname: "Киселёв".into(),
+            name: "Дмитрий".into(),
+            position: "Руководитель группы".into(),
+            role: vipdesk::domain::model::Role::GroupHead,
+            active: true,
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("head");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let mut m = storage::get_manager(db.conn(), me).expect("me");
+    m.supervisor_id = Some(head);
+    storage::save_manager(&mut db, &m, None).expect("supervisor");
+    let d = vipdesk::domain::model::Dossier {
+        client: vipdesk::domain::model::Client {
+            short_name: "АО «А»".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let client = storage::save_dossier(&mut db, &d, Some(me)).expect("client");
+    let old_call = Meeting {
+        client_id: client,
+        manager_id: Some(me),
+        kind: MeetingKind::Call,
+        date: Some(common::today() - chrono::Duration::days(40)),
+        topics: "Сверка".into(),
+        ..Default::default()
+    };
+    storage::save_meeting(&mut db, &old_call, Some(me)).expect("old call");
+    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    app.current_manager = Some(me);
+    app.reload().expect("reload");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label_contains("Сегодня (");
+    h.get_by_label("просрочено на 10 дней");
+    h.get_by_label("Записать звонок: АО «А»").click();
+    h.run();
+    h.get_by_label(t::F_TOPICS).click();
+    h.run();
+    h.get_by_label(t::F_TOPICS)
+        .type_text("Обсудили счета за октябрь");
+    h.run();
+    click_button(&mut h, t::SUBMIT_REPORT);
+    assert!(h.state().report.is_none());
+    assert!(
+        h.query_by_label("Записать звонок: АО «А»").is_none(),
+        "the row is gone from «Сегодня»"
+    );
+    let reports = storage::list_meetings(h.state().db.conn(), Some(client), None).expect("reports");
+    let new = reports
+        .iter()
+        .find(|r| r.status == ReportStatus::Submitted)
+        .expect("submitted report");
+    assert_eq!(new.topics, "Обсудили счета за октябрь");
+
+    // The head of the group acknowledges it with a comment.
+    h.state_mut().current_manager = Some(head);
+    h.state_mut().reload().expect("reload");
+    h.run();
+    h.get_by_label(&t::reports_to_review(1));
+    h.get_by_label("Открыть отчёт: АО «А»").click();
+    h.run();
+    type_into(&mut h, t::SUPERVISOR_COMMENT, "Хорошо, держать на контроле");
+    click_button(&mut h, t::ACCEPT_REPORT);
+    let accepted = storage::get_meeting(h.state().db.conn(), new.id.expect("id")).expect("report");
+    assert_eq!(accepted.status, ReportStatus::Accepted);
+    assert_eq!(accepted.supervisor_comment, "Хорошо, держать на контроле");
 }

@@ -449,3 +449,23 @@ pub fn birthdays(conn: &Connection, manager: Option<Id>) -> Result<Vec<PersonBir
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Reports submitted by the managers a supervisor heads (and by the supervisor), waiting to be
+/// accepted: (report, client name).
+pub fn reports_to_review(conn: &Connection, supervisor: Id) -> Result<Vec<(Meeting, String)>> {
+    let cols: String = COLUMNS
+        .split(", ")
+        .map(|c| format!("m.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {cols}, c.short_name FROM meetings m JOIN clients c ON c.id = m.client_id \
+         LEFT JOIN managers g ON g.id = m.manager_id \
+         WHERE m.deleted_at IS NULL AND m.status = 'submitted' AND (g.supervisor_id = ?1 OR m.manager_id = ?1) \
+         ORDER BY m.submitted_at, m.id"
+    ))?;
+    let rows = st
+        .query_map([supervisor], |r| Ok((from_row(r)?, r.get(18)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -11,8 +11,10 @@ use super::dossier::DossierEditor;
 use super::letters::{LetterEditor, LettersScreen};
 use super::managers::ManagersScreen;
 use super::merge::{MergeMsg, MergeRun, MergeScreen};
+use super::report::ReportEditor;
 use super::settings::SettingsScreen;
 use super::theme;
+use super::today::TodayScreen;
 use super::trash::TrashScreen;
 use super::widgets::Toasts;
 use crate::domain::draft::{DossierDraft, ManagerDraft};
@@ -24,6 +26,7 @@ use crate::storage::{self, CatalogEntry, CatalogKind, Catalogs, Db, TrashKind};
 /// The screens of the left navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Screen {
+    Today,
     Clients,
     Letters,
     Merge,
@@ -66,6 +69,15 @@ pub enum Command {
     SaveLetterPdf(String),
     PrintLetter,
     ReloadLetters,
+    NewReport(Id, crate::domain::contacts::MeetingKind),
+    OpenReport(Id),
+    SaveReport,
+    SubmitReport,
+    AcceptReport(String),
+    CorrectReport,
+    CloseReport,
+    CompleteStep(Id),
+    OpenClientFromToday(Id),
     SaveCompany(Box<crate::pdf::Company>),
     SaveTemplate(Box<crate::domain::letter::Template>),
     StartMerge(crate::letters::Selection),
@@ -94,6 +106,10 @@ pub struct VipApp {
     pub letters: LettersScreen,
     pub letter: Option<LetterEditor>,
     pub merge: MergeScreen,
+    pub today_screen: TodayScreen,
+    pub report: Option<ReportEditor>,
+    /// Reports waiting for the current user's acceptance (a head of the group).
+    pub to_review: Vec<(crate::domain::contacts::Meeting, String)>,
     pub settings: SettingsScreen,
     /// Letter templates, for the merge screen.
     pub templates: Vec<crate::domain::letter::Template>,
@@ -128,12 +144,15 @@ impl VipApp {
             current_manager: None,
             managers: Vec::new(),
             catalogs: Catalogs::default(),
-            screen: Screen::Clients,
+            screen: Screen::Today,
             clients: ClientsScreen::default(),
             dossier: None,
             letters: LettersScreen::default(),
             letter: None,
             merge: MergeScreen::default(),
+            today_screen: TodayScreen::default(),
+            report: None,
+            to_review: Vec::new(),
             settings: SettingsScreen::default(),
             templates: Vec::new(),
             managers_screen: ManagersScreen::default(),
@@ -176,6 +195,13 @@ impl VipApp {
         self.managers = storage::list_managers(conn)?;
         self.catalogs = storage::load_catalogs(conn)?;
         self.clients.set_rows(storage::list_clients(conn)?);
+        self.today_screen.data = crate::today::today(conn, self.current_manager, self.today)?;
+        self.to_review = match self.current_manager_value() {
+            Some(m) if m.role == crate::domain::model::Role::GroupHead => {
+                storage::reports_to_review(conn, m.id.unwrap_or_default())?
+            }
+            _ => Vec::new(),
+        };
         if self.screen == Screen::Trash {
             self.trash.items = storage::list_trash(conn)?;
         }
@@ -262,7 +288,9 @@ impl VipApp {
         }
         ui.separator();
         let count = crate::domain::fmt::count(self.clients.rows.len() as u64, t::CLIENT_FORMS);
+        let today_label = t::nav_today(self.today_screen.data.count() + self.to_review.len());
         for (screen, label) in [
+            (Screen::Today, today_label.as_str()),
             (Screen::Clients, t::NAV_CLIENTS),
             (Screen::Letters, t::NAV_LETTERS),
             (Screen::Merge, t::NAV_MERGE),
@@ -309,6 +337,17 @@ impl VipApp {
                         });
                     }
                 });
+                self.commands.extend(out);
+            }
+            Screen::Today => {
+                let out = match &mut self.report {
+                    Some(ed) => ed.ui(ui),
+                    None => {
+                        let mut out = review_ui(ui, &self.to_review);
+                        out.extend(self.today_screen.ui(ui, self.today));
+                        out
+                    }
+                };
                 self.commands.extend(out);
             }
             Screen::Merge => {
@@ -391,7 +430,8 @@ impl VipApp {
 
     /// Whether the open dossier has edits not yet saved.
     pub fn has_unsaved_edits(&self) -> bool {
-        self.dossier.as_ref().is_some_and(DossierEditor::is_dirty)
+        self.report.as_ref().is_some_and(ReportEditor::is_dirty)
+            || self.dossier.as_ref().is_some_and(DossierEditor::is_dirty)
             || self
                 .letter
                 .as_ref()
@@ -430,6 +470,7 @@ impl VipApp {
                 self.pending = None;
                 self.dossier = None;
                 self.letter = None;
+                self.report = None;
                 self.push(action);
             }
             Some(3) => self.pending = None,
@@ -472,6 +513,10 @@ impl VipApp {
             Command::Navigate(s) => *s != self.screen || letter_open,
             Command::OpenLetter(id) => self.letter.as_ref().and_then(|l| l.letter.id) != Some(*id),
             Command::CloseLetter => letter_open,
+            Command::CloseReport | Command::NewReport(..) | Command::OpenClientFromToday(_) => {
+                self.report.is_some()
+            }
+            Command::OpenReport(id) => self.report.as_ref().and_then(|r| r.meeting.id) != Some(*id),
             _ => false,
         }
     }
@@ -485,7 +530,9 @@ impl VipApp {
             .as_ref()
             .is_some_and(|l| l.is_draft() && l.is_dirty())
             || self.save_letter();
-        dossier_ok && letter_ok
+        let report_ok = !self.report.as_ref().is_some_and(ReportEditor::is_dirty)
+            || self.save_report().is_some();
+        dossier_ok && letter_ok && report_ok
     }
 
     fn apply(&mut self, c: Command, ctx: &egui::Context) {
@@ -507,7 +554,73 @@ impl VipApp {
                     self.dossier = None;
                 }
                 self.letter = None;
+                self.report = None;
                 self.reload()?;
+            }
+            Command::NewReport(client_id, kind) => {
+                let meeting = crate::domain::contacts::Meeting {
+                    client_id,
+                    kind,
+                    manager_id: self.current_manager,
+                    date: Some(self.today),
+                    ..Default::default()
+                };
+                self.open_report_editor(meeting)?;
+            }
+            Command::OpenReport(id) => {
+                let meeting = storage::get_meeting(self.db.conn(), id)?;
+                self.open_report_editor(meeting)?;
+            }
+            Command::SaveReport => {
+                self.save_report();
+            }
+            Command::SubmitReport => {
+                if let Some(id) = self.save_report() {
+                    storage::submit_meeting(&mut self.db, id, self.today, self.current_manager)?;
+                    self.toasts.info(t::REPORT_SUBMITTED_TOAST);
+                    self.report = None;
+                    self.reload()?;
+                }
+            }
+            Command::AcceptReport(comment) => {
+                if let Some(id) = self.report.as_ref().and_then(|r| r.meeting.id) {
+                    storage::accept_meeting(
+                        &mut self.db,
+                        id,
+                        &comment,
+                        self.today,
+                        self.current_manager,
+                    )?;
+                    self.toasts.info(t::REPORT_ACCEPTED_TOAST);
+                    self.report = None;
+                    self.reload()?;
+                }
+            }
+            Command::CorrectReport => {
+                if let Some(id) = self.report.as_ref().and_then(|r| r.meeting.id) {
+                    let new = storage::correct_meeting(&mut self.db, id, self.current_manager)?;
+                    let meeting = storage::get_meeting(self.db.conn(), new)?;
+                    self.open_report_editor(meeting)?;
+                }
+            }
+            Command::CloseReport => {
+                self.report = None;
+                self.reload()?;
+            }
+            Command::CompleteStep(step) => {
+                storage::complete_step(&mut self.db, step, self.today, self.current_manager)?;
+                self.reload()?;
+                self.toasts.info(t::STEP_DONE_TOAST);
+            }
+            Command::OpenClientFromToday(client_id) => {
+                self.report = None;
+                self.screen = Screen::Clients;
+                self.reload()?;
+                let d = storage::load_dossier(self.db.conn(), client_id)?;
+                self.clients.selected = Some(client_id);
+                let mut ed = DossierEditor::open(&d, self.today);
+                ed.tab = super::dossier::Tab::People;
+                self.dossier = Some(ed);
             }
             Command::NewLetter(client_id) => {
                 let templates = storage::list_templates(self.db.conn())?;
@@ -922,6 +1035,72 @@ impl VipApp {
         }
     }
 
+    fn open_report_editor(
+        &mut self,
+        meeting: crate::domain::contacts::Meeting,
+    ) -> anyhow::Result<()> {
+        let d = storage::load_dossier(self.db.conn(), meeting.client_id)?;
+        let people = d
+            .people
+            .iter()
+            .filter_map(|p| {
+                p.id.map(|id| {
+                    (
+                        id,
+                        format!(
+                            "{} — {}",
+                            crate::domain::names::full_name(&p.surname, &p.name, &p.patronymic),
+                            p.position
+                        ),
+                    )
+                })
+            })
+            .collect();
+        let can_accept = self
+            .current_manager_value()
+            .is_some_and(|m| m.role == crate::domain::model::Role::GroupHead);
+        self.screen = Screen::Today;
+        self.dossier = None;
+        self.letter = None;
+        self.report = Some(ReportEditor::new(
+            meeting,
+            d.client.short_name,
+            people,
+            can_accept,
+        ));
+        Ok(())
+    }
+
+    /// Saves the open report draft; returns its id, or `None` when refused (the draft stays).
+    pub fn save_report(&mut self) -> Option<Id> {
+        let ed = self.report.as_mut()?;
+        if !ed.is_draft() {
+            return ed.meeting.id;
+        }
+        let Some(value) = ed.check() else {
+            self.toasts.error(t::SAVE_REFUSED);
+            return None;
+        };
+        match storage::save_meeting(&mut self.db, &value, self.current_manager) {
+            Ok(id) => {
+                match storage::get_meeting(self.db.conn(), id) {
+                    Ok(saved) => {
+                        let (name, people, can) =
+                            (ed.client_name.clone(), ed.people.clone(), ed.can_accept);
+                        *ed = ReportEditor::new(saved, name, people, can);
+                    }
+                    Err(e) => self.toasts.error(e.to_string()),
+                }
+                self.toasts.info(t::SAVED);
+                Some(id)
+            }
+            Err(e) => {
+                self.toasts.error(t::save_failed(&e.to_string()));
+                None
+            }
+        }
+    }
+
     fn open_letter_editor(&mut self, letter: crate::domain::letter::Letter) -> anyhow::Result<()> {
         let conn = self.db.conn();
         let dossier = storage::load_dossier(conn, letter.client_id)?;
@@ -1000,6 +1179,36 @@ impl VipApp {
     pub fn dossier_draft(&self) -> Option<&DossierDraft> {
         self.dossier.as_ref().map(|d| &d.draft)
     }
+}
+
+/// The reports waiting for the supervisor, above «Сегодня».
+fn review_ui(ui: &mut Ui, rows: &[(crate::domain::contacts::Meeting, String)]) -> Vec<Command> {
+    let mut out = Vec::new();
+    if rows.is_empty() {
+        return out;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(t::reports_to_review(rows.len())).strong());
+    egui::Grid::new("to_review")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for (m, client) in rows {
+                ui.label(crate::domain::fmt::opt_date(m.date));
+                ui.label(client);
+                ui.label(m.kind.label());
+                if ui
+                    .button(t::OPEN_REPORT)
+                    .accessible_name(format!("{}: {client}", t::OPEN_REPORT))
+                    .clicked()
+                    && let Some(id) = m.id
+                {
+                    out.push(Command::OpenReport(id));
+                }
+                ui.end_row();
+            }
+        });
+    out
 }
 
 /// Prints a PDF: `lp` where CUPS is present, else the system viewer (which prints from its menu).

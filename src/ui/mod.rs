@@ -8,8 +8,10 @@ pub mod dossier;
 pub mod letters;
 pub mod managers;
 pub mod merge;
+pub mod report;
 pub mod settings;
 pub mod theme;
+pub mod today;
 pub mod trash;
 pub mod widgets;
 

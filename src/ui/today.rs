@@ -1,0 +1,141 @@
+//! «Сегодня», the home screen: calls and meetings owed, next steps due, birthdays coming. Every
+//! row opens the form that deals with it.
+
+use egui::{RichText, Ui};
+
+use super::app::Command;
+use super::theme;
+use crate::domain::contacts::MeetingKind;
+use crate::domain::fmt;
+use crate::i18n as t;
+use crate::today::{DueContact, Today};
+
+#[derive(Default)]
+pub struct TodayScreen {
+    pub data: Today,
+}
+
+fn due_text(c: &DueContact) -> String {
+    if c.overdue_days > 0 {
+        t::overdue(c.overdue_days)
+    } else {
+        t::due_by(&fmt::date(c.due))
+    }
+}
+
+impl TodayScreen {
+    pub fn ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.heading(t::today_title(&fmt::date(today)));
+                if self.data.count() == 0 {
+                    ui.label(RichText::new(t::TODAY_NOTHING).color(theme::OK));
+                }
+                self.contacts_ui(ui, t::TODAY_CALLS, MeetingKind::Call, &mut out);
+                self.contacts_ui(ui, t::TODAY_MEETINGS, MeetingKind::Meeting, &mut out);
+                if !self.data.steps.is_empty() {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(t::TODAY_STEPS).strong());
+                    egui::Grid::new("today_steps")
+                        .striped(true)
+                        .num_columns(5)
+                        .show(ui, |ui| {
+                            for s in &self.data.steps {
+                                ui.label(&s.client);
+                                ui.label(&s.text);
+                                let when = if s.overdue_days > 0 {
+                                    t::overdue(s.overdue_days)
+                                } else {
+                                    t::due_by(&fmt::date(s.due))
+                                };
+                                ui.label(RichText::new(when).color(if s.overdue_days > 0 {
+                                    theme::ERROR
+                                } else {
+                                    theme::MUTED
+                                }));
+                                if ui.button(t::OPEN_REPORT).clicked() {
+                                    out.push(Command::OpenReport(s.meeting_id));
+                                }
+                                if ui.button(t::STEP_DONE).clicked() {
+                                    out.push(Command::CompleteStep(s.step_id));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                }
+                if !self.data.birthdays.is_empty() {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(t::TODAY_BIRTHDAYS).strong());
+                    egui::Grid::new("today_birthdays")
+                        .striped(true)
+                        .num_columns(4)
+                        .show(ui, |ui| {
+                            for b in &self.data.birthdays {
+                                ui.label(fmt::date(b.date));
+                                let age = RichText::new(format!(
+                                    "{} — {}",
+                                    b.name,
+                                    t::age(b.age, b.jubilee)
+                                ));
+                                ui.label(if b.jubilee {
+                                    age.strong().color(theme::ACCENT)
+                                } else {
+                                    age
+                                });
+                                ui.label(&b.client);
+                                if ui.button(t::OPEN_DOSSIER).clicked() {
+                                    out.push(Command::OpenClientFromToday(b.client_id));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                }
+            });
+        out
+    }
+
+    fn contacts_ui(&self, ui: &mut Ui, title: &str, kind: MeetingKind, out: &mut Vec<Command>) {
+        let rows = if kind == MeetingKind::Call {
+            &self.data.calls
+        } else {
+            &self.data.meetings
+        };
+        if rows.is_empty() {
+            return;
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(format!("{title} ({})", rows.len())).strong());
+        egui::Grid::new(title)
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for c in rows {
+                    ui.label(&c.client);
+                    ui.label(
+                        RichText::new(t::last_contact(&fmt::opt_date(c.last))).color(theme::MUTED),
+                    );
+                    ui.label(RichText::new(due_text(c)).color(if c.overdue_days > 0 {
+                        theme::ERROR
+                    } else {
+                        theme::MUTED
+                    }));
+                    let label = if kind == MeetingKind::Call {
+                        t::RECORD_CALL
+                    } else {
+                        t::RECORD_MEETING
+                    };
+                    if ui
+                        .button(label)
+                        .accessible_name(format!("{label}: {}", c.client))
+                        .clicked()
+                    {
+                        out.push(Command::NewReport(c.client_id, kind));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+}
