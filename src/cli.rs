@@ -61,6 +61,11 @@ pub enum Command {
         #[command(subcommand)]
         command: MeetingsCommand,
     },
+    /// A report of a call or a meeting.
+    Meeting {
+        #[command(subcommand)]
+        command: MeetingCommand,
+    },
     /// What is due today for a manager (calls, meetings, next steps, birthdays).
     Today {
         /// The manager's id (default: everybody's clients).
@@ -84,6 +89,17 @@ pub enum MeetingsCommand {
         client: Option<i64>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Write a report's PDF.
+    Render {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
     },
 }
 
@@ -261,6 +277,16 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
                 }
             });
             print_lines(lines)?;
+        }
+        Command::Meeting {
+            command: MeetingCommand::Render { id, out },
+        } => {
+            let db = open(&path)?;
+            let m = storage::get_meeting(db.conn(), id)?;
+            let bytes = crate::reports::meeting_pdf(db.conn(), &m)?;
+            std::fs::write(&out, bytes)
+                .with_context(|| t::err_write_file(&out.display().to_string()))?;
+            println!("{}", t::letter_written(&out.display().to_string()));
         }
         Command::Today { manager, json } => {
             let db = open(&path)?;

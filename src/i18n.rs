@@ -904,3 +904,9 @@ pub const F_STEP: &str = "Шаг";
 pub const F_RESPONSIBLE: &str = "Ответственный";
 pub const F_DUE: &str = "Срок";
 pub const ADD_STEP_REPORT: &str = "Добавить шаг";
+pub const F_DATE_TIME: &str = "Дата и время";
+pub const SUPERVISOR_LINE: &str = "Руководитель группы (отчёт принял)";
+pub const REPORT_SUBJECT: &str = "Отчёт о контакте с VIP-клиентом";
+pub fn report_pdf_title(kind: &str, date: &str) -> String {
+    format!("Отчёт: {kind}, {date}")
+}

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod letters;
 pub mod pdf;
 pub mod pixels;
+pub mod reports;
 pub mod search;
 pub mod storage;
 pub mod today;

@@ -224,3 +224,75 @@ fn report_status_flow_freezes_and_a_version_keeps_the_original() {
         ReportStatus::Accepted
     );
 }
+
+#[test]
+fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
+    let mut db = Db::open_in_memory().expect("db");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let person = Person {
+        surname: "Иванов".into(),
+        name: "Иван".into(),
+        patronymic: "Иванович".into(),
+        position: "Генеральный директор".into(),
+        ..Default::default()
+    };
+    let a = client(&mut db, "АО «Энергомаш»", me, vec![person]);
+    let pid = storage::load_dossier(db.conn(), a).expect("d").people[0]
+        .id
+        .expect("pid");
+    let m = Meeting {
+        client_id: a,
+        manager_id: Some(me),
+        kind: MeetingKind::Visit,
+        date: Some(d(2026, 11, 20)),
+        time: "10:30".into(),
+        place: "г. Орёл, ул. Ленина, 1, кабинет директора".into(),
+        client_people: vec![pid],
+        company_people: "Петрова А.С., главный инженер Орлов О.П.".into(),
+        topics: "Переход на четвёртую ценовую категорию".into(),
+        problems: "Счета приходят поздно".into(),
+        agreements: "Выставлять счета до 5-го числа".into(),
+        next_steps: vec![NextStep {
+            text: "Подготовить сравнительный расчёт".into(),
+            responsible: "Петрова А.С.".into(),
+            due: Some(d(2026, 12, 5)),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let id = storage::save_meeting(&mut db, &m, Some(me)).expect("save");
+    let saved = storage::get_meeting(db.conn(), id).expect("report");
+    let bytes = vipdesk::reports::meeting_pdf(db.conn(), &saved).expect("pdf");
+    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
+    let text: String = doc
+        .get_pages()
+        .keys()
+        .map(|p| doc.extract_text(&[*p]).expect("text"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "АО «Энергомаш»",
+        "выезд к клиенту",
+        "20.11.2026 10:30",
+        "кабинет директора",
+        "Иванов Иван Иванович — Генеральный директор",
+        "главный инженер Орлов О.П.",
+        "Переход на четвёртую ценовую категорию",
+        "Счета приходят поздно",
+        "Выставлять счета до 5-го числа",
+        "1. Подготовить сравнительный расчёт — Петрова А.С., до 05.12.2026",
+        "А.С. Петрова",
+        "Руководитель группы (отчёт принял)",
+    ] {
+        assert!(text.contains(expected), "«{expected}» missing in: {text}");
+    }
+    vipdesk::reports::submit_report(&mut db, id, d(2026, 11, 21), Some(me)).expect("submit");
+    let dossier = storage::load_dossier(db.conn(), a).expect("dossier");
+    assert!(
+        dossier
+            .records
+            .iter()
+            .any(|r| r.file_name.starts_with("Отчёт_visit") && r.file_size > 1000)
+    );
+}

@@ -162,8 +162,43 @@ fn stack(lines: &[Line], x: f32, mut y: f32, out: &mut Vec<Item>) -> f32 {
 /// The letterhead (top-left corner block) and date/number; returns the y below it.
 fn letterhead(c: &LetterContent, page: &mut Page) -> f32 {
     let x = LEFT;
+    let mut y = company_block(&c.company, page);
+    // Date and number (requisites 10 and 11); blanks to fill in by hand on a draft.
+    let date = c.date.map_or_else(|| "___________".to_string(), fmt::date);
+    let number = c.number.clone().unwrap_or_else(|| "________".into());
+    y = stack(
+        &break_lines(
+            &format!("{date} № {number}"),
+            SMALL.with_size(11.0),
+            CORNER,
+            Align::Left,
+        ),
+        x,
+        y,
+        &mut page.items,
+    );
+    if let Some((n, d)) = &c.reply_to {
+        let d = d.map_or_else(|| "___________".to_string(), fmt::date);
+        y = stack(
+            &break_lines(
+                &format!("На № {n} от {d}"),
+                SMALL.with_size(11.0),
+                CORNER,
+                Align::Left,
+            ),
+            x,
+            y + 1.0 * MM,
+            &mut page.items,
+        );
+    }
+    y
+}
+
+/// The company's letterhead block (logo, name, reference data, rule) in the top-left corner;
+/// returns the y below it. Letters and reports share it.
+pub fn company_block(company: &Company, page: &mut Page) -> f32 {
+    let x = LEFT;
     let mut y = TOP;
-    let company = &c.company;
     if let Some(logo) = company.logo_png.as_ref().filter(|_| company.show_logo) {
         let (w, h) = crate::pixels::png_size(logo).unwrap_or((1, 1));
         let lh = 14.0 * MM;
@@ -232,36 +267,7 @@ fn letterhead(c: &LetterContent, page: &mut Page) -> f32 {
         y2: y,
         width: 0.6,
     });
-    y += 3.0 * MM;
-    // Date and number (requisites 10 and 11); blanks to fill in by hand on a draft.
-    let date = c.date.map_or_else(|| "___________".to_string(), fmt::date);
-    let number = c.number.clone().unwrap_or_else(|| "________".into());
-    y = stack(
-        &break_lines(
-            &format!("{date} № {number}"),
-            SMALL.with_size(11.0),
-            CORNER,
-            Align::Left,
-        ),
-        x,
-        y,
-        &mut page.items,
-    );
-    if let Some((n, d)) = &c.reply_to {
-        let d = d.map_or_else(|| "___________".to_string(), fmt::date);
-        y = stack(
-            &break_lines(
-                &format!("На № {n} от {d}"),
-                SMALL.with_size(11.0),
-                CORNER,
-                Align::Left,
-            ),
-            x,
-            y + 1.0 * MM,
-            &mut page.items,
-        );
-    }
-    y
+    y + 3.0 * MM
 }
 
 impl Style {

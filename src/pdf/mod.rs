@@ -6,6 +6,7 @@ pub mod fonts;
 pub mod layout;
 pub mod letter;
 pub mod render;
+pub mod report;
 
 pub use layout::{Document, Item, Meta, Page, TextRun};
 pub use letter::{Company, LetterContent, layout_letter};

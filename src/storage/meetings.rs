@@ -210,14 +210,30 @@ fn check_status(tx: &Transaction, id: Id, from: ReportStatus, to: ReportStatus) 
 
 /// черновик → передан руководителю: the report is frozen from now on.
 pub fn submit_meeting(db: &mut Db, id: Id, date: NaiveDate, author: Option<Id>) -> Result<()> {
-    db.write(|tx| {
-        check_status(tx, id, ReportStatus::Draft, ReportStatus::Submitted)?;
-        tx.execute(
-            "UPDATE meetings SET status='submitted', submitted_at=?2, updated_at=?3, author_id=?4 WHERE id=?1",
-            params![id, date_to_sql(Some(date)), now_stamp(), author],
-        )?;
-        Ok(())
-    })
+    db.write(|tx| submit_meeting_tx(tx, id, date, author))
+}
+
+pub fn submit_meeting_tx(
+    tx: &Transaction,
+    id: Id,
+    date: NaiveDate,
+    author: Option<Id>,
+) -> Result<()> {
+    check_status(tx, id, ReportStatus::Draft, ReportStatus::Submitted)?;
+    tx.execute(
+        "UPDATE meetings SET status='submitted', submitted_at=?2, updated_at=?3, author_id=?4 WHERE id=?1",
+        params![id, date_to_sql(Some(date)), now_stamp(), author],
+    )?;
+    Ok(())
+}
+
+/// Links the stored PDF of a report.
+pub fn set_meeting_record_tx(tx: &Transaction, id: Id, record_id: Id) -> Result<()> {
+    tx.execute(
+        "UPDATE meetings SET record_id = ?2 WHERE id = ?1",
+        params![id, record_id],
+    )?;
+    Ok(())
 }
 
 /// передан руководителю → принят, with the supervisor's comment.

@@ -576,7 +576,12 @@ impl VipApp {
             }
             Command::SubmitReport => {
                 if let Some(id) = self.save_report() {
-                    storage::submit_meeting(&mut self.db, id, self.today, self.current_manager)?;
+                    crate::reports::submit_report(
+                        &mut self.db,
+                        id,
+                        self.today,
+                        self.current_manager,
+                    )?;
                     self.toasts.info(t::REPORT_SUBMITTED_TOAST);
                     self.report = None;
                     self.reload()?;
