@@ -265,6 +265,7 @@ pub fn import_clients(
             since_year: cell("since_year").to_string(),
             manager_id,
             strategic,
+            ..Default::default()
         };
         let client = match draft.to_value(today) {
             Ok(c) => c,

@@ -910,3 +910,27 @@ pub const REPORT_SUBJECT: &str = "Отчёт о контакте с VIP-клие
 pub fn report_pdf_title(kind: &str, date: &str) -> String {
     format!("Отчёт: {kind}, {date}")
 }
+pub fn err_range(min: u32, max: u32) -> String {
+    format!("Число от {min} до {max}")
+}
+pub const EV_CALL: &str = "Звонок";
+pub const EV_MEETING: &str = "Встреча";
+pub const EV_LETTER: &str = "Письмо";
+pub const EV_RECORD: &str = "Переписка";
+pub const EV_STAGE: &str = "Этап проекта";
+pub const EV_STEP: &str = "Следующий шаг";
+pub const STAGE_DONE: &str = "выполнен";
+pub const STAGE_PLANNED: &str = "по плану";
+pub const STEP_DONE_LABEL: &str = "выполнен";
+pub const STEP_OPEN_LABEL: &str = "срок";
+pub const EV_OTHER: &str = "Контакт";
+pub const TAB_CONTACTS: &str = "Контакты и хронология";
+pub const F_CALL_EVERY: &str = "Звонок руководству: каждые (дней)";
+pub const F_MEETING_EVERY: &str = "Личная встреча: раз в (месяцев)";
+pub const RHYTHM_HINT: &str =
+    "Пусто — по Стандарту: звонок ежемесячно (30 дней), встреча ежеквартально (3 месяца).";
+pub fn contact_state(last: &str, due: &str, overdue: &str) -> String {
+    format!("последний: {last}; следующий: {due} ({overdue})")
+}
+pub const TIMELINE: &str = "Хронология";
+pub const TIMELINE_EMPTY: &str = "Событий пока нет.";

@@ -13,6 +13,7 @@ pub mod pixels;
 pub mod reports;
 pub mod search;
 pub mod storage;
+pub mod timeline;
 pub mod today;
 pub mod ui;
 

@@ -296,3 +296,58 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
             .any(|r| r.file_name.starts_with("Отчёт_visit") && r.file_size > 1000)
     );
 }
+
+#[test]
+fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier() {
+    use vipdesk::timeline::{EventKind, timeline};
+    let mut db = Db::open_in_memory().expect("db");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let a = client(&mut db, "АО «А»", me, vec![]);
+    report(&mut db, a, MeetingKind::Call, d(2026, 10, 1), vec![]);
+    report(
+        &mut db,
+        a,
+        MeetingKind::Meeting,
+        d(2026, 11, 10),
+        vec![NextStep {
+            text: "Расчёт".into(),
+            due: Some(d(2026, 12, 1)),
+            ..Default::default()
+        }],
+    );
+    let mut dossier = storage::load_dossier(db.conn(), a).expect("dossier");
+    dossier.records.push(vipdesk::domain::model::Record {
+        date: Some(d(2026, 9, 15)),
+        subject: "Запрос сверки".into(),
+        ..Default::default()
+    });
+    dossier.client.call_every_days = Some(14);
+    dossier.client.meeting_every_months = Some(6);
+    storage::save_dossier(&mut db, &dossier, Some(me)).expect("save");
+    let events = timeline(db.conn(), a).expect("timeline");
+    let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            EventKind::Step,
+            EventKind::Meeting,
+            EventKind::Call,
+            EventKind::Record
+        ]
+    );
+    assert!(events.windows(2).all(|w| w[0].date >= w[1].date));
+    let reloaded = storage::load_dossier(db.conn(), a).expect("dossier");
+    assert_eq!(
+        (
+            reloaded.client.call_every_days,
+            reloaded.client.meeting_every_months
+        ),
+        (Some(14), Some(6))
+    );
+    assert_eq!(
+        storage::client_rhythm(db.conn(), a)
+            .expect("rhythm")
+            .call_every_days,
+        14
+    );
+}

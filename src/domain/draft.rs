@@ -96,6 +96,8 @@ pub struct ClientDraft {
     pub since_year: String,
     pub manager_id: Option<Id>,
     pub strategic: bool,
+    pub call_every_days: String,
+    pub meeting_every_months: String,
 }
 
 impl ClientDraft {
@@ -118,6 +120,11 @@ impl ClientDraft {
             since_year: c.since_year.map(|y| y.to_string()).unwrap_or_default(),
             manager_id: c.manager_id,
             strategic: c.strategic,
+            call_every_days: c.call_every_days.map(|v| v.to_string()).unwrap_or_default(),
+            meeting_every_months: c
+                .meeting_every_months
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -171,7 +178,23 @@ impl ClientDraft {
                 }
             },
         };
+        let mut every = |key: &str, text: &str, max: u32| -> Option<u32> {
+            match text.trim() {
+                "" => None,
+                v => match v.parse::<u32>() {
+                    Ok(n) if (1..=max).contains(&n) => Some(n),
+                    _ => {
+                        ck.err(key, t::err_range(1, max));
+                        None
+                    }
+                },
+            }
+        };
+        let call_every_days = every("call_every_days", &self.call_every_days, 365);
+        let meeting_every_months = every("meeting_every_months", &self.meeting_every_months, 12);
         Client {
+            call_every_days,
+            meeting_every_months,
             id: self.id,
             uuid: self.uuid.clone(),
             short_name,

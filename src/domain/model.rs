@@ -224,6 +224,10 @@ pub struct Client {
     pub since_year: Option<i32>,
     pub manager_id: Option<Id>,
     pub strategic: bool,
+    /// The contact rhythm when it differs from the standard's (a call every month, a meeting
+    /// every quarter).
+    pub call_every_days: Option<u32>,
+    pub meeting_every_months: Option<u32>,
 }
 
 /// One year of the VIP status with the four criteria of the standard.

@@ -305,6 +305,15 @@ pub fn save_dossier_tx(tx: &Transaction, d: &Dossier, author: Option<Id>) -> Res
             tx.last_insert_rowid()
         }
     };
+    tx.execute(
+        "UPDATE clients SET call_every_days = ?2, meeting_every_months = ?3 \
+         WHERE id = ?1 AND (call_every_days IS NOT ?2 OR meeting_every_months IS NOT ?3)",
+        params![
+            client_id,
+            d.client.call_every_days,
+            d.client.meeting_every_months
+        ],
+    )?;
     let old = old.unwrap_or_default();
 
     sync_children(
@@ -622,6 +631,7 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
                     manager_id: r.get(14)?,
                     strategic: r.get(15)?,
                     uuid: r.get(16)?,
+                    ..Default::default()
                 })
             },
         )
@@ -630,6 +640,16 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
             e => e.into(),
         })?;
 
+    let (call_every_days, meeting_every_months) = conn.query_row(
+        "SELECT call_every_days, meeting_every_months FROM clients WHERE id = ?1",
+        [client_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let client = Client {
+        call_every_days,
+        meeting_every_months,
+        ..client
+    };
     let vip = rows(
         conn,
         "SELECT id, uuid, year, crit_volume, volume_kwh, crit_brand, crit_stability, crit_political, \

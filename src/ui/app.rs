@@ -624,6 +624,7 @@ impl VipApp {
                 let d = storage::load_dossier(self.db.conn(), client_id)?;
                 self.clients.selected = Some(client_id);
                 let mut ed = DossierEditor::open(&d, self.today);
+                ed.timeline = crate::timeline::timeline(self.db.conn(), client_id)?;
                 ed.tab = super::dossier::Tab::People;
                 self.dossier = Some(ed);
             }
@@ -757,13 +758,21 @@ impl VipApp {
             Command::OpenClient(id) => {
                 let d = storage::load_dossier(self.db.conn(), id).context(t::ERR_OPEN_CLIENT)?;
                 self.clients.selected = Some(id);
-                self.dossier = Some(DossierEditor::open(&d, self.today));
+                let mut ed = DossierEditor::open(&d, self.today);
+                if let Some(id) = d.client.id {
+                    ed.timeline = crate::timeline::timeline(self.db.conn(), id)?;
+                }
+                self.dossier = Some(ed);
             }
             Command::NewClient => {
                 let mut d = Dossier::default();
                 d.client.manager_id = self.current_manager;
                 self.clients.selected = None;
-                self.dossier = Some(DossierEditor::open(&d, self.today));
+                let mut ed = DossierEditor::open(&d, self.today);
+                if let Some(id) = d.client.id {
+                    ed.timeline = crate::timeline::timeline(self.db.conn(), id)?;
+                }
+                self.dossier = Some(ed);
             }
             Command::CloseDossier => {
                 self.dossier = None;
@@ -951,7 +960,10 @@ impl VipApp {
                 match storage::load_dossier(self.db.conn(), id) {
                     Ok(saved) => {
                         let tab = ed.tab;
+                        let timeline =
+                            crate::timeline::timeline(self.db.conn(), id).unwrap_or_default();
                         *ed = DossierEditor::open(&saved, self.today);
+                        ed.timeline = timeline;
                         ed.tab = tab;
                     }
                     Err(e) => self.toasts.error(e.to_string()),

@@ -19,6 +19,7 @@ use crate::storage::Catalogs;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Enterprise,
+    Contacts,
     Vip,
     People,
     Owners,
@@ -29,8 +30,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Enterprise,
+        Tab::Contacts,
         Tab::Vip,
         Tab::People,
         Tab::Owners,
@@ -42,6 +44,7 @@ impl Tab {
     pub fn label(self) -> &'static str {
         match self {
             Tab::Enterprise => t::TAB_ENTERPRISE,
+            Tab::Contacts => t::TAB_CONTACTS,
             Tab::Vip => t::TAB_VIP,
             Tab::People => t::TAB_PEOPLE,
             Tab::Owners => t::TAB_OWNERS,
@@ -67,6 +70,8 @@ pub struct DossierEditor {
     /// Per record: the path typed (or chosen) to attach a file or save a copy.
     pub record_paths: Vec<String>,
     pub today: NaiveDate,
+    /// The client's events, loaded by the app with the dossier.
+    pub timeline: Vec<crate::timeline::Event>,
 }
 
 impl DossierEditor {
@@ -84,6 +89,7 @@ impl DossierEditor {
             chart_kinds: Vec::new(),
             confirm_delete: false,
             today,
+            timeline: Vec::new(),
         }
     }
 
@@ -204,6 +210,7 @@ impl DossierEditor {
             .id_salt("dossier_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {
+                Tab::Contacts => self.contacts_ui(ui, today, &mut out),
                 Tab::Enterprise => self.enterprise_ui(ui, catalogs, managers, today),
                 Tab::Vip => self.vip_ui(ui, today),
                 Tab::People => self.people_ui(ui),
@@ -218,7 +225,12 @@ impl DossierEditor {
 
     fn tab_has_error(&self, tab: Tab) -> bool {
         let prefix = match tab {
-            Tab::Enterprise => return self.errors.keys().any(|k| !k.contains('.')),
+            Tab::Enterprise => {
+                return self.errors.keys().any(|k| {
+                    !k.contains('.') && !k.ends_with("_every_days") && !k.ends_with("_every_months")
+                });
+            }
+            Tab::Contacts => return self.errors.keys().any(|k| k.contains("_every_")),
             Tab::Vip => "vip.",
             Tab::People => "people.",
             Tab::Owners => "owners.",
@@ -341,6 +353,115 @@ impl DossierEditor {
             ui.checkbox(&mut c.strategic, t::F_STRATEGIC_HINT);
             ui.end_row();
         });
+    }
+
+    fn contacts_ui(&mut self, ui: &mut Ui, today: NaiveDate, out: &mut Vec<Command>) {
+        use crate::domain::contacts::{MeetingKind, Rhythm, call_due, meeting_due};
+        use crate::timeline::{EventKind, Link};
+        let e = &self.errors;
+        let c = &mut self.draft.client;
+        form_grid("rhythm").show(ui, |ui| {
+            text_row(
+                ui,
+                t::F_CALL_EVERY,
+                &mut c.call_every_days,
+                err(e, "call_every_days"),
+            );
+            text_row(
+                ui,
+                t::F_MEETING_EVERY,
+                &mut c.meeting_every_months,
+                err(e, "meeting_every_months"),
+            );
+        });
+        ui.label(RichText::new(t::RHYTHM_HINT).small().color(theme::MUTED));
+        let d = Rhythm::default();
+        let calls = c
+            .call_every_days
+            .trim()
+            .parse()
+            .unwrap_or(d.call_every_days);
+        let months = c
+            .meeting_every_months
+            .trim()
+            .parse()
+            .unwrap_or(d.meeting_every_months);
+        let last = |k: EventKind| {
+            self.timeline
+                .iter()
+                .filter(|ev| ev.kind == k && ev.date <= today)
+                .map(|ev| ev.date)
+                .max()
+        };
+        let last_call = last(EventKind::Call);
+        let last_meeting = last(EventKind::Meeting);
+        let call = call_due(last_call, calls, today);
+        let meeting = meeting_due(last_meeting, months, today);
+        if let Some(id) = self.draft.client.id {
+            for (kind, label, last, due) in [
+                (MeetingKind::Call, t::TODAY_CALLS, last_call, call),
+                (
+                    MeetingKind::Meeting,
+                    t::TODAY_MEETINGS,
+                    last_meeting,
+                    meeting,
+                ),
+            ] {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(label).strong());
+                    let text = t::contact_state(
+                        &fmt::opt_date(last),
+                        &fmt::date(due.due),
+                        &t::overdue(due.overdue_days),
+                    );
+                    ui.label(RichText::new(text).color(if due.overdue_days > 0 {
+                        theme::ERROR
+                    } else {
+                        theme::MUTED
+                    }));
+                    let button = if kind == MeetingKind::Call {
+                        t::RECORD_CALL
+                    } else {
+                        t::RECORD_MEETING
+                    };
+                    if ui.button(button).clicked() {
+                        out.push(Command::NewReport(id, kind));
+                    }
+                });
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new(t::TIMELINE).strong());
+        if self.timeline.is_empty() {
+            ui.label(RichText::new(t::TIMELINE_EMPTY).color(theme::MUTED));
+        }
+        egui::Grid::new("timeline")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for ev in &self.timeline {
+                    ui.label(fmt::date(ev.date));
+                    ui.label(RichText::new(ev.kind.label()).color(theme::ACCENT));
+                    let title = ev.title.chars().take(90).collect::<String>();
+                    match ev.link {
+                        Link::Meeting(id) => {
+                            if ui.link(title).clicked() {
+                                out.push(Command::OpenReport(id));
+                            }
+                        }
+                        Link::Letter(id) => {
+                            if ui.link(title).clicked() {
+                                out.push(Command::OpenLetter(id));
+                            }
+                        }
+                        Link::None => {
+                            ui.label(title);
+                        }
+                    }
+                    ui.label(RichText::new(&ev.detail).small().color(theme::MUTED));
+                    ui.end_row();
+                }
+            });
     }
 
     fn vip_ui(&mut self, ui: &mut Ui, today: NaiveDate) {
