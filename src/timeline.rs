@@ -178,6 +178,6 @@ pub fn timeline(conn: &Connection, client_id: Id) -> Result<Vec<Event>> {
             link: Link::Meeting(r.get(3)?),
         });
     }
-    out.sort_by(|a, b| b.date.cmp(&a.date));
+    out.sort_by_key(|e| std::cmp::Reverse(e.date));
     Ok(out)
 }
