@@ -66,6 +66,11 @@ pub enum Command {
         #[command(subcommand)]
         command: MeetingCommand,
     },
+    /// Reports for the head of the group.
+    Report {
+        #[command(subcommand)]
+        what: ReportCommand,
+    },
     /// What is due today for a manager (calls, meetings, next steps, birthdays).
     Today {
         /// The manager's id (default: everybody's clients).
@@ -89,6 +94,21 @@ pub enum MeetingsCommand {
         client: Option<i64>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Required vs held calls and meetings per manager and client, as a PDF.
+    Contacts {
+        /// 2026-Q4, 2026-11 or 2026.
+        #[arg(long)]
+        period: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Only this manager's clients.
+        #[arg(long)]
+        manager: Option<i64>,
     },
 }
 
@@ -286,6 +306,31 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
             let bytes = crate::reports::meeting_pdf(db.conn(), &m)?;
             std::fs::write(&out, bytes)
                 .with_context(|| t::err_write_file(&out.display().to_string()))?;
+            println!("{}", t::letter_written(&out.display().to_string()));
+        }
+        Command::Report {
+            what:
+                ReportCommand::Contacts {
+                    period,
+                    out,
+                    manager,
+                },
+        } => {
+            let period = crate::reports::Period::parse(&period)
+                .ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;
+            let db = open(&path)?;
+            let report = crate::reports::contact_report(db.conn(), &period, manager)?;
+            let company = storage::load_company(db.conn())?;
+            let bytes = crate::reports::contact_report_pdf(&report, &company)?;
+            std::fs::write(&out, bytes)
+                .with_context(|| t::err_write_file(&out.display().to_string()))?;
+            for m in &report.managers {
+                println!(
+                    "{}\t{} %",
+                    m.manager,
+                    crate::domain::fmt::number(m.rate(), 0)
+                );
+            }
             println!("{}", t::letter_written(&out.display().to_string()));
         }
         Command::Today { manager, json } => {

@@ -934,3 +934,20 @@ pub fn contact_state(last: &str, due: &str, overdue: &str) -> String {
 }
 pub const TIMELINE: &str = "Хронология";
 pub const TIMELINE_EMPTY: &str = "Событий пока нет.";
+pub fn period_quarter(q: u32, y: i32) -> String {
+    format!("{q} квартал {y} г.")
+}
+pub fn period_year(y: i32) -> String {
+    format!("{y} год")
+}
+pub fn manager_total(name: &str) -> String {
+    format!("Итого: {name}")
+}
+pub fn contact_report_title(period: &str) -> String {
+    format!("Отчёт о контактах с VIP-клиентами: {period}")
+}
+pub const COL_CALLS: &str = "Звонки: план / факт / в срок";
+pub const COL_MEETINGS: &str = "Встречи: план / факт";
+pub const COL_RATE: &str = "Выполнение";
+pub const CONTACT_REPORT_NOTE: &str = "Звонок в срок — не позже чем через установленное число дней (+3 дня) после предыдущего. Выполнение — доля плановых контактов, проведённых в срок.";
+pub const BAD_PERIOD: &str = "--period: ожидается 2026-Q4, 2026-11 или 2026";

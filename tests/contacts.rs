@@ -351,3 +351,57 @@ fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier()
         14
     );
 }
+
+#[test]
+fn contact_report_counts_required_held_and_on_time() {
+    use vipdesk::reports::{Period, contact_report, contact_report_pdf};
+    let q4 = Period::parse("2026-Q4").expect("quarter");
+    assert_eq!(
+        (q4.start, q4.end, q4.months()),
+        (d(2026, 10, 1), d(2026, 12, 31), 3)
+    );
+    assert_eq!(
+        Period::parse("2026-11").expect("month").end,
+        d(2026, 11, 30)
+    );
+    assert_eq!(Period::parse("2026").expect("year").months(), 12);
+    assert!(Period::parse("2026-Q5").is_none() && Period::parse("весна").is_none());
+
+    let mut db = Db::open_in_memory().expect("db");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let a = client(&mut db, "АО «А»", me, vec![]);
+    report(&mut db, a, MeetingKind::Call, d(2026, 9, 20), vec![]);
+    report(&mut db, a, MeetingKind::Call, d(2026, 10, 15), vec![]); // 25 days: on time
+    report(&mut db, a, MeetingKind::Call, d(2026, 12, 1), vec![]); // 47 days: late
+    report(&mut db, a, MeetingKind::Meeting, d(2026, 11, 3), vec![]);
+    let b = client(&mut db, "АО «Б»", me, vec![]);
+    report(&mut db, b, MeetingKind::Call, d(2026, 10, 2), vec![]);
+    let r = contact_report(db.conn(), &q4, Some(me)).expect("report");
+    let ra = r.rows.iter().find(|x| x.client_id == a).expect("a");
+    assert_eq!(
+        (ra.calls_required, ra.calls_held, ra.calls_on_time),
+        (3, 2, 1)
+    );
+    assert_eq!((ra.meetings_required, ra.meetings_held), (1, 1));
+    assert!((ra.rate() - 50.0).abs() < 0.01, "{}", ra.rate());
+    let rb = r.rows.iter().find(|x| x.client_id == b).expect("b");
+    assert_eq!((rb.calls_on_time, rb.meetings_held), (1, 0));
+    assert_eq!(r.managers.len(), 1);
+    assert_eq!(r.managers[0].calls_required, 6);
+    let company = storage::load_company(db.conn()).expect("company");
+    let bytes = contact_report_pdf(&r, &company).expect("pdf");
+    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
+    let text: String = doc
+        .get_pages()
+        .keys()
+        .map(|p| doc.extract_text(&[*p]).expect("text"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("4 квартал 2026 г.")
+            && text.contains("Итого: Петрова А.С.")
+            && text.contains("АО «А»"),
+        "{text}"
+    );
+}

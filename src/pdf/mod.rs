@@ -7,6 +7,7 @@ pub mod layout;
 pub mod letter;
 pub mod render;
 pub mod report;
+pub mod table;
 
 pub use layout::{Document, Item, Meta, Page, TextRun};
 pub use letter::{Company, LetterContent, layout_letter};

@@ -485,3 +485,26 @@ pub fn reports_to_review(conn: &Connection, supervisor: Id) -> Result<Vec<(Meeti
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Contacts dated within `[from, to]`: (client id, kind, date).
+pub fn meetings_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Id, MeetingKind, NaiveDate)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT client_id, kind, date FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2",
+    )?;
+    let mut out = Vec::new();
+    let mut rows = st.query(params![date_to_sql(Some(from)), date_to_sql(Some(to))])?;
+    while let Some(r) = rows.next()? {
+        if let Some(d) = date_from_sql(r.get(2)?) {
+            out.push((
+                r.get(0)?,
+                MeetingKind::from_code(&r.get::<_, String>(1)?).unwrap_or_default(),
+                d,
+            ));
+        }
+    }
+    Ok(out)
+}

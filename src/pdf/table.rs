@@ -1,0 +1,152 @@
+//! A table document: title lines, a header repeated on every page, bordered rows that wrap their
+//! cells, and closing lines. The courier sheet and the contact report use it.
+
+use super::layout::*;
+
+const LEFT: f32 = 20.0 * MM;
+const RIGHT: f32 = 10.0 * MM;
+const TOP: f32 = 20.0 * MM;
+const BOTTOM: f32 = 20.0 * MM;
+const CELL: Style = Style::regular(9.5);
+const HEAD: Style = Style::bold(8.5);
+const PAD: f32 = 1.5 * MM;
+
+/// What a table document shows. Column widths are in mm and should add up to 180.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub title: Vec<String>,
+    pub columns: Vec<(String, f32)>,
+    pub rows: Vec<Vec<String>>,
+    /// Rows printed bold (totals).
+    pub bold_rows: Vec<usize>,
+    pub footer: Vec<String>,
+}
+
+fn row_items(
+    columns: &[(String, f32)],
+    cells: &[String],
+    style: Style,
+    y: f32,
+) -> (Vec<Item>, f32) {
+    let mut items = Vec::new();
+    let mut height: f32 = 0.0;
+    let mut x = LEFT;
+    for ((_, w), text) in columns.iter().zip(cells) {
+        let lines = break_lines(text, style, w * MM - 2.0 * PAD, Align::Left);
+        let mut yy = y + PAD;
+        for l in &lines {
+            items.push(Item::Text(TextRun {
+                x: x + PAD + l.dx,
+                y: yy + style.size,
+                text: l.text.clone(),
+                style,
+                word_spacing: l.word_spacing,
+            }));
+            yy += style.line_height();
+        }
+        height = height.max(lines.len().max(1) as f32 * style.line_height() + 2.0 * PAD);
+        x += w * MM;
+    }
+    (items, height)
+}
+
+/// The cell borders of a row from `y0` to `y1`.
+fn grid(columns: &[(String, f32)], y0: f32, y1: f32, items: &mut Vec<Item>) {
+    let right = LEFT + columns.iter().map(|(_, w)| w * MM).sum::<f32>();
+    items.push(Item::Rule {
+        x1: LEFT,
+        y1,
+        x2: right,
+        y2: y1,
+        width: 0.5,
+    });
+    let mut x = LEFT;
+    items.push(Item::Rule {
+        x1: x,
+        y1: y0,
+        x2: x,
+        y2: y1,
+        width: 0.5,
+    });
+    for (_, w) in columns {
+        x += w * MM;
+        items.push(Item::Rule {
+            x1: x,
+            y1: y0,
+            x2: x,
+            y2: y1,
+            width: 0.5,
+        });
+    }
+}
+
+/// Lays the table out on A4 pages.
+pub fn layout_table(t: &Table, meta: Meta) -> Document {
+    let mut doc = Document::a4(meta);
+    let width = doc.width - LEFT - RIGHT;
+    let bottom = doc.height - BOTTOM;
+    let mut page = Page::default();
+    let mut y = TOP;
+    let title_style = Style::bold(12.0);
+    for line in &t.title {
+        for l in break_lines(line, title_style, width, Align::Center) {
+            page.items.push(Item::Text(TextRun {
+                x: LEFT + l.dx,
+                y: y + title_style.size,
+                text: l.text,
+                style: title_style,
+                word_spacing: 0.0,
+            }));
+            y += title_style.line_height();
+        }
+    }
+    y += 4.0 * MM;
+    let header: Vec<String> = t.columns.iter().map(|(h, _)| h.clone()).collect();
+    let put_header = |page: &mut Page, y: f32| -> f32 {
+        let (items, h) = row_items(&t.columns, &header, HEAD, y);
+        page.items.push(Item::Rule {
+            x1: LEFT,
+            y1: y,
+            x2: LEFT + width,
+            y2: y,
+            width: 0.8,
+        });
+        page.items.extend(items);
+        grid(&t.columns, y, y + h, &mut page.items);
+        y + h
+    };
+    y = put_header(&mut page, y);
+    for (i, cells) in t.rows.iter().enumerate() {
+        let style = if t.bold_rows.contains(&i) {
+            Style::bold(9.5)
+        } else {
+            CELL
+        };
+        let (_, h) = row_items(&t.columns, cells, style, y);
+        if y + h > bottom {
+            doc.pages.push(std::mem::take(&mut page));
+            y = put_header(&mut page, TOP);
+        }
+        let (items, h) = row_items(&t.columns, cells, style, y);
+        page.items.extend(items);
+        grid(&t.columns, y, y + h, &mut page.items);
+        y += h;
+    }
+    y += 8.0 * MM;
+    if y + t.footer.len() as f32 * 8.0 * MM > bottom {
+        doc.pages.push(std::mem::take(&mut page));
+        y = TOP;
+    }
+    for text in &t.footer {
+        page.items.push(Item::Text(TextRun {
+            x: LEFT,
+            y: y + 11.0,
+            text: text.clone(),
+            style: Style::regular(11.0),
+            word_spacing: 0.0,
+        }));
+        y += 8.0 * MM;
+    }
+    doc.pages.push(page);
+    doc
+}
