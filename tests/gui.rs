@@ -662,3 +662,34 @@ fn overdue_call_from_today_reported_submitted_and_accepted() {
     assert_eq!(accepted.status, ReportStatus::Accepted);
     assert_eq!(accepted.supervisor_comment, "Хорошо, держать на контроле");
 }
+
+#[test]
+fn contact_report_for_a_quarter_with_table_and_chart() {
+    let mut db = Db::open_in_memory().expect("db");
+    vipdesk::demo::generate(&mut db, 10, 4, common::today()).expect("demo");
+    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    app.current_manager = app
+        .managers
+        .iter()
+        .find(|m| m.role == vipdesk::domain::model::Role::GroupHead)
+        .and_then(|m| m.id);
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_CONTACT_REPORT).click();
+    h.run();
+    type_into(&mut h, t::F_PERIOD, "2026-Q9");
+    click_button(&mut h, t::BUILD_REPORT);
+    h.get_by_label(t::BAD_PERIOD_GUI);
+    clear_field(&mut h, t::F_PERIOD);
+    input(&h, t::F_PERIOD).type_text("2026-Q3");
+    h.run();
+    click_button(&mut h, t::BUILD_REPORT);
+    h.get_by_label(&t::contact_report_title("3 квартал 2026 г."));
+    let report = h.state().contact_report.report.clone().expect("report");
+    assert_eq!(
+        report.rows.len(),
+        10,
+        "the head of the group sees every client"
+    );
+    assert!(h.get_all_by_label_contains("Итого:").count() >= 4);
+}

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use super::catalogs::CatalogsScreen;
 use super::clients::ClientsScreen;
+use super::contact_report::ContactReportScreen;
 use super::dialogs::{DialogPurpose, FileDialogs, NoDialogs};
 use super::dossier::DossierEditor;
 use super::letters::{LetterEditor, LettersScreen};
@@ -30,6 +31,7 @@ pub enum Screen {
     Clients,
     Letters,
     Merge,
+    ContactReport,
     Settings,
     Managers,
     Catalogs,
@@ -78,6 +80,8 @@ pub enum Command {
     CloseReport,
     CompleteStep(Id),
     OpenClientFromToday(Id),
+    BuildContactReport(String),
+    SaveContactReport(String),
     SaveCompany(Box<crate::pdf::Company>),
     SaveTemplate(Box<crate::domain::letter::Template>),
     StartMerge(crate::letters::Selection),
@@ -107,6 +111,7 @@ pub struct VipApp {
     pub letter: Option<LetterEditor>,
     pub merge: MergeScreen,
     pub today_screen: TodayScreen,
+    pub contact_report: ContactReportScreen,
     pub report: Option<ReportEditor>,
     /// Reports waiting for the current user's acceptance (a head of the group).
     pub to_review: Vec<(crate::domain::contacts::Meeting, String)>,
@@ -151,6 +156,7 @@ impl VipApp {
             letter: None,
             merge: MergeScreen::default(),
             today_screen: TodayScreen::default(),
+            contact_report: ContactReportScreen::default(),
             report: None,
             to_review: Vec::new(),
             settings: SettingsScreen::default(),
@@ -294,6 +300,7 @@ impl VipApp {
             (Screen::Clients, t::NAV_CLIENTS),
             (Screen::Letters, t::NAV_LETTERS),
             (Screen::Merge, t::NAV_MERGE),
+            (Screen::ContactReport, t::NAV_CONTACT_REPORT),
             (Screen::Settings, t::NAV_SETTINGS),
             (Screen::Managers, t::NAV_MANAGERS),
             (Screen::Catalogs, t::NAV_CATALOGS),
@@ -348,6 +355,10 @@ impl VipApp {
                         out
                     }
                 };
+                self.commands.extend(out);
+            }
+            Screen::ContactReport => {
+                let out = self.contact_report.ui(ui);
                 self.commands.extend(out);
             }
             Screen::Merge => {
@@ -715,6 +726,29 @@ impl VipApp {
                 std::fs::write(&path, bytes)?;
                 print_pdf(&path)?;
                 self.toasts.info(t::SENT_TO_PRINT);
+            }
+            Command::BuildContactReport(period) => match crate::reports::Period::parse(&period) {
+                Some(p) => {
+                    let manager = match self.current_manager_value() {
+                        Some(m) if m.role == crate::domain::model::Role::GroupHead => None,
+                        _ => self.current_manager,
+                    };
+                    self.contact_report.report =
+                        Some(crate::reports::contact_report(self.db.conn(), &p, manager)?);
+                    self.contact_report.error = None;
+                }
+                None => self.contact_report.error = Some(t::BAD_PERIOD_GUI.into()),
+            },
+            Command::SaveContactReport(path) => {
+                if let Some(report) = &self.contact_report.report {
+                    let company = storage::load_company(self.db.conn())?;
+                    let bytes = crate::reports::contact_report_pdf(report, &company)?;
+                    let target = std::path::PathBuf::from(path.trim());
+                    std::fs::write(&target, bytes)
+                        .with_context(|| t::err_write_file(&target.display().to_string()))?;
+                    self.toasts
+                        .info(t::letter_written(&target.display().to_string()));
+                }
             }
             Command::SaveCompany(company) => {
                 storage::save_company(&mut self.db, &company)?;

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod catalogs;
 pub mod clients;
+pub mod contact_report;
 pub mod dialogs;
 pub mod dossier;
 pub mod letters;
