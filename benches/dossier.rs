@@ -19,6 +19,16 @@ fn big_db() -> (tempfile::TempDir, std::path::PathBuf) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
     let started = Instant::now();
     let s = vipdesk::demo::generate(&mut db, CLIENTS, 42, today).expect("demo");
+    // Another stretch of calls and meetings to reach 200 000 reports.
+    let more = vipdesk::demo::generate_contacts(&mut db, 15, 43, today).expect("contacts");
+    let reports: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
+        .expect("count");
+    eprintln!(
+        "{} + {more} reports of calls and meetings: {reports} in all",
+        s.reports
+    );
     eprintln!(
         "generated {} clients, {} people, {} indicator values in {:.1} s",
         s.clients,
@@ -73,6 +83,22 @@ fn benches(c: &mut Criterion) {
             k = (k + 7919) % ids.len();
             let d = storage::load_dossier(db.conn(), ids[k]).expect("load");
             black_box(DossierEditor::open(&d, today))
+        })
+    });
+
+    let manager = rows.iter().find_map(|r| r.manager_id).expect("a manager");
+    c.bench_function("«Сегодня» of a manager (200 000 reports)", |b| {
+        b.iter(|| black_box(vipdesk::today::today(db.conn(), Some(manager), today).expect("today")))
+    });
+    c.bench_function(
+        "«Сегодня» of the head of the group (all 5 000 clients)",
+        |b| b.iter(|| black_box(vipdesk::today::today(db.conn(), None, today).expect("today"))),
+    );
+    let mut k = 0usize;
+    c.bench_function("timeline of a client", |b| {
+        b.iter(|| {
+            k = (k + 7919) % ids.len();
+            black_box(vipdesk::timeline::timeline(db.conn(), ids[k]).expect("timeline"))
         })
     });
 

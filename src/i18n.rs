@@ -956,3 +956,9 @@ pub const F_PERIOD: &str = "Период";
 pub const BUILD_REPORT: &str = "Построить";
 pub const PERIOD_HINT: &str = "Месяц — 2026-11, квартал — 2026-Q4, год — 2026. Руководитель группы видит всех менеджеров, менеджер — своих клиентов.";
 pub const BAD_PERIOD_GUI: &str = "Период: 2026-11, 2026-Q4 или 2026";
+pub fn attachment_subject(name: &str) -> String {
+    format!("Приложение к отчёту о встрече: {name}")
+}
+pub const F_ATTACHMENTS: &str = "Приложения";
+pub const ATTACH_TO_REPORT: &str = "Приложить к отчёту";
+pub const SAVE_REPORT_FIRST: &str = "Сначала сохраните черновик отчёта";

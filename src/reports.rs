@@ -59,6 +59,13 @@ pub fn meeting_form(
     let when = format!("{} {}", fmt::opt_date(m.date), m.time)
         .trim()
         .to_string();
+    let files: Vec<String> = match m.id {
+        Some(id) => storage::meeting_attachments(conn, id)?
+            .into_iter()
+            .map(|(_, name, _)| name)
+            .collect(),
+        None => Vec::new(),
+    };
     let fields = vec![
         (t::TRASH_CLIENT.to_string(), d.client.short_name.clone()),
         (t::F_REPORT_KIND.to_string(), m.kind.label().to_string()),
@@ -70,6 +77,7 @@ pub fn meeting_form(
         (t::F_PROBLEMS.to_string(), m.problems.clone()),
         (t::F_AGREEMENTS.to_string(), m.agreements.clone()),
         (t::F_NEXT_STEPS.to_string(), steps.join("\n")),
+        (t::F_ATTACHMENTS.to_string(), files.join("\n")),
         (t::F_STATUS.to_string(), m.status.label().to_string()),
         (
             t::SUPERVISOR_COMMENT.to_string(),

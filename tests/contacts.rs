@@ -261,6 +261,8 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
         ..Default::default()
     };
     let id = storage::save_meeting(&mut db, &m, Some(me)).expect("save");
+    storage::add_meeting_attachment(&mut db, id, "схема_учёта.pdf", b"%PDF-1.4 demo", Some(me))
+        .expect("attach");
     let saved = storage::get_meeting(db.conn(), id).expect("report");
     let bytes = vipdesk::reports::meeting_pdf(db.conn(), &saved).expect("pdf");
     let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
@@ -284,6 +286,7 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
         "1. Подготовить сравнительный расчёт — Петрова А.С., до 05.12.2026",
         "А.С. Петрова",
         "Руководитель группы (отчёт принял)",
+        "схема_учёта.pdf",
     ] {
         assert!(text.contains(expected), "«{expected}» missing in: {text}");
     }

@@ -508,3 +508,46 @@ pub fn meetings_between(
     }
     Ok(out)
 }
+
+/// Attaches a file to a report: it is kept in the client's «Переписка и файлы», marked with the
+/// report.
+pub fn add_meeting_attachment(
+    db: &mut Db,
+    meeting_id: Id,
+    file_name: &str,
+    bytes: &[u8],
+    author: Option<Id>,
+) -> Result<Id> {
+    db.write(|tx| {
+        let (client_id, date): (Id, Option<String>) = tx.query_row(
+            "SELECT client_id, date FROM meetings WHERE id = ?1",
+            [meeting_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let record = crate::domain::model::Record {
+            date: date_from_sql(date),
+            direction: crate::domain::model::Direction::Note,
+            subject: crate::i18n::attachment_subject(file_name),
+            file_name: file_name.to_string(),
+            new_file: Some(bytes.to_vec()),
+            ..Default::default()
+        };
+        let id = super::add_record_tx(tx, client_id, &record, author)?;
+        tx.execute(
+            "UPDATE records SET meeting_id = ?2 WHERE id = ?1",
+            params![id, meeting_id],
+        )?;
+        Ok(id)
+    })
+}
+
+/// The files attached to a report: (record id, file name, size).
+pub fn meeting_attachments(conn: &Connection, meeting_id: Id) -> Result<Vec<(Id, String, i64)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, file_name, file_size FROM records WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY id",
+    )?;
+    let rows = st
+        .query_map([meeting_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -328,6 +328,9 @@ CREATE TABLE next_steps (",
 );
 CREATE INDEX next_steps_meeting ON next_steps(meeting_id);
 CREATE INDEX next_steps_due ON next_steps(due_date);
+-- Files attached to a report live in the client's correspondence, marked with the report.
+ALTER TABLE records ADD COLUMN meeting_id INTEGER REFERENCES meetings(id);
+CREATE INDEX records_meeting ON records(meeting_id);
 "
 );
 

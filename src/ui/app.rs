@@ -79,6 +79,7 @@ pub enum Command {
     CorrectReport,
     CloseReport,
     CompleteStep(Id),
+    AttachToReport(String),
     OpenClientFromToday(Id),
     BuildContactReport(String),
     SaveContactReport(String),
@@ -623,6 +624,29 @@ impl VipApp {
                 self.report = None;
                 self.reload()?;
             }
+            Command::AttachToReport(path) => {
+                let Some(id) = self.save_report() else {
+                    return Ok(());
+                };
+                let path = std::path::PathBuf::from(path.trim());
+                let bytes = std::fs::read(&path)
+                    .with_context(|| t::err_read_file(&path.display().to_string()))?;
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                storage::add_meeting_attachment(
+                    &mut self.db,
+                    id,
+                    &name,
+                    &bytes,
+                    self.current_manager,
+                )?;
+                if let Some(ed) = &mut self.report {
+                    ed.attachments = storage::meeting_attachments(self.db.conn(), id)?;
+                    ed.attach_path.clear();
+                }
+            }
             Command::CompleteStep(step) => {
                 storage::complete_step(&mut self.db, step, self.today, self.current_manager)?;
                 self.reload()?;
@@ -1113,12 +1137,13 @@ impl VipApp {
         self.screen = Screen::Today;
         self.dossier = None;
         self.letter = None;
-        self.report = Some(ReportEditor::new(
-            meeting,
-            d.client.short_name,
-            people,
-            can_accept,
-        ));
+        let attachments = match meeting.id {
+            Some(id) => storage::meeting_attachments(self.db.conn(), id)?,
+            None => Vec::new(),
+        };
+        let mut ed = ReportEditor::new(meeting, d.client.short_name, people, can_accept);
+        ed.attachments = attachments;
+        self.report = Some(ed);
         Ok(())
     }
 
@@ -1138,7 +1163,9 @@ impl VipApp {
                     Ok(saved) => {
                         let (name, people, can) =
                             (ed.client_name.clone(), ed.people.clone(), ed.can_accept);
+                        let files = std::mem::take(&mut ed.attachments);
                         *ed = ReportEditor::new(saved, name, people, can);
+                        ed.attachments = files;
                     }
                     Err(e) => self.toasts.error(e.to_string()),
                 }

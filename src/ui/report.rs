@@ -36,6 +36,9 @@ pub struct ReportEditor {
     pub comment: String,
     /// The current user may accept reports (a head of the group).
     pub can_accept: bool,
+    /// Files attached to the report: (record id, name, size).
+    pub attachments: Vec<(Id, String, i64)>,
+    pub attach_path: String,
 }
 
 fn step_drafts(steps: &[NextStep]) -> Vec<StepDraft> {
@@ -70,6 +73,8 @@ impl ReportEditor {
             errors: FieldErrors::new(),
             comment: String::new(),
             can_accept,
+            attachments: Vec::new(),
+            attach_path: String::new(),
         }
     }
 
@@ -187,6 +192,27 @@ impl ReportEditor {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_enabled_ui(self.is_draft(), |ui| self.form_ui(ui));
+                ui.add_space(6.0);
+                ui.label(RichText::new(t::F_ATTACHMENTS).strong());
+                for (_, name, size) in &self.attachments {
+                    ui.label(format!("{name} ({})", t::file_size(*size)));
+                }
+                if self.is_draft() {
+                    ui.horizontal_wrapped(|ui| {
+                        let l = ui.label(t::FILE_PATH);
+                        ui.add(TextEdit::singleline(&mut self.attach_path).desired_width(240.0))
+                            .labelled_by(l.id);
+                        if ui
+                            .add_enabled(
+                                !self.attach_path.trim().is_empty(),
+                                egui::Button::new(t::ATTACH_TO_REPORT),
+                            )
+                            .clicked()
+                        {
+                            out.push(Command::AttachToReport(self.attach_path.clone()));
+                        }
+                    });
+                }
             });
         out
     }
