@@ -693,3 +693,28 @@ fn contact_report_for_a_quarter_with_table_and_chart() {
     );
     assert!(h.get_all_by_label_contains("Итого:").count() >= 4);
 }
+
+#[test]
+fn leaving_an_unsaved_report_asks_first() {
+    let (mut app, alpha, _) = app_with_two_clients();
+    app.push(vipdesk::ui::Command::NewReport(
+        alpha,
+        vipdesk::domain::contacts::MeetingKind::Meeting,
+    ));
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::F_TOPICS).click();
+    h.run();
+    h.get_by_label(t::F_TOPICS)
+        .type_text("План работ на квартал");
+    h.run();
+    h.get_by_role_and_label(Role::Button, t::NAV_CLIENTS)
+        .click();
+    h.run();
+    h.get_by_label(t::UNSAVED_TITLE);
+    click_button(&mut h, t::YES_SAVE);
+    assert!(h.state().report.is_none());
+    let saved = storage::list_meetings(h.state().db.conn(), Some(alpha), None).expect("reports");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].topics, "План работ на квартал");
+}

@@ -522,7 +522,7 @@ impl VipApp {
             | Command::Quit
             | Command::LoadDemo
             | Command::NewLetter(_) => true,
-            Command::Navigate(s) => *s != self.screen || letter_open,
+            Command::Navigate(s) => *s != self.screen || letter_open || self.report.is_some(),
             Command::OpenLetter(id) => self.letter.as_ref().and_then(|l| l.letter.id) != Some(*id),
             Command::CloseLetter => letter_open,
             Command::CloseReport | Command::NewReport(..) | Command::OpenClientFromToday(_) => {
