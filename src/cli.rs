@@ -185,29 +185,24 @@ fn open(path: &std::path::Path) -> anyhow::Result<Db> {
 }
 
 /// `clients list`: a tab-separated table, or one JSON object per line.
-fn print_clients(rows: Vec<storage::ClientRow>, json: bool) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    for r in rows {
-        if json {
-            let v = serde_json::json!({
-                "id": r.id,
-                "short_name": r.short_name,
-                "full_name": r.full_name,
-                "inn": r.inn,
-                "manager": r.manager,
-                "manager_id": r.manager_id,
-                "district": r.district,
-                "industry": r.industry,
-                "strategic": r.strategic,
-                "vip_years": r.vip_years,
-            });
-            writeln!(out, "{v}")?;
-        } else {
-            writeln!(out, "{}\t{}\t{}\t{}", r.id, r.inn, r.short_name, r.manager)?;
-        }
+fn client_line(r: &storage::ClientRow, json: bool) -> String {
+    if json {
+        serde_json::json!({
+            "id": r.id,
+            "short_name": r.short_name,
+            "full_name": r.full_name,
+            "inn": r.inn,
+            "manager": r.manager,
+            "manager_id": r.manager_id,
+            "district": r.district,
+            "industry": r.industry,
+            "strategic": r.strategic,
+            "vip_years": r.vip_years,
+        })
+        .to_string()
+    } else {
+        format!("{}\t{}\t{}\t{}", r.id, r.inn, r.short_name, r.manager)
     }
-    Ok(())
 }
 
 /// Runs a subcommand; the exit code says whether it fully succeeded.
@@ -248,11 +243,7 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
         } => {
             let db = open(&path)?;
             let rows = storage::list_clients(db.conn())?;
-            if let Err(e) = print_clients(rows, json)
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                return Err(e.into());
-            }
+            print_lines(rows.iter().map(|r| client_line(r, json)))?;
         }
         Command::Import {
             what: ImportCommand::Clients { file },
@@ -370,11 +361,9 @@ fn letter_command(
         LetterCommand::List { json } => {
             let db = open(path)?;
             let rows = storage::list_letters(db.conn(), &storage::LetterFilter::default())?;
-            use std::io::Write as _;
-            let mut out = std::io::stdout().lock();
-            for r in rows {
+            let lines = rows.iter().map(|r| {
                 let l = &r.letter;
-                let line = if json {
+                if json {
                     serde_json::json!({
                         "id": l.id,
                         "number": l.number,
@@ -401,14 +390,9 @@ fn letter_command(
                         r.client,
                         l.heading
                     )
-                };
-                if let Err(e) = writeln!(out, "{line}") {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        break;
-                    }
-                    return Err(e.into());
                 }
-            }
+            });
+            print_lines(lines)?;
         }
         LetterCommand::Merge {
             template,
@@ -461,46 +445,42 @@ fn print_lines(lines: impl Iterator<Item = String>) -> anyhow::Result<()> {
 }
 
 /// «Сегодня» as text: one section per kind of duty.
-fn today_lines(t: &crate::today::Today) -> Vec<String> {
+fn today_lines(today: &crate::today::Today) -> Vec<String> {
     use crate::domain::fmt::date;
     let mut out = Vec::new();
-    out.push(t::TODAY_CALLS.to_string());
-    for c in &t.calls {
-        out.push(format!(
-            "  {}\t{}\t{}",
-            c.client,
-            date(c.due),
-            t::overdue(c.overdue_days)
-        ));
-    }
-    out.push(t::TODAY_MEETINGS.to_string());
-    for c in &t.meetings {
-        out.push(format!(
-            "  {}\t{}\t{}",
-            c.client,
-            date(c.due),
-            t::overdue(c.overdue_days)
-        ));
+    for (title, rows) in [
+        (t::TODAY_CALLS, &today.calls),
+        (t::TODAY_MEETINGS, &today.meetings),
+    ] {
+        out.push(title.to_string());
+        out.extend(rows.iter().map(|c| {
+            format!(
+                "  {}\t{}\t{}",
+                c.client,
+                date(c.due),
+                t::overdue(c.overdue_days)
+            )
+        }));
     }
     out.push(t::TODAY_STEPS.to_string());
-    for s in &t.steps {
-        out.push(format!(
+    out.extend(today.steps.iter().map(|s| {
+        format!(
             "  {}\t{}\t{}\t{}",
             s.client,
             s.text,
             date(s.due),
             t::overdue(s.overdue_days)
-        ));
-    }
+        )
+    }));
     out.push(t::TODAY_BIRTHDAYS.to_string());
-    for b in &t.birthdays {
-        out.push(format!(
+    out.extend(today.birthdays.iter().map(|b| {
+        format!(
             "  {}\t{}\t{}\t{}",
             date(b.date),
             b.name,
             b.client,
             t::age(b.age, b.jubilee)
-        ));
-    }
+        )
+    }));
     out
 }
