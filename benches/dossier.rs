@@ -20,7 +20,7 @@ fn big_db() -> (tempfile::TempDir, std::path::PathBuf) {
     let started = Instant::now();
     let s = vipdesk::demo::generate(&mut db, CLIENTS, 42, today).expect("demo");
     // Another stretch of calls and meetings to reach 200 000 reports.
-    let more = vipdesk::demo::generate_contacts(&mut db, 15, 43, today).expect("contacts");
+    let more = vipdesk::demo::generate_contacts(&mut db, 18, 43, today).expect("contacts");
     let reports: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))

@@ -342,11 +342,19 @@ pub fn client_contacts(
     today: NaiveDate,
 ) -> Result<Vec<ClientContacts>> {
     let mut last: HashMap<Id, (Option<NaiveDate>, Option<NaiveDate>)> = HashMap::new();
-    let mut st = conn.prepare_cached(
-        "SELECT client_id, kind, max(date) FROM meetings WHERE deleted_at IS NULL AND date <= ?1 \
-         GROUP BY client_id, kind",
-    )?;
-    let mut rows = st.query([date_to_sql(Some(today))])?;
+    // A manager's dozen clients are looked up by index; everybody's are read from the index alone.
+    let mut st = match manager {
+        Some(_) => conn.prepare_cached(
+            "SELECT m.client_id, m.kind, max(m.date) FROM clients c \
+             JOIN meetings m ON m.client_id = c.id AND m.deleted_at IS NULL AND m.date <= ?1 \
+             WHERE c.manager_id = ?2 AND c.deleted_at IS NULL GROUP BY m.client_id, m.kind",
+        )?,
+        None => conn.prepare_cached(
+            "SELECT client_id, kind, max(date) FROM meetings WHERE deleted_at IS NULL AND date <= ?1 AND ?2 IS NULL \
+             GROUP BY client_id, kind",
+        )?,
+    };
+    let mut rows = st.query(params![date_to_sql(Some(today)), manager])?;
     while let Some(r) = rows.next()? {
         let kind = MeetingKind::from_code(&r.get::<_, String>(1)?).unwrap_or_default();
         let date = date_from_sql(r.get(2)?);
@@ -358,10 +366,16 @@ pub fn client_contacts(
         }
     }
     let d = Rhythm::default();
-    let mut st = conn.prepare_cached(
-        "SELECT id, short_name, manager_id, call_every_days, meeting_every_months FROM clients \
-         WHERE deleted_at IS NULL AND (?1 IS NULL OR manager_id = ?1)",
-    )?;
+    let mut st = conn.prepare_cached(match manager {
+        Some(_) => {
+            "SELECT id, short_name, manager_id, call_every_days, meeting_every_months FROM clients \
+             WHERE deleted_at IS NULL AND manager_id = ?1"
+        }
+        None => {
+            "SELECT id, short_name, manager_id, call_every_days, meeting_every_months FROM clients \
+             WHERE deleted_at IS NULL AND ?1 IS NULL"
+        }
+    })?;
     let out = st
         .query_map([manager], |r| {
             let id: Id = r.get(0)?;
@@ -401,13 +415,22 @@ pub fn due_steps(
     manager: Option<Id>,
     until: NaiveDate,
 ) -> Result<Vec<OpenStep>> {
-    let mut st = conn.prepare_cached(
-        "SELECT s.id, m.id, c.id, c.short_name, s.text, s.due_date FROM next_steps s \
-         JOIN meetings m ON m.id = s.meeting_id JOIN clients c ON c.id = m.client_id \
-         WHERE s.deleted_at IS NULL AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
-           AND s.done_date IS NULL AND s.due_date IS NOT NULL AND s.due_date <= ?1 \
-           AND (?2 IS NULL OR c.manager_id = ?2) ORDER BY s.due_date",
-    )?;
+    // From a manager's clients down to their steps; for everybody, from the open steps up.
+    let mut st = conn.prepare_cached(match manager {
+        Some(_) => {
+            "SELECT s.id, m.id, c.id, c.short_name, s.text, s.due_date FROM clients c \
+             JOIN meetings m ON m.client_id = c.id JOIN next_steps s ON s.meeting_id = m.id \
+             WHERE c.manager_id = ?2 AND s.deleted_at IS NULL AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
+               AND s.done_date IS NULL AND s.due_date IS NOT NULL AND s.due_date <= ?1 ORDER BY s.due_date"
+        }
+        None => {
+            "SELECT s.id, m.id, c.id, c.short_name, s.text, s.due_date FROM next_steps s \
+             JOIN meetings m ON m.id = s.meeting_id JOIN clients c ON c.id = m.client_id \
+             WHERE s.deleted_at IS NULL AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
+               AND s.done_date IS NULL AND s.due_date IS NOT NULL AND s.due_date <= ?1 AND ?2 IS NULL \
+             ORDER BY s.due_date"
+        }
+    })?;
     let rows = st
         .query_map(params![date_to_sql(Some(until)), manager], |r| {
             Ok(OpenStep {
@@ -435,12 +458,18 @@ pub struct PersonBirthday {
 
 /// Birthdays of people of a manager's clients.
 pub fn birthdays(conn: &Connection, manager: Option<Id>) -> Result<Vec<PersonBirthday>> {
-    let mut st = conn.prepare_cached(
-        "SELECT p.id, c.id, c.short_name, trim(p.surname || ' ' || p.name || ' ' || p.patronymic), p.birthday \
-         FROM people p JOIN clients c ON c.id = p.client_id \
-         WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL \
-           AND (?1 IS NULL OR c.manager_id = ?1)",
-    )?;
+    let mut st = conn.prepare_cached(match manager {
+        Some(_) => {
+            "SELECT p.id, c.id, c.short_name, trim(p.surname || ' ' || p.name || ' ' || p.patronymic), p.birthday \
+             FROM clients c JOIN people p ON p.client_id = c.id \
+             WHERE c.manager_id = ?1 AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL"
+        }
+        None => {
+            "SELECT p.id, c.id, c.short_name, trim(p.surname || ' ' || p.name || ' ' || p.patronymic), p.birthday \
+             FROM people p JOIN clients c ON c.id = p.client_id \
+             WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL AND ?1 IS NULL"
+        }
+    })?;
     let rows = st
         .query_map([manager], |r| {
             Ok((

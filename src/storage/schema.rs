@@ -314,7 +314,10 @@ CREATE TABLE meetings (",
     version_of INTEGER REFERENCES meetings(id),
     record_id INTEGER REFERENCES records(id)
 );
-CREATE INDEX meetings_client_kind_date ON meetings(client_id, kind, date);
+-- The last contact of each kind per client, read from the index alone.
+CREATE INDEX meetings_alive ON meetings(client_id, kind, date) WHERE deleted_at IS NULL;
+CREATE INDEX meetings_record ON meetings(record_id);
+CREATE INDEX letters_record ON letters(record_id);
 CREATE INDEX meetings_manager ON meetings(manager_id);
 CREATE TABLE next_steps (",
     record_columns!(),
@@ -327,7 +330,7 @@ CREATE TABLE next_steps (",
     sort INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX next_steps_meeting ON next_steps(meeting_id);
-CREATE INDEX next_steps_due ON next_steps(due_date);
+CREATE INDEX next_steps_open ON next_steps(due_date) WHERE done_date IS NULL AND deleted_at IS NULL;
 -- Files attached to a report live in the client's correspondence, marked with the report.
 ALTER TABLE records ADD COLUMN meeting_id INTEGER REFERENCES meetings(id);
 CREATE INDEX records_meeting ON records(meeting_id);
