@@ -111,7 +111,14 @@ pub fn today(conn: &rusqlite::Connection, manager: Option<Id>, today: NaiveDate)
             due: s.due,
         })
         .collect();
-    out.birthdays = storage::birthdays(conn, manager)?
+    // 28 February stands for 29 February in other years: widen the window by a day for it.
+    let window_end = today + chrono::Duration::days(BIRTHDAY_DAYS);
+    let sql_end = if window_end.month() == 2 && window_end.day() == 28 {
+        window_end + chrono::Duration::days(1)
+    } else {
+        window_end
+    };
+    out.birthdays = storage::birthdays(conn, manager, today, sql_end)?
         .into_iter()
         .filter_map(|b| {
             let (person_id, client_id, client, name) = (b.person_id, b.client_id, b.client, b.name);

@@ -408,3 +408,38 @@ fn contact_report_counts_required_held_and_on_time() {
         "{text}"
     );
 }
+
+#[test]
+fn birthdays_across_new_year_and_on_29_february() {
+    let mut db = Db::open_in_memory().expect("db");
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let person = |surname: &str, born: NaiveDate| Person {
+        surname: surname.into(),
+        birthday: Some(born),
+        ..Default::default()
+    };
+    client(
+        &mut db,
+        "АО «А»",
+        me,
+        vec![
+            person("Январский", d(1970, 1, 5)),
+            person("Високосный", d(1980, 2, 29)),
+            person("Летний", d(1980, 7, 1)),
+        ],
+    );
+    let t = vipdesk::today::today(db.conn(), Some(me), d(2026, 12, 25)).expect("today");
+    let names: Vec<(&str, i32)> = t
+        .birthdays
+        .iter()
+        .map(|b| (b.name.as_str(), b.age))
+        .collect();
+    assert_eq!(names, vec![("Январский", 57)]);
+    let t = vipdesk::today::today(db.conn(), None, d(2027, 2, 20)).expect("today");
+    let names: Vec<(&str, NaiveDate)> = t
+        .birthdays
+        .iter()
+        .map(|b| (b.name.as_str(), b.date))
+        .collect();
+    assert_eq!(names, vec![("Високосный", d(2027, 2, 28))]);
+}

@@ -456,30 +456,47 @@ pub struct PersonBirthday {
     pub birthday: NaiveDate,
 }
 
-/// Birthdays of people of a manager's clients.
-pub fn birthdays(conn: &Connection, manager: Option<Id>) -> Result<Vec<PersonBirthday>> {
+/// Birthdays of people of a manager's clients falling on the days from `from` to `to` (month and
+/// day compared, across New Year too).
+pub fn birthdays(
+    conn: &Connection,
+    manager: Option<Id>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<PersonBirthday>> {
     let mut st = conn.prepare_cached(match manager {
         Some(_) => {
             "SELECT p.id, c.id, c.short_name, trim(p.surname || ' ' || p.name || ' ' || p.patronymic), p.birthday \
              FROM clients c JOIN people p ON p.client_id = c.id \
-             WHERE c.manager_id = ?1 AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL"
+             WHERE c.manager_id = ?1 AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL \
+               AND (?2 <= ?3 AND substr(p.birthday, 6, 5) BETWEEN ?2 AND ?3 \
+                    OR ?2 > ?3 AND (substr(p.birthday, 6, 5) >= ?2 OR substr(p.birthday, 6, 5) <= ?3))"
         }
         None => {
             "SELECT p.id, c.id, c.short_name, trim(p.surname || ' ' || p.name || ' ' || p.patronymic), p.birthday \
              FROM people p JOIN clients c ON c.id = p.client_id \
-             WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL AND ?1 IS NULL"
+             WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND p.birthday IS NOT NULL AND ?1 IS NULL \
+               AND (?2 <= ?3 AND substr(p.birthday, 6, 5) BETWEEN ?2 AND ?3 \
+                    OR ?2 > ?3 AND (substr(p.birthday, 6, 5) >= ?2 OR substr(p.birthday, 6, 5) <= ?3))"
         }
     })?;
     let rows = st
-        .query_map([manager], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                date_from_sql(r.get(4)?),
-            ))
-        })?
+        .query_map(
+            params![
+                manager,
+                from.format("%m-%d").to_string(),
+                to.format("%m-%d").to_string()
+            ],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    date_from_sql(r.get(4)?),
+                ))
+            },
+        )?
         .filter_map(|r| match r {
             Ok((person_id, client_id, client, name, Some(birthday))) => Some(Ok(PersonBirthday {
                 person_id,
