@@ -282,6 +282,17 @@ fn first_run_offers_demo_data() {
     h.run();
     assert!(h.state().current_manager.is_some());
     assert!(h.state().prefs_changed);
+    // «Сегодня» now lists only this manager's clients.
+    let mine: std::collections::HashSet<i64> =
+        h.state().clients.visible_ids().into_iter().collect();
+    assert!(
+        h.state()
+            .today_screen
+            .data
+            .calls
+            .iter()
+            .all(|c| mine.contains(&c.client_id))
+    );
     // The app opens on «Сегодня»; the client list is one click away.
     assert_eq!(h.state().screen, vipdesk::ui::Screen::Today);
     h.get_by_role_and_label(Role::Button, t::NAV_CLIENTS)

@@ -860,7 +860,8 @@ impl VipApp {
                 self.current_manager = Some(id);
                 self.prefs_changed = true;
                 self.clients.filter.manager = Some(id);
-                self.clients.refilter();
+                // «Сегодня» and the reports to review are the new user's.
+                self.reload()?;
             }
             Command::Restore(kind, id) => {
                 storage::restore(&mut self.db, kind, id, self.current_manager)?;
