@@ -729,3 +729,38 @@ fn leaving_an_unsaved_report_asks_first() {
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].topics, "План работ на квартал");
 }
+
+#[test]
+fn the_remembered_user_gets_their_own_today_at_start() {
+    let mut db = Db::open_in_memory().expect("db");
+    vipdesk::demo::generate(&mut db, 24, 6, common::today()).expect("demo");
+    let manager = storage::list_managers(db.conn())
+        .expect("managers")
+        .into_iter()
+        .find(|m| m.role == vipdesk::domain::model::Role::Manager)
+        .expect("a manager");
+    let prefs = Prefs {
+        manager_uuid: Some(manager.uuid.clone()),
+    };
+    let app = VipApp::new(db, prefs, common::today()).expect("app");
+    assert_eq!(app.current_manager, manager.id);
+    let mine: std::collections::HashSet<i64> = app
+        .clients
+        .rows
+        .iter()
+        .filter(|r| r.manager_id == manager.id)
+        .map(|r| r.id)
+        .collect();
+    let data = &app.today_screen.data;
+    assert!(data.count() > 0);
+    assert!(
+        data.calls
+            .iter()
+            .chain(&data.meetings)
+            .all(|c| mine.contains(&c.client_id))
+    );
+    assert!(data.steps.iter().all(|s| mine.contains(&s.client_id)));
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(&t::nav_today(h.state().today_screen.data.count()));
+}

@@ -182,6 +182,8 @@ impl VipApp {
             .and_then(|m| m.id);
         app.clients.filter.manager = app.current_manager;
         app.clients.refilter();
+        // The remembered user's «Сегодня», not everybody's.
+        app.refresh_today()?;
         Ok(app)
     }
 
@@ -202,13 +204,8 @@ impl VipApp {
         self.managers = storage::list_managers(conn)?;
         self.catalogs = storage::load_catalogs(conn)?;
         self.clients.set_rows(storage::list_clients(conn)?);
-        self.today_screen.data = crate::today::today(conn, self.current_manager, self.today)?;
-        self.to_review = match self.current_manager_value() {
-            Some(m) if m.role == crate::domain::model::Role::GroupHead => {
-                storage::reports_to_review(conn, m.id.unwrap_or_default())?
-            }
-            _ => Vec::new(),
-        };
+        self.refresh_today()?;
+        let conn = self.db.conn();
         if self.screen == Screen::Trash {
             self.trash.items = storage::list_trash(conn)?;
         }
@@ -222,6 +219,19 @@ impl VipApp {
             self.settings.company = storage::load_company(conn)?;
             self.settings.templates = self.templates.clone();
         }
+        Ok(())
+    }
+
+    /// «Сегодня» and the reports to review, for the current user.
+    fn refresh_today(&mut self) -> storage::Result<()> {
+        let conn = self.db.conn();
+        self.today_screen.data = crate::today::today(conn, self.current_manager, self.today)?;
+        self.to_review = match self.current_manager_value() {
+            Some(m) if m.role == crate::domain::model::Role::GroupHead => {
+                storage::reports_to_review(conn, m.id.unwrap_or_default())?
+            }
+            _ => Vec::new(),
+        };
         Ok(())
     }
 

@@ -59,7 +59,11 @@ impl TodayScreen {
                                 if ui.button(t::OPEN_REPORT).clicked() {
                                     out.push(Command::OpenReport(s.meeting_id));
                                 }
-                                if ui.button(t::STEP_DONE).clicked() {
+                                if ui
+                                    .button(t::STEP_DONE)
+                                    .accessible_name(format!("{}: {}", t::STEP_DONE, s.text))
+                                    .clicked()
+                                {
                                     out.push(Command::CompleteStep(s.step_id));
                                 }
                                 ui.end_row();
