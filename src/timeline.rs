@@ -8,7 +8,7 @@ use crate::domain::contacts::{MeetingKind, ReportStatus};
 use crate::domain::letter::LetterStatus;
 use crate::domain::model::{Direction, Id};
 use crate::i18n as t;
-use crate::storage::{Result, date_from_sql_pub as date_from_sql};
+use crate::storage::{Result, date_from_sql};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {

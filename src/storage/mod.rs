@@ -167,11 +167,7 @@ pub(crate) fn date_to_sql(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-/// A stored date (`YYYY-MM-DD`) as a date, for modules outside storage that read rows.
-pub fn date_from_sql_pub(s: Option<String>) -> Option<NaiveDate> {
-    date_from_sql(s)
-}
-
-pub(crate) fn date_from_sql(s: Option<String>) -> Option<NaiveDate> {
+/// A stored date (`YYYY-MM-DD`) as a date.
+pub fn date_from_sql(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
