@@ -764,3 +764,33 @@ fn the_remembered_user_gets_their_own_today_at_start() {
     h.run();
     h.get_by_label(&t::nav_today(h.state().today_screen.data.count()));
 }
+
+#[test]
+fn signature_png_is_loaded_from_a_path_and_a_non_png_refused() {
+    let (app, me) = app_with_manager();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_MANAGERS).click();
+    h.run();
+    h.get_by_label("Петрова Анна Сергеевна").click();
+    h.run();
+    let dir = tempfile::tempdir().expect("tmp");
+    let bad = dir.path().join("подпись.txt");
+    std::fs::write(&bad, "не картинка").expect("write");
+    type_into(&mut h, t::FILE_PATH, bad.to_str().expect("path"));
+    click_button(&mut h, t::LOAD);
+    h.get_by_label(t::ERR_NOT_PNG);
+    let good = dir.path().join("подпись.png");
+    std::fs::write(&good, vipdesk::demo::demo_signature_png(2)).expect("write");
+    clear_field(&mut h, t::FILE_PATH);
+    input(&h, t::FILE_PATH).type_text(good.to_str().expect("path"));
+    h.run();
+    click_button(&mut h, t::LOAD);
+    assert!(h.query_by_label(t::ERR_NOT_PNG).is_none());
+    click_button(&mut h, t::SAVE);
+    let m = storage::get_manager(h.state().db.conn(), me).expect("manager");
+    assert_eq!(
+        m.signature_png.as_deref(),
+        Some(vipdesk::demo::demo_signature_png(2).as_slice())
+    );
+}

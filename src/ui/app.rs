@@ -80,6 +80,7 @@ pub enum Command {
     CloseReport,
     CompleteStep(Id),
     AttachToReport(String),
+    LoadPng(PngTarget, String),
     OpenClientFromToday(Id),
     BuildContactReport(String),
     SaveContactReport(String),
@@ -87,6 +88,24 @@ pub enum Command {
     SaveTemplate(Box<crate::domain::letter::Template>),
     StartMerge(crate::letters::Selection),
     CourierSheet(String),
+}
+
+/// Where a PNG read from a file goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PngTarget {
+    /// The signature of the manager being edited.
+    Signature,
+    /// The company logo on the settings screen.
+    Logo,
+}
+
+/// Reads a PNG file, refusing anything that does not decode as PNG.
+fn read_png(path: &str) -> Result<Vec<u8>, String> {
+    let bytes = std::fs::read(path.trim()).map_err(|e| t::err_read_file(&e.to_string()))?;
+    match crate::pixels::decode_png(&bytes) {
+        Ok(_) => Ok(bytes),
+        Err(_) => Err(t::ERR_NOT_PNG.into()),
+    }
 }
 
 /// What waits for the answer to «Сохранить изменения?».
@@ -655,6 +674,31 @@ impl VipApp {
                 if let Some(ed) = &mut self.report {
                     ed.attachments = storage::meeting_attachments(self.db.conn(), id)?;
                     ed.attach_path.clear();
+                }
+            }
+            Command::LoadPng(target, path) => {
+                let result = read_png(&path);
+                match target {
+                    PngTarget::Signature => {
+                        if let Some(ed) = &mut self.managers_screen.editor {
+                            match result {
+                                Ok(bytes) => {
+                                    ed.draft.signature_png = Some(bytes);
+                                    ed.signature_error = None;
+                                }
+                                Err(e) => ed.signature_error = Some(e),
+                            }
+                        }
+                    }
+                    PngTarget::Logo => match result {
+                        Ok(bytes) => {
+                            self.settings.company.logo_png = Some(std::sync::Arc::new(bytes));
+                            self.settings.company_errors.remove("logo");
+                        }
+                        Err(e) => {
+                            self.settings.company_errors.insert("logo".into(), e);
+                        }
+                    },
                 }
             }
             Command::CompleteStep(step) => {

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Command;
+use super::app::{Command, PngTarget};
 use super::dialogs::{DialogPurpose, FileDialogs};
 use super::theme;
 use super::widgets::{date_row, err, error_text, form_grid, text_row};
@@ -219,16 +219,10 @@ impl ManagersScreen {
                         )
                         .clicked()
                     {
-                        match std::fs::read(ed.signature_path.trim()) {
-                            Ok(bytes) if decode_png(&bytes).is_some() => {
-                                d.signature_png = Some(bytes);
-                                ed.signature_error = None;
-                            }
-                            Ok(_) => ed.signature_error = Some(t::ERR_NOT_PNG.into()),
-                            Err(err) => {
-                                ed.signature_error = Some(t::err_read_file(&err.to_string()))
-                            }
-                        }
+                        out = Some(Command::LoadPng(
+                            PngTarget::Signature,
+                            ed.signature_path.clone(),
+                        ));
                     }
                 });
                 error_text(ui, ed.signature_error.as_ref().or(err(e, "signature")));

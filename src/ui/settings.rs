@@ -117,20 +117,10 @@ impl SettingsScreen {
                         )
                         .clicked()
                     {
-                        match std::fs::read(self.logo_path.trim()) {
-                            Ok(bytes) if super::managers::decode_png(&bytes).is_some() => {
-                                c.logo_png = Some(std::sync::Arc::new(bytes));
-                                self.company_errors.remove("logo");
-                            }
-                            Ok(_) => {
-                                self.company_errors
-                                    .insert("logo".into(), t::ERR_NOT_PNG.into());
-                            }
-                            Err(e) => {
-                                self.company_errors
-                                    .insert("logo".into(), t::err_read_file(&e.to_string()));
-                            }
-                        }
+                        out.push(Command::LoadPng(
+                            super::app::PngTarget::Logo,
+                            self.logo_path.clone(),
+                        ));
                     }
                 });
                 ui.checkbox(&mut c.show_logo, t::SHOW_LOGO);
