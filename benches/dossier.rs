@@ -6,9 +6,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use vipdesk::search::{ClientFilter, SortColumn, filter_clients};
-use vipdesk::storage::{self, Db};
-use vipdesk::ui::dossier::DossierEditor;
+use vipdesk::clients::search::{ClientFilter, SortColumn, filter_clients};
+use vipdesk::clients::service as clients;
+use vipdesk::contacts::service as contacts;
+use vipdesk::domain::Scope;
+use vipdesk::storage::Db;
+use vipdesk::ui::clients::DossierEditor;
 
 const CLIENTS: usize = 5_000;
 
@@ -42,10 +45,10 @@ fn big_db() -> (tempfile::TempDir, std::path::PathBuf) {
 fn benches(c: &mut Criterion) {
     let (_dir, path) = big_db();
     let db = Db::open(&path).expect("db");
-    let rows = storage::list_clients(db.conn()).expect("rows");
+    let rows = clients::list(&db).expect("rows");
 
     c.bench_function("list: load 5000 clients with search text", |b| {
-        b.iter(|| black_box(storage::list_clients(db.conn()).expect("rows")))
+        b.iter(|| black_box(clients::list(&db).expect("rows")))
     });
 
     // Each keystroke of typing «Орловский» and a phone, as the list filters them.
@@ -81,24 +84,24 @@ fn benches(c: &mut Criterion) {
     c.bench_function("open a dossier (load + editor draft)", |b| {
         b.iter(|| {
             k = (k + 7919) % ids.len();
-            let d = storage::load_dossier(db.conn(), ids[k]).expect("load");
-            black_box(DossierEditor::open(&d, today))
+            let d = clients::open(&db, ids[k]).expect("load");
+            black_box(DossierEditor::open(&d))
         })
     });
 
     let manager = rows.iter().find_map(|r| r.manager_id).expect("a manager");
     c.bench_function("«Сегодня» of a manager (200 000 reports)", |b| {
-        b.iter(|| black_box(vipdesk::today::today(db.conn(), Some(manager), today).expect("today")))
+        b.iter(|| black_box(contacts::today(&db, Scope::Manager(manager), today).expect("today")))
     });
     c.bench_function(
         "«Сегодня» of the head of the group (all 5 000 clients)",
-        |b| b.iter(|| black_box(vipdesk::today::today(db.conn(), None, today).expect("today"))),
+        |b| b.iter(|| black_box(contacts::today(&db, Scope::All, today).expect("today"))),
     );
     let mut k = 0usize;
     c.bench_function("timeline of a client", |b| {
         b.iter(|| {
             k = (k + 7919) % ids.len();
-            black_box(vipdesk::timeline::timeline(db.conn(), ids[k]).expect("timeline"))
+            black_box(contacts::timeline(&db, ids[k]).expect("timeline"))
         })
     });
 

@@ -6,8 +6,10 @@ use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use vipdesk::letters::{self, MergeJob, Reply, Selection};
-use vipdesk::storage::{self, Db};
+use vipdesk::domain::{Actor, FixedClock};
+use vipdesk::letters::compose::document_from;
+use vipdesk::letters::{MergeJob, Reply, Selection, merge::merge, service};
+use vipdesk::storage::Db;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
@@ -15,9 +17,10 @@ fn today() -> chrono::NaiveDate {
 
 fn benches(c: &mut Criterion) {
     let mut db = Db::open_in_memory().expect("db");
+    db.set_clock(std::sync::Arc::new(FixedClock::on(today())));
     vipdesk::demo::generate(&mut db, 8, 9, today()).expect("demo");
-    let client = storage::list_clients(db.conn()).expect("clients")[0].id;
-    let template = storage::get_template(db.conn(), "reply_appeal")
+    let client = vipdesk::clients::service::list(&db).expect("clients")[0].id;
+    let template = service::template(&db, "reply_appeal")
         .expect("q")
         .expect("template");
     let reply = Reply {
@@ -26,13 +29,12 @@ fn benches(c: &mut Criterion) {
         subject: "О перерасчёте".into(),
     };
     let draft =
-        letters::draft_from_template(db.conn(), client, None, &template, None, &reply, today())
-            .expect("draft");
-    let id = storage::save_draft(&mut db, &draft, None).expect("save");
-    let letter = letters::register_letter(&mut db, id, today(), None).expect("register");
-    let content = letters::letter_content(db.conn(), &letter).expect("content");
+        service::draft_for(&db, client, None, &template, None, &reply, today()).expect("draft");
+    let id = service::save_draft(&mut db, &Actor::SYSTEM, &draft).expect("save");
+    let letter = service::register(&mut db, &Actor::SYSTEM, id).expect("register");
+    let content = service::content(db.conn(), &letter).expect("content");
     assert!(content.company.logo_png.is_some() && content.signature_png.is_some());
-    let bytes = letters::letter_pdf(db.conn(), &letter).expect("pdf");
+    let bytes = service::pdf(db.conn(), &letter).expect("pdf");
     eprintln!(
         "one-page letter with logo and signature: {} bytes",
         bytes.len()
@@ -40,12 +42,12 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("one-page letter: layout + PDF", |b| {
         b.iter(|| {
-            let doc = letters::document_from(&letter, &content);
+            let doc = document_from(&letter, &content);
             black_box(vipdesk::pdf::render_pdf(&doc).expect("pdf"))
         })
     });
     c.bench_function("one-page letter: layout only (preview)", |b| {
-        b.iter(|| black_box(letters::document_from(&letter, &content)))
+        b.iter(|| black_box(document_from(&letter, &content)))
     });
 
     let mut group = c.benchmark_group("mail merge");
@@ -57,6 +59,7 @@ fn benches(c: &mut Criterion) {
             || {
                 let dir = tempfile::tempdir().expect("tmp");
                 let mut db = Db::open(&dir.path().join("m.db")).expect("db");
+                db.set_clock(std::sync::Arc::new(FixedClock::on(today())));
                 vipdesk::demo::generate(&mut db, 500, 11, today()).expect("demo");
                 (dir, db)
             },
@@ -66,11 +69,15 @@ fn benches(c: &mut Criterion) {
                     selection: Selection::All,
                     out_dir: dir.path().join("out"),
                     combined: false,
-                    today: today(),
-                    author: None,
                 };
-                let r = letters::merge(&mut db, &job, &|_, _| {}, &AtomicBool::new(false))
-                    .expect("merge");
+                let r = merge(
+                    &mut db,
+                    &Actor::SYSTEM,
+                    &job,
+                    &|_, _| {},
+                    &AtomicBool::new(false),
+                )
+                .expect("merge");
                 assert_eq!(r.letters.len() + r.skipped.len(), 500);
                 (dir, r)
             },

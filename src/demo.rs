@@ -2,14 +2,27 @@
 //! `vipdesk demo --clients N` scales the same generator (the benches use it).
 //!
 //! Everything is made up: the names are combinations of common Russian names, the INNs and OGRNs
-//! are random digits with valid check digits.
+//! are random digits with valid check digits. The history is written as it would have been: the
+//! database's clock is moved back for each step (clients added two years ago, each month's
+//! reports in that month), and every write goes through the services and stores, so the demo
+//! cannot make a state the program could not. Reports carry no PDF of their own (rendering a
+//! hundred thousand of them would take minutes); `vipdesk meeting render` makes one on demand.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::domain::model::*;
+use crate::admin::{self, Catalogs, Manager};
+use crate::clients::*;
+use crate::contacts::{self, Meeting, MeetingKind, NextStep, ReportStatus};
 use crate::domain::names::{self, Gender};
 use crate::domain::validate::{self, Phone};
-use crate::storage::{self, Db};
+use crate::domain::{Actor, Clock, FixedClock, Id, Role, new_uuid};
+use crate::letters::{self, LetterStatus, Reply};
+use crate::storage::{Db, StorageError};
+use crate::words::common::DEFAULT_MANAGER_POSITION;
+use crate::words::demo as text;
 
 pub const DEFAULT_CLIENTS: usize = 48;
 
@@ -26,12 +39,14 @@ pub struct DemoSummary {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
-    #[error("{}", crate::i18n::DEMO_NOT_EMPTY)]
+    #[error("the database already has clients")]
     NotEmpty,
     #[error(transparent)]
-    Storage(#[from] storage::StorageError),
+    Storage(#[from] StorageError),
     #[error(transparent)]
-    Letter(#[from] crate::letters::LetterError),
+    Letter(#[from] letters::LetterError),
+    #[error(transparent)]
+    Contacts(#[from] contacts::ContactsError),
 }
 
 const MALE_NAMES: [&str; 16] = [
@@ -290,33 +305,61 @@ pub fn demo_signature_png(seed: u64) -> Vec<u8> {
     out
 }
 
+/// Runs `f` with the database's clock replaced by one the generator moves; the real clock is
+/// put back whatever `f` returns.
+fn with_history<T>(db: &mut Db, f: impl FnOnce(&mut Db, &FixedClock) -> T) -> T {
+    let real = Arc::clone(db.clock());
+    let clock = Arc::new(FixedClock::on(real.today()));
+    db.set_clock(clock.clone());
+    let out = f(db, &clock);
+    db.set_clock(real);
+    out
+}
+
 /// Fills an empty database with `clients` demo clients (and managers, people, indicators… in
-/// proportion). Refuses a database that already has clients.
+/// proportion), as of `today`. Refuses a database that already has clients.
 pub fn generate(
     db: &mut Db,
     clients: usize,
     seed: u64,
     today: NaiveDate,
 ) -> std::result::Result<DemoSummary, DemoError> {
-    if storage::count_clients(db.conn())? > 0 {
+    if crate::clients::service::count(db)? > 0 {
         return Err(DemoError::NotEmpty);
     }
-    let catalogs = storage::load_catalogs(db.conn())?;
+    with_history(db, |db, clock| {
+        generate_with(db, clock, clients, seed, today)
+    })
+}
+
+fn generate_with(
+    db: &mut Db,
+    clock: &FixedClock,
+    clients: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> std::result::Result<DemoSummary, DemoError> {
+    let catalogs = admin::service::catalogs(db)?;
     let mut g = Gen {
         rng: fastrand::Rng::with_seed(seed),
     };
     let mut summary = DemoSummary::default();
+    let first_month = today
+        .with_day(1)
+        .and_then(|d| d.checked_sub_months(Months::new(24)))
+        .unwrap_or(today);
+    // Everyone was taken on two years ago.
+    clock.set_date(first_month);
 
     // Managers: a head of the group and one manager per ~12 clients, at least four.
     let n_managers = (clients / 12).clamp(4, 400);
-    let existing = storage::list_managers(db.conn())?;
-    let mut manager_ids: Vec<Id> = Vec::new();
+    let existing = admin::service::managers(db)?;
     let head = Manager {
         uuid: new_uuid(),
         surname: "Киселёв".into(),
         name: "Дмитрий".into(),
         patronymic: "Андреевич".into(),
-        position: crate::i18n::DEMO_HEAD_POSITION.into(),
+        position: text::DEMO_HEAD_POSITION.into(),
         role: Role::GroupHead,
         phone: Some(Phone {
             number: "+74862440101".into(),
@@ -329,7 +372,9 @@ pub fn generate(
         active: true,
         ..Default::default()
     };
-    let head_id = storage::save_manager(db, &head, None)?;
+    let head_id = admin::service::save_manager(db, &Actor::SYSTEM, &head)?;
+    let head_actor = Actor::manager(head_id, Role::GroupHead);
+    let mut manager_ids: Vec<Id> = Vec::new();
     for i in 0..n_managers {
         let gender = if i % 2 == 0 {
             Gender::Female
@@ -342,7 +387,7 @@ pub fn generate(
             surname,
             name,
             patronymic,
-            position: crate::i18n::DEFAULT_MANAGER_POSITION.into(),
+            position: DEFAULT_MANAGER_POSITION.into(),
             role: Role::Manager,
             supervisor_id: Some(head_id),
             phone: Some(Phone {
@@ -356,27 +401,32 @@ pub fn generate(
             active: true,
             ..Default::default()
         };
-        manager_ids.push(storage::save_manager(db, &m, Some(head_id))?);
+        manager_ids.push(admin::service::save_manager(db, &head_actor, &m)?);
     }
     summary.managers = n_managers + 1 + existing.len();
 
-    let first_month = today
-        .with_day(1)
-        .and_then(|d| d.checked_sub_months(Months::new(24)))
-        .unwrap_or(today);
-    db.write(|tx| {
-        for i in 0..clients {
-            let manager_id = manager_ids[i % manager_ids.len()];
-            let d = demo_dossier(&mut g, i, &catalogs, manager_id, today, first_month);
-            summary.people += d.people.len();
-            summary.indicator_values += d.indicators.len();
-            storage::save_dossier_tx(tx, &d, Some(manager_id))?;
-            summary.clients += 1;
-        }
-        Ok(())
-    })?;
-    summary.letters = demo_letters(db, &mut g, today)?;
-    summary.reports = generate_contacts(db, 18, seed, today)?;
+    // Each manager enters their own clients, in one write.
+    let mut dossiers: BTreeMap<Id, Vec<Dossier>> = BTreeMap::new();
+    for i in 0..clients {
+        let manager_id = manager_ids[i % manager_ids.len()];
+        let d = demo_dossier(&mut g, i, &catalogs, manager_id, today, first_month);
+        summary.people += d.people.len();
+        summary.indicator_values += d.indicators.len();
+        dossiers.entry(manager_id).or_default().push(d);
+    }
+    for (manager_id, list) in &dossiers {
+        db.write(&Actor::manager(*manager_id, Role::Manager), |w| {
+            for d in list {
+                store::save_dossier(w, d)?;
+            }
+            Ok::<_, StorageError>(())
+        })?;
+        summary.clients += list.len();
+    }
+    clock.set_date(today);
+    summary.letters = demo_letters(db, clock, &mut g, today)?;
+    summary.reports = contacts_with(db, clock, head_actor, 18, seed, today)?;
+    clock.set_date(today);
     Ok(summary)
 }
 
@@ -389,115 +439,193 @@ pub fn generate_contacts(
     seed: u64,
     today: NaiveDate,
 ) -> std::result::Result<usize, DemoError> {
-    use crate::domain::contacts::{Meeting, MeetingKind, NextStep};
+    let head = admin::service::managers(db)?
+        .into_iter()
+        .find(|m| m.role == Role::GroupHead)
+        .map_or(Actor::SYSTEM, |m| m.actor());
+    with_history(db, |db, clock| {
+        contacts_with(db, clock, head, months, seed, today)
+    })
+}
+
+fn contacts_with(
+    db: &mut Db,
+    clock: &FixedClock,
+    head: Actor,
+    months: u32,
+    seed: u64,
+    today: NaiveDate,
+) -> std::result::Result<usize, DemoError> {
     let mut g = Gen {
         rng: fastrand::Rng::with_seed(seed ^ 0xC0FFEE),
     };
-    let rows = storage::list_clients(db.conn())?;
+    let rows = service::list(db)?;
     let start = today
         .checked_sub_months(Months::new(months))
         .unwrap_or(today);
-    let mut n = 0;
-    db.write(|tx| {
-        for row in &rows {
-            let mut plan: Vec<(MeetingKind, NaiveDate)> = Vec::new();
-            for m in 0..months {
-                let Some(month) = start.checked_add_months(Months::new(m)) else { continue };
-                if g.rng.u8(0..7) > 0 {
-                    plan.push((MeetingKind::Call, month + chrono::Duration::days(g.rng.i64(0..28))));
-                }
-                if m % 3 == 1 && g.rng.u8(0..5) > 0 {
-                    let kind = *g.pick(&[MeetingKind::Meeting, MeetingKind::Meeting, MeetingKind::Visit, MeetingKind::Top]);
-                    plan.push((kind, month + chrono::Duration::days(g.rng.i64(0..28))));
-                }
+    // The plan first (the same for a seed whatever the batching), then month by month: each
+    // manager writes the month's reports and submits the older ones; the head accepts them.
+    let mut plan: BTreeMap<u32, BTreeMap<Option<Id>, Vec<Meeting>>> = BTreeMap::new();
+    for row in &rows {
+        for m in 0..months {
+            let Some(month) = start.checked_add_months(Months::new(m)) else {
+                continue;
+            };
+            let mut kinds = Vec::new();
+            if g.rng.u8(0..7) > 0 {
+                kinds.push(MeetingKind::Call);
             }
-            for (kind, date) in plan.into_iter().filter(|(_, d)| *d <= today) {
-                let age = (today - date).num_days();
-                let (topics, problems, agreements) = crate::i18n::DEMO_REPORTS[g.rng.usize(..crate::i18n::DEMO_REPORTS.len())];
-                let steps = if kind.is_personal() {
-                    vec![NextStep {
-                        text: crate::i18n::DEMO_STEPS[g.rng.usize(..crate::i18n::DEMO_STEPS.len())].into(),
-                        responsible: crate::i18n::DEMO_RESPONSIBLE.into(),
-                        due: Some(date + chrono::Duration::days(g.rng.i64(7..45))),
-                        done: (age > 60).then(|| date + chrono::Duration::days(g.rng.i64(5..40))),
-                        ..Default::default()
-                    }]
-                } else {
-                    Vec::new()
-                };
-                let m = Meeting {
-                    client_id: row.id,
-                    manager_id: row.manager_id,
-                    kind,
-                    date: Some(date),
-                    time: format!("{:02}:{:02}", g.rng.u8(9..17), [0, 15, 30, 45][g.rng.usize(..4)]),
-                    place: if kind == MeetingKind::Call { crate::i18n::DEMO_PLACE_PHONE.into() } else { crate::i18n::DEMO_PLACE_OFFICE.into() },
-                    topics: topics.into(),
-                    problems: problems.into(),
-                    agreements: agreements.into(),
-                    next_steps: steps,
-                    ..Default::default()
-                };
-                let id = storage::save_meeting_tx(tx, &m, row.manager_id)?;
-                let status = if age > 30 { "accepted" } else if age > 7 { "submitted" } else { "draft" };
-                if status != "draft" {
-                    tx.execute(
-                        "UPDATE meetings SET status = ?2, submitted_at = ?3, accepted_at = CASE WHEN ?2 = 'accepted' THEN ?4 END, \
-                         supervisor_comment = CASE WHEN ?2 = 'accepted' THEN ?5 ELSE '' END WHERE id = ?1",
-                        rusqlite::params![
-                            id,
-                            status,
-                            (date + chrono::Duration::days(1)).format("%Y-%m-%d").to_string(),
-                            (date + chrono::Duration::days(4)).format("%Y-%m-%d").to_string(),
-                            crate::i18n::DEMO_SUPERVISOR_COMMENT
-                        ],
-                    )?;
+            if m % 3 == 1 && g.rng.u8(0..5) > 0 {
+                kinds.push(*g.pick(&[
+                    MeetingKind::Meeting,
+                    MeetingKind::Meeting,
+                    MeetingKind::Visit,
+                    MeetingKind::Top,
+                ]));
+            }
+            for kind in kinds {
+                let date = month + chrono::Duration::days(g.rng.i64(0..28));
+                if date > today {
+                    continue;
                 }
-                n += 1;
+                let report = demo_report(&mut g, row, kind, date, today);
+                plan.entry(m)
+                    .or_default()
+                    .entry(row.manager_id)
+                    .or_default()
+                    .push(report);
             }
         }
-        Ok(())
-    })?;
+    }
+    let mut n = 0;
+    for by_manager in plan.values() {
+        let mut to_accept = Vec::new();
+        for (manager, reports) in by_manager {
+            let last = reports.iter().filter_map(|r| r.date).max().unwrap_or(today);
+            clock.set_date(last.min(today));
+            let actor = Actor {
+                id: *manager,
+                role: Some(Role::Manager),
+            };
+            db.write(&actor, |w| {
+                for m in reports {
+                    let date = m.date.unwrap_or(today);
+                    let age = (today - date).num_days();
+                    let Some(id) = contacts::store::save_meeting(w, m)? else {
+                        continue;
+                    };
+                    if age > 7 {
+                        let day = date + chrono::Duration::days(1);
+                        contacts::service::transition(w, id, ReportStatus::Submitted, day, "")?;
+                    }
+                    if age > 30 {
+                        to_accept.push((id, date + chrono::Duration::days(4)));
+                    }
+                    n += 1;
+                }
+                Ok::<_, contacts::ContactsError>(())
+            })?;
+        }
+        if let Some(last) = to_accept.iter().map(|(_, d)| *d).max() {
+            clock.set_date(last.min(today));
+            db.write(&head, |w| {
+                for (id, day) in &to_accept {
+                    contacts::service::transition(
+                        w,
+                        *id,
+                        ReportStatus::Accepted,
+                        *day,
+                        text::DEMO_SUPERVISOR_COMMENT,
+                    )?;
+                }
+                Ok::<_, contacts::ContactsError>(())
+            })?;
+        }
+    }
     Ok(n)
 }
 
+/// One report of the demo: topics, problems and agreements from the stock phrases; meetings
+/// leave a next step, done when the meeting is old.
+fn demo_report(
+    g: &mut Gen,
+    row: &ClientRow,
+    kind: MeetingKind,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Meeting {
+    let age = (today - date).num_days();
+    let (topics, problems, agreements) =
+        text::DEMO_REPORTS[g.rng.usize(..text::DEMO_REPORTS.len())];
+    let next_steps = if kind.is_personal() {
+        vec![NextStep {
+            text: text::DEMO_STEPS[g.rng.usize(..text::DEMO_STEPS.len())].into(),
+            responsible: text::DEMO_RESPONSIBLE.into(),
+            due: Some(date + chrono::Duration::days(g.rng.i64(7..45))),
+            done: (age > 60).then(|| date + chrono::Duration::days(g.rng.i64(5..40))),
+            ..Default::default()
+        }]
+    } else {
+        Vec::new()
+    };
+    Meeting {
+        client_id: row.id,
+        manager_id: row.manager_id,
+        kind,
+        date: Some(date),
+        time: format!(
+            "{:02}:{:02}",
+            g.rng.u8(9..17),
+            [0, 15, 30, 45][g.rng.usize(..4)]
+        ),
+        place: if kind == MeetingKind::Call {
+            text::DEMO_PLACE_PHONE.into()
+        } else {
+            text::DEMO_PLACE_OFFICE.into()
+        },
+        topics: topics.into(),
+        problems: problems.into(),
+        agreements: agreements.into(),
+        next_steps,
+        ..Default::default()
+    }
+}
+
 /// Letters for every fourth client: drafts of replies to appeals, and registered notices at
-/// every stage of delivery.
+/// every stage of delivery, registered on their dates.
 fn demo_letters(
     db: &mut Db,
+    clock: &FixedClock,
     g: &mut Gen,
     today: NaiveDate,
 ) -> std::result::Result<usize, DemoError> {
-    use crate::domain::letter::LetterStatus;
-    use crate::letters::{Reply, draft_from_template, register_letter};
-    let templates = storage::list_templates(db.conn())?;
+    let templates = letters::service::templates(db)?;
     let (Some(reply), Some(notice)) = (
         templates.iter().find(|t| t.code == "reply_appeal"),
         templates.iter().find(|t| t.code == "tariff_change"),
     ) else {
         return Ok(0);
     };
-    let rows = storage::list_clients(db.conn())?;
+    let rows = service::list(db)?;
+    let author = |l: &letters::Letter| Actor {
+        id: l.manager_id,
+        role: Some(Role::Manager),
+    };
     let mut n = 0;
     // One long letter (two pages), registered, to show page breaks and the page number.
     if let Some(row) = rows.iter().find(|r| r.people_count > 0) {
-        let mut long = draft_from_template(
-            db.conn(),
-            row.id,
-            None,
-            reply,
-            None,
-            &Reply::default(),
-            today,
-        )?;
-        long.heading = crate::i18n::DEMO_LONG_HEADING.into();
-        long.body = crate::i18n::DEMO_LONG_BODY.into();
-        long.attachment = crate::i18n::DEMO_LONG_ATTACHMENT.into();
+        let mut long =
+            letters::service::draft_for(db, row.id, None, reply, None, &Reply::default(), today)?;
+        long.heading = text::DEMO_LONG_HEADING.into();
+        long.body = text::DEMO_LONG_BODY.into();
+        long.attachment = text::DEMO_LONG_ATTACHMENT.into();
         long.reply_number = format!("{}", g.rng.u32(10..400));
         long.reply_date = Some(today - chrono::Duration::days(52));
-        let author = long.manager_id;
-        let id = storage::save_draft(db, &long, author)?;
-        register_letter(db, id, today - chrono::Duration::days(41), author)?;
+        let actor = author(&long);
+        clock.set_date(today - chrono::Duration::days(45));
+        let id = letters::service::save_draft(db, &actor, &long)?;
+        clock.set_date(today - chrono::Duration::days(41));
+        letters::service::register(db, &actor, id)?;
         n += 1;
     }
     for (i, row) in rows
@@ -513,14 +641,23 @@ fn demo_letters(
             subject: String::new(),
         };
         let reply_to = if registered { Reply::default() } else { appeal };
-        let draft = draft_from_template(db.conn(), row.id, None, template, None, &reply_to, today)?;
-        let author = draft.manager_id;
-        let id = storage::save_draft(db, &draft, author)?;
+        // Registered in the order of the list, so that numbers follow dates.
+        let date = today - chrono::Duration::days(40 - (i * 36 / rows.len().max(1)) as i64);
+        clock.set_date(if registered { date } else { today });
+        let draft = letters::service::draft_for(
+            db,
+            row.id,
+            None,
+            template,
+            None,
+            &reply_to,
+            clock.today(),
+        )?;
+        let actor = author(&draft);
+        let id = letters::service::save_draft(db, &actor, &draft)?;
         n += 1;
         if registered {
-            // Registered in the order of the list, so that numbers follow dates.
-            let date = today - chrono::Duration::days(40 - (i * 36 / rows.len().max(1)) as i64);
-            register_letter(db, id, date, author)?;
+            letters::service::register(db, &actor, id)?;
             let steps = [
                 LetterStatus::Printed,
                 LetterStatus::Courier,
@@ -528,21 +665,17 @@ fn demo_letters(
             ];
             for (k, status) in steps.iter().take(i % 4 + (i / 4) % 4).enumerate() {
                 let received = if *status == LetterStatus::Delivered {
-                    crate::i18n::DEMO_RECEIVED_BY
+                    text::DEMO_RECEIVED_BY
                 } else {
                     ""
                 };
-                storage::advance_status(
-                    db,
-                    id,
-                    *status,
-                    date + chrono::Duration::days(k as i64),
-                    received,
-                    author,
-                )?;
+                let day = date + chrono::Duration::days(k as i64);
+                clock.set_date(day);
+                letters::service::advance(db, &actor, id, *status, day, received)?;
             }
         }
     }
+    clock.set_date(today);
     Ok(n)
 }
 
@@ -567,7 +700,7 @@ fn demo_company_name(i: usize) -> String {
 fn demo_dossier(
     g: &mut Gen,
     i: usize,
-    catalogs: &storage::Catalogs,
+    catalogs: &Catalogs,
     manager_id: Id,
     today: NaiveDate,
     first_month: NaiveDate,
@@ -725,14 +858,14 @@ fn demo_dossier(
                 Owner {
                     uuid: new_uuid(),
                     name: if k == 0 && g.rng.bool() {
-                        crate::i18n::DEMO_OWNER_HOLDING.to_string()
+                        text::DEMO_OWNER_HOLDING.to_string()
                     } else {
                         names::full_name(&s, &nm, &p)
                     },
                     kind: if k == 0 {
-                        crate::i18n::DEMO_OWNER_KIND_LEGAL
+                        text::DEMO_OWNER_KIND_LEGAL
                     } else {
-                        crate::i18n::DEMO_OWNER_KIND_PERSON
+                        text::DEMO_OWNER_KIND_PERSON
                     }
                     .into(),
                     share: Some(share),
@@ -760,9 +893,9 @@ fn demo_dossier(
     let projects = (0..i % 3)
         .map(|k| {
             let start = g.date_between(today - chrono::Duration::days(500), today);
-            let titles = crate::i18n::DEMO_PROJECTS;
+            let titles = text::DEMO_PROJECTS;
             let (title, goal) = titles[(i + k) % titles.len()];
-            let stages = crate::i18n::DEMO_STAGES
+            let stages = text::DEMO_STAGES
                 .iter()
                 .enumerate()
                 .map(|(n, s)| {
@@ -827,8 +960,7 @@ fn demo_dossier(
     let records = (0..1 + i % 2)
         .map(|k| {
             let date = g.date_between(today - chrono::Duration::days(300), today);
-            let (subject, text) =
-                crate::i18n::DEMO_RECORDS[(i + k) % crate::i18n::DEMO_RECORDS.len()];
+            let (subject, text) = text::DEMO_RECORDS[(i + k) % text::DEMO_RECORDS.len()];
             Record {
                 uuid: new_uuid(),
                 date: Some(date),

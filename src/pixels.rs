@@ -7,16 +7,25 @@ pub struct Rgba {
     pub data: Vec<u8>,
 }
 
+/// Why bytes did not decode as a PNG.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    #[error("not a PNG image: {0}")]
+    Decode(#[from] png::DecodingError),
+    #[error("the image is too large")]
+    TooLarge,
+    #[error("a palette PNG was not expanded")]
+    Palette,
+}
+
 /// Decodes a PNG of any colour type except palette (expanded by the decoder) to RGBA.
-pub fn decode_png(bytes: &[u8]) -> Result<Rgba, String> {
+pub fn decode_png(bytes: &[u8]) -> Result<Rgba, PngError> {
     let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = dec.read_info().map_err(|e| e.to_string())?;
-    let size = reader
-        .output_buffer_size()
-        .ok_or_else(|| "image too large".to_string())?;
+    let mut reader = dec.read_info()?;
+    let size = reader.output_buffer_size().ok_or(PngError::TooLarge)?;
     let mut buf = vec![0; size];
-    let info = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
+    let info = reader.next_frame(&mut buf)?;
     let data = &buf[..info.buffer_size()];
     let data: Vec<u8> = match info.color_type {
         png::ColorType::Rgba => data.to_vec(),
@@ -29,7 +38,7 @@ pub fn decode_png(bytes: &[u8]) -> Result<Rgba, String> {
             .flat_map(|c| [c[0], c[0], c[0], c[1]])
             .collect(),
         png::ColorType::Grayscale => data.iter().flat_map(|&g| [g, g, g, 255]).collect(),
-        png::ColorType::Indexed => return Err("palette PNG not expanded".into()),
+        png::ColorType::Indexed => return Err(PngError::Palette),
     };
     Ok(Rgba {
         width: info.width as usize,

@@ -5,7 +5,9 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use vipdesk::storage::{self, Db};
+use vipdesk::domain::Actor;
+use vipdesk::storage::Db;
+use vipdesk::{admin, clients};
 
 fn vipdesk(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vipdesk"))
@@ -66,7 +68,7 @@ fn demo_scales_with_clients_flag() {
     let out = vipdesk(&db, &["demo", "--clients", "120"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let db = Db::open(&db).expect("open");
-    assert_eq!(storage::count_clients(db.conn()).expect("count"), 120);
+    assert_eq!(clients::service::count(&db).expect("count"), 120);
     let people: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
@@ -110,7 +112,7 @@ fn import_rejects_bad_inn_and_duplicate_rows_whole() {
     );
 
     let db = Db::open(&db).expect("open");
-    let names: Vec<String> = storage::list_clients(db.conn())
+    let names: Vec<String> = clients::service::list(&db)
         .expect("list")
         .into_iter()
         .map(|r| r.short_name)
@@ -134,7 +136,7 @@ fn import_reads_windows_1251_with_commas() {
     let out = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
     assert!(out.status.success(), "{}", stderr(&out));
     let db = Db::open(&db).expect("open");
-    let rows = storage::list_clients(db.conn()).expect("list");
+    let rows = clients::service::list(&db).expect("list");
     assert_eq!(rows[0].short_name, "ООО «Ёлка, и Ко»");
     assert!(rows[0].strategic);
 }
@@ -172,9 +174,9 @@ fn import_reads_xlsx() {
         stderr(&out)
     );
     let db = Db::open(&db).expect("open");
-    let rows = storage::list_clients(db.conn()).expect("list");
+    let rows = clients::service::list(&db).expect("list");
     assert_eq!(rows.len(), 1);
-    let d = storage::load_dossier(db.conn(), rows[0].id).expect("load");
+    let d = clients::service::open(&db, rows[0].id).expect("load");
     assert_eq!(d.client.since_year, Some(2012));
     assert_eq!(
         d.client.contract_date,
@@ -196,13 +198,13 @@ fn export_then_import_is_a_round_trip() {
     {
         let src = Db::open(&a).expect("a");
         let mut dst = Db::open(&b).expect("b");
-        for m in storage::list_managers(src.conn()).expect("managers") {
-            let m = vipdesk::domain::model::Manager {
+        for m in admin::service::managers(&src).expect("managers") {
+            let m = vipdesk::admin::Manager {
                 id: None,
                 supervisor_id: None,
                 ..m
             };
-            storage::save_manager(&mut dst, &m, None).expect("copy manager");
+            admin::service::save_manager(&mut dst, &Actor::SYSTEM, &m).expect("copy manager");
         }
     }
     let out = vipdesk(&b, &["import", "clients", csv_a.to_str().expect("path")]);

@@ -3,14 +3,14 @@
 mod common;
 
 use chrono::NaiveDate;
-use vipdesk::domain::contacts::{Meeting, MeetingKind, NextStep, ReportStatus};
-use vipdesk::domain::model::{Client, Dossier, Id, Person};
-use vipdesk::storage::{self, Db, StorageError};
+use common::{actor, d};
+use vipdesk::clients::{self, Client, Dossier, Person};
+use vipdesk::contacts::service::{self, ContactsError};
+use vipdesk::contacts::{Meeting, MeetingKind, NextStep, ReportStatus};
+use vipdesk::domain::{Actor, Id, Role, Scope};
+use vipdesk::storage::Db;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("date")
-}
-
+/// A client of `manager`, added at the start of the year (it owes contacts since).
 fn client(db: &mut Db, name: &str, manager: Id, people: Vec<Person>) -> Id {
     let dossier = Dossier {
         client: Client {
@@ -21,7 +21,13 @@ fn client(db: &mut Db, name: &str, manager: Id, people: Vec<Person>) -> Id {
         people,
         ..Default::default()
     };
-    storage::save_dossier(db, &dossier, Some(manager)).expect("client")
+    let real = std::sync::Arc::clone(db.clock());
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(d(
+        2026, 1, 10,
+    ))));
+    let id = clients::service::save(db, &actor(manager), &dossier).expect("client");
+    db.set_clock(real);
+    id
 }
 
 fn report(
@@ -39,14 +45,14 @@ fn report(
         next_steps: steps,
         ..Default::default()
     };
-    storage::save_meeting(db, &m, None).expect("report")
+    service::save(db, &Actor::SYSTEM, &m).expect("report")
 }
 
 #[test]
 fn today_shows_exactly_what_is_due() {
     // Wednesday 25.11.2026; the week ends on Sunday 29.11.
     let today = common::today();
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let other = common::add_manager(&mut db, "Орлов", "Олег", "Петрович");
     let person = |surname: &str, born: NaiveDate| Person {
@@ -132,7 +138,7 @@ fn today_shows_exactly_what_is_due() {
         vec![],
     );
 
-    let t = vipdesk::today::today(db.conn(), Some(me), today).expect("today");
+    let t = service::today(&db, Scope::Manager(me), today).expect("today");
     let calls: Vec<(&str, i64)> = t
         .calls
         .iter()
@@ -162,17 +168,19 @@ fn today_shows_exactly_what_is_due() {
     assert_eq!(bdays, vec![("Алексеев Иван", 50, true)]);
     assert_eq!(t.count(), 5);
     // The head of the group sees everyone: the other manager's overdue call too.
-    let all = vipdesk::today::today(db.conn(), None, today).expect("today");
+    let all = service::today(&db, Scope::All, today).expect("today");
     assert_eq!(all.calls.len(), 2);
     // A custom rhythm: calls every 60 days make A's call not due yet.
-    storage::set_client_rhythm(&mut db, a, Some(60), None).expect("rhythm");
-    let t = vipdesk::today::today(db.conn(), Some(me), today).expect("today");
+    let mut dossier = clients::service::open(&db, a).expect("dossier");
+    dossier.client.call_every_days = Some(60);
+    clients::service::save(&mut db, &actor(me), &dossier).expect("rhythm");
+    let t = service::today(&db, Scope::Manager(me), today).expect("today");
     assert!(t.calls.is_empty());
 }
 
 #[test]
 fn report_status_flow_freezes_and_a_version_keeps_the_original() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let a = client(&mut db, "АО «А»", me, vec![]);
     let id = report(
@@ -185,49 +193,55 @@ fn report_status_flow_freezes_and_a_version_keeps_the_original() {
             ..Default::default()
         }],
     );
-    let mut m = storage::get_meeting(db.conn(), id).expect("report");
+    let head = common::add_with_role(&mut db, "Киселёв", "Дмитрий", "Андреевич", Role::GroupHead);
+    let head = Actor::manager(head, Role::GroupHead);
+    let mut m = service::open(&db, id).expect("report");
     m.problems = "Задержки в выставлении счетов".into();
-    storage::save_meeting(&mut db, &m, None).expect("draft editable");
+    service::save(&mut db, &actor(me), &m).expect("draft editable");
     assert!(
-        storage::accept_meeting(&mut db, id, "ок", d(2026, 11, 21), None).is_err(),
+        matches!(
+            service::accept(&mut db, &head, id, "ок"),
+            Err(ContactsError::BadTransition { .. })
+        ),
         "a draft is not accepted"
     );
-    storage::submit_meeting(&mut db, id, d(2026, 11, 21), None).expect("submit");
+    service::submit(&mut db, &actor(me), id).expect("submit");
     m.problems = "Другое".into();
     assert!(matches!(
-        storage::save_meeting(&mut db, &m, None),
-        Err(StorageError::Frozen(_))
+        service::save(&mut db, &actor(me), &m),
+        Err(ContactsError::Frozen(_))
     ));
-    storage::accept_meeting(
-        &mut db,
-        id,
-        "Принято, проконтролировать шаги",
-        d(2026, 11, 22),
-        None,
-    )
-    .expect("accept");
-    let accepted = storage::get_meeting(db.conn(), id).expect("report");
+    assert!(
+        matches!(
+            service::accept(&mut db, &actor(me), id, "сам себе"),
+            Err(ContactsError::NotAllowed)
+        ),
+        "only the head of the group accepts"
+    );
+    service::accept(&mut db, &head, id, "Принято, проконтролировать шаги").expect("accept");
+    let accepted = service::open(&db, id).expect("report");
+    assert_eq!(accepted.submitted_at, Some(common::today()));
     assert_eq!(accepted.status, ReportStatus::Accepted);
     assert_eq!(
         accepted.supervisor_comment,
         "Принято, проконтролировать шаги"
     );
     assert_eq!(accepted.problems, "Задержки в выставлении счетов");
-    let v2 = storage::correct_meeting(&mut db, id, None).expect("version");
-    let new = storage::get_meeting(db.conn(), v2).expect("v2");
+    let v2 = service::correct(&mut db, &actor(me), id).expect("version");
+    let new = service::open(&db, v2).expect("v2");
     assert_eq!(
         (new.status, new.version_of, new.next_steps.len()),
         (ReportStatus::Draft, Some(id), 1)
     );
     assert_eq!(
-        storage::get_meeting(db.conn(), id).expect("v1").status,
+        service::open(&db, id).expect("v1").status,
         ReportStatus::Accepted
     );
 }
 
 #[test]
 fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let person = Person {
         surname: "Иванов".into(),
@@ -237,7 +251,7 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
         ..Default::default()
     };
     let a = client(&mut db, "АО «Энергомаш»", me, vec![person]);
-    let pid = storage::load_dossier(db.conn(), a).expect("d").people[0]
+    let pid = clients::service::open(&db, a).expect("d").people[0]
         .id
         .expect("pid");
     let m = Meeting {
@@ -260,11 +274,13 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
         }],
         ..Default::default()
     };
-    let id = storage::save_meeting(&mut db, &m, Some(me)).expect("save");
-    storage::add_meeting_attachment(&mut db, id, "схема_учёта.pdf", b"%PDF-1.4 demo", Some(me))
-        .expect("attach");
-    let saved = storage::get_meeting(db.conn(), id).expect("report");
-    let bytes = vipdesk::reports::meeting_pdf(db.conn(), &saved).expect("pdf");
+    let id = service::save(&mut db, &actor(me), &m).expect("save");
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("схема_учёта.pdf");
+    std::fs::write(&file, b"%PDF-1.4 demo").expect("file");
+    service::attach(&mut db, &actor(me), id, &file).expect("attach");
+    let saved = service::open(&db, id).expect("report");
+    let bytes = service::meeting_pdf(db.conn(), &saved).expect("pdf");
     let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
     let text: String = doc
         .get_pages()
@@ -290,8 +306,8 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
     ] {
         assert!(text.contains(expected), "«{expected}» missing in: {text}");
     }
-    vipdesk::reports::submit_report(&mut db, id, d(2026, 11, 21), Some(me)).expect("submit");
-    let dossier = storage::load_dossier(db.conn(), a).expect("dossier");
+    service::submit(&mut db, &actor(me), id).expect("submit");
+    let dossier = clients::service::open(&db, a).expect("dossier");
     assert!(
         dossier
             .records
@@ -302,8 +318,8 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
 
 #[test]
 fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier() {
-    use vipdesk::timeline::{EventKind, timeline};
-    let mut db = Db::open_in_memory().expect("db");
+    use vipdesk::contacts::timeline::EventKind;
+    let (mut db, _clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let a = client(&mut db, "АО «А»", me, vec![]);
     report(&mut db, a, MeetingKind::Call, d(2026, 10, 1), vec![]);
@@ -318,16 +334,16 @@ fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier()
             ..Default::default()
         }],
     );
-    let mut dossier = storage::load_dossier(db.conn(), a).expect("dossier");
-    dossier.records.push(vipdesk::domain::model::Record {
+    let mut dossier = clients::service::open(&db, a).expect("dossier");
+    dossier.records.push(vipdesk::clients::Record {
         date: Some(d(2026, 9, 15)),
         subject: "Запрос сверки".into(),
         ..Default::default()
     });
     dossier.client.call_every_days = Some(14);
     dossier.client.meeting_every_months = Some(6);
-    storage::save_dossier(&mut db, &dossier, Some(me)).expect("save");
-    let events = timeline(db.conn(), a).expect("timeline");
+    clients::service::save(&mut db, &actor(me), &dossier).expect("save");
+    let events = service::timeline(&db, a).expect("timeline");
     let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
@@ -339,7 +355,7 @@ fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier()
         ]
     );
     assert!(events.windows(2).all(|w| w[0].date >= w[1].date));
-    let reloaded = storage::load_dossier(db.conn(), a).expect("dossier");
+    let reloaded = clients::service::open(&db, a).expect("dossier");
     assert_eq!(
         (
             reloaded.client.call_every_days,
@@ -348,8 +364,10 @@ fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier()
         (Some(14), Some(6))
     );
     assert_eq!(
-        storage::client_rhythm(db.conn(), a)
+        service::client_contacts(&db, a, common::today())
             .expect("rhythm")
+            .expect("the client")
+            .rhythm
             .call_every_days,
         14
     );
@@ -357,7 +375,7 @@ fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier()
 
 #[test]
 fn contact_report_counts_required_held_and_on_time() {
-    use vipdesk::reports::{Period, contact_report, contact_report_pdf};
+    use vipdesk::contacts::report::{Period, contact_report_pdf};
     let q4 = Period::parse("2026-Q4").expect("quarter");
     assert_eq!(
         (q4.start, q4.end, q4.months()),
@@ -370,7 +388,7 @@ fn contact_report_counts_required_held_and_on_time() {
     assert_eq!(Period::parse("2026").expect("year").months(), 12);
     assert!(Period::parse("2026-Q5").is_none() && Period::parse("весна").is_none());
 
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let a = client(&mut db, "АО «А»", me, vec![]);
     report(&mut db, a, MeetingKind::Call, d(2026, 9, 20), vec![]);
@@ -379,7 +397,9 @@ fn contact_report_counts_required_held_and_on_time() {
     report(&mut db, a, MeetingKind::Meeting, d(2026, 11, 3), vec![]);
     let b = client(&mut db, "АО «Б»", me, vec![]);
     report(&mut db, b, MeetingKind::Call, d(2026, 10, 2), vec![]);
-    let r = contact_report(db.conn(), &q4, Some(me)).expect("report");
+    // Counted after the quarter is over.
+    let r = service::contact_report(&db, &q4, Scope::Manager(me), d(2027, 1, 10)).expect("report");
+    assert!(r.complete);
     let ra = r.rows.iter().find(|x| x.client_id == a).expect("a");
     assert_eq!(
         (ra.calls_required, ra.calls_held, ra.calls_on_time),
@@ -391,7 +411,7 @@ fn contact_report_counts_required_held_and_on_time() {
     assert_eq!((rb.calls_on_time, rb.meetings_held), (1, 0));
     assert_eq!(r.managers.len(), 1);
     assert_eq!(r.managers[0].calls_required, 6);
-    let company = storage::load_company(db.conn()).expect("company");
+    let company = vipdesk::admin::service::company(&db).expect("company");
     let bytes = contact_report_pdf(&r, &company).expect("pdf");
     let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
     let text: String = doc
@@ -411,7 +431,7 @@ fn contact_report_counts_required_held_and_on_time() {
 
 #[test]
 fn birthdays_across_new_year_and_on_29_february() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let person = |surname: &str, born: NaiveDate| Person {
         surname: surname.into(),
@@ -428,14 +448,14 @@ fn birthdays_across_new_year_and_on_29_february() {
             person("Летний", d(1980, 7, 1)),
         ],
     );
-    let t = vipdesk::today::today(db.conn(), Some(me), d(2026, 12, 25)).expect("today");
+    let t = service::today(&db, Scope::Manager(me), d(2026, 12, 25)).expect("today");
     let names: Vec<(&str, i32)> = t
         .birthdays
         .iter()
         .map(|b| (b.name.as_str(), b.age))
         .collect();
     assert_eq!(names, vec![("Январский", 57)]);
-    let t = vipdesk::today::today(db.conn(), None, d(2027, 2, 20)).expect("today");
+    let t = service::today(&db, Scope::All, d(2027, 2, 20)).expect("today");
     let names: Vec<(&str, NaiveDate)> = t
         .birthdays
         .iter()

@@ -5,38 +5,54 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use vipdesk::domain::letter::LetterStatus;
-use vipdesk::domain::model::Id;
-use vipdesk::i18n as t;
-use vipdesk::storage::{self, Db};
-use vipdesk::ui::{Prefs, VipApp};
+use vipdesk::domain::{Actor, Id};
+use vipdesk::i18n::{self as t, Label};
+use vipdesk::letters::LetterStatus;
+use vipdesk::storage::Db;
+use vipdesk::ui::{App, Command, Prefs, Route};
+use vipdesk::{admin, clients, contacts, letters};
 
-fn harness(app: VipApp) -> Harness<'static, VipApp> {
+type H = Harness<'static, App>;
+
+fn harness(app: App) -> H {
     Harness::builder()
         .with_size(egui::vec2(1500.0, 1300.0))
         .with_max_steps(20)
         .with_context_setup(vipdesk::ui::theme::setup)
-        .build_ui_state(|ui, app: &mut VipApp| app.ui_root(ui), app)
+        .build_ui_state(|ui, app: &mut App| app.ui_root(ui), app)
+}
+
+/// The app over `db`, with `user` working, on `route`.
+fn app_on(db: Db, user: Option<Id>, route: Route) -> App {
+    let mut app = App::new(db, Prefs::default()).expect("app");
+    app.set_user(user).expect("user");
+    app.open(route).expect("route");
+    app
 }
 
 /// An app over an in-memory database with one manager who is the current user.
-fn app_with_manager() -> (VipApp, Id) {
-    let mut db = Db::open_in_memory().expect("db");
+fn app_with_manager() -> (App, Id) {
+    let (mut db, _) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
-    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
-    app.current_manager = Some(me);
-    app.clients.filter.manager = Some(me);
     // The client list, as after a click on «Клиенты» (the app opens on «Сегодня»).
-    app.screen = vipdesk::ui::Screen::Clients;
-    (app, me)
+    (app_on(db, Some(me), Route::Clients), me)
 }
 
-fn input<'a>(h: &'a Harness<'static, VipApp>, label: &'a str) -> egui_kittest::Node<'a> {
+fn dossier_client(h: &H) -> Option<Id> {
+    h.state()
+        .features
+        .clients
+        .dossier
+        .as_ref()
+        .and_then(|d| d.client_id())
+}
+
+fn input<'a>(h: &'a H, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by_role_and_label(Role::TextInput, label)
 }
 
 /// Clicks a text field and types into it.
-fn type_into(h: &mut Harness<'static, VipApp>, label: &str, text: &str) {
+fn type_into(h: &mut H, label: &str, text: &str) {
     input(h, label).click();
     h.run();
     input(h, label).type_text(text);
@@ -44,7 +60,7 @@ fn type_into(h: &mut Harness<'static, VipApp>, label: &str, text: &str) {
 }
 
 /// Clears a focused text field by pressing Backspace.
-fn clear_field(h: &mut Harness<'static, VipApp>, label: &str) {
+fn clear_field(h: &mut H, label: &str) {
     input(h, label).click();
     h.run();
     let n = input(h, label).value().map_or(0, |v| v.chars().count());
@@ -58,13 +74,13 @@ fn clear_field(h: &mut Harness<'static, VipApp>, label: &str) {
     h.run();
 }
 
-fn click_button(h: &mut Harness<'static, VipApp>, label: &str) {
+fn click_button(h: &mut H, label: &str) {
     h.get_by_role_and_label(Role::Button, label).click();
     h.run();
 }
 
-fn clients_in_db(h: &Harness<'static, VipApp>) -> i64 {
-    storage::count_clients(h.state().db.conn()).expect("count")
+fn clients_in_db(h: &H) -> i64 {
+    clients::service::count(&h.state().db).expect("count")
 }
 
 #[test]
@@ -100,7 +116,7 @@ fn create_client_refuse_bad_inn_fix_save_reopen() {
     assert!(h.query_by_label(t::ERR_INN_CHECKSUM).is_none());
 
     click_button(&mut h, t::CLOSE);
-    assert!(h.state().dossier.is_none());
+    assert!(h.state().features.clients.dossier.is_none());
     h.get_by_label("ООО «Ромашка»").click();
     h.run();
     assert_eq!(input(&h, t::F_INN).value().as_deref(), Some("7707083893"));
@@ -111,13 +127,13 @@ fn create_client_refuse_bad_inn_fix_save_reopen() {
     );
 }
 
-fn app_with_two_clients() -> (VipApp, Id, Id) {
+fn app_with_two_clients() -> (App, Id, Id) {
     let (mut app, me) = app_with_manager();
     let mut ids = Vec::new();
     for (name, inn) in [("АО «Альфа»", "7707083893"), ("АО «Бета»", "5751001230")]
     {
-        let d = vipdesk::domain::model::Dossier {
-            client: vipdesk::domain::model::Client {
+        let d = clients::Dossier {
+            client: clients::Client {
                 short_name: name.into(),
                 inn: inn.into(),
                 manager_id: Some(me),
@@ -125,7 +141,7 @@ fn app_with_two_clients() -> (VipApp, Id, Id) {
             },
             ..Default::default()
         };
-        ids.push(storage::save_dossier(&mut app.db, &d, Some(me)).expect("saved"));
+        ids.push(clients::service::save(&mut app.db, &common::actor(me), &d).expect("saved"));
     }
     app.reload().expect("reload");
     (app, ids[0], ids[1])
@@ -156,7 +172,7 @@ fn add_a_leader_with_generated_dative_and_phone() {
     );
     click_button(&mut h, t::SAVE);
 
-    let d = storage::load_dossier(h.state().db.conn(), alpha).expect("load");
+    let d = clients::service::open(&h.state().db, alpha).expect("load");
     assert_eq!(d.people.len(), 1);
     let p = &d.people[0];
     assert_eq!(p.surname, "Иванов");
@@ -165,11 +181,11 @@ fn add_a_leader_with_generated_dative_and_phone() {
     assert_eq!(p.phones[0].ext.as_deref(), Some("12"));
     assert_eq!(p.birthday, chrono::NaiveDate::from_ymd_opt(1968, 3, 14));
     // The caller is found by the number, whatever way it is typed.
-    let found = storage::find_people_by_phone(h.state().db.conn(), "+79161234567").expect("find");
+    let found = clients::service::find_by_phone(&h.state().db, "+79161234567").expect("find");
     assert_eq!(found, vec![(alpha, p.id.expect("saved person"))]);
     // And the list search finds the client by the person's phone.
     type_into(&mut h, t::SEARCH, "8916123");
-    assert_eq!(h.state().clients.visible_ids(), vec![alpha]);
+    assert_eq!(h.state().features.clients.list.visible_ids(), vec![alpha]);
 }
 
 #[test]
@@ -190,8 +206,8 @@ fn paste_indicator_values_from_excel() {
     h.get_by_label(&t::pasted(4));
     click_button(&mut h, t::SAVE);
 
-    let d = storage::load_dossier(h.state().db.conn(), alpha).expect("load");
-    let kinds = storage::load_catalogs(h.state().db.conn())
+    let d = clients::service::open(&h.state().db, alpha).expect("load");
+    let kinds = admin::service::catalogs(&h.state().db)
         .expect("catalogs")
         .indicator_kinds;
     assert_eq!(
@@ -216,21 +232,15 @@ fn unsaved_changes_prompt_when_switching_clients() {
     h.run();
     h.get_by_label(t::UNSAVED_TITLE);
     click_button(&mut h, t::CANCEL);
-    assert_eq!(
-        h.state().dossier.as_ref().and_then(|d| d.client_id()),
-        Some(alpha)
-    );
-    assert!(h.state().has_unsaved_edits());
+    assert_eq!(dossier_client(&h), Some(alpha));
+    assert!(h.state_mut().has_unsaved_edits());
 
     // «Да, сохранить» saves and goes on to the other client.
     h.get_by_label("АО «Бета»").click();
     h.run();
     click_button(&mut h, t::YES_SAVE);
-    assert_eq!(
-        h.state().dossier.as_ref().and_then(|d| d.client_id()),
-        Some(beta)
-    );
-    let a = storage::load_dossier(h.state().db.conn(), alpha).expect("load");
+    assert_eq!(dossier_client(&h), Some(beta));
+    let a = clients::service::open(&h.state().db, alpha).expect("load");
     assert_eq!(a.client.full_name, "Акционерное общество «Альфа»");
 
     // «Нет, не сохранять» drops the edit.
@@ -238,11 +248,8 @@ fn unsaved_changes_prompt_when_switching_clients() {
     h.get_by_label("АО «Альфа»").click();
     h.run();
     click_button(&mut h, t::DONT_SAVE);
-    assert_eq!(
-        h.state().dossier.as_ref().and_then(|d| d.client_id()),
-        Some(alpha)
-    );
-    let b = storage::load_dossier(h.state().db.conn(), beta).expect("load");
+    assert_eq!(dossier_client(&h), Some(alpha));
+    let b = clients::service::open(&h.state().db, beta).expect("load");
     assert_eq!(b.client.full_name, "");
 }
 
@@ -261,13 +268,13 @@ fn delete_to_trash_and_restore() {
     h.get_by_label("АО «Альфа»");
     click_button(&mut h, t::RESTORE);
     assert_eq!(clients_in_db(&h), 2);
-    assert!(storage::load_dossier(h.state().db.conn(), alpha).is_ok());
+    assert!(clients::service::open(&h.state().db, alpha).is_ok());
 }
 
 #[test]
 fn first_run_offers_demo_data() {
-    let db = Db::open_in_memory().expect("db");
-    let app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    let (db, _) = common::db();
+    let app = App::new(db, Prefs::default()).expect("app");
     let mut h = harness(app);
     h.run();
     h.get_by_label(t::WELCOME_TITLE);
@@ -280,63 +287,60 @@ fn first_run_offers_demo_data() {
         .expect("a manager")
         .click();
     h.run();
-    assert!(h.state().current_manager.is_some());
+    assert!(h.state().view.me.is_some());
     assert!(h.state().prefs_changed);
     // «Сегодня» now lists only this manager's clients.
-    let mine: std::collections::HashSet<i64> =
-        h.state().clients.visible_ids().into_iter().collect();
-    assert!(
-        h.state()
-            .today_screen
-            .data
-            .calls
-            .iter()
-            .all(|c| mine.contains(&c.client_id))
-    );
+    let me = h.state().view.me_id();
+    let mine: std::collections::HashSet<i64> = h
+        .state()
+        .view
+        .clients
+        .iter()
+        .filter(|r| r.manager_id == me)
+        .map(|r| r.id)
+        .collect();
+    let today = &h.state().features.contacts.today.data;
+    assert!(today.calls.iter().all(|c| mine.contains(&c.client_id)));
     // The app opens on «Сегодня»; the client list is one click away.
-    assert_eq!(h.state().screen, vipdesk::ui::Screen::Today);
+    assert_eq!(h.state().route, Route::Today);
     h.get_by_role_and_label(Role::Button, t::NAV_CLIENTS)
         .click();
     h.run();
     // The list shows the current manager's clients; «Все клиенты» is one click away.
-    let mine = h.state().clients.visible.len();
+    let mine = h.state().features.clients.list.visible.len();
     assert!(mine > 0 && mine < 48, "{mine}");
     h.get_by_label(t::ALL_CLIENTS).click();
     h.run();
-    assert_eq!(h.state().clients.visible.len(), 48);
+    assert_eq!(h.state().features.clients.list.visible.len(), 48);
 }
 
 #[test]
 fn every_tab_and_screen_renders_with_demo_data() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _) = common::db();
     vipdesk::demo::generate(&mut db, 12, 7, common::today()).expect("demo");
-    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
     // A client with projects, owners and records (the third demo client has two projects).
-    let rows = app.clients.rows.clone();
+    let rows = clients::service::list(&db).expect("rows");
     let row = rows
         .iter()
         .find(|r| {
-            let d = storage::load_dossier(app.db.conn(), r.id).expect("load");
+            let d = clients::service::open(&db, r.id).expect("load");
             !d.projects.is_empty() && !d.owners.is_empty() && !d.services.is_empty()
         })
         .expect("a full demo client");
-    app.current_manager = row.manager_id;
-    app.clients.filter.manager = row.manager_id;
-    app.clients.refilter();
-    app.screen = vipdesk::ui::Screen::Clients;
+    let app = app_on(db, row.manager_id, Route::Clients);
     let mut h = harness(app);
     h.run();
     h.get_by_label(&row.short_name).click();
     h.run();
-    for tab in vipdesk::ui::dossier::Tab::ALL {
+    for tab in vipdesk::ui::clients::Tab::ALL {
         click_button(&mut h, tab.label());
-        if tab == vipdesk::ui::dossier::Tab::Indicators {
+        if tab == vipdesk::ui::clients::Tab::Indicators {
             // ₽ renders (the harness panics on a glyph the font lacks): «Оплата, ₽».
             assert!(h.get_all_by_label_contains("₽").count() > 0);
         }
     }
     // Nothing was edited by looking.
-    assert!(!h.state().has_unsaved_edits());
+    assert!(!h.state_mut().has_unsaved_edits());
     for screen in [
         t::NAV_MANAGERS,
         t::NAV_CATALOGS,
@@ -371,7 +375,7 @@ fn manager_card_validates_phone_and_saves() {
     input(&h, t::F_PHONE).type_text("8 (4862) 44-02-10 доб. 231");
     h.run();
     click_button(&mut h, t::SAVE);
-    let m = storage::get_manager(h.state().db.conn(), me).expect("manager");
+    let m = admin::service::manager(&h.state().db, me).expect("manager");
     assert_eq!(
         m.phone.map(|p| p.display()).as_deref(),
         Some("+7 486 244-02-10 доб. 231")
@@ -395,7 +399,7 @@ fn closing_the_window_with_edits_asks_first() {
     h.get_by_label(t::UNSAVED_TITLE);
     click_button(&mut h, t::YES_SAVE);
     assert!(h.state().quit_now, "closes after saving");
-    let a = storage::load_dossier(h.state().db.conn(), alpha).expect("load");
+    let a = clients::service::open(&h.state().db, alpha).expect("load");
     assert_eq!(a.client.full_name, "Акционерное общество «Альфа»");
 }
 
@@ -411,8 +415,8 @@ fn date_picked_from_the_russian_calendar() {
     h.get_by_label("Пн");
     h.get_by_label("15").click();
     h.run();
-    let today = chrono::Local::now().date_naive();
-    let expected = format!("15{}", &vipdesk::domain::fmt::date(today)[2..]);
+    // The calendar opens on the month of today by the clock.
+    let expected = format!("15{}", &vipdesk::domain::fmt::date(common::today())[2..]);
     assert_eq!(
         input(&h, t::F_CONTRACT_DATE).value().as_deref(),
         Some(expected.as_str())
@@ -421,31 +425,31 @@ fn date_picked_from_the_russian_calendar() {
 
 #[test]
 fn first_run_without_demo_creates_the_first_manager() {
-    let db = Db::open_in_memory().expect("db");
-    let app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
+    let (db, _) = common::db();
+    let app = App::new(db, Prefs::default()).expect("app");
     let mut h = harness(app);
     h.run();
     type_into(&mut h, t::F_SURNAME, "Киселёв");
     click_button(&mut h, t::SAVE);
     h.get_by_label(t::ERR_REQUIRED); // the first name is missing
-    assert!(h.state().managers.is_empty());
+    assert!(h.state().view.managers.is_empty());
     type_into(&mut h, t::F_NAME, "Дмитрий");
     click_button(&mut h, t::SAVE);
-    assert_eq!(h.state().managers.len(), 1);
-    assert_eq!(h.state().current_manager, h.state().managers[0].id);
+    assert_eq!(h.state().view.managers.len(), 1);
+    assert_eq!(h.state().view.me_id(), h.state().view.managers[0].id);
     // The app is open on «Сегодня»; the user is remembered.
     h.get_by_label(&t::today_title("25.11.2026"));
     assert_eq!(
         h.state().prefs().manager_uuid.as_deref(),
-        Some(h.state().managers[0].uuid.as_str())
+        Some(h.state().view.managers[0].uuid.as_str())
     );
 }
 
 #[test]
 fn new_letter_preview_register_and_deliver() {
     let (mut app, alpha, _) = app_with_two_clients();
-    let mut d = storage::load_dossier(app.db.conn(), alpha).expect("load");
-    d.people.push(vipdesk::domain::model::Person {
+    let mut d = clients::service::open(&app.db, alpha).expect("load");
+    d.people.push(clients::Person {
         surname: "Иванов".into(),
         name: "Иван".into(),
         patronymic: "Иванович".into(),
@@ -454,7 +458,7 @@ fn new_letter_preview_register_and_deliver() {
         category: Some(1),
         ..Default::default()
     });
-    storage::save_dossier(&mut app.db, &d, None).expect("save");
+    clients::service::save(&mut app.db, &Actor::SYSTEM, &d).expect("save");
     let mut h = harness(app);
     h.run();
     h.get_by_label("АО «Альфа»").click();
@@ -468,7 +472,9 @@ fn new_letter_preview_register_and_deliver() {
     click_button(&mut h, t::REGISTER_LETTER);
     assert!(
         h.state()
-            .letter
+            .features
+            .letters
+            .editor
             .as_ref()
             .is_some_and(|l| l.letter.number.is_empty())
     );
@@ -483,7 +489,9 @@ fn new_letter_preview_register_and_deliver() {
     h.get_by_label(&t::letter_title("VIP-1", "25.11.2026"));
     let id = h
         .state()
-        .letter
+        .features
+        .letters
+        .editor
         .as_ref()
         .and_then(|l| l.letter.id)
         .expect("saved letter");
@@ -493,7 +501,7 @@ fn new_letter_preview_register_and_deliver() {
     type_into(&mut h, t::RECEIVED_BY, "секретарь Смирнова");
     click_button(&mut h, &t::mark_status(LetterStatus::Delivered.label()));
     h.get_by_label(t::LETTER_DELIVERED);
-    let l = storage::get_letter(h.state().db.conn(), id).expect("letter");
+    let l = letters::service::open(&h.state().db, id).expect("letter");
     assert_eq!(l.status, LetterStatus::Delivered);
     assert_eq!(l.received_by, "секретарь Смирнова");
     assert_eq!(l.number, "VIP-1");
@@ -514,7 +522,7 @@ fn template_with_an_unknown_field_is_refused_with_its_line() {
     h.run();
     click_button(&mut h, t::SAVE_TEMPLATE);
     h.get_by_label(&t::template_unknown(2, "addresee.address_as"));
-    let saved = storage::list_templates(h.state().db.conn()).expect("templates");
+    let saved = letters::service::templates(&h.state().db).expect("templates");
     assert!(
         saved.iter().all(|t| !t.body.contains("addresee")),
         "not saved"
@@ -525,31 +533,33 @@ fn template_with_an_unknown_field_is_refused_with_its_line() {
 fn mail_merge_runs_off_the_ui_thread_with_progress() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut db = Db::open(&dir.path().join("v.db")).expect("db");
+    let clock = std::sync::Arc::new(vipdesk::domain::FixedClock::on(common::today()));
+    db.set_clock(clock);
     vipdesk::demo::generate(&mut db, 12, 3, common::today()).expect("demo");
-    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
-    app.current_manager = app.managers.first().and_then(|m| m.id);
+    let first = admin::service::managers(&db).expect("managers")[0].id;
+    let app = app_on(db, first, Route::Today);
     let out = dir.path().join("out");
     let mut h = harness(app);
     h.run();
     h.get_by_label(t::NAV_MERGE).click();
     h.run();
-    h.state_mut().merge.template_code = "tariff_change".into();
+    h.state_mut().features.letters.merge.template_code = "tariff_change".into();
     type_into(&mut h, t::MERGE_DIR, out.to_str().expect("path"));
     click_button(&mut h, t::MERGE_START);
     for _ in 0..500 {
-        if h.state().merge.report.is_some() {
+        if h.state().features.letters.merge.report.is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }
-    let report = h
-        .state()
-        .merge
-        .report
-        .clone()
-        .expect("the merge finished")
-        .expect("no error");
+    let report = match h.state().features.letters.merge.report.as_ref() {
+        Some(Ok(r)) => r.clone(),
+        other => panic!("the merge did not finish well: {other:?}"),
+    };
+    // The letters are dated by the app's clock, not the computer's.
+    let registered = letters::service::open(&h.state().db, report.letters[0]).expect("letter");
+    assert_eq!(registered.reg_date, Some(common::today()));
     assert_eq!(report.letters.len() + report.skipped.len(), 12);
     assert_eq!(
         std::fs::read_dir(&out).expect("dir").count(),
@@ -561,15 +571,15 @@ fn mail_merge_runs_off_the_ui_thread_with_progress() {
 
 #[test]
 fn saving_a_pdf_to_an_unwritable_path_keeps_the_letter() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _) = common::db();
     vipdesk::demo::generate(&mut db, 8, 2, common::today()).expect("demo");
-    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
-    app.current_manager = app.managers.first().and_then(|m| m.id);
-    let id = storage::list_letters(app.db.conn(), &Default::default()).expect("letters")[0]
+    let id = letters::service::list(&db, &Default::default()).expect("letters")[0]
         .letter
         .id
         .expect("id");
-    app.push(vipdesk::ui::Command::OpenLetter(id));
+    let first = admin::service::managers(&db).expect("managers")[0].id;
+    let mut app = app_on(db, first, Route::Today);
+    app.push(Command::Open(Route::Letter(id)));
     let mut h = harness(app);
     h.run();
     let dir = tempfile::tempdir().expect("tmp");
@@ -585,7 +595,10 @@ fn saving_a_pdf_to_an_unwritable_path_keeps_the_letter() {
         "{:?}",
         h.state().toasts.texts()
     );
-    assert!(h.state().letter.is_some(), "the letter stays open");
+    assert!(
+        h.state().features.letters.editor.is_some(),
+        "the letter stays open"
+    );
     let good = dir.path().join("письмо.pdf");
     clear_field(&mut h, t::FILE_PATH);
     input(&h, t::FILE_PATH).type_text(good.to_str().expect("path"));
@@ -596,34 +609,28 @@ fn saving_a_pdf_to_an_unwritable_path_keeps_the_letter() {
 
 #[test]
 fn overdue_call_from_today_reported_submitted_and_accepted() {
-    use vipdesk::domain::contacts::{Meeting, MeetingKind, ReportStatus};
-    let mut db = Db::open_in_memory().expect("db");
-    let head = storage::save_manager(
+    use vipdesk::contacts::{Meeting, MeetingKind, ReportStatus};
+    let (mut db, _) = common::db();
+    let head = common::add_with_role(
         &mut db,
-        &vipdesk::domain::model::Manager {
-            surname: "Киселёв".into(),
-            name: "Дмитрий".into(),
-            position: "Руководитель группы".into(),
-            role: vipdesk::domain::model::Role::GroupHead,
-            active: true,
-            ..Default::default()
-        },
-        None,
-    )
-    .expect("head");
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
-    let mut m = storage::get_manager(db.conn(), me).expect("me");
+    let mut m = admin::service::manager(&db, me).expect("me");
     m.supervisor_id = Some(head);
-    storage::save_manager(&mut db, &m, None).expect("supervisor");
-    let d = vipdesk::domain::model::Dossier {
-        client: vipdesk::domain::model::Client {
+    admin::service::save_manager(&mut db, &Actor::SYSTEM, &m).expect("supervisor");
+    let d = clients::Dossier {
+        client: clients::Client {
             short_name: "АО «А»".into(),
             manager_id: Some(me),
             ..Default::default()
         },
         ..Default::default()
     };
-    let client = storage::save_dossier(&mut db, &d, Some(me)).expect("client");
+    let client = clients::service::save(&mut db, &common::actor(me), &d).expect("client");
     let old_call = Meeting {
         client_id: client,
         manager_id: Some(me),
@@ -632,10 +639,8 @@ fn overdue_call_from_today_reported_submitted_and_accepted() {
         topics: "Сверка".into(),
         ..Default::default()
     };
-    storage::save_meeting(&mut db, &old_call, Some(me)).expect("old call");
-    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
-    app.current_manager = Some(me);
-    app.reload().expect("reload");
+    contacts::service::save(&mut db, &common::actor(me), &old_call).expect("old call");
+    let app = app_on(db, Some(me), Route::Today);
     let mut h = harness(app);
     h.run();
     h.get_by_label_contains("Сегодня (");
@@ -648,12 +653,12 @@ fn overdue_call_from_today_reported_submitted_and_accepted() {
         .type_text("Обсудили счета за октябрь");
     h.run();
     click_button(&mut h, t::SUBMIT_REPORT);
-    assert!(h.state().report.is_none());
+    assert!(h.state().features.contacts.report.is_none());
     assert!(
         h.query_by_label("Записать звонок: АО «А»").is_none(),
         "the row is gone from «Сегодня»"
     );
-    let reports = storage::list_meetings(h.state().db.conn(), Some(client), None).expect("reports");
+    let reports = contacts::service::list(&h.state().db, Some(client), None).expect("reports");
     let new = reports
         .iter()
         .find(|r| r.status == ReportStatus::Submitted)
@@ -661,29 +666,28 @@ fn overdue_call_from_today_reported_submitted_and_accepted() {
     assert_eq!(new.topics, "Обсудили счета за октябрь");
 
     // The head of the group acknowledges it with a comment.
-    h.state_mut().current_manager = Some(head);
-    h.state_mut().reload().expect("reload");
+    h.state_mut().set_user(Some(head)).expect("head");
     h.run();
     h.get_by_label(&t::reports_to_review(1));
     h.get_by_label("Открыть отчёт: АО «А»").click();
     h.run();
     type_into(&mut h, t::SUPERVISOR_COMMENT, "Хорошо, держать на контроле");
     click_button(&mut h, t::ACCEPT_REPORT);
-    let accepted = storage::get_meeting(h.state().db.conn(), new.id.expect("id")).expect("report");
+    let accepted = contacts::service::open(&h.state().db, new.id.expect("id")).expect("report");
     assert_eq!(accepted.status, ReportStatus::Accepted);
     assert_eq!(accepted.supervisor_comment, "Хорошо, держать на контроле");
 }
 
 #[test]
 fn contact_report_for_a_quarter_with_table_and_chart() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _) = common::db();
     vipdesk::demo::generate(&mut db, 10, 4, common::today()).expect("demo");
-    let mut app = VipApp::new(db, Prefs::default(), common::today()).expect("app");
-    app.current_manager = app
-        .managers
-        .iter()
-        .find(|m| m.role == vipdesk::domain::model::Role::GroupHead)
+    let head = admin::service::managers(&db)
+        .expect("managers")
+        .into_iter()
+        .find(|m| m.role == vipdesk::domain::Role::GroupHead)
         .and_then(|m| m.id);
+    let app = app_on(db, head, Route::Today);
     let mut h = harness(app);
     h.run();
     h.get_by_label(t::NAV_CONTACT_REPORT).click();
@@ -696,7 +700,14 @@ fn contact_report_for_a_quarter_with_table_and_chart() {
     h.run();
     click_button(&mut h, t::BUILD_REPORT);
     h.get_by_label(&t::contact_report_title("3 квартал 2026 г."));
-    let report = h.state().contact_report.report.clone().expect("report");
+    let report = h
+        .state()
+        .features
+        .contacts
+        .contact_report
+        .report
+        .clone()
+        .expect("report");
     assert_eq!(
         report.rows.len(),
         10,
@@ -708,10 +719,10 @@ fn contact_report_for_a_quarter_with_table_and_chart() {
 #[test]
 fn leaving_an_unsaved_report_asks_first() {
     let (mut app, alpha, _) = app_with_two_clients();
-    app.push(vipdesk::ui::Command::NewReport(
+    app.push(Command::Open(Route::NewReport(
         alpha,
-        vipdesk::domain::contacts::MeetingKind::Meeting,
-    ));
+        vipdesk::contacts::MeetingKind::Meeting,
+    )));
     let mut h = harness(app);
     h.run();
     h.get_by_label(t::F_TOPICS).click();
@@ -724,34 +735,34 @@ fn leaving_an_unsaved_report_asks_first() {
     h.run();
     h.get_by_label(t::UNSAVED_TITLE);
     click_button(&mut h, t::YES_SAVE);
-    assert!(h.state().report.is_none());
-    let saved = storage::list_meetings(h.state().db.conn(), Some(alpha), None).expect("reports");
+    assert!(h.state().features.contacts.report.is_none());
+    let saved = contacts::service::list(&h.state().db, Some(alpha), None).expect("reports");
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].topics, "План работ на квартал");
 }
 
 #[test]
 fn the_remembered_user_gets_their_own_today_at_start() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _) = common::db();
     vipdesk::demo::generate(&mut db, 24, 6, common::today()).expect("demo");
-    let manager = storage::list_managers(db.conn())
+    let manager = admin::service::managers(&db)
         .expect("managers")
         .into_iter()
-        .find(|m| m.role == vipdesk::domain::model::Role::Manager)
+        .find(|m| m.role == vipdesk::domain::Role::Manager)
         .expect("a manager");
     let prefs = Prefs {
         manager_uuid: Some(manager.uuid.clone()),
     };
-    let app = VipApp::new(db, prefs, common::today()).expect("app");
-    assert_eq!(app.current_manager, manager.id);
+    let app = App::new(db, prefs).expect("app");
+    assert_eq!(app.view.me_id(), manager.id);
     let mine: std::collections::HashSet<i64> = app
+        .view
         .clients
-        .rows
         .iter()
         .filter(|r| r.manager_id == manager.id)
         .map(|r| r.id)
         .collect();
-    let data = &app.today_screen.data;
+    let data = &app.features.contacts.today.data;
     assert!(data.count() > 0);
     assert!(
         data.calls
@@ -762,7 +773,8 @@ fn the_remembered_user_gets_their_own_today_at_start() {
     assert!(data.steps.iter().all(|s| mine.contains(&s.client_id)));
     let mut h = harness(app);
     h.run();
-    h.get_by_label(&t::nav_today(h.state().today_screen.data.count()));
+    let count = h.state().features.contacts.today.count();
+    h.get_by_label(&t::with_count(t::TODAY, count));
 }
 
 #[test]
@@ -788,7 +800,7 @@ fn signature_png_is_loaded_from_a_path_and_a_non_png_refused() {
     click_button(&mut h, t::LOAD);
     assert!(h.query_by_label(t::ERR_NOT_PNG).is_none());
     click_button(&mut h, t::SAVE);
-    let m = storage::get_manager(h.state().db.conn(), me).expect("manager");
+    let m = admin::service::manager(&h.state().db, me).expect("manager");
     assert_eq!(
         m.signature_png.as_deref(),
         Some(vipdesk::demo::demo_signature_png(2).as_slice())

@@ -4,20 +4,35 @@ mod common;
 
 use std::sync::atomic::AtomicBool;
 
-use vipdesk::domain::letter::{LetterStatus, Template};
-use vipdesk::letters::{self, MergeJob, Reply, Selection};
-use vipdesk::storage::{self, Db, StorageError};
+use vipdesk::clients;
+use vipdesk::domain::Actor;
+use vipdesk::letters::merge::merge;
+use vipdesk::letters::service::{self, LetterError};
+use vipdesk::letters::{
+    LetterFilter, LetterStatus, MergeJob, Reply, Selection, SkipReason, Template,
+};
+use vipdesk::storage::Db;
+
+const SYSTEM: Actor = Actor::SYSTEM;
 
 fn demo_db(clients: usize) -> Db {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _) = common::db();
     vipdesk::demo::generate(&mut db, clients, 5, common::today()).expect("demo");
     db
 }
 
 fn reply_template(db: &Db) -> Template {
-    storage::get_template(db.conn(), "reply_appeal")
+    service::template(db, "reply_appeal")
         .expect("query")
         .expect("shipped template")
+}
+
+fn first_client(db: &Db) -> i64 {
+    clients::service::list(db).expect("clients")[0].id
+}
+
+fn letters_count(db: &Db) -> usize {
+    service::list(db, &Default::default()).expect("list").len()
 }
 
 fn new_draft(db: &mut Db, client: i64) -> i64 {
@@ -28,8 +43,7 @@ fn new_draft(db: &mut Db, client: i64) -> i64 {
         subject: "О перерасчёте".into(),
     };
     let draft =
-        letters::draft_from_template(db.conn(), client, None, &t, None, &reply, common::today())
-            .expect("draft");
+        service::draft_for(db, client, None, &t, None, &reply, common::today()).expect("draft");
     assert!(
         draft
             .body
@@ -42,44 +56,43 @@ fn new_draft(db: &mut Db, client: i64) -> i64 {
         "{}",
         draft.salutation
     );
-    storage::save_draft(db, &draft, None).expect("save")
+    service::save_draft(db, &SYSTEM, &draft).expect("save")
 }
 
 #[test]
 fn numbers_are_unique_and_increasing_even_across_deletion() {
     let mut db = demo_db(6);
-    let before = storage::list_letters(db.conn(), &Default::default())
-        .expect("list")
-        .len();
-    let client = storage::list_clients(db.conn()).expect("clients")[0].id;
+    let before = letters_count(&db);
+    let client = first_client(&db);
     let today = common::today();
     let a = new_draft(&mut db, client);
     let b = new_draft(&mut db, client);
     let c = new_draft(&mut db, client);
-    let na = letters::register_letter(&mut db, a, today, None)
+    let na = service::register(&mut db, &SYSTEM, a)
         .expect("register a")
         .number;
-    let nb = letters::register_letter(&mut db, b, today, None)
+    let nb = service::register(&mut db, &SYSTEM, b)
         .expect("register b")
         .number;
-    storage::delete_letter(&mut db, b, None).expect("delete b");
-    let nc = letters::register_letter(&mut db, c, today, None)
+    service::delete(&mut db, &SYSTEM, b).expect("delete b");
+    let nc = service::register(&mut db, &SYSTEM, c)
         .expect("register c")
         .number;
     let seq = |n: &str| n.trim_start_matches("VIP-").parse::<i64>().expect("VIP-n");
     assert!(seq(&na) < seq(&nb) && seq(&nb) < seq(&nc), "{na} {nb} {nc}");
     assert_ne!(nc, nb, "a deleted letter's number is not given again");
-    let rows = storage::list_letters(db.conn(), &Default::default()).expect("list");
-    assert_eq!(rows.len(), before + 2);
+    assert_eq!(letters_count(&db), before + 2);
+    // Registered today by the clock.
+    assert_eq!(service::open(&db, a).expect("letter").reg_date, Some(today));
     // The registered PDF is in the client's «Переписка и файлы».
-    let l = storage::get_letter(db.conn(), a).expect("letter");
+    let l = service::open(&db, a).expect("letter");
     let record = l.record_id.expect("record of the PDF");
     assert!(
-        storage::record_file(db.conn(), record)
+        clients::service::record_file(&db, record)
             .expect("pdf")
             .starts_with(b"%PDF")
     );
-    let d = storage::load_dossier(db.conn(), client).expect("dossier");
+    let d = clients::service::open(&db, client).expect("dossier");
     assert!(
         d.records
             .iter()
@@ -90,29 +103,26 @@ fn numbers_are_unique_and_increasing_even_across_deletion() {
 #[test]
 fn registered_text_is_frozen_and_a_correction_keeps_the_original() {
     let mut db = demo_db(4);
-    let client = storage::list_clients(db.conn()).expect("clients")[0].id;
+    let client = first_client(&db);
     let id = new_draft(&mut db, client);
-    let reg = letters::register_letter(&mut db, id, common::today(), None).expect("register");
+    let reg = service::register(&mut db, &SYSTEM, id).expect("register");
     let mut changed = reg.clone();
     changed.body = "Другой текст".into();
     assert!(matches!(
-        storage::save_draft(&mut db, &changed, None),
-        Err(StorageError::Frozen(_))
+        service::save_draft(&mut db, &SYSTEM, &changed),
+        Err(LetterError::Frozen(_))
     ));
-    assert_eq!(
-        storage::get_letter(db.conn(), id).expect("letter").body,
-        reg.body
-    );
+    assert_eq!(service::open(&db, id).expect("letter").body, reg.body);
     // Registering twice is refused too.
-    assert!(letters::register_letter(&mut db, id, common::today(), None).is_err());
+    assert!(service::register(&mut db, &SYSTEM, id).is_err());
 
-    let v2 = storage::correct_letter(&mut db, id, None).expect("correction");
-    let mut new = storage::get_letter(db.conn(), v2).expect("v2");
+    let v2 = service::correct(&mut db, &SYSTEM, id).expect("correction");
+    let mut new = service::open(&db, v2).expect("v2");
     assert_eq!(new.version_of, Some(id));
     assert_eq!(new.status, LetterStatus::Draft);
     new.body = "Исправленный текст".into();
-    storage::save_draft(&mut db, &new, None).expect("draft is editable");
-    let old = storage::get_letter(db.conn(), id).expect("v1");
+    service::save_draft(&mut db, &SYSTEM, &new).expect("draft is editable");
+    let old = service::open(&db, id).expect("v1");
     assert_eq!(old.body, reg.body);
     assert_eq!(old.number, reg.number);
 }
@@ -120,30 +130,30 @@ fn registered_text_is_frozen_and_a_correction_keeps_the_original() {
 #[test]
 fn status_flows_to_delivered_in_order() {
     let mut db = demo_db(4);
-    let client = storage::list_clients(db.conn()).expect("clients")[0].id;
+    let client = first_client(&db);
     let id = new_draft(&mut db, client);
     let today = common::today();
     assert!(
-        storage::advance_status(&mut db, id, LetterStatus::Printed, today, "", None).is_err(),
+        service::advance(&mut db, &SYSTEM, id, LetterStatus::Printed, today, "").is_err(),
         "a draft is not printed"
     );
-    letters::register_letter(&mut db, id, today, None).expect("register");
+    service::register(&mut db, &SYSTEM, id).expect("register");
     assert!(
-        storage::advance_status(&mut db, id, LetterStatus::Delivered, today, "", None).is_err(),
+        service::advance(&mut db, &SYSTEM, id, LetterStatus::Delivered, today, "").is_err(),
         "no skipping"
     );
-    storage::advance_status(&mut db, id, LetterStatus::Printed, today, "", None).expect("printed");
-    storage::advance_status(&mut db, id, LetterStatus::Courier, today, "", None).expect("courier");
-    storage::advance_status(
+    service::advance(&mut db, &SYSTEM, id, LetterStatus::Printed, today, "").expect("printed");
+    service::advance(&mut db, &SYSTEM, id, LetterStatus::Courier, today, "").expect("courier");
+    service::advance(
         &mut db,
+        &SYSTEM,
         id,
         LetterStatus::Delivered,
         today,
         "секретарь Иванова",
-        None,
     )
     .expect("delivered");
-    let l = storage::get_letter(db.conn(), id).expect("letter");
+    let l = service::open(&db, id).expect("letter");
     assert_eq!(l.status, LetterStatus::Delivered);
     assert_eq!(l.delivered_at, Some(today));
     assert_eq!(l.received_by, "секретарь Иванова");
@@ -152,7 +162,7 @@ fn status_flows_to_delivered_in_order() {
 #[test]
 fn an_unknown_placeholder_produces_no_letter() {
     let mut db = demo_db(4);
-    let client = storage::list_clients(db.conn()).expect("clients")[0].id;
+    let client = first_client(&db);
     let bad = Template {
         code: "bad".into(),
         title: "Плохой".into(),
@@ -160,11 +170,9 @@ fn an_unknown_placeholder_produces_no_letter() {
         body: "Строка\n{{ client.nmae }}".into(),
         id: None,
     };
-    let before = storage::list_letters(db.conn(), &Default::default())
-        .expect("list")
-        .len();
-    let err = letters::draft_from_template(
-        db.conn(),
+    let before = letters_count(&db);
+    let err = service::draft_for(
+        &db,
         client,
         None,
         &bad,
@@ -173,27 +181,30 @@ fn an_unknown_placeholder_produces_no_letter() {
         common::today(),
     )
     .expect_err("unknown placeholder");
+    let message = vipdesk::i18n::describe(&err);
     assert!(
-        err.to_string().contains("строка 2") && err.to_string().contains("client.nmae"),
-        "{err}"
+        message.contains("строка 2") && message.contains("client.nmae"),
+        "{message}"
     );
-    storage::save_template(&mut db, &bad, None).expect("save template");
+    // A template that does not render is not saved either.
+    assert!(service::save_template(&mut db, &SYSTEM, &bad).is_err());
+    // Put in behind the service's back, it stops the merge before any letter.
+    db.conn()
+        .execute(
+            "INSERT INTO templates (uuid, created_at, updated_at, code, title, heading, body) \
+             VALUES ('u-bad', '', '', ?1, ?2, ?3, ?4)",
+            [&bad.code, &bad.title, &bad.heading, &bad.body],
+        )
+        .expect("insert");
     let dir = tempfile::tempdir().expect("tmp");
     let job = MergeJob {
         template_code: "bad".into(),
         selection: Selection::All,
         out_dir: dir.path().to_path_buf(),
         combined: false,
-        today: common::today(),
-        author: None,
     };
-    assert!(letters::merge(&mut db, &job, &|_, _| {}, &AtomicBool::new(false)).is_err());
-    assert_eq!(
-        storage::list_letters(db.conn(), &Default::default())
-            .expect("list")
-            .len(),
-        before
-    );
+    assert!(merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).is_err());
+    assert_eq!(letters_count(&db), before);
     assert_eq!(
         std::fs::read_dir(dir.path()).expect("dir").count(),
         0,
@@ -205,73 +216,86 @@ fn an_unknown_placeholder_produces_no_letter() {
 fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
     let mut db = demo_db(50);
     // One client without anyone to address the letter to.
-    let first = storage::list_clients(db.conn()).expect("clients")[0].id;
-    let mut d = storage::load_dossier(db.conn(), first).expect("dossier");
+    let first = first_client(&db);
+    let mut d = clients::service::open(&db, first).expect("dossier");
     d.people.clear();
-    storage::save_dossier(&mut db, &d, None).expect("save");
+    clients::service::save(&mut db, &SYSTEM, &d).expect("save");
     let dir = tempfile::tempdir().expect("tmp");
     let job = MergeJob {
         template_code: "tariff_change".into(),
         selection: Selection::All,
         out_dir: dir.path().to_path_buf(),
         combined: false,
-        today: common::today(),
-        author: None,
     };
     let done = std::cell::Cell::new(0);
-    let report =
-        letters::merge(&mut db, &job, &|k, _| done.set(k), &AtomicBool::new(false)).expect("merge");
+    let report = merge(
+        &mut db,
+        &SYSTEM,
+        &job,
+        &|k, _| done.set(k),
+        &AtomicBool::new(false),
+    )
+    .expect("merge");
     let total = report.letters.len() + report.skipped.len();
     assert_eq!(total, 50);
     assert_eq!(done.get(), 50);
     assert_eq!(report.files.len(), report.letters.len());
     assert_eq!(report.skipped.len(), 1);
-    assert!(report.skipped[0].1.contains("нет руководителя"));
+    assert_eq!(report.skipped[0].1, SkipReason::NoAddressee);
     assert_eq!(report.letters.len(), 49);
     for f in &report.files {
         assert!(std::fs::read(f).expect("pdf").starts_with(b"%PDF"));
     }
     // A cancelled merge stops at once.
     let cancel = AtomicBool::new(true);
-    let r = letters::merge(&mut db, &job, &|_, _| {}, &cancel).expect("merge");
+    let r = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &cancel).expect("merge");
     assert!(r.cancelled && r.letters.is_empty());
 }
 
 #[test]
 fn courier_sheet_lists_the_letters_handed_over() {
     let mut db = demo_db(40);
-    let filter = storage::LetterFilter {
+    let filter = LetterFilter {
         status: Some(LetterStatus::Courier),
         ..Default::default()
     };
-    let mut rows = storage::list_letters(db.conn(), &filter).expect("list");
+    let mut rows = service::list(&db, &filter).expect("list");
     if rows.is_empty() {
-        let client = storage::list_clients(db.conn()).expect("clients")[0].id;
+        let client = first_client(&db);
         let id = new_draft(&mut db, client);
-        letters::register_letter(&mut db, id, common::today(), None).expect("register");
-        storage::advance_status(
+        service::register(&mut db, &SYSTEM, id).expect("register");
+        service::advance(
             &mut db,
+            &SYSTEM,
             id,
             LetterStatus::Printed,
             common::today(),
             "",
-            None,
         )
         .expect("printed");
-        storage::advance_status(
+        service::advance(
             &mut db,
+            &SYSTEM,
             id,
             LetterStatus::Courier,
             common::today(),
             "",
-            None,
         )
         .expect("courier");
-        rows = storage::list_letters(db.conn(), &filter).expect("list");
+        rows = service::list(&db, &filter).expect("list");
     }
-    let company = storage::load_company(db.conn()).expect("company");
-    let bytes =
-        letters::courier_sheet(&rows, &company, "Петрова А.С.", common::today()).expect("sheet");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("sheet.pdf");
+    let n = service::courier_sheet(
+        &db,
+        &LetterFilter::default(),
+        "Петрова А.С.",
+        common::today(),
+        &path,
+    )
+    .expect("sheet");
+    assert_eq!(n, rows.len());
+    let bytes = std::fs::read(&path).expect("pdf");
     let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
     let text: String = doc
         .get_pages()

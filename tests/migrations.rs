@@ -69,13 +69,13 @@ fn every_earlier_schema_upgrades_to_the_fresh_one() {
             "schema {v} upgraded differs from a fresh one"
         );
         // The data of the old database is still there and readable.
-        let rows = storage::list_clients(db.conn()).expect("list");
+        let rows = vipdesk::clients::service::list(&db).expect("list");
         assert!(!rows.is_empty(), "fixture {v} has clients");
         for r in &rows {
-            storage::load_dossier(db.conn(), r.id).expect("dossier of an upgraded client");
+            vipdesk::clients::service::open(&db, r.id).expect("dossier of an upgraded client");
         }
         assert!(
-            storage::check_database(db.conn())
+            vipdesk::admin::service::check(&db)
                 .expect("check")
                 .is_empty()
         );
@@ -96,7 +96,12 @@ fn a_newer_database_is_refused() {
             .expect("version");
     }
     let err = Db::open(&path).err().expect("refused");
-    assert!(err.to_string().contains("более новой версией"), "{err}");
+    assert!(
+        matches!(err, storage::StorageError::TooNew { found: 999, .. }),
+        "{err}"
+    );
+    let message = vipdesk::i18n::describe(&err);
+    assert!(message.contains("более новой версией"), "{message}");
 }
 
 fn sql_literal(v: ValueRef) -> String {

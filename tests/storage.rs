@@ -5,10 +5,13 @@ mod common;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use vipdesk::domain::model::*;
+use common::actor;
+use vipdesk::admin::{self, TrashKind};
+use vipdesk::clients::{self, *};
+use vipdesk::domain::Id;
 use vipdesk::domain::names::Gender;
 use vipdesk::domain::validate::Phone;
-use vipdesk::storage::{self, Db, TrashKind};
+use vipdesk::storage::{self, Db};
 
 fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, day)
@@ -16,7 +19,7 @@ fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
 
 /// A dossier with every section filled.
 fn full_dossier(db: &Db, manager: Id) -> Dossier {
-    let cat = storage::load_catalogs(db.conn()).expect("catalogs");
+    let cat = admin::service::catalogs(db).expect("catalogs");
     let mut indicators = BTreeMap::new();
     indicators.insert((cat.indicator_kinds[0].id, (2026, 1)), 1_234_567.5);
     indicators.insert((cat.indicator_kinds[2].id, (2026, 2)), 8_888_888.88);
@@ -179,7 +182,7 @@ fn strip(mut d: Dossier) -> Dossier {
 }
 
 fn setup() -> (Db, Id) {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _) = common::db();
     let m = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     (db, m)
 }
@@ -188,8 +191,8 @@ fn setup() -> (Db, Id) {
 fn every_dossier_section_round_trips() {
     let (mut db, m) = setup();
     let original = full_dossier(&db, m);
-    let id = storage::save_dossier(&mut db, &original, Some(m)).expect("save");
-    let loaded = storage::load_dossier(db.conn(), id).expect("load");
+    let id = clients::service::save(&mut db, &actor(m), &original).expect("save");
+    let loaded = clients::service::open(&db, id).expect("load");
     assert_eq!(strip(loaded.clone()), strip(original));
     assert!(!loaded.client.uuid.is_empty());
     assert!(
@@ -200,7 +203,7 @@ fn every_dossier_section_round_trips() {
     );
     let rid = loaded.records[0].id.expect("record id");
     assert_eq!(
-        storage::record_file(db.conn(), rid).expect("file"),
+        clients::service::record_file(&db, rid).expect("file"),
         b"%PDF-"
     );
     // Author and time stamps are recorded.
@@ -221,7 +224,7 @@ fn every_dossier_section_round_trips() {
 fn edits_update_only_what_changed_and_removals_go_to_the_trash() {
     let (mut db, m) = setup();
     let full = full_dossier(&db, m);
-    let id = storage::save_dossier(&mut db, &full, Some(m)).expect("save");
+    let id = clients::service::save(&mut db, &actor(m), &full).expect("save");
     let stamp = |db: &Db, table: &str| -> Vec<String> {
         let mut st = db
             .conn()
@@ -233,18 +236,20 @@ fn edits_update_only_what_changed_and_removals_go_to_the_trash() {
             .expect("rows")
     };
     let people_before = stamp(&db, "people");
-    std::thread::sleep(std::time::Duration::from_millis(5));
+    // A minute later by the clock.
+    let later = common::today().and_hms_opt(12, 1, 0).expect("time");
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::new(later)));
 
-    let mut d = storage::load_dossier(db.conn(), id).expect("load");
+    let mut d = clients::service::open(&db, id).expect("load");
     d.people[1].position = "Главный бухгалтер-кассир".into();
     let removed_owner = d.owners.remove(0);
     d.projects[0].stages.push(Stage {
         title: "Приёмка".into(),
         ..Default::default()
     });
-    storage::save_dossier(&mut db, &d, Some(m)).expect("save edit");
+    clients::service::save(&mut db, &actor(m), &d).expect("save edit");
 
-    let after = storage::load_dossier(db.conn(), id).expect("load");
+    let after = clients::service::open(&db, id).expect("load");
     assert_eq!(after.owners.len(), 1);
     assert_eq!(after.people[1].position, "Главный бухгалтер-кассир");
     assert_eq!(after.projects[0].stages.len(), 3);
@@ -256,18 +261,15 @@ fn edits_update_only_what_changed_and_removals_go_to_the_trash() {
     assert_ne!(people_before[1], people_after[1]);
 
     // The removed owner is in the trash and comes back from it.
-    let trash = storage::list_trash(db.conn()).expect("trash");
+    let trash = admin::service::trash(&db).expect("trash");
     let item = trash
         .iter()
         .find(|t| t.kind == TrashKind::Owner)
         .expect("owner in trash");
     assert_eq!(item.title, removed_owner.name);
-    storage::restore(&mut db, TrashKind::Owner, item.id, Some(m)).expect("restore");
+    admin::service::restore(&mut db, &actor(m), TrashKind::Owner, item.id).expect("restore");
     assert_eq!(
-        storage::load_dossier(db.conn(), id)
-            .expect("load")
-            .owners
-            .len(),
+        clients::service::open(&db, id).expect("load").owners.len(),
         2
     );
 }
@@ -276,27 +278,27 @@ fn edits_update_only_what_changed_and_removals_go_to_the_trash() {
 fn client_soft_delete_and_restore() {
     let (mut db, m) = setup();
     let full = full_dossier(&db, m);
-    let id = storage::save_dossier(&mut db, &full, Some(m)).expect("save");
-    storage::delete_client(&mut db, id, Some(m)).expect("delete");
-    assert!(storage::list_clients(db.conn()).expect("list").is_empty());
-    assert!(storage::load_dossier(db.conn(), id).is_err());
+    let id = clients::service::save(&mut db, &actor(m), &full).expect("save");
+    clients::service::delete(&mut db, &actor(m), id).expect("delete");
+    assert!(clients::service::list(&db).expect("list").is_empty());
+    assert!(clients::service::open(&db, id).is_err());
     assert!(
-        storage::find_people_by_phone(db.conn(), "+79161234567")
+        clients::service::find_by_phone(&db, "+79161234567")
             .expect("find")
             .is_empty()
     );
-    let trash = storage::list_trash(db.conn()).expect("trash");
+    let trash = admin::service::trash(&db).expect("trash");
     assert!(
         trash
             .iter()
             .any(|t| t.kind == TrashKind::Client && t.id == id)
     );
-    storage::restore(&mut db, TrashKind::Client, id, Some(m)).expect("restore");
-    let rows = storage::list_clients(db.conn()).expect("list");
+    admin::service::restore(&mut db, &actor(m), TrashKind::Client, id).expect("restore");
+    let rows = clients::service::list(&db).expect("list");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].people_count, 2);
     assert!(
-        storage::restore(&mut db, TrashKind::Client, id, Some(m)).is_err(),
+        admin::service::restore(&mut db, &actor(m), TrashKind::Client, id).is_err(),
         "not in the trash any more"
     );
 }
@@ -306,8 +308,8 @@ fn a_failed_save_leaves_nothing_half_written() {
     let (mut db, m) = setup();
     let mut d = full_dossier(&db, m);
     d.services[0].service_id = 9999; // no such service: the foreign key refuses it
-    assert!(storage::save_dossier(&mut db, &d, Some(m)).is_err());
-    assert_eq!(storage::count_clients(db.conn()).expect("count"), 0);
+    assert!(clients::service::save(&mut db, &actor(m), &d).is_err());
+    assert_eq!(clients::service::count(&db).expect("count"), 0);
     let people: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
@@ -319,8 +321,8 @@ fn a_failed_save_leaves_nothing_half_written() {
 fn list_rows_carry_search_text_and_vip_years() {
     let (mut db, m) = setup();
     let full = full_dossier(&db, m);
-    let id = storage::save_dossier(&mut db, &full, Some(m)).expect("save");
-    let rows = storage::list_clients(db.conn()).expect("list");
+    let id = clients::service::save(&mut db, &actor(m), &full).expect("save");
+    let rows = clients::service::list(&db).expect("list");
     assert_eq!(rows[0].id, id);
     assert_eq!(rows[0].vip_years, vec![2026]);
     assert!(rows[0].haystack.contains("ромашка"));
@@ -328,7 +330,7 @@ fn list_rows_carry_search_text_and_vip_years() {
     assert!(rows[0].phone_digits.contains("79161234567"));
     assert_eq!(rows[0].manager, "Петрова А.С.");
     assert_eq!(
-        storage::find_client_by_inn(db.conn(), "7707083893")
+        clients::service::find_by_inn(&db, "7707083893")
             .expect("inn")
             .map(|r| r.0),
         Some(id)
@@ -353,34 +355,28 @@ fn file_database_uses_wal_and_foreign_keys() {
         storage::schema_version(db.conn()).expect("v"),
         storage::schema::latest_version()
     );
-    assert!(
-        storage::check_database(db.conn())
-            .expect("check")
-            .is_empty()
-    );
+    assert!(admin::service::check(&db).expect("check").is_empty());
 }
 
 #[test]
 fn demo_generator_makes_valid_realistic_data() {
-    let mut db = Db::open_in_memory().expect("db");
+    let (mut db, _) = common::db();
     let s = vipdesk::demo::generate(&mut db, vipdesk::demo::DEFAULT_CLIENTS, 1, common::today())
         .expect("demo");
     assert!(s.clients >= 40 && s.managers >= 4);
-    let rows = storage::list_clients(db.conn()).expect("list");
+    let rows = clients::service::list(&db).expect("list");
     let districts: std::collections::HashSet<_> = rows.iter().map(|r| r.district.clone()).collect();
     let industries: std::collections::HashSet<_> =
         rows.iter().map(|r| r.industry.clone()).collect();
     assert!(districts.len() >= 4 && industries.len() >= 6);
     assert!(
-        storage::check_database(db.conn())
-            .expect("check")
-            .is_empty(),
+        admin::service::check(&db).expect("check").is_empty(),
         "valid INNs, no duplicates"
     );
     let mut categories = std::collections::HashSet::new();
     let mut months = std::collections::HashSet::new();
     for r in &rows {
-        let d = storage::load_dossier(db.conn(), r.id).expect("load");
+        let d = clients::service::open(&db, r.id).expect("load");
         for p in &d.people {
             categories.extend(p.category);
             months.extend(p.birthday.map(|b| chrono::Datelike::month(&b)));

@@ -1,11 +1,26 @@
-//! Plain types and rules: no egui, no rusqlite. Pure and unit-tested.
+//! The core: ids, the clock, the acting user, typed field errors, formats, names, validation.
+//! No egui, no rusqlite, no i18n — pure and unit-tested. Each feature's own types live in its
+//! folder (`clients/`, `letters/`, `contacts/`, `admin/`).
 
-pub mod contacts;
-pub mod draft;
+pub mod actor;
+pub mod clock;
+pub mod code;
+pub mod error;
 pub mod fmt;
 pub mod holidays;
-pub mod letter;
-pub mod model;
 pub mod names;
 pub mod typography;
 pub mod validate;
+
+pub use actor::{Actor, Role, Scope};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use code::{Code, UnknownCode};
+pub use error::{Check, FieldError, FieldErrors};
+
+/// The row id of any record.
+pub type Id = i64;
+
+/// A new stable identifier for a record.
+pub fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}

@@ -13,20 +13,9 @@ pub enum Gender {
     Female,
 }
 
+crate::codes!(Gender, "gender", Male => "м", Female => "ж");
+
 impl Gender {
-    pub fn code(self) -> &'static str {
-        match self {
-            Gender::Male => "м",
-            Gender::Female => "ж",
-        }
-    }
-    pub fn from_code(s: &str) -> Option<Gender> {
-        match s {
-            "м" => Some(Gender::Male),
-            "ж" => Some(Gender::Female),
-            _ => None,
-        }
-    }
     fn petrovich(self) -> petrovich::Gender {
         match self {
             Gender::Male => petrovich::Gender::Male,

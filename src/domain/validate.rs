@@ -1,8 +1,8 @@
 //! Checksums and normalisation of Russian identifiers and contact data (DOMAIN.md §5).
 //!
-//! Every function returns the Russian message shown beside the field on failure.
+//! Every function returns the [`FieldError`] shown beside the field on failure.
 
-use crate::i18n as t;
+use super::error::FieldError;
 
 fn digits_of(s: &str) -> Option<Vec<u32>> {
     s.chars().map(|c| c.to_digit(10)).collect()
@@ -14,17 +14,17 @@ fn weighted(digits: &[u32], weights: &[u32]) -> u32 {
 }
 
 /// Checks an INN: 10 digits for organisations, 12 for individuals.
-pub fn check_inn(inn: &str) -> Result<(), String> {
+pub fn check_inn(inn: &str) -> Result<(), FieldError> {
     let inn = inn.trim();
     let Some(d) = digits_of(inn) else {
-        return Err(t::ERR_INN_DIGITS.into());
+        return Err(FieldError::InnDigits);
     };
     match d.len() {
         10 => {
             if weighted(&d[..9], &[2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[9] {
                 Ok(())
             } else {
-                Err(t::ERR_INN_CHECKSUM.into())
+                Err(FieldError::InnChecksum)
             }
         }
         12 => {
@@ -33,10 +33,10 @@ pub fn check_inn(inn: &str) -> Result<(), String> {
             if c11 == d[10] && c12 == d[11] {
                 Ok(())
             } else {
-                Err(t::ERR_INN_CHECKSUM.into())
+                Err(FieldError::InnChecksum)
             }
         }
-        _ => Err(t::ERR_INN_LENGTH.into()),
+        _ => Err(FieldError::InnLength),
     }
 }
 
@@ -46,22 +46,22 @@ pub fn inn10_check_digit(first9: &[u32]) -> u32 {
 }
 
 /// Checks an OGRN (13 digits) or OGRNIP (15 digits).
-pub fn check_ogrn(ogrn: &str) -> Result<(), String> {
+pub fn check_ogrn(ogrn: &str) -> Result<(), FieldError> {
     let ogrn = ogrn.trim();
     if !ogrn.chars().all(|c| c.is_ascii_digit()) {
-        return Err(t::ERR_OGRN_DIGITS.into());
+        return Err(FieldError::OgrnDigits);
     }
     let (body, modulus) = match ogrn.len() {
         13 => (&ogrn[..12], 11u64),
         15 => (&ogrn[..14], 13u64),
-        _ => return Err(t::ERR_OGRN_LENGTH.into()),
+        _ => return Err(FieldError::OgrnLength),
     };
-    let n: u64 = body.parse().map_err(|_| t::ERR_OGRN_DIGITS.to_string())?;
+    let n: u64 = body.parse().map_err(|_| FieldError::OgrnDigits)?;
     let check = u64::from(ogrn.as_bytes()[ogrn.len() - 1] - b'0');
     if (n % modulus) % 10 == check {
         Ok(())
     } else {
-        Err(t::ERR_OGRN_CHECKSUM.into())
+        Err(FieldError::OgrnChecksum)
     }
 }
 
@@ -77,7 +77,7 @@ pub fn ogrn_check_digit(body: &str) -> Option<u32> {
 }
 
 /// Checks a KPP: `^\d{4}[\dA-Z]{2}\d{3}$`.
-pub fn check_kpp(kpp: &str) -> Result<(), String> {
+pub fn check_kpp(kpp: &str) -> Result<(), FieldError> {
     let b = kpp.trim().as_bytes();
     let ok = b.len() == 9
         && b[..4].iter().all(u8::is_ascii_digit)
@@ -85,11 +85,11 @@ pub fn check_kpp(kpp: &str) -> Result<(), String> {
             .iter()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         && b[6..].iter().all(u8::is_ascii_digit);
-    if ok { Ok(()) } else { Err(t::ERR_KPP.into()) }
+    if ok { Ok(()) } else { Err(FieldError::Kpp) }
 }
 
 /// A simple e-mail check: one `@`, something before it, a dot in the domain, no spaces.
-pub fn check_email(email: &str) -> Result<(), String> {
+pub fn check_email(email: &str) -> Result<(), FieldError> {
     let e = email.trim();
     let ok = match e.split_once('@') {
         Some((local, domain)) => {
@@ -102,7 +102,7 @@ pub fn check_email(email: &str) -> Result<(), String> {
         }
         None => false,
     };
-    if ok { Ok(()) } else { Err(t::ERR_EMAIL.into()) }
+    if ok { Ok(()) } else { Err(FieldError::Email) }
 }
 
 /// A normalised phone number: `+7XXXXXXXXXX` (or another `+` international number) and an
@@ -115,10 +115,10 @@ pub struct Phone {
 
 impl Phone {
     /// Parses a phone as people type it: «8 (916) 123-45-67», «+7 916 1234567 доб. 123».
-    pub fn parse(input: &str) -> Result<Phone, String> {
+    pub fn parse(input: &str) -> Result<Phone, FieldError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(t::ERR_PHONE_EMPTY.into());
+            return Err(FieldError::PhoneEmpty);
         }
         let lower = s.to_lowercase();
         let (main, ext) = split_extension(&lower);
@@ -126,7 +126,7 @@ impl Phone {
             Some(e) => {
                 let digits: String = e.chars().filter(char::is_ascii_digit).collect();
                 if digits.is_empty() || e.chars().any(|c| c.is_alphabetic()) {
-                    return Err(t::ERR_PHONE_EXT.into());
+                    return Err(FieldError::PhoneExt);
                 }
                 Some(digits)
             }
@@ -136,7 +136,7 @@ impl Phone {
             .chars()
             .any(|c| !(c.is_ascii_digit() || " -()+.,\u{a0}".contains(c)))
         {
-            return Err(t::ERR_PHONE.into());
+            return Err(FieldError::Phone);
         }
         let plus = main.trim_start().starts_with('+');
         let digits: String = main.chars().filter(char::is_ascii_digit).collect();
@@ -146,7 +146,7 @@ impl Phone {
             }
             10 if !plus => format!("+7{digits}"),
             12..=15 if plus => format!("+{digits}"),
-            _ => return Err(t::ERR_PHONE.into()),
+            _ => return Err(FieldError::Phone),
         };
         Ok(Phone { number, ext })
     }
@@ -198,12 +198,17 @@ fn split_extension(s: &str) -> (&str, Option<&str>) {
 }
 
 /// Parses a list of phones separated by «,» or «;» (a person can have several).
-pub fn parse_phone_list(input: &str) -> Result<Vec<Phone>, String> {
+pub fn parse_phone_list(input: &str) -> Result<Vec<Phone>, FieldError> {
     input
         .split([',', ';', '\n'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| Phone::parse(p).map_err(|e| format!("«{p}»: {e}")))
+        .map(|p| {
+            Phone::parse(p).map_err(|e| FieldError::PhoneInList {
+                item: p.to_string(),
+                error: Box::new(e),
+            })
+        })
         .collect()
 }
 
@@ -228,8 +233,8 @@ mod tests {
         assert!(check_inn("1234567895").is_err());
         assert!(check_inn("500100732259").is_ok());
         assert!(check_inn("123456789037").is_err());
-        assert_eq!(check_inn("77070838"), Err(t::ERR_INN_LENGTH.into()));
-        assert_eq!(check_inn("77070838a3"), Err(t::ERR_INN_DIGITS.into()));
+        assert_eq!(check_inn("77070838"), Err(FieldError::InnLength));
+        assert_eq!(check_inn("77070838a3"), Err(FieldError::InnDigits));
     }
 
     #[test]

@@ -15,11 +15,12 @@ use super::layout::{Document, Item, MM, TextRun};
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PdfError {
-    #[error("{}", crate::i18n::pdf_missing_glyphs(.0))]
+    /// Characters the embedded font has no glyphs for.
+    #[error("the font lacks {0:?}")]
     MissingGlyphs(String),
-    #[error("{msg}: {0}", msg = crate::i18n::ERR_PDF_FONT)]
+    #[error("font: {0}")]
     Font(String),
-    #[error("{msg}: {0}", msg = crate::i18n::ERR_PDF_IMAGE)]
+    #[error("image: {0}")]
     Image(String),
 }
 
@@ -69,7 +70,7 @@ fn subset_tag(chars: &BTreeSet<char>) -> String {
 }
 
 fn decode_png(png: &[u8]) -> Result<RawImage, PdfError> {
-    let img = crate::pixels::decode_png(png).map_err(PdfError::Image)?;
+    let img = crate::pixels::decode_png(png).map_err(|e| PdfError::Image(e.to_string()))?;
     Ok(RawImage {
         pixels: RawImageData::U8(img.data),
         width: img.width,

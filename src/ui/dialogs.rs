@@ -2,43 +2,20 @@
 //! its button, so a machine where no dialog can be shown (no portal, no zenity: rfd returns
 //! «cancelled» at once) still works by typing the path.
 
-use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// What the chosen path is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogPurpose {
-    /// A file to attach to the record with this index in the open dossier.
-    Attach(usize),
-    /// Where to save a copy of the record's file.
-    SaveCopy(usize),
-    /// A PNG of the manager's signature.
-    Signature,
-    /// A CSV/XLSX file to import clients from.
-    Import,
-    /// Where to export clients to.
-    Export,
-    /// Where to save a letter's PDF.
-    LetterPdf,
-    /// The company logo (PNG).
-    Logo,
-    /// The folder of a mail merge.
-    MergeDir,
-    /// Where to save the courier sheet.
-    CourierSheet,
-}
+use super::command::{Ask, AskKind, Command};
 
-/// Asks for paths; answers come back through [`FileDialogs::poll`].
+/// Asks for paths; the answers come back as the commands their questions make.
 pub trait FileDialogs {
-    fn pick(&mut self, purpose: DialogPurpose, ctx: &egui::Context);
-    fn save(&mut self, purpose: DialogPurpose, default_name: &str, ctx: &egui::Context);
-    fn poll(&mut self) -> Option<(DialogPurpose, PathBuf)>;
+    fn ask(&mut self, ask: Ask, ctx: &egui::Context);
+    fn poll(&mut self) -> Option<Command>;
 }
 
 /// The OS dialogs of rfd, each on a named thread.
 pub struct RfdDialogs {
-    tx: Sender<(DialogPurpose, PathBuf)>,
-    rx: Receiver<(DialogPurpose, PathBuf)>,
+    tx: Sender<Command>,
+    rx: Receiver<Command>,
 }
 
 impl Default for RfdDialogs {
@@ -48,20 +25,24 @@ impl Default for RfdDialogs {
     }
 }
 
-impl RfdDialogs {
-    fn spawn(
-        &self,
-        purpose: DialogPurpose,
-        ctx: &egui::Context,
-        ask: impl FnOnce() -> Option<PathBuf> + Send + 'static,
-    ) {
+impl FileDialogs for RfdDialogs {
+    fn ask(&mut self, ask: Ask, ctx: &egui::Context) {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                if let Some(path) = ask() {
-                    let _ = tx.send((purpose, path));
+                let d = rfd::FileDialog::new();
+                let path = match ask.kind {
+                    AskKind::Open(exts) if !exts.is_empty() => {
+                        d.add_filter(exts.join(", "), exts).pick_file()
+                    }
+                    AskKind::Open(_) => d.pick_file(),
+                    AskKind::Save => d.set_file_name(&ask.default_name).save_file(),
+                    AskKind::Folder => d.pick_folder(),
+                };
+                if let Some(path) = path {
+                    let _ = tx.send((ask.then)(path));
                     ctx.request_repaint();
                 }
             });
@@ -69,32 +50,8 @@ impl RfdDialogs {
             log::warn!("could not start the file dialog thread: {e}");
         }
     }
-}
 
-impl FileDialogs for RfdDialogs {
-    fn pick(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
-        let filter = purpose.clone();
-        self.spawn(purpose, ctx, move || {
-            let d = rfd::FileDialog::new();
-            match filter {
-                DialogPurpose::Signature | DialogPurpose::Logo => {
-                    d.add_filter("PNG", &["png"]).pick_file()
-                }
-                DialogPurpose::Import => d.add_filter("CSV, Excel", &["csv", "xlsx"]).pick_file(),
-                DialogPurpose::MergeDir => d.pick_folder(),
-                _ => d.pick_file(),
-            }
-        });
-    }
-
-    fn save(&mut self, purpose: DialogPurpose, default_name: &str, ctx: &egui::Context) {
-        let name = default_name.to_string();
-        self.spawn(purpose, ctx, move || {
-            rfd::FileDialog::new().set_file_name(name).save_file()
-        });
-    }
-
-    fn poll(&mut self) -> Option<(DialogPurpose, PathBuf)> {
+    fn poll(&mut self) -> Option<Command> {
         self.rx.try_recv().ok()
     }
 }
@@ -104,9 +61,8 @@ impl FileDialogs for RfdDialogs {
 pub struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
-    fn pick(&mut self, _: DialogPurpose, _: &egui::Context) {}
-    fn save(&mut self, _: DialogPurpose, _: &str, _: &egui::Context) {}
-    fn poll(&mut self) -> Option<(DialogPurpose, PathBuf)> {
+    fn ask(&mut self, _: Ask, _: &egui::Context) {}
+    fn poll(&mut self) -> Option<Command> {
         None
     }
 }

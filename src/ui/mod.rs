@@ -1,24 +1,25 @@
-//! The egui user interface. Screens draw themselves and push commands; `app` applies them.
+//! The egui user interface: the shell (`app`), the commands and routes, the view context, the
+//! editor trait, and one folder per feature with its screens and its command handler.
 
+pub mod admin;
 pub mod app;
-pub mod catalogs;
 pub mod clients;
-pub mod contact_report;
+pub mod command;
+pub mod contacts;
+pub mod context;
 pub mod dialogs;
-pub mod dossier;
+pub mod editor;
+pub mod features;
 pub mod letters;
-pub mod managers;
-pub mod merge;
-pub mod report;
-pub mod settings;
 pub mod theme;
-pub mod today;
-pub mod trash;
 pub mod widgets;
 
 use std::path::PathBuf;
 
-pub use app::{Command, EframeApp, Prefs, Screen, VipApp};
+use egui::Ui;
+
+pub use app::{App, Prefs};
+pub use command::{Command, Route};
 
 /// Options of a GUI run.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +32,7 @@ pub struct RunOptions {
 pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> anyhow::Result<()> {
     use anyhow::Context as _;
     let db = crate::storage::Db::open(&db_path)
+        .map_err(crate::i18n::err)
         .with_context(|| crate::i18n::err_open_db(&db_path.display().to_string()))?;
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
@@ -45,7 +47,6 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
         persist_window: true,
         ..Default::default()
     };
-    let today = chrono::Local::now().date_naive();
     eframe::run_native(
         "vipdesk",
         options,
@@ -55,7 +56,7 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
                 .storage
                 .and_then(|s| eframe::get_value(s, "vipdesk.prefs"))
                 .unwrap_or_default();
-            let mut app = VipApp::new(db, prefs, today)?;
+            let mut app = App::new(db, prefs)?;
             app.dialogs = Box::new(dialogs::RfdDialogs::default());
             Ok(Box::new(StartupProbe {
                 inner: EframeApp { app },
@@ -77,7 +78,7 @@ struct StartupProbe {
 }
 
 impl eframe::App for StartupProbe {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         self.inner.ui(ui, frame);
         self.frames += 1;
         if self.opts.exit_after_first_frame && self.frames == 1 {
@@ -91,5 +92,40 @@ impl eframe::App for StartupProbe {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.inner.save(storage);
+    }
+}
+
+/// The eframe wrapper: persistence of preferences and the window's close request.
+pub struct EframeApp {
+    pub app: App,
+}
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && self.app.close_requested() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        self.app.ui_root(ui);
+        if self.app.quit_now {
+            self.app.quit_now = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if !self.app.toasts.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        // «Сегодня» follows the clock: look again after midnight even when nothing moves.
+        ctx.request_repaint_after(std::time::Duration::from_secs(60));
+        if self.app.prefs_changed
+            && let Some(storage) = frame.storage_mut()
+        {
+            self.save(storage);
+            storage.flush();
+            self.app.prefs_changed = false;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "vipdesk.prefs", &self.app.prefs());
     }
 }

@@ -7,9 +7,24 @@ use chrono::{Datelike, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
 
 use super::theme;
-use crate::domain::draft::FieldErrors;
-use crate::domain::fmt;
-use crate::domain::model::Id;
+use crate::domain::{FieldError, FieldErrors, Id, fmt};
+use crate::i18n::{self as t, Describe};
+
+/// Where the shell leaves today's date for the widgets (the calendar marks it).
+fn today_id() -> egui::Id {
+    egui::Id::unique("vipdesk.today")
+}
+
+/// Today by the database's clock, set by the shell each frame.
+pub fn set_today(ctx: &egui::Context, today: NaiveDate) {
+    ctx.data_mut(|d| d.insert_temp(today_id(), today));
+}
+
+fn today(ui: &Ui) -> NaiveDate {
+    ui.ctx()
+        .data(|d| d.get_temp(today_id()))
+        .unwrap_or_default()
+}
 
 /// A field's width: the standard one, or less when the panel is narrow.
 pub fn field_width(ui: &Ui) -> f32 {
@@ -22,7 +37,7 @@ pub fn text_row(
     ui: &mut Ui,
     label: &str,
     value: &mut String,
-    error: Option<&String>,
+    error: Option<&FieldError>,
 ) -> egui::Response {
     let l = ui.label(label);
     let resp = ui
@@ -52,14 +67,20 @@ pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String, rows: usize) 
     r
 }
 
-pub fn error_text(ui: &mut Ui, error: Option<&String>) {
+/// A field's error under it, in Russian.
+pub fn error_text(ui: &mut Ui, error: Option<&FieldError>) {
     if let Some(e) = error {
-        ui.label(RichText::new(e).color(theme::ERROR).small());
+        message(ui, &e.describe());
     }
 }
 
+/// A message in the error colour.
+pub fn message(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).color(theme::ERROR).small());
+}
+
 /// The error of `key` in `errors`.
-pub fn err<'a>(errors: &'a FieldErrors, key: &str) -> Option<&'a String> {
+pub fn err<'a>(errors: &'a FieldErrors, key: &str) -> Option<&'a FieldError> {
     errors.get(key)
 }
 
@@ -79,8 +100,8 @@ pub fn date_input(
         if let Some(id) = label_id {
             r = r.labelled_by(id);
         }
-        let button = ui.button("…").on_hover_text(crate::i18n::CALENDAR);
-        let button = button.accessible_name(format!("{}: {id_salt}", crate::i18n::CALENDAR));
+        let button = ui.button("…").on_hover_text(t::CALENDAR);
+        let button = button.accessible_name(format!("{}: {id_salt}", t::CALENDAR));
         let picked = egui::Popup::from_toggle_button_response(&button)
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .show(|ui| calendar_ui(ui, ui.make_persistent_id(id_salt), fmt::parse_date(value)))
@@ -98,17 +119,13 @@ const WEEKDAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "В
 
 /// A month of days in Russian (weeks from Monday, weekends marked); returns the day clicked.
 fn calendar_ui(ui: &mut Ui, id: egui::Id, selected: Option<NaiveDate>) -> Option<NaiveDate> {
-    let today = chrono::Local::now().date_naive();
+    let today = today(ui);
     let start = selected.unwrap_or(today);
     let mut shown: (i32, u32) =
         ui.data_mut(|d| *d.get_temp_mut_or(id, (start.year(), start.month())));
     let mut picked = None;
     ui.horizontal(|ui| {
-        if ui
-            .small_button("‹")
-            .on_hover_text(crate::i18n::PREV_MONTH)
-            .clicked()
-        {
+        if ui.small_button("‹").on_hover_text(t::PREV_MONTH).clicked() {
             shown = if shown.1 == 1 {
                 (shown.0 - 1, 12)
             } else {
@@ -116,29 +133,17 @@ fn calendar_ui(ui: &mut Ui, id: egui::Id, selected: Option<NaiveDate>) -> Option
             };
         }
         ui.label(RichText::new(fmt::month_long(shown.0, shown.1)).strong());
-        if ui
-            .small_button("›")
-            .on_hover_text(crate::i18n::NEXT_MONTH)
-            .clicked()
-        {
+        if ui.small_button("›").on_hover_text(t::NEXT_MONTH).clicked() {
             shown = if shown.1 == 12 {
                 (shown.0 + 1, 1)
             } else {
                 (shown.0, shown.1 + 1)
             };
         }
-        if ui
-            .small_button("«")
-            .on_hover_text(crate::i18n::PREV_YEAR)
-            .clicked()
-        {
+        if ui.small_button("«").on_hover_text(t::PREV_YEAR).clicked() {
             shown.0 -= 1;
         }
-        if ui
-            .small_button("»")
-            .on_hover_text(crate::i18n::NEXT_YEAR)
-            .clicked()
-        {
+        if ui.small_button("»").on_hover_text(t::NEXT_YEAR).clicked() {
             shown.0 += 1;
         }
     });
@@ -181,7 +186,7 @@ fn calendar_ui(ui: &mut Ui, id: egui::Id, selected: Option<NaiveDate>) -> Option
                 }
             }
         });
-    if ui.small_button(crate::i18n::TODAY).clicked() {
+    if ui.small_button(t::TODAY).clicked() {
         picked = Some(today);
         ui.close();
     }
@@ -194,7 +199,7 @@ pub fn date_row(
     label: &str,
     id_salt: &str,
     value: &mut String,
-    error: Option<&String>,
+    error: Option<&FieldError>,
 ) -> egui::Response {
     let l = ui.label(label);
     let r = ui
@@ -241,7 +246,7 @@ pub fn combo_row(
     label: &str,
     value: &mut Option<Id>,
     items: &[(Id, String)],
-    error: Option<&String>,
+    error: Option<&FieldError>,
 ) -> bool {
     ui.label(label);
     let changed = ui
@@ -308,8 +313,8 @@ impl Toasts {
                         .inner_margin(egui::Margin::symmetric(12, 8))
                         .show(ui, |ui| {
                             let color = match kind {
-                                ToastKind::Info => egui::Color32::WHITE,
-                                ToastKind::Error => egui::Color32::from_rgb(255, 170, 170),
+                                ToastKind::Info => theme::TOAST_TEXT,
+                                ToastKind::Error => theme::TOAST_ERROR,
                             };
                             ui.set_max_width(420.0);
                             ui.label(RichText::new(text).color(color));
@@ -321,4 +326,14 @@ impl Toasts {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
+}
+
+/// A PNG as an egui image (a signature, the logo, the letter preview); `None` when it does not
+/// decode.
+pub fn decode_png(bytes: &[u8]) -> Option<egui::ColorImage> {
+    let img = crate::pixels::decode_png(bytes).ok()?;
+    Some(egui::ColorImage::from_rgba_unmultiplied(
+        [img.width, img.height],
+        &img.data,
+    ))
 }

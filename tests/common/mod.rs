@@ -1,24 +1,48 @@
 //! Fixtures shared by the integration tests.
 #![allow(dead_code)]
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use vipdesk::domain::model::{Id, Manager, Role};
-use vipdesk::storage::{self, Db};
+use vipdesk::admin::{self, Manager};
+use vipdesk::domain::{Actor, FixedClock, Id, Role};
+use vipdesk::storage::Db;
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date")
 }
 
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+/// A database in memory whose clock shows noon of [`today`] until the test moves it.
+pub fn db() -> (Db, Arc<FixedClock>) {
+    let mut db = Db::open_in_memory().expect("db");
+    let clock = Arc::new(FixedClock::on(today()));
+    db.set_clock(clock.clone());
+    (db, clock)
+}
+
 /// A manager saved in `db`; returns its id.
 pub fn add_manager(db: &mut Db, surname: &str, name: &str, patronymic: &str) -> Id {
+    add_with_role(db, surname, name, patronymic, Role::Manager)
+}
+
+pub fn add_with_role(db: &mut Db, surname: &str, name: &str, patronymic: &str, role: Role) -> Id {
     let m = Manager {
         surname: surname.into(),
         name: name.into(),
         patronymic: patronymic.into(),
         position: "Менеджер по работе с клиентами категории «VIP»".into(),
-        role: Role::Manager,
+        role,
         active: true,
         ..Default::default()
     };
-    storage::save_manager(db, &m, None).expect("manager saved")
+    admin::service::save_manager(db, &Actor::SYSTEM, &m).expect("manager saved")
+}
+
+/// A manager (not a head) as the acting user.
+pub fn actor(id: Id) -> Actor {
+    Actor::manager(id, Role::Manager)
 }

@@ -1,0 +1,9 @@
+//! Administration: managers, catalogues, the trash, the company settings, the integrity check.
+
+pub mod draft;
+pub mod model;
+pub mod service;
+pub mod store;
+
+pub use model::*;
+pub use service::AdminError;

@@ -1,0 +1,104 @@
+//! The rules of administration that need the database: managers, catalogue names unique,
+//! restoring from the trash (a client only while its INN is free), the company's letterhead,
+//! the integrity check.
+
+use std::path::Path;
+
+use super::model::*;
+use super::store;
+use crate::domain::{Actor, Id};
+use crate::files::{self, FileError};
+use crate::pdf::Company;
+use crate::storage::{Db, StorageError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AdminError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("the name is already in the catalogue")]
+    NameTaken,
+    #[error("the INN of the client is taken by a live client")]
+    InnTaken { other: String },
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("not a PNG image")]
+    NotPng,
+}
+
+pub fn managers(db: &Db) -> Result<Vec<Manager>, StorageError> {
+    store::list_managers(db.conn())
+}
+
+pub fn manager(db: &Db, id: Id) -> Result<Manager, StorageError> {
+    store::get_manager(db.conn(), id)
+}
+
+/// Saves a checked manager card; returns its id.
+pub fn save_manager(db: &mut Db, actor: &Actor, m: &Manager) -> Result<Id, StorageError> {
+    let id = db.write(actor, |w| store::save_manager(w, m))?;
+    log::info!("saved manager {id}");
+    Ok(id)
+}
+
+pub fn delete_manager(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
+    db.write(actor, |w| store::delete_manager(w, id))
+}
+
+pub fn catalogs(db: &Db) -> Result<Catalogs, StorageError> {
+    store::load_catalogs(db.conn())
+}
+
+/// Adds or renames a catalogue entry; a name already there is [`AdminError::NameTaken`].
+pub fn save_catalog_entry(
+    db: &mut Db,
+    actor: &Actor,
+    kind: CatalogKind,
+    e: &CatalogEntry,
+) -> Result<Id, AdminError> {
+    db.write(actor, |w| store::save_catalog_entry(w, kind, e))
+        .map_err(|e| {
+            if e.is_unique_violation() {
+                AdminError::NameTaken
+            } else {
+                e.into()
+            }
+        })
+}
+
+pub fn trash(db: &Db) -> Result<Vec<TrashItem>, StorageError> {
+    store::list_trash(db.conn())
+}
+
+/// Takes an item out of the trash. A client whose INN another live client has taken since
+/// stays there ([`AdminError::InnTaken`]): the database allows one live client per INN.
+pub fn restore(db: &mut Db, actor: &Actor, kind: TrashKind, id: Id) -> Result<(), AdminError> {
+    db.write(actor, |w| {
+        if kind == TrashKind::Client
+            && let Some(other) = store::inn_holder_of_trashed(w, id)?
+        {
+            return Err(AdminError::InnTaken { other });
+        }
+        Ok(store::restore(w, kind, id)?)
+    })
+}
+
+/// The company's requisites for the letterhead.
+pub fn company(db: &Db) -> Result<Company, StorageError> {
+    store::load_company(db.conn())
+}
+
+pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), StorageError> {
+    db.write(actor, |w| store::save_company(w, c))
+}
+
+/// The integrity check: SQLite's own and the domain's rules.
+pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {
+    store::check_database(db.conn())
+}
+
+/// Reads a PNG file (a signature, a logo), refusing anything that does not decode as PNG.
+pub fn read_png(path: &Path) -> Result<Vec<u8>, AdminError> {
+    let bytes = files::read(path)?;
+    crate::pixels::decode_png(&bytes).map_err(|_| AdminError::NotPng)?;
+    Ok(bytes)
+}

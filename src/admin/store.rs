@@ -1,0 +1,411 @@
+//! The SQL of administration: managers, catalogues, the trash (every table's soft-deleted
+//! rows), the company settings and the integrity check.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::model::*;
+use crate::domain::validate::Phone;
+use crate::domain::{Id, new_uuid};
+use crate::pdf::Company;
+use crate::storage::{self, Result, StorageError, Tx, date_from_sql, date_to_sql};
+
+// ---- managers ----
+
+const MANAGER_COLUMNS: &str = "id, uuid, surname, name, patronymic, position, role, supervisor_id, \
+     phone, email, signature_png, order_number, order_date, active";
+
+fn manager_from_row(r: &Row) -> rusqlite::Result<Manager> {
+    Ok(Manager {
+        id: Some(r.get(0)?),
+        uuid: r.get(1)?,
+        surname: r.get(2)?,
+        name: r.get(3)?,
+        patronymic: r.get(4)?,
+        position: r.get(5)?,
+        role: storage::code(r, 6)?,
+        supervisor_id: r.get(7)?,
+        phone: r
+            .get::<_, Option<String>>(8)?
+            .map(|p| Phone::from_storage(&p)),
+        email: r.get(9)?,
+        signature_png: r.get(10)?,
+        order_number: r.get(11)?,
+        order_date: date_from_sql(r.get(12)?),
+        active: r.get(13)?,
+    })
+}
+
+/// Every manager not in the trash, active first, by surname.
+pub fn list_managers(conn: &Connection) -> Result<Vec<Manager>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT {MANAGER_COLUMNS} FROM managers WHERE deleted_at IS NULL \
+         ORDER BY active DESC, surname, name, patronymic"
+    ))?;
+    let rows = st
+        .query_map([], manager_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn get_manager(conn: &Connection, id: Id) -> Result<Manager> {
+    storage::found(
+        conn.query_row(
+            &format!("SELECT {MANAGER_COLUMNS} FROM managers WHERE id = ?1"),
+            [id],
+            manager_from_row,
+        ),
+        id,
+    )
+}
+
+/// Inserts or updates a manager; returns its id.
+pub fn save_manager(w: &Tx, m: &Manager) -> Result<Id> {
+    use crate::domain::Code as _;
+    let phone = m.phone.as_ref().map(Phone::to_storage);
+    match m.id {
+        Some(id) => {
+            w.execute(
+                "UPDATE managers SET surname=?2, name=?3, patronymic=?4, position=?5, role=?6, \
+                 supervisor_id=?7, phone=?8, email=?9, signature_png=?10, order_number=?11, \
+                 order_date=?12, active=?13, updated_at=?14, author_id=?15 WHERE id=?1",
+                params![
+                    id,
+                    m.surname,
+                    m.name,
+                    m.patronymic,
+                    m.position,
+                    m.role.code(),
+                    m.supervisor_id,
+                    phone,
+                    m.email,
+                    m.signature_png,
+                    m.order_number,
+                    date_to_sql(m.order_date),
+                    m.active,
+                    w.now(),
+                    w.author()
+                ],
+            )?;
+            Ok(id)
+        }
+        None => {
+            w.execute(
+                "INSERT INTO managers (uuid, created_at, updated_at, author_id, surname, name, \
+                 patronymic, position, role, supervisor_id, phone, email, signature_png, \
+                 order_number, order_date, active) \
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                params![
+                    if m.uuid.is_empty() {
+                        new_uuid()
+                    } else {
+                        m.uuid.clone()
+                    },
+                    w.now(),
+                    w.author(),
+                    m.surname,
+                    m.name,
+                    m.patronymic,
+                    m.position,
+                    m.role.code(),
+                    m.supervisor_id,
+                    phone,
+                    m.email,
+                    m.signature_png,
+                    m.order_number,
+                    date_to_sql(m.order_date),
+                    m.active
+                ],
+            )?;
+            Ok(w.last_insert_rowid())
+        }
+    }
+}
+
+/// Moves a manager to the trash. Their clients keep pointing at them until reassigned.
+pub fn delete_manager(w: &Tx, id: Id) -> Result<()> {
+    storage::soft_delete(w, "managers", id)
+}
+
+// ---- catalogues ----
+
+fn items(conn: &Connection, table: &str) -> Result<Vec<CatalogItem>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT id, name FROM {table} WHERE deleted_at IS NULL ORDER BY name"
+    ))?;
+    let rows = st
+        .query_map([], |r| {
+            Ok(CatalogItem {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn load_catalogs(conn: &Connection) -> Result<Catalogs> {
+    let mut st = conn.prepare(
+        "SELECT id, name, holiday_name, holiday_rule FROM industries \
+         WHERE deleted_at IS NULL ORDER BY name",
+    )?;
+    let industries = st
+        .query_map([], |r| {
+            Ok(Industry {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                holiday_name: r.get(2)?,
+                holiday_rule: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut st = conn.prepare(
+        "SELECT id, name, unit FROM indicator_kinds WHERE deleted_at IS NULL ORDER BY sort, name",
+    )?;
+    let indicator_kinds = st
+        .query_map([], |r| {
+            Ok(IndicatorKind {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Catalogs {
+        districts: items(conn, "districts")?,
+        industries,
+        services: items(conn, "services")?,
+        indicator_kinds,
+    })
+}
+
+fn catalog_table(kind: CatalogKind) -> &'static str {
+    match kind {
+        CatalogKind::Districts => "districts",
+        CatalogKind::Services => "services",
+        CatalogKind::Industries => "industries",
+        CatalogKind::IndicatorKinds => "indicator_kinds",
+    }
+}
+
+/// Adds or renames an entry. A name already taken is refused by the UNIQUE constraint.
+pub fn save_catalog_entry(w: &Tx, kind: CatalogKind, e: &CatalogEntry) -> Result<Id> {
+    let table = catalog_table(kind);
+    let id = match e.id {
+        Some(id) => {
+            w.execute(
+                &format!("UPDATE {table} SET name=?2, updated_at=?3, author_id=?4 WHERE id=?1"),
+                params![id, e.name.trim(), w.now(), w.author()],
+            )?;
+            id
+        }
+        None => {
+            w.execute(
+                &format!(
+                    "INSERT INTO {table} (uuid, created_at, updated_at, author_id, name) \
+                     VALUES (?1, ?2, ?2, ?3, ?4)"
+                ),
+                params![new_uuid(), w.now(), w.author(), e.name.trim()],
+            )?;
+            w.last_insert_rowid()
+        }
+    };
+    match kind {
+        CatalogKind::IndicatorKinds => {
+            w.execute(
+                "UPDATE indicator_kinds SET unit=?2, sort=CASE WHEN sort=0 THEN id+100 ELSE sort END \
+                 WHERE id=?1",
+                params![id, e.extra.trim()],
+            )?;
+        }
+        CatalogKind::Industries => {
+            w.execute(
+                "UPDATE industries SET holiday_name=?2, holiday_rule=?3 WHERE id=?1",
+                params![id, e.extra.trim(), e.extra2.trim()],
+            )?;
+        }
+        CatalogKind::Districts | CatalogKind::Services => {}
+    }
+    Ok(id)
+}
+
+// ---- trash ----
+
+fn trash_table(kind: TrashKind) -> &'static str {
+    match kind {
+        TrashKind::Client => "clients",
+        TrashKind::Person => "people",
+        TrashKind::Owner => "owners",
+        TrashKind::Service => "client_services",
+        TrashKind::Project => "projects",
+        TrashKind::Record => "records",
+        TrashKind::Manager => "managers",
+    }
+}
+
+/// The SQL that names an item of this kind and its client.
+fn trash_select(kind: TrashKind) -> &'static str {
+    match kind {
+        TrashKind::Client => {
+            "SELECT id, short_name, '', deleted_at FROM clients WHERE deleted_at IS NOT NULL"
+        }
+        TrashKind::Person => {
+            "SELECT t.id, t.surname || ' ' || t.name || ' ' || t.patronymic, c.short_name, t.deleted_at \
+             FROM people t JOIN clients c ON c.id = t.client_id WHERE t.deleted_at IS NOT NULL"
+        }
+        TrashKind::Owner => {
+            "SELECT t.id, t.name, c.short_name, t.deleted_at FROM owners t \
+             JOIN clients c ON c.id = t.client_id WHERE t.deleted_at IS NOT NULL"
+        }
+        TrashKind::Service => {
+            "SELECT t.id, s.name, c.short_name, t.deleted_at FROM client_services t \
+             JOIN services s ON s.id = t.service_id JOIN clients c ON c.id = t.client_id \
+             WHERE t.deleted_at IS NOT NULL"
+        }
+        TrashKind::Project => {
+            "SELECT t.id, t.title, c.short_name, t.deleted_at FROM projects t \
+             JOIN clients c ON c.id = t.client_id WHERE t.deleted_at IS NOT NULL"
+        }
+        TrashKind::Record => {
+            "SELECT t.id, coalesce(nullif(t.subject, ''), t.file_name), c.short_name, t.deleted_at \
+             FROM records t JOIN clients c ON c.id = t.client_id WHERE t.deleted_at IS NOT NULL"
+        }
+        TrashKind::Manager => {
+            "SELECT id, surname || ' ' || name || ' ' || patronymic, '', deleted_at FROM managers \
+             WHERE deleted_at IS NOT NULL"
+        }
+    }
+}
+
+/// Everything in the trash, most recently deleted first.
+pub fn list_trash(conn: &Connection) -> Result<Vec<TrashItem>> {
+    let mut out = Vec::new();
+    for kind in TrashKind::ALL {
+        let mut st = conn.prepare(trash_select(kind))?;
+        let rows = st.query_map([], |r| {
+            Ok(TrashItem {
+                kind,
+                id: r.get(0)?,
+                title: r.get::<_, String>(1)?.trim().to_string(),
+                client: r.get(2)?,
+                deleted_at: r.get(3)?,
+            })
+        })?;
+        for r in rows {
+            out.push(r?);
+        }
+    }
+    out.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+    Ok(out)
+}
+
+/// Takes an item out of the trash. A client's rows deleted while it was in the trash come back
+/// with it, since they were never marked.
+pub fn restore(w: &Tx, kind: TrashKind, id: Id) -> Result<()> {
+    let n = w.execute(
+        &format!(
+            "UPDATE {} SET deleted_at = NULL, updated_at = ?2, author_id = ?3 \
+             WHERE id = ?1 AND deleted_at IS NOT NULL",
+            trash_table(kind)
+        ),
+        params![id, w.now(), w.author()],
+    )?;
+    if n == 0 {
+        return Err(StorageError::NotFound(id));
+    }
+    Ok(())
+}
+
+/// The live client holding the INN of the trashed client `id`, if any (a restore would
+/// duplicate it): its short name.
+pub fn inn_holder_of_trashed(conn: &Connection, id: Id) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT c.short_name FROM clients t JOIN clients c ON c.inn = t.inn \
+             WHERE t.id = ?1 AND t.inn <> '' AND c.deleted_at IS NULL AND c.id <> t.id",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+// ---- settings ----
+
+const DEFAULT_COMPANY: &str = include_str!("../../assets/company.json");
+const DEFAULT_LOGO: &[u8] = include_bytes!("../../assets/logo.png");
+
+/// The company's requisites: as saved in the settings, else the defaults shipped in `assets/`.
+pub fn load_company(conn: &Connection) -> Result<Company> {
+    let saved: Option<(String, Option<Vec<u8>>)> = conn
+        .query_row(
+            "SELECT value, data FROM settings WHERE key = 'company'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (json, logo) = match saved {
+        Some((json, logo)) => (json, logo),
+        None => (DEFAULT_COMPANY.to_string(), Some(DEFAULT_LOGO.to_vec())),
+    };
+    let mut company: Company = serde_json::from_str(&json).unwrap_or_default();
+    company.logo_png = logo.map(std::sync::Arc::new);
+    Ok(company)
+}
+
+pub fn save_company(w: &Tx, c: &Company) -> Result<()> {
+    let json = serde_json::to_string_pretty(c).unwrap_or_default();
+    let logo = c.logo_png.as_ref().map(|l| l.as_slice().to_vec());
+    w.execute(
+        "INSERT INTO settings (key, value, data) VALUES ('company', ?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, data = excluded.data",
+        params![json, logo],
+    )?;
+    Ok(())
+}
+
+// ---- integrity check ----
+
+/// SQLite's own checks plus the rules of the domain, ids only.
+pub fn check_database(conn: &Connection) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    for r in st.query_map([], |r| r.get::<_, String>(0))? {
+        let r = r?;
+        if r != "ok" {
+            problems.push(Problem::Sqlite(r));
+        }
+    }
+    let mut st = conn.prepare("PRAGMA foreign_key_check")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        problems.push(Problem::ForeignKey {
+            table: r.get(0)?,
+            rowid: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+            parent: r.get(2)?,
+        });
+    }
+    let version = storage::schema_version(conn)?;
+    let latest = storage::schema::latest_version();
+    if version != latest {
+        problems.push(Problem::Schema {
+            found: version,
+            latest,
+        });
+    }
+    let mut st =
+        conn.prepare("SELECT id, inn FROM clients WHERE deleted_at IS NULL AND inn <> ''")?;
+    let mut rows = st.query([])?;
+    let mut seen: HashMap<String, Id> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let id: Id = r.get(0)?;
+        let inn: String = r.get(1)?;
+        if crate::domain::validate::check_inn(&inn).is_err() {
+            problems.push(Problem::BadInn(id));
+        }
+        if let Some(other) = seen.insert(inn, id) {
+            problems.push(Problem::DuplicateInn(other, id));
+        }
+    }
+    Ok(problems)
+}

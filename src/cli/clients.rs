@@ -1,0 +1,87 @@
+//! `clients list`, `import clients`, `export clients`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use super::{Out, open};
+use crate::clients::{ClientRow, exchange, service};
+use crate::domain::Actor;
+use crate::i18n as t;
+
+#[derive(Debug, Subcommand)]
+pub enum ClientsCommand {
+    /// List clients (with --json: one JSON object per line).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import clients from a .csv (`;` or `,`, UTF-8 or Windows-1251) or .xlsx file.
+    Clients { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Export clients to a .csv file (the columns import reads).
+    Clients { file: PathBuf },
+}
+
+/// A client as a tab-separated line, or one JSON object.
+fn client_line(r: &ClientRow, json: bool) -> String {
+    if json {
+        serde_json::json!({
+            "id": r.id,
+            "short_name": r.short_name,
+            "full_name": r.full_name,
+            "inn": r.inn,
+            "manager": r.manager,
+            "manager_id": r.manager_id,
+            "district": r.district,
+            "industry": r.industry,
+            "strategic": r.strategic,
+            "vip_years": r.vip_years,
+        })
+        .to_string()
+    } else {
+        format!("{}\t{}\t{}\t{}", r.id, r.inn, r.short_name, r.manager)
+    }
+}
+
+pub fn clients(path: &Path, command: ClientsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let ClientsCommand::List { json } = command;
+    let db = open(path)?;
+    let rows = service::list(&db).map_err(t::err)?;
+    out.lines(rows.iter().map(|r| client_line(r, json)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(path: &Path, what: ImportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let ImportCommand::Clients { file } = what;
+    let mut db = open(path)?;
+    let report = exchange::import_clients(&mut db, &Actor::SYSTEM, &file).map_err(t::err)?;
+    for w in &report.warnings {
+        eprintln!("{}", t::describe(w));
+    }
+    for r in &report.rejected {
+        eprintln!("{}", t::describe(r));
+    }
+    out.line(t::import_summary(report.imported, report.rejected.len()))?;
+    Ok(if report.rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+pub fn export(path: &Path, what: ExportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let ExportCommand::Clients { file } = what;
+    let db = open(path)?;
+    let n = exchange::export_clients(&db, &file).map_err(t::err)?;
+    out.line(t::exported(n))?;
+    Ok(ExitCode::SUCCESS)
+}

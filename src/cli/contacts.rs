@@ -1,0 +1,166 @@
+//! `meetings list`, `meeting render`, `report contacts`, `today`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use super::{Out, open};
+use crate::contacts::report::Period;
+use crate::contacts::service;
+use crate::contacts::today::Today;
+use crate::domain::{Code, Scope, fmt};
+use crate::i18n::{self as t, Label};
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingsCommand {
+    /// Reports, newest first (with --json: one JSON object per line).
+    List {
+        #[arg(long)]
+        client: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Required vs held calls and meetings per manager and client, as a PDF.
+    Contacts {
+        /// 2026-Q4, 2026-11 or 2026.
+        #[arg(long)]
+        period: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Only this manager's clients.
+        #[arg(long)]
+        manager: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Write a report's PDF.
+    Render {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+pub fn meetings(path: &Path, command: MeetingsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let MeetingsCommand::List { client, json } = command;
+    let db = open(path)?;
+    let rows = service::list(&db, client, None).map_err(t::err)?;
+    out.lines(rows.iter().map(|m| {
+        if json {
+            serde_json::json!({
+                "id": m.id,
+                "client_id": m.client_id,
+                "kind": m.kind.code(),
+                "date": m.date.map(fmt::date),
+                "status": m.status.code(),
+                "topics": m.topics,
+                "version_of": m.version_of,
+            })
+            .to_string()
+        } else {
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                m.id.unwrap_or_default(),
+                fmt::opt_date(m.date),
+                m.kind.label(),
+                m.status.label(),
+                m.client_id
+            )
+        }
+    }))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn meeting(path: &Path, command: MeetingCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let MeetingCommand::Render { id, out: file } = command;
+    let db = open(path)?;
+    service::write_meeting_pdf(&db, id, &file).map_err(t::err)?;
+    out.line(t::letter_written(&file.display().to_string()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn report(path: &Path, what: ReportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let ReportCommand::Contacts {
+        period,
+        out: file,
+        manager,
+    } = what;
+    let period = Period::parse(&period).ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;
+    let db = open(path)?;
+    let report = service::contact_report(&db, &period, Scope::from_manager(manager), db.today())
+        .map_err(t::err)?;
+    service::write_contact_report(&db, &report, &file).map_err(t::err)?;
+    out.lines(
+        report
+            .managers
+            .iter()
+            .map(|m| format!("{}\t{} %", m.manager, fmt::number(m.rate(), 0))),
+    )?;
+    out.line(t::letter_written(&file.display().to_string()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn today(
+    path: &Path,
+    manager: Option<i64>,
+    json: bool,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let db = open(path)?;
+    let today = service::today(&db, Scope::from_manager(manager), db.today()).map_err(t::err)?;
+    if json {
+        out.line(serde_json::to_string(&today)?)?;
+    } else {
+        out.lines(today_lines(&today))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// «Сегодня» as text: one section per kind of duty.
+fn today_lines(today: &Today) -> Vec<String> {
+    use crate::domain::fmt::date;
+    let mut out = Vec::new();
+    for (title, rows) in [
+        (t::TODAY_CALLS, &today.calls),
+        (t::TODAY_MEETINGS, &today.meetings),
+    ] {
+        out.push(title.to_string());
+        out.extend(rows.iter().map(|c| {
+            format!(
+                "  {}\t{}\t{}",
+                c.client,
+                date(c.due),
+                t::overdue(c.overdue_days)
+            )
+        }));
+    }
+    out.push(t::TODAY_STEPS.to_string());
+    out.extend(today.steps.iter().map(|s| {
+        format!(
+            "  {}\t{}\t{}\t{}",
+            s.client,
+            s.text,
+            date(s.due),
+            t::overdue(s.overdue_days)
+        )
+    }));
+    out.push(t::TODAY_BIRTHDAYS.to_string());
+    out.extend(today.birthdays.iter().map(|b| {
+        format!(
+            "  {}\t{}\t{}\t{}",
+            date(b.date),
+            b.name,
+            b.client,
+            t::age(b.age, b.jubilee)
+        )
+    }));
+    out
+}

@@ -1,0 +1,117 @@
+//! `letter render`, `letter list`, `letter merge`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use super::{Out, open};
+use crate::domain::{Actor, Code, fmt};
+use crate::files;
+use crate::i18n::{self as t, Label};
+use crate::letters::{LetterFilter, MergeJob, Selection, merge, service};
+
+#[derive(Debug, Subcommand)]
+pub enum LetterCommand {
+    /// Write a letter's PDF (a draft shows blanks for its number and date).
+    Render {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The outgoing register (with --json: one JSON object per line).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One template to many clients: a registered letter per client, PDFs into a folder.
+    Merge {
+        /// The template code, e.g. tariff_change.
+        #[arg(long)]
+        template: String,
+        /// all | manager:ID | district:NAME
+        #[arg(long)]
+        clients: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// One combined PDF instead of a file per letter.
+        #[arg(long)]
+        combined: bool,
+    },
+}
+
+pub fn letter(path: &Path, command: LetterCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    match command {
+        LetterCommand::Render { id, out: file } => {
+            let db = open(path)?;
+            let letter = service::open(&db, id).map_err(t::err)?;
+            let bytes = service::pdf(db.conn(), &letter).map_err(t::err)?;
+            files::write(&file, &bytes).map_err(t::err)?;
+            out.line(t::letter_written(&file.display().to_string()))?;
+        }
+        LetterCommand::List { json } => {
+            let db = open(path)?;
+            let rows = service::list(&db, &LetterFilter::default()).map_err(t::err)?;
+            out.lines(rows.iter().map(|r| {
+                let l = &r.letter;
+                if json {
+                    serde_json::json!({
+                        "id": l.id,
+                        "number": l.number,
+                        "date": l.reg_date.map(fmt::date),
+                        "status": l.status.code(),
+                        "client_id": l.client_id,
+                        "client": r.client,
+                        "heading": l.heading,
+                        "template": l.template_code,
+                        "version_of": l.version_of,
+                    })
+                    .to_string()
+                } else {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        l.id.unwrap_or_default(),
+                        if l.number.is_empty() {
+                            "—"
+                        } else {
+                            &l.number
+                        },
+                        l.reg_date.map(fmt::date).unwrap_or_default(),
+                        l.status.label(),
+                        r.client,
+                        l.heading
+                    )
+                }
+            }))?;
+        }
+        LetterCommand::Merge {
+            template,
+            clients,
+            out: dir,
+            combined,
+        } => {
+            let selection =
+                Selection::parse(&clients).ok_or_else(|| anyhow::anyhow!(t::BAD_SELECTION))?;
+            let mut db = open(path)?;
+            let job = MergeJob {
+                template_code: template,
+                selection,
+                out_dir: dir,
+                combined,
+            };
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let report =
+                merge::merge(&mut db, &Actor::SYSTEM, &job, &|_, _| {}, &cancel).map_err(t::err)?;
+            for (client, reason) in &report.skipped {
+                eprintln!("{}", t::merge_skipped(client, &t::describe(reason)));
+            }
+            out.line(t::merge_summary(
+                report.letters.len(),
+                report.files.len(),
+                report.skipped.len(),
+            ))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,159 @@
+//! The command line (clap), one file per area. Every command calls the same services as the
+//! GUI; typed errors become Russian sentences here, at the edge.
+
+mod admin;
+mod clients;
+mod contacts;
+mod letters;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::i18n as t;
+use crate::storage::{self, Db};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vipdesk",
+    version,
+    about = "Рабочее место персонального менеджера VIP-клиентов"
+)]
+pub struct Cli {
+    /// The database file (default: VIPDESK_DB, else vipdesk.db in the user's data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print the time to the first frame and exit (startup benchmark of the GUI).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill an empty database with fictional demo data.
+    Demo {
+        /// How many clients to generate (people, indicators, … in proportion).
+        #[arg(long, default_value_t = crate::demo::DEFAULT_CLIENTS)]
+        clients: usize,
+        /// Seed of the generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Check the database; exits with 1 if there are problems.
+    Check,
+    /// Clients.
+    Clients {
+        #[command(subcommand)]
+        command: clients::ClientsCommand,
+    },
+    /// Import data.
+    Import {
+        #[command(subcommand)]
+        what: clients::ImportCommand,
+    },
+    /// Export data.
+    Export {
+        #[command(subcommand)]
+        what: clients::ExportCommand,
+    },
+    /// Reports of calls and meetings.
+    Meetings {
+        #[command(subcommand)]
+        command: contacts::MeetingsCommand,
+    },
+    /// A report of a call or a meeting.
+    Meeting {
+        #[command(subcommand)]
+        command: contacts::MeetingCommand,
+    },
+    /// Reports for the head of the group.
+    Report {
+        #[command(subcommand)]
+        what: contacts::ReportCommand,
+    },
+    /// What is due today for a manager (calls, meetings, next steps, birthdays).
+    Today {
+        /// The manager's id (default: everybody's clients).
+        #[arg(long)]
+        manager: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Outgoing letters.
+    Letter {
+        #[command(subcommand)]
+        command: letters::LetterCommand,
+    },
+}
+
+impl Cli {
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(storage::default_db_path)
+    }
+}
+
+/// Opens the database named on the command line.
+fn open(path: &std::path::Path) -> anyhow::Result<Db> {
+    Db::open(path)
+        .map_err(t::err)
+        .with_context(|| t::err_open_db(&path.display().to_string()))
+}
+
+/// Runs a subcommand; the exit code says whether it fully succeeded.
+pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
+    let path = cli.db_path();
+    let out = &mut Out::default();
+    let code = match command {
+        Command::Demo { clients, seed } => admin::demo(&path, clients, seed, out)?,
+        Command::Check => admin::check(&path, out)?,
+        Command::Clients { command } => clients::clients(&path, command, out)?,
+        Command::Import { what } => clients::import(&path, what, out)?,
+        Command::Export { what } => clients::export(&path, what, out)?,
+        Command::Meetings { command } => contacts::meetings(&path, command, out)?,
+        Command::Meeting { command } => contacts::meeting(&path, command, out)?,
+        Command::Report { what } => contacts::report(&path, what, out)?,
+        Command::Today { manager, json } => contacts::today(&path, manager, json, out)?,
+        Command::Letter { command } => letters::letter(&path, command, out)?,
+    };
+    Ok(code)
+}
+
+/// Standard output that stops quietly when the reader went away (`vipdesk today | head -1`):
+/// the rest of the lines are dropped, the command still succeeds.
+#[derive(Default)]
+struct Out {
+    closed: bool,
+}
+
+impl Out {
+    fn line(&mut self, line: impl std::fmt::Display) -> anyhow::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let mut stdout = std::io::stdout().lock();
+        match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            r => Ok(r?),
+        }
+    }
+
+    fn lines(&mut self, lines: impl IntoIterator<Item = String>) -> anyhow::Result<()> {
+        for l in lines {
+            self.line(l)?;
+            if self.closed {
+                break;
+            }
+        }
+        Ok(())
+    }
+}

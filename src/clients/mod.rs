@@ -1,0 +1,12 @@
+//! The clients and their dossiers: the list with its instant search, the dossier editor's
+//! drafts, import and export.
+
+pub mod draft;
+pub mod exchange;
+pub mod model;
+pub mod search;
+pub mod service;
+pub mod store;
+
+pub use model::*;
+pub use service::ClientsError;

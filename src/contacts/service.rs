@@ -1,0 +1,288 @@
+//! The rules of contacts that need the database: the report's flow (черновик → передан
+//! руководителю → принят, with its PDF kept in the dossier when submitted), who may accept it,
+//! whose clients «Сегодня» and the contact report cover (a head of the group sees everyone).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::model::*;
+use super::report::{self, ContactReport, Period};
+use super::store::{self, Of};
+use super::timeline::{self, Event};
+use super::today::{self, Today};
+use crate::admin::store as admin_store;
+use crate::clients::{Direction, Record, store as clients_store};
+use crate::domain::{Actor, Id, Scope};
+use crate::files::{self, FileError};
+use crate::pdf::PdfError;
+use crate::storage::{Conn, Db, StorageError, Tx};
+use crate::words::contacts as words;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContactsError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("report {0} is submitted: its text cannot change")]
+    Frozen(Id),
+    #[error("a report cannot go from {from:?} to {to:?}")]
+    BadTransition {
+        from: ReportStatus,
+        to: ReportStatus,
+    },
+    #[error("only the head of the group accepts reports")]
+    NotAllowed,
+}
+
+/// A new report of a client, today, by the acting manager.
+pub fn new_report(client_id: Id, kind: MeetingKind, actor: &Actor, today: NaiveDate) -> Meeting {
+    Meeting {
+        client_id,
+        kind,
+        manager_id: actor.id,
+        date: Some(today),
+        ..Default::default()
+    }
+}
+
+pub fn open(db: &Db, id: Id) -> Result<Meeting, StorageError> {
+    store::get_meeting(db.conn(), id)
+}
+
+/// Reports, newest first, of a client and/or a manager (without their next steps).
+pub fn list(
+    db: &Db,
+    client: Option<Id>,
+    manager: Option<Id>,
+) -> Result<Vec<Meeting>, StorageError> {
+    store::list_meetings(db.conn(), client, manager)
+}
+
+/// Saves a report (inserted, or updated while it is a draft); returns its id.
+pub fn save(db: &mut Db, actor: &Actor, m: &Meeting) -> Result<Id, ContactsError> {
+    db.write(actor, |w| {
+        store::save_meeting(w, m)?.ok_or(ContactsError::Frozen(m.id.unwrap_or_default()))
+    })
+}
+
+/// Moves a report along its flow on `date` inside a write; returns where it was. The one place
+/// the flow is checked: the services below and the demo generator go through it.
+pub fn transition(
+    w: &Tx,
+    id: Id,
+    to: ReportStatus,
+    date: NaiveDate,
+    comment: &str,
+) -> Result<ReportStatus, ContactsError> {
+    let from = store::meeting_status(w, id)?;
+    if !from.can_become(to) || !store::set_status(w, id, from, to, date, comment)? {
+        return Err(ContactsError::BadTransition { from, to });
+    }
+    Ok(from)
+}
+
+/// The report form of a stored report, as its PDF shows it.
+fn form(conn: &Conn, m: &Meeting) -> Result<crate::pdf::report::FormContent, StorageError> {
+    let d = clients_store::load_dossier(conn, m.client_id)?;
+    let company = admin_store::load_company(conn)?;
+    let manager = m
+        .manager_id
+        .map(|id| admin_store::get_manager(conn, id))
+        .transpose()?;
+    let supervisor = manager
+        .as_ref()
+        .and_then(|m| m.supervisor_id)
+        .map(|id| admin_store::get_manager(conn, id))
+        .transpose()?;
+    let files = match m.id {
+        Some(id) => store::meeting_attachments(conn, id)?
+            .into_iter()
+            .map(|(_, name, _)| name)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(report::meeting_form(
+        m,
+        &d,
+        company,
+        manager.as_ref(),
+        supervisor.as_ref(),
+        files,
+    ))
+}
+
+/// The report as a PDF on the company header.
+pub fn meeting_pdf(conn: &Conn, m: &Meeting) -> Result<Vec<u8>, ContactsError> {
+    Ok(report::meeting_pdf(&form(conn, m)?, m.date)?)
+}
+
+/// Writes a stored report's PDF where the user asked.
+pub fn write_meeting_pdf(db: &Db, id: Id, target: &Path) -> Result<(), ContactsError> {
+    let m = store::get_meeting(db.conn(), id)?;
+    files::write(target, &meeting_pdf(db.conn(), &m)?)?;
+    Ok(())
+}
+
+/// Submits a report to the supervisor today: frozen from now on, and its PDF kept in the
+/// client's «Переписка и файлы», in one write.
+pub fn submit(db: &mut Db, actor: &Actor, id: Id) -> Result<(), ContactsError> {
+    db.write(actor, |w| {
+        transition(w, id, ReportStatus::Submitted, w.today(), "")?;
+        let m = store::get_meeting(w, id)?;
+        let record = Record {
+            date: m.date,
+            direction: Direction::Note,
+            subject: report::report_title(&m),
+            file_name: report::report_file_name(&m),
+            new_file: Some(meeting_pdf(w, &m)?),
+            ..Default::default()
+        };
+        let record_id = clients_store::add_record(w, m.client_id, &record)?;
+        store::set_meeting_record(w, id, record_id)?;
+        Ok::<_, ContactsError>(())
+    })?;
+    log::info!("submitted report {id}");
+    Ok(())
+}
+
+/// The head of the group accepts a submitted report today, with a comment.
+pub fn accept(db: &mut Db, actor: &Actor, id: Id, comment: &str) -> Result<(), ContactsError> {
+    if actor.role.is_some() && !actor.is_head() {
+        return Err(ContactsError::NotAllowed);
+    }
+    db.write(actor, |w| {
+        transition(w, id, ReportStatus::Accepted, w.today(), comment).map(|_| ())
+    })
+}
+
+/// A correction of a submitted report: a new draft pointing at it; the original stays.
+pub fn correct(db: &mut Db, actor: &Actor, id: Id) -> Result<Id, ContactsError> {
+    db.write(actor, |w| {
+        let old = store::get_meeting(w, id)?;
+        if old.status == ReportStatus::Draft {
+            return Err(ContactsError::BadTransition {
+                from: old.status,
+                to: ReportStatus::Draft,
+            });
+        }
+        let new = Meeting {
+            id: None,
+            uuid: String::new(),
+            status: ReportStatus::Draft,
+            submitted_at: None,
+            accepted_at: None,
+            supervisor_comment: String::new(),
+            version_of: Some(id),
+            next_steps: old
+                .next_steps
+                .iter()
+                .map(|s| NextStep {
+                    id: None,
+                    ..s.clone()
+                })
+                .collect(),
+            ..old
+        };
+        store::save_meeting(w, &new)?.ok_or(ContactsError::Frozen(id))
+    })
+}
+
+/// Marks a next step done today (also on a frozen report: it is the follow-up).
+pub fn complete_step(db: &mut Db, actor: &Actor, step: Id) -> Result<(), StorageError> {
+    db.write(actor, |w| store::complete_step(w, step, w.today()))
+}
+
+/// Attaches a file to a report: it is kept in the client's correspondence, marked with the
+/// report.
+pub fn attach(db: &mut Db, actor: &Actor, meeting: Id, path: &Path) -> Result<Id, ContactsError> {
+    let bytes = files::read(path)?;
+    let name = files::file_name(path);
+    let id = db.write(actor, |w| {
+        store::add_meeting_attachment(w, meeting, &words::attachment_subject(&name), &name, &bytes)
+    })?;
+    log::info!("attached a file to report {meeting}");
+    Ok(id)
+}
+
+pub fn attachments(db: &Db, meeting: Id) -> Result<Vec<Attachment>, StorageError> {
+    store::meeting_attachments(db.conn(), meeting)
+}
+
+fn of(scope: Scope) -> Of {
+    match scope {
+        Scope::All => Of::All,
+        Scope::Manager(id) => Of::Manager(id),
+    }
+}
+
+/// What is due today for the clients of `scope`.
+pub fn today(db: &Db, scope: Scope, today: NaiveDate) -> Result<Today, StorageError> {
+    let conn = db.conn();
+    let manager = scope.manager();
+    let contacts = store::client_contacts(conn, of(scope), today)?;
+    let steps = store::due_steps(conn, manager, today::week_end(today))?;
+    let (from, to) = today::birthday_window(today);
+    let birthdays = store::birthdays(conn, manager, from, to)?;
+    Ok(today::compute(contacts, steps, birthdays, today))
+}
+
+/// The reports waiting for the acting user's acceptance: a head of the group's (and those
+/// they submitted themselves); nobody else accepts reports.
+pub fn to_review(db: &Db, actor: &Actor) -> Result<Vec<(Meeting, String)>, StorageError> {
+    match (actor.is_head(), actor.id) {
+        (true, Some(id)) => store::reports_to_review(db.conn(), id),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// One client's rhythm, start and last contacts (the dossier's «Контакты и хронология»).
+pub fn client_contacts(
+    db: &Db,
+    client: Id,
+    today: NaiveDate,
+) -> Result<Option<ClientContacts>, StorageError> {
+    Ok(
+        store::client_contacts(db.conn(), Of::Client(client), today)?
+            .into_iter()
+            .next(),
+    )
+}
+
+pub fn timeline(db: &Db, client: Id) -> Result<Vec<Event>, StorageError> {
+    timeline::timeline(db.conn(), client)
+}
+
+/// The contact report of a period for the clients of `scope`, counted on `today`.
+pub fn contact_report(
+    db: &Db,
+    period: &Period,
+    scope: Scope,
+    today: NaiveDate,
+) -> Result<ContactReport, StorageError> {
+    let conn = db.conn();
+    let contacts = store::client_contacts(conn, of(scope), period.start)?;
+    let managers: HashMap<Id, String> = admin_store::list_managers(conn)?
+        .into_iter()
+        .filter_map(|m| Some((m.id?, m.short_name())))
+        .collect();
+    let held = store::meetings_between(conn, period.start, period.end.min(today))?;
+    Ok(report::contact_report(
+        period, contacts, held, &managers, today,
+    ))
+}
+
+/// Writes a contact report's PDF where the user asked.
+pub fn write_contact_report(
+    db: &Db,
+    report: &ContactReport,
+    target: &Path,
+) -> Result<(), ContactsError> {
+    let company = admin_store::load_company(db.conn())?;
+    files::write(target, &report::contact_report_pdf(report, &company)?)?;
+    Ok(())
+}

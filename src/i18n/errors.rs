@@ -1,0 +1,294 @@
+//! Typed errors and outcomes as Russian sentences, each said once, here, at the edge.
+
+use super::labels::Label;
+use crate::admin::{AdminError, Problem};
+use crate::clients::ClientsError;
+use crate::clients::draft::{DossierWarning, PasteError};
+use crate::clients::exchange::{ExchangeError, ImportWarning, Rejection, RowError};
+use crate::contacts::ContactsError;
+use crate::demo::DemoError;
+use crate::domain::{FieldError, UnknownCode};
+use crate::files::FileError;
+use crate::letters::{LetterError, SkipReason, TemplateError};
+use crate::pdf::PdfError;
+use crate::storage::StorageError;
+use crate::words as w;
+
+/// A typed error or outcome that can be said to the user.
+pub trait Describe {
+    fn describe(&self) -> String;
+}
+
+/// The sentence for `e`.
+pub fn describe<E: Describe + ?Sized>(e: &E) -> String {
+    e.describe()
+}
+
+/// `e` as an error of the edge (the command line, a screen's command), in Russian.
+pub fn err<E: Describe>(e: E) -> anyhow::Error {
+    anyhow::anyhow!(e.describe())
+}
+
+impl Describe for FieldError {
+    fn describe(&self) -> String {
+        match self {
+            FieldError::Required => w::ERR_REQUIRED.into(),
+            FieldError::Date => w::ERR_DATE.into(),
+            FieldError::DateOrder => w::ERR_DATE_ORDER.into(),
+            FieldError::Number => w::ERR_NUMBER.into(),
+            FieldError::Negative => w::ERR_NEGATIVE.into(),
+            FieldError::InnDigits => w::ERR_INN_DIGITS.into(),
+            FieldError::InnLength => w::ERR_INN_LENGTH.into(),
+            FieldError::InnChecksum => w::ERR_INN_CHECKSUM.into(),
+            FieldError::InnLegal10 => w::ERR_INN_LEGAL_10.into(),
+            FieldError::InnPerson12 => w::ERR_INN_PERSON_12.into(),
+            FieldError::OgrnDigits => w::ERR_OGRN_DIGITS.into(),
+            FieldError::OgrnLength => w::ERR_OGRN_LENGTH.into(),
+            FieldError::OgrnChecksum => w::ERR_OGRN_CHECKSUM.into(),
+            FieldError::OgrnLegal13 => w::ERR_OGRN_LEGAL_13.into(),
+            FieldError::Ogrnip15 => w::ERR_OGRNIP_15.into(),
+            FieldError::OgrnPerson => w::ERR_OGRN_PERSON.into(),
+            FieldError::Kpp => w::ERR_KPP.into(),
+            FieldError::KppOnlyLegal => w::ERR_KPP_ONLY_LEGAL.into(),
+            FieldError::Email => w::ERR_EMAIL.into(),
+            FieldError::PhoneEmpty => w::ERR_PHONE_EMPTY.into(),
+            FieldError::Phone => w::ERR_PHONE.into(),
+            FieldError::PhoneExt => w::ERR_PHONE_EXT.into(),
+            FieldError::PhoneInList { item, error } => format!("«{item}»: {}", error.describe()),
+            FieldError::Birthday => w::ERR_BIRTHDAY.into(),
+            FieldError::Share => w::ERR_SHARE.into(),
+            FieldError::VipYearTwice => w::ERR_VIP_YEAR_TWICE.into(),
+            FieldError::RecordEmpty => w::ERR_RECORD_EMPTY.into(),
+            FieldError::SupervisorSelf => w::ERR_SUPERVISOR_SELF.into(),
+            FieldError::NotPng => w::ERR_NOT_PNG.into(),
+            FieldError::Year { max } => w::err_year(*max),
+            FieldError::Range { min, max } => w::err_range(*min, *max),
+            FieldError::InnTaken { other } if other.is_empty() => w::ERR_INN_TAKEN_GENERIC.into(),
+            FieldError::InnTaken { other } => w::err_inn_taken(other),
+            FieldError::NumberFormat => w::ERR_NUMBER_FORMAT.into(),
+            FieldError::HolidayRule => w::ERR_HOLIDAY_RULE.into(),
+            FieldError::MissingGlyphs(chars) => w::pdf_missing_glyphs(chars),
+            FieldError::NameTaken => w::ERR_NAME_TAKEN.into(),
+        }
+    }
+}
+
+impl Describe for UnknownCode {
+    fn describe(&self) -> String {
+        w::err_unknown_code(&self.code)
+    }
+}
+
+impl Describe for StorageError {
+    fn describe(&self) -> String {
+        match self {
+            StorageError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                w::ERR_DB_BUSY.into()
+            }
+            StorageError::Sqlite(e) => w::err_database(&e.to_string()),
+            StorageError::Migration(e) => w::err_migration(&e.to_string()),
+            StorageError::Io(e) => w::err_db_file(&e.to_string()),
+            StorageError::NotFound(id) => w::err_not_found(*id),
+            StorageError::TooNew { found, known } => w::err_too_new(*found, *known),
+            StorageError::UnknownCode(c) => c.describe(),
+        }
+    }
+}
+
+impl Describe for FileError {
+    fn describe(&self) -> String {
+        match self {
+            FileError::Read { path, source } => {
+                w::err_read_path(&path.display().to_string(), &source.to_string())
+            }
+            FileError::Write { path, source } => {
+                w::err_write_path(&path.display().to_string(), &source.to_string())
+            }
+            FileError::Viewer { path, .. } => w::err_viewer(&path.display().to_string()),
+        }
+    }
+}
+
+impl Describe for PdfError {
+    fn describe(&self) -> String {
+        match self {
+            PdfError::MissingGlyphs(chars) => w::pdf_missing_glyphs(chars),
+            PdfError::Font(e) => format!("{}: {e}", w::ERR_PDF_FONT),
+            PdfError::Image(e) => format!("{}: {e}", w::ERR_PDF_IMAGE),
+        }
+    }
+}
+
+impl Describe for TemplateError {
+    fn describe(&self) -> String {
+        match self {
+            TemplateError::Unknown { line, name } => w::template_unknown(*line, name),
+            TemplateError::Syntax { line, detail } => w::template_syntax(*line, detail),
+        }
+    }
+}
+
+impl Describe for LetterError {
+    fn describe(&self) -> String {
+        match self {
+            LetterError::Storage(e) => e.describe(),
+            LetterError::Template(e) => e.describe(),
+            LetterError::Pdf(e) => e.describe(),
+            LetterError::File(e) => e.describe(),
+            LetterError::Frozen(id) => w::err_letter_frozen(*id),
+            LetterError::BadTransition { from, to } => {
+                w::err_letter_transition(from.label(), to.label())
+            }
+            LetterError::UnknownTemplate(code) => w::unknown_template(code),
+            LetterError::NoCourierLetters => w::NO_COURIER_LETTERS.into(),
+        }
+    }
+}
+
+impl Describe for ContactsError {
+    fn describe(&self) -> String {
+        match self {
+            ContactsError::Storage(e) => e.describe(),
+            ContactsError::Pdf(e) => e.describe(),
+            ContactsError::File(e) => e.describe(),
+            ContactsError::Frozen(id) => w::err_report_frozen(*id),
+            ContactsError::BadTransition { from, to } => {
+                w::err_report_transition(from.label(), to.label())
+            }
+            ContactsError::NotAllowed => w::ERR_ONLY_HEAD_ACCEPTS.into(),
+        }
+    }
+}
+
+impl Describe for ClientsError {
+    fn describe(&self) -> String {
+        match self {
+            ClientsError::Storage(e) => e.describe(),
+            ClientsError::InnTaken { other } => FieldError::InnTaken {
+                other: other.clone(),
+            }
+            .describe(),
+            ClientsError::File(e) => e.describe(),
+        }
+    }
+}
+
+impl Describe for AdminError {
+    fn describe(&self) -> String {
+        match self {
+            AdminError::Storage(e) => e.describe(),
+            AdminError::NameTaken => w::ERR_NAME_TAKEN.into(),
+            AdminError::InnTaken { other } => w::err_restore_inn_taken(other),
+            AdminError::File(e) => e.describe(),
+            AdminError::NotPng => w::ERR_NOT_PNG.into(),
+        }
+    }
+}
+
+impl Describe for ExchangeError {
+    fn describe(&self) -> String {
+        match self {
+            ExchangeError::File(e) => e.describe(),
+            ExchangeError::Xlsx(e) => format!("{}: {e}", w::ERR_XLSX),
+            ExchangeError::XlsxEmpty => w::ERR_XLSX_EMPTY.into(),
+            ExchangeError::Csv(e) => format!("{}: {e}", w::ERR_CSV),
+            ExchangeError::Empty => w::ERR_IMPORT_EMPTY.into(),
+            ExchangeError::NoNameColumn => w::ERR_IMPORT_NO_NAME_COLUMN.into(),
+            ExchangeError::Storage(e) => e.describe(),
+        }
+    }
+}
+
+impl Describe for RowError {
+    fn describe(&self) -> String {
+        match self {
+            RowError::BadKind(v) => w::import_bad_kind(v),
+            RowError::UnknownDistrict(v) => w::import_unknown_district(v),
+            RowError::UnknownIndustry(v) => w::import_unknown_industry(v),
+            RowError::UnknownManager(v) => w::import_unknown_manager(v),
+            RowError::BadBool(v) => w::import_bad_bool(v),
+            RowError::Fields(fields) => fields
+                .iter()
+                .map(|(field, value, e)| w::import_field_error(field, value, &e.describe()))
+                .collect::<Vec<_>>()
+                .join("; "),
+            RowError::InnInDatabase(inn, id) => w::import_duplicate_db(inn, *id),
+            RowError::InnInFile(inn, line) => w::import_duplicate_file(inn, *line),
+            RowError::BadUuid(v) => w::import_bad_uuid(v),
+            RowError::UuidInDatabase(id) => w::import_duplicate_uuid(*id),
+            RowError::UuidInFile => w::import_duplicate_uuid_file(),
+        }
+    }
+}
+
+impl Describe for Rejection {
+    fn describe(&self) -> String {
+        w::import_row(self.line, &self.error.describe())
+    }
+}
+
+impl Describe for ImportWarning {
+    fn describe(&self) -> String {
+        match self {
+            ImportWarning::UnknownColumn(h) => w::import_unknown_column(h),
+        }
+    }
+}
+
+impl Describe for Problem {
+    fn describe(&self) -> String {
+        match self {
+            Problem::Sqlite(line) => format!("SQLite: {line}"),
+            Problem::ForeignKey {
+                table,
+                rowid,
+                parent,
+            } => w::check_fk(table, *rowid, parent),
+            Problem::Schema { found, latest } => w::check_schema(*found, *latest),
+            Problem::BadInn(id) => w::check_bad_inn(*id),
+            Problem::DuplicateInn(a, b) => w::check_dup_inn(*a, *b),
+        }
+    }
+}
+
+impl Describe for PasteError {
+    fn describe(&self) -> String {
+        match self {
+            PasteError::Month { line, cell } => w::err_paste_line(*line, cell),
+            PasteError::Value { line, cell } => w::err_paste_value(*line, cell),
+            PasteError::Columns { line, kinds } => w::err_paste_columns(*line, *kinds),
+        }
+    }
+}
+
+impl Describe for DossierWarning {
+    fn describe(&self) -> String {
+        match self {
+            DossierWarning::SharesOver100(total) => w::warn_shares(*total),
+        }
+    }
+}
+
+impl Describe for SkipReason {
+    fn describe(&self) -> String {
+        match self {
+            SkipReason::NoAddressee => w::MERGE_NO_ADDRESSEE.into(),
+        }
+    }
+}
+
+impl Describe for DemoError {
+    fn describe(&self) -> String {
+        match self {
+            DemoError::NotEmpty => w::demo::DEMO_NOT_EMPTY.into(),
+            DemoError::Storage(e) => e.describe(),
+            DemoError::Letter(e) => e.describe(),
+            DemoError::Contacts(e) => e.describe(),
+        }
+    }
+}

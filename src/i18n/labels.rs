@@ -1,0 +1,123 @@
+//! The names of enumerations, as screens and printouts show them.
+
+use crate::admin::TrashKind;
+use crate::clients::{ClientKind, Direction, ProjectStatus};
+use crate::contacts::timeline::{Detail, EventKind};
+use crate::contacts::{MeetingKind, ReportStatus};
+use crate::domain::{Code, Role};
+use crate::letters::LetterStatus;
+use crate::words as w;
+
+/// A value's name in Russian.
+pub trait Label {
+    fn label(&self) -> &'static str;
+}
+
+impl Label for ClientKind {
+    fn label(&self) -> &'static str {
+        w::client_kind(self.code())
+    }
+}
+
+impl Label for Role {
+    fn label(&self) -> &'static str {
+        match self {
+            Role::Manager => w::ROLE_MANAGER,
+            Role::GroupHead => w::ROLE_HEAD,
+        }
+    }
+}
+
+impl Label for Direction {
+    fn label(&self) -> &'static str {
+        match self {
+            Direction::Incoming => w::DIR_IN,
+            Direction::Outgoing => w::DIR_OUT,
+            Direction::Note => w::DIR_NOTE,
+        }
+    }
+}
+
+impl Label for ProjectStatus {
+    fn label(&self) -> &'static str {
+        match self {
+            ProjectStatus::Planned => w::PROJECT_PLANNED,
+            ProjectStatus::Active => w::PROJECT_ACTIVE,
+            ProjectStatus::Done => w::PROJECT_DONE,
+            ProjectStatus::Cancelled => w::PROJECT_CANCELLED,
+        }
+    }
+}
+
+impl Label for LetterStatus {
+    fn label(&self) -> &'static str {
+        match self {
+            LetterStatus::Draft => w::LETTER_DRAFT,
+            LetterStatus::Registered => w::LETTER_REGISTERED,
+            LetterStatus::Printed => w::LETTER_PRINTED,
+            LetterStatus::Courier => w::LETTER_COURIER,
+            LetterStatus::Delivered => w::LETTER_DELIVERED,
+        }
+    }
+}
+
+impl Label for MeetingKind {
+    fn label(&self) -> &'static str {
+        w::meeting_kind(self.code())
+    }
+}
+
+impl Label for ReportStatus {
+    fn label(&self) -> &'static str {
+        w::report_status(self.code())
+    }
+}
+
+impl Label for TrashKind {
+    fn label(&self) -> &'static str {
+        match self {
+            TrashKind::Client => w::TRASH_CLIENT,
+            TrashKind::Person => w::TRASH_PERSON,
+            TrashKind::Owner => w::TRASH_OWNER,
+            TrashKind::Service => w::TRASH_SERVICE,
+            TrashKind::Project => w::TRASH_PROJECT,
+            TrashKind::Record => w::TRASH_RECORD,
+            TrashKind::Manager => w::TRASH_MANAGER,
+        }
+    }
+}
+
+impl Label for EventKind {
+    fn label(&self) -> &'static str {
+        match self {
+            EventKind::Call => w::EV_CALL,
+            EventKind::Meeting => w::EV_MEETING,
+            EventKind::OtherContact => w::EV_OTHER,
+            EventKind::Letter => w::EV_LETTER,
+            EventKind::Record => w::EV_RECORD,
+            EventKind::Stage => w::EV_STAGE,
+            EventKind::Step => w::EV_STEP,
+        }
+    }
+}
+
+/// The second line of a timeline event: «ежемесячный звонок · принят», «№ VIP-12 · доставлено».
+pub fn event_detail(d: &Detail) -> String {
+    match d {
+        Detail::Report(kind, status) => format!("{} · {}", kind.label(), status.label()),
+        Detail::Letter(number, status) if number.is_empty() => status.label().to_string(),
+        Detail::Letter(number, status) => format!("№ {number} · {}", status.label()),
+        Detail::Record(direction, number) if number.is_empty() => direction.label().to_string(),
+        Detail::Record(direction, number) => format!("{} № {number}", direction.label()),
+        Detail::Stage(project, done) => format!(
+            "{project} · {}",
+            if *done {
+                w::STAGE_DONE
+            } else {
+                w::STAGE_PLANNED
+            }
+        ),
+        Detail::Step(true) => w::STEP_DONE_LABEL.to_string(),
+        Detail::Step(false) => w::STEP_OPEN_LABEL.to_string(),
+    }
+}

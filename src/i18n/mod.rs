@@ -1,0 +1,10 @@
+//! The edge between typed values and the user: the names of enumerations ([`Label`]) and the
+//! sentences of typed errors, in Russian, built from [`crate::words`]. Screens and the command
+//! line use this; the domain, the storage and the features never do.
+
+pub mod errors;
+pub mod labels;
+
+pub use crate::words::*;
+pub use errors::*;
+pub use labels::Label;

@@ -1,0 +1,277 @@
+//! Outgoing letters: their status flow, the register's rows and filters, the templates and
+//! what they can refer to, the mail merge's job and outcome. Plain types: no egui, no SQL.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::Id;
+
+/// черновик → зарегистрировано → напечатано → передано курьеру → доставлено.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum LetterStatus {
+    #[default]
+    Draft,
+    Registered,
+    Printed,
+    Courier,
+    Delivered,
+}
+
+crate::codes!(LetterStatus, "letter status", Draft => "draft", Registered => "registered", Printed => "printed", Courier => "courier", Delivered => "delivered");
+
+impl LetterStatus {
+    /// The next status of the flow, if any.
+    pub fn next(self) -> Option<Self> {
+        match self {
+            LetterStatus::Draft => Some(LetterStatus::Registered),
+            LetterStatus::Registered => Some(LetterStatus::Printed),
+            LetterStatus::Printed => Some(LetterStatus::Courier),
+            LetterStatus::Courier => Some(LetterStatus::Delivered),
+            LetterStatus::Delivered => None,
+        }
+    }
+}
+
+/// An outgoing letter as stored.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Letter {
+    pub id: Option<Id>,
+    pub uuid: String,
+    pub client_id: Id,
+    pub person_id: Option<Id>,
+    /// The signer (the personal manager).
+    pub manager_id: Option<Id>,
+    pub template_code: String,
+    pub heading: String,
+    pub salutation: String,
+    /// Addressee lines in the dative, one per line.
+    pub addressee: String,
+    /// The body: paragraphs separated by empty lines.
+    pub body: String,
+    pub closing: String,
+    pub attachment: String,
+    pub reply_number: String,
+    pub reply_date: Option<NaiveDate>,
+    /// The signature image (true) or space for ink (false).
+    pub signature_image: bool,
+    pub status: LetterStatus,
+    pub number: String,
+    pub reg_date: Option<NaiveDate>,
+    pub printed_at: Option<NaiveDate>,
+    pub courier_at: Option<NaiveDate>,
+    pub delivered_at: Option<NaiveDate>,
+    pub received_by: String,
+    /// The letter this one corrects (a new version keeps the old).
+    pub version_of: Option<Id>,
+    /// The record of «Переписка и файлы» holding the registered PDF.
+    pub record_id: Option<Id>,
+}
+
+impl Letter {
+    /// Paragraphs of the body: blocks separated by empty lines, inner line breaks joined.
+    pub fn paragraphs(&self) -> Vec<String> {
+        paragraphs(&self.body)
+    }
+}
+
+pub fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line.trim());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.join(" "));
+    }
+    out
+}
+
+/// A template of the letter body.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Template {
+    pub id: Option<Id>,
+    pub code: String,
+    pub title: String,
+    pub heading: String,
+    pub body: String,
+}
+
+/// What a template can refer to. Every field is always present (empty when unknown), so that
+/// only a misspelt placeholder is an error.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TemplateContext {
+    pub client: ClientCtx,
+    pub addressee: AddresseeCtx,
+    pub manager: ManagerCtx,
+    pub appeal: AppealCtx,
+    pub company: CompanyCtx,
+    pub today: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ClientCtx {
+    pub short_name: String,
+    pub full_name: String,
+    pub inn: String,
+    pub contract_number: String,
+    pub contract_date: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AddresseeCtx {
+    pub full_name: String,
+    pub name_dative: String,
+    pub initials_dative: String,
+    pub position: String,
+    pub position_dative: String,
+    pub address_as: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ManagerCtx {
+    pub full_name: String,
+    pub short_name: String,
+    pub position: String,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AppealCtx {
+    pub number: String,
+    pub date: String,
+    pub subject: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CompanyCtx {
+    pub name: String,
+    pub short_name: String,
+    pub address: String,
+    pub phones: String,
+}
+
+/// Formats a registration number: `{n}` the counter, `{yyyy}` / `{yy}` the year. A format
+/// without `{n}` would give every letter the same number: `VIP-{n}` is used instead.
+pub fn format_number(format: &str, n: i64, year: i32) -> String {
+    let format = if format.contains("{n}") {
+        format
+    } else {
+        "VIP-{n}"
+    };
+    format
+        .replace("{n}", &n.to_string())
+        .replace("{yyyy}", &year.to_string())
+        .replace("{yy}", &format!("{:02}", year % 100))
+}
+
+/// Filters of the register.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LetterFilter {
+    pub status: Option<LetterStatus>,
+    pub client: Option<Id>,
+    pub manager: Option<Id>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// A register row: the letter and the names it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterRow {
+    pub letter: Letter,
+    pub client: String,
+    pub address: String,
+}
+
+/// Whom a letter answers (the incoming appeal).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reply {
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub subject: String,
+}
+
+/// Which clients a mail merge goes to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Selection {
+    /// Every client of the database (vipdesk keeps the VIP clients).
+    All,
+    Manager(Id),
+    District(String),
+}
+
+impl Selection {
+    /// Parses the command-line form: `all`, `manager:ID`, `district:NAME`.
+    pub fn parse(s: &str) -> Option<Selection> {
+        match s.split_once(':') {
+            None if s == "all" => Some(Selection::All),
+            Some(("manager", id)) => id.trim().parse().ok().map(Selection::Manager),
+            Some(("district", name)) if !name.trim().is_empty() => {
+                Some(Selection::District(name.trim().to_string()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What a mail merge does. The date of the letters is the day it runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeJob {
+    pub template_code: String,
+    pub selection: Selection,
+    pub out_dir: PathBuf,
+    /// One combined PDF instead of a file per letter.
+    pub combined: bool,
+}
+
+/// Why a client of a merge got no letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The dossier has no leader or contact to address.
+    NoAddressee,
+}
+
+/// The outcome of a mail merge.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MergeReport {
+    pub letters: Vec<Id>,
+    pub files: Vec<PathBuf>,
+    /// (client, reason) for every client without a letter.
+    pub skipped: Vec<(String, SkipReason)>,
+    pub cancelled: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_empty_lines() {
+        assert_eq!(
+            paragraphs("Один\nи два.\n\n\nТри."),
+            vec!["Один и два.".to_string(), "Три.".to_string()]
+        );
+    }
+
+    #[test]
+    fn merge_selection_parses_the_command_line_form() {
+        assert_eq!(Selection::parse("all"), Some(Selection::All));
+        assert_eq!(Selection::parse("manager:7"), Some(Selection::Manager(7)));
+        assert_eq!(
+            Selection::parse("district: Мценское МРО"),
+            Some(Selection::District("Мценское МРО".into()))
+        );
+        assert_eq!(Selection::parse("district:"), None);
+        assert_eq!(Selection::parse("everyone"), None);
+    }
+}

@@ -1,0 +1,261 @@
+//! The rules of letters that need the database: a draft from a template and the dossier,
+//! registration (the next number of the year, the text frozen, the PDF kept in the dossier, one
+//! write), the status flow, corrections as new versions, the courier sheet.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::compose::{self, content_from, document_from};
+use super::model::*;
+use super::store;
+use super::template::{TemplateError, check_template};
+use crate::admin::{Manager, store as admin_store};
+use crate::clients::{Direction, Record, store as clients_store};
+use crate::domain::{Actor, Id};
+use crate::files::{self, FileError};
+use crate::pdf::{self, Company, Document, LetterContent, PdfError};
+use crate::storage::{Conn, Db, StorageError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LetterError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("letter {0} is registered: its text cannot change")]
+    Frozen(Id),
+    #[error("a letter cannot go from {from:?} to {to:?}")]
+    BadTransition {
+        from: LetterStatus,
+        to: LetterStatus,
+    },
+    #[error("no template {0:?}")]
+    UnknownTemplate(String),
+    #[error("no letters handed to the courier")]
+    NoCourierLetters,
+}
+
+pub fn templates(db: &Db) -> Result<Vec<Template>, StorageError> {
+    store::list_templates(db.conn())
+}
+
+pub fn template(db: &Db, code: &str) -> Result<Option<Template>, StorageError> {
+    store::get_template(db.conn(), code)
+}
+
+/// Saves a template that renders (an unknown field or a syntax error refuses it).
+pub fn save_template(db: &mut Db, actor: &Actor, t: &Template) -> Result<Id, LetterError> {
+    check_template(&t.heading, &t.body)?;
+    Ok(db.write(actor, |w| store::save_template(w, t))?)
+}
+
+fn manager_of(conn: &Conn, id: Option<Id>) -> Result<Option<Manager>, StorageError> {
+    id.map(|id| admin_store::get_manager(conn, id)).transpose()
+}
+
+/// A new draft to a client's person (the main addressee when `None`) from a template, signed
+/// by `manager_id` (the client's personal manager when `None`), dated `today`.
+pub fn draft_for(
+    db: &Db,
+    client_id: Id,
+    person_id: Option<Id>,
+    template: &Template,
+    manager_id: Option<Id>,
+    reply: &Reply,
+    today: NaiveDate,
+) -> Result<Letter, LetterError> {
+    let conn = db.conn();
+    let d = clients_store::load_dossier(conn, client_id)?;
+    let manager = manager_of(conn, manager_id.or(d.client.manager_id))?;
+    let company = admin_store::load_company(conn)?;
+    let person_id = person_id.or_else(|| compose::main_addressee(&d).and_then(|p| p.id));
+    Ok(compose::draft_from(
+        &d,
+        person_id,
+        template,
+        manager.as_ref(),
+        &company,
+        reply,
+        today,
+    )?)
+}
+
+/// The free template (an empty body), for «Новое письмо».
+pub fn free_template(db: &Db) -> Result<Template, StorageError> {
+    let templates = store::list_templates(db.conn())?;
+    Ok(templates
+        .iter()
+        .find(|t| t.code == "free")
+        .or(templates.first())
+        .cloned()
+        .unwrap_or_default())
+}
+
+pub fn open(db: &Db, id: Id) -> Result<Letter, StorageError> {
+    store::get_letter(db.conn(), id)
+}
+
+/// The register, newest first.
+pub fn list(db: &Db, f: &LetterFilter) -> Result<Vec<LetterRow>, StorageError> {
+    store::list_letters(db.conn(), f)
+}
+
+/// What the letter shows, with the current company settings and its signer.
+pub fn content(conn: &Conn, l: &Letter) -> Result<LetterContent, StorageError> {
+    let company = admin_store::load_company(conn)?;
+    let manager = manager_of(conn, l.manager_id)?;
+    Ok(content_from(l, &company, manager.as_ref()))
+}
+
+/// The laid-out letter: the preview draws it, the PDF renders it.
+pub fn document(conn: &Conn, l: &Letter) -> Result<Document, StorageError> {
+    Ok(document_from(l, &content(conn, l)?))
+}
+
+pub fn pdf(conn: &Conn, l: &Letter) -> Result<Vec<u8>, LetterError> {
+    Ok(pdf::render_pdf(&document(conn, l)?)?)
+}
+
+/// A letter as the editor holds it, written as a PDF where the user asked.
+pub fn write_pdf(
+    l: &Letter,
+    company: &Company,
+    manager: Option<&Manager>,
+    target: &Path,
+) -> Result<(), LetterError> {
+    let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager)))?;
+    files::write(target, &bytes)?;
+    Ok(())
+}
+
+/// Sends a letter as the editor holds it to the printer.
+pub fn print(l: &Letter, company: &Company, manager: Option<&Manager>) -> Result<(), LetterError> {
+    let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager)))?;
+    let path = files::temp_file("print", &compose::pdf_file_name(l), &bytes)?;
+    files::print_pdf(&path)?;
+    Ok(())
+}
+
+/// Saves a draft (inserted, or updated while it is a draft); returns its id. A registered
+/// letter is frozen ([`LetterError::Frozen`]): correct it with [`correct`].
+pub fn save_draft(db: &mut Db, actor: &Actor, l: &Letter) -> Result<Id, LetterError> {
+    db.write(actor, |w| {
+        store::save_draft(w, l)?.ok_or(LetterError::Frozen(l.id.unwrap_or_default()))
+    })
+}
+
+/// Registers a draft today: the next number of the year, the date, the text frozen, and the
+/// PDF stored in the client's «Переписка и файлы» — all in one write.
+pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterError> {
+    let letter = db.write(actor, |w| {
+        let format = admin_store::load_company(w)?.number_format;
+        store::register(w, id, w.today(), &format)?.ok_or(LetterError::Frozen(id))?;
+        let letter = store::get_letter(w, id)?;
+        let bytes = pdf(w, &letter)?;
+        let record = Record {
+            date: letter.reg_date,
+            direction: Direction::Outgoing,
+            number: letter.number.clone(),
+            subject: letter.heading.clone(),
+            file_name: compose::pdf_file_name(&letter),
+            new_file: Some(bytes),
+            ..Default::default()
+        };
+        let record_id = clients_store::add_record(w, letter.client_id, &record)?;
+        store::set_letter_record(w, id, record_id)?;
+        Ok::<_, LetterError>(Letter {
+            record_id: Some(record_id),
+            ..letter
+        })
+    })?;
+    log::info!("registered letter {id}");
+    Ok(letter)
+}
+
+/// Moves a registered letter one step on: напечатано → передано курьеру → доставлено.
+pub fn advance(
+    db: &mut Db,
+    actor: &Actor,
+    id: Id,
+    to: LetterStatus,
+    date: NaiveDate,
+    received_by: &str,
+) -> Result<(), LetterError> {
+    db.write(actor, |w| {
+        let from = store::letter_status(w, id)?;
+        let allowed = from != LetterStatus::Draft && from.next() == Some(to);
+        if !allowed || !store::set_status(w, id, from, to, date, received_by)? {
+            return Err(LetterError::BadTransition { from, to });
+        }
+        Ok(())
+    })
+}
+
+/// A correction of a registered letter: a new draft with the same content that points at the
+/// old one; the old one stays as it was.
+pub fn correct(db: &mut Db, actor: &Actor, id: Id) -> Result<Id, LetterError> {
+    db.write(actor, |w| {
+        let old = store::get_letter(w, id)?;
+        if old.status == LetterStatus::Draft {
+            return Err(LetterError::BadTransition {
+                from: old.status,
+                to: LetterStatus::Draft,
+            });
+        }
+        let new = Letter {
+            id: None,
+            uuid: String::new(),
+            status: LetterStatus::Draft,
+            number: String::new(),
+            reg_date: None,
+            printed_at: None,
+            courier_at: None,
+            delivered_at: None,
+            received_by: String::new(),
+            record_id: None,
+            version_of: Some(id),
+            ..old
+        };
+        store::save_draft(w, &new)?.ok_or(LetterError::Frozen(id))
+    })
+}
+
+/// Moves a letter to the trash. Its number is never given again.
+pub fn delete(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
+    db.write(actor, |w| store::delete_letter(w, id))
+}
+
+/// «Реестр передачи курьеру» of the letters in the register (with `filter`) handed to the
+/// courier, written to `target`; returns how many letters it lists.
+pub fn courier_sheet(
+    db: &Db,
+    filter: &LetterFilter,
+    sender: &str,
+    date: NaiveDate,
+    target: &Path,
+) -> Result<usize, LetterError> {
+    let rows = store::list_letters(
+        db.conn(),
+        &LetterFilter {
+            status: Some(LetterStatus::Courier),
+            ..filter.clone()
+        },
+    )?;
+    if rows.is_empty() {
+        return Err(LetterError::NoCourierLetters);
+    }
+    let company = admin_store::load_company(db.conn())?;
+    let doc = pdf::courier::layout_courier_sheet(
+        &compose::courier_rows(&rows),
+        date,
+        sender,
+        &company.short_name,
+    );
+    files::write(target, &pdf::render_pdf(&doc)?)?;
+    Ok(rows.len())
+}

@@ -1,0 +1,234 @@
+//! Managers: the list and the editor (also used on first run to create the first user).
+
+use egui::{RichText, Ui};
+
+use super::Cmd;
+use crate::admin::Manager;
+use crate::admin::draft::ManagerDraft;
+use crate::domain::{Code, FieldErrors, Id, Role};
+use crate::i18n::{self as t, Label};
+use crate::ui::command::{Ask, Command};
+use crate::ui::theme;
+use crate::ui::widgets::{self, date_row, err, error_text, form_grid, text_row};
+
+pub struct ManagerEditor {
+    pub draft: ManagerDraft,
+    pub errors: FieldErrors,
+    pub signature_path: String,
+    pub signature_error: Option<String>,
+    pub confirm_delete: bool,
+    texture: Option<(Vec<u8>, egui::TextureHandle)>,
+}
+
+impl ManagerEditor {
+    fn new(draft: ManagerDraft) -> Self {
+        ManagerEditor {
+            draft,
+            errors: FieldErrors::new(),
+            signature_path: String::new(),
+            signature_error: None,
+            confirm_delete: false,
+            texture: None,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct ManagersScreen {
+    pub editor: Option<ManagerEditor>,
+}
+
+impl ManagersScreen {
+    pub fn set_signature_path(&mut self, p: String) {
+        if let Some(ed) = &mut self.editor {
+            ed.signature_path = p;
+        }
+    }
+
+    pub fn refused(&mut self, draft: ManagerDraft, errors: FieldErrors) {
+        let mut ed = self
+            .editor
+            .take()
+            .unwrap_or_else(|| ManagerEditor::new(draft.clone()));
+        ed.draft = draft;
+        ed.errors = errors;
+        self.editor = Some(ed);
+    }
+
+    pub fn saved(&mut self, m: &Manager) {
+        self.editor = Some(ManagerEditor::new(ManagerDraft::from_value(m)));
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, managers: &[Manager]) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::Panel::left("managers_list")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    ui.heading(t::NAV_MANAGERS);
+                    if ui.button(t::NEW_MANAGER).clicked() {
+                        self.editor = Some(ManagerEditor::new(ManagerDraft::new()));
+                    }
+                });
+                ui.separator();
+                egui::Grid::new("managers")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        for m in managers {
+                            let selected = self
+                                .editor
+                                .as_ref()
+                                .is_some_and(|e| e.draft.id == m.id && m.id.is_some());
+                            let mut text = RichText::new(m.full_name());
+                            if !m.active {
+                                text = text.color(theme::MUTED);
+                            }
+                            if ui.selectable_label(selected, text).clicked() {
+                                self.editor = Some(ManagerEditor::new(ManagerDraft::from_value(m)));
+                            }
+                            ui.label(m.role.label());
+                            ui.label(m.phone.as_ref().map(|p| p.display()).unwrap_or_default());
+                            ui.end_row();
+                        }
+                    });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(c) = self.editor_ui(ui, managers) {
+                out.push(c);
+            }
+        });
+        out
+    }
+
+    /// The editor of the selected manager (or a new one when there is none yet).
+    pub fn editor_ui(&mut self, ui: &mut Ui, managers: &[Manager]) -> Option<Command> {
+        let mut out = None;
+        if self.editor.is_none() && managers.is_empty() {
+            self.editor = Some(ManagerEditor::new(ManagerDraft::new()));
+        }
+        let Some(ed) = &mut self.editor else {
+            return None;
+        };
+        ui.add_space(6.0);
+        ui.heading(if ed.draft.id.is_some() {
+            t::EDIT_MANAGER
+        } else {
+            t::NEW_MANAGER_TITLE
+        });
+        let e = &ed.errors;
+        let d = &mut ed.draft;
+        form_grid("manager").show(ui, |ui| {
+            text_row(ui, t::F_SURNAME, &mut d.surname, err(e, "surname"));
+            text_row(ui, t::F_NAME, &mut d.name, err(e, "name"));
+            text_row(ui, t::F_PATRONYMIC, &mut d.patronymic, None);
+            text_row(ui, t::F_POSITION, &mut d.position, err(e, "position"));
+            ui.label(t::F_ROLE);
+            ui.horizontal(|ui| {
+                for r in Role::ALL.iter().copied() {
+                    ui.radio_value(&mut d.role, r, r.label());
+                }
+            });
+            ui.end_row();
+            let sups: Vec<(Id, String)> = managers
+                .iter()
+                .filter(|m| m.id != d.id && m.id.is_some())
+                .filter_map(|m| m.id.map(|id| (id, m.full_name())))
+                .collect();
+            crate::ui::widgets::combo_row(
+                ui,
+                t::F_SUPERVISOR,
+                &mut d.supervisor_id,
+                &sups,
+                err(e, "supervisor"),
+            );
+            text_row(ui, t::F_PHONE, &mut d.phone, err(e, "phone"));
+            text_row(ui, t::F_EMAIL, &mut d.email, err(e, "email"));
+            text_row(ui, t::F_APPOINTMENT_ORDER, &mut d.order_number, None);
+            date_row(
+                ui,
+                t::F_APPOINTMENT_DATE,
+                "mgr_order_date",
+                &mut d.order_date,
+                err(e, "order_date"),
+            );
+            ui.label(t::F_ACTIVE);
+            ui.checkbox(&mut d.active, t::F_ACTIVE_HINT);
+            ui.end_row();
+            ui.label(t::F_SIGNATURE);
+            ui.vertical(|ui| {
+                match &d.signature_png {
+                    Some(bytes) => {
+                        let stale = ed.texture.as_ref().is_none_or(|(b, _)| b != bytes);
+                        if stale {
+                            ed.texture = widgets::decode_png(bytes).map(|img| {
+                                (
+                                    bytes.clone(),
+                                    ui.ctx().load_texture(
+                                        "signature",
+                                        img,
+                                        egui::TextureOptions::LINEAR,
+                                    ),
+                                )
+                            });
+                        }
+                        if let Some((_, tex)) = &ed.texture {
+                            ui.add(egui::Image::new(tex).max_height(60.0));
+                        }
+                        if ui.small_button(t::REMOVE_SIGNATURE).clicked() {
+                            d.signature_png = None;
+                        }
+                    }
+                    None => {
+                        ui.label(RichText::new(t::NO_SIGNATURE).color(theme::MUTED));
+                    }
+                }
+                ui.horizontal(|ui| {
+                    let l = ui.label(t::FILE_PATH);
+                    ui.add(egui::TextEdit::singleline(&mut ed.signature_path).desired_width(200.0))
+                        .labelled_by(l.id);
+                    if ui.button(t::BROWSE).clicked() {
+                        out = Some(Command::AskPath(Ask::open(&["png"], |p| {
+                            Cmd::SignaturePath(p).into()
+                        })));
+                    }
+                    if ui
+                        .add_enabled(
+                            !ed.signature_path.trim().is_empty(),
+                            egui::Button::new(t::LOAD),
+                        )
+                        .clicked()
+                    {
+                        out = Some(Cmd::LoadSignature(ed.signature_path.clone()).into());
+                    }
+                });
+                match &ed.signature_error {
+                    Some(msg) => widgets::message(ui, msg),
+                    None => error_text(ui, err(e, "signature")),
+                }
+            });
+            ui.end_row();
+        });
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(t::SAVE).strong()).clicked() {
+                out = Some(Cmd::SaveManager(Box::new(d.clone())).into());
+            }
+            if let Some(id) = d.id {
+                if ed.confirm_delete {
+                    ui.label(RichText::new(t::CONFIRM_DELETE_MANAGER).color(theme::ERROR));
+                    if ui.button(t::YES_DELETE).clicked() {
+                        out = Some(Cmd::DeleteManager(id).into());
+                    }
+                    if ui.button(t::CANCEL).clicked() {
+                        ed.confirm_delete = false;
+                    }
+                } else if ui.button(t::DELETE).clicked() {
+                    ed.confirm_delete = true;
+                }
+            }
+        });
+        out
+    }
+}

@@ -1,0 +1,161 @@
+//! Administration in the window: the first run (demo data or the first manager), managers,
+//! catalogues and the trash.
+
+mod catalogs;
+mod managers;
+mod trash;
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+pub use catalogs::CatalogsScreen;
+pub use managers::{ManagerEditor, ManagersScreen};
+pub use trash::TrashScreen;
+
+use super::command::{Command, Cx, Feature, Route};
+use super::context::ViewCtx;
+use super::theme;
+use crate::admin::draft::ManagerDraft;
+use crate::admin::{AdminError, CatalogEntry, CatalogKind, TrashKind, service};
+use crate::domain::{FieldError, Id};
+use crate::files;
+use crate::i18n::{self as t, Describe};
+
+/// What the administration screens ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    LoadDemo,
+    SaveManager(Box<ManagerDraft>),
+    DeleteManager(Id),
+    SignaturePath(PathBuf),
+    LoadSignature(String),
+    SaveCatalog(CatalogKind, CatalogEntry),
+    Restore(TrashKind, Id),
+}
+
+#[derive(Default)]
+pub struct AdminUi {
+    pub managers: ManagersScreen,
+    pub catalogs: CatalogsScreen,
+    pub trash: TrashScreen,
+}
+
+impl AdminUi {
+    /// The first run: load the demo data, or fill in the first manager's card.
+    fn welcome_ui(&mut self, ui: &mut Ui, view: &ViewCtx) -> Vec<Command> {
+        let mut out = Vec::new();
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.heading(t::WELCOME_TITLE);
+            ui.add_space(8.0);
+            ui.label(t::WELCOME_TEXT);
+            ui.add_space(16.0);
+            if ui.button(t::LOAD_DEMO).clicked() {
+                out.push(Cmd::LoadDemo.into());
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(t::WELCOME_OR_CREATE).color(theme::MUTED));
+        });
+        ui.add_space(16.0);
+        ui.separator();
+        out.extend(self.managers.editor_ui(ui, &view.managers));
+        out
+    }
+
+    fn save_manager(&mut self, draft: ManagerDraft, cx: &mut Cx) -> anyhow::Result<()> {
+        let value = match draft.to_value() {
+            Ok(v) => v,
+            Err(errors) => {
+                self.managers.refused(draft, errors);
+                cx.error(t::SAVE_REFUSED);
+                return Ok(());
+            }
+        };
+        let id = service::save_manager(cx.db, &cx.actor(), &value).map_err(t::err)?;
+        let saved = service::manager(cx.db, id).map_err(t::err)?;
+        self.managers.saved(&saved);
+        // The first manager is the one who works.
+        if cx.view.managers.is_empty() || cx.view.me.is_none() && cx.view.managers.len() == 1 {
+            cx.set_user(Some(id));
+        }
+        cx.info(t::SAVED);
+        cx.reload();
+        Ok(())
+    }
+}
+
+impl Feature for AdminUi {
+    type Cmd = Cmd;
+
+    fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        if route == Route::Trash {
+            self.trash.items = service::trash(cx.db).map_err(t::err)?;
+        }
+        Ok(())
+    }
+
+    fn reload(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        self.open(route, cx)
+    }
+
+    fn ui(&mut self, ui: &mut Ui, route: Route, view: &ViewCtx) -> Vec<Command> {
+        match route {
+            Route::Welcome => self.welcome_ui(ui, view),
+            Route::Catalogs => self.catalogs.ui(ui, &view.catalogs),
+            Route::Trash => self.trash.ui(ui),
+            _ => self.managers.ui(ui, &view.managers),
+        }
+    }
+
+    fn apply(&mut self, cmd: Cmd, cx: &mut Cx) -> anyhow::Result<()> {
+        match cmd {
+            Cmd::LoadDemo => {
+                let s = crate::demo::generate(cx.db, crate::demo::DEFAULT_CLIENTS, 1, cx.today())
+                    .map_err(t::err)?;
+                // «Кто работает?» follows when no one is chosen yet.
+                cx.info(t::demo_loaded(s.clients, s.people));
+                cx.reload();
+            }
+            Cmd::SaveManager(draft) => self.save_manager(*draft, cx)?,
+            Cmd::DeleteManager(id) => {
+                service::delete_manager(cx.db, &cx.actor(), id).map_err(t::err)?;
+                if cx.view.me_id() == Some(id) {
+                    cx.set_user(None);
+                }
+                self.managers.editor = None;
+                cx.info(t::MANAGER_DELETED);
+                cx.reload();
+            }
+            Cmd::SignaturePath(p) => self.managers.set_signature_path(p.display().to_string()),
+            Cmd::LoadSignature(path) => {
+                if let Some(ed) = &mut self.managers.editor {
+                    match service::read_png(&files::typed_path(&path)) {
+                        Ok(bytes) => {
+                            ed.draft.signature_png = Some(bytes);
+                            ed.signature_error = None;
+                        }
+                        Err(e) => ed.signature_error = Some(e.describe()),
+                    }
+                }
+            }
+            Cmd::SaveCatalog(kind, entry) => {
+                match service::save_catalog_entry(cx.db, &cx.actor(), kind, &entry) {
+                    Ok(_) => {
+                        self.catalogs.saved(kind);
+                        cx.info(t::SAVED);
+                        cx.reload();
+                    }
+                    Err(AdminError::NameTaken) => self.catalogs.failed(kind, FieldError::NameTaken),
+                    Err(e) => return Err(t::err(e)),
+                }
+            }
+            Cmd::Restore(kind, id) => {
+                service::restore(cx.db, &cx.actor(), kind, id).map_err(t::err)?;
+                cx.info(t::RESTORED);
+                cx.reload();
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,321 @@
+//! The client list: instant search, filters, a virtualised sortable table, import and export.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::Cmd;
+use crate::clients::exchange::ImportReport;
+use crate::clients::search::{ClientFilter, SortColumn, filter_clients};
+use crate::domain::Id;
+use crate::i18n::{self as t, Describe};
+use crate::ui::command::{Ask, Command, Route};
+use crate::ui::context::ViewCtx;
+use crate::ui::{theme, widgets};
+
+#[derive(Default)]
+pub struct ClientList {
+    pub filter: ClientFilter,
+    pub sort: SortColumn,
+    pub descending: bool,
+    /// Indices into the view's client rows, recomputed when the rows, the search or a filter
+    /// change — not per frame.
+    pub visible: Vec<usize>,
+    /// The ids shown, in order (what `visible` points at).
+    visible_ids: Vec<Id>,
+    pub selected: Option<Id>,
+    pub exchange_open: bool,
+    pub exchange_path: String,
+    pub import_report: Option<ImportReport>,
+    /// The VIP years present in the rows, for the year filter.
+    pub vip_years: Vec<i32>,
+    /// The rows and the user the list was filtered for.
+    seen: Option<(u64, Option<Id>)>,
+}
+
+impl ClientList {
+    /// Filters the view's rows again when they were reloaded or the user changed: a new user
+    /// sees their own clients first.
+    pub fn follow(&mut self, view: &ViewCtx) {
+        let now = (view.clients_version, view.me_id());
+        if self.seen == Some(now) {
+            return;
+        }
+        if self.seen.is_none_or(|(_, me)| me != now.1) {
+            self.filter.manager = now.1;
+        }
+        self.seen = Some(now);
+        let mut years: Vec<i32> = view
+            .clients
+            .iter()
+            .flat_map(|r| r.vip_years.iter().copied())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        self.vip_years = years;
+        self.refilter(view);
+    }
+
+    fn refilter(&mut self, view: &ViewCtx) {
+        self.visible = filter_clients(&view.clients, &self.filter, self.sort, !self.descending);
+        self.visible_ids = self.visible.iter().map(|&i| view.clients[i].id).collect();
+    }
+
+    /// Ids of the clients shown, in order (tests).
+    pub fn visible_ids(&self) -> Vec<Id> {
+        self.visible_ids.clone()
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, view: &ViewCtx) -> Vec<Command> {
+        self.follow(view);
+        let me = view.me_id();
+        let mut out = Vec::new();
+        let mut changed = false;
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.heading(t::NAV_CLIENTS);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(t::NEW_CLIENT).clicked() {
+                    out.push(Command::Open(Route::NewClient));
+                }
+                if ui.button(t::IMPORT_EXPORT).clicked() {
+                    self.exchange_open = !self.exchange_open;
+                }
+            });
+        });
+        let l = ui.label(t::SEARCH);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.filter.query)
+                    .hint_text(t::SEARCH_HINT)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        changed |= search.changed();
+
+        ui.horizontal_wrapped(|ui| {
+            let mine = me.is_some() && self.filter.manager == me;
+            if ui.selectable_label(mine, t::MY_CLIENTS).clicked() && me.is_some() {
+                self.filter.manager = me;
+                changed = true;
+            }
+            if ui
+                .selectable_label(self.filter.manager.is_none(), t::ALL_CLIENTS)
+                .clicked()
+            {
+                self.filter.manager = None;
+                changed = true;
+            }
+            let others = view.manager_names();
+            let label = match self.filter.manager {
+                Some(id) if Some(id) != me => others
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map_or("", |(_, n)| n.as_str())
+                    .to_string(),
+                _ => t::OTHER_MANAGER.to_string(),
+            };
+            egui::ComboBox::from_id_salt("filter_manager")
+                .selected_text(label)
+                .show_ui(ui, |ui| {
+                    for (id, name) in &others {
+                        if ui
+                            .selectable_label(self.filter.manager == Some(*id), name)
+                            .clicked()
+                        {
+                            self.filter.manager = Some(*id);
+                            changed = true;
+                        }
+                    }
+                })
+                .response
+                .accessible_name(t::FILTER_MANAGER);
+        });
+        ui.horizontal(|ui| {
+            let district = self
+                .filter
+                .district
+                .map_or(t::ALL_DISTRICTS.to_string(), |id| {
+                    view.catalogs.district_name(Some(id)).to_string()
+                });
+            egui::ComboBox::from_id_salt("filter_district")
+                .selected_text(district)
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut self.filter.district, None, t::ALL_DISTRICTS)
+                        .changed();
+                    for d in &view.catalogs.districts {
+                        changed |= ui
+                            .selectable_value(&mut self.filter.district, Some(d.id), &d.name)
+                            .changed();
+                    }
+                })
+                .response
+                .accessible_name(t::FILTER_DISTRICT);
+            let years = self.vip_years.clone();
+            let year = self
+                .filter
+                .vip_year
+                .map_or(t::ALL_YEARS.to_string(), t::vip_year);
+            egui::ComboBox::from_id_salt("filter_year")
+                .selected_text(year)
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut self.filter.vip_year, None, t::ALL_YEARS)
+                        .changed();
+                    for y in years.iter().rev() {
+                        changed |= ui
+                            .selectable_value(&mut self.filter.vip_year, Some(*y), t::vip_year(*y))
+                            .changed();
+                    }
+                })
+                .response
+                .accessible_name(t::FILTER_YEAR);
+        });
+        if self.exchange_open {
+            self.exchange_ui(ui, &mut out);
+        }
+        if changed {
+            self.refilter(view);
+        }
+        ui.label(
+            RichText::new(t::shown_of(self.visible.len(), view.clients.len()))
+                .small()
+                .color(theme::MUTED),
+        );
+        ui.separator();
+        self.table_ui(ui, view, &mut out);
+        out
+    }
+
+    fn exchange_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(t::EXCHANGE_HINT).small());
+            ui.horizontal(|ui| {
+                let l = ui.label(t::FILE_PATH);
+                ui.add(egui::TextEdit::singleline(&mut self.exchange_path).desired_width(200.0))
+                    .labelled_by(l.id);
+                if ui.button(t::BROWSE).clicked() {
+                    out.push(Command::AskPath(Ask::open(&["csv", "xlsx"], |p| {
+                        Cmd::ExchangePath(p).into()
+                    })));
+                }
+            });
+            ui.horizontal(|ui| {
+                let has_path = !self.exchange_path.trim().is_empty();
+                if ui
+                    .add_enabled(has_path, egui::Button::new(t::IMPORT))
+                    .clicked()
+                {
+                    out.push(Cmd::Import(self.exchange_path.clone()).into());
+                }
+                if ui
+                    .add_enabled(has_path, egui::Button::new(t::EXPORT))
+                    .clicked()
+                {
+                    out.push(Cmd::Export(self.exchange_path.clone()).into());
+                }
+                if ui.button(t::SAVE_AS_DIALOG).clicked() {
+                    out.push(Command::AskPath(Ask::save(t::EXPORT_FILE_NAME, |p| {
+                        Cmd::ExchangePath(p).into()
+                    })));
+                }
+            });
+            if let Some(r) = &self.import_report {
+                ui.label(RichText::new(t::import_summary(r.imported, r.rejected.len())).strong());
+                egui::ScrollArea::vertical()
+                    .max_height(120.0)
+                    .id_salt("import_report")
+                    .show(ui, |ui| {
+                        for r in &r.rejected {
+                            widgets::message(ui, &r.describe());
+                        }
+                        for w in &r.warnings {
+                            ui.label(RichText::new(w.describe()).color(theme::WARNING).small());
+                        }
+                    });
+            }
+        });
+    }
+
+    fn table_ui(&mut self, ui: &mut Ui, view: &ViewCtx, out: &mut Vec<Command>) {
+        let mut resort = None;
+        TableBuilder::new(ui)
+            .id_salt("clients_table")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::remainder().at_least(150.0).clip(true))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::auto().at_least(80.0).clip(true))
+            .column(Column::auto().at_least(70.0).clip(true))
+            .column(Column::auto().at_least(40.0))
+            .header(theme::ROW_HEIGHT, |mut header| {
+                for (col, label) in [
+                    (SortColumn::Name, t::COL_NAME),
+                    (SortColumn::Inn, t::COL_INN),
+                    (SortColumn::District, t::COL_DISTRICT),
+                    (SortColumn::Manager, t::COL_MANAGER),
+                    (SortColumn::Vip, t::COL_VIP),
+                ] {
+                    header.col(|ui| {
+                        let arrow = match (self.sort == col, self.descending) {
+                            (true, false) => " ▲",
+                            (true, true) => " ▼",
+                            _ => "",
+                        };
+                        if ui
+                            .button(RichText::new(format!("{label}{arrow}")).strong())
+                            .clicked()
+                        {
+                            resort = Some(col);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, self.visible.len(), |mut row| {
+                    let r = &view.clients[self.visible[row.index()]];
+                    row.set_selected(self.selected == Some(r.id));
+                    row.col(|ui| {
+                        let mut name = RichText::new(&r.short_name);
+                        if r.strategic {
+                            name = name.color(theme::ACCENT).strong();
+                        }
+                        let l = ui.add(egui::Label::new(name).truncate().selectable(false));
+                        if r.strategic {
+                            l.on_hover_text(t::STRATEGIC_HINT);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&r.inn).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&r.district).truncate().selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&r.manager).truncate().selectable(false));
+                    });
+                    row.col(|ui| {
+                        let vip = r
+                            .vip_years
+                            .last()
+                            .map(|y| y.to_string())
+                            .unwrap_or_default();
+                        ui.add(egui::Label::new(vip).selectable(false));
+                    });
+                    if row.response().clicked() {
+                        out.push(Command::Open(Route::Client(r.id, super::Tab::Enterprise)));
+                    }
+                });
+            });
+        if let Some(col) = resort {
+            if self.sort == col {
+                self.descending = !self.descending;
+            } else {
+                self.sort = col;
+                self.descending = false;
+            }
+            self.refilter(view);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The clients' part of the window: the list with its search and the dossier editor beside it.
+
+mod dossier;
+mod list;
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+pub use dossier::{DossierEditor, Tab};
+pub use list::ClientList;
+
+use super::command::{Command, Cx, Feature, Route};
+use super::context::ViewCtx;
+use super::editor::Editor;
+use super::theme;
+use crate::clients::{Dossier, exchange, service};
+use crate::contacts::service as contacts;
+use crate::domain::Id;
+use crate::files;
+use crate::i18n as t;
+
+/// What the clients' screens ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    Save,
+    Close,
+    Delete(Id),
+    /// The path chosen in a dialog for the record with this index.
+    RecordPath(usize, PathBuf),
+    Attach(usize, String),
+    OpenFile(usize),
+    SaveCopy(usize, String),
+    /// The path chosen in a dialog for import or export.
+    ExchangePath(PathBuf),
+    Import(String),
+    Export(String),
+}
+
+#[derive(Default)]
+pub struct ClientsUi {
+    pub list: ClientList,
+    pub dossier: Option<DossierEditor>,
+}
+
+/// A client's dossier editor with its timeline and contact state.
+fn load(cx: &Cx, id: Id) -> anyhow::Result<DossierEditor> {
+    let d = service::open(cx.db, id).map_err(t::err)?;
+    let mut ed = DossierEditor::open(&d);
+    ed.timeline = contacts::timeline(cx.db, id).map_err(t::err)?;
+    ed.contacts = contacts::client_contacts(cx.db, id, cx.today()).map_err(t::err)?;
+    Ok(ed)
+}
+
+impl ClientsUi {
+    fn editor_mut(&mut self) -> anyhow::Result<&mut DossierEditor> {
+        self.dossier
+            .as_mut()
+            .ok_or_else(|| anyhow::anyhow!(t::ERR_NO_DOSSIER))
+    }
+
+    /// The record's stored file: (record id, name); refused while it is not saved.
+    fn stored_file(&self, index: usize) -> anyhow::Result<(Id, String)> {
+        self.dossier
+            .as_ref()
+            .and_then(|ed| ed.stored_file(index))
+            .ok_or_else(|| anyhow::anyhow!(t::ERR_FILE_NOT_SAVED))
+    }
+}
+
+impl Feature for ClientsUi {
+    type Cmd = Cmd;
+
+    fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        match route {
+            // The dossier open for this client stays as it is, edits and all.
+            Route::Client(id, _)
+                if self.dossier.as_ref().and_then(|d| d.client_id()) == Some(id) => {}
+            Route::Client(id, tab) => {
+                self.list.selected = Some(id);
+                let ed = load(cx, id).map_err(|e| e.context(t::ERR_OPEN_CLIENT))?;
+                self.dossier = Some(DossierEditor { tab, ..ed });
+            }
+            Route::NewClient => {
+                let mut d = Dossier::default();
+                d.client.manager_id = cx.view.me_id();
+                self.list.selected = None;
+                self.dossier = Some(DossierEditor::open(&d));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _route: Route, view: &ViewCtx) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::Panel::left("client_list")
+            .resizable(true)
+            .default_size(theme::LIST_WIDTH)
+            .show(ui, |ui| out.extend(self.list.ui(ui, view)));
+        egui::CentralPanel::default().show(ui, |ui| match &mut self.dossier {
+            Some(ed) => out.extend(ed.ui(ui, &view.catalogs, &view.managers, view.today)),
+            None => {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(80.0);
+                    ui.label(RichText::new(t::PICK_CLIENT_HINT).color(theme::MUTED));
+                });
+            }
+        });
+        out
+    }
+
+    fn apply(&mut self, cmd: Cmd, cx: &mut Cx) -> anyhow::Result<()> {
+        match cmd {
+            Cmd::Save => {
+                if let Some(ed) = &mut self.dossier
+                    && ed.save(cx)
+                {
+                    self.list.selected = ed.client_id();
+                }
+            }
+            Cmd::Close => {
+                self.dossier = None;
+                self.list.selected = None;
+                cx.open(Route::Clients);
+            }
+            Cmd::Delete(id) => {
+                service::delete(cx.db, &cx.actor(), id).map_err(t::err)?;
+                self.dossier = None;
+                self.list.selected = None;
+                cx.info(t::CLIENT_DELETED);
+                cx.reload();
+            }
+            Cmd::RecordPath(i, path) => {
+                if let Some(ed) = &mut self.dossier
+                    && let Some(p) = ed.record_paths.get_mut(i)
+                {
+                    *p = path.display().to_string();
+                }
+            }
+            Cmd::Attach(i, path) => {
+                let path = files::typed_path(&path);
+                let bytes = files::read(&path).map_err(t::err)?;
+                if !self.editor_mut()?.attach(i, files::file_name(&path), bytes) {
+                    anyhow::bail!(t::ERR_NO_FILE);
+                }
+            }
+            Cmd::OpenFile(i) => {
+                let (id, name) = self.stored_file(i)?;
+                service::show_record_file(cx.db, id, &name).map_err(t::err)?;
+            }
+            Cmd::SaveCopy(i, path) => {
+                let (id, name) = self.stored_file(i)?;
+                service::save_record_copy(cx.db, id, &files::typed_path(&path)).map_err(t::err)?;
+                cx.info(t::file_saved(&name));
+            }
+            Cmd::ExchangePath(p) => self.list.exchange_path = p.display().to_string(),
+            Cmd::Import(path) => {
+                let report =
+                    exchange::import_clients(cx.db, &cx.actor(), &files::typed_path(&path))
+                        .map_err(t::err)?;
+                self.list.import_report = Some(report);
+                cx.reload();
+            }
+            Cmd::Export(path) => {
+                let n =
+                    exchange::export_clients(cx.db, &files::typed_path(&path)).map_err(t::err)?;
+                cx.info(t::exported(n));
+            }
+        }
+        Ok(())
+    }
+
+    fn leaves(&self, cmd: &Cmd) -> bool {
+        *cmd == Cmd::Close
+    }
+
+    fn editor(&mut self) -> Option<&mut dyn Editor> {
+        self.dossier.as_mut().map(|e| e as &mut dyn Editor)
+    }
+
+    fn close_editor(&mut self) {
+        self.dossier = None;
+        self.list.selected = None;
+    }
+}

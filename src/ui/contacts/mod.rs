@@ -1,0 +1,190 @@
+//! The contacts' part of the window: «Сегодня» (with the reports a head of the group reviews),
+//! the report of a call or a meeting, and the contact report of a period.
+
+mod contact_report;
+mod report;
+mod today;
+
+use egui::Ui;
+
+pub use contact_report::ContactReportScreen;
+pub use report::ReportEditor;
+pub use today::TodayScreen;
+
+use super::command::{Command, Cx, Feature, Route};
+use super::context::ViewCtx;
+use super::editor::Editor;
+use crate::contacts::report::Period;
+use crate::contacts::{Meeting, service};
+use crate::domain::{Id, names};
+use crate::files;
+use crate::i18n as t;
+
+/// What the contacts' screens ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    Save,
+    Submit,
+    Accept(String),
+    Correct,
+    Close,
+    CompleteStep(Id),
+    Attach(String),
+    Build(String),
+    SaveContactReport(String),
+}
+
+#[derive(Default)]
+pub struct ContactsUi {
+    pub today: TodayScreen,
+    pub report: Option<ReportEditor>,
+    pub contact_report: ContactReportScreen,
+}
+
+/// The editor of a report with the client's name and people and the files attached.
+fn editor_for(cx: &Cx, meeting: &Meeting) -> anyhow::Result<ReportEditor> {
+    let d = crate::clients::service::open(cx.db, meeting.client_id).map_err(t::err)?;
+    let people = d
+        .people
+        .iter()
+        .filter_map(|p| {
+            let name = names::full_name(&p.surname, &p.name, &p.patronymic);
+            p.id.map(|id| (id, format!("{name} — {}", p.position)))
+        })
+        .collect();
+    let mut ed = ReportEditor::new(meeting, d.client.short_name, people, cx.actor().is_head());
+    if let Some(id) = meeting.id {
+        ed.attachments = service::attachments(cx.db, id).map_err(t::err)?;
+    }
+    Ok(ed)
+}
+
+impl ContactsUi {
+    fn editor_mut(&mut self) -> anyhow::Result<&mut ReportEditor> {
+        self.report
+            .as_mut()
+            .ok_or_else(|| anyhow::anyhow!(t::ERR_NO_REPORT))
+    }
+
+    fn report_id(&self) -> Option<Id> {
+        self.report.as_ref().and_then(|r| r.meeting().id)
+    }
+}
+
+impl Feature for ContactsUi {
+    type Cmd = Cmd;
+
+    fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        match route {
+            // The report open with edits stays as it is.
+            Route::Report(id)
+                if self.report_id() == Some(id)
+                    && self.report.as_mut().is_some_and(|r| r.is_dirty()) => {}
+            Route::Report(id) => {
+                let meeting = service::open(cx.db, id).map_err(t::err)?;
+                self.report = Some(editor_for(cx, &meeting)?);
+            }
+            Route::NewReport(client, kind) => {
+                let meeting = service::new_report(client, kind, &cx.actor(), cx.today());
+                self.report = Some(editor_for(cx, &meeting)?);
+            }
+            _ => self.report = None,
+        }
+        self.reload(route, cx)
+    }
+
+    fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        // «Сегодня» counts in the navigation wherever the window is.
+        self.today.data = service::today(cx.db, cx.view.scope(), cx.today()).map_err(t::err)?;
+        self.today.to_review = service::to_review(cx.db, &cx.actor()).map_err(t::err)?;
+        Ok(())
+    }
+
+    fn ui(&mut self, ui: &mut Ui, route: Route, view: &ViewCtx) -> Vec<Command> {
+        match (route, &mut self.report) {
+            (Route::ContactReport, _) => self.contact_report.ui(ui),
+            (_, Some(ed)) => ed.ui(ui),
+            (_, None) => self.today.ui(ui, view.today),
+        }
+    }
+
+    fn apply(&mut self, cmd: Cmd, cx: &mut Cx) -> anyhow::Result<()> {
+        match cmd {
+            Cmd::Save => {
+                self.editor_mut()?.save_draft(cx);
+            }
+            Cmd::Submit => {
+                if let Some(id) = self.editor_mut()?.save_draft(cx) {
+                    service::submit(cx.db, &cx.actor(), id).map_err(t::err)?;
+                    cx.info(t::REPORT_SUBMITTED_TOAST);
+                    cx.open(Route::Today);
+                }
+            }
+            Cmd::Accept(comment) => {
+                if let Some(id) = self.report_id() {
+                    service::accept(cx.db, &cx.actor(), id, &comment).map_err(t::err)?;
+                    cx.info(t::REPORT_ACCEPTED_TOAST);
+                    cx.open(Route::Today);
+                }
+            }
+            Cmd::Correct => {
+                if let Some(id) = self.report_id() {
+                    let new = service::correct(cx.db, &cx.actor(), id).map_err(t::err)?;
+                    cx.open(Route::Report(new));
+                }
+            }
+            Cmd::Close => {
+                self.report = None;
+                cx.open(Route::Today);
+            }
+            Cmd::CompleteStep(step) => {
+                service::complete_step(cx.db, &cx.actor(), step).map_err(t::err)?;
+                cx.info(t::STEP_DONE_TOAST);
+                cx.reload();
+            }
+            Cmd::Attach(path) => {
+                let ed = self.editor_mut()?;
+                let Some(id) = ed.save_draft(cx) else {
+                    return Ok(());
+                };
+                service::attach(cx.db, &cx.actor(), id, &files::typed_path(&path))
+                    .map_err(t::err)?;
+                ed.attachments = service::attachments(cx.db, id).map_err(t::err)?;
+                ed.attach_path.clear();
+            }
+            Cmd::Build(period) => match Period::parse(&period) {
+                Some(p) => {
+                    let report = service::contact_report(cx.db, &p, cx.view.scope(), cx.today())
+                        .map_err(t::err)?;
+                    self.contact_report.report = Some(report);
+                    self.contact_report.error = None;
+                }
+                None => self.contact_report.error = Some(t::BAD_PERIOD_GUI),
+            },
+            Cmd::SaveContactReport(path) => {
+                if let Some(report) = &self.contact_report.report {
+                    let target = files::typed_path(&path);
+                    service::write_contact_report(cx.db, report, &target).map_err(t::err)?;
+                    cx.info(t::letter_written(&target.display().to_string()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn leaves(&self, cmd: &Cmd) -> bool {
+        matches!(cmd, Cmd::Close | Cmd::Correct)
+    }
+
+    fn editor(&mut self) -> Option<&mut dyn Editor> {
+        self.report.as_mut().map(|e| e as &mut dyn Editor)
+    }
+
+    fn close_editor(&mut self) {
+        self.report = None;
+    }
+
+    fn badge(&self, route: Route) -> Option<usize> {
+        (route == Route::Today).then(|| self.today.count())
+    }
+}

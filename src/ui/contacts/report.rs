@@ -1,0 +1,293 @@
+//! «Отчёт о встрече / звонке»: the structured report, its submission to the supervisor, and the
+//! supervisor's acceptance with a comment.
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::Cmd;
+use crate::contacts::draft::{ReportDraft, StepDraft};
+use crate::contacts::{Attachment, Meeting, MeetingKind, ReportStatus};
+use crate::domain::{Code, FieldErrors, Id, fmt};
+use crate::i18n::{self as t, Describe, Label};
+use crate::ui::command::{Command, Cx, Route};
+use crate::ui::editor::Editor;
+use crate::ui::theme;
+use crate::ui::widgets::{self, err, form_grid, multiline_row, text_row};
+
+pub struct ReportEditor {
+    pub draft: ReportDraft,
+    pub original: ReportDraft,
+    pub client_name: String,
+    /// The client's people: (id, name and position).
+    pub people: Vec<(Id, String)>,
+    pub errors: FieldErrors,
+    pub comment: String,
+    /// The current user may accept reports (a head of the group).
+    pub can_accept: bool,
+    /// Files attached to the report.
+    pub attachments: Vec<Attachment>,
+    pub attach_path: String,
+}
+
+impl ReportEditor {
+    pub fn new(
+        meeting: &Meeting,
+        client_name: String,
+        people: Vec<(Id, String)>,
+        can_accept: bool,
+    ) -> Self {
+        let draft = ReportDraft::from_value(meeting);
+        ReportEditor {
+            original: draft.clone(),
+            draft,
+            client_name,
+            people,
+            errors: FieldErrors::new(),
+            comment: String::new(),
+            can_accept,
+            attachments: Vec::new(),
+            attach_path: String::new(),
+        }
+    }
+
+    /// The report as stored (its id, status and dates).
+    pub fn meeting(&self) -> &Meeting {
+        &self.draft.meeting
+    }
+
+    pub fn is_draft(&self) -> bool {
+        self.draft.meeting.status == ReportStatus::Draft
+    }
+
+    /// Saves the draft through the service; returns its id, or `None` when refused (the draft
+    /// and its errors stay). A report no longer a draft is not saved again.
+    pub fn save_draft(&mut self, cx: &mut Cx) -> Option<Id> {
+        if !self.is_draft() {
+            return self.draft.meeting.id;
+        }
+        let value = match self.draft.to_value() {
+            Ok(v) => v,
+            Err(errors) => {
+                self.errors = errors;
+                cx.error(t::SAVE_REFUSED);
+                return None;
+            }
+        };
+        self.errors.clear();
+        match crate::contacts::service::save(cx.db, &cx.actor(), &value) {
+            Ok(id) => {
+                match crate::contacts::service::open(cx.db, id) {
+                    Ok(saved) => {
+                        self.draft = ReportDraft::from_value(&saved);
+                        self.original = self.draft.clone();
+                    }
+                    Err(e) => cx.error(e.describe()),
+                }
+                cx.info(t::SAVED);
+                Some(id)
+            }
+            Err(e) => {
+                cx.error(t::save_failed(&e.describe()));
+                None
+            }
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut out = Vec::new();
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(t::report_title(&self.client_name));
+            ui.label(
+                RichText::new(self.draft.meeting.status.label())
+                    .color(theme::ACCENT)
+                    .strong(),
+            );
+            if self.is_dirty() {
+                ui.label(RichText::new(t::UNSAVED_MARK).color(theme::DIRTY));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            if self.is_draft() {
+                if ui.button(RichText::new(t::SAVE_DRAFT).strong()).clicked() {
+                    out.push(Cmd::Save.into());
+                }
+                if ui.button(t::SUBMIT_REPORT).clicked() {
+                    out.push(Cmd::Submit.into());
+                }
+            } else {
+                if self.draft.meeting.status == ReportStatus::Submitted && self.can_accept {
+                    let l = ui.label(t::SUPERVISOR_COMMENT);
+                    ui.add(TextEdit::singleline(&mut self.comment).desired_width(260.0))
+                        .labelled_by(l.id);
+                    if ui.button(t::ACCEPT_REPORT).clicked() {
+                        out.push(Cmd::Accept(self.comment.clone()).into());
+                    }
+                }
+                if ui.button(t::CORRECT_REPORT).clicked() {
+                    out.push(Cmd::Correct.into());
+                }
+            }
+            if ui.button(t::CLOSE).clicked() {
+                out.push(Cmd::Close.into());
+            }
+        });
+        if let Some(d) = self.draft.meeting.submitted_at {
+            ui.label(
+                RichText::new(t::submitted_info(&fmt::date(d)))
+                    .small()
+                    .color(theme::MUTED),
+            );
+        }
+        let m = &self.draft.meeting;
+        if m.status == ReportStatus::Accepted {
+            ui.label(t::accepted_info(
+                &fmt::opt_date(m.accepted_at),
+                &m.supervisor_comment,
+            ));
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_enabled_ui(self.is_draft(), |ui| self.form_ui(ui));
+                ui.add_space(6.0);
+                ui.label(RichText::new(t::F_ATTACHMENTS).strong());
+                for (_, name, size) in &self.attachments {
+                    ui.label(format!("{name} ({})", t::file_size(*size)));
+                }
+                if self.is_draft() {
+                    ui.horizontal_wrapped(|ui| {
+                        let l = ui.label(t::FILE_PATH);
+                        ui.add(TextEdit::singleline(&mut self.attach_path).desired_width(240.0))
+                            .labelled_by(l.id);
+                        if ui
+                            .add_enabled(
+                                !self.attach_path.trim().is_empty(),
+                                egui::Button::new(t::ATTACH_TO_REPORT),
+                            )
+                            .clicked()
+                        {
+                            out.push(Cmd::Attach(self.attach_path.clone()).into());
+                        }
+                    });
+                }
+            });
+        out
+    }
+
+    fn form_ui(&mut self, ui: &mut Ui) {
+        let e = &self.errors;
+        let m = &mut self.draft.meeting;
+        form_grid("report").show(ui, |ui| {
+            ui.label(t::F_REPORT_KIND);
+            ui.vertical(|ui| {
+                for k in MeetingKind::ALL.iter().copied() {
+                    ui.radio_value(&mut m.kind, k, k.label());
+                }
+            });
+            ui.end_row();
+            widgets::date_row(
+                ui,
+                t::F_DATE,
+                "report_date",
+                &mut self.draft.date,
+                err(e, "date"),
+            );
+            text_row(ui, t::F_TIME, &mut m.time, None);
+            text_row(ui, t::F_PLACE, &mut m.place, None);
+            ui.label(t::F_CLIENT_PEOPLE);
+            ui.vertical(|ui| {
+                for (id, name) in &self.people {
+                    let mut on = m.client_people.contains(id);
+                    if ui.checkbox(&mut on, name).changed() {
+                        if on {
+                            m.client_people.push(*id);
+                        } else {
+                            m.client_people.retain(|p| p != id);
+                        }
+                    }
+                }
+            });
+            ui.end_row();
+            text_row(ui, t::F_COMPANY_PEOPLE, &mut m.company_people, None);
+            let l = ui.label(t::F_TOPICS);
+            ui.vertical(|ui| {
+                ui.add(
+                    TextEdit::multiline(&mut m.topics)
+                        .desired_rows(3)
+                        .desired_width(widgets::field_width(ui)),
+                )
+                .labelled_by(l.id);
+                widgets::error_text(ui, err(e, "topics"));
+            });
+            ui.end_row();
+            multiline_row(ui, t::F_PROBLEMS, &mut m.problems, 3);
+            multiline_row(ui, t::F_AGREEMENTS, &mut m.agreements, 3);
+        });
+        ui.label(RichText::new(t::F_NEXT_STEPS).strong());
+        let mut remove = None;
+        egui::Grid::new("report_steps")
+            .num_columns(4)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for (i, s) in self.draft.steps.iter_mut().enumerate() {
+                    ui.vertical(|ui| {
+                        ui.add(
+                            TextEdit::singleline(&mut s.text)
+                                .desired_width(260.0)
+                                .hint_text(t::F_STEP),
+                        )
+                        .accessible_name(format!(
+                            "{} {}",
+                            t::F_STEP,
+                            i + 1
+                        ));
+                        widgets::error_text(ui, err(e, &format!("steps.{i}.text")));
+                    });
+                    ui.add(
+                        TextEdit::singleline(&mut s.responsible)
+                            .desired_width(160.0)
+                            .hint_text(t::F_RESPONSIBLE),
+                    )
+                    .accessible_name(format!("{} {}", t::F_RESPONSIBLE, i + 1));
+                    ui.vertical(|ui| {
+                        widgets::date_input(ui, &format!("step_due{i}"), &mut s.due, None)
+                            .accessible_name(format!("{} {}", t::F_DUE, i + 1));
+                        widgets::error_text(ui, err(e, &format!("steps.{i}.due")));
+                    });
+                    if ui.small_button(t::REMOVE).clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.draft.steps.remove(i);
+            self.errors.retain(|k, _| !k.starts_with("steps."));
+        }
+        if ui.button(t::ADD_STEP_REPORT).clicked() {
+            self.draft.steps.push(StepDraft::default());
+        }
+    }
+}
+
+impl Editor for ReportEditor {
+    fn is_dirty(&self) -> bool {
+        self.is_draft() && self.draft != self.original
+    }
+
+    fn shows(&self, route: &Route) -> bool {
+        match route {
+            Route::Report(id) => self.draft.meeting.id == Some(*id),
+            Route::NewReport(client, kind) => {
+                let m = &self.draft.meeting;
+                m.id.is_none() && m.client_id == *client && m.kind == *kind
+            }
+            _ => false,
+        }
+    }
+
+    fn save(&mut self, cx: &mut Cx) -> bool {
+        self.save_draft(cx).is_some()
+    }
+}

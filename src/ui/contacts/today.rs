@@ -1,0 +1,191 @@
+//! «Сегодня», the home screen: calls and meetings owed, next steps due, birthdays coming. Every
+//! row opens the form that deals with it.
+
+use egui::{RichText, Ui};
+
+use super::Cmd;
+use crate::contacts::today::{DueContact, Today};
+use crate::contacts::{Meeting, MeetingKind};
+use crate::domain::fmt;
+use crate::i18n::{self as t, Label};
+use crate::ui::clients::Tab;
+use crate::ui::command::{Command, Route};
+use crate::ui::theme;
+
+#[derive(Default)]
+pub struct TodayScreen {
+    pub data: Today,
+    /// Reports waiting for the current user's acceptance (a head of the group): (report,
+    /// client).
+    pub to_review: Vec<(Meeting, String)>,
+}
+
+fn due_text(c: &DueContact) -> String {
+    if c.overdue_days > 0 {
+        t::overdue(c.overdue_days)
+    } else {
+        t::due_by(&fmt::date(c.due))
+    }
+}
+
+impl TodayScreen {
+    /// How many rows «Сегодня» shows, the reports to review with them (the count in the
+    /// navigation).
+    pub fn count(&self) -> usize {
+        self.data.count() + self.to_review.len()
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
+        let mut out = Vec::new();
+        // Everything scrolls, the reports to review too: a head with forty of them reaches the
+        // last one and what is below.
+        egui::ScrollArea::vertical()
+            .id_salt("today_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.review_ui(ui, &mut out);
+                ui.add_space(6.0);
+                ui.heading(t::today_title(&fmt::date(today)));
+                if self.count() == 0 {
+                    ui.label(RichText::new(t::TODAY_NOTHING).color(theme::OK));
+                }
+                self.contacts_ui(ui, t::TODAY_CALLS, MeetingKind::Call, &mut out);
+                self.contacts_ui(ui, t::TODAY_MEETINGS, MeetingKind::Meeting, &mut out);
+                if !self.data.steps.is_empty() {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(t::TODAY_STEPS).strong());
+                    egui::Grid::new("today_steps")
+                        .striped(true)
+                        .num_columns(5)
+                        .show(ui, |ui| {
+                            for s in &self.data.steps {
+                                ui.label(&s.client);
+                                ui.label(&s.text);
+                                let when = if s.overdue_days > 0 {
+                                    t::overdue(s.overdue_days)
+                                } else {
+                                    t::due_by(&fmt::date(s.due))
+                                };
+                                ui.label(RichText::new(when).color(if s.overdue_days > 0 {
+                                    theme::ERROR
+                                } else {
+                                    theme::MUTED
+                                }));
+                                if ui.button(t::OPEN_REPORT).clicked() {
+                                    out.push(Command::Open(Route::Report(s.meeting_id)));
+                                }
+                                if ui
+                                    .button(t::STEP_DONE)
+                                    .accessible_name(format!("{}: {}", t::STEP_DONE, s.text))
+                                    .clicked()
+                                {
+                                    out.push(Cmd::CompleteStep(s.step_id).into());
+                                }
+                                ui.end_row();
+                            }
+                        });
+                }
+                if !self.data.birthdays.is_empty() {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(t::TODAY_BIRTHDAYS).strong());
+                    egui::Grid::new("today_birthdays")
+                        .striped(true)
+                        .num_columns(4)
+                        .show(ui, |ui| {
+                            for b in &self.data.birthdays {
+                                ui.label(fmt::date(b.date));
+                                let age = RichText::new(format!(
+                                    "{} — {}",
+                                    b.name,
+                                    t::age(b.age, b.jubilee)
+                                ));
+                                ui.label(if b.jubilee {
+                                    age.strong().color(theme::ACCENT)
+                                } else {
+                                    age
+                                });
+                                ui.label(&b.client);
+                                if ui.button(t::OPEN_DOSSIER).clicked() {
+                                    out.push(Command::Open(Route::Client(
+                                        b.client_id,
+                                        Tab::People,
+                                    )));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                }
+            });
+        out
+    }
+
+    fn contacts_ui(&self, ui: &mut Ui, title: &str, kind: MeetingKind, out: &mut Vec<Command>) {
+        let rows = if kind == MeetingKind::Call {
+            &self.data.calls
+        } else {
+            &self.data.meetings
+        };
+        if rows.is_empty() {
+            return;
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(format!("{title} ({})", rows.len())).strong());
+        egui::Grid::new(title)
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for c in rows {
+                    ui.label(&c.client);
+                    ui.label(
+                        RichText::new(t::last_contact(&fmt::opt_date(c.last))).color(theme::MUTED),
+                    );
+                    ui.label(RichText::new(due_text(c)).color(if c.overdue_days > 0 {
+                        theme::ERROR
+                    } else {
+                        theme::MUTED
+                    }));
+                    let label = if kind == MeetingKind::Call {
+                        t::RECORD_CALL
+                    } else {
+                        t::RECORD_MEETING
+                    };
+                    if ui
+                        .button(label)
+                        .accessible_name(format!("{label}: {}", c.client))
+                        .clicked()
+                    {
+                        out.push(Command::Open(Route::NewReport(c.client_id, kind)));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+
+    /// The reports waiting for the supervisor, first on «Сегодня».
+    fn review_ui(&self, ui: &mut Ui, out: &mut Vec<Command>) {
+        if self.to_review.is_empty() {
+            return;
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(t::reports_to_review(self.to_review.len())).strong());
+        egui::Grid::new("to_review")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for (m, client) in &self.to_review {
+                    ui.label(fmt::opt_date(m.date));
+                    ui.label(client);
+                    ui.label(m.kind.label());
+                    if ui
+                        .button(t::OPEN_REPORT)
+                        .accessible_name(format!("{}: {client}", t::OPEN_REPORT))
+                        .clicked()
+                        && let Some(id) = m.id
+                    {
+                        out.push(Command::Open(Route::Report(id)));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+}

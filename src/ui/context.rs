@@ -1,0 +1,78 @@
+//! What every screen may read: today's date (from the clock, each frame), who works, the
+//! managers, the catalogues and the client list. The shell loads it; screens never write it.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::admin::{Catalogs, Manager};
+use crate::clients::ClientRow;
+use crate::domain::{Actor, Id, Scope};
+
+#[derive(Debug, Clone, Default)]
+pub struct ViewCtx {
+    /// Today by the database's clock, read every frame.
+    pub today: NaiveDate,
+    /// The manager working at the workstation.
+    pub me: Option<Manager>,
+    pub managers: Vec<Manager>,
+    pub catalogs: Catalogs,
+    /// Every client not in the trash, with what the search looks through.
+    pub clients: Arc<Vec<ClientRow>>,
+    /// Grows each time `clients` is reloaded, so that screens that keep indices into it know.
+    pub clients_version: u64,
+    /// Where the database is, for «О программе».
+    pub db_label: String,
+    /// Asks for a new frame from another thread (the mail merge's progress).
+    pub repaint: Repaint,
+}
+
+/// A handle that asks the window for a new frame; it does nothing before the first frame.
+#[derive(Debug, Clone, Default)]
+pub struct Repaint(Option<egui::Context>);
+
+impl Repaint {
+    pub fn new(ctx: &egui::Context) -> Repaint {
+        Repaint(Some(ctx.clone()))
+    }
+    pub fn request(&self) {
+        if let Some(ctx) = &self.0 {
+            ctx.request_repaint();
+        }
+    }
+}
+
+impl ViewCtx {
+    pub fn me_id(&self) -> Option<Id> {
+        self.me.as_ref().and_then(|m| m.id)
+    }
+
+    /// The acting user of every write.
+    pub fn actor(&self) -> Actor {
+        self.me.as_ref().map_or(Actor::SYSTEM, Manager::actor)
+    }
+
+    /// Whose clients the lists and reports cover: a head of the group sees everyone.
+    pub fn scope(&self) -> Scope {
+        match &self.me {
+            Some(m) => m.actor().scope(),
+            None => Scope::All,
+        }
+    }
+
+    /// (id, short name) of every manager, for filters.
+    pub fn manager_names(&self) -> Vec<(Id, String)> {
+        self.managers
+            .iter()
+            .filter_map(|m| m.id.map(|id| (id, m.short_name())))
+            .collect()
+    }
+
+    /// (id, full name) of every manager, for pickers.
+    pub fn manager_full_names(&self) -> Vec<(Id, String)> {
+        self.managers
+            .iter()
+            .filter_map(|m| m.id.map(|id| (id, m.full_name())))
+            .collect()
+    }
+}

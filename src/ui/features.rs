@@ -1,0 +1,100 @@
+//! The feature table: one line per feature makes its `Command` variant, its place in the
+//! shell's state and the dispatch to it. Adding a feature is a line here, its routes in
+//! `Route`, and its navigation entries in `app.rs`.
+
+use egui::Ui;
+
+use super::command::{Ask, Cx, Feature, Route};
+use super::context::ViewCtx;
+use super::editor::Editor;
+use crate::domain::Id;
+
+macro_rules! features {
+    ($($field:ident: $variant:ident => $ty:ty),+ $(,)?) => {
+        /// Everything a screen can ask for: navigation, the system's own commands, and one
+        /// variant per feature wrapping that feature's commands.
+        #[derive(Debug, Clone)]
+        pub enum Command {
+            /// Go to a screen or open a record.
+            Open(Route),
+            /// Ask the user for a path; the answer comes back as the command it makes.
+            AskPath(Ask),
+            /// Who works at the workstation.
+            SetUser(Id),
+            /// The window is closing.
+            Quit,
+            $($variant(<$ty as Feature>::Cmd)),+
+        }
+
+        $(impl From<<$ty as Feature>::Cmd> for Command {
+            fn from(c: <$ty as Feature>::Cmd) -> Command {
+                Command::$variant(c)
+            }
+        })+
+
+        /// The features of the window.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Area {
+            $($variant),+
+        }
+
+        /// The state of every feature's part of the window.
+        #[derive(Default)]
+        pub struct Features {
+            $(pub $field: $ty),+
+        }
+
+        impl Features {
+            pub fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+                match route.area() {
+                    $(Area::$variant => self.$field.open(route, cx)),+
+                }
+            }
+            pub fn reload(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+                $(self.$field.reload(route, cx)?;)+
+                Ok(())
+            }
+            pub fn ui(&mut self, ui: &mut Ui, route: Route, view: &ViewCtx) -> Vec<Command> {
+                match route.area() {
+                    $(Area::$variant => self.$field.ui(ui, route, view)),+
+                }
+            }
+            /// Applies a feature's command; gives back the shell's own commands.
+            pub fn apply(&mut self, c: Command, cx: &mut Cx) -> anyhow::Result<Option<Command>> {
+                match c {
+                    $(Command::$variant(c) => self.$field.apply(c, cx).map(|()| None),)+
+                    c => Ok(Some(c)),
+                }
+            }
+            /// Whether a feature's command leaves that feature's open editor.
+            pub fn leaves(&self, c: &Command) -> bool {
+                match c {
+                    $(Command::$variant(c) => self.$field.leaves(c),)+
+                    _ => false,
+                }
+            }
+            pub fn editor(&mut self, area: Area) -> Option<&mut dyn Editor> {
+                match area {
+                    $(Area::$variant => self.$field.editor()),+
+                }
+            }
+            pub fn close_editor(&mut self, area: Area) {
+                match area {
+                    $(Area::$variant => self.$field.close_editor()),+
+                }
+            }
+            pub fn badge(&self, route: Route) -> Option<usize> {
+                match route.area() {
+                    $(Area::$variant => self.$field.badge(route)),+
+                }
+            }
+        }
+    };
+}
+
+features! {
+    clients: Clients => super::clients::ClientsUi,
+    letters: Letters => super::letters::LettersUi,
+    contacts: Contacts => super::contacts::ContactsUi,
+    admin: Admin => super::admin::AdminUi,
+}

@@ -1,0 +1,177 @@
+//! «Исходящие»: the outgoing register, its filters and the courier sheet.
+
+use egui::{RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::Cmd;
+use crate::domain::{Code, Id, fmt};
+use crate::i18n::{self as t, Label};
+use crate::letters::{LetterFilter, LetterRow, LetterStatus};
+use crate::ui::command::{Ask, Command, Route};
+use crate::ui::{theme, widgets};
+
+/// The register: filters and the table of letters.
+#[derive(Default)]
+pub struct Register {
+    pub rows: Vec<LetterRow>,
+    /// Where to write the courier sheet.
+    pub sheet_path: String,
+    pub filter: LetterFilter,
+    pub from: String,
+    pub to: String,
+}
+
+impl Register {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        clients: &[(Id, String)],
+        managers: &[(Id, String)],
+    ) -> Vec<Command> {
+        let mut out = Vec::new();
+        ui.add_space(6.0);
+        ui.heading(t::NAV_LETTERS);
+        let mut changed = false;
+        ui.horizontal_wrapped(|ui| {
+            let status = self
+                .filter
+                .status
+                .map_or(t::ALL_STATUSES.to_string(), |s| s.label().to_string());
+            egui::ComboBox::from_id_salt("letters_status")
+                .selected_text(status)
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut self.filter.status, None, t::ALL_STATUSES)
+                        .changed();
+                    for s in LetterStatus::ALL.iter().copied() {
+                        changed |= ui
+                            .selectable_value(&mut self.filter.status, Some(s), s.label())
+                            .changed();
+                    }
+                })
+                .response
+                .accessible_name(t::FILTER_STATUS);
+            changed |= widgets::id_combo(
+                ui,
+                "letters_client",
+                t::FILTER_CLIENT,
+                &mut self.filter.client,
+                clients,
+            );
+            changed |= widgets::id_combo(
+                ui,
+                "letters_manager",
+                t::FILTER_MANAGER,
+                &mut self.filter.manager,
+                managers,
+            );
+            let l = ui.label(t::PERIOD_FROM);
+            changed |= ui
+                .add(
+                    TextEdit::singleline(&mut self.from)
+                        .desired_width(90.0)
+                        .hint_text("ДД.ММ.ГГГГ"),
+                )
+                .labelled_by(l.id)
+                .changed();
+            let l = ui.label(t::PERIOD_TO);
+            changed |= ui
+                .add(
+                    TextEdit::singleline(&mut self.to)
+                        .desired_width(90.0)
+                        .hint_text("ДД.ММ.ГГГГ"),
+                )
+                .labelled_by(l.id)
+                .changed();
+        });
+        if changed {
+            self.filter.from = fmt::parse_date(&self.from);
+            self.filter.to = fmt::parse_date(&self.to);
+            out.push(Cmd::Filter.into());
+        }
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t::COURIER_SHEET_PATH);
+            ui.add(TextEdit::singleline(&mut self.sheet_path).desired_width(220.0))
+                .labelled_by(l.id);
+            if ui.button(t::BROWSE).clicked() {
+                out.push(Command::AskPath(Ask::save(t::COURIER_SHEET_FILE, |p| {
+                    Cmd::SheetPath(p).into()
+                })));
+            }
+            if ui
+                .add_enabled(
+                    !self.sheet_path.trim().is_empty(),
+                    egui::Button::new(t::COURIER_SHEET),
+                )
+                .clicked()
+            {
+                out.push(Cmd::CourierSheet(self.sheet_path.clone()).into());
+            }
+        });
+        ui.label(
+            RichText::new(fmt::count(
+                self.rows.len() as u64,
+                ["письмо", "письма", "писем"],
+            ))
+            .small()
+            .color(theme::MUTED),
+        );
+        TableBuilder::new(ui)
+            .id_salt("letters_table")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::auto().at_least(80.0))
+            .column(Column::auto().at_least(80.0))
+            .column(Column::auto().at_least(120.0))
+            .column(Column::auto().at_least(180.0).clip(true))
+            .column(Column::remainder().at_least(200.0).clip(true))
+            .header(theme::ROW_HEIGHT, |mut h| {
+                for title in [
+                    t::COL_NUMBER,
+                    t::COL_DATE,
+                    t::COL_STATUS,
+                    t::COL_CLIENT,
+                    t::COL_HEADING,
+                ] {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, self.rows.len(), |mut row| {
+                    let r = &self.rows[row.index()];
+                    let l = &r.letter;
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(if l.number.is_empty() {
+                                "—"
+                            } else {
+                                &l.number
+                            })
+                            .selectable(false),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(fmt::opt_date(l.reg_date)).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(l.status.label()).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&r.client).truncate().selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&l.heading).truncate().selectable(false));
+                    });
+                    if row.response().clicked()
+                        && let Some(id) = l.id
+                    {
+                        out.push(Command::Open(Route::Letter(id)));
+                    }
+                });
+            });
+        out
+    }
+}

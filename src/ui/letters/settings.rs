@@ -1,0 +1,181 @@
+//! «Бланк и шаблоны»: the company's requisites for the letterhead, the numbering scheme, and the
+//! editable letter templates (checked before they are saved).
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::Cmd;
+use crate::admin::draft::check_company;
+use crate::domain::FieldErrors;
+use crate::i18n::{self as t, Describe};
+use crate::letters::template::check_template;
+use crate::letters::{Template, TemplateError};
+use crate::pdf::Company;
+use crate::ui::command::{Ask, Command};
+use crate::ui::theme;
+use crate::ui::widgets::{err, form_grid, text_row};
+
+#[derive(Default)]
+pub struct SettingsScreen {
+    pub company: Company,
+    pub company_errors: FieldErrors,
+    pub logo_path: String,
+    pub templates: Vec<Template>,
+    pub selected: Option<usize>,
+    pub template_error: Option<TemplateError>,
+    /// Why the logo file was not taken.
+    pub logo_error: Option<String>,
+}
+
+impl SettingsScreen {
+    /// Checks the requisites; the errors go beside the fields.
+    pub fn check_company(&mut self) -> bool {
+        self.company_errors = check_company(&self.company);
+        self.company_errors.is_empty()
+    }
+
+    /// Renders the selected template with empty values: a syntax error or an unknown field is
+    /// reported with its line, and the template is not saved.
+    pub fn check_template(&mut self) -> bool {
+        let Some(tpl) = self.selected.and_then(|i| self.templates.get(i)) else {
+            return false;
+        };
+        self.template_error = check_template(&tpl.heading, &tpl.body).err();
+        self.template_error.is_none()
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.heading(t::NAV_SETTINGS);
+                egui::CollapsingHeader::new(RichText::new(t::COMPANY_SECTION).strong())
+                    .default_open(true)
+                    .show(ui, |ui| self.company_ui(ui, &mut out));
+                egui::CollapsingHeader::new(RichText::new(t::TEMPLATES_SECTION).strong())
+                    .default_open(true)
+                    .show(ui, |ui| self.templates_ui(ui, &mut out));
+            });
+        out
+    }
+
+    fn company_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let e = &self.company_errors.clone();
+        let c = &mut self.company;
+        form_grid("company").show(ui, |ui| {
+            text_row(ui, t::C_NAME, &mut c.name, err(e, "name"));
+            text_row(ui, t::C_SHORT_NAME, &mut c.short_name, None);
+            text_row(ui, t::C_ADDRESS, &mut c.address, None);
+            text_row(ui, t::C_PHONES, &mut c.phones, None);
+            text_row(ui, t::F_EMAIL, &mut c.email, None);
+            text_row(ui, t::C_SITE, &mut c.site, None);
+            text_row(ui, t::C_OKPO, &mut c.okpo, None);
+            text_row(ui, t::F_OGRN, &mut c.ogrn, err(e, "ogrn"));
+            text_row(ui, t::F_INN, &mut c.inn, err(e, "inn"));
+            text_row(ui, t::F_KPP, &mut c.kpp, err(e, "kpp"));
+            text_row(
+                ui,
+                t::C_NUMBER_FORMAT,
+                &mut c.number_format,
+                err(e, "number_format"),
+            );
+            ui.label(t::C_LOGO);
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    let l = ui.label(t::FILE_PATH);
+                    ui.add(TextEdit::singleline(&mut self.logo_path).desired_width(220.0))
+                        .labelled_by(l.id);
+                    if ui.button(t::BROWSE).clicked() {
+                        out.push(Command::AskPath(Ask::open(&["png"], |p| {
+                            Cmd::LogoPath(p).into()
+                        })));
+                    }
+                    if ui
+                        .add_enabled(
+                            !self.logo_path.trim().is_empty(),
+                            egui::Button::new(t::LOAD),
+                        )
+                        .clicked()
+                    {
+                        out.push(Cmd::LoadLogo(self.logo_path.clone()).into());
+                    }
+                });
+                ui.checkbox(&mut c.show_logo, t::SHOW_LOGO);
+                let state = if c.logo_png.is_some() {
+                    t::LOGO_LOADED
+                } else {
+                    t::NO_LOGO
+                };
+                ui.label(RichText::new(state).small().color(theme::MUTED));
+                if let Some(e) = &self.logo_error {
+                    crate::ui::widgets::message(ui, e);
+                }
+            });
+            ui.end_row();
+        });
+        ui.label(
+            RichText::new(t::NUMBER_FORMAT_HINT)
+                .small()
+                .color(theme::MUTED),
+        );
+        if ui.button(t::SAVE).clicked() && self.check_company() {
+            out.push(Cmd::SaveCompany(Box::new(self.company.clone())).into());
+        }
+    }
+
+    fn templates_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        ui.label(
+            RichText::new(t::TEMPLATE_FIELDS_HINT)
+                .small()
+                .color(theme::MUTED),
+        );
+        ui.horizontal_wrapped(|ui| {
+            for (i, tpl) in self.templates.iter().enumerate() {
+                if ui
+                    .selectable_label(self.selected == Some(i), &tpl.title)
+                    .clicked()
+                {
+                    self.selected = Some(i);
+                    self.template_error = None;
+                }
+            }
+            if ui.button(t::NEW_TEMPLATE).clicked() {
+                let n = self.templates.len() + 1;
+                self.templates.push(Template {
+                    code: format!("custom_{n}"),
+                    title: t::new_template_title(n),
+                    ..Default::default()
+                });
+                self.selected = Some(self.templates.len() - 1);
+            }
+        });
+        let Some(i) = self.selected.filter(|i| *i < self.templates.len()) else {
+            return;
+        };
+        let tpl = &mut self.templates[i];
+        form_grid("template").show(ui, |ui| {
+            text_row(ui, t::F_TITLE, &mut tpl.title, None);
+            text_row(ui, t::F_HEADING, &mut tpl.heading, None);
+            let l = ui.label(t::F_BODY);
+            ui.add(
+                TextEdit::multiline(&mut tpl.body)
+                    .desired_rows(10)
+                    .desired_width(520.0)
+                    .code_editor(),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+        });
+        if let Some(e) = &self.template_error {
+            ui.label(RichText::new(e.describe()).color(theme::ERROR));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(t::CHECK_TEMPLATE).clicked() && self.check_template() {
+                self.template_error = None;
+            }
+            if ui.button(t::SAVE_TEMPLATE).clicked() && self.check_template() {
+                out.push(Cmd::SaveTemplate(Box::new(self.templates[i].clone())).into());
+            }
+        });
+    }
+}

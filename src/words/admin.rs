@@ -1,0 +1,114 @@
+//! Words of administration: managers, catalogues, the trash, the integrity check, demo data.
+
+use super::common::CLIENT_FORMS;
+
+pub const TRASH_CLIENT: &str = "Клиент";
+pub const TRASH_PERSON: &str = "Руководитель / контакт";
+pub const TRASH_OWNER: &str = "Собственник";
+pub const TRASH_SERVICE: &str = "Услуга";
+pub const TRASH_PROJECT: &str = "Проект";
+pub const TRASH_RECORD: &str = "Переписка / файл";
+pub const TRASH_MANAGER: &str = "Менеджер";
+pub const TRASH_HINT: &str = "Удалённые записи хранятся здесь и могут быть восстановлены.";
+pub const TRASH_EMPTY: &str = "Корзина пуста";
+pub const COL_KIND: &str = "Что";
+pub const COL_WHAT: &str = "Запись";
+pub const COL_CLIENT: &str = "Клиент";
+pub const COL_DELETED: &str = "Удалено";
+pub fn deleted_at(stamp: &str) -> String {
+    // «2026-11-25T08:30:00.000Z» → «25.11.2026 08:30 UTC»
+    match (stamp.get(0..10), stamp.get(11..16)) {
+        (Some(d), Some(t)) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(d) => format!("{} {t} UTC", crate::domain::fmt::date(d)),
+            Err(_) => stamp.to_string(),
+        },
+        _ => stamp.to_string(),
+    }
+}
+pub fn check_fk(table: &str, rowid: i64, parent: &str) -> String {
+    format!("таблица {table}, запись {rowid}: ссылка на несуществующую запись в {parent}")
+}
+pub fn check_schema(found: usize, latest: usize) -> String {
+    format!("версия схемы {found}, ожидается {latest}")
+}
+pub fn check_bad_inn(client_id: i64) -> String {
+    format!("клиент id {client_id}: неверный ИНН")
+}
+pub fn check_dup_inn(first: i64, second: i64) -> String {
+    format!("клиенты id {first} и id {second}: одинаковый ИНН")
+}
+pub const NEW_MANAGER: &str = "Новый менеджер";
+pub const NEW_MANAGER_TITLE: &str = "Новый менеджер";
+pub const EDIT_MANAGER: &str = "Карточка менеджера";
+pub const F_ROLE: &str = "Роль";
+pub const F_SUPERVISOR: &str = "Руководитель";
+pub const F_APPOINTMENT_ORDER: &str = "Приказ о назначении, №";
+pub const F_APPOINTMENT_DATE: &str = "Дата приказа о назначении";
+pub const F_ACTIVE: &str = "Работает";
+pub const F_ACTIVE_HINT: &str = "да";
+pub const F_SIGNATURE: &str = "Подпись (PNG)";
+pub const NO_SIGNATURE: &str = "изображение подписи не загружено";
+pub const REMOVE_SIGNATURE: &str = "Убрать подпись";
+pub const CONFIRM_DELETE_MANAGER: &str =
+    "Удалить менеджера? Его можно будет восстановить из корзины.";
+pub const MANAGER_DELETED: &str = "Менеджер перемещён в корзину";
+pub const CAT_DISTRICTS: &str = "Межрайонные отделения";
+pub const CAT_INDUSTRIES: &str = "Отрасли и профессиональные праздники";
+pub const CAT_SERVICES: &str = "Услуги";
+pub const CAT_INDICATORS: &str = "Показатели";
+pub const F_NAME_GENERIC: &str = "Название";
+pub const F_HOLIDAY: &str = "Праздник";
+pub const F_HOLIDAY_RULE: &str = "Дата: 22.12 или 2 вс 08";
+pub const F_UNIT: &str = "Единица";
+pub const ERR_HOLIDAY_RULE: &str =
+    "Дата праздника: «ДД.ММ» или «N дн ММ», например «2 вс 08» — второе воскресенье августа";
+pub fn demo_summary(
+    managers: usize,
+    clients: usize,
+    people: usize,
+    values: usize,
+    letters: usize,
+    reports: usize,
+) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Демо-данные: {}, {}, {}, {}, {}, {}",
+        count(managers as u64, ["менеджер", "менеджера", "менеджеров"]),
+        count(clients as u64, CLIENT_FORMS),
+        count(
+            people as u64,
+            ["контактное лицо", "контактных лица", "контактных лиц"]
+        ),
+        count(
+            values as u64,
+            [
+                "значение показателей",
+                "значения показателей",
+                "значений показателей"
+            ]
+        ),
+        count(letters as u64, ["письмо", "письма", "писем"]),
+        count(
+            reports as u64,
+            [
+                "отчёт о контактах",
+                "отчёта о контактах",
+                "отчётов о контактах"
+            ]
+        )
+    )
+}
+pub fn check_ok(clients: i64) -> String {
+    format!(
+        "Проблем не найдено ({})",
+        crate::domain::fmt::count(clients.max(0) as u64, CLIENT_FORMS)
+    )
+}
+pub fn check_failed(n: usize) -> String {
+    format!("Найдено проблем: {n}")
+}
+pub fn err_restore_inn_taken(other: &str) -> String {
+    format!(
+        "Клиента нельзя восстановить: его ИНН уже есть у клиента «{other}». Исправьте ИНН у одного из них."
+    )
+}

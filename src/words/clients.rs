@@ -1,0 +1,306 @@
+//! Words of the client list, the dossier, import and export.
+
+use super::common::CLIENT_FORMS;
+
+/// The columns of the client exchange file: key for scripts, Russian header for people.
+/// Import accepts either; export writes the Russian headers.
+pub const EXCHANGE_COLUMNS: [(&str, &str); 16] = [
+    ("short_name", "Краткое наименование"),
+    ("full_name", "Полное наименование"),
+    ("kind", "Вид"),
+    ("inn", "ИНН"),
+    ("kpp", "КПП"),
+    ("ogrn", "ОГРН"),
+    ("legal_address", "Юридический адрес"),
+    ("postal_address", "Почтовый адрес"),
+    ("district", "Межрайонное отделение"),
+    ("industry", "Отрасль"),
+    ("contract_number", "Номер договора"),
+    ("contract_date", "Дата договора"),
+    ("since_year", "Сотрудничаем с (год)"),
+    ("manager", "Персональный менеджер"),
+    ("strategic", "Стратегический"),
+    ("uuid", "UUID"),
+];
+pub const ERR_FILE_READ: &str = "не удалось прочитать файл";
+pub const ERR_XLSX: &str = "не удалось прочитать файл Excel";
+pub const ERR_XLSX_EMPTY: &str = "в файле Excel нет листов";
+pub const ERR_CSV: &str = "ошибка формата CSV";
+pub const ERR_IMPORT_EMPTY: &str = "файл пуст: нет строки заголовков";
+pub const ERR_IMPORT_NO_NAME_COLUMN: &str =
+    "в заголовке нет столбца «Краткое наименование» (short_name): проверьте первую строку файла";
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+pub fn import_summary(imported: usize, rejected: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Импортировано: {}. Отклонено: {}.",
+        count(imported as u64, ["клиент", "клиента", "клиентов"]),
+        count(rejected as u64, ["строка", "строки", "строк"])
+    )
+}
+pub fn import_row(line: usize, msg: &str) -> String {
+    format!("строка {line}: {msg}")
+}
+pub fn import_unknown_column(h: &str) -> String {
+    format!("неизвестный столбец «{h}» пропущен")
+}
+pub fn import_bad_kind(v: &str) -> String {
+    format!("неизвестный вид клиента «{v}» (юридическое лицо, ИП или физическое лицо)")
+}
+pub fn import_unknown_district(v: &str) -> String {
+    format!("неизвестное межрайонное отделение «{v}» (добавьте его в справочник)")
+}
+pub fn import_unknown_industry(v: &str) -> String {
+    format!("неизвестная отрасль «{v}» (добавьте её в справочник)")
+}
+pub fn import_unknown_manager(v: &str) -> String {
+    format!("неизвестный персональный менеджер «{v}»")
+}
+pub fn import_bad_bool(v: &str) -> String {
+    format!("«Стратегический»: «{v}» — ожидается «да» или «нет»")
+}
+pub fn import_field_error(field: &str, value: &str, msg: &str) -> String {
+    let label = EXCHANGE_COLUMNS
+        .iter()
+        .find(|(k, _)| *k == field)
+        .map_or(field, |(_, ru)| ru);
+    match field {
+        "inn" if !value.is_empty() => {
+            let detail = msg.strip_prefix("Неверный ИНН: ").unwrap_or(msg);
+            format!("неверный ИНН {value} ({})", lower_first(detail))
+        }
+        _ if value.is_empty() => format!("{label}: {}", lower_first(msg)),
+        _ => format!("{label} «{value}»: {}", lower_first(msg)),
+    }
+}
+pub fn import_duplicate_db(inn: &str, id: i64) -> String {
+    format!("дубликат: клиент с ИНН {inn} уже есть в базе (id {id}), строка не импортирована")
+}
+pub fn import_duplicate_file(inn: &str, first_line: usize) -> String {
+    format!("дубликат: ИНН {inn} уже встречался в строке {first_line}")
+}
+pub fn import_bad_uuid(v: &str) -> String {
+    format!("неверный UUID «{v}»")
+}
+pub fn import_duplicate_uuid(id: i64) -> String {
+    format!("дубликат: клиент с этим UUID уже есть в базе (id {id})")
+}
+pub fn import_duplicate_uuid_file() -> String {
+    "дубликат: этот UUID уже встречался в файле".to_string()
+}
+pub const NEW_CLIENT: &str = "Новый клиент";
+pub const IMPORT_EXPORT: &str = "Импорт / экспорт";
+pub const SEARCH: &str = "Поиск";
+pub const SEARCH_HINT: &str = "наименование, ИНН, фамилия, телефон";
+pub const MY_CLIENTS: &str = "Мои клиенты";
+pub const ALL_CLIENTS: &str = "Все клиенты";
+pub const OTHER_MANAGER: &str = "Менеджер…";
+pub const FILTER_MANAGER: &str = "Фильтр по менеджеру";
+pub const FILTER_DISTRICT: &str = "Фильтр по отделению";
+pub const FILTER_YEAR: &str = "Фильтр по году VIP";
+pub const ALL_DISTRICTS: &str = "Все отделения";
+pub const ALL_YEARS: &str = "VIP: все годы";
+pub fn vip_year(y: i32) -> String {
+    format!("VIP {y}")
+}
+pub fn shown_of(shown: usize, total: usize) -> String {
+    format!(
+        "Показано {} из {}",
+        shown,
+        crate::domain::fmt::count(total as u64, CLIENT_FORMS)
+    )
+}
+pub const STRATEGIC_HINT: &str = "Стратегический клиент";
+pub const COL_NAME: &str = "Наименование";
+pub const COL_INN: &str = "ИНН";
+pub const COL_DISTRICT: &str = "Отделение";
+pub const COL_MANAGER: &str = "Менеджер";
+pub const COL_VIP: &str = "VIP";
+pub const EXCHANGE_HINT: &str =
+    "Импорт: CSV (разделитель «;» или «,», UTF-8 или Windows-1251) или XLSX. Экспорт: CSV.";
+pub const IMPORT: &str = "Импортировать";
+pub const EXPORT: &str = "Экспортировать";
+pub const SAVE_AS_DIALOG: &str = "Куда сохранить…";
+pub fn exported(n: usize) -> String {
+    format!(
+        "Экспортировано: {}",
+        crate::domain::fmt::count(n as u64, CLIENT_FORMS)
+    )
+}
+pub fn demo_loaded(clients: usize, people: usize) -> String {
+    format!(
+        "Загружены демо-данные: {}, {}",
+        crate::domain::fmt::count(clients as u64, CLIENT_FORMS),
+        crate::domain::fmt::count(
+            people as u64,
+            ["контактное лицо", "контактных лица", "контактных лиц"]
+        )
+    )
+}
+pub const TAB_ENTERPRISE: &str = "Предприятие";
+pub const TAB_VIP: &str = "Статус VIP";
+pub const TAB_PEOPLE: &str = "Руководители и контакты";
+pub const TAB_OWNERS: &str = "Собственники";
+pub const TAB_SERVICES: &str = "Услуги";
+pub const TAB_PROJECTS: &str = "Проекты";
+pub const TAB_INDICATORS: &str = "Показатели";
+pub const TAB_RECORDS: &str = "Переписка и файлы";
+pub const NEW_CLIENT_TITLE: &str = "Новый клиент";
+pub const DELETE_CLIENT: &str = "Удалить клиента";
+pub const CONFIRM_DELETE_CLIENT: &str =
+    "Удалить клиента? Его досье можно будет восстановить из корзины.";
+pub const CLIENT_DELETED: &str = "Клиент перемещён в корзину";
+pub const ERR_OPEN_CLIENT: &str = "не удалось открыть досье клиента";
+pub fn err_inn_taken(other: &str) -> String {
+    format!("Этот ИНН уже есть у клиента «{other}»")
+}
+pub const F_SHORT_NAME: &str = "Краткое наименование";
+pub const F_FULL_NAME: &str = "Полное наименование";
+pub const F_KIND: &str = "Вид";
+pub const F_INN: &str = "ИНН";
+pub const F_KPP: &str = "КПП";
+pub const F_OGRN: &str = "ОГРН";
+pub const F_OGRNIP: &str = "ОГРНИП";
+pub const F_LEGAL_ADDRESS: &str = "Юридический адрес";
+pub const F_POSTAL_ADDRESS: &str = "Почтовый адрес";
+pub const F_DISTRICT: &str = "Межрайонное отделение";
+pub const F_INDUSTRY: &str = "Отрасль";
+pub fn professional_holiday(name: &str, when: &str) -> String {
+    format!("Профессиональный праздник: {name}, {when}")
+}
+pub const F_CONTRACT_NUMBER: &str = "Договор энергоснабжения, №";
+pub const F_CONTRACT_DATE: &str = "Дата договора";
+pub const F_SINCE_YEAR: &str = "Сотрудничаем с (год)";
+pub const F_MANAGER: &str = "Персональный менеджер";
+pub const F_STRATEGIC: &str = "Стратегический клиент";
+pub const F_STRATEGIC_HINT: &str = "да";
+pub const VIP_HINT: &str =
+    "Статус VIP присваивается ежегодно приказом директора по критериям Стандарта.";
+pub const F_YEAR: &str = "Год";
+pub const F_CRITERIA: &str = "Критерии";
+pub const CRIT_VOLUME: &str = "Значительный объём потребления";
+pub const F_VOLUME_KWH: &str = "кВт·ч в год";
+pub const CRIT_BRAND: &str = "Брендовость (крупнейшая компания региона)";
+pub const CRIT_STABILITY: &str = "Стабильность сотрудничества";
+pub const CRIT_POLITICAL: &str = "Руководители с высоким политическим статусом";
+pub const F_NOTE: &str = "Примечание";
+pub const F_DECISION: &str = "Решение";
+pub const VIP_INCLUDED: &str = "включён в список";
+pub const VIP_EXCLUDED: &str = "исключён";
+pub const F_ORDER_NUMBER: &str = "Номер приказа";
+pub const F_ORDER_DATE: &str = "Дата приказа";
+pub const ADD_VIP_YEAR: &str = "Добавить год";
+pub const ADD_PERSON: &str = "Добавить руководителя";
+pub const REMOVE_PERSON: &str = "Убрать выбранного";
+pub const NEW_PERSON: &str = "(новый)";
+pub const F_SURNAME: &str = "Фамилия";
+pub const F_NAME: &str = "Имя";
+pub const F_PATRONYMIC: &str = "Отчество";
+pub const F_GENDER: &str = "Пол";
+pub const GENDER_M: &str = "мужской";
+pub const GENDER_F: &str = "женский";
+pub const F_POSITION: &str = "Должность";
+pub const F_CATEGORY: &str = "Категория поздравлений";
+pub fn category_label(c: u8) -> String {
+    format!("{c} кат.")
+}
+pub fn category_hint(c: u8) -> &'static str {
+    match c {
+        1 => "руководитель стратегического клиента",
+        2 => "главный бухгалтер стратегического клиента",
+        _ => "главный энергетик крупного клиента или другое важное лицо",
+    }
+}
+pub const F_BIRTHDAY: &str = "Дата рождения";
+pub const F_PHONES: &str = "Телефоны";
+pub const F_PHONE: &str = "Телефон";
+pub const F_EMAIL: &str = "Эл. почта";
+pub const F_ADDRESS_AS: &str = "Обращение";
+pub const F_NAME_DATIVE: &str = "ФИО в дательном падеже";
+pub const F_POSITION_DATIVE: &str = "Должность в дательном падеже";
+pub const REGENERATE_DATIVE: &str = "Сформировать дательный падеж заново";
+pub const F_NOTES: &str = "Заметки";
+pub const F_OWNER_NAME: &str = "Собственник";
+pub const F_OWNER_KIND: &str = "Вид";
+pub const F_SHARE: &str = "Доля, %";
+pub fn shares_total(total: &str) -> String {
+    format!("Сумма долей: {total} %")
+}
+pub const ADD_OWNER: &str = "Добавить собственника";
+pub const F_SERVICE: &str = "Услуга";
+pub const F_START: &str = "Начало";
+pub const F_END: &str = "Окончание";
+pub const ADD_SERVICE: &str = "Добавить услугу";
+pub const NEW_PROJECT: &str = "Новый проект";
+pub const F_TITLE: &str = "Название";
+pub const F_GOAL: &str = "Цель";
+pub const F_STATUS: &str = "Статус";
+pub const STAGES: &str = "Этапы";
+pub const F_STAGE: &str = "Этап";
+pub const F_PLANNED: &str = "План";
+pub const F_ACTUAL: &str = "Факт";
+pub const F_RESULT: &str = "Результат";
+pub const ADD_STAGE: &str = "Добавить этап";
+pub const REMOVE_PROJECT: &str = "Убрать проект";
+pub const ADD_PROJECT: &str = "Добавить проект";
+pub const CHART_SHOW: &str = "На графике:";
+pub const PASTE_HINT: &str = "Скопируйте в Excel блок «месяц — значения» (столбцы в порядке таблицы) и вставьте сюда; десятичная запятая и пробелы в числах допустимы.";
+pub const PASTE_LABEL: &str = "Вставить из Excel";
+pub const PASTE_FILL: &str = "Заполнить таблицу";
+pub fn pasted(n: usize) -> String {
+    format!(
+        "Заполнено: {}",
+        crate::domain::fmt::count(n as u64, ["ячейка", "ячейки", "ячеек"])
+    )
+}
+pub const MONTH: &str = "Месяц";
+pub const ADD_RECORD: &str = "Добавить запись";
+pub const F_DATE: &str = "Дата";
+pub const F_DIRECTION: &str = "Вид записи";
+pub const F_NUMBER: &str = "Номер";
+pub const F_SUBJECT: &str = "Тема";
+pub const F_TEXT: &str = "Текст";
+pub const F_FILE: &str = "Файл";
+pub const NO_FILE: &str = "файл не приложен";
+pub const FILE_NOT_SAVED_YET: &str = " — будет сохранён вместе с досье";
+pub const ATTACH: &str = "Приложить";
+pub const OPEN_FILE: &str = "Открыть";
+pub const SAVE_COPY: &str = "Сохранить копию по пути";
+pub const SAVE_COPY_DIALOG: &str = "Сохранить копию…";
+pub const ERR_NO_DOSSIER: &str = "досье не открыто";
+pub const ERR_NO_FILE: &str = "нет такой записи";
+pub const ERR_FILE_NOT_SAVED: &str = "файл ещё не сохранён: сохраните досье";
+pub const ERR_OPEN_VIEWER: &str = "не удалось открыть файл программой просмотра";
+pub fn file_size(bytes: i64) -> String {
+    let b = bytes as f64;
+    if b >= 1024.0 * 1024.0 {
+        format!("{} МБ", crate::domain::fmt::number(b / 1024.0 / 1024.0, 1))
+    } else if b >= 1024.0 {
+        format!("{} КБ", crate::domain::fmt::number(b / 1024.0, 0))
+    } else {
+        format!("{bytes} Б")
+    }
+}
+pub fn file_saved(name: &str) -> String {
+    format!("Копия файла «{name}» сохранена")
+}
+/// Words an exchange file may use for a client kind besides its code (folded, lower case).
+pub fn client_kind_aliases(code: &str) -> &'static [&'static str] {
+    match code {
+        "legal" => &["юл", "юридическое лицо", "организация"],
+        "ip" => &["ип", "индивидуальный предприниматель"],
+        _ => &["фл", "физлицо", "физическое лицо"],
+    }
+}
+/// «да» and «нет» in an exchange file, and what import also takes for them.
+pub const YES: &str = "да";
+pub const NO: &str = "нет";
+pub const YES_WORDS: [&str; 5] = ["да", "1", "true", "yes", "+"];
+pub const NO_WORDS: [&str; 6] = ["нет", "0", "false", "no", "-", ""];
+pub const EXPORT_FILE_NAME: &str = "clients.csv";

@@ -1,0 +1,191 @@
+//! Words of the application frame and of every screen: buttons, navigation, validation
+//! messages. Depends on nothing but the formats of `domain::fmt`.
+
+pub const ERR_REQUIRED: &str = "Обязательное поле";
+pub const ERR_DATE: &str = "Дата в формате ДД.ММ.ГГГГ";
+pub const ERR_DATE_ORDER: &str = "Дата окончания раньше даты начала";
+pub const ERR_NUMBER: &str = "Введите число, например 1 234,5";
+pub const ERR_NEGATIVE: &str = "Значение не может быть отрицательным";
+pub const ERR_INN_DIGITS: &str = "ИНН состоит только из цифр";
+pub const ERR_INN_LENGTH: &str =
+    "ИНН содержит 10 цифр (организация) или 12 цифр (ИП, физическое лицо)";
+pub const ERR_INN_CHECKSUM: &str = "Неверный ИНН: не сходится контрольная цифра";
+pub const ERR_INN_LEGAL_10: &str = "ИНН организации содержит 10 цифр";
+pub const ERR_INN_PERSON_12: &str = "ИНН ИП и физического лица содержит 12 цифр";
+pub const ERR_OGRN_DIGITS: &str = "ОГРН состоит только из цифр";
+pub const ERR_OGRN_LENGTH: &str = "ОГРН содержит 13 цифр, ОГРНИП — 15 цифр";
+pub const ERR_OGRN_CHECKSUM: &str = "Неверный ОГРН: не сходится контрольная цифра";
+pub const ERR_OGRN_LEGAL_13: &str = "ОГРН организации содержит 13 цифр";
+pub const ERR_OGRNIP_15: &str = "ОГРНИП содержит 15 цифр";
+pub const ERR_OGRN_PERSON: &str = "У физического лица нет ОГРН";
+pub const ERR_KPP: &str = "КПП: 9 знаков — 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры";
+pub const ERR_KPP_ONLY_LEGAL: &str = "КПП есть только у организаций";
+pub const ERR_EMAIL: &str = "Неверный адрес электронной почты";
+pub const ERR_PHONE_EMPTY: &str = "Пустой номер телефона";
+pub const ERR_PHONE: &str =
+    "Неверный номер: нужен 10-значный номер с кодом, например 8 (4862) 43-21-00";
+pub const ERR_PHONE_EXT: &str = "Добавочный номер состоит из цифр";
+pub const ERR_BIRTHDAY: &str = "Дата рождения не может быть в будущем или раньше 1900 года";
+pub const ERR_SHARE: &str = "Доля от 0 до 100 %";
+pub const ERR_VIP_YEAR_TWICE: &str = "Этот год уже есть";
+pub const ERR_RECORD_EMPTY: &str = "Укажите тему, текст или приложите файл";
+pub const ERR_SUPERVISOR_SELF: &str = "Менеджер не может быть руководителем самому себе";
+pub const ERR_NOT_PNG: &str = "Подпись должна быть изображением PNG";
+pub fn err_year(max: i32) -> String {
+    format!("Год от 1900 до {max}")
+}
+pub fn warn_shares(total: f64) -> String {
+    format!(
+        "Сумма долей собственников {} % — больше 100 %",
+        crate::domain::fmt::number_compact(total)
+    )
+}
+pub fn err_paste_line(line: usize, cell: &str) -> String {
+    format!("Строка {line}: не удалось прочитать месяц «{cell}»")
+}
+pub fn err_paste_value(line: usize, cell: &str) -> String {
+    format!("Строка {line}: «{cell}» — не число")
+}
+pub fn err_paste_columns(line: usize, kinds: usize) -> String {
+    format!("Строка {line}: значений больше, чем показателей ({kinds})")
+}
+pub const KIND_LEGAL: &str = "юридическое лицо";
+pub const KIND_IP: &str = "ИП";
+pub const KIND_PERSON: &str = "физическое лицо";
+pub const ROLE_MANAGER: &str = "менеджер";
+pub const ROLE_HEAD: &str = "руководитель группы";
+pub const DIR_IN: &str = "входящее";
+pub const DIR_OUT: &str = "исходящее";
+pub const DIR_NOTE: &str = "заметка";
+pub const PROJECT_PLANNED: &str = "планируется";
+pub const PROJECT_ACTIVE: &str = "в работе";
+pub const PROJECT_DONE: &str = "завершён";
+pub const PROJECT_CANCELLED: &str = "отменён";
+pub const DEFAULT_MANAGER_POSITION: &str = "Менеджер по работе с клиентами категории «VIP»";
+pub const WINDOW_TITLE: &str = "vipdesk — рабочее место VIP-менеджера";
+pub const NAV_CLIENTS: &str = "Клиенты";
+pub const NAV_MANAGERS: &str = "Менеджеры";
+pub const NAV_CATALOGS: &str = "Справочники";
+pub const NAV_TRASH: &str = "Корзина";
+pub const NAV_ABOUT: &str = "О программе";
+pub const CHANGE_USER: &str = "Сменить пользователя";
+pub const CLIENT_FORMS: [&str; 3] = ["клиент", "клиента", "клиентов"];
+pub const YEAR_FORMS: [&str; 3] = ["год", "года", "лет"];
+pub fn nav_user(name: &str) -> String {
+    format!("Работает: {name}")
+}
+pub const WELCOME_TITLE: &str = "Добро пожаловать в vipdesk";
+pub const WELCOME_TEXT: &str = "База данных пуста. Загрузите демонстрационные данные, чтобы посмотреть программу в работе,\nили начните с пустой базы: укажите себя как первого менеджера.";
+pub const LOAD_DEMO: &str = "Загрузить демо-данные";
+pub const WELCOME_OR_CREATE: &str = "или заполните карточку менеджера ниже и нажмите «Сохранить»";
+pub const WHO_IS_WORKING: &str = "Кто работает?";
+pub const PICK_CLIENT_HINT: &str = "Выберите клиента в списке или нажмите «Новый клиент»";
+pub const ABOUT_TEXT: &str = "Рабочее место персонального менеджера по работе с клиентами категории «VIP».\nДосье клиентов, руководители и контакты, показатели, переписка.";
+pub const ABOUT_FONTS: &str =
+    "Шрифт PT Sans © ParaType, ParaType Free Font License (fonts/LICENSE-PTSans.txt).";
+pub fn about_build(stamp: &str) -> String {
+    format!("Сборка: {stamp}")
+}
+pub fn about_db(path: &str) -> String {
+    format!("База данных: {path}")
+}
+pub fn err_open_db(path: &str) -> String {
+    format!("не удалось открыть базу данных {path}")
+}
+pub const SAVE: &str = "Сохранить";
+pub const CALENDAR: &str = "Календарь";
+pub const PREV_MONTH: &str = "Предыдущий месяц";
+pub const NEXT_MONTH: &str = "Следующий месяц";
+pub const PREV_YEAR: &str = "Предыдущий год";
+pub const NEXT_YEAR: &str = "Следующий год";
+pub const TODAY: &str = "Сегодня";
+pub const YES_SAVE: &str = "Да, сохранить";
+pub const DONT_SAVE: &str = "Нет, не сохранять";
+pub const CANCEL: &str = "Отмена";
+pub const CLOSE: &str = "Закрыть";
+pub const REVERT: &str = "Отменить изменения";
+pub const DELETE: &str = "Удалить";
+pub const YES_DELETE: &str = "Да, удалить";
+pub const REMOVE: &str = "Убрать";
+pub const EDIT: &str = "Изменить";
+pub const ADD: &str = "Добавить";
+pub const LOAD: &str = "Загрузить";
+pub const BROWSE: &str = "Обзор…";
+pub const FILE_PATH: &str = "Путь к файлу";
+pub const RESTORE: &str = "Восстановить";
+pub const SAVED: &str = "Сохранено";
+pub const RESTORED: &str = "Восстановлено из корзины";
+pub const SAVE_REFUSED: &str =
+    "Не сохранено: исправьте поля, отмеченные красным. Введённые данные сохранены в форме.";
+pub fn save_failed(e: &str) -> String {
+    format!("Не удалось сохранить: {e}. Введённые данные сохранены в форме.")
+}
+pub const UNSAVED_TITLE: &str = "Сохранить изменения?";
+pub const UNSAVED_TEXT: &str = "Есть несохранённые изменения: сохранить их, прежде чем уйти?";
+pub const UNSAVED_MARK: &str = "● не сохранено";
+pub fn errors_count(n: usize) -> String {
+    format!(
+        "{} — исправьте, чтобы сохранить",
+        crate::domain::fmt::count(n as u64, ["ошибка", "ошибки", "ошибок"])
+    )
+}
+pub fn err_read_file(e: &str) -> String {
+    format!("не удалось прочитать файл: {e}")
+}
+pub fn err_write_file(path: &str) -> String {
+    format!("не удалось записать файл {path}")
+}
+/// The name of a client kind by its stored code.
+pub fn client_kind(code: &str) -> &'static str {
+    match code {
+        "legal" => KIND_LEGAL,
+        "ip" => KIND_IP,
+        _ => KIND_PERSON,
+    }
+}
+// ---- errors of storage and files ----
+pub fn err_database(detail: &str) -> String {
+    format!("ошибка базы данных: {detail}")
+}
+pub fn err_migration(detail: &str) -> String {
+    format!("ошибка обновления схемы базы данных: {detail}")
+}
+pub fn err_db_file(detail: &str) -> String {
+    format!("ошибка файла базы данных: {detail}")
+}
+pub fn err_not_found(id: i64) -> String {
+    format!("запись не найдена (id {id})")
+}
+pub fn err_too_new(found: usize, known: usize) -> String {
+    format!(
+        "база данных создана более новой версией программы (схема {found}, эта программа знает {known})"
+    )
+}
+pub fn err_unknown_code(code: &str) -> String {
+    format!(
+        "в базе данных значение «{code}», которого эта версия программы не знает: обновите программу"
+    )
+}
+pub const ERR_DB_BUSY: &str = "база данных занята другой программой или другим окном vipdesk: повторите через несколько секунд";
+pub fn err_read_path(path: &str, detail: &str) -> String {
+    format!("не удалось прочитать файл {path}: {detail}")
+}
+pub fn err_write_path(path: &str, detail: &str) -> String {
+    format!("не удалось записать файл {path}: {detail}")
+}
+pub fn err_viewer(path: &str) -> String {
+    format!("не удалось открыть файл {path} программой просмотра")
+}
+pub const ERR_INN_TAKEN_GENERIC: &str = "Этот ИНН уже есть у другого клиента";
+pub const ERR_NAME_TAKEN: &str = "Такое название уже есть в справочнике";
+pub fn err_range(min: u32, max: u32) -> String {
+    format!("Число от {min} до {max}")
+}
+/// A navigation entry with the number of things waiting there: «Сегодня (5)».
+pub fn with_count(label: &str, n: usize) -> String {
+    if n == 0 {
+        label.to_string()
+    } else {
+        format!("{label} ({n})")
+    }
+}

@@ -1,0 +1,187 @@
+//! Words of letters: the register, the editor, templates, the mail merge, the courier sheet.
+
+use super::common::CLIENT_FORMS;
+
+pub const ERR_PDF_FONT: &str = "ошибка шрифта PDF";
+pub const ERR_PDF_IMAGE: &str = "ошибка изображения PDF (нужен PNG)";
+pub fn pdf_missing_glyphs(chars: &str) -> String {
+    format!(
+        "в шрифте письма нет символов «{chars}»: замените их, иначе они будут напечатаны пустыми квадратами"
+    )
+}
+pub const LETTER_DRAFT: &str = "черновик";
+pub const LETTER_REGISTERED: &str = "зарегистрировано";
+pub const LETTER_PRINTED: &str = "напечатано";
+pub const LETTER_COURIER: &str = "передано курьеру";
+pub const LETTER_DELIVERED: &str = "доставлено";
+pub fn template_unknown(line: usize, name: &str) -> String {
+    format!("Шаблон, строка {line}: неизвестное поле «{name}»")
+}
+pub fn template_syntax(line: usize, detail: &str) -> String {
+    format!("Шаблон, строка {line}: ошибка синтаксиса: {detail}")
+}
+pub const LETTER_CLOSING: &str = "С уважением,";
+pub const LETTER_TITLE: &str = "Письмо";
+pub const MERGE_NO_ADDRESSEE: &str =
+    "в досье нет руководителя или контактного лица, которому адресовать письмо";
+pub fn letter_subject(number: &str) -> String {
+    if number.is_empty() {
+        "Исходящее письмо (черновик)".to_string()
+    } else {
+        format!("Исходящее письмо № {number}")
+    }
+}
+pub fn unknown_template(code: &str) -> String {
+    format!("нет шаблона «{code}»")
+}
+pub fn merge_file_name(code: &str, date: chrono::NaiveDate) -> String {
+    format!("Рассылка_{code}_{}.pdf", crate::domain::fmt::date(date))
+}
+pub const BAD_SELECTION: &str = "--clients: ожидается all, manager:ID или district:НАЗВАНИЕ";
+pub fn letter_written(path: &str) -> String {
+    format!("Письмо записано в {path}")
+}
+pub fn merge_skipped(client: &str, reason: &str) -> String {
+    format!("пропущен {client}: {reason}")
+}
+pub fn merge_summary(letters: usize, files: usize, skipped: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Рассылка: {}, {}, пропущено: {}",
+        count(
+            letters as u64,
+            [
+                "письмо зарегистрировано",
+                "письма зарегистрировано",
+                "писем зарегистрировано"
+            ]
+        ),
+        count(files as u64, ["файл PDF", "файла PDF", "файлов PDF"]),
+        count(skipped as u64, CLIENT_FORMS)
+    )
+}
+pub const NAV_LETTERS: &str = "Исходящие";
+pub const NEW_LETTER: &str = "Новое письмо";
+pub const PREVIEW: &str = "Предпросмотр";
+pub const SAVE_DRAFT: &str = "Сохранить черновик";
+pub const REGISTER_LETTER: &str = "Зарегистрировать";
+pub const CORRECT_LETTER: &str = "Исправить (новая версия)";
+pub const RECEIVED_BY: &str = "Получил";
+pub const STATUS_DATE: &str = "Дата";
+pub const SAVE_PDF: &str = "Сохранить PDF";
+pub const PRINT: &str = "Печать";
+pub const SENT_TO_PRINT: &str = "Письмо отправлено на печать";
+pub const ERR_NO_LETTER: &str = "письмо не открыто";
+pub const F_ADDRESSEE_PERSON: &str = "Кому (руководитель)";
+pub const F_TEMPLATE: &str = "Шаблон";
+pub const APPLY_TEMPLATE: &str = "Применить шаблон";
+pub const F_REPLY_NUMBER: &str = "На входящий №";
+pub const F_REPLY_DATE: &str = "от (дата)";
+pub const F_REPLY_SUBJECT: &str = "Тема обращения";
+pub const F_ADDRESSEE: &str = "Адресат (в дательном падеже)";
+pub const F_HEADING: &str = "Заголовок";
+pub const F_SALUTATION: &str = "Обращение к адресату";
+pub const F_BODY: &str = "Текст письма";
+pub const BODY_HINT: &str = "Абзацы разделяются пустой строкой.";
+pub const F_ATTACHMENT: &str = "Приложение";
+pub const F_CLOSING: &str = "Заключительная фраза";
+pub const F_SIGNATURE_MODE: &str = "Подпись";
+pub const SIGNATURE_IMAGE: &str = "изображение подписи";
+pub const SIGNATURE_INK: &str = "место для подписи от руки";
+pub const LETTER_FROZEN: &str =
+    "Письмо зарегистрировано: текст изменить нельзя. Для исправления создайте новую версию.";
+pub const ALL_STATUSES: &str = "Все состояния";
+pub const FILTER_STATUS: &str = "Фильтр по состоянию";
+pub const PERIOD_FROM: &str = "с";
+pub const PERIOD_TO: &str = "по";
+pub const COL_NUMBER: &str = "Номер";
+pub const COL_DATE: &str = "Дата";
+pub const COL_STATUS: &str = "Состояние";
+pub const COL_HEADING: &str = "Заголовок";
+pub fn letter_draft_title(client: &str) -> String {
+    format!("Черновик письма: {client}")
+}
+pub fn letter_title(number: &str, date: &str) -> String {
+    format!("Письмо № {number} от {date}")
+}
+pub fn letter_version_of(id: i64) -> String {
+    format!("Исправленная версия письма id {id}")
+}
+pub fn mark_status(label: &str) -> String {
+    format!("Отметить: {label}")
+}
+pub fn letter_registered(number: &str) -> String {
+    format!("Письмо зарегистрировано под № {number}")
+}
+pub fn letter_status_set(label: &str) -> String {
+    format!("Состояние письма: {label}")
+}
+pub fn delivered_info(date: &str, who: &str) -> String {
+    format!("Доставлено {date}, получил: {who}")
+}
+pub const NAV_MERGE: &str = "Рассылка";
+pub const NAV_SETTINGS: &str = "Бланк и шаблоны";
+pub const COMPANY_SECTION: &str = "Реквизиты компании для бланка письма";
+pub const TEMPLATES_SECTION: &str = "Шаблоны писем";
+pub const C_NAME: &str = "Полное наименование компании";
+pub const C_SHORT_NAME: &str = "Сокращённое наименование";
+pub const C_ADDRESS: &str = "Почтовый адрес";
+pub const C_PHONES: &str = "Телефоны";
+pub const C_SITE: &str = "Сайт";
+pub const C_OKPO: &str = "ОКПО";
+pub const C_NUMBER_FORMAT: &str = "Формат исходящего номера";
+pub const C_LOGO: &str = "Логотип (PNG)";
+pub const LOGO_LOADED: &str = "логотип загружен";
+pub const NO_LOGO: &str = "логотипа нет";
+pub const NUMBER_FORMAT_HINT: &str = "{n} — порядковый номер в году (не повторяется, даже если письмо удалено), {yy} или {yyyy} — год. Например: VIP-{n} или {n}/VIP-{yy}.";
+pub const ERR_NUMBER_FORMAT: &str = "Формат должен содержать {n} — порядковый номер";
+pub const TEMPLATE_FIELDS_HINT: &str = "Поля: {{ client.short_name }}, {{ client.full_name }}, {{ client.contract_number }}, {{ addressee.name_dative }}, {{ addressee.address_as }}, {{ manager.full_name }}, {{ manager.phone }}, {{ appeal.number }}, {{ appeal.date }}, {{ appeal.subject }}, {{ company.short_name }}, {{ today }}; условие: {% if appeal.subject %}…{% endif %}.";
+pub const NEW_TEMPLATE: &str = "Новый шаблон";
+pub const CHECK_TEMPLATE: &str = "Проверить";
+pub const SAVE_TEMPLATE: &str = "Сохранить шаблон";
+pub fn new_template_title(n: usize) -> String {
+    format!("Новый шаблон {n}")
+}
+pub const MERGE_HINT: &str = "Одно письмо по шаблону каждому выбранному клиенту: адресат — руководитель из досье, письма регистрируются и сохраняются в PDF.";
+pub const MERGE_TO: &str = "Кому";
+pub const MERGE_ALL: &str = "всем клиентам";
+pub const MERGE_MANAGER: &str = "клиентам менеджера";
+pub const MERGE_DISTRICT: &str = "клиентам отделения";
+pub const MERGE_DIR: &str = "Папка для PDF";
+pub const MERGE_COMBINED: &str = "одним общим файлом PDF";
+pub const MERGE_START: &str = "Запустить рассылку";
+pub const MERGE_PICK_TEMPLATE: &str = "Выберите шаблон";
+pub const MERGE_PICK_DIR: &str = "Укажите папку для файлов PDF";
+pub const MERGE_PICK_TARGET: &str = "Выберите менеджера или отделение";
+pub const MERGE_CANCELLED: &str = "Рассылка остановлена";
+pub const MERGE_NEEDS_FILE: &str = "Рассылка работает только с базой в файле";
+pub fn merge_progress(done: usize, total: usize) -> String {
+    format!("{done} из {total}")
+}
+pub const COURIER_SHEET: &str = "Реестр передачи курьеру";
+pub const COURIER_SHEET_PATH: &str = "Реестр курьеру: путь";
+pub const COURIER_SHEET_FILE: &str = "Реестр_курьеру.pdf";
+pub const NO_COURIER_LETTERS: &str = "Нет писем в состоянии «передано курьеру»";
+pub fn courier_sheet_written(n: usize, path: &str) -> String {
+    format!(
+        "Реестр на {} записан в {path}",
+        crate::domain::fmt::count(n as u64, ["письмо", "письма", "писем"])
+    )
+}
+pub const FILTER_CLIENT: &str = "Фильтр по клиенту";
+pub const SHOW_LOGO: &str = "Логотип на бланке";
+pub const DEAR_MALE: &str = "Уважаемый";
+pub const DEAR_FEMALE: &str = "Уважаемая";
+/// Words of a position that mark the head of an organisation (folded, lower case).
+pub const HEAD_POSITION_WORDS: [&str; 3] = ["директор", "руководител", "глава"];
+pub fn letter_file_name(number: &str, date: &str) -> String {
+    format!("Исх_{number}_{date}.pdf")
+}
+pub fn err_letter_frozen(id: i64) -> String {
+    format!(
+        "письмо id {id} зарегистрировано: его текст изменить нельзя, создайте исправленную версию"
+    )
+}
+pub fn err_letter_transition(from: &str, to: &str) -> String {
+    format!("нельзя перевести письмо из состояния «{from}» в «{to}»")
+}
