@@ -307,3 +307,33 @@ fn letter_list_render_and_merge() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("manager:ID"), "{}", stderr(&out));
 }
+
+/// A listing whose reader went away (`vipdesk today | head -1`) stops quietly: no panic,
+/// success.
+#[test]
+fn a_listing_into_a_closed_pipe_exits_quietly() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    assert!(vipdesk(&db, &["demo"]).status.success());
+    for args in [
+        &["today"][..],
+        &["today", "--json"],
+        &["clients", "list"],
+        &["letter", "list"],
+        &["meetings", "list"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run");
+        // The reader is gone before the first line is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+}

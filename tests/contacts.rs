@@ -463,3 +463,101 @@ fn birthdays_across_new_year_and_on_29_february() {
         .collect();
     assert_eq!(names, vec![("Високосный", d(2027, 2, 28))]);
 }
+
+/// A client added today owes no call or meeting for the time before it was added (or became
+/// VIP): the first call is due a rhythm after, the first meeting in the next full quarter.
+#[test]
+fn a_new_client_owes_nothing_for_the_past() {
+    let (mut db, clock) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let today = common::today();
+    let dossier = Dossier {
+        client: Client {
+            short_name: "АО «Новый»".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        vip: vec![vipdesk::clients::VipYear {
+            year: 2026,
+            included: true,
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let id = clients::service::save(&mut db, &actor(me), &dossier).expect("client");
+    let state = service::client_contacts(&db, id, today)
+        .expect("state")
+        .expect("the client");
+    assert_eq!(state.start, today, "added today, VIP since January");
+    let t = service::today(&db, Scope::Manager(me), today).expect("today");
+    assert!(
+        t.calls.is_empty() && t.meetings.is_empty(),
+        "{:?} {:?}",
+        t.calls,
+        t.meetings
+    );
+    // A month on, the first call is due; the first meeting is owed in the first quarter.
+    let later = today + chrono::Duration::days(31);
+    let t = service::today(&db, Scope::Manager(me), later).expect("today");
+    assert_eq!(
+        t.calls.iter().map(|c| c.overdue_days).collect::<Vec<_>>(),
+        vec![1]
+    );
+    assert!(t.meetings.is_empty());
+    let t = service::today(&db, Scope::Manager(me), d(2027, 4, 1)).expect("today");
+    assert_eq!(
+        t.meetings.iter().map(|c| c.due).collect::<Vec<_>>(),
+        vec![d(2027, 3, 31)]
+    );
+    // Nor does the contact report count the quarter it arrived in.
+    clock.set_date(d(2027, 1, 10));
+    let q4 = vipdesk::contacts::report::Period::parse("2026-Q4").expect("quarter");
+    let r = service::contact_report(&db, &q4, Scope::Manager(me), d(2027, 1, 10)).expect("report");
+    let row = r.rows.iter().find(|r| r.client_id == id).expect("row");
+    assert_eq!((row.calls_required, row.meetings_required), (1, 0));
+}
+
+/// The report of a quarter that is not over counts what was due up to today, not the whole
+/// quarter, and says it is not over.
+#[test]
+fn an_unfinished_quarter_counts_what_was_due_by_today() {
+    use vipdesk::contacts::report::{Period, contact_report_pdf};
+    let (mut db, _clock) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let a = client(&mut db, "АО «А»", me, vec![]);
+    report(&mut db, a, MeetingKind::Call, d(2026, 9, 20), vec![]);
+    report(&mut db, a, MeetingKind::Call, d(2026, 10, 15), vec![]);
+    report(&mut db, a, MeetingKind::Meeting, d(2026, 11, 3), vec![]);
+    let b = client(&mut db, "АО «Б»", me, vec![]);
+    report(&mut db, b, MeetingKind::Call, d(2026, 10, 2), vec![]);
+    let q4 = Period::parse("2026-Q4").expect("quarter");
+    // 25 November: 55 days of the quarter are over, one call was due, no meeting yet.
+    let r = service::contact_report(&db, &q4, Scope::Manager(me), common::today()).expect("report");
+    assert!(!r.complete);
+    for row in &r.rows {
+        assert_eq!(
+            (row.calls_required, row.meetings_required),
+            (1, 0),
+            "{}",
+            row.client
+        );
+        assert!(
+            (row.rate() - 100.0).abs() < 0.01,
+            "{}: {}",
+            row.client,
+            row.rate()
+        );
+    }
+    assert!((r.managers[0].rate() - 100.0).abs() < 0.01);
+    let company = vipdesk::admin::service::company(&db).expect("company");
+    let bytes = contact_report_pdf(&r, &company).expect("pdf");
+    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
+    let text: String = doc
+        .get_pages()
+        .keys()
+        .map(|p| doc.extract_text(&[*p]).expect("text"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("период не завершён, на 25.11.2026"), "{text}");
+}

@@ -806,3 +806,157 @@ fn signature_png_is_loaded_from_a_path_and_a_non_png_refused() {
         Some(vipdesk::demo::demo_signature_png(2).as_slice())
     );
 }
+
+fn harness_sized(app: App, w: f32, h: f32) -> H {
+    Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .with_max_steps(20)
+        .with_context_setup(vipdesk::ui::theme::setup)
+        .build_ui_state(|ui, app: &mut App| app.ui_root(ui), app)
+}
+
+/// A head of the group with forty reports to review reaches the last of them, and what is
+/// below them, in a 1280×800 window: the whole of «Сегодня» scrolls.
+#[test]
+fn the_heads_today_with_forty_reports_scrolls_to_the_last_one() {
+    use vipdesk::contacts::{Meeting, MeetingKind};
+    let (mut db, clock) = common::db();
+    let head = common::add_with_role(
+        &mut db,
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let mut m = admin::service::manager(&db, me).expect("me");
+    m.supervisor_id = Some(head);
+    admin::service::save_manager(&mut db, &Actor::SYSTEM, &m).expect("supervisor");
+    clock.set_date(common::d(2026, 1, 10));
+    for i in 1..=40 {
+        let d = clients::Dossier {
+            client: clients::Client {
+                short_name: format!("АО «Клиент {i:02}»"),
+                manager_id: Some(me),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let client = clients::service::save(&mut db, &common::actor(me), &d).expect("client");
+        let call = Meeting {
+            client_id: client,
+            manager_id: Some(me),
+            kind: MeetingKind::Call,
+            date: Some(common::today() - chrono::Duration::days(10)),
+            topics: format!("Звонок {i}"),
+            ..Default::default()
+        };
+        let id = contacts::service::save(&mut db, &common::actor(me), &call).expect("report");
+        contacts::service::submit(&mut db, &common::actor(me), id).expect("submitted");
+    }
+    clock.set_date(common::today());
+    let app = app_on(db, Some(head), Route::Today);
+    let mut h = harness_sized(app, 1280.0, 800.0);
+    h.run();
+    h.get_by_label(&t::reports_to_review(40));
+    let last = format!("{}: АО «Клиент 40»", t::OPEN_REPORT);
+    assert!(
+        h.get_by_label(&last).rect().min.y > 800.0,
+        "the last report starts out of sight"
+    );
+    h.get_by_label(&last).scroll_to_me();
+    h.run();
+    let rect = h.get_by_label(&last).rect();
+    assert!(rect.max.y <= 800.0 && rect.min.y >= 0.0, "{rect:?}");
+    h.get_by_label(&last).click();
+    h.run();
+    h.get_by_label(&t::report_title("АО «Клиент 40»"));
+    // Back on «Сегодня», the meetings owed below the reports are within reach too.
+    click_button(&mut h, t::CLOSE);
+    let below = format!("{}: АО «Клиент 40»", t::RECORD_MEETING);
+    h.get_by_label(&below).scroll_to_me();
+    h.run();
+    let rect = h.get_by_label(&below).rect();
+    assert!(rect.max.y <= 800.0 && rect.min.y >= 0.0, "{rect:?}");
+}
+
+/// Typing 999999999 in «Звонок руководству: каждые (дней)» is refused beside the field: the
+/// state below keeps the saved rhythm, nothing overflows, the save is refused.
+#[test]
+fn a_rhythm_of_999999999_days_is_refused_without_a_crash() {
+    let (app, alpha, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    click_button(&mut h, t::TAB_CONTACTS);
+    type_into(&mut h, t::F_CALL_EVERY, "999999999");
+    h.run();
+    h.get_by_label(t::RHYTHM_INVALID);
+    assert!(h.get_all_by_label(&t::err_range(1, 365)).count() > 0);
+    click_button(&mut h, t::SAVE);
+    assert!(h.state().toasts.texts().contains(&t::SAVE_REFUSED));
+    let d = clients::service::open(&h.state().db, alpha).expect("dossier");
+    assert_eq!(d.client.call_every_days, None, "nothing saved");
+    assert_eq!(
+        input(&h, t::F_CALL_EVERY).value().as_deref(),
+        Some("999999999"),
+        "the draft is kept"
+    );
+}
+
+/// A window left open past midnight dates the letter registered after it by the new day.
+#[test]
+fn a_letter_registered_after_midnight_carries_the_new_date() {
+    let (mut db, clock) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Альфа»".into(),
+            inn: "7707083893".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        people: vec![clients::Person {
+            surname: "Иванов".into(),
+            name: "Иван".into(),
+            patronymic: "Иванович".into(),
+            position: "Генеральный директор".into(),
+            category: Some(1),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let alpha = clients::service::save(&mut db, &common::actor(me), &d).expect("client");
+    clock.set(common::today().and_hms_opt(23, 58, 0).expect("time"));
+    let mut app = app_on(db, Some(me), Route::Today);
+    app.push(Command::Open(Route::NewLetter(alpha)));
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::F_BODY).click();
+    h.run();
+    h.get_by_label(t::F_BODY)
+        .type_text("Сообщаем, что перерасчёт выполнен.");
+    h.run();
+    clock.advance(chrono::Duration::minutes(5));
+    click_button(&mut h, t::REGISTER_LETTER);
+    h.get_by_label(&t::letter_title("VIP-1", "26.11.2026"));
+    let id = h
+        .state()
+        .features
+        .letters
+        .editor
+        .as_ref()
+        .and_then(|l| l.letter.id)
+        .expect("registered");
+    let l = letters::service::open(&h.state().db, id).expect("letter");
+    assert_eq!(l.reg_date, Some(common::d(2026, 11, 26)));
+    // «Сегодня» follows the clock too.
+    h.get_by_role_and_label(
+        Role::Button,
+        &t::with_count(t::TODAY, h.state().features.contacts.today.count()),
+    )
+    .click();
+    h.run();
+    h.get_by_label(&t::today_title("26.11.2026"));
+}

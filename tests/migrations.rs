@@ -166,3 +166,44 @@ fn write_fixture() {
     out.push_str(&format!("PRAGMA user_version = {version};\nCOMMIT;\n"));
     std::fs::write(fixture_path(version), out).expect("write fixture");
 }
+
+/// Schema 5 keeps one live client per INN: a duplicate that two imports at once made before it
+/// goes to the trash (the oldest stays), and it cannot come back while the INN is taken.
+#[test]
+fn live_duplicate_inns_go_to_the_trash_when_upgrading_to_schema_5() {
+    use vipdesk::admin::{AdminError, TrashKind, service as admin};
+    use vipdesk::domain::Actor;
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v4.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let sql = std::fs::read_to_string(fixture_path(4)).expect("fixture");
+        conn.execute_batch(&sql).expect("load fixture");
+    }
+    let mut db = Db::open(&path).expect("upgrade");
+    let live: Vec<String> = vipdesk::clients::service::list(&db)
+        .expect("list")
+        .into_iter()
+        .map(|r| r.short_name)
+        .collect();
+    assert_eq!(live, vec!["ООО «Ромашка»".to_string()]);
+    let trash = admin::trash(&db).expect("trash");
+    let copy = trash
+        .iter()
+        .find(|t| t.kind == TrashKind::Client && t.title == "ООО «Ромашка» (копия)")
+        .expect("the duplicate is in the trash");
+    let refused = admin::restore(&mut db, &Actor::SYSTEM, TrashKind::Client, copy.id);
+    assert!(
+        matches!(&refused, Err(AdminError::InnTaken { other }) if other == "ООО «Ромашка»"),
+        "{refused:?}"
+    );
+    // The rhythm and the report of schema 4 are kept.
+    let d = vipdesk::clients::service::open(&db, 1).expect("dossier");
+    assert_eq!(d.client.call_every_days, Some(14));
+    assert_eq!(
+        vipdesk::contacts::service::list(&db, Some(1), None)
+            .expect("reports")
+            .len(),
+        1
+    );
+}

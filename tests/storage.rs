@@ -389,3 +389,79 @@ fn demo_generator_makes_valid_realistic_data() {
     // A database that has clients is not filled again.
     assert!(vipdesk::demo::generate(&mut db, 5, 1, common::today()).is_err());
 }
+
+/// One live client per INN is the database's own rule: a second connection that skips the
+/// service's check is refused by the unique index, and the service names the holder.
+#[test]
+fn two_inserts_of_one_inn_fail_at_the_database_even_from_two_connections() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    let mut first = Db::open(&path).expect("first");
+    let mut second = Db::open(&path).expect("second");
+    let insert = "INSERT INTO clients (uuid, created_at, updated_at, short_name, kind, inn) \
+                  VALUES (?1, '2026-11-25T10:00:00.000Z', '2026-11-25T10:00:00.000Z', ?2, 'legal', '7707083893')";
+    first
+        .conn()
+        .execute(insert, ["u-1", "АО «Первый»"])
+        .expect("the first");
+    let err = second
+        .conn()
+        .execute(insert, ["u-2", "АО «Второй»"])
+        .expect_err("the second is refused by the database");
+    assert!(
+        storage::StorageError::from(err).is_unique_violation(),
+        "a unique index refuses it"
+    );
+    let d = Dossier {
+        client: Client {
+            short_name: "АО «Третий»".into(),
+            inn: "7707083893".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let refused = clients::service::save(&mut second, &vipdesk::domain::Actor::SYSTEM, &d);
+    assert!(
+        matches!(&refused, Err(ClientsError::InnTaken { other }) if other == "АО «Первый»"),
+        "{refused:?}"
+    );
+    assert_eq!(clients::service::count(&first).expect("count"), 1);
+    // A client in the trash does not hold its INN: another may take it, and then the first
+    // stays in the trash.
+    let id = clients::service::list(&first).expect("list")[0].id;
+    clients::service::delete(&mut first, &vipdesk::domain::Actor::SYSTEM, id).expect("delete");
+    clients::service::save(&mut second, &vipdesk::domain::Actor::SYSTEM, &d).expect("free now");
+    let refused = admin::service::restore(
+        &mut first,
+        &vipdesk::domain::Actor::SYSTEM,
+        TrashKind::Client,
+        id,
+    );
+    assert!(
+        matches!(&refused, Err(admin::AdminError::InnTaken { other }) if other == "АО «Третий»"),
+        "{refused:?}"
+    );
+}
+
+/// A code this version does not know (written by a newer one, or damaged) is an error when
+/// read, never quietly the default.
+#[test]
+fn an_unknown_status_code_read_from_the_database_is_an_error() {
+    let (mut db, m) = setup();
+    let full = full_dossier(&db, m);
+    let id = clients::service::save(&mut db, &actor(m), &full).expect("save");
+    db.conn()
+        .execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON; \
+             UPDATE clients SET kind = 'branch' WHERE id = {id}; \
+             PRAGMA ignore_check_constraints = OFF;"
+        ))
+        .expect("a newer version's code");
+    let err = clients::service::open(&db, id).expect_err("refused");
+    assert!(
+        matches!(&err, storage::StorageError::UnknownCode(c) if c.code == "branch"),
+        "{err:?}"
+    );
+    let message = vipdesk::i18n::describe(&err);
+    assert!(message.contains("«branch»"), "{message}");
+}

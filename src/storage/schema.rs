@@ -337,6 +337,17 @@ CREATE INDEX records_meeting ON records(meeting_id);
 "
 );
 
+/// One live client per INN, kept by the database. Live duplicates that earlier versions let
+/// in (two imports at once) go to the trash, the oldest client staying: nothing is erased, and
+/// a duplicate comes back only once its INN is corrected.
+const V5_UNIQUE_INN: &str = "
+UPDATE clients SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+WHERE deleted_at IS NULL AND inn <> '' AND EXISTS (
+    SELECT 1 FROM clients o WHERE o.inn = clients.inn AND o.deleted_at IS NULL AND o.id < clients.id);
+CREATE UNIQUE INDEX clients_inn_live ON clients(inn) WHERE deleted_at IS NULL AND inn <> '';
+";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -344,10 +355,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V2_CATALOGS),
         M::up(V3_LETTERS),
         M::up(V4_CONTACTS),
+        M::up(V5_UNIQUE_INN),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    4
+    5
 }
