@@ -1,5 +1,7 @@
 //! Letters: producing a one-page letter with logo and signature (layout + PDF with subset
 //! fonts), and a 500-letter mail merge.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
 
 use std::hint::black_box;
 use std::sync::atomic::AtomicBool;

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("Ошибка: {e:#}");
+            eprintln!("{}: {e:#}", vipdesk::words::ERROR_PREFIX);
             ExitCode::FAILURE
         }
     }

@@ -1,4 +1,6 @@
 //! The command line, run as the real binary on a temporary database.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
 
 mod common;
 

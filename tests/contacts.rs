@@ -1,4 +1,6 @@
 //! Reports of calls and meetings, the contact rhythm, and «Сегодня» on a hand-built fixture.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
 
 mod common;
 
@@ -7,7 +9,7 @@ use common::{actor, d};
 use vipdesk::clients::{self, Client, Dossier, Person};
 use vipdesk::contacts::service::{self, ContactsError};
 use vipdesk::contacts::{Meeting, MeetingKind, NextStep, ReportStatus};
-use vipdesk::domain::{Actor, Id, Role, Scope};
+use vipdesk::domain::{Actor, Id, Role};
 use vipdesk::storage::Db;
 
 /// A client of `manager`, added at the start of the year (it owes contacts since).
@@ -138,7 +140,7 @@ fn today_shows_exactly_what_is_due() {
         vec![],
     );
 
-    let t = service::today(&db, Scope::Manager(me), today).expect("today");
+    let t = service::today(&db, &actor(me), today).expect("today");
     let calls: Vec<(&str, i64)> = t
         .calls
         .iter()
@@ -168,13 +170,13 @@ fn today_shows_exactly_what_is_due() {
     assert_eq!(bdays, vec![("Алексеев Иван", 50, true)]);
     assert_eq!(t.count(), 5);
     // The head of the group sees everyone: the other manager's overdue call too.
-    let all = service::today(&db, Scope::All, today).expect("today");
+    let all = service::today(&db, &Actor::SYSTEM, today).expect("today");
     assert_eq!(all.calls.len(), 2);
     // A custom rhythm: calls every 60 days make A's call not due yet.
     let mut dossier = clients::service::open(&db, a).expect("dossier");
     dossier.client.call_every_days = Some(60);
     clients::service::save(&mut db, &actor(me), &dossier).expect("rhythm");
-    let t = service::today(&db, Scope::Manager(me), today).expect("today");
+    let t = service::today(&db, &actor(me), today).expect("today");
     assert!(t.calls.is_empty());
 }
 
@@ -398,7 +400,7 @@ fn contact_report_counts_required_held_and_on_time() {
     let b = client(&mut db, "АО «Б»", me, vec![]);
     report(&mut db, b, MeetingKind::Call, d(2026, 10, 2), vec![]);
     // Counted after the quarter is over.
-    let r = service::contact_report(&db, &q4, Scope::Manager(me), d(2027, 1, 10)).expect("report");
+    let r = service::contact_report(&db, &q4, &actor(me), d(2027, 1, 10)).expect("report");
     assert!(r.complete);
     let ra = r.rows.iter().find(|x| x.client_id == a).expect("a");
     assert_eq!(
@@ -448,14 +450,14 @@ fn birthdays_across_new_year_and_on_29_february() {
             person("Летний", d(1980, 7, 1)),
         ],
     );
-    let t = service::today(&db, Scope::Manager(me), d(2026, 12, 25)).expect("today");
+    let t = service::today(&db, &actor(me), d(2026, 12, 25)).expect("today");
     let names: Vec<(&str, i32)> = t
         .birthdays
         .iter()
         .map(|b| (b.name.as_str(), b.age))
         .collect();
     assert_eq!(names, vec![("Январский", 57)]);
-    let t = service::today(&db, Scope::All, d(2027, 2, 20)).expect("today");
+    let t = service::today(&db, &Actor::SYSTEM, d(2027, 2, 20)).expect("today");
     let names: Vec<(&str, NaiveDate)> = t
         .birthdays
         .iter()
@@ -489,7 +491,7 @@ fn a_new_client_owes_nothing_for_the_past() {
         .expect("state")
         .expect("the client");
     assert_eq!(state.start, today, "added today, VIP since January");
-    let t = service::today(&db, Scope::Manager(me), today).expect("today");
+    let t = service::today(&db, &actor(me), today).expect("today");
     assert!(
         t.calls.is_empty() && t.meetings.is_empty(),
         "{:?} {:?}",
@@ -498,13 +500,13 @@ fn a_new_client_owes_nothing_for_the_past() {
     );
     // A month on, the first call is due; the first meeting is owed in the first quarter.
     let later = today + chrono::Duration::days(31);
-    let t = service::today(&db, Scope::Manager(me), later).expect("today");
+    let t = service::today(&db, &actor(me), later).expect("today");
     assert_eq!(
         t.calls.iter().map(|c| c.overdue_days).collect::<Vec<_>>(),
         vec![1]
     );
     assert!(t.meetings.is_empty());
-    let t = service::today(&db, Scope::Manager(me), d(2027, 4, 1)).expect("today");
+    let t = service::today(&db, &actor(me), d(2027, 4, 1)).expect("today");
     assert_eq!(
         t.meetings.iter().map(|c| c.due).collect::<Vec<_>>(),
         vec![d(2027, 3, 31)]
@@ -512,7 +514,7 @@ fn a_new_client_owes_nothing_for_the_past() {
     // Nor does the contact report count the quarter it arrived in.
     clock.set_date(d(2027, 1, 10));
     let q4 = vipdesk::contacts::report::Period::parse("2026-Q4").expect("quarter");
-    let r = service::contact_report(&db, &q4, Scope::Manager(me), d(2027, 1, 10)).expect("report");
+    let r = service::contact_report(&db, &q4, &actor(me), d(2027, 1, 10)).expect("report");
     let row = r.rows.iter().find(|r| r.client_id == id).expect("row");
     assert_eq!((row.calls_required, row.meetings_required), (1, 0));
 }
@@ -532,7 +534,7 @@ fn an_unfinished_quarter_counts_what_was_due_by_today() {
     report(&mut db, b, MeetingKind::Call, d(2026, 10, 2), vec![]);
     let q4 = Period::parse("2026-Q4").expect("quarter");
     // 25 November: 55 days of the quarter are over, one call was due, no meeting yet.
-    let r = service::contact_report(&db, &q4, Scope::Manager(me), common::today()).expect("report");
+    let r = service::contact_report(&db, &q4, &actor(me), common::today()).expect("report");
     assert!(!r.complete);
     for row in &r.rows {
         assert_eq!(

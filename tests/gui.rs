@@ -1,4 +1,6 @@
 //! GUI flows driven headless with egui_kittest, as a manager would click through them.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
 
 mod common;
 

@@ -1,4 +1,6 @@
 //! The outgoing register: numbers, freezing, versions, statuses; templates; the mail merge.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! Letters as PDF: the text comes back in order, fonts are embedded subsets with a Unicode map,
 //! long letters break pages by the rules.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
 
 use std::sync::Arc;
 

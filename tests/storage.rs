@@ -1,4 +1,6 @@
 //! Storage: every dossier section round-trips, soft delete and restore, one transaction per write.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
 
 mod common;
 

@@ -9,7 +9,7 @@ use super::{Out, open};
 use crate::contacts::report::Period;
 use crate::contacts::service;
 use crate::contacts::today::Today;
-use crate::domain::{Code, Scope, fmt};
+use crate::domain::{Actor, Code, Role, fmt};
 use crate::i18n::{self as t, Label};
 
 #[derive(Debug, Subcommand)]
@@ -47,6 +47,11 @@ pub enum MeetingCommand {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+}
+
+/// `--manager ID`: as that manager sees it (their clients); without it, everybody's.
+fn as_manager(manager: Option<i64>) -> Actor {
+    manager.map_or(Actor::SYSTEM, |id| Actor::manager(id, Role::Manager))
 }
 
 pub fn meetings(path: &Path, command: MeetingsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -95,8 +100,8 @@ pub fn report(path: &Path, what: ReportCommand, out: &mut Out) -> anyhow::Result
     } = what;
     let period = Period::parse(&period).ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;
     let db = open(path)?;
-    let report = service::contact_report(&db, &period, Scope::from_manager(manager), db.today())
-        .map_err(t::err)?;
+    let report =
+        service::contact_report(&db, &period, &as_manager(manager), db.today()).map_err(t::err)?;
     service::write_contact_report(&db, &report, &file).map_err(t::err)?;
     out.lines(
         report
@@ -115,7 +120,7 @@ pub fn today(
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
     let db = open(path)?;
-    let today = service::today(&db, Scope::from_manager(manager), db.today()).map_err(t::err)?;
+    let today = service::today(&db, &as_manager(manager), db.today()).map_err(t::err)?;
     if json {
         out.line(serde_json::to_string(&today)?)?;
     } else {

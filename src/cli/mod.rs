@@ -20,7 +20,7 @@ use crate::storage::{self, Db};
 #[command(
     name = "vipdesk",
     version,
-    about = "Рабочее место персонального менеджера VIP-клиентов"
+    about = crate::words::CLI_ABOUT
 )]
 pub struct Cli {
     /// The database file (default: VIPDESK_DB, else vipdesk.db in the user's data directory).

@@ -220,9 +220,11 @@ fn of(scope: Scope) -> Of {
     }
 }
 
-/// What is due today for the clients of `scope`.
-pub fn today(db: &Db, scope: Scope, today: NaiveDate) -> Result<Today, StorageError> {
+/// What is due today for the clients `actor` sees: a manager their own, a head of the group
+/// (and the program) everyone's.
+pub fn today(db: &Db, actor: &Actor, today: NaiveDate) -> Result<Today, StorageError> {
     let conn = db.conn();
+    let scope = actor.scope();
     let manager = scope.manager();
     let contacts = store::client_contacts(conn, of(scope), today)?;
     let steps = store::due_steps(conn, manager, today::week_end(today))?;
@@ -257,15 +259,15 @@ pub fn timeline(db: &Db, client: Id) -> Result<Vec<Event>, StorageError> {
     timeline::timeline(db.conn(), client)
 }
 
-/// The contact report of a period for the clients of `scope`, counted on `today`.
+/// The contact report of a period for the clients `actor` sees, counted on `today`.
 pub fn contact_report(
     db: &Db,
     period: &Period,
-    scope: Scope,
+    actor: &Actor,
     today: NaiveDate,
 ) -> Result<ContactReport, StorageError> {
     let conn = db.conn();
-    let contacts = store::client_contacts(conn, of(scope), period.start)?;
+    let contacts = store::client_contacts(conn, of(actor.scope()), period.start)?;
     let managers: HashMap<Id, String> = admin_store::list_managers(conn)?
         .into_iter()
         .filter_map(|m| Some((m.id?, m.short_name())))

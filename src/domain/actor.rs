@@ -35,9 +35,6 @@ impl Scope {
             Scope::Manager(id) => Some(id),
         }
     }
-    pub fn from_manager(id: Option<Id>) -> Scope {
-        id.map_or(Scope::All, Scope::Manager)
-    }
 }
 
 impl Actor {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::admin::{Catalogs, Manager};
 use crate::clients::ClientRow;
-use crate::domain::{Actor, Id, Scope};
+use crate::domain::{Actor, Id};
 
 #[derive(Debug, Clone, Default)]
 pub struct ViewCtx {
@@ -50,14 +50,6 @@ impl ViewCtx {
     /// The acting user of every write.
     pub fn actor(&self) -> Actor {
         self.me.as_ref().map_or(Actor::SYSTEM, Manager::actor)
-    }
-
-    /// Whose clients the lists and reports cover: a head of the group sees everyone.
-    pub fn scope(&self) -> Scope {
-        match &self.me {
-            Some(m) => m.actor().scope(),
-            None => Scope::All,
-        }
     }
 
     /// (id, short name) of every manager, for filters.

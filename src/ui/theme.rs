@@ -1,4 +1,6 @@
-//! Colours, spacing and fonts: the only place that sets them.
+//! Colours, spacing and fonts: the only place that sets them (clippy refuses colour
+//! constructors anywhere else).
+#![allow(clippy::disallowed_methods)]
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 use std::sync::Arc;

@@ -95,7 +95,7 @@ pub fn date_input(
         let mut r = ui.add(
             TextEdit::singleline(value)
                 .desired_width(95.0)
-                .hint_text("ДД.ММ.ГГГГ"),
+                .hint_text(t::DATE_HINT),
         );
         if let Some(id) = label_id {
             r = r.labelled_by(id);
@@ -114,8 +114,6 @@ pub fn date_input(
     })
     .inner
 }
-
-const WEEKDAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"];
 
 /// A month of days in Russian (weeks from Monday, weekends marked); returns the day clicked.
 fn calendar_ui(ui: &mut Ui, id: egui::Id, selected: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -152,7 +150,7 @@ fn calendar_ui(ui: &mut Ui, id: egui::Id, selected: Option<NaiveDate>) -> Option
     egui::Grid::new(id.with("days"))
         .spacing([2.0, 2.0])
         .show(ui, |ui| {
-            for (i, w) in WEEKDAYS.iter().enumerate() {
+            for (i, w) in t::WEEKDAYS.iter().enumerate() {
                 let text = RichText::new(*w).small();
                 ui.label(if i >= 5 {
                     text.color(theme::ERROR)

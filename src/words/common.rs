@@ -189,3 +189,9 @@ pub fn with_count(label: &str, n: usize) -> String {
         format!("{label} ({n})")
     }
 }
+pub const DATE_HINT: &str = "ДД.ММ.ГГГГ";
+pub const WEEKDAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"];
+pub const LETTER_FORMS: [&str; 3] = ["письмо", "письма", "писем"];
+/// Before a failed command's message on the command line.
+pub const ERROR_PREFIX: &str = "Ошибка";
+pub const CLI_ABOUT: &str = "Рабочее место персонального менеджера VIP-клиентов";

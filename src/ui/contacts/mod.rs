@@ -95,7 +95,7 @@ impl Feature for ContactsUi {
 
     fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         // «Сегодня» counts in the navigation wherever the window is.
-        self.today.data = service::today(cx.db, cx.view.scope(), cx.today()).map_err(t::err)?;
+        self.today.data = service::today(cx.db, &cx.actor(), cx.today()).map_err(t::err)?;
         self.today.to_review = service::to_review(cx.db, &cx.actor()).map_err(t::err)?;
         Ok(())
     }
@@ -154,7 +154,7 @@ impl Feature for ContactsUi {
             }
             Cmd::Build(period) => match Period::parse(&period) {
                 Some(p) => {
-                    let report = service::contact_report(cx.db, &p, cx.view.scope(), cx.today())
+                    let report = service::contact_report(cx.db, &p, &cx.actor(), cx.today())
                         .map_err(t::err)?;
                     self.contact_report.report = Some(report);
                     self.contact_report.error = None;

@@ -70,7 +70,7 @@ impl Register {
                 .add(
                     TextEdit::singleline(&mut self.from)
                         .desired_width(90.0)
-                        .hint_text("ДД.ММ.ГГГГ"),
+                        .hint_text(t::DATE_HINT),
                 )
                 .labelled_by(l.id)
                 .changed();
@@ -79,7 +79,7 @@ impl Register {
                 .add(
                     TextEdit::singleline(&mut self.to)
                         .desired_width(90.0)
-                        .hint_text("ДД.ММ.ГГГГ"),
+                        .hint_text(t::DATE_HINT),
                 )
                 .labelled_by(l.id)
                 .changed();
@@ -109,12 +109,9 @@ impl Register {
             }
         });
         ui.label(
-            RichText::new(fmt::count(
-                self.rows.len() as u64,
-                ["письмо", "письма", "писем"],
-            ))
-            .small()
-            .color(theme::MUTED),
+            RichText::new(fmt::count(self.rows.len() as u64, t::LETTER_FORMS))
+                .small()
+                .color(theme::MUTED),
         );
         TableBuilder::new(ui)
             .id_salt("letters_table")
