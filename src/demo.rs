@@ -210,6 +210,8 @@ const TOWNS: [(&str, &str); 5] = [
 
 struct Gen {
     rng: fastrand::Rng,
+    /// The INNs given so far: one client per INN.
+    inns: std::collections::HashSet<String>,
 }
 
 impl Gen {
@@ -221,14 +223,25 @@ impl Gen {
             .map(|_| char::from(b'0' + self.rng.u8(0..10)))
             .collect()
     }
+    /// An INN not given before (random digits collide in large runs).
+    fn unique(&mut self, make: impl Fn(&mut Gen) -> String) -> String {
+        loop {
+            let inn = make(self);
+            if self.inns.insert(inn.clone()) {
+                return inn;
+            }
+        }
+    }
     fn inn10(&mut self) -> String {
-        let body = format!("57{}", self.digits(7));
-        let d: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
-        format!("{body}{}", validate::inn10_check_digit(&d))
+        self.unique(|g| {
+            let body = format!("57{}", g.digits(7));
+            let d: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+            format!("{body}{}", validate::inn10_check_digit(&d))
+        })
     }
     fn inn12(&mut self) -> String {
-        loop {
-            let body = format!("57{}", self.digits(8));
+        self.unique(|g| loop {
+            let body = format!("57{}", g.digits(8));
             for c11 in 0..10 {
                 for c12 in 0..10 {
                     let inn = format!("{body}{c11}{c12}");
@@ -237,7 +250,7 @@ impl Gen {
                     }
                 }
             }
-        }
+        })
     }
     fn ogrn(&mut self, len: usize, year: i32) -> String {
         let sign = if len == 13 { "1" } else { "3" };
@@ -342,6 +355,7 @@ fn generate_with(
     let catalogs = admin::service::catalogs(db)?;
     let mut g = Gen {
         rng: fastrand::Rng::with_seed(seed),
+        inns: Default::default(),
     };
     let mut summary = DemoSummary::default();
     let first_month = today
@@ -458,6 +472,7 @@ fn contacts_with(
 ) -> std::result::Result<usize, DemoError> {
     let mut g = Gen {
         rng: fastrand::Rng::with_seed(seed ^ 0xC0FFEE),
+        inns: Default::default(),
     };
     let rows = service::list(db)?;
     let start = today

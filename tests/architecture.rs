@@ -81,6 +81,22 @@ fn sql_runs_only_in_stores_and_storage() {
 }
 
 #[test]
+fn the_gui_and_the_command_line_call_services_only() {
+    let mut offenders = Vec::new();
+    for (path, code) in sources()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("ui/") || p.starts_with("cli/"))
+    {
+        offenders.extend(
+            hits(&code, &["store::", "store as ", "rusqlite"])
+                .into_iter()
+                .map(|l| format!("{path}: {l}")),
+        );
+    }
+    check("a store or SQLite reached past the services", offenders);
+}
+
+#[test]
 fn screens_do_no_file_io_and_take_colours_from_the_theme() {
     let mut offenders = Vec::new();
     for (path, code) in sources().into_iter().filter(|(p, _)| p.starts_with("ui/")) {

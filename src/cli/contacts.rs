@@ -88,7 +88,7 @@ pub fn meeting(path: &Path, command: MeetingCommand, out: &mut Out) -> anyhow::R
     let MeetingCommand::Render { id, out: file } = command;
     let db = open(path)?;
     service::write_meeting_pdf(&db, id, &file).map_err(t::err)?;
-    out.line(t::letter_written(&file.display().to_string()))?;
+    out.line(t::file_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -109,7 +109,7 @@ pub fn report(path: &Path, what: ReportCommand, out: &mut Out) -> anyhow::Result
             .iter()
             .map(|m| format!("{}\t{} %", m.manager, fmt::number(m.rate(), 0))),
     )?;
-    out.line(t::letter_written(&file.display().to_string()))?;
+    out.line(t::file_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 

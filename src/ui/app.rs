@@ -10,6 +10,7 @@ use super::dialogs::{FileDialogs, NoDialogs};
 use super::features::Features;
 use super::theme;
 use super::widgets::Toasts;
+use super::Prefs;
 use crate::domain::Id;
 use crate::i18n::{self as t, Label};
 use crate::storage::Db;
@@ -27,12 +28,6 @@ const NAV: [(Route, &str); 9] = [
     (Route::Catalogs, t::NAV_CATALOGS),
     (Route::Trash, t::NAV_TRASH),
 ];
-
-/// UI preferences kept by eframe between runs (never client data).
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct Prefs {
-    pub manager_uuid: Option<String>,
-}
 
 pub struct App {
     pub db: Db,
@@ -288,7 +283,7 @@ impl App {
     }
 
     fn leaves_edits(&mut self, c: &Command) -> bool {
-        let leaves = self.features.leaves(c);
+        let leaves = self.features.leaves(self.route.area(), c);
         let Some(ed) = self.features.editor(self.route.area()) else {
             return false;
         };

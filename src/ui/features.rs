@@ -66,10 +66,10 @@ macro_rules! features {
                     c => Ok(Some(c)),
                 }
             }
-            /// Whether a feature's command leaves that feature's open editor.
-            pub fn leaves(&self, c: &Command) -> bool {
+            /// Whether a command of the feature of `area` leaves its open editor.
+            pub fn leaves(&self, area: Area, c: &Command) -> bool {
                 match c {
-                    $(Command::$variant(c) => self.$field.leaves(c),)+
+                    $(Command::$variant(c) if area == Area::$variant => self.$field.leaves(c),)+
                     _ => false,
                 }
             }

@@ -18,8 +18,14 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-pub use app::{App, Prefs};
+pub use app::App;
 pub use command::{Command, Route};
+
+/// UI preferences kept by eframe between runs (never client data).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    pub manager_uuid: Option<String>,
+}
 
 /// Options of a GUI run.
 #[derive(Debug, Clone, Default)]

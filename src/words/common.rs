@@ -195,3 +195,6 @@ pub const LETTER_FORMS: [&str; 3] = ["письмо", "письма", "писем
 /// Before a failed command's message on the command line.
 pub const ERROR_PREFIX: &str = "Ошибка";
 pub const CLI_ABOUT: &str = "Рабочее место персонального менеджера VIP-клиентов";
+pub fn file_written(path: &str) -> String {
+    format!("Файл записан: {path}")
+}

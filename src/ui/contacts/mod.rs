@@ -165,7 +165,7 @@ impl Feature for ContactsUi {
                 if let Some(report) = &self.contact_report.report {
                     let target = files::typed_path(&path);
                     service::write_contact_report(cx.db, report, &target).map_err(t::err)?;
-                    cx.info(t::letter_written(&target.display().to_string()));
+                    cx.info(t::file_written(&target.display().to_string()));
                 }
             }
         }
