@@ -240,13 +240,15 @@ impl Gen {
         })
     }
     fn inn12(&mut self) -> String {
-        self.unique(|g| loop {
-            let body = format!("57{}", g.digits(8));
-            for c11 in 0..10 {
-                for c12 in 0..10 {
-                    let inn = format!("{body}{c11}{c12}");
-                    if validate::check_inn(&inn).is_ok() {
-                        return inn;
+        self.unique(|g| {
+            loop {
+                let body = format!("57{}", g.digits(8));
+                for c11 in 0..10 {
+                    for c12 in 0..10 {
+                        let inn = format!("{body}{c11}{c12}");
+                        if validate::check_inn(&inn).is_ok() {
+                            return inn;
+                        }
                     }
                 }
             }

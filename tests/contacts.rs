@@ -563,3 +563,43 @@ fn an_unfinished_quarter_counts_what_was_due_by_today() {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("период не завершён, на 25.11.2026"), "{text}");
 }
+
+/// A manager's total counts each client up to its plan: one client's extra calls do not make
+/// up for another's missed ones; a client that owed nothing shows «—», not 100 %.
+#[test]
+fn totals_do_not_let_one_clients_extra_calls_cover_anothers() {
+    use vipdesk::contacts::report::Period;
+    let (mut db, _clock) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let busy = client(&mut db, "АО «Часто»", me, vec![]);
+    for day in [1, 8, 15, 22, 29] {
+        report(&mut db, busy, MeetingKind::Call, d(2026, 10, day), vec![]);
+    }
+    client(&mut db, "АО «Забытый»", me, vec![]);
+    let october = Period::parse("2026-10").expect("month");
+    let r = service::contact_report(&db, &october, &actor(me), d(2026, 11, 25)).expect("report");
+    let total = &r.managers[0];
+    assert_eq!((total.calls_required, total.calls_on_time), (2, 5));
+    assert_eq!(total.done, 1, "АО «Часто» counts once, АО «Забытый» none");
+    assert!((total.rate() - 50.0).abs() < 0.01, "{}", total.rate());
+    // A client added after the month owed nothing in it.
+    let (mut db, clock) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    clock.set_date(d(2026, 11, 20));
+    clients::service::save(
+        &mut db,
+        &actor(me),
+        &Dossier {
+            client: Client {
+                short_name: "АО «Новый»".into(),
+                manager_id: Some(me),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+    .expect("client");
+    let r = service::contact_report(&db, &october, &actor(me), d(2026, 11, 25)).expect("report");
+    assert_eq!(r.rows[0].required(), 0);
+    assert_eq!(r.rows[0].rate_text(), "—");
+}

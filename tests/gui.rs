@@ -962,3 +962,74 @@ fn a_letter_registered_after_midnight_carries_the_new_date() {
     h.run();
     h.get_by_label(&t::today_title("26.11.2026"));
 }
+
+/// The manager card, the letterhead and the templates are editors like the dossier: leaving
+/// them with edits asks first, and changing the user does too.
+#[test]
+fn every_editor_asks_before_its_edits_are_lost() {
+    let (mut app, me) = app_with_manager();
+    let other = common::add_manager(&mut app.db, "Орлов", "Олег", "Петрович");
+    app.reload().expect("reload");
+    let mut h = harness(app);
+    h.run();
+    // The manager card: another manager's card, then another screen.
+    h.get_by_label(t::NAV_MANAGERS).click();
+    h.run();
+    h.get_by_label("Петрова Анна Сергеевна").click();
+    h.run();
+    type_into(&mut h, t::F_PHONE, "8 (4862) 44-02-10");
+    h.get_by_label("Орлов Олег Петрович").click();
+    h.run();
+    h.get_by_label(t::UNSAVED_TITLE);
+    click_button(&mut h, t::DONT_SAVE);
+    let card = |h: &H| {
+        h.state()
+            .features
+            .admin
+            .managers
+            .editor
+            .as_ref()
+            .and_then(|e| e.draft.id)
+    };
+    assert_eq!(card(&h), Some(other));
+    assert!(
+        admin::service::manager(&h.state().db, me)
+            .expect("me")
+            .phone
+            .is_none()
+    );
+    type_into(&mut h, t::F_POSITION, " и советник");
+    h.get_by_label(t::NAV_CATALOGS).click();
+    h.run();
+    click_button(&mut h, t::YES_SAVE);
+    assert_eq!(h.state().route, Route::Catalogs);
+    let saved = admin::service::manager(&h.state().db, other).expect("other");
+    assert!(saved.position.contains(" и советник"), "{}", saved.position);
+
+    // The letterhead: «Отмена» stays with the edits, «Да» saves them.
+    h.get_by_label(t::NAV_SETTINGS).click();
+    h.run();
+    type_into(&mut h, t::C_PHONES, ", доб. 7");
+    h.get_by_label(t::NAV_TRASH).click();
+    h.run();
+    click_button(&mut h, t::CANCEL);
+    assert_eq!(h.state().route, Route::Settings);
+    h.get_by_label(t::NAV_TRASH).click();
+    h.run();
+    click_button(&mut h, t::YES_SAVE);
+    assert_eq!(h.state().route, Route::Trash);
+    let company = admin::service::company(&h.state().db).expect("company");
+    assert!(company.phones.contains(", доб. 7"), "{}", company.phones);
+
+    // Changing the user with a dossier edited: the edits are not handed to the next user.
+    h.get_by_label(t::NAV_CLIENTS).click();
+    h.run();
+    click_button(&mut h, t::NEW_CLIENT);
+    type_into(&mut h, t::F_SHORT_NAME, "АО «Недописанный»");
+    click_button(&mut h, t::CHANGE_USER);
+    h.get_by_label(t::UNSAVED_TITLE);
+    click_button(&mut h, t::DONT_SAVE);
+    h.get_by_label(t::WHO_IS_WORKING);
+    assert!(h.state().features.clients.dossier.is_none());
+    assert_eq!(clients_in_db(&h), 0);
+}

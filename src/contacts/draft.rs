@@ -44,11 +44,18 @@ impl ReportDraft {
         }
     }
 
-    /// The report, or the errors keyed by field: a date, the topics, every step's text and a
-    /// valid due date.
-    pub fn to_value(&self) -> Result<Meeting, FieldErrors> {
+    /// The report of a contact held by `today`, or the errors keyed by field: a date not after
+    /// today, a time as ЧЧ:ММ (or none), the topics, every step's text and a valid due date.
+    pub fn to_value(&self, today: NaiveDate) -> Result<Meeting, FieldErrors> {
         let mut ck = Check::default();
         let date = ck.required_date("date", &self.date);
+        if date.is_some_and(|d| d > today) {
+            ck.err("date", FieldError::FutureDate);
+        }
+        let time = self.meeting.time.trim();
+        if !time.is_empty() && chrono::NaiveTime::parse_from_str(time, "%H:%M").is_err() {
+            ck.err("time", FieldError::Time);
+        }
         if self.meeting.topics.trim().is_empty() {
             ck.err("topics", FieldError::Required);
         }
@@ -66,6 +73,7 @@ impl ReportDraft {
             .collect();
         ck.finish(Meeting {
             date,
+            time: time.to_string(),
             next_steps,
             ..self.meeting.clone()
         })
@@ -86,19 +94,29 @@ mod tests {
             }],
             ..Default::default()
         };
-        let e = r.to_value().expect_err("refused");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+        r.meeting.time = "99:99".into();
+        let e = r.to_value(today).expect_err("refused");
         assert_eq!(e["date"], FieldError::Date);
+        assert_eq!(e["time"], FieldError::Time);
         assert_eq!(e["topics"], FieldError::Required);
         assert_eq!(e["steps.0.text"], FieldError::Required);
         assert_eq!(e["steps.0.due"], FieldError::Date);
+        r.date = "31.12.2099".into();
+        assert_eq!(
+            r.to_value(today).expect_err("future")["date"],
+            FieldError::FutureDate
+        );
         r.date = "25.11.2026".into();
+        r.meeting.time = " 9:30 ".into();
         r.meeting.topics = "Итоги".into();
         r.steps[0] = StepDraft {
             text: "Расчёт".into(),
             due: "01.12.2026".into(),
             ..Default::default()
         };
-        let m = r.to_value().expect("valid");
+        let m = r.to_value(today).expect("valid");
+        assert_eq!(m.time, "9:30");
         assert_eq!(m.next_steps[0].due, NaiveDate::from_ymd_opt(2026, 12, 1));
     }
 }

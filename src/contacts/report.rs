@@ -182,18 +182,31 @@ pub struct ContactRow {
     pub calls_on_time: u32,
     pub meetings_required: u32,
     pub meetings_held: u32,
+    /// The required contacts held in time, each client's counted up to its plan (a client's
+    /// extra calls do not make up for another's missed ones).
+    pub done: u32,
 }
 
 impl ContactRow {
-    /// Share of the required contacts held on time, in percent.
+    /// The contacts the period required.
+    pub fn required(&self) -> u32 {
+        self.calls_required + self.meetings_required
+    }
+
+    /// Share of the required contacts held on time, in percent (100 when none was required).
     pub fn rate(&self) -> f64 {
-        let required = self.calls_required + self.meetings_required;
-        if required == 0 {
-            return 100.0;
+        match self.required() {
+            0 => 100.0,
+            required => f64::from(self.done) * 100.0 / f64::from(required),
         }
-        let done = self.calls_on_time.min(self.calls_required)
-            + self.meetings_held.min(self.meetings_required);
-        f64::from(done) * 100.0 / f64::from(required)
+    }
+
+    /// The rate as the table shows it: «—» when nothing was required.
+    pub fn rate_text(&self) -> String {
+        match self.required() {
+            0 => "—".into(),
+            _ => format!("{} %", fmt::number(self.rate(), 0)),
+        }
     }
 
     fn add(&mut self, o: &ContactRow) {
@@ -202,6 +215,7 @@ impl ContactRow {
         self.calls_on_time += o.calls_on_time;
         self.meetings_required += o.meetings_required;
         self.meetings_held += o.meetings_held;
+        self.done += o.done;
     }
 }
 
@@ -294,6 +308,9 @@ pub fn contact_report(
                 .get(&c.client_id)
                 .map(|v| v.iter().filter(|(k, _)| k.is_personal()).count() as u32)
                 .unwrap_or_default();
+            let calls_required = calls_required(period, c.start, every, today);
+            let meetings_required =
+                meetings_required(period, c.start, c.rhythm.meeting_every_months, today);
             ContactRow {
                 manager: c
                     .manager_id
@@ -302,16 +319,12 @@ pub fn contact_report(
                 manager_id: c.manager_id,
                 client_id: c.client_id,
                 client: c.short_name,
-                calls_required: calls_required(period, c.start, every, today),
+                calls_required,
                 calls_held: calls.len() as u32,
                 calls_on_time: on_time,
-                meetings_required: meetings_required(
-                    period,
-                    c.start,
-                    c.rhythm.meeting_every_months,
-                    today,
-                ),
+                meetings_required,
                 meetings_held: meetings,
+                done: on_time.min(calls_required) + meetings.min(meetings_required),
             }
         })
         .collect();
@@ -355,7 +368,7 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
                 total.calls_required, total.calls_held, total.calls_on_time
             ),
             format!("{} / {}", total.meetings_required, total.meetings_held),
-            format!("{} %", fmt::number(total.rate(), 0)),
+            total.rate_text(),
         ]);
         for r in report
             .rows
@@ -369,7 +382,7 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
                     r.calls_required, r.calls_held, r.calls_on_time
                 ),
                 format!("{} / {}", r.meetings_required, r.meetings_held),
-                format!("{} %", fmt::number(r.rate(), 0)),
+                r.rate_text(),
             ]);
         }
     }

@@ -77,6 +77,17 @@ pub fn stamp(utc: NaiveDateTime) -> String {
     utc.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
+/// A stamp as the office's local date and time (the trash shows when something was deleted).
+pub fn stamp_local(stamp: &str) -> Option<NaiveDateTime> {
+    let utc =
+        NaiveDateTime::parse_from_str(stamp.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f").ok()?;
+    Some(
+        chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(utc, chrono::Utc)
+            .with_timezone(&chrono::Local)
+            .naive_local(),
+    )
+}
+
 /// The date part of a stamp (UTC), e.g. when a client was added.
 pub fn stamp_date(stamp: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()

@@ -85,6 +85,10 @@ pub enum FieldError {
     MissingGlyphs(String),
     #[error("name already in the catalogue")]
     NameTaken,
+    #[error("time as HH:MM")]
+    Time,
+    #[error("a date after today")]
+    FutureDate,
 }
 
 /// Field key → why it was refused, e.g. `"inn"` → [`FieldError::InnChecksum`].

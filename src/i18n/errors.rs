@@ -69,6 +69,8 @@ impl Describe for FieldError {
             FieldError::HolidayRule => w::ERR_HOLIDAY_RULE.into(),
             FieldError::MissingGlyphs(chars) => w::pdf_missing_glyphs(chars),
             FieldError::NameTaken => w::ERR_NAME_TAKEN.into(),
+            FieldError::Time => w::ERR_TIME.into(),
+            FieldError::FutureDate => w::ERR_FUTURE_DATE.into(),
         }
     }
 }

@@ -4,13 +4,13 @@
 
 use egui::{RichText, Ui};
 
+use super::Prefs;
 use super::command::{Command, Cx, Effect, Route};
 use super::context::ViewCtx;
 use super::dialogs::{FileDialogs, NoDialogs};
 use super::features::Features;
 use super::theme;
 use super::widgets::Toasts;
-use super::Prefs;
 use crate::domain::Id;
 use crate::i18n::{self as t, Label};
 use crate::storage::Db;
@@ -149,7 +149,7 @@ impl App {
             .unwrap_or_default();
         ui.label(RichText::new(t::nav_user(&me)).small());
         if ui.small_button(t::CHANGE_USER).clicked() {
-            self.view.me = None;
+            self.push(Command::SetUser(None));
         }
         ui.separator();
         let current = self.route.screen();
@@ -186,7 +186,7 @@ impl App {
                 });
         });
         if let Some(id) = chosen {
-            self.push(Command::SetUser(id));
+            self.push(Command::SetUser(Some(id)));
         }
     }
 
@@ -290,7 +290,8 @@ impl App {
         ed.is_dirty()
             && match c {
                 Command::Open(route) => !ed.shows(route),
-                Command::Quit => true,
+                // Edits are nobody's after the user changes: save or drop them first.
+                Command::Quit | Command::SetUser(_) => true,
                 _ => leaves,
             }
     }
@@ -303,7 +304,7 @@ impl App {
         match rest? {
             Some(Command::Open(route)) => self.open(route)?,
             Some(Command::AskPath(ask)) => self.dialogs.ask(ask, ctx),
-            Some(Command::SetUser(id)) => self.set_user(Some(id))?,
+            Some(Command::SetUser(id)) => self.set_user(id)?,
             Some(Command::Quit) => (self.quit_confirmed, self.quit_now) = (true, true),
             _ => {}
         }

@@ -19,8 +19,8 @@ macro_rules! features {
             Open(Route),
             /// Ask the user for a path; the answer comes back as the command it makes.
             AskPath(Ask),
-            /// Who works at the workstation.
-            SetUser(Id),
+            /// Who works at the workstation (`None`: ask «Кто работает?»).
+            SetUser(Option<Id>),
             /// The window is closing.
             Quit,
             $($variant(<$ty as Feature>::Cmd)),+

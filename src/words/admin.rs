@@ -15,15 +15,13 @@ pub const COL_KIND: &str = "Что";
 pub const COL_WHAT: &str = "Запись";
 pub const COL_CLIENT: &str = "Клиент";
 pub const COL_DELETED: &str = "Удалено";
-pub fn deleted_at(stamp: &str) -> String {
-    // «2026-11-25T08:30:00.000Z» → «25.11.2026 08:30 UTC»
-    match (stamp.get(0..10), stamp.get(11..16)) {
-        (Some(d), Some(t)) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-            Ok(d) => format!("{} {t} UTC", crate::domain::fmt::date(d)),
-            Err(_) => stamp.to_string(),
-        },
-        _ => stamp.to_string(),
-    }
+/// When a record went to the trash, in local time: «25.11.2026 19:49».
+pub fn deleted_at(at: chrono::NaiveDateTime) -> String {
+    format!(
+        "{} {}",
+        crate::domain::fmt::date(at.date()),
+        at.format("%H:%M")
+    )
 }
 pub fn check_fk(table: &str, rowid: i64, parent: &str) -> String {
     format!("таблица {table}, запись {rowid}: ссылка на несуществующую запись в {parent}")

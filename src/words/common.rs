@@ -198,3 +198,6 @@ pub const CLI_ABOUT: &str = "Рабочее место персональног�
 pub fn file_written(path: &str) -> String {
     format!("Файл записан: {path}")
 }
+pub const ERR_TIME: &str = "Время в формате ЧЧ:ММ, например 09:30";
+pub const ERR_FUTURE_DATE: &str =
+    "Отчёт — о состоявшемся контакте: дата не может быть позже сегодняшней";

@@ -106,7 +106,7 @@ pub const F_MEETING_EVERY: &str = "Личная встреча: раз в (ме�
 pub const RHYTHM_HINT: &str =
     "Пусто — по Стандарту: звонок ежемесячно (30 дней), встреча ежеквартально (3 месяца).";
 pub fn contact_state(last: &str, due: &str, overdue: &str) -> String {
-    format!("последний: {last}; следующий: {due} ({overdue})")
+    format!("{}; следующий: {due} ({overdue})", last_contact(last))
 }
 pub const TIMELINE: &str = "Хронология";
 pub const TIMELINE_EMPTY: &str = "Событий пока нет.";

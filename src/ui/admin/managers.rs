@@ -5,13 +5,17 @@ use egui::{RichText, Ui};
 use super::Cmd;
 use crate::admin::Manager;
 use crate::admin::draft::ManagerDraft;
+use crate::admin::service;
 use crate::domain::{Code, FieldErrors, Id, Role};
-use crate::i18n::{self as t, Label};
-use crate::ui::command::{Ask, Command};
+use crate::i18n::{self as t, Describe, Label};
+use crate::ui::command::{Ask, Command, Cx, Route};
+use crate::ui::editor::Editor;
 use crate::ui::theme;
 use crate::ui::widgets::{self, date_row, err, error_text, form_grid, text_row};
 
 pub struct ManagerEditor {
+    /// The card as loaded, to tell whether anything was edited.
+    pub original: ManagerDraft,
     pub draft: ManagerDraft,
     pub errors: FieldErrors,
     pub signature_path: String,
@@ -23,6 +27,7 @@ pub struct ManagerEditor {
 impl ManagerEditor {
     fn new(draft: ManagerDraft) -> Self {
         ManagerEditor {
+            original: draft.clone(),
             draft,
             errors: FieldErrors::new(),
             signature_path: String::new(),
@@ -45,18 +50,10 @@ impl ManagersScreen {
         }
     }
 
-    pub fn refused(&mut self, draft: ManagerDraft, errors: FieldErrors) {
-        let mut ed = self
-            .editor
-            .take()
-            .unwrap_or_else(|| ManagerEditor::new(draft.clone()));
-        ed.draft = draft;
-        ed.errors = errors;
-        self.editor = Some(ed);
-    }
-
-    pub fn saved(&mut self, m: &Manager) {
-        self.editor = Some(ManagerEditor::new(ManagerDraft::from_value(m)));
+    /// Opens the card of a manager (a new one for `None`).
+    pub fn edit(&mut self, m: Option<&Manager>) {
+        let draft = m.map_or_else(ManagerDraft::new, ManagerDraft::from_value);
+        self.editor = Some(ManagerEditor::new(draft));
     }
 
     pub fn ui(&mut self, ui: &mut Ui, managers: &[Manager]) -> Vec<Command> {
@@ -69,7 +66,7 @@ impl ManagersScreen {
                 ui.horizontal(|ui| {
                     ui.heading(t::NAV_MANAGERS);
                     if ui.button(t::NEW_MANAGER).clicked() {
-                        self.editor = Some(ManagerEditor::new(ManagerDraft::new()));
+                        out.push(Cmd::Edit(None).into());
                     }
                 });
                 ui.separator();
@@ -86,8 +83,8 @@ impl ManagersScreen {
                             if !m.active {
                                 text = text.color(theme::MUTED);
                             }
-                            if ui.selectable_label(selected, text).clicked() {
-                                self.editor = Some(ManagerEditor::new(ManagerDraft::from_value(m)));
+                            if ui.selectable_label(selected, text).clicked() && !selected {
+                                out.push(Cmd::Edit(m.id).into());
                             }
                             ui.label(m.role.label());
                             ui.label(m.phone.as_ref().map(|p| p.display()).unwrap_or_default());
@@ -213,7 +210,7 @@ impl ManagersScreen {
         });
         ui.horizontal(|ui| {
             if ui.button(RichText::new(t::SAVE).strong()).clicked() {
-                out = Some(Cmd::SaveManager(Box::new(d.clone())).into());
+                out = Some(Cmd::SaveManager.into());
             }
             if let Some(id) = d.id {
                 if ed.confirm_delete {
@@ -230,5 +227,44 @@ impl ManagersScreen {
             }
         });
         out
+    }
+}
+
+impl Editor for ManagerEditor {
+    fn is_dirty(&self) -> bool {
+        self.draft != self.original
+    }
+
+    fn shows(&self, route: &Route) -> bool {
+        matches!(route, Route::Managers | Route::Welcome)
+    }
+
+    /// Saves the card; on refusal it stays with its errors. The first manager is the one who
+    /// works.
+    fn save(&mut self, cx: &mut Cx) -> bool {
+        let value = match self.draft.to_value() {
+            Ok(v) => v,
+            Err(errors) => {
+                self.errors = errors;
+                cx.error(t::SAVE_REFUSED);
+                return false;
+            }
+        };
+        let saved = service::save_manager(cx.db, &cx.actor(), &value)
+            .and_then(|id| service::manager(cx.db, id));
+        let saved = match saved {
+            Ok(m) => m,
+            Err(e) => {
+                cx.error(t::save_failed(&e.describe()));
+                return false;
+            }
+        };
+        *self = ManagerEditor::new(ManagerDraft::from_value(&saved));
+        if cx.view.managers.is_empty() || cx.view.me.is_none() && cx.view.managers.len() == 1 {
+            cx.set_user(saved.id);
+        }
+        cx.info(t::SAVED);
+        cx.reload();
+        true
     }
 }

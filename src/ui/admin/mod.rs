@@ -15,8 +15,8 @@ pub use trash::TrashScreen;
 
 use super::command::{Command, Cx, Feature, Route};
 use super::context::ViewCtx;
+use super::editor::Editor;
 use super::theme;
-use crate::admin::draft::ManagerDraft;
 use crate::admin::{AdminError, CatalogEntry, CatalogKind, TrashKind, service};
 use crate::domain::{FieldError, Id};
 use crate::files;
@@ -26,7 +26,9 @@ use crate::i18n::{self as t, Describe};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cmd {
     LoadDemo,
-    SaveManager(Box<ManagerDraft>),
+    /// Opens the card of a manager (a new one for `None`).
+    Edit(Option<Id>),
+    SaveManager,
     DeleteManager(Id),
     SignaturePath(PathBuf),
     LoadSignature(String),
@@ -62,27 +64,6 @@ impl AdminUi {
         out.extend(self.managers.editor_ui(ui, &view.managers));
         out
     }
-
-    fn save_manager(&mut self, draft: ManagerDraft, cx: &mut Cx) -> anyhow::Result<()> {
-        let value = match draft.to_value() {
-            Ok(v) => v,
-            Err(errors) => {
-                self.managers.refused(draft, errors);
-                cx.error(t::SAVE_REFUSED);
-                return Ok(());
-            }
-        };
-        let id = service::save_manager(cx.db, &cx.actor(), &value).map_err(t::err)?;
-        let saved = service::manager(cx.db, id).map_err(t::err)?;
-        self.managers.saved(&saved);
-        // The first manager is the one who works.
-        if cx.view.managers.is_empty() || cx.view.me.is_none() && cx.view.managers.len() == 1 {
-            cx.set_user(Some(id));
-        }
-        cx.info(t::SAVED);
-        cx.reload();
-        Ok(())
-    }
 }
 
 impl Feature for AdminUi {
@@ -117,7 +98,18 @@ impl Feature for AdminUi {
                 cx.info(t::demo_loaded(s.clients, s.people));
                 cx.reload();
             }
-            Cmd::SaveManager(draft) => self.save_manager(*draft, cx)?,
+            Cmd::Edit(id) => {
+                let m = id
+                    .map(|id| service::manager(cx.db, id))
+                    .transpose()
+                    .map_err(t::err)?;
+                self.managers.edit(m.as_ref());
+            }
+            Cmd::SaveManager => {
+                if let Some(ed) = &mut self.managers.editor {
+                    ed.save(cx);
+                }
+            }
             Cmd::DeleteManager(id) => {
                 service::delete_manager(cx.db, &cx.actor(), id).map_err(t::err)?;
                 if cx.view.me_id() == Some(id) {
@@ -157,5 +149,17 @@ impl Feature for AdminUi {
             }
         }
         Ok(())
+    }
+
+    fn leaves(&self, cmd: &Cmd) -> bool {
+        matches!(cmd, Cmd::Edit(_))
+    }
+
+    fn editor(&mut self) -> Option<&mut dyn Editor> {
+        self.managers.editor.as_mut().map(|e| e as &mut dyn Editor)
+    }
+
+    fn close_editor(&mut self) {
+        self.managers.editor = None;
     }
 }

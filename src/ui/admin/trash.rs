@@ -52,7 +52,8 @@ impl TrashScreen {
                         ui.label(&item.client);
                     });
                     row.col(|ui| {
-                        ui.label(t::deleted_at(&item.deleted_at));
+                        let local = crate::domain::clock::stamp_local(&item.deleted_at);
+                        ui.label(local.map_or_else(|| item.deleted_at.clone(), t::deleted_at));
                     });
                     row.col(|ui| {
                         if ui.small_button(t::RESTORE).clicked() {

@@ -357,39 +357,33 @@ impl DossierEditor {
     }
 
     fn contacts_ui(&mut self, ui: &mut Ui, today: NaiveDate, out: &mut Vec<Command>) {
+        // The rhythm is checked as it is typed: a value out of range is refused beside its
+        // field at once, and the state below counts with the saved rhythm, never the typed one.
+        let live = self.draft.client.rhythm();
+        let live_errors = live.as_ref().err().cloned().unwrap_or_default();
         let e = &self.errors;
         let c = &mut self.draft.client;
         form_grid("rhythm").show(ui, |ui| {
-            text_row(
-                ui,
-                t::F_CALL_EVERY,
-                &mut c.call_every_days,
-                err(e, "call_every_days"),
-            );
-            text_row(
-                ui,
-                t::F_MEETING_EVERY,
-                &mut c.meeting_every_months,
-                err(e, "meeting_every_months"),
-            );
+            for (label, key, value) in [
+                (t::F_CALL_EVERY, "call_every_days", &mut c.call_every_days),
+                (
+                    t::F_MEETING_EVERY,
+                    "meeting_every_months",
+                    &mut c.meeting_every_months,
+                ),
+            ] {
+                text_row(ui, label, value, live_errors.get(key).or(err(e, key)));
+            }
         });
         ui.label(RichText::new(t::RHYTHM_HINT).small().color(theme::MUTED));
-        // The state follows the rhythm as typed, once it is a valid one; a value out of range
-        // (the error beside its field) counts as the saved rhythm, never as typed.
         let saved = self.contacts.as_ref().map(|c| c.rhythm).unwrap_or_default();
-        let (calls, months) = match c.rhythm() {
-            Ok((calls, months)) => {
-                let d = Rhythm::default();
-                (
-                    calls.unwrap_or(d.call_every_days),
-                    months.unwrap_or(d.meeting_every_months),
-                )
-            }
-            Err(errors) => {
+        let (calls, months) = match live {
+            Ok((calls, months)) => (
+                calls.unwrap_or(Rhythm::default().call_every_days),
+                months.unwrap_or(Rhythm::default().meeting_every_months),
+            ),
+            Err(_) => {
                 ui.label(RichText::new(t::RHYTHM_INVALID).small().color(theme::ERROR));
-                for e in errors.values() {
-                    error_text(ui, Some(e));
-                }
                 (saved.call_every_days, saved.meeting_every_months)
             }
         };

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 use super::Cmd;
 use crate::clients::exchange::ImportReport;
 use crate::clients::search::{ClientFilter, SortColumn, filter_clients};
-use crate::domain::Id;
+use crate::domain::{Id, Role};
 use crate::i18n::{self as t, Describe};
 use crate::ui::command::{Ask, Command, Route};
 use crate::ui::context::ViewCtx;
@@ -41,7 +41,10 @@ impl ClientList {
             return;
         }
         if self.seen.is_none_or(|(_, me)| me != now.1) {
-            self.filter.manager = now.1;
+            // A manager starts on their own clients; the head of the group, who has none of
+            // their own, on everyone's.
+            let head = view.me.as_ref().is_some_and(|m| m.role == Role::GroupHead);
+            self.filter.manager = if head { None } else { now.1 };
         }
         self.seen = Some(now);
         let mut years: Vec<i32> = view

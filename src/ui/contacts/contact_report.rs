@@ -84,10 +84,7 @@ impl ContactReportScreen {
                                 ))
                                 .strong(),
                             );
-                            ui.label(
-                                RichText::new(format!("{} %", fmt::number(total.rate(), 0)))
-                                    .strong(),
-                            );
+                            ui.label(RichText::new(total.rate_text()).strong());
                             ui.end_row();
                             for r in report
                                 .rows
@@ -100,16 +97,13 @@ impl ContactReportScreen {
                                     r.calls_required, r.calls_held, r.calls_on_time
                                 ));
                                 ui.label(format!("{} / {}", r.meetings_required, r.meetings_held));
-                                let rate = r.rate();
-                                ui.label(
-                                    RichText::new(format!("{} %", fmt::number(rate, 0))).color(
-                                        if rate < 100.0 {
-                                            theme::ERROR
-                                        } else {
-                                            theme::OK
-                                        },
-                                    ),
-                                );
+                                // Nothing owed in the period: no colour, no praise.
+                                let color = match r.required() {
+                                    0 => theme::MUTED,
+                                    _ if r.rate() < 100.0 => theme::ERROR,
+                                    _ => theme::OK,
+                                };
+                                ui.label(RichText::new(r.rate_text()).color(color));
                                 ui.end_row();
                             }
                         }

@@ -64,7 +64,7 @@ impl ReportEditor {
         if !self.is_draft() {
             return self.draft.meeting.id;
         }
-        let value = match self.draft.to_value() {
+        let value = match self.draft.to_value(cx.today()) {
             Ok(v) => v,
             Err(errors) => {
                 self.errors = errors;
@@ -193,7 +193,7 @@ impl ReportEditor {
                 &mut self.draft.date,
                 err(e, "date"),
             );
-            text_row(ui, t::F_TIME, &mut m.time, None);
+            text_row(ui, t::F_TIME, &mut m.time, err(e, "time"));
             text_row(ui, t::F_PLACE, &mut m.place, None);
             ui.label(t::F_CLIENT_PEOPLE);
             ui.vertical(|ui| {

@@ -28,7 +28,6 @@ use crate::i18n::{self as t, Label};
 use crate::letters::{
     Letter, LetterStatus, MergeJob, Reply, Selection, Template, merge as mail_merge, service,
 };
-use crate::pdf::Company;
 use crate::storage::Db;
 
 /// What the letters' screens ask for.
@@ -50,8 +49,8 @@ pub enum Cmd {
     StartMerge(Selection),
     LogoPath(PathBuf),
     LoadLogo(String),
-    SaveCompany(Box<Company>),
-    SaveTemplate(Box<Template>),
+    SaveCompany,
+    SaveTemplate,
 }
 
 #[derive(Default)]
@@ -62,6 +61,8 @@ pub struct LettersUi {
     pub settings: SettingsScreen,
     /// The templates, for the merge.
     pub templates: Vec<Template>,
+    /// Where the window is in this feature (which editor is shown).
+    route: Option<Route>,
 }
 
 /// The editor of a letter, with the dossier, templates, company and signer it shows.
@@ -135,6 +136,7 @@ impl Feature for LettersUi {
     type Cmd = Cmd;
 
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        self.route = Some(route);
         match route {
             // The letter open with edits stays as it is.
             Route::Letter(id)
@@ -171,9 +173,11 @@ impl Feature for LettersUi {
                 self.register.rows = service::list(cx.db, &self.register.filter).map_err(t::err)?;
             }
             Route::Merge => self.templates = service::templates(cx.db).map_err(t::err)?,
-            Route::Settings => {
-                self.settings.company = admin::company(cx.db).map_err(t::err)?;
-                self.settings.templates = service::templates(cx.db).map_err(t::err)?;
+            // Edits on the letterhead stay until they are saved or dropped.
+            Route::Settings if !self.settings.is_dirty() => {
+                let company = admin::company(cx.db).map_err(t::err)?;
+                let templates = service::templates(cx.db).map_err(t::err)?;
+                self.settings.load(company, templates);
             }
             _ => {}
         }
@@ -275,15 +279,8 @@ impl Feature for LettersUi {
                 }
                 Err(e) => self.settings.logo_error = Some(t::describe(&e)),
             },
-            Cmd::SaveCompany(company) => {
-                admin::save_company(cx.db, &cx.actor(), &company).map_err(t::err)?;
-                cx.info(t::SAVED);
-            }
-            Cmd::SaveTemplate(template) => {
-                service::save_template(cx.db, &cx.actor(), &template).map_err(t::err)?;
-                cx.info(t::SAVED);
-                cx.reload();
-            }
+            Cmd::SaveCompany => self.settings.save_requisites(cx),
+            Cmd::SaveTemplate => self.settings.save_selected_template(cx),
         }
         Ok(())
     }
@@ -293,10 +290,17 @@ impl Feature for LettersUi {
     }
 
     fn editor(&mut self) -> Option<&mut dyn Editor> {
+        if self.route == Some(Route::Settings) {
+            return Some(&mut self.settings);
+        }
         self.editor.as_mut().map(|e| e as &mut dyn Editor)
     }
 
     fn close_editor(&mut self) {
-        self.editor = None;
+        if self.route == Some(Route::Settings) {
+            self.settings.discard();
+        } else {
+            self.editor = None;
+        }
     }
 }

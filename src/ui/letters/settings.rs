@@ -5,17 +5,23 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::Cmd;
 use crate::admin::draft::check_company;
+use crate::admin::service as admin;
 use crate::domain::FieldErrors;
 use crate::i18n::{self as t, Describe};
+use crate::letters::service;
 use crate::letters::template::check_template;
 use crate::letters::{Template, TemplateError};
 use crate::pdf::Company;
-use crate::ui::command::{Ask, Command};
+use crate::ui::command::{Ask, Command, Cx, Route};
+use crate::ui::editor::Editor;
 use crate::ui::theme;
 use crate::ui::widgets::{err, form_grid, text_row};
 
 #[derive(Default)]
 pub struct SettingsScreen {
+    /// The requisites and templates as saved, to tell whether anything was edited.
+    saved_company: Company,
+    saved_templates: Vec<Template>,
     pub company: Company,
     pub company_errors: FieldErrors,
     pub logo_path: String,
@@ -27,6 +33,93 @@ pub struct SettingsScreen {
 }
 
 impl SettingsScreen {
+    /// Shows what the database holds (the edits, if any, are dropped).
+    pub fn load(&mut self, company: Company, templates: Vec<Template>) {
+        self.saved_company = company.clone();
+        self.company = company;
+        self.saved_templates = templates.clone();
+        self.templates = templates;
+        self.company_errors.clear();
+        self.template_error = None;
+    }
+
+    /// Drops the edits.
+    pub fn discard(&mut self) {
+        self.company = self.saved_company.clone();
+        self.templates = self.saved_templates.clone();
+        self.selected = self.selected.filter(|i| *i < self.templates.len());
+        self.company_errors.clear();
+        self.template_error = None;
+    }
+
+    /// Saves the requisites if they changed; `false` when they were refused or not saved.
+    fn save_company(&mut self, cx: &mut Cx) -> bool {
+        if self.company == self.saved_company {
+            return true;
+        }
+        if !self.check_company() {
+            return false;
+        }
+        match admin::save_company(cx.db, &cx.actor(), &self.company) {
+            Ok(()) => {
+                self.saved_company = self.company.clone();
+                true
+            }
+            Err(e) => {
+                cx.error(t::save_failed(&e.describe()));
+                false
+            }
+        }
+    }
+
+    /// Saves the template `i` if it changed; `false` when it was refused or not saved.
+    fn save_template(&mut self, i: usize, cx: &mut Cx) -> bool {
+        let Some(tpl) = self.templates.get(i).cloned() else {
+            return true;
+        };
+        if self.saved_templates.get(i) == Some(&tpl) {
+            return true;
+        }
+        self.selected = Some(i);
+        if !self.check_template() {
+            return false;
+        }
+        match service::save_template(cx.db, &cx.actor(), &tpl) {
+            Ok(id) => {
+                self.templates[i].id = Some(id);
+                let saved = self.templates[i].clone();
+                match self.saved_templates.get_mut(i) {
+                    Some(t) => *t = saved,
+                    None => self.saved_templates.push(saved),
+                }
+                true
+            }
+            Err(e) => {
+                cx.error(t::save_failed(&e.describe()));
+                false
+            }
+        }
+    }
+
+    /// «Сохранить» of the requisites.
+    pub fn save_requisites(&mut self, cx: &mut Cx) {
+        if self.company == self.saved_company || self.save_company(cx) {
+            cx.info(t::SAVED);
+        } else {
+            cx.error(t::SAVE_REFUSED);
+        }
+    }
+
+    /// «Сохранить шаблон» of the selected template.
+    pub fn save_selected_template(&mut self, cx: &mut Cx) {
+        let Some(i) = self.selected else { return };
+        if self.save_template(i, cx) {
+            cx.info(t::SAVED);
+        } else {
+            cx.error(t::SAVE_REFUSED);
+        }
+    }
+
     /// Checks the requisites; the errors go beside the fields.
     pub fn check_company(&mut self) -> bool {
         self.company_errors = check_company(&self.company);
@@ -119,7 +212,7 @@ impl SettingsScreen {
                 .color(theme::MUTED),
         );
         if ui.button(t::SAVE).clicked() && self.check_company() {
-            out.push(Cmd::SaveCompany(Box::new(self.company.clone())).into());
+            out.push(Cmd::SaveCompany.into());
         }
     }
 
@@ -174,8 +267,30 @@ impl SettingsScreen {
                 self.template_error = None;
             }
             if ui.button(t::SAVE_TEMPLATE).clicked() && self.check_template() {
-                out.push(Cmd::SaveTemplate(Box::new(self.templates[i].clone())).into());
+                out.push(Cmd::SaveTemplate.into());
             }
         });
+    }
+}
+
+impl Editor for SettingsScreen {
+    fn is_dirty(&self) -> bool {
+        self.company != self.saved_company || self.templates != self.saved_templates
+    }
+
+    fn shows(&self, route: &Route) -> bool {
+        *route == Route::Settings
+    }
+
+    /// Saves the requisites and every edited template; stops at the first refusal.
+    fn save(&mut self, cx: &mut Cx) -> bool {
+        let saved =
+            self.save_company(cx) && (0..self.templates.len()).all(|i| self.save_template(i, cx));
+        if saved {
+            cx.info(t::SAVED);
+        } else {
+            cx.error(t::SAVE_REFUSED);
+        }
+        saved
     }
 }
