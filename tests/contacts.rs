@@ -283,14 +283,7 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
     service::attach(&mut db, &actor(me), id, &file).expect("attach");
     let saved = service::open(&db, id).expect("report");
     let bytes = service::meeting_pdf(db.conn(), &saved).expect("pdf");
-    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
-    let text: String = doc
-        .get_pages()
-        .keys()
-        .map(|p| doc.extract_text(&[*p]).expect("text"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = common::pdf_text(&bytes);
     for expected in [
         "АО «Энергомаш»",
         "выезд к клиенту",
@@ -415,14 +408,7 @@ fn contact_report_counts_required_held_and_on_time() {
     assert_eq!(r.managers[0].calls_required, 6);
     let company = vipdesk::admin::service::company(&db).expect("company");
     let bytes = contact_report_pdf(&r, &company).expect("pdf");
-    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
-    let text: String = doc
-        .get_pages()
-        .keys()
-        .map(|p| doc.extract_text(&[*p]).expect("text"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = common::pdf_text(&bytes);
     assert!(
         text.contains("4 квартал 2026 г.")
             && text.contains("Итого: Петрова А.С.")
@@ -553,14 +539,7 @@ fn an_unfinished_quarter_counts_what_was_due_by_today() {
     assert!((r.managers[0].rate() - 100.0).abs() < 0.01);
     let company = vipdesk::admin::service::company(&db).expect("company");
     let bytes = contact_report_pdf(&r, &company).expect("pdf");
-    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
-    let text: String = doc
-        .get_pages()
-        .keys()
-        .map(|p| doc.extract_text(&[*p]).expect("text"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = common::pdf_text(&bytes);
     assert!(text.contains("период не завершён, на 25.11.2026"), "{text}");
 }
 

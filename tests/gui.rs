@@ -613,17 +613,7 @@ fn saving_a_pdf_to_an_unwritable_path_keeps_the_letter() {
 fn overdue_call_from_today_reported_submitted_and_accepted() {
     use vipdesk::contacts::{Meeting, MeetingKind, ReportStatus};
     let (mut db, _) = common::db();
-    let head = common::add_with_role(
-        &mut db,
-        "Киселёв",
-        "Дмитрий",
-        "",
-        vipdesk::domain::Role::GroupHead,
-    );
-    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
-    let mut m = admin::service::manager(&db, me).expect("me");
-    m.supervisor_id = Some(head);
-    admin::service::save_manager(&mut db, &Actor::SYSTEM, &m).expect("supervisor");
+    let (head, me) = common::head_and_manager(&mut db);
     let d = clients::Dossier {
         client: clients::Client {
             short_name: "АО «А»".into(),
@@ -823,17 +813,7 @@ fn harness_sized(app: App, w: f32, h: f32) -> H {
 fn the_heads_today_with_forty_reports_scrolls_to_the_last_one() {
     use vipdesk::contacts::{Meeting, MeetingKind};
     let (mut db, clock) = common::db();
-    let head = common::add_with_role(
-        &mut db,
-        "Киселёв",
-        "Дмитрий",
-        "",
-        vipdesk::domain::Role::GroupHead,
-    );
-    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
-    let mut m = admin::service::manager(&db, me).expect("me");
-    m.supervisor_id = Some(head);
-    admin::service::save_manager(&mut db, &Actor::SYSTEM, &m).expect("supervisor");
+    let (head, me) = common::head_and_manager(&mut db);
     clock.set_date(common::d(2026, 1, 10));
     for i in 1..=40 {
         let d = clients::Dossier {

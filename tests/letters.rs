@@ -319,3 +319,29 @@ fn courier_sheet_lists_the_letters_handed_over() {
     }
     assert!(text.contains(&format!("Всего писем: {}", rows.len())));
 }
+
+/// A letter status this version does not know (a newer version's, or damage) is an error when
+/// read, never quietly «черновик».
+#[test]
+fn an_unknown_letter_status_is_an_error_when_read() {
+    let mut db = demo_db(4);
+    let client = first_client(&db);
+    let id = new_draft(&mut db, client);
+    db.conn()
+        .execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON; \
+             UPDATE letters SET status = 'lost' WHERE id = {id}; \
+             PRAGMA ignore_check_constraints = OFF;"
+        ))
+        .expect("a newer version's status");
+    for err in [
+        service::open(&db, id).expect_err("one letter"),
+        service::list(&db, &LetterFilter::default()).expect_err("the register"),
+    ] {
+        assert!(
+            matches!(&err, vipdesk::storage::StorageError::UnknownCode(c)
+                if c.code == "lost" && c.what == "letter status"),
+            "{err:?}"
+        );
+    }
+}

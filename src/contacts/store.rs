@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
 use super::model::*;
 use crate::domain::clock::stamp_date;
@@ -187,13 +187,7 @@ pub fn save_meeting(tx: &Tx, m: &Meeting) -> Result<Option<Id>> {
 
 /// The status of a live report.
 pub fn meeting_status(conn: &Connection, id: Id) -> Result<ReportStatus> {
-    conn.query_row(
-        "SELECT status FROM meetings WHERE id = ?1 AND deleted_at IS NULL",
-        [id],
-        |r| storage::code(r, 0),
-    )
-    .optional()?
-    .ok_or(StorageError::NotFound(id))
+    storage::status_of(conn, "meetings", id)
 }
 
 /// Moves a report from `from` to `to` on `date` (submitted or accepted, with the supervisor's

@@ -2,11 +2,11 @@
 //! and the templates.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
 use super::model::*;
 use crate::domain::{Code, Id, new_uuid};
-use crate::storage::{self, Result, StorageError, Tx, date_from_sql, date_to_sql};
+use crate::storage::{self, Result, Tx, date_from_sql, date_to_sql};
 
 const COLUMNS: &str = "id, uuid, client_id, person_id, manager_id, template_code, heading, salutation, \
      addressee, body, closing, attachment, reply_number, reply_date, signature_image, status, number, \
@@ -186,13 +186,7 @@ pub fn set_letter_record(tx: &Tx, id: Id, record_id: Id) -> Result<()> {
 
 /// The status of a live letter.
 pub fn letter_status(conn: &Connection, id: Id) -> Result<LetterStatus> {
-    conn.query_row(
-        "SELECT status FROM letters WHERE id = ?1 AND deleted_at IS NULL",
-        [id],
-        |r| storage::code(r, 0),
-    )
-    .optional()?
-    .ok_or(StorageError::NotFound(id))
+    storage::status_of(conn, "letters", id)
 }
 
 /// Writes a letter's new status and the date it was reached (`received_by` for delivery),

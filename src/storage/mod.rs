@@ -284,6 +284,18 @@ pub fn found<T>(r: rusqlite::Result<T>, id: Id) -> Result<T> {
     })
 }
 
+/// The status code of a live row of `table` (a letter, a report), as its enum.
+pub fn status_of<T: Code>(conn: &Connection, table: &str, id: Id) -> Result<T> {
+    use rusqlite::OptionalExtension as _;
+    conn.query_row(
+        &format!("SELECT status FROM {table} WHERE id = ?1 AND deleted_at IS NULL"),
+        [id],
+        |r| code(r, 0),
+    )
+    .optional()?
+    .ok_or(StorageError::NotFound(id))
+}
+
 /// Moves a row to the trash (soft delete); `NotFound` when it is not there or already deleted.
 pub fn soft_delete(w: &Tx, table: &str, id: Id) -> Result<()> {
     let n = w.execute(

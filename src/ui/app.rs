@@ -17,7 +17,7 @@ use crate::storage::Db;
 use crate::{admin, clients};
 
 /// The navigation: its screens, in order.
-const NAV: [(Route, &str); 9] = [
+const NAV: &[(Route, &str)] = &[
     (Route::Today, t::TODAY),
     (Route::Clients, t::NAV_CLIENTS),
     (Route::Letters, t::NAV_LETTERS),
@@ -153,7 +153,7 @@ impl App {
         }
         ui.separator();
         let current = self.route.screen();
-        for (route, label) in NAV {
+        for &(route, label) in NAV {
             let label = t::with_count(label, self.features.badge(route).unwrap_or(0));
             if ui.selectable_label(current == route, label).clicked() && current != route {
                 self.push(Command::Open(route));

@@ -46,3 +46,25 @@ pub fn add_with_role(db: &mut Db, surname: &str, name: &str, patronymic: &str, r
 pub fn actor(id: Id) -> Actor {
     Actor::manager(id, Role::Manager)
 }
+
+/// A head of the group and a manager who reports to them: (head, manager).
+pub fn head_and_manager(db: &mut Db) -> (Id, Id) {
+    let head = add_with_role(db, "Киселёв", "Дмитрий", "", Role::GroupHead);
+    let me = add_manager(db, "Петрова", "Анна", "Сергеевна");
+    let mut m = admin::service::manager(db, me).expect("me");
+    m.supervisor_id = Some(head);
+    admin::service::save_manager(db, &Actor::SYSTEM, &m).expect("supervisor");
+    (head, me)
+}
+
+/// The text of a PDF, pages joined, white space folded.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    let text: String = doc
+        .get_pages()
+        .keys()
+        .map(|p| doc.extract_text(&[*p]).expect("text"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
