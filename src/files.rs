@@ -1,7 +1,27 @@
 //! Files the program reads and writes for the user (imports, PDFs, copies of attachments), in
 //! one place, with errors that name the file. Screens never touch the file system.
+//!
+//! Every file is written whole or not at all: to a temporary file in the target's folder, synced,
+//! then renamed over the target, so a full disk or a kill leaves the old file as it was. A target
+//! that leads (through links too) to the open database, its journal files or its backups is
+//! refused.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The files no write may replace: the open databases and their backups.
+static PROTECTED: Mutex<Vec<Protected>> = Mutex::new(Vec::new());
+
+/// A database file guarded by [`protect`].
+#[derive(Debug, Clone)]
+struct Protected {
+    /// The database file, resolved.
+    db: PathBuf,
+    /// The folder of its backups, resolved as far as it exists.
+    backups: PathBuf,
+}
 
 /// What went wrong with a file.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +41,78 @@ pub enum FileError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The target is the database, one of its journal files or a backup.
+    #[error("{path:?} is the database or its backup: refused")]
+    Protected { path: PathBuf },
+}
+
+/// Where a path leads: links followed; for a file not there yet, its folder resolved and its
+/// name kept.
+pub fn resolve(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(dir), path.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Guards a database: from now on no write may replace it, its `-wal`, `-shm` or `-journal`,
+/// the copies taken before a migration (`NAME.schemaN.bak`) or anything in `backups`.
+pub fn protect(db: &Path, backups: &Path) {
+    let entry = Protected {
+        db: resolve(db),
+        backups: resolve(backups),
+    };
+    let mut all = PROTECTED.lock().unwrap_or_else(|p| p.into_inner());
+    if !all.iter().any(|p| p.db == entry.db) {
+        all.push(entry);
+    }
+}
+
+/// Whether `target` leads to a guarded file.
+fn is_protected(target: &Path) -> bool {
+    let t = resolve(target);
+    let all = PROTECTED.lock().unwrap_or_else(|p| p.into_inner());
+    all.iter().any(|p| {
+        let name =
+            p.db.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+        let same_dir = t.parent() == p.db.parent();
+        let t_name = t
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        t == p.db
+            || t.starts_with(&p.backups)
+            || same_dir
+                && (["-wal", "-shm", "-journal"]
+                    .iter()
+                    .any(|s| t_name == format!("{name}{s}"))
+                    || t_name.starts_with(&format!("{name}.schema")) && t_name.ends_with(".bak"))
+            || same_file(&t, &p.db)
+    })
+}
+
+/// Whether two paths are one file (a hard link), where the system can tell.
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// The path as typed in a field: surrounding spaces do not count.
@@ -35,11 +127,60 @@ pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {
     })
 }
 
+/// Writes `bytes` to `path` whole or not at all (a temporary file beside it, synced, renamed
+/// over it). The database, its journal files and its backups are refused.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    std::fs::write(path, bytes).map_err(|source| FileError::Write {
+    if is_protected(path) {
+        return Err(FileError::Protected {
+            path: path.to_path_buf(),
+        });
+    }
+    let fail = |source| FileError::Write {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let tmp = temp_beside(path);
+    let written = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    sync_dir(path);
+    Ok(())
+}
+
+/// A temporary name in the folder of `path`, unique in this process.
+pub fn temp_beside(path: &Path) -> PathBuf {
+    static N: AtomicU64 = AtomicU64::new(0);
+    let name = file_name(path);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+/// Makes a rename durable (the folder's entry), where the system allows.
+pub fn sync_dir(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// Creates a folder (and its parents).

@@ -150,6 +150,27 @@ fn xlsx_cell(c: &calamine::Data) -> String {
     }
 }
 
+/// The characters that make a spreadsheet read a cell as a formula («=cmd|…»).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as a spreadsheet program may open it safely: one that would start a formula gets a
+/// leading apostrophe, which Excel and LibreOffice show as text.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The cell as exported: the apostrophe [`spreadsheet_safe`] added is taken off again.
+fn from_spreadsheet(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 fn parse_bool(s: &str) -> Option<bool> {
     let k = search_key(s.trim());
     if YES_WORDS.contains(&k.as_str()) {
@@ -305,7 +326,7 @@ pub fn import_clients(
             col_of
                 .get(k)
                 .and_then(|&i| cells.get(i))
-                .map_or(String::new(), |s| s.trim().to_string())
+                .map_or(String::new(), |s| from_spreadsheet(s.trim()).to_string())
         };
         match row_to_client(&cell, &catalogs, &managers, actor, today) {
             Ok(c) => candidates.push((line, c)),
@@ -385,7 +406,7 @@ pub fn export_clients(db: &Db, path: &Path) -> Result<usize, ExchangeError> {
                 .and_then(|id| managers.get(&id))
                 .map(Manager::full_name)
                 .unwrap_or_default();
-            w.write_record([
+            let cells = [
                 c.short_name.as_str(),
                 &c.full_name,
                 client_kind(c.kind.code()),
@@ -404,11 +425,35 @@ pub fn export_clients(db: &Db, path: &Path) -> Result<usize, ExchangeError> {
                 &manager,
                 if c.strategic { YES } else { NO },
                 &c.uuid,
-            ])
-            .map_err(csv_err)?;
+            ];
+            w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
+                .map_err(csv_err)?;
         }
         w.flush().map_err(|e| ExchangeError::Csv(e.to_string()))?;
     }
     files::write(path, &out)?;
     Ok(rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_that_start_a_formula_are_escaped_and_come_back() {
+        for cell in [
+            "=cmd|' /C calc'!A0",
+            "+7 916",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let safe = spreadsheet_safe(cell);
+            assert!(safe.starts_with('\''), "{safe}");
+            assert_eq!(from_spreadsheet(&safe), cell);
+        }
+        assert_eq!(spreadsheet_safe("ООО «Ромашка»"), "ООО «Ромашка»");
+        assert_eq!(from_spreadsheet("'просто текст"), "'просто текст");
+    }
 }

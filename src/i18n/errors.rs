@@ -112,6 +112,7 @@ impl Describe for FileError {
                 w::err_write_path(&path.display().to_string(), &source.to_string())
             }
             FileError::Viewer { path, .. } => w::err_viewer(&path.display().to_string()),
+            FileError::Protected { path } => w::err_protected(&path.display().to_string()),
         }
     }
 }

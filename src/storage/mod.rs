@@ -116,6 +116,7 @@ impl Db {
             path: Some(path.to_path_buf()),
             clock: Arc::new(SystemClock),
         };
+        crate::files::protect(path, &backups_dir(path));
         db.prepare()?;
         Ok(db)
     }
@@ -218,6 +219,13 @@ pub fn set_pragmas(conn: &Connection) -> Result<()> {
 pub fn schema_version(conn: &Connection) -> Result<usize> {
     let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     Ok(usize::try_from(v).unwrap_or(0))
+}
+
+/// The folder of a database's backups: beside it, `NAME-backups`.
+pub fn backups_dir(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push("-backups");
+    db.with_file_name(name)
 }
 
 fn backup_path(path: &Path, version: usize) -> PathBuf {
