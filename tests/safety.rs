@@ -170,3 +170,182 @@ fn formulas_are_exported_as_text_and_come_back() {
         "{line}"
     );
 }
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A valid INN for the i-th client of a generated file.
+fn inn(i: u32) -> String {
+    let body = format!("57{i:07}");
+    let d: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+    format!("{body}{}", vipdesk::domain::validate::inn10_check_digit(&d))
+}
+
+/// One stray quote rejects its own row, named by the line an editor shows, and nothing more.
+#[test]
+fn a_stray_quote_in_a_csv_rejects_only_its_row() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("q.db");
+    let mut csv = String::from("Краткое наименование;ИНН;Юридический адрес\r\n");
+    for i in 1..=200 {
+        let address = if i == 100 {
+            "\"г. Орёл, ул. Ленина, 1".to_string()
+        } else {
+            format!("г. Орёл, ул. Ленина, {i}")
+        };
+        csv.push_str(&format!("АО «Клиент {i}»;{};{address}\r\n", inn(i)));
+    }
+    let file = dir.path().join("clients.csv");
+    std::fs::write(&file, csv).expect("csv");
+    let o = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    assert!(!o.status.success(), "a rejected row fails the command");
+    assert!(
+        stderr(&o).contains("строка 101: кавычка открыта и не закрыта"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("Импортировано: 199 клиентов"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(clients(&db), 199);
+}
+
+/// Rejections name the lines a user sees in Excel or Notepad, whatever the line breaks.
+#[test]
+fn rejected_lines_are_the_lines_an_editor_shows() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for (name, eol) in [("crlf", "\r\n"), ("lf", "\n"), ("cr", "\r")] {
+        let db = dir.path().join(format!("{name}.db"));
+        let text = [
+            "Краткое наименование;ИНН".to_string(),
+            format!("АО «Первый»;{}", inn(1)),
+            "АО «Плохой»;1234567895".to_string(),
+            format!("АО «Третий»;{}", inn(3)),
+        ]
+        .join(eol);
+        let file = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&file, text).expect("csv");
+        let o = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+        assert!(
+            stderr(&o).contains("строка 3: неверный ИНН 1234567895"),
+            "{name}: {}",
+            stderr(&o)
+        );
+        assert_eq!(clients(&db), 2, "{name}");
+    }
+}
+
+/// A UTF-8 file with one byte that is not UTF-8 is refused naming that line; it is not read
+/// as Windows-1251 (which would garble every Cyrillic letter).
+#[test]
+fn one_bad_byte_does_not_switch_the_encoding() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("e.db");
+    let mut bytes = format!(
+        "Краткое наименование;ИНН\nАО «Первый»;{}\nАО «Второй»;{}\nАО ",
+        inn(1),
+        inn(2)
+    )
+    .into_bytes();
+    bytes.push(0xC2); // «В» in Windows-1251, not UTF-8 here
+    bytes.extend_from_slice(format!("торой»;{}\n", inn(3)).as_bytes());
+    let file = dir.path().join("mixed.csv");
+    std::fs::write(&file, bytes).expect("csv");
+    let o = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("строка 4"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("UTF-8"), "{}", stderr(&o));
+    assert_eq!(clients(&db), 0, "nothing imported");
+}
+
+/// Two imports of one file at once: each client once.
+#[test]
+fn two_imports_at_once_do_not_duplicate_clients() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("two.db");
+    // The database exists before the two start.
+    assert_eq!(clients(&db), 0);
+    let mut csv = String::from("Краткое наименование;ИНН\n");
+    for i in 1..=300 {
+        csv.push_str(&format!("АО «Клиент {i}»;{}\n", inn(i)));
+    }
+    let file = dir.path().join("c.csv");
+    std::fs::write(&file, csv).expect("csv");
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "clients"])
+            .arg(&file)
+            .output()
+            .expect("run")
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(run);
+        let b = s.spawn(run);
+        (a.join().expect("a"), b.join().expect("b"))
+    });
+    assert_eq!(clients(&db), 300);
+    let ok = [&a, &b].iter().filter(|o| o.status.success()).count();
+    assert_eq!(ok, 1, "one imports, the other finds them all there");
+}
+
+/// Export, edit in a spreadsheet, import with --update: the clients are updated in place;
+/// a manager the database does not know leaves the client without one and says so.
+#[test]
+fn export_edit_and_import_with_update_is_a_round_trip() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = demo(dir.path());
+    let n = clients(&db);
+    let file = dir.path().join("c.csv");
+    let o = vipdesk(&db, &["export", "clients", file.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&file).expect("csv");
+    let edited = text.replacen("г. Орёл", "г. Орёл (новый адрес)", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&file, &edited).expect("edit");
+    let o = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    assert!(!o.status.success(), "without --update they are duplicates");
+    assert_eq!(clients(&db), n);
+    let o = vipdesk(
+        &db,
+        &[
+            "import",
+            "clients",
+            "--update",
+            file.to_str().expect("path"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("Обновлено: {n} ")),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(clients(&db), n);
+    let listed = vipdesk(
+        &db,
+        &[
+            "export",
+            "clients",
+            dir.path().join("again.csv").to_str().expect("p"),
+        ],
+    );
+    assert!(listed.status.success());
+    let again = std::fs::read_to_string(dir.path().join("again.csv")).expect("csv");
+    assert!(again.contains("г. Орёл (новый адрес)"));
+
+    // Into a fresh database, the managers are unknown: imported without them, with a warning.
+    let fresh = dir.path().join("fresh.db");
+    let o = vipdesk(&fresh, &["import", "clients", file.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(clients(&fresh), n);
+    assert!(
+        stderr(&o).contains("не найден — клиент импортирован без менеджера"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -22,7 +22,13 @@ pub enum ClientsCommand {
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import clients from a .csv (`;` or `,`, UTF-8 or Windows-1251) or .xlsx file.
-    Clients { file: PathBuf },
+    Clients {
+        file: PathBuf,
+        /// Update the clients already in the database (same UUID, else same INN) with the
+        /// file's columns, instead of refusing them as duplicates.
+        #[arg(long)]
+        update: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,16 +67,21 @@ pub fn clients(path: &Path, command: ClientsCommand, out: &mut Out) -> anyhow::R
 }
 
 pub fn import(path: &Path, what: ImportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let ImportCommand::Clients { file } = what;
+    let ImportCommand::Clients { file, update } = what;
     let mut db = open(path)?;
-    let report = exchange::import_clients(&mut db, &Actor::SYSTEM, &file).map_err(t::err)?;
+    let mode = if update {
+        exchange::ImportMode::Update
+    } else {
+        exchange::ImportMode::AddOnly
+    };
+    let report = exchange::import_clients(&mut db, &Actor::SYSTEM, &file, mode).map_err(t::err)?;
     for w in &report.warnings {
         eprintln!("{}", t::describe(w));
     }
     for r in &report.rejected {
         eprintln!("{}", t::describe(r));
     }
-    out.line(t::import_summary(report.imported, report.rejected.len()))?;
+    out.line(t::import_report(&report))?;
     Ok(if report.rejected.is_empty() {
         ExitCode::SUCCESS
     } else {

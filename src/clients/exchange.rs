@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use super::draft::ClientDraft;
 use super::model::*;
 use super::store;
+use super::table_file::{CsvProblem, Row, decode_text, delimiter, read_csv};
 use crate::admin::{Manager, store as admin_store};
 use crate::domain::fmt::{self, search_key};
 use crate::domain::{Actor, Code, FieldError, Id};
@@ -31,6 +32,9 @@ pub enum ExchangeError {
     XlsxEmpty,
     #[error("CSV: {0}")]
     Csv(String),
+    /// The file is UTF-8 for the most part, but this line has a byte that is not.
+    #[error("line {line}: a byte that is not UTF-8 in a UTF-8 file")]
+    MixedEncoding { line: usize },
     #[error("the file is empty: no header line")]
     Empty,
     #[error("no column of the short name in the header")]
@@ -42,10 +46,11 @@ pub enum ExchangeError {
 /// Why a row was not imported.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowError {
+    /// The row could not be read as CSV.
+    Malformed(CsvProblem),
     BadKind(String),
     UnknownDistrict(String),
     UnknownIndustry(String),
-    UnknownManager(String),
     BadBool(String),
     /// Fields that did not convert: (column key, the value, why).
     Fields(Vec<(String, String, FieldError)>),
@@ -69,28 +74,36 @@ pub struct Rejection {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportWarning {
     UnknownColumn(String),
+    /// The manager a row names is not in the database: the client came in without one.
+    UnknownManager {
+        line: usize,
+        name: String,
+    },
+}
+
+/// What import does with a row whose client is already in the database (same UUID or INN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportMode {
+    /// Refuse it as a duplicate.
+    #[default]
+    AddOnly,
+    /// Update that client with the columns the file has (export → edit → import).
+    Update,
 }
 
 /// The outcome of an import.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportReport {
     pub imported: usize,
+    /// Clients already in the database, updated (with [`ImportMode::Update`]).
+    pub updated: usize,
     /// One per rejected row, by line.
     pub rejected: Vec<Rejection>,
     pub warnings: Vec<ImportWarning>,
 }
 
-/// Decodes a CSV file's bytes: UTF-8 (with or without BOM), else Windows-1251.
-pub fn decode_text(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1251.decode(bytes).0.into_owned(),
-    }
-}
-
-/// Rows as (line number, cells), the first one the header.
-fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ExchangeError> {
+/// Rows as (line number, cells or what was wrong with them), the first one the header.
+fn read_rows(path: &Path) -> Result<Vec<Row>, ExchangeError> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -107,29 +120,13 @@ fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ExchangeError> {
         return Ok(range
             .rows()
             .enumerate()
-            .map(|(i, row)| (start_row + i + 1, row.iter().map(xlsx_cell).collect()))
+            .map(|(i, row)| (start_row + i + 1, Ok(row.iter().map(xlsx_cell).collect())))
             .collect());
     }
     let bytes = files::read(path)?;
-    let text = decode_text(&bytes);
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.matches(';').count() >= first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for rec in reader.records() {
-        let rec = rec.map_err(|e| ExchangeError::Csv(e.to_string()))?;
-        let line = rec.position().map_or(rows.len() + 1, |p| p.line() as usize);
-        rows.push((line, rec.iter().map(str::to_string).collect()));
-    }
-    Ok(rows)
+    let (text, _) =
+        decode_text(&bytes).map_err(|e| ExchangeError::MixedEncoding { line: e.line })?;
+    Ok(read_csv(&text, delimiter(&text)))
 }
 
 fn xlsx_cell(c: &calamine::Data) -> String {
@@ -224,56 +221,76 @@ fn lookup<'a>(
         .ok_or(())
 }
 
-/// A row read into a client, or why not.
-fn row_to_client(
-    cell: &dyn Fn(&str) -> String,
-    catalogs: &crate::admin::Catalogs,
-    managers: &[Manager],
-    actor: &Actor,
+/// The catalogues and managers a row's names are looked up in.
+struct Lookups {
+    catalogs: crate::admin::Catalogs,
+    managers: Vec<Manager>,
+}
+
+/// A row read onto a client draft (a new one, or the stored client's when updating): only the
+/// columns the file has change it. Names that a catalogue does not know refuse the row; a
+/// manager the database does not know leaves the client without one (a warning).
+fn apply_row(
+    draft: &mut ClientDraft,
+    cell: &dyn Fn(&str) -> Option<String>,
+    look: &Lookups,
+    warnings: &mut Vec<String>,
+) -> Result<(), RowError> {
+    let text = |k: &str, field: &mut String| {
+        if let Some(v) = cell(k) {
+            *field = v;
+        }
+    };
+    text("uuid", &mut draft.uuid);
+    text("short_name", &mut draft.short_name);
+    text("full_name", &mut draft.full_name);
+    text("inn", &mut draft.inn);
+    text("kpp", &mut draft.kpp);
+    text("ogrn", &mut draft.ogrn);
+    text("legal_address", &mut draft.legal_address);
+    text("postal_address", &mut draft.postal_address);
+    text("contract_number", &mut draft.contract_number);
+    text("contract_date", &mut draft.contract_date);
+    text("since_year", &mut draft.since_year);
+    if let Some(v) = cell("kind") {
+        draft.kind = parse_kind(&v).ok_or(RowError::BadKind(v))?;
+    }
+    if let Some(v) = cell("district") {
+        let districts = look.catalogs.districts.iter();
+        draft.district_id = lookup(&v, districts.map(|d| (d.id, d.name.as_str())))
+            .map_err(|_| RowError::UnknownDistrict(v))?;
+    }
+    if let Some(v) = cell("industry") {
+        let industries = look.catalogs.industries.iter();
+        draft.industry_id = lookup(&v, industries.map(|d| (d.id, d.name.as_str())))
+            .map_err(|_| RowError::UnknownIndustry(v))?;
+    }
+    if let Some(v) = cell("manager")
+        && !v.is_empty()
+    {
+        draft.manager_id = find_manager(&look.managers, &v);
+        if draft.manager_id.is_none() {
+            warnings.push(v);
+        }
+    }
+    if let Some(v) = cell("strategic") {
+        draft.strategic = parse_bool(&v).ok_or(RowError::BadBool(v))?;
+    }
+    Ok(())
+}
+
+/// The draft's client, or the row's field errors with the values the file had.
+fn to_client(
+    draft: &ClientDraft,
+    cell: &dyn Fn(&str) -> Option<String>,
     today: NaiveDate,
 ) -> Result<Client, RowError> {
-    let kind = parse_kind(&cell("kind")).ok_or_else(|| RowError::BadKind(cell("kind")))?;
-    let district_id = lookup(
-        &cell("district"),
-        catalogs.districts.iter().map(|d| (d.id, d.name.as_str())),
-    )
-    .map_err(|_| RowError::UnknownDistrict(cell("district")))?;
-    let industry_id = lookup(
-        &cell("industry"),
-        catalogs.industries.iter().map(|d| (d.id, d.name.as_str())),
-    )
-    .map_err(|_| RowError::UnknownIndustry(cell("industry")))?;
-    let manager_id = match cell("manager").as_str() {
-        "" => actor.id,
-        m => Some(find_manager(managers, m).ok_or_else(|| RowError::UnknownManager(m.into()))?),
-    };
-    let strategic =
-        parse_bool(&cell("strategic")).ok_or_else(|| RowError::BadBool(cell("strategic")))?;
-    let draft = ClientDraft {
-        uuid: cell("uuid"),
-        short_name: cell("short_name"),
-        full_name: cell("full_name"),
-        kind,
-        inn: cell("inn"),
-        kpp: cell("kpp"),
-        ogrn: cell("ogrn"),
-        legal_address: cell("legal_address"),
-        postal_address: cell("postal_address"),
-        district_id,
-        industry_id,
-        contract_number: cell("contract_number"),
-        contract_date: cell("contract_date"),
-        since_year: cell("since_year"),
-        manager_id,
-        strategic,
-        ..Default::default()
-    };
     let client = draft.to_value(today).map_err(|errors| {
         RowError::Fields(
             errors
                 .into_iter()
                 .map(|(field, e)| {
-                    let value = cell(&field);
+                    let value = cell(&field).unwrap_or_default();
                     (field, value, e)
                 })
                 .collect(),
@@ -286,21 +303,32 @@ fn row_to_client(
 }
 
 /// Imports clients from `path` for `actor` (whose clients they become when the file names no
-/// manager). Valid rows are inserted in one write, which also looks for duplicates.
+/// manager). Valid rows are written in one write, which also looks for duplicates: a client
+/// already there (by UUID, else by INN) is refused, or updated in [`ImportMode::Update`].
 pub fn import_clients(
     db: &mut Db,
     actor: &Actor,
     path: &Path,
+    mode: ImportMode,
 ) -> Result<ImportReport, ExchangeError> {
     let today = db.today();
     let rows = read_rows(path)?;
-    let mut rows = rows
-        .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-    let Some((_, header)) = rows.next() else {
-        return Err(ExchangeError::Empty);
-    };
+    let mut rows = rows.into_iter().filter(|(_, cells)| {
+        cells
+            .as_ref()
+            .map_or(true, |c| c.iter().any(|c| !c.trim().is_empty()))
+    });
     let mut report = ImportReport::default();
+    let header = loop {
+        match rows.next() {
+            None => return Err(ExchangeError::Empty),
+            Some((_, Ok(header))) => break header,
+            Some((line, Err(problem))) => report.rejected.push(Rejection {
+                line,
+                error: RowError::Malformed(problem),
+            }),
+        }
+    };
     let mut col_of: HashMap<&str, usize> = HashMap::new();
     for (i, h) in header.iter().enumerate() {
         let h = search_key(h.trim().trim_start_matches('\u{feff}'));
@@ -318,66 +346,130 @@ pub fn import_clients(
     if !col_of.contains_key("short_name") {
         return Err(ExchangeError::NoNameColumn);
     }
-    let catalogs = admin_store::load_catalogs(db.conn())?;
-    let managers = admin_store::list_managers(db.conn())?;
-    let mut candidates: Vec<(usize, Client)> = Vec::new();
+    let look = Lookups {
+        catalogs: admin_store::load_catalogs(db.conn())?,
+        managers: admin_store::list_managers(db.conn())?,
+    };
+    let mut candidates: Vec<(usize, Vec<String>)> = Vec::new();
     for (line, cells) in rows {
-        let cell = |k: &str| {
-            col_of
-                .get(k)
-                .and_then(|&i| cells.get(i))
-                .map_or(String::new(), |s| from_spreadsheet(s.trim()).to_string())
-        };
-        match row_to_client(&cell, &catalogs, &managers, actor, today) {
-            Ok(c) => candidates.push((line, c)),
-            Err(error) => report.rejected.push(Rejection { line, error }),
+        match cells {
+            Ok(cells) => candidates.push((line, cells)),
+            Err(problem) => report.rejected.push(Rejection {
+                line,
+                error: RowError::Malformed(problem),
+            }),
         }
     }
-    let imported = db.write(actor, |w| {
-        let mut seen_inn: HashMap<String, usize> = HashMap::new();
-        let mut seen_uuid: Vec<String> = Vec::new();
+    let (imported, updated, rejected, warnings) = db.write(actor, |w| {
+        let (mut imported, mut updated) = (0, 0);
         let mut rejected = Vec::new();
-        let mut n = 0;
-        for (line, client) in &candidates {
-            let reject = |error| Rejection { line: *line, error };
-            if !client.inn.is_empty() {
-                if let Some((id, _)) = store::inn_holder(w, &client.inn, None)? {
-                    rejected.push(reject(RowError::InnInDatabase(client.inn.clone(), id)));
-                    continue;
-                }
-                if let Some(first) = seen_inn.insert(client.inn.clone(), *line) {
-                    rejected.push(reject(RowError::InnInFile(client.inn.clone(), first)));
-                    continue;
-                }
+        let mut warnings = Vec::new();
+        let mut seen_inn: HashMap<String, usize> = HashMap::new();
+        let mut seen_uuid: std::collections::HashSet<String> = Default::default();
+        for (line, cells) in &candidates {
+            let line = *line;
+            let cell = |k: &str| {
+                col_of.get(k).map(|&i| {
+                    cells
+                        .get(i)
+                        .map_or("", |s| from_spreadsheet(s.trim()))
+                        .to_string()
+                })
+            };
+            let reject = |error| Rejection { line, error };
+            // The client this row names, if it is already in the database.
+            let uuid = cell("uuid").unwrap_or_default();
+            let inn = cell("inn").unwrap_or_default();
+            let by_uuid = match uuid.as_str() {
+                "" => None,
+                u => store::find_client_by_uuid(w, u)?,
+            };
+            let by_inn = match inn.as_str() {
+                "" => None,
+                i => store::inn_holder(w, i, None)?.map(|(id, _)| id),
+            };
+            let existing = by_uuid.or(by_inn);
+            if !uuid.is_empty() && !seen_uuid.insert(uuid.clone()) {
+                rejected.push(reject(RowError::UuidInFile));
+                continue;
             }
-            if !client.uuid.is_empty() {
-                if let Some(id) = store::find_client_by_uuid(w, &client.uuid)? {
-                    rejected.push(reject(RowError::UuidInDatabase(id)));
-                    continue;
-                }
-                if seen_uuid.contains(&client.uuid) {
-                    rejected.push(reject(RowError::UuidInFile));
-                    continue;
-                }
-                seen_uuid.push(client.uuid.clone());
+            if !inn.is_empty()
+                && let Some(first) = seen_inn.insert(inn.clone(), line)
+            {
+                rejected.push(reject(RowError::InnInFile(inn, first)));
+                continue;
             }
-            store::save_dossier(
-                w,
-                &Dossier {
-                    client: client.clone(),
+            let mut dossier = match (existing, mode) {
+                (Some(id), ImportMode::Update) => match store::load_dossier(w, id) {
+                    Ok(d) => d,
+                    // A UUID of a client in the trash: it stays there.
+                    Err(StorageError::NotFound(_)) => {
+                        rejected.push(reject(RowError::UuidInDatabase(id)));
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                },
+                (Some(id), ImportMode::AddOnly) => {
+                    rejected.push(reject(match by_uuid {
+                        Some(id) => RowError::UuidInDatabase(id),
+                        None => RowError::InnInDatabase(inn, id),
+                    }));
+                    continue;
+                }
+                (None, _) => Dossier {
+                    client: Client {
+                        manager_id: actor.id,
+                        ..Default::default()
+                    },
                     ..Default::default()
                 },
-            )?;
-            n += 1;
+            };
+            let mut draft = ClientDraft::from_value(&dossier.client);
+            let mut unknown = Vec::new();
+            if let Err(e) = apply_row(&mut draft, &cell, &look, &mut unknown) {
+                rejected.push(reject(e));
+                continue;
+            }
+            dossier.client = match to_client(&draft, &cell, today) {
+                Ok(c) => c,
+                Err(e) => {
+                    rejected.push(reject(e));
+                    continue;
+                }
+            };
+            // Another live client with this INN (the row moved it onto someone else's).
+            if !dossier.client.inn.is_empty()
+                && let Some((other, _)) =
+                    store::inn_holder(w, &dossier.client.inn, dossier.client.id)?
+            {
+                rejected.push(reject(RowError::InnInDatabase(
+                    dossier.client.inn.clone(),
+                    other,
+                )));
+                continue;
+            }
+            warnings.extend(
+                unknown
+                    .into_iter()
+                    .map(|name| ImportWarning::UnknownManager { line, name }),
+            );
+            store::save_dossier(w, &dossier)?;
+            match existing {
+                Some(_) => updated += 1,
+                None => imported += 1,
+            }
         }
-        Ok::<_, StorageError>((n, rejected))
+        Ok::<_, StorageError>((imported, updated, rejected, warnings))
     })?;
-    report.imported = imported.0;
-    report.rejected.extend(imported.1);
+    report.imported = imported;
+    report.updated = updated;
+    report.rejected.extend(rejected);
     report.rejected.sort_by_key(|r| r.line);
+    report.warnings.extend(warnings);
     log::info!(
-        "imported {} clients, rejected {} rows",
+        "imported {} clients, updated {}, rejected {} rows",
         report.imported,
+        report.updated,
         report.rejected.len()
     );
     Ok(report)

@@ -7,6 +7,7 @@ pub mod model;
 pub mod search;
 pub mod service;
 pub mod store;
+pub mod table_file;
 
 pub use model::*;
 pub use service::ClientsError;

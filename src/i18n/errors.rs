@@ -5,6 +5,7 @@ use crate::admin::{AdminError, Problem};
 use crate::clients::ClientsError;
 use crate::clients::draft::{DossierWarning, PasteError};
 use crate::clients::exchange::{ExchangeError, ImportWarning, Rejection, RowError};
+use crate::clients::table_file::CsvProblem;
 use crate::contacts::ContactsError;
 use crate::demo::DemoError;
 use crate::domain::{FieldError, UnknownCode};
@@ -200,6 +201,7 @@ impl Describe for ExchangeError {
             ExchangeError::Xlsx(e) => format!("{}: {e}", w::ERR_XLSX),
             ExchangeError::XlsxEmpty => w::ERR_XLSX_EMPTY.into(),
             ExchangeError::Csv(e) => format!("{}: {e}", w::ERR_CSV),
+            ExchangeError::MixedEncoding { line } => w::err_mixed_encoding(*line),
             ExchangeError::Empty => w::ERR_IMPORT_EMPTY.into(),
             ExchangeError::NoNameColumn => w::ERR_IMPORT_NO_NAME_COLUMN.into(),
             ExchangeError::Storage(e) => e.describe(),
@@ -213,7 +215,11 @@ impl Describe for RowError {
             RowError::BadKind(v) => w::import_bad_kind(v),
             RowError::UnknownDistrict(v) => w::import_unknown_district(v),
             RowError::UnknownIndustry(v) => w::import_unknown_industry(v),
-            RowError::UnknownManager(v) => w::import_unknown_manager(v),
+            RowError::Malformed(p) => match p {
+                CsvProblem::UnclosedQuote => w::CSV_UNCLOSED_QUOTE.into(),
+                CsvProblem::TextAfterQuote => w::CSV_TEXT_AFTER_QUOTE.into(),
+                CsvProblem::ControlChar => w::CSV_CONTROL_CHAR.into(),
+            },
             RowError::BadBool(v) => w::import_bad_bool(v),
             RowError::Fields(fields) => fields
                 .iter()
@@ -239,6 +245,9 @@ impl Describe for ImportWarning {
     fn describe(&self) -> String {
         match self {
             ImportWarning::UnknownColumn(h) => w::import_unknown_column(h),
+            ImportWarning::UnknownManager { line, name } => {
+                w::import_row(*line, &w::import_unknown_manager(name))
+            }
         }
     }
 }
@@ -293,5 +302,14 @@ impl Describe for DemoError {
             DemoError::Letter(e) => e.describe(),
             DemoError::Contacts(e) => e.describe(),
         }
+    }
+}
+
+/// «Импортировано: 3 клиента. Отклонено: 1 строка.» (with the updated ones when any).
+pub fn import_report(r: &crate::clients::exchange::ImportReport) -> String {
+    if r.updated == 0 {
+        w::import_summary(r.imported, r.rejected.len())
+    } else {
+        w::import_summary_updated(r.imported, r.updated, r.rejected.len())
     }
 }

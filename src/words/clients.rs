@@ -60,7 +60,7 @@ pub fn import_unknown_industry(v: &str) -> String {
     format!("неизвестная отрасль «{v}» (добавьте её в справочник)")
 }
 pub fn import_unknown_manager(v: &str) -> String {
-    format!("неизвестный персональный менеджер «{v}»")
+    format!("персональный менеджер «{v}» не найден — клиент импортирован без менеджера")
 }
 pub fn import_bad_bool(v: &str) -> String {
     format!("«Стратегический»: «{v}» — ожидается «да» или «нет»")
@@ -304,3 +304,23 @@ pub const NO: &str = "нет";
 pub const YES_WORDS: [&str; 5] = ["да", "1", "true", "yes", "+"];
 pub const NO_WORDS: [&str; 6] = ["нет", "0", "false", "no", "-", ""];
 pub const EXPORT_FILE_NAME: &str = "clients.csv";
+pub fn err_mixed_encoding(line: usize) -> String {
+    format!(
+        "строка {line}: символ не в кодировке UTF-8, хотя остальной файл в UTF-8 — сохраните файл в UTF-8 (в Excel: «CSV UTF-8») и повторите"
+    )
+}
+pub const CSV_UNCLOSED_QUOTE: &str =
+    "кавычка открыта и не закрыта: проверьте кавычки в этой строке";
+pub const CSV_TEXT_AFTER_QUOTE: &str =
+    "после закрывающей кавычки идёт текст: проверьте кавычки в этой строке";
+pub const CSV_CONTROL_CHAR: &str = "в строке служебный (непечатаемый) символ";
+pub const IMPORT_UPDATE: &str = "Обновлять клиентов, которые уже есть (по UUID или ИНН)";
+pub fn import_summary_updated(imported: usize, updated: usize, rejected: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Импортировано: {}. Обновлено: {}. Отклонено: {}.",
+        count(imported as u64, ["клиент", "клиента", "клиентов"]),
+        count(updated as u64, ["клиент", "клиента", "клиентов"]),
+        count(rejected as u64, ["строка", "строки", "строк"])
+    )
+}

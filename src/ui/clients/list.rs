@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Cmd;
-use crate::clients::exchange::ImportReport;
+use crate::clients::exchange::{ImportMode, ImportReport};
 use crate::clients::search::{ClientFilter, SortColumn, filter_clients};
 use crate::domain::{Id, Role};
 use crate::i18n::{self as t, Describe};
@@ -26,6 +26,8 @@ pub struct ClientList {
     pub exchange_open: bool,
     pub exchange_path: String,
     pub import_report: Option<ImportReport>,
+    /// What import does with clients already in the database.
+    pub import_mode: ImportMode,
     /// The VIP years present in the rows, for the year filter.
     pub vip_years: Vec<i32>,
     /// The rows and the user the list was filtered for.
@@ -223,8 +225,16 @@ impl ClientList {
                     })));
                 }
             });
+            let mut update = self.import_mode == ImportMode::Update;
+            if ui.checkbox(&mut update, t::IMPORT_UPDATE).changed() {
+                self.import_mode = if update {
+                    ImportMode::Update
+                } else {
+                    ImportMode::AddOnly
+                };
+            }
             if let Some(r) = &self.import_report {
-                ui.label(RichText::new(t::import_summary(r.imported, r.rejected.len())).strong());
+                ui.label(RichText::new(t::import_report(r)).strong());
                 egui::ScrollArea::vertical()
                     .max_height(120.0)
                     .id_salt("import_report")

@@ -156,9 +156,13 @@ impl Feature for ClientsUi {
             }
             Cmd::ExchangePath(p) => self.list.exchange_path = p.display().to_string(),
             Cmd::Import(path) => {
-                let report =
-                    exchange::import_clients(cx.db, &cx.actor(), &files::typed_path(&path))
-                        .map_err(t::err)?;
+                let report = exchange::import_clients(
+                    cx.db,
+                    &cx.actor(),
+                    &files::typed_path(&path),
+                    self.list.import_mode,
+                )
+                .map_err(t::err)?;
                 self.list.import_report = Some(report);
                 cx.reload();
             }
