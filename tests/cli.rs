@@ -4,29 +4,13 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::{stderr, stdout, vipdesk};
+
+use std::process::Command;
 
 use vipdesk::domain::Actor;
 use vipdesk::storage::Db;
 use vipdesk::{admin, clients};
-
-fn vipdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vipdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("VIPDESK_DB")
-        .output()
-        .expect("run vipdesk")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn demo_then_list_json() {
@@ -88,7 +72,15 @@ fn import_rejects_bad_inn_and_duplicate_rows_whole() {
         "Краткое наименование;ИНН;Межрайонное отделение\nООО «Первый»;7707083893;Орловское МРО\n",
     )
     .expect("write");
-    let out = vipdesk(&db, &["import", "clients", first.to_str().expect("path")]);
+    let out = vipdesk(
+        &db,
+        &[
+            "--create",
+            "import",
+            "clients",
+            first.to_str().expect("path"),
+        ],
+    );
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
 
     let file = dir.path().join("clients.csv");
@@ -135,7 +127,15 @@ fn import_reads_windows_1251_with_commas() {
     let (bytes, _, bad) = encoding_rs::WINDOWS_1251.encode(text);
     assert!(!bad);
     std::fs::write(&file, &bytes).expect("write");
-    let out = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    let out = vipdesk(
+        &db,
+        &[
+            "--create",
+            "import",
+            "clients",
+            file.to_str().expect("path"),
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let db = Db::open(&db).expect("open");
     let rows = clients::service::list(&db).expect("list");
@@ -168,7 +168,15 @@ fn import_reads_xlsx() {
     ws.write_string(2, 0, "АО «Неверный»").expect("cell");
     ws.write_number(2, 1, 1234567895.0).expect("cell");
     wb.save(&file).expect("save xlsx");
-    let out = vipdesk(&db, &["import", "clients", file.to_str().expect("path")]);
+    let out = vipdesk(
+        &db,
+        &[
+            "--create",
+            "import",
+            "clients",
+            file.to_str().expect("path"),
+        ],
+    );
     assert!(!out.status.success());
     assert!(
         stderr(&out).contains("строка 3: неверный ИНН 1234567895"),

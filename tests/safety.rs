@@ -5,22 +5,10 @@
 
 mod common;
 
+use common::{stderr, stdout, vipdesk};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn vipdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vipdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("VIPDESK_DB")
-        .output()
-        .expect("run vipdesk")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Command;
 
 /// A demo database in `dir`, checkpointed so that its file holds everything.
 fn demo(dir: &Path) -> std::path::PathBuf {
@@ -28,6 +16,12 @@ fn demo(dir: &Path) -> std::path::PathBuf {
     let o = vipdesk(&db, &["demo", "--clients", "12"]);
     assert!(o.status.success(), "{}", stderr(&o));
     db
+}
+
+/// An empty database at `path` (commands other than `demo` refuse a missing file).
+fn empty(path: std::path::PathBuf) -> std::path::PathBuf {
+    vipdesk::storage::Db::open(&path).expect("create");
+    path
 }
 
 fn clients(db: &Path) -> usize {
@@ -143,7 +137,7 @@ fn a_failed_export_leaves_the_old_file_whole() {
 #[test]
 fn formulas_are_exported_as_text_and_come_back() {
     let dir = tempfile::tempdir().expect("tmp");
-    let db = dir.path().join("f.db");
+    let db = empty(dir.path().join("f.db"));
     let csv = dir.path().join("in.csv");
     std::fs::write(
         &csv,
@@ -160,7 +154,7 @@ fn formulas_are_exported_as_text_and_come_back() {
     assert!(text.contains("\n'=cmd|"), "{text}");
     assert!(text.contains(";'@SUM(A1);"), "{text}");
     // Back in, the apostrophe is gone.
-    let db2 = dir.path().join("g.db");
+    let db2 = empty(dir.path().join("g.db"));
     let o = vipdesk(&db2, &["import", "clients", out.to_str().expect("path")]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = vipdesk(&db2, &["clients", "list", "--json"]);
@@ -169,10 +163,6 @@ fn formulas_are_exported_as_text_and_come_back() {
         line.contains("\"short_name\":\"=cmd|' /C calc'!A0\""),
         "{line}"
     );
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// A valid INN for the i-th client of a generated file.
@@ -186,7 +176,7 @@ fn inn(i: u32) -> String {
 #[test]
 fn a_stray_quote_in_a_csv_rejects_only_its_row() {
     let dir = tempfile::tempdir().expect("tmp");
-    let db = dir.path().join("q.db");
+    let db = empty(dir.path().join("q.db"));
     let mut csv = String::from("Краткое наименование;ИНН;Юридический адрес\r\n");
     for i in 1..=200 {
         let address = if i == 100 {
@@ -218,7 +208,7 @@ fn a_stray_quote_in_a_csv_rejects_only_its_row() {
 fn rejected_lines_are_the_lines_an_editor_shows() {
     let dir = tempfile::tempdir().expect("tmp");
     for (name, eol) in [("crlf", "\r\n"), ("lf", "\n"), ("cr", "\r")] {
-        let db = dir.path().join(format!("{name}.db"));
+        let db = empty(dir.path().join(format!("{name}.db")));
         let text = [
             "Краткое наименование;ИНН".to_string(),
             format!("АО «Первый»;{}", inn(1)),
@@ -243,7 +233,7 @@ fn rejected_lines_are_the_lines_an_editor_shows() {
 #[test]
 fn one_bad_byte_does_not_switch_the_encoding() {
     let dir = tempfile::tempdir().expect("tmp");
-    let db = dir.path().join("e.db");
+    let db = empty(dir.path().join("e.db"));
     let mut bytes = format!(
         "Краткое наименование;ИНН\nАО «Первый»;{}\nАО «Второй»;{}\nАО ",
         inn(1),
@@ -265,7 +255,7 @@ fn one_bad_byte_does_not_switch_the_encoding() {
 #[test]
 fn two_imports_at_once_do_not_duplicate_clients() {
     let dir = tempfile::tempdir().expect("tmp");
-    let db = dir.path().join("two.db");
+    let db = empty(dir.path().join("two.db"));
     // The database exists before the two start.
     assert_eq!(clients(&db), 0);
     let mut csv = String::from("Краткое наименование;ИНН\n");
@@ -339,7 +329,7 @@ fn export_edit_and_import_with_update_is_a_round_trip() {
     assert!(again.contains("г. Орёл (новый адрес)"));
 
     // Into a fresh database, the managers are unknown: imported without them, with a warning.
-    let fresh = dir.path().join("fresh.db");
+    let fresh = empty(dir.path().join("fresh.db"));
     let o = vipdesk(&fresh, &["import", "clients", file.to_str().expect("path")]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(clients(&fresh), n);

@@ -1,13 +1,12 @@
 //! `demo` and `check`.
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Out, open};
+use super::{Out, Place};
 use crate::i18n as t;
 
-pub fn demo(path: &Path, clients: usize, seed: u64, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let mut db = open(path)?;
+pub fn demo(place: &Place, clients: usize, seed: u64, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let mut db = place.open_or_create()?;
     let today = db.today();
     let s = crate::demo::generate(&mut db, clients, seed, today).map_err(t::err)?;
     out.line(t::demo_summary(
@@ -21,8 +20,8 @@ pub fn demo(path: &Path, clients: usize, seed: u64, out: &mut Out) -> anyhow::Re
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn check(path: &Path, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let db = open(path)?;
+pub fn check(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let db = place.open()?;
     let problems = crate::admin::service::check(&db).map_err(t::err)?;
     if problems.is_empty() {
         let n = crate::clients::service::count(&db).map_err(t::err)?;

@@ -1,11 +1,11 @@
 //! `clients list`, `import clients`, `export clients`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use super::{Out, open};
+use super::{Out, Place};
 use crate::clients::{ClientRow, exchange, service};
 use crate::domain::Actor;
 use crate::i18n as t;
@@ -58,17 +58,17 @@ fn client_line(r: &ClientRow, json: bool) -> String {
     }
 }
 
-pub fn clients(path: &Path, command: ClientsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn clients(place: &Place, command: ClientsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ClientsCommand::List { json } = command;
-    let db = open(path)?;
+    let db = place.open()?;
     let rows = service::list(&db).map_err(t::err)?;
     out.lines(rows.iter().map(|r| client_line(r, json)))?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn import(path: &Path, what: ImportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn import(place: &Place, what: ImportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ImportCommand::Clients { file, update } = what;
-    let mut db = open(path)?;
+    let mut db = place.open()?;
     let mode = if update {
         exchange::ImportMode::Update
     } else {
@@ -89,9 +89,9 @@ pub fn import(path: &Path, what: ImportCommand, out: &mut Out) -> anyhow::Result
     })
 }
 
-pub fn export(path: &Path, what: ExportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn export(place: &Place, what: ExportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ExportCommand::Clients { file } = what;
-    let db = open(path)?;
+    let db = place.open()?;
     let n = exchange::export_clients(&db, &file).map_err(t::err)?;
     out.line(t::exported(n))?;
     Ok(ExitCode::SUCCESS)

@@ -1,11 +1,11 @@
 //! `meetings list`, `meeting render`, `report contacts`, `today`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use super::{Out, open};
+use super::{Out, Place};
 use crate::contacts::report::Period;
 use crate::contacts::service;
 use crate::contacts::today::Today;
@@ -54,9 +54,13 @@ fn as_manager(manager: Option<i64>) -> Actor {
     manager.map_or(Actor::SYSTEM, |id| Actor::manager(id, Role::Manager))
 }
 
-pub fn meetings(path: &Path, command: MeetingsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn meetings(
+    place: &Place,
+    command: MeetingsCommand,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
     let MeetingsCommand::List { client, json } = command;
-    let db = open(path)?;
+    let db = place.open()?;
     let rows = service::list(&db, client, None).map_err(t::err)?;
     out.lines(rows.iter().map(|m| {
         if json {
@@ -84,22 +88,22 @@ pub fn meetings(path: &Path, command: MeetingsCommand, out: &mut Out) -> anyhow:
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn meeting(path: &Path, command: MeetingCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn meeting(place: &Place, command: MeetingCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let MeetingCommand::Render { id, out: file } = command;
-    let db = open(path)?;
+    let db = place.open()?;
     service::write_meeting_pdf(&db, id, &file).map_err(t::err)?;
     out.line(t::file_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn report(path: &Path, what: ReportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ReportCommand::Contacts {
         period,
         out: file,
         manager,
     } = what;
     let period = Period::parse(&period).ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;
-    let db = open(path)?;
+    let db = place.open()?;
     let report =
         service::contact_report(&db, &period, &as_manager(manager), db.today()).map_err(t::err)?;
     service::write_contact_report(&db, &report, &file).map_err(t::err)?;
@@ -114,12 +118,12 @@ pub fn report(path: &Path, what: ReportCommand, out: &mut Out) -> anyhow::Result
 }
 
 pub fn today(
-    path: &Path,
+    place: &Place,
     manager: Option<i64>,
     json: bool,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let db = open(path)?;
+    let db = place.open()?;
     let today = service::today(&db, &as_manager(manager), db.today()).map_err(t::err)?;
     if json {
         out.line(serde_json::to_string(&today)?)?;

@@ -1,11 +1,11 @@
 //! `letter render`, `letter list`, `letter merge`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use super::{Out, open};
+use super::{Out, Place};
 use crate::domain::{Actor, Code, fmt};
 use crate::files;
 use crate::i18n::{self as t, Label};
@@ -41,17 +41,17 @@ pub enum LetterCommand {
     },
 }
 
-pub fn letter(path: &Path, command: LetterCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     match command {
         LetterCommand::Render { id, out: file } => {
-            let db = open(path)?;
+            let db = place.open()?;
             let letter = service::open(&db, id).map_err(t::err)?;
             let bytes = service::pdf(db.conn(), &letter).map_err(t::err)?;
             files::write(&file, &bytes).map_err(t::err)?;
             out.line(t::letter_written(&file.display().to_string()))?;
         }
         LetterCommand::List { json } => {
-            let db = open(path)?;
+            let db = place.open()?;
             let rows = service::list(&db, &LetterFilter::default()).map_err(t::err)?;
             out.lines(rows.iter().map(|r| {
                 let l = &r.letter;
@@ -93,7 +93,7 @@ pub fn letter(path: &Path, command: LetterCommand, out: &mut Out) -> anyhow::Res
         } => {
             let selection =
                 Selection::parse(&clients).ok_or_else(|| anyhow::anyhow!(t::BAD_SELECTION))?;
-            let mut db = open(path)?;
+            let mut db = place.open()?;
             let job = MergeJob {
                 template_code: template,
                 selection,

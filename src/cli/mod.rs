@@ -27,6 +27,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Create the database file if it does not exist (otherwise a missing file is an error).
+    #[arg(long, global = true)]
+    pub create: bool,
+
     /// Print the time to the first frame and exit (startup benchmark of the GUI).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -99,28 +103,57 @@ impl Cli {
     }
 }
 
-/// Opens the database named on the command line.
-fn open(path: &std::path::Path) -> anyhow::Result<Db> {
-    Db::open(path)
-        .map_err(t::err)
-        .with_context(|| t::err_open_db(&path.display().to_string()))
+/// The database a command works on: its path, and whether a missing file may be created.
+pub struct Place {
+    path: PathBuf,
+    create: bool,
+}
+
+impl Place {
+    /// Opens the database: a missing file is an error unless `--create` was given.
+    fn open(&self) -> anyhow::Result<Db> {
+        self.open_as(self.create)
+    }
+
+    /// Opens the database, creating the file when it is missing (`demo`).
+    fn open_or_create(&self) -> anyhow::Result<Db> {
+        self.open_as(true)
+    }
+
+    fn open_as(&self, create: bool) -> anyhow::Result<Db> {
+        let db = if create {
+            Db::open(&self.path)
+        } else {
+            Db::open_existing(&self.path)
+        };
+        match db {
+            // The message names the path itself.
+            Err(e @ storage::StorageError::Missing(_)) => Err(t::err(e)),
+            r => r
+                .map_err(t::err)
+                .with_context(|| t::err_open_db(&self.path.display().to_string())),
+        }
+    }
 }
 
 /// Runs a subcommand; the exit code says whether it fully succeeded.
 pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
-    let path = cli.db_path();
+    let place = &Place {
+        path: cli.db_path(),
+        create: cli.create,
+    };
     let out = &mut Out::default();
     let code = match command {
-        Command::Demo { clients, seed } => admin::demo(&path, clients, seed, out)?,
-        Command::Check => admin::check(&path, out)?,
-        Command::Clients { command } => clients::clients(&path, command, out)?,
-        Command::Import { what } => clients::import(&path, what, out)?,
-        Command::Export { what } => clients::export(&path, what, out)?,
-        Command::Meetings { command } => contacts::meetings(&path, command, out)?,
-        Command::Meeting { command } => contacts::meeting(&path, command, out)?,
-        Command::Report { what } => contacts::report(&path, what, out)?,
-        Command::Today { manager, json } => contacts::today(&path, manager, json, out)?,
-        Command::Letter { command } => letters::letter(&path, command, out)?,
+        Command::Demo { clients, seed } => admin::demo(place, clients, seed, out)?,
+        Command::Check => admin::check(place, out)?,
+        Command::Clients { command } => clients::clients(place, command, out)?,
+        Command::Import { what } => clients::import(place, what, out)?,
+        Command::Export { what } => clients::export(place, what, out)?,
+        Command::Meetings { command } => contacts::meetings(place, command, out)?,
+        Command::Meeting { command } => contacts::meeting(place, command, out)?,
+        Command::Report { what } => contacts::report(place, what, out)?,
+        Command::Today { manager, json } => contacts::today(place, manager, json, out)?,
+        Command::Letter { command } => letters::letter(place, command, out)?,
     };
     Ok(code)
 }

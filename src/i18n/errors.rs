@@ -85,21 +85,79 @@ impl Describe for UnknownCode {
 impl Describe for StorageError {
     fn describe(&self) -> String {
         match self {
-            StorageError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(
-                    e.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                ) =>
-            {
-                w::ERR_DB_BUSY.into()
+            StorageError::Sqlite(e) => sqlite(e),
+            StorageError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                w::err_migration(&sqlite(err))
             }
-            StorageError::Sqlite(e) => w::err_database(&e.to_string()),
-            StorageError::Migration(e) => w::err_migration(&e.to_string()),
-            StorageError::Io(e) => w::err_db_file(&e.to_string()),
+            StorageError::Migration(e) => {
+                log::error!("schema upgrade failed: {e}");
+                w::err_migration(w::ERR_DB_UNEXPECTED)
+            }
+            StorageError::Io(e) => w::err_db_file(&io(e)),
             StorageError::NotFound(id) => w::err_not_found(*id),
             StorageError::TooNew { found, known } => w::err_too_new(*found, *known),
             StorageError::UnknownCode(c) => c.describe(),
+            StorageError::Missing(path) => w::err_db_missing(&path.display().to_string()),
+            StorageError::Foreign => w::ERR_DB_FOREIGN.into(),
+            StorageError::Damaged(_) => w::ERR_DB_DAMAGED.into(),
         }
+    }
+}
+
+/// An SQLite failure as one Russian sentence, chosen by its code; SQLite's English text goes to
+/// the log only (it names tables and columns, never values).
+fn sqlite(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let rusqlite::Error::SqliteFailure(f, _) = e else {
+        log::error!("unexpected database error: {e}");
+        return w::ERR_DB_UNEXPECTED.into();
+    };
+    match f.code {
+        C::DatabaseBusy | C::DatabaseLocked => w::ERR_DB_BUSY.into(),
+        C::NotADatabase => w::ERR_DB_NOT_A_DATABASE.into(),
+        C::DatabaseCorrupt => w::ERR_DB_DAMAGED.into(),
+        C::CannotOpen => w::ERR_DB_CANNOT_OPEN.into(),
+        C::DiskFull => w::ERR_DISK_FULL.into(),
+        C::ReadOnly => w::ERR_DB_READ_ONLY.into(),
+        C::PermissionDenied => w::ERR_DB_PERMISSION.into(),
+        C::SystemIoFailure => w::ERR_DB_IO.into(),
+        C::OutOfMemory => w::ERR_OUT_OF_MEMORY.into(),
+        C::ConstraintViolation => {
+            log::error!("constraint refused a write: {e}");
+            w::ERR_DB_CONSTRAINT.into()
+        }
+        _ => {
+            log::error!("database error: {e}");
+            w::err_db_code(f.extended_code)
+        }
+    }
+}
+
+/// An operating system's file error in Russian, by its kind (the OS's own text is English on
+/// many machines).
+pub fn io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => w::IO_NOT_FOUND.into(),
+        K::PermissionDenied => w::IO_PERMISSION.into(),
+        K::AlreadyExists => w::IO_EXISTS.into(),
+        K::StorageFull => w::ERR_DISK_FULL.into(),
+        K::ReadOnlyFilesystem => w::IO_READ_ONLY.into(),
+        K::IsADirectory => w::IO_IS_DIR.into(),
+        K::NotADirectory => w::IO_NOT_DIR.into(),
+        K::InvalidFilename => w::IO_BAD_NAME.into(),
+        K::ResourceBusy => w::IO_BUSY.into(),
+        K::FileTooLarge => w::IO_TOO_LARGE.into(),
+        K::InvalidData | K::UnexpectedEof => w::IO_BAD_DATA.into(),
+        _ => match e.raw_os_error() {
+            // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: the file is open in Excel.
+            Some(32 | 33) if cfg!(windows) => w::IO_BUSY.into(),
+            Some(code) => w::io_code(code),
+            None => {
+                log::error!("file error: {e}");
+                w::IO_OTHER.into()
+            }
+        },
     }
 }
 
@@ -107,10 +165,10 @@ impl Describe for FileError {
     fn describe(&self) -> String {
         match self {
             FileError::Read { path, source } => {
-                w::err_read_path(&path.display().to_string(), &source.to_string())
+                w::err_read_path(&path.display().to_string(), &io(source))
             }
             FileError::Write { path, source } => {
-                w::err_write_path(&path.display().to_string(), &source.to_string())
+                w::err_write_path(&path.display().to_string(), &io(source))
             }
             FileError::Viewer { path, .. } => w::err_viewer(&path.display().to_string()),
             FileError::Protected { path } => w::err_protected(&path.display().to_string()),

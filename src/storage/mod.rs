@@ -5,10 +5,10 @@
 pub mod schema;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Row, TransactionBehavior};
 
 use crate::domain::clock::{self, Clock, SystemClock};
 use crate::domain::{Actor, Code, Id, UnknownCode};
@@ -29,6 +29,12 @@ pub enum StorageError {
     TooNew { found: usize, known: usize },
     #[error(transparent)]
     UnknownCode(UnknownCode),
+    #[error("database file {0} does not exist")]
+    Missing(PathBuf),
+    #[error("the file is an SQLite database of another program")]
+    Foreign,
+    #[error("the database is damaged: {0}")]
+    Damaged(String),
 }
 
 impl From<rusqlite::Error> for StorageError {
@@ -61,11 +67,21 @@ impl StorageError {
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
-/// The open database: one synchronous connection and the clock every write is stamped with.
+/// The open database: one synchronous connection, the clock every write is stamped with and the
+/// verdict of the integrity check, made once before the first write.
 pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
     clock: Arc<dyn Clock>,
+    health: Arc<Mutex<Option<Health>>>,
+}
+
+/// What `PRAGMA quick_check` said of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Health {
+    Sound,
+    /// The first problem SQLite named; the file is never written.
+    Damaged(String),
 }
 
 /// The transaction of one write: the connection, the acting user and the moment, which the
@@ -103,18 +119,36 @@ impl Tx<'_> {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database at `path`, sets the pragmas and migrates it to the
-    /// latest schema, backing the file up first when an older schema is upgraded.
+    /// Opens (creating if needed) the database at `path`: the GUI's first run, `demo` and
+    /// `--create`. Every other command opens with [`Db::open_existing`].
     pub fn open(path: &Path) -> Result<Db> {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
             std::fs::create_dir_all(dir)?;
         }
+        Self::open_with(path, OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens the database at `path`, refusing a path where there is no file
+    /// ([`StorageError::Missing`]): a mistyped `--db` never becomes a new empty database.
+    pub fn open_existing(path: &Path) -> Result<Db> {
+        if !path.exists() {
+            return Err(StorageError::Missing(path.to_path_buf()));
+        }
+        Self::open_with(path, OpenFlags::empty())
+    }
+
+    fn open_with(path: &Path, create: OpenFlags) -> Result<Db> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI
+            | create;
         let mut db = Db {
-            conn: Connection::open(path)?,
+            conn: Connection::open_with_flags(path, flags)?,
             path: Some(path.to_path_buf()),
             clock: Arc::new(SystemClock),
+            health: Arc::new(Mutex::new(None)),
         };
         crate::files::protect(path, &backups_dir(path));
         db.prepare()?;
@@ -127,13 +161,16 @@ impl Db {
             conn: Connection::open_in_memory()?,
             path: None,
             clock: Arc::new(SystemClock),
+            health: Arc::new(Mutex::new(Some(Health::Sound))),
         };
         db.prepare()?;
         Ok(db)
     }
 
+    /// Looks before it changes anything: a file that is not a database, a newer schema or
+    /// another program's database is refused as it is; then the pragmas (WAL), and an older
+    /// schema is migrated only once the file passed the integrity check and was backed up.
     fn prepare(&mut self) -> Result<()> {
-        set_pragmas(&self.conn)?;
         let version = schema_version(&self.conn)?;
         let latest = schema::latest_version();
         if version > latest {
@@ -142,10 +179,24 @@ impl Db {
                 known: latest,
             });
         }
+        if version == 0 {
+            let tables: i64 = self.conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+                [],
+                |r| r.get(0),
+            )?;
+            if tables > 0 {
+                return Err(StorageError::Foreign);
+            }
+            // A new file has nothing to check.
+            *self.health_lock() = Some(Health::Sound);
+        }
+        set_pragmas(&self.conn)?;
         if version > 0
             && version < latest
             && let Some(path) = &self.path
         {
+            self.ensure_sound()?;
             let backup = backup_path(path, version);
             if !backup.exists() {
                 self.conn
@@ -155,6 +206,67 @@ impl Db {
         }
         schema::migrations().to_latest(&mut self.conn)?;
         Ok(())
+    }
+
+    fn health_lock(&self) -> std::sync::MutexGuard<'_, Option<Health>> {
+        self.health.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The verdict of the integrity check, once it has been made (`None` while it runs).
+    pub fn health(&self) -> Option<Health> {
+        match self.health.try_lock() {
+            Ok(h) => h.clone(),
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().clone(),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
+
+    /// Runs the integrity check on a connection of its own in the background (the GUI starts
+    /// at once; 0.4 s on 5,000 clients warm, seconds cold). A write made before it ends waits
+    /// for it.
+    pub fn check_in_background(&self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        let health = Arc::clone(&self.health);
+        let (started_tx, started_rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut slot = health.lock().unwrap_or_else(PoisonError::into_inner);
+            let _ = started_tx.send(());
+            if slot.is_some() {
+                return;
+            }
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI;
+            match Connection::open_with_flags(&path, flags).map_err(StorageError::from) {
+                Ok(conn) => match quick_check(&conn) {
+                    Ok(v) => *slot = Some(v),
+                    Err(e) => log::warn!("integrity check failed to run: {e}"),
+                },
+                Err(e) => log::warn!("integrity check could not open the file: {e}"),
+            }
+        });
+        // The check holds the verdict's lock before the first frame can write.
+        let _ = started_rx.recv();
+    }
+
+    /// Refuses to go on when the file is damaged, checking it first if nobody has yet (or
+    /// waiting for the check running in the background).
+    pub fn ensure_sound(&self) -> Result<()> {
+        let mut slot = self.health_lock();
+        let health = match &*slot {
+            Some(h) => h.clone(),
+            None => {
+                let verdict = quick_check(&self.conn)?;
+                *slot = Some(verdict.clone());
+                verdict
+            }
+        };
+        match health {
+            Health::Sound => Ok(()),
+            Health::Damaged(first) => Err(StorageError::Damaged(first)),
+        }
     }
 
     /// The connection, for reads.
@@ -188,6 +300,7 @@ impl Db {
         actor: &Actor,
         f: impl FnOnce(&Tx) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        self.ensure_sound()?;
         let now = clock::stamp(self.clock.utc());
         let today = self.clock.today();
         let tx = self
@@ -214,6 +327,27 @@ pub fn set_pragmas(conn: &Connection) -> Result<()> {
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(())
+}
+
+/// `PRAGMA quick_check`: the first problem, or sound. A file too broken to be read at all is
+/// damaged too; any other failure (busy, out of memory) is an error, the question stays open.
+fn quick_check(conn: &Connection) -> Result<Health> {
+    let started = std::time::Instant::now();
+    let first: rusqlite::Result<String> = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0));
+    log::info!("quick_check took {:?}", started.elapsed());
+    match first {
+        Ok(s) if s == "ok" => Ok(Health::Sound),
+        Ok(s) => Ok(Health::Damaged(s)),
+        Err(rusqlite::Error::SqliteFailure(e, detail))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+            ) =>
+        {
+            Ok(Health::Damaged(detail.unwrap_or_else(|| e.to_string())))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

@@ -40,6 +40,7 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
     let db = crate::storage::Db::open(&db_path)
         .map_err(crate::i18n::err)
         .with_context(|| crate::i18n::err_open_db(&db_path.display().to_string()))?;
+    db.check_in_background();
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::WINDOW_TITLE)

@@ -166,6 +166,45 @@ pub fn err_unknown_code(code: &str) -> String {
         "в базе данных значение «{code}», которого эта версия программы не знает: обновите программу"
     )
 }
+pub fn err_db_missing(path: &str) -> String {
+    format!(
+        "файла базы данных {path} нет: проверьте путь (новая база создаётся только с --create или командой demo)"
+    )
+}
+pub const ERR_DB_FOREIGN: &str =
+    "это база данных SQLite другой программы, а не vipdesk: файл не изменён";
+pub const ERR_DB_DAMAGED: &str = "база данных повреждена: изменения не сохраняются. Восстановите последнюю проверенную резервную копию";
+pub const ERR_DB_NOT_A_DATABASE: &str =
+    "файл не является базой данных vipdesk (повреждён, зашифрован или это другой файл)";
+pub const ERR_DB_CANNOT_OPEN: &str =
+    "не удалось открыть файл базы данных: нет такой папки или нет доступа к ней";
+pub const ERR_DISK_FULL: &str = "на диске нет места: освободите место и повторите";
+pub const ERR_DB_READ_ONLY: &str =
+    "база данных доступна только для чтения: проверьте права на файл и на его папку";
+pub const ERR_DB_PERMISSION: &str = "нет прав доступа к файлу базы данных";
+pub const ERR_DB_IO: &str = "ошибка чтения или записи диска при работе с базой данных";
+pub const ERR_OUT_OF_MEMORY: &str = "не хватило памяти";
+pub const ERR_DB_CONSTRAINT: &str =
+    "база данных отказалась сохранить запись: данные противоречат её правилам";
+pub const ERR_DB_UNEXPECTED: &str =
+    "непредвиденная ошибка базы данных (подробности в журнале программы)";
+pub fn err_db_code(code: std::ffi::c_int) -> String {
+    format!("ошибка базы данных SQLite (код {code})")
+}
+pub const IO_NOT_FOUND: &str = "файл или папка не найдены";
+pub const IO_PERMISSION: &str = "нет прав доступа";
+pub const IO_EXISTS: &str = "файл уже существует";
+pub const IO_READ_ONLY: &str = "диск доступен только для чтения";
+pub const IO_IS_DIR: &str = "это папка, а не файл";
+pub const IO_NOT_DIR: &str = "часть пути — файл, а не папка";
+pub const IO_BAD_NAME: &str = "недопустимое имя файла";
+pub const IO_BUSY: &str = "файл занят другой программой";
+pub const IO_TOO_LARGE: &str = "файл слишком большой";
+pub const IO_BAD_DATA: &str = "файл повреждён или обрезан";
+pub const IO_OTHER: &str = "ошибка ввода-вывода";
+pub fn io_code(code: i32) -> String {
+    format!("ошибка ввода-вывода (код системы {code})")
+}
 pub const ERR_DB_BUSY: &str = "база данных занята другой программой или другим окном vipdesk: повторите через несколько секунд";
 pub fn err_read_path(path: &str, detail: &str) -> String {
     format!("не удалось прочитать файл {path}: {detail}")

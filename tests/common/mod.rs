@@ -1,6 +1,8 @@
 //! Fixtures shared by the integration tests.
 #![allow(dead_code, clippy::expect_used)]
 
+use std::path::Path;
+use std::process::{Command, Output};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -67,4 +69,35 @@ pub fn pdf_text(bytes: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs the built binary on the database `db`.
+pub fn vipdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("VIPDESK_DB")
+        .output()
+        .expect("run vipdesk")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The SHA-256 of a file, in hex; a missing file is «missing».
+pub fn sha256(path: &Path) -> String {
+    use sha2::Digest as _;
+    match std::fs::read(path) {
+        Ok(bytes) => sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        Err(_) => "missing".into(),
+    }
 }
