@@ -76,7 +76,7 @@ pub fn protect(db: &Path, backups: &Path) {
 }
 
 /// Whether `target` leads to a guarded file.
-fn is_protected(target: &Path) -> bool {
+pub fn is_protected(target: &Path) -> bool {
     let t = resolve(target);
     let all = PROTECTED.lock().unwrap_or_else(|p| p.into_inner());
     all.iter().any(|p| {
@@ -155,6 +155,18 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         return Err(fail(e));
     }
     sync_dir(path);
+    Ok(())
+}
+
+/// Puts a finished temporary file in place: synced, renamed over `target`, the folder synced.
+/// For the program's own files (backups); what the user names goes through [`write`].
+pub fn install(tmp: &Path, target: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(tmp)?
+        .sync_all()?;
+    std::fs::rename(tmp, target)?;
+    sync_dir(target);
     Ok(())
 }
 

@@ -1013,3 +1013,152 @@ fn every_editor_asks_before_its_edits_are_lost() {
     assert!(h.state().features.clients.dossier.is_none());
     assert_eq!(clients_in_db(&h), 0);
 }
+
+/// An app over a database file in `dir` with one manager and the client «АО «Альфа»».
+fn app_on_file(dir: &std::path::Path) -> (App, Id) {
+    let mut db = Db::open(&dir.join("v.db")).expect("db");
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
+        common::today(),
+    )));
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Альфа»".into(),
+            inn: "7707083893".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    clients::service::save(&mut db, &common::actor(me), &d).expect("saved");
+    (app_on(db, Some(me), Route::Today), me)
+}
+
+/// «Резервные копии»: «Создать копию» lists a verified copy with its counts; after a change,
+/// «Восстановить» asks first, then brings the copy's data back and keeps the replaced data.
+#[test]
+fn backups_screen_makes_a_copy_and_restores_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, me) = app_on_file(dir.path());
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_BACKUPS).click();
+    h.run();
+    h.get_by_label(t::BACKUPS_EMPTY);
+    click_button(&mut h, t::BACKUP_CREATE);
+    let entries = &h.state().features.admin.backups.entries;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].content.expect("counted").counts.clients, 1);
+
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Бета»".into(),
+            inn: "5751001230".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    clients::service::save(&mut h.state_mut().db, &common::actor(me), &d).expect("saved");
+    assert_eq!(clients_in_db(&h), 2);
+
+    click_button(&mut h, t::RESTORE);
+    h.get_by_label(t::RESTORE_TITLE);
+    assert_eq!(clients_in_db(&h), 2, "nothing before the answer");
+    click_button(&mut h, t::YES_RESTORE);
+    assert_eq!(clients_in_db(&h), 1);
+    assert_eq!(h.state().view.clients.len(), 1, "the view follows");
+    let entries = &h.state().features.admin.backups.entries;
+    assert_eq!(entries.len(), 2, "the replaced data is a copy too");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.content.expect("c").counts.clients == 2)
+    );
+    assert!(
+        h.state()
+            .toasts
+            .texts()
+            .iter()
+            .any(|s| s.contains("База восстановлена"))
+    );
+}
+
+/// A damaged database: a red band says so, saving is refused with the same words, the band
+/// leads to the backups.
+#[test]
+fn a_damaged_database_shows_the_band_and_saves_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    let (app, me) = app_on_file(dir.path());
+    drop(app);
+    // Ruin the pages of a table the start does not read.
+    let root: i64 = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'indicator_values'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("root page");
+    let mut bytes = std::fs::read(&path).expect("read");
+    let page = (root as usize - 1) * 4096;
+    bytes[page..page + 4096].fill(0x5A);
+    std::fs::write(&path, bytes).expect("write");
+    let before = common::sha256(&path);
+
+    let db = Db::open_existing(&path).expect("opens: the header is sound");
+    let mut h = harness(app_on(db, Some(me), Route::Clients));
+    h.run();
+    let refused = admin::service::save_catalog_entry(
+        &mut h.state_mut().db,
+        &common::actor(me),
+        admin::CatalogKind::Districts,
+        &admin::CatalogEntry {
+            name: "Новое".into(),
+            ..Default::default()
+        },
+    );
+    assert!(refused.is_err());
+    h.run();
+    h.get_by_label(t::DB_DAMAGED_BANNER);
+    click_button(&mut h, t::DB_DAMAGED_TO_BACKUPS);
+    assert_eq!(h.state().route, Route::Backups);
+    drop(h);
+    assert_eq!(common::sha256(&path), before, "not a byte written");
+}
+
+/// The database does not open at all: the rescue window lists the copies and restores one;
+/// the database then opens.
+#[test]
+fn the_rescue_window_restores_a_database_that_does_not_open() {
+    use vipdesk::ui::rescue::Rescue;
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, _) = app_on_file(dir.path());
+    let path = dir.path().join("v.db");
+    admin::backups::create(&app.db, vipdesk::storage::backup::Kind::Manual, None).expect("copy");
+    drop(app);
+    std::fs::write(&path, "не база данных ".repeat(500)).expect("ruin");
+    let err = Db::open(&path).err().expect("does not open");
+    let rescue = Rescue::new(path.clone(), t::describe(&err));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, (r, db): &mut (Rescue, Option<Db>)| {
+                if let Some(opened) = r.ui(ui) {
+                    *db = Some(opened);
+                }
+            },
+            (rescue, None),
+        );
+    h.run();
+    h.get_by_label(t::RESCUE_TITLE);
+    h.get_by_label_contains("не является базой данных");
+    h.get_by_role_and_label(Role::Button, t::RESTORE).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, t::YES_RESTORE)
+        .click();
+    h.run();
+    let db = h.state().1.as_ref().expect("opened after the restore");
+    assert_eq!(clients::service::count(db).expect("n"), 1);
+}

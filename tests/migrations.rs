@@ -81,11 +81,45 @@ fn every_earlier_schema_upgrades_to_the_fresh_one() {
                 .expect("check")
                 .is_empty()
         );
-        // A backup of the old file was taken before migrating.
-        let backup = dir.path().join(format!("old.db.schema{v}.bak"));
-        let old = Connection::open(&backup).expect("backup");
-        assert_eq!(storage::schema_version(&old).expect("version"), v);
+        // A verified backup of the old file was taken before migrating.
+        let backups = storage::backup::list(&path).expect("list");
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        assert_eq!(backups[0].kind, storage::backup::Kind::Migration(v));
+        let old = storage::backup::inspect(&backups[0].path).expect("a sound copy");
+        assert_eq!(old.schema, v);
+        assert!(old.counts.clients as usize >= rows.len());
     }
+}
+
+/// A migration runs only after a verified backup: when none can be made (here the backups
+/// folder cannot be created) the file is not touched. A 0-byte `.bak` left by an older version
+/// no longer passes for a backup.
+#[test]
+fn no_migration_without_a_verified_backup() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("old.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let sql = std::fs::read_to_string(fixture_path(4)).expect("fixture");
+        conn.execute_batch(&sql).expect("load fixture");
+    }
+    std::fs::write(dir.path().join("old.db.schema4.bak"), b"").expect("empty bak");
+    let blocker = storage::backups_dir(&path);
+    std::fs::write(&blocker, b"a file where the folder should be").expect("blocker");
+    let before = std::fs::read(&path).expect("read");
+    let err = Db::open(&path).err().expect("refused");
+    assert!(matches!(err, storage::StorageError::NoBackup(_)), "{err:?}");
+    let message = vipdesk::i18n::describe(&err);
+    assert!(message.contains("база не изменена"), "{message}");
+    assert!(std::fs::read(&path).expect("read") == before, "untouched");
+    // The way cleared, it upgrades with its backup.
+    std::fs::remove_file(&blocker).expect("rm");
+    let db = Db::open(&path).expect("upgrade");
+    assert_eq!(
+        storage::schema_version(db.conn()).expect("v"),
+        schema::latest_version()
+    );
+    assert_eq!(storage::backup::list(&path).expect("list").len(), 1);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Administration: managers, catalogues, the trash, the company settings, the integrity check.
 
+pub mod backups;
 pub mod draft;
 pub mod model;
 pub mod service;

@@ -23,6 +23,8 @@ pub enum AdminError {
     File(#[from] FileError),
     #[error("not a PNG image")]
     NotPng,
+    #[error("the copy to restore from is the database itself")]
+    RestoreFromItself,
 }
 
 pub fn managers(db: &Db) -> Result<Vec<Manager>, StorageError> {

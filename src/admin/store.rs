@@ -364,6 +364,30 @@ pub fn save_company(w: &Tx, c: &Company) -> Result<()> {
     Ok(())
 }
 
+/// The backup policy as saved, else the default (7 daily, 4 weekly, 12 monthly).
+pub fn backup_policy(conn: &Connection) -> Result<super::backups::Policy> {
+    let saved: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'backups'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(saved
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
+pub fn save_backup_policy(w: &Tx, p: &super::backups::Policy) -> Result<()> {
+    let json = serde_json::to_string(p).unwrap_or_default();
+    w.execute(
+        "INSERT INTO settings (key, value) VALUES ('backups', ?1) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![json],
+    )?;
+    Ok(())
+}
+
 // ---- integrity check ----
 
 /// SQLite's own checks plus the rules of the domain, ids only.

@@ -1,9 +1,20 @@
-//! `demo` and `check`.
+//! `demo`, `check`, `backup`, `backups list`, `restore`.
 
+use std::path::Path;
 use std::process::ExitCode;
 
+use clap::Subcommand;
+
 use super::{Out, Place};
+use crate::admin::backups;
 use crate::i18n as t;
+use crate::storage::backup::{BackupFile, Snapshot};
+
+#[derive(Debug, Subcommand)]
+pub enum BackupsCommand {
+    /// The copies, newest first: when, why, size, what they hold, the file.
+    List,
+}
 
 pub fn demo(place: &Place, clients: usize, seed: u64, out: &mut Out) -> anyhow::Result<ExitCode> {
     let mut db = place.open_or_create()?;
@@ -31,4 +42,60 @@ pub fn check(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
     out.lines(problems.iter().map(t::describe))?;
     out.line(t::check_failed(problems.len()))?;
     Ok(ExitCode::FAILURE)
+}
+
+fn counts(s: &Snapshot) -> String {
+    t::backup_counts(s.counts.clients, s.counts.letters, s.counts.reports)
+}
+
+pub fn backup(place: &Place, file: Option<&Path>, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let db = place.open()?;
+    let made = backups::create(&db, crate::storage::backup::Kind::Manual, file).map_err(t::err)?;
+    out.line(t::backup_made(
+        &made.path.display().to_string(),
+        &counts(&made.snapshot),
+        &t::file_size(i64::try_from(made.size).unwrap_or(i64::MAX)),
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn backup_line(f: &BackupFile, content: Option<&Snapshot>) -> String {
+    let what = content.map_or_else(|| t::BACKUP_UNREADABLE.to_string(), counts);
+    format!(
+        "{}\t{}\t{}\t{}\t{}",
+        f.taken.format("%d.%m.%Y %H:%M:%S"),
+        t::backup_kind(f.kind),
+        t::file_size(i64::try_from(f.size).unwrap_or(i64::MAX)),
+        what,
+        f.path.display()
+    )
+}
+
+pub fn backups(place: &Place, command: BackupsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    match command {
+        BackupsCommand::List => {
+            // The list is read from the folder: it works when the database itself does not open.
+            let entries = backups::list_at(&place.path).map_err(t::err)?;
+            out.lines(
+                entries
+                    .iter()
+                    .map(|e| backup_line(&e.file, e.content.as_ref())),
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn restore(place: &Place, file: &Path, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let clock: std::sync::Arc<dyn crate::domain::clock::Clock> =
+        std::sync::Arc::new(crate::domain::clock::SystemClock);
+    let r = backups::restore_at(&place.path, file, clock).map_err(t::err)?;
+    out.line(t::restored(
+        &file.display().to_string(),
+        &counts(&r.snapshot),
+    ))?;
+    if let Some(aside) = &r.aside {
+        out.line(t::restored_aside(&aside.display().to_string()))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -52,6 +52,19 @@ pub enum Command {
     },
     /// Check the database; exits with 1 if there are problems.
     Check,
+    /// Make a verified copy of the database (into its backups folder, or to --out).
+    Backup {
+        /// Where to write the copy (default: the backups folder beside the database).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The backups of the database.
+    Backups {
+        #[command(subcommand)]
+        command: admin::BackupsCommand,
+    },
+    /// Replace the database's data with a verified copy (the current data is kept aside).
+    Restore { file: PathBuf },
     /// Clients.
     Clients {
         #[command(subcommand)]
@@ -146,6 +159,9 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
     let code = match command {
         Command::Demo { clients, seed } => admin::demo(place, clients, seed, out)?,
         Command::Check => admin::check(place, out)?,
+        Command::Backup { out: file } => admin::backup(place, file.as_deref(), out)?,
+        Command::Backups { command } => admin::backups(place, command, out)?,
+        Command::Restore { file } => admin::restore(place, &file, out)?,
         Command::Clients { command } => clients::clients(place, command, out)?,
         Command::Import { what } => clients::import(place, what, out)?,
         Command::Export { what } => clients::export(place, what, out)?,

@@ -100,6 +100,8 @@ impl Describe for StorageError {
             StorageError::Missing(path) => w::err_db_missing(&path.display().to_string()),
             StorageError::Foreign => w::ERR_DB_FOREIGN.into(),
             StorageError::Damaged(_) => w::ERR_DB_DAMAGED.into(),
+            StorageError::BackupDiffers => w::ERR_BACKUP_DIFFERS.into(),
+            StorageError::NoBackup(e) => w::err_no_backup(&e.describe()),
         }
     }
 }
@@ -248,6 +250,7 @@ impl Describe for AdminError {
             AdminError::InnTaken { other } => w::err_restore_inn_taken(other),
             AdminError::File(e) => e.describe(),
             AdminError::NotPng => w::ERR_NOT_PNG.into(),
+            AdminError::RestoreFromItself => w::ERR_RESTORE_FROM_ITSELF.into(),
         }
     }
 }

@@ -8,6 +8,18 @@ use crate::domain::{Code, Role};
 use crate::letters::LetterStatus;
 use crate::words as w;
 
+/// A backup's kind in Russian (not a `Label`: one kind carries a number).
+pub fn backup_kind(k: crate::storage::backup::Kind) -> String {
+    use crate::storage::backup::Kind;
+    match k {
+        Kind::Auto => w::BACKUP_AUTO.into(),
+        Kind::Manual => w::BACKUP_MANUAL.into(),
+        Kind::Migration(v) => w::backup_migration(v),
+        Kind::Restore => w::BACKUP_RESTORE.into(),
+        Kind::Damaged => w::BACKUP_DAMAGED.into(),
+    }
+}
+
 /// A value's name in Russian.
 pub trait Label {
     fn label(&self) -> &'static str;

@@ -2,6 +2,7 @@
 //! and the helpers every store uses. The SQL of each aggregate lives in its feature's
 //! `store.rs`; nothing else runs SQL.
 
+pub mod backup;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,10 @@ pub enum StorageError {
     Foreign,
     #[error("the database is damaged: {0}")]
     Damaged(String),
+    #[error("the copy's records differ from the database's")]
+    BackupDiffers,
+    #[error("no verified backup before the schema upgrade: {0}")]
+    NoBackup(Box<StorageError>),
 }
 
 impl From<rusqlite::Error> for StorageError {
@@ -55,6 +60,19 @@ impl From<rusqlite::Error> for StorageError {
 }
 
 impl StorageError {
+    /// Whether the error says the file itself is unusable (not a database, damaged, another
+    /// program's, newer): replacing it from a backup is the cure.
+    pub fn is_unusable_file(&self) -> bool {
+        match self {
+            StorageError::Damaged(_) | StorageError::Foreign | StorageError::TooNew { .. } => true,
+            StorageError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ),
+            _ => false,
+        }
+    }
+
     /// Whether a UNIQUE constraint (or index) refused the write.
     pub fn is_unique_violation(&self) -> bool {
         matches!(
@@ -155,6 +173,25 @@ impl Db {
         Ok(db)
     }
 
+    /// Another connection to the same file, sharing the clock and the integrity verdict (for
+    /// work on another thread: the copy at start).
+    pub fn reopen(&self) -> Result<Db> {
+        let Some(path) = &self.path else {
+            return Err(StorageError::Missing(PathBuf::new()));
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        set_pragmas(&conn)?;
+        Ok(Db {
+            conn,
+            path: Some(path.clone()),
+            clock: Arc::clone(&self.clock),
+            health: Arc::clone(&self.health),
+        })
+    }
+
     /// A fresh database in memory (tests, benches).
     pub fn open_in_memory() -> Result<Db> {
         let mut db = Db {
@@ -191,19 +228,17 @@ impl Db {
             // A new file has nothing to check.
             *self.health_lock() = Some(Health::Sound);
         }
-        set_pragmas(&self.conn)?;
         if version > 0
             && version < latest
             && let Some(path) = &self.path
         {
             self.ensure_sound()?;
-            let backup = backup_path(path, version);
-            if !backup.exists() {
-                self.conn
-                    .execute("VACUUM INTO ?1", [backup.to_string_lossy().as_ref()])?;
-                log::info!("backed the database up before migrating from schema {version}");
-            }
+            let taken = self.clock.local();
+            let target = backup::target(path, taken, backup::Kind::Migration(version));
+            backup::make(&self.conn, &target).map_err(|e| StorageError::NoBackup(Box::new(e)))?;
+            log::info!("backed the database up before migrating from schema {version}");
         }
+        set_pragmas(&self.conn)?;
         schema::migrations().to_latest(&mut self.conn)?;
         Ok(())
     }
@@ -267,6 +302,22 @@ impl Db {
             Health::Sound => Ok(()),
             Health::Damaged(first) => Err(StorageError::Damaged(first)),
         }
+    }
+
+    /// A verified copy of the database at `target` (see [`backup::make`]).
+    pub fn backup_to(&self, target: &Path) -> Result<backup::Snapshot> {
+        backup::make(&self.conn, target)
+    }
+
+    /// Replaces the database's content with a copy, written in through SQLite's backup API; an
+    /// older copy is then upgraded. Checking the copy first ([`backup::inspect`]) and keeping the
+    /// replaced data aside are the caller's part.
+    pub fn restore_from(&mut self, copy: &Path) -> Result<()> {
+        backup::restore_into(&mut self.conn, copy)?;
+        *self.health_lock() = Some(Health::Sound);
+        set_pragmas(&self.conn)?;
+        schema::migrations().to_latest(&mut self.conn)?;
+        Ok(())
     }
 
     /// The connection, for reads.
@@ -360,12 +411,6 @@ pub fn backups_dir(db: &Path) -> PathBuf {
     let mut name = db.file_name().unwrap_or_default().to_os_string();
     name.push("-backups");
     db.with_file_name(name)
-}
-
-fn backup_path(path: &Path, version: usize) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".schema{version}.bak"));
-    path.with_file_name(name)
 }
 
 /// The default database file: `<data dir>/vipdesk/vipdesk.db`, overridden by `VIPDESK_DB`.

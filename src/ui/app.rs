@@ -27,6 +27,7 @@ const NAV: &[(Route, &str)] = &[
     (Route::Managers, t::NAV_MANAGERS),
     (Route::Catalogs, t::NAV_CATALOGS),
     (Route::Trash, t::NAV_TRASH),
+    (Route::Backups, t::NAV_BACKUPS),
 ];
 
 pub struct App {
@@ -116,6 +117,9 @@ impl App {
         while let Some(c) = self.dialogs.poll() {
             self.push(c);
         }
+        if let Some(c) = super::admin::damaged_banner(ui, &self.db) {
+            self.push(c);
+        }
         if self.route != Route::Welcome {
             egui::Panel::left("nav")
                 .resizable(false)
@@ -130,7 +134,7 @@ impl App {
             self.who_is_working_ui(&ctx);
         }
         self.unsaved_prompt_ui(&ctx);
-        self.about_ui(&ctx);
+        super::about::window(&ctx, &mut self.about_open, &self.view.db_label);
         self.toasts.show(&ctx);
         for c in std::mem::take(&mut self.commands) {
             self.apply(c, &ctx);
@@ -249,25 +253,6 @@ impl App {
         let effects = cx.effects;
         self.carry_out(effects);
         saved
-    }
-
-    fn about_ui(&mut self, ctx: &egui::Context) {
-        if !self.about_open {
-            return;
-        }
-        let mut open = true;
-        egui::Window::new(t::NAV_ABOUT)
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(false)
-            .show(ctx, |ui| {
-                ui.heading(format!("vipdesk {}", env!("CARGO_PKG_VERSION")));
-                ui.label(t::ABOUT_TEXT);
-                ui.label(t::about_build(crate::BUILD_STAMP));
-                ui.label(t::about_db(&self.view.db_label));
-                ui.label(RichText::new(t::ABOUT_FONTS).small().color(theme::MUTED));
-            });
-        self.about_open = open;
     }
 
     /// Runs a command, unless it leaves an editor with edits: then it waits for the answer to

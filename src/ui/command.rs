@@ -29,6 +29,7 @@ pub enum Route {
     Managers,
     Catalogs,
     Trash,
+    Backups,
     /// A client's dossier on a tab.
     Client(Id, super::clients::Tab),
     NewClient,
@@ -44,7 +45,9 @@ impl Route {
     /// The feature that shows this route.
     pub fn area(self) -> Area {
         match self {
-            Route::Welcome | Route::Managers | Route::Catalogs | Route::Trash => Area::Admin,
+            Route::Welcome | Route::Managers | Route::Catalogs | Route::Trash | Route::Backups => {
+                Area::Admin
+            }
             Route::Today | Route::ContactReport | Route::Report(_) | Route::NewReport(..) => {
                 Area::Contacts
             }

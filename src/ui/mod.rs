@@ -1,6 +1,7 @@
 //! The egui user interface: the shell (`app`), the commands and routes, the view context, the
 //! editor trait, and one folder per feature with its screens and its command handler.
 
+pub mod about;
 pub mod admin;
 pub mod app;
 pub mod clients;
@@ -11,6 +12,7 @@ pub mod dialogs;
 pub mod editor;
 pub mod features;
 pub mod letters;
+pub mod rescue;
 pub mod theme;
 pub mod widgets;
 
@@ -34,13 +36,20 @@ pub struct RunOptions {
     pub exit_after_first_frame: bool,
 }
 
-/// Opens the database and runs the window until it is closed.
+/// Opens the database and runs the window until it is closed. A database that does not open
+/// gets the rescue window (restore from a backup) instead of a message nobody sees.
 pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    let db = crate::storage::Db::open(&db_path)
-        .map_err(crate::i18n::err)
-        .with_context(|| crate::i18n::err_open_db(&db_path.display().to_string()))?;
-    db.check_in_background();
+    let opened = crate::storage::Db::open(&db_path).map_err(|e| {
+        let said = crate::i18n::describe(&e);
+        log::error!("the database did not open: {e}");
+        format!(
+            "{}: {said}",
+            crate::i18n::err_open_db(&db_path.display().to_string())
+        )
+    });
+    if let Ok(db) = &opened {
+        crate::admin::backups::at_start_in_background(db);
+    }
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::WINDOW_TITLE)
@@ -63,10 +72,12 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
                 .storage
                 .and_then(|s| eframe::get_value(s, "vipdesk.prefs"))
                 .unwrap_or_default();
-            let mut app = App::new(db, prefs)?;
-            app.dialogs = Box::new(dialogs::RfdDialogs::default());
+            let screen = match opened {
+                Ok(db) => Screen::App(Box::new(EframeApp::new(db, prefs)?)),
+                Err(error) => Screen::Rescue(Box::new(rescue::Rescue::new(db_path, error)), prefs),
+            };
             Ok(Box::new(StartupProbe {
-                inner: EframeApp { app },
+                screen,
                 opts,
                 started,
                 frames: 0,
@@ -76,9 +87,15 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
     .map_err(|e| anyhow::anyhow!("{e}"))
 }
 
+/// What the window shows: the app, or the rescue of a database that did not open.
+enum Screen {
+    App(Box<EframeApp>),
+    Rescue(Box<rescue::Rescue>, Prefs),
+}
+
 /// Wraps the app to measure the time to the first frame when asked.
 struct StartupProbe {
-    inner: EframeApp,
+    screen: Screen,
     opts: RunOptions,
     started: std::time::Instant,
     frames: u32,
@@ -86,7 +103,17 @@ struct StartupProbe {
 
 impl eframe::App for StartupProbe {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
-        self.inner.ui(ui, frame);
+        match &mut self.screen {
+            Screen::App(app) => app.ui(ui, frame),
+            Screen::Rescue(rescue, prefs) => {
+                if let Some(db) = rescue.ui(ui) {
+                    match EframeApp::new(db, prefs.clone()) {
+                        Ok(app) => self.screen = Screen::App(Box::new(app)),
+                        Err(e) => log::error!("the restored database did not open: {e}"),
+                    }
+                }
+            }
+        }
         self.frames += 1;
         if self.opts.exit_after_first_frame && self.frames == 1 {
             println!(
@@ -98,13 +125,37 @@ impl eframe::App for StartupProbe {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.inner.save(storage);
+        if let Screen::App(app) = &mut self.screen {
+            app.save(storage);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Screen::App(app) = &self.screen {
+            app.at_exit();
+        }
     }
 }
 
-/// The eframe wrapper: persistence of preferences and the window's close request.
+/// The eframe wrapper: persistence of preferences, the window's close request, the copy at
+/// exit.
 pub struct EframeApp {
     pub app: App,
+}
+
+impl EframeApp {
+    fn new(db: crate::storage::Db, prefs: Prefs) -> anyhow::Result<EframeApp> {
+        let mut app = App::new(db, prefs)?;
+        app.dialogs = Box::new(dialogs::RfdDialogs::default());
+        Ok(EframeApp { app })
+    }
+
+    /// The automatic copy at exit (then the old ones thinned).
+    fn at_exit(&self) {
+        if let Err(e) = crate::admin::backups::automatic(&self.app.db, false) {
+            log::warn!("automatic backup at exit failed: {e}");
+        }
+    }
 }
 
 impl eframe::App for EframeApp {
@@ -120,6 +171,10 @@ impl eframe::App for EframeApp {
         }
         if !self.app.toasts.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        // The integrity check's verdict arrives from another thread: look for it.
+        if self.app.db.health().is_none() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(300));
         }
         // «Сегодня» follows the clock: look again after midnight even when nothing moves.
         ctx.request_repaint_after(std::time::Duration::from_secs(60));

@@ -110,3 +110,58 @@ pub fn err_restore_inn_taken(other: &str) -> String {
         "Клиента нельзя восстановить: его ИНН уже есть у клиента «{other}». Исправьте ИНН у одного из них."
     )
 }
+// ---- backups ----
+pub const NAV_BACKUPS: &str = "Резервные копии";
+pub const BACKUP_AUTO: &str = "автоматическая";
+pub const BACKUP_MANUAL: &str = "вручную";
+pub const BACKUP_RESTORE: &str = "перед восстановлением";
+pub const BACKUP_DAMAGED: &str = "повреждённый файл";
+pub fn backup_migration(version: usize) -> String {
+    format!("перед обновлением схемы {version}")
+}
+pub const BACKUPS_HINT: &str = "Копии делаются при запуске (раз в день) и при выходе, проверяются (целостность, версия схемы, число записей) и хранятся рядом с базой. Старые автоматические копии прореживаются; сделанные вручную и перед обновлением или восстановлением хранятся всегда.";
+pub const BACKUPS_EMPTY: &str = "Копий пока нет";
+pub const BACKUP_CREATE: &str = "Создать копию";
+pub const BACKUP_OPEN_FOLDER: &str = "Открыть папку";
+pub const BACKUP_POLICY: &str = "Хранить автоматические копии по одной за каждый из последних:";
+pub const BACKUP_DAILY: &str = "дней";
+pub const BACKUP_WEEKLY: &str = "недель";
+pub const BACKUP_MONTHLY: &str = "месяцев";
+pub const COL_TAKEN: &str = "Когда";
+pub const COL_BACKUP_KIND: &str = "Вид";
+pub const COL_SIZE: &str = "Размер";
+pub const COL_CLIENTS: &str = "Клиентов";
+pub const COL_LETTERS: &str = "Писем";
+pub const COL_REPORTS: &str = "Отчётов";
+pub const BACKUP_UNREADABLE: &str = "не открывается";
+pub const RESTORE_TITLE: &str = "Восстановить базу из копии?";
+pub fn restore_question(taken: &str) -> String {
+    format!(
+        "Данные будут заменены копией от {taken}. Копия будет сначала проверена; текущая база сохранится в отдельную копию, и её можно будет вернуть."
+    )
+}
+pub const YES_RESTORE: &str = "Да, восстановить";
+pub const DB_DAMAGED_BANNER: &str =
+    "База данных повреждена: изменения не сохраняются. Восстановите последнюю проверенную копию.";
+pub const DB_DAMAGED_TO_BACKUPS: &str = "Восстановить из копии…";
+pub const RESCUE_TITLE: &str = "Базу данных не удалось открыть";
+pub const RESCUE_TEXT: &str = "Выберите проверенную резервную копию, чтобы восстановить из неё базу. Нынешний файл будет перенесён в папку копий без изменений.";
+pub const RESCUE_NO_BACKUPS: &str = "Резервных копий этой базы нет.";
+/// «клиентов 48, писем 13, отчётов 967».
+pub fn backup_counts(clients: u64, letters: u64, reports: u64) -> String {
+    format!("клиентов {clients}, писем {letters}, отчётов {reports}")
+}
+pub fn backup_made(path: &str, counts: &str, size: &str) -> String {
+    format!("Резервная копия записана и проверена: {path} ({counts}; {size})")
+}
+pub fn restored(copy: &str, counts: &str) -> String {
+    format!("База восстановлена из копии {copy} ({counts})")
+}
+pub fn restored_aside(path: &str) -> String {
+    format!("Прежние данные сохранены: {path}")
+}
+pub fn thinned(n: usize) -> String {
+    format!("Удалено старых автоматических копий: {n}")
+}
+pub const ERR_RESTORE_FROM_ITSELF: &str =
+    "это и есть файл базы данных: выберите резервную копию, из которой восстановить";

@@ -205,6 +205,13 @@ pub const IO_OTHER: &str = "ошибка ввода-вывода";
 pub fn io_code(code: i32) -> String {
     format!("ошибка ввода-вывода (код системы {code})")
 }
+pub const ERR_BACKUP_DIFFERS: &str =
+    "копия не прошла проверку: в ней не столько записей, сколько в базе; копия не сохранена";
+pub fn err_no_backup(e: &str) -> String {
+    format!(
+        "не удалось сделать проверенную резервную копию перед обновлением схемы ({e}); база не изменена"
+    )
+}
 pub const ERR_DB_BUSY: &str = "база данных занята другой программой или другим окном vipdesk: повторите через несколько секунд";
 pub fn err_read_path(path: &str, detail: &str) -> String {
     format!("не удалось прочитать файл {path}: {detail}")

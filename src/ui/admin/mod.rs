@@ -1,6 +1,7 @@
 //! Administration in the window: the first run (demo data or the first manager), managers,
 //! catalogues and the trash.
 
+mod backups_screen;
 mod catalogs;
 mod managers;
 mod trash;
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+pub use backups_screen::BackupsScreen;
 pub use catalogs::CatalogsScreen;
 pub use managers::{ManagerEditor, ManagersScreen};
 pub use trash::TrashScreen;
@@ -17,10 +19,11 @@ use super::command::{Command, Cx, Feature, Route};
 use super::context::ViewCtx;
 use super::editor::Editor;
 use super::theme;
-use crate::admin::{AdminError, CatalogEntry, CatalogKind, TrashKind, service};
+use crate::admin::{AdminError, CatalogEntry, CatalogKind, TrashKind, backups, service};
 use crate::domain::{FieldError, Id};
 use crate::files;
 use crate::i18n::{self as t, Describe};
+use crate::storage::backup::Kind;
 
 /// What the administration screens ask for.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +37,11 @@ pub enum Cmd {
     LoadSignature(String),
     SaveCatalog(CatalogKind, CatalogEntry),
     Restore(TrashKind, Id),
+    CreateBackup,
+    OpenBackupsFolder,
+    SaveBackupPolicy(crate::admin::backups::Policy),
+    /// Restore the database from this copy (the user has confirmed).
+    RestoreBackup(PathBuf),
 }
 
 #[derive(Default)]
@@ -41,6 +49,7 @@ pub struct AdminUi {
     pub managers: ManagersScreen,
     pub catalogs: CatalogsScreen,
     pub trash: TrashScreen,
+    pub backups: BackupsScreen,
 }
 
 impl AdminUi {
@@ -66,12 +75,46 @@ impl AdminUi {
     }
 }
 
+/// The band across the window while the database is known to be damaged: nothing is saved;
+/// the way out is a backup.
+pub fn damaged_banner(ui: &mut Ui, db: &crate::storage::Db) -> Option<Command> {
+    if !backups::damaged(db) {
+        return None;
+    }
+    let mut out = None;
+    egui::Panel::top("damaged").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(t::DB_DAMAGED_BANNER)
+                    .strong()
+                    .color(theme::ERROR),
+            );
+            if ui.button(t::DB_DAMAGED_TO_BACKUPS).clicked() {
+                out = Some(Command::Open(Route::Backups));
+            }
+        });
+    });
+    out
+}
+
 impl Feature for AdminUi {
     type Cmd = Cmd;
 
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
-        if route == Route::Trash {
-            self.trash.items = service::trash(cx.db).map_err(t::err)?;
+        match route {
+            Route::Trash => self.trash.items = service::trash(cx.db).map_err(t::err)?,
+            Route::Backups => {
+                let s = &mut self.backups;
+                s.entries = backups::list(cx.db).map_err(t::err)?;
+                s.folder = cx
+                    .db
+                    .path()
+                    .map(crate::storage::backups_dir)
+                    .unwrap_or_default();
+                s.saved = backups::policy(cx.db).map_err(t::err)?;
+                s.policy = s.saved;
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -85,6 +128,7 @@ impl Feature for AdminUi {
             Route::Welcome => self.welcome_ui(ui, view),
             Route::Catalogs => self.catalogs.ui(ui, &view.catalogs),
             Route::Trash => self.trash.ui(ui),
+            Route::Backups => self.backups.ui(ui),
             _ => self.managers.ui(ui, &view.managers),
         }
     }
@@ -145,6 +189,47 @@ impl Feature for AdminUi {
             Cmd::Restore(kind, id) => {
                 service::restore(cx.db, &cx.actor(), kind, id).map_err(t::err)?;
                 cx.info(t::RESTORED);
+                cx.reload();
+            }
+            Cmd::CreateBackup => {
+                let made = backups::create(cx.db, Kind::Manual, None).map_err(t::err)?;
+                let c = made.snapshot.counts;
+                cx.info(t::backup_made(
+                    &files::file_name(&made.path),
+                    &t::backup_counts(c.clients, c.letters, c.reports),
+                    &t::file_size(i64::try_from(made.size).unwrap_or(i64::MAX)),
+                ));
+                cx.reload();
+            }
+            Cmd::OpenBackupsFolder => {
+                let folder = cx.db.path().map(crate::storage::backups_dir);
+                if let Some(folder) = folder {
+                    files::create_dir(&folder).map_err(t::err)?;
+                    files::show(&folder).map_err(t::err)?;
+                }
+            }
+            Cmd::SaveBackupPolicy(p) => {
+                backups::save_policy(cx.db, &cx.actor(), &p).map_err(t::err)?;
+                if let Some(path) = cx.db.path().map(std::path::Path::to_path_buf) {
+                    let n = backups::thin(&path, p).map_err(t::err)?;
+                    if n > 0 {
+                        cx.info(t::thinned(n));
+                    }
+                }
+                cx.info(t::SAVED);
+                cx.reload();
+            }
+            Cmd::RestoreBackup(copy) => {
+                let r = backups::restore(cx.db, &copy).map_err(t::err)?;
+                let counts = t::backup_counts(
+                    r.snapshot.counts.clients,
+                    r.snapshot.counts.letters,
+                    r.snapshot.counts.reports,
+                );
+                cx.info(t::restored(&files::file_name(&copy), &counts));
+                if let Some(aside) = &r.aside {
+                    cx.info(t::restored_aside(&files::file_name(aside)));
+                }
                 cx.reload();
             }
         }
