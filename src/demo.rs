@@ -339,11 +339,14 @@ pub fn generate(
     seed: u64,
     today: NaiveDate,
 ) -> std::result::Result<DemoSummary, DemoError> {
-    if crate::clients::service::count(db)? > 0 {
-        return Err(DemoError::NotEmpty);
-    }
-    with_history(db, |db, clock| {
-        generate_with(db, clock, clients, seed, today)
+    // All or nothing: a kill, a full disk or an error leaves the database as it was.
+    db.all_or_nothing(|db| {
+        if crate::clients::service::count(db)? > 0 {
+            return Err(DemoError::NotEmpty);
+        }
+        with_history(db, |db, clock| {
+            generate_with(db, clock, clients, seed, today)
+        })
     })
 }
 

@@ -203,6 +203,15 @@ pub fn full_years(from: NaiveDate, to: NaiveDate) -> i32 {
     years
 }
 
+/// The sentence with its first letter capital: «Файл не найден».
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,8 @@ pub struct Db {
     path: Option<PathBuf>,
     clock: Arc<dyn Clock>,
     health: Arc<Mutex<Option<Health>>>,
+    /// Inside [`Db::all_or_nothing`]: writes are savepoints of its transaction.
+    batch: bool,
 }
 
 /// What `PRAGMA quick_check` said of the file.
@@ -105,16 +107,34 @@ pub enum Health {
 /// The transaction of one write: the connection, the acting user and the moment, which the
 /// stores stamp every row with. Reads inside it see the write's own rows.
 pub struct Tx<'c> {
-    tx: rusqlite::Transaction<'c>,
+    tx: Guard<'c>,
     actor: Actor,
     now: String,
     today: NaiveDate,
 }
 
+/// A write's own transaction, or its savepoint inside a batch ([`Db::all_or_nothing`]).
+enum Guard<'c> {
+    Tx(rusqlite::Transaction<'c>),
+    Savepoint(rusqlite::Savepoint<'c>),
+}
+
+impl Guard<'_> {
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            Guard::Tx(t) => t.commit(),
+            Guard::Savepoint(s) => s.commit(),
+        }
+    }
+}
+
 impl std::ops::Deref for Tx<'_> {
     type Target = Connection;
     fn deref(&self) -> &Connection {
-        &self.tx
+        match &self.tx {
+            Guard::Tx(t) => t,
+            Guard::Savepoint(s) => s,
+        }
     }
 }
 
@@ -167,6 +187,7 @@ impl Db {
             path: Some(path.to_path_buf()),
             clock: Arc::new(SystemClock),
             health: Arc::new(Mutex::new(None)),
+            batch: false,
         };
         crate::files::protect(path, &backups_dir(path));
         db.prepare()?;
@@ -189,6 +210,7 @@ impl Db {
             path: Some(path.clone()),
             clock: Arc::clone(&self.clock),
             health: Arc::clone(&self.health),
+            batch: false,
         })
     }
 
@@ -199,6 +221,7 @@ impl Db {
             path: None,
             clock: Arc::new(SystemClock),
             health: Arc::new(Mutex::new(Some(Health::Sound))),
+            batch: false,
         };
         db.prepare()?;
         Ok(db)
@@ -354,10 +377,15 @@ impl Db {
         self.ensure_sound()?;
         let now = clock::stamp(self.clock.utc());
         let today = self.clock.today();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StorageError::from)?;
+        let tx = if self.batch {
+            Guard::Savepoint(self.conn.savepoint().map_err(StorageError::from)?)
+        } else {
+            Guard::Tx(
+                self.conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(StorageError::from)?,
+            )
+        };
         let w = Tx {
             tx,
             actor: *actor,
@@ -367,6 +395,38 @@ impl Db {
         let out = f(&w)?;
         w.tx.commit().map_err(StorageError::from)?;
         Ok(out)
+    }
+
+    /// Runs many writes as one: either every write `f` makes is kept, or none (a failure, a
+    /// kill, a full disk). Each write inside is a savepoint of the one transaction; other
+    /// writers wait until it ends.
+    pub fn all_or_nothing<T, E: From<StorageError>>(
+        &mut self,
+        f: impl FnOnce(&mut Db) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if self.batch {
+            return f(self);
+        }
+        self.ensure_sound()?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StorageError::from)?;
+        self.batch = true;
+        let out = f(self);
+        self.batch = false;
+        match out {
+            Ok(v) => {
+                if let Err(e) = self.conn.execute_batch("COMMIT") {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    return Err(StorageError::from(e).into());
+                }
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 }
 

@@ -40,12 +40,8 @@ pub struct RunOptions {
 /// gets the rescue window (restore from a backup) instead of a message nobody sees.
 pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> anyhow::Result<()> {
     let opened = crate::storage::Db::open(&db_path).map_err(|e| {
-        let said = crate::i18n::describe(&e);
         log::error!("the database did not open: {e}");
-        format!(
-            "{}: {said}",
-            crate::i18n::err_open_db(&db_path.display().to_string())
-        )
+        crate::domain::fmt::capitalize(&crate::i18n::describe(&e))
     });
     if let Ok(db) = &opened {
         crate::admin::backups::at_start_in_background(db);

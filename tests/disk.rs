@@ -1,0 +1,230 @@
+//! Kills and a full disk, on the real binary: after `kill -9` in the middle of a write, or a
+//! write that meets a full disk, every committed record is there and nothing partial; files
+//! written over are whole, old or new.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
+
+mod common;
+
+use std::os::unix::process::ExitStatusExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{sha256, stderr, stdout, vipdesk};
+
+fn client_count(db: &Path) -> usize {
+    let o = vipdesk(db, &["clients", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o).lines().count()
+}
+
+fn check_ok(db: &Path) {
+    let o = vipdesk(db, &["check"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+}
+
+/// Starts vipdesk, kills it with SIGKILL after `after`, and says it was killed (not finished).
+fn kill_after(db: &Path, args: &[&str], after: Duration) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("VIPDESK_DB")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(after);
+    child.kill().expect("kill");
+    let status = child.wait().expect("wait");
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "killed in the middle, not finished"
+    );
+}
+
+/// A valid INN for the i-th client of a generated file.
+fn inn(i: u32) -> String {
+    let body = format!("57{i:07}");
+    let d: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+    format!("{body}{}", vipdesk::domain::validate::inn10_check_digit(&d))
+}
+
+#[test]
+fn kill_during_demo_leaves_nothing_and_demo_runs_again() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    kill_after(
+        &db,
+        &["demo", "--clients", "3000"],
+        Duration::from_millis(1500),
+    );
+    assert_eq!(client_count(&db), 0, "all or nothing");
+    check_ok(&db);
+    let o = vipdesk(&db, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(client_count(&db), 12);
+}
+
+#[test]
+fn kill_during_import_keeps_what_was_there_and_nothing_partial() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = vipdesk(&db, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut csv = String::from("Краткое наименование;ИНН;Юридический адрес\n");
+    for i in 1..=60_000 {
+        csv.push_str(&format!(
+            "АО «Клиент {i}»;{};г. Орёл, ул. Ленина, {i}\n",
+            inn(i)
+        ));
+    }
+    let file = dir.path().join("big.csv");
+    std::fs::write(&file, csv).expect("csv");
+    kill_after(
+        &db,
+        &["import", "clients", file.to_str().expect("p")],
+        Duration::from_millis(1500),
+    );
+    let n = client_count(&db);
+    assert!(n == 12 || n == 60_012, "{n}: all of the file or none of it");
+    check_ok(&db);
+}
+
+/// A tmpfs of `kb` kilobytes mounted in a temporary folder for the test's life (the tests run
+/// as root, as CI does).
+struct SmallDisk {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl SmallDisk {
+    fn new(kb: u32) -> SmallDisk {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("disk");
+        std::fs::create_dir(&path).expect("dir");
+        let o = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kb}k"), "tmpfs"])
+            .arg(&path)
+            .output()
+            .expect("mount");
+        assert!(
+            o.status.success(),
+            "mounting a small tmpfs needs root: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        SmallDisk { _dir: dir, path }
+    }
+
+    /// Fills the disk up to `leave` bytes free.
+    fn fill(&self, leave: u64) {
+        let free = self.free();
+        let filler = vec![0u8; free.saturating_sub(leave) as usize];
+        std::fs::write(self.path.join("filler"), filler).expect("fill");
+    }
+
+    fn free(&self) -> u64 {
+        let o = Command::new("df")
+            .args(["--output=avail", "-B1"])
+            .arg(&self.path)
+            .output()
+            .expect("df");
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .nth(1)
+            .and_then(|l| l.trim().parse().ok())
+            .expect("free bytes")
+    }
+
+    fn empty(&self) {
+        let _ = std::fs::remove_file(self.path.join("filler"));
+    }
+
+    fn leftovers(&self) -> Vec<String> {
+        std::fs::read_dir(&self.path)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.path).status();
+    }
+}
+
+/// A full disk: an export over an old file leaves it whole, a backup leaves no copy, a message
+/// in Russian; with room again both work.
+#[test]
+fn a_full_disk_breaks_no_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = vipdesk(&db, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let disk = SmallDisk::new(4096);
+    let target = disk.path.join("clients.csv");
+    std::fs::write(&target, "старая выгрузка").expect("old");
+    let old = sha256(&target);
+    disk.fill(2048);
+
+    let o = vipdesk(&db, &["export", "clients", target.to_str().expect("p")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("на диске нет места"), "{}", stderr(&o));
+    assert_eq!(sha256(&target), old, "the old file is whole");
+
+    let copy = disk.path.join("copy.db");
+    let o = vipdesk(&db, &["backup", "--out", copy.to_str().expect("p")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("на диске нет места"), "{}", stderr(&o));
+    assert!(!copy.exists());
+    assert_eq!(disk.leftovers(), Vec::<String>::new());
+
+    disk.empty();
+    let o = vipdesk(&db, &["export", "clients", target.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = vipdesk(&db, &["backup", "--out", copy.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// The database itself on a full disk: an import that does not fit is refused whole, the
+/// database stays sound and keeps every client it had; demo data that does not fit leaves
+/// nothing.
+#[test]
+fn a_database_on_a_full_disk_stays_whole() {
+    let disk = SmallDisk::new(6144);
+    let db = disk.path.join("v.db");
+    let o = vipdesk(&db, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = client_count(&db);
+    disk.fill(64 * 1024);
+    let mut csv = String::from("Краткое наименование;ИНН;Юридический адрес\n");
+    for i in 1..=3000 {
+        csv.push_str(&format!(
+            "АО «Клиент {i}»;{};{}\n",
+            inn(i),
+            "г. Орёл, ".repeat(20)
+        ));
+    }
+    let file = std::env::temp_dir().join(format!("vipdesk-full-{}.csv", std::process::id()));
+    std::fs::write(&file, csv).expect("csv");
+    let o = vipdesk(&db, &["import", "clients", file.to_str().expect("p")]);
+    let _ = std::fs::remove_file(&file);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("на диске нет места"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).trim_end().lines().count(), 1, "{}", stderr(&o));
+    disk.empty();
+    assert_eq!(client_count(&db), before);
+    check_ok(&db);
+
+    let fresh = disk.path.join("fresh.db");
+    disk.fill(256 * 1024);
+    let o = vipdesk(&fresh, &["demo", "--clients", "200"]);
+    assert!(!o.status.success());
+    disk.empty();
+    assert_eq!(client_count(&fresh), 0, "all or nothing");
+}
