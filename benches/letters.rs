@@ -71,6 +71,7 @@ fn benches(c: &mut Criterion) {
                     selection: Selection::All,
                     out_dir: dir.path().join("out"),
                     combined: false,
+                    resume: false,
                 };
                 let r = merge(
                     &mut db,

@@ -138,6 +138,16 @@ impl SmallDisk {
             .expect("free bytes")
     }
 
+    /// Gives the disk `kb` kilobytes in all (files stay).
+    fn grow(&self, kb: u32) {
+        let o = Command::new("mount")
+            .args(["-o", &format!("remount,size={kb}k")])
+            .arg(&self.path)
+            .output()
+            .expect("remount");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
     fn empty(&self) {
         let _ = std::fs::remove_file(self.path.join("filler"));
     }
@@ -227,4 +237,206 @@ fn a_database_on_a_full_disk_stays_whole() {
     assert!(!o.status.success());
     disk.empty();
     assert_eq!(client_count(&fresh), 0, "all or nothing");
+}
+
+/// What the register says of the merges: (registered letters of merges, drafts, numbers
+/// given, the highest number's sequence).
+fn register(db: &Path) -> (i64, i64, i64, i64) {
+    let c = rusqlite::Connection::open(db).expect("open");
+    let q = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    (
+        q("SELECT count(*) FROM letters WHERE merge_id IS NOT NULL AND number <> ''"),
+        q("SELECT count(*) FROM letters WHERE status = 'draft'"),
+        q("SELECT count(*) FROM letters WHERE number <> ''"),
+        q("SELECT coalesce(max(seq), 0) FROM letters"),
+    )
+}
+
+/// Every registered letter of a merge has its PDF in `out`, whole; no other PDF is there.
+fn every_letter_has_its_file(db: &Path, out: &Path) {
+    let c = rusqlite::Connection::open(db).expect("open");
+    let mut st = c
+        .prepare("SELECT number, reg_date FROM letters WHERE merge_id IS NOT NULL AND number <> ''")
+        .expect("q");
+    let expected: std::collections::BTreeSet<String> = st
+        .query_map([], |r| {
+            let number: String = r.get(0)?;
+            let date: String = r.get(1)?;
+            let d = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").expect("date");
+            Ok(format!("Исх_{number}_{}.pdf", d.format("%d.%m.%Y")))
+        })
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let present: std::collections::BTreeSet<String> = std::fs::read_dir(out)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".pdf"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(present, expected, "registered letters and their files");
+    for name in &present {
+        let bytes = std::fs::read(out.join(name)).expect("pdf");
+        assert!(bytes.starts_with(b"%PDF"), "{name}");
+        let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(32)..]).to_string();
+        assert!(tail.contains("%%EOF"), "{name} is whole");
+    }
+}
+
+/// No client got two letters of one merge.
+fn one_letter_per_client(db: &Path) -> i64 {
+    let c = rusqlite::Connection::open(db).expect("open");
+    let twice: i64 = c
+        .query_row(
+            "SELECT count(*) FROM (SELECT client_id FROM letters WHERE merge_id IS NOT NULL \
+             GROUP BY merge_id, client_id HAVING count(*) > 1)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("q");
+    assert_eq!(twice, 0, "a client written to twice");
+    c.query_row(
+        "SELECT count(DISTINCT client_id) FROM letters WHERE merge_id IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )
+    .expect("q")
+}
+
+const MERGE: [&str; 7] = [
+    "letter",
+    "merge",
+    "--template",
+    "tariff_change",
+    "--clients",
+    "all",
+    "--out",
+];
+
+fn merge_args<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut v = MERGE.to_vec();
+    v.push(out);
+    v.extend_from_slice(extra);
+    v
+}
+
+/// The output folder fills up halfway through a merge: it stops with a summary; every
+/// registered letter has its whole PDF, no number is burned, no draft left; the same merge run
+/// again is refused; with room, `--resume` writes to the rest and to nobody twice.
+#[test]
+fn a_merge_that_meets_a_full_disk_stops_cleanly_and_resumes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = vipdesk(&db, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (_, drafts, numbers, max_seq) = register(&db);
+    assert_eq!(numbers, max_seq);
+    let disk = SmallDisk::new(1024);
+    let out = disk.path.to_str().expect("p");
+
+    let o = vipdesk(&db, &merge_args(out, &[]));
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("рассылка остановлена на клиенте"), "{err}");
+    assert!(err.contains("на диске нет места"), "{err}");
+    let (made, drafts_after, numbers_after, max_after) = register(&db);
+    assert!(made > 0 && made < 48, "{made}");
+    assert_eq!(drafts_after, drafts, "no draft left behind");
+    assert_eq!(numbers_after, max_after, "no number burned");
+    every_letter_has_its_file(&db, &disk.path);
+    assert_eq!(disk.leftovers(), Vec::<String>::new());
+
+    let o = vipdesk(&db, &merge_args(out, &[]));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("не закончена"), "{}", stderr(&o));
+    assert_eq!(register(&db).0, made, "nobody written to again");
+
+    disk.grow(8192);
+    let o = vipdesk(&db, &merge_args(out, &["--resume"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("Ещё {made}")),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(one_letter_per_client(&db), 48);
+    every_letter_has_its_file(&db, &disk.path);
+    let (_, _, numbers, max_seq) = register(&db);
+    assert_eq!(numbers, max_seq);
+    let o = vipdesk(&db, &merge_args(out, &["--resume"]));
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("незаконченной рассылки"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A combined PDF that does not fit: nothing registered, no number burned.
+#[test]
+fn a_combined_merge_registers_only_once_its_file_is_written() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = vipdesk(&db, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = register(&db);
+    let disk = SmallDisk::new(1024);
+    disk.fill(48 * 1024);
+    let out = disk.path.to_str().expect("p");
+    let o = vipdesk(&db, &merge_args(out, &["--combined"]));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("на диске нет места"), "{}", stderr(&o));
+    assert_eq!(register(&db), before, "nothing registered");
+    assert_eq!(disk.leftovers(), Vec::<String>::new());
+    disk.empty();
+    let o = vipdesk(&db, &merge_args(out, &["--combined"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(register(&db).0, 48);
+}
+
+/// A selection with no client is an error, and leaves no trace.
+#[test]
+fn a_merge_to_nobody_is_an_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = vipdesk(&db, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("out");
+    let mut args = merge_args(out.to_str().expect("p"), &[]);
+    args[5] = "manager:99999";
+    let o = vipdesk(&db, &args);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("ни один клиент"), "{}", stderr(&o));
+    let c = rusqlite::Connection::open(&db).expect("open");
+    let merges: i64 = c
+        .query_row("SELECT count(*) FROM merges", [], |r| r.get(0))
+        .expect("q");
+    assert_eq!(merges, 0);
+    assert!(!out.exists());
+}
+
+/// kill -9 in the middle of a merge: every registered letter has its PDF, no draft is left,
+/// and `--resume` finishes it without writing to anyone twice.
+#[test]
+fn kill_during_a_merge_then_resume() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = vipdesk(&db, &["demo", "--clients", "300"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (_, drafts, _, _) = register(&db);
+    let out = dir.path().join("out");
+    let out_s = out.to_str().expect("p");
+    kill_after(&db, &merge_args(out_s, &[]), Duration::from_millis(2500));
+    let (made, drafts_after, numbers, max_seq) = register(&db);
+    assert!(made > 0, "the kill came after some letters");
+    assert_eq!(drafts_after, drafts);
+    assert_eq!(numbers, max_seq);
+    every_letter_has_its_file(&db, &out);
+    let o = vipdesk(&db, &merge_args(out_s, &["--resume"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let clients = client_count(&db) as i64;
+    assert_eq!(one_letter_per_client(&db), clients);
+    every_letter_has_its_file(&db, &out);
 }

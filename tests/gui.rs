@@ -1162,3 +1162,80 @@ fn the_rescue_window_restores_a_database_that_does_not_open() {
     let db = h.state().1.as_ref().expect("opened after the restore");
     assert_eq!(clients::service::count(db).expect("n"), 1);
 }
+
+/// Waits for the merge's thread to report.
+fn wait_for_merge(h: &mut H) {
+    for _ in 0..500 {
+        if h.state().features.letters.merge.report.is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    panic!("the merge did not end");
+}
+
+/// A merge stopped halfway: starting it again is refused with the way out; «Продолжить
+/// рассылку» writes to the rest and to nobody twice.
+#[test]
+fn an_unfinished_merge_is_continued_not_repeated() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut db = Db::open(&dir.path().join("v.db")).expect("db");
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
+        common::today(),
+    )));
+    vipdesk::demo::generate(&mut db, 12, 3, common::today()).expect("demo");
+    let out = dir.path().join("out");
+    let job = letters::MergeJob {
+        template_code: "tariff_change".into(),
+        selection: letters::Selection::All,
+        out_dir: out.clone(),
+        combined: false,
+        resume: false,
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let stop_after_three = |done: usize, _| {
+        if done >= 3 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let first = letters::merge::merge(&mut db, &Actor::SYSTEM, &job, &stop_after_three, &cancel)
+        .expect("stopped");
+    assert!(first.cancelled);
+    assert_eq!(first.letters.len() + first.skipped.len(), 3);
+
+    let me = admin::service::managers(&db).expect("managers")[0].id;
+    let mut h = harness(app_on(db, me, Route::Merge));
+    h.run();
+    h.state_mut().features.letters.merge.template_code = "tariff_change".into();
+    type_into(&mut h, t::MERGE_DIR, out.to_str().expect("path"));
+    click_button(&mut h, t::MERGE_START);
+    wait_for_merge(&mut h);
+    match h.state().features.letters.merge.report.as_ref() {
+        Some(Err(e)) => assert!(t::describe(e).contains(t::MERGE_RESUME), "{e}"),
+        other => panic!("a second run must be refused: {other:?}"),
+    }
+    h.run();
+    click_button(&mut h, t::MERGE_RESUME);
+    wait_for_merge(&mut h);
+    let report = match h.state().features.letters.merge.report.as_ref() {
+        Some(Ok(r)) => r.clone(),
+        other => panic!("the merge did not continue: {other:?}"),
+    };
+    assert_eq!(report.already, 3);
+    assert_eq!(report.letters.len() + report.skipped.len(), 9);
+    let (n, distinct): (i64, i64) = h
+        .state()
+        .db
+        .conn()
+        .query_row(
+            "SELECT count(*), count(DISTINCT client_id) FROM letters WHERE merge_id IS NOT NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("q");
+    assert_eq!(n, (12 - report.skipped.len() - first.skipped.len()) as i64);
+    assert_eq!(distinct, n, "nobody written to twice");
+    h.run();
+    h.get_by_label_contains("Ещё 3");
+}

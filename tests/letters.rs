@@ -204,6 +204,7 @@ fn an_unknown_placeholder_produces_no_letter() {
         selection: Selection::All,
         out_dir: dir.path().to_path_buf(),
         combined: false,
+        resume: false,
     };
     assert!(merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).is_err());
     assert_eq!(letters_count(&db), before);
@@ -228,6 +229,7 @@ fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
         selection: Selection::All,
         out_dir: dir.path().to_path_buf(),
         combined: false,
+        resume: false,
     };
     let done = std::cell::Cell::new(0);
     let report = merge(

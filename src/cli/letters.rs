@@ -38,6 +38,10 @@ pub enum LetterCommand {
         /// One combined PDF instead of a file per letter.
         #[arg(long)]
         combined: bool,
+        /// Continue the unfinished merge of this template to these clients (only the clients
+        /// without their letter yet).
+        #[arg(long)]
+        resume: bool,
     },
 }
 
@@ -90,6 +94,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
             clients,
             out: dir,
             combined,
+            resume,
         } => {
             let selection =
                 Selection::parse(&clients).ok_or_else(|| anyhow::anyhow!(t::BAD_SELECTION))?;
@@ -99,6 +104,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                 selection,
                 out_dir: dir,
                 combined,
+                resume,
             };
             let cancel = std::sync::atomic::AtomicBool::new(false);
             let report =
@@ -111,6 +117,9 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                 report.files.len(),
                 report.skipped.len(),
             ))?;
+            if report.already > 0 {
+                out.line(t::merge_already(report.already))?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

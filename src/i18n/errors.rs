@@ -210,6 +210,21 @@ impl Describe for LetterError {
             }
             LetterError::UnknownTemplate(code) => w::unknown_template(code),
             LetterError::NoCourierLetters => w::NO_COURIER_LETTERS.into(),
+            LetterError::EmptySelection => w::MERGE_EMPTY_SELECTION.into(),
+            LetterError::MergeUnfinished { done, total } => w::merge_unfinished(*done, *total),
+            LetterError::NothingToResume => w::MERGE_NOTHING_TO_RESUME.into(),
+            LetterError::Cancelled => w::MERGE_CANCELLED.into(),
+            LetterError::MergeStopped {
+                client,
+                report,
+                cause,
+            } => w::merge_stopped(
+                client,
+                &cause.describe(),
+                report.letters.len(),
+                report.skipped.len(),
+                report.not_done,
+            ),
         }
     }
 }

@@ -27,7 +27,14 @@ pub fn selected_clients(selection: &Selection, rows: &[ClientRow]) -> Vec<Id> {
 }
 
 /// Runs a merge dated today by the database's clock. `progress(done, total)` is called after
-/// each client; `cancel` stops between clients (what is done stays done).
+/// each client; `cancel` stops between clients.
+///
+/// Each letter is registered and its PDF written in one transaction: the file is written before
+/// the registration commits, so a full disk, a locked file or a kill leaves neither a numbered
+/// letter without its PDF nor a numberless draft. A failure stops the merge
+/// ([`LetterError::MergeStopped`], with what was done); what is done stays done, and the same
+/// merge with `resume` continues with the clients still without a letter. A combined PDF is all
+/// or nothing: its letters are registered only once the file is written.
 pub fn merge(
     db: &mut Db,
     actor: &Actor,
@@ -35,66 +42,196 @@ pub fn merge(
     progress: &dyn Fn(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<MergeReport, LetterError> {
-    let today = db.today();
     let template = store::get_template(db.conn(), &job.template_code)?
         .ok_or_else(|| LetterError::UnknownTemplate(job.template_code.clone()))?;
     // A broken template stops the merge before any letter is made.
     super::template::check_template(&template.heading, &template.body)?;
-    files::create_dir(&job.out_dir)?;
     let rows = clients_store::list_clients(db.conn())?;
     let ids = selected_clients(&job.selection, &rows);
+    if ids.is_empty() {
+        return Err(LetterError::EmptySelection);
+    }
+    let open = store::open_merge(db.conn(), job)?;
+    let (merge_id, done) = match (open, job.resume) {
+        (Some(open), true) => (Some(open.id), open.done),
+        (Some(open), false) => {
+            return Err(LetterError::MergeUnfinished {
+                done: open.done.len(),
+                total: open.total,
+            });
+        }
+        (None, true) => return Err(LetterError::NothingToResume),
+        (None, false) => (None, Vec::new()),
+    };
+    files::create_dir(&job.out_dir)?;
+    if job.combined {
+        return combined(db, actor, job, &template, &ids, progress, cancel);
+    }
+    let merge_id = match merge_id {
+        Some(id) => id,
+        None => db.write(actor, |w| store::begin_merge(w, job, ids.len()))?,
+    };
+    let names: std::collections::HashMap<Id, &str> =
+        rows.iter().map(|r| (r.id, r.short_name.as_str())).collect();
     let mut report = MergeReport::default();
-    let mut combined: Option<Document> = None;
-    for (k, client_id) in ids.iter().enumerate() {
+    let todo: Vec<Id> = ids
+        .iter()
+        .copied()
+        .filter(|id| !done.contains(id))
+        .collect();
+    report.already = ids.len() - todo.len();
+    for (k, client_id) in todo.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
             report.cancelled = true;
+            report.not_done = todo.len() - k;
             break;
         }
-        let d = clients_store::load_dossier(db.conn(), *client_id)?;
-        let Some(person) = main_addressee(&d) else {
-            report
-                .skipped
-                .push((d.client.short_name.clone(), SkipReason::NoAddressee));
-            progress(k + 1, ids.len());
-            continue;
-        };
-        let draft = service::draft_for(
-            db,
-            *client_id,
-            person.id,
-            &template,
-            None,
-            &Reply::default(),
-            today,
-        )?;
-        let id = service::save_draft(db, actor, &draft)?;
-        let letter = service::register(db, actor, id)?;
-        report.letters.push(id);
-        let doc = service::document(db.conn(), &letter)?;
-        if job.combined {
-            match &mut combined {
-                Some(all) => all.pages.extend(doc.pages),
-                None => combined = Some(doc),
+        match one_letter(db, actor, &template, *client_id, merge_id, &job.out_dir) {
+            Ok(Some((id, path))) => {
+                report.letters.push(id);
+                report.files.push(path);
             }
-        } else {
-            let path = job.out_dir.join(pdf_file_name(&letter));
-            files::write(&path, &pdf::render_pdf(&doc)?)?;
-            report.files.push(path);
+            Ok(None) => {
+                let name = names.get(client_id).copied().unwrap_or_default();
+                report
+                    .skipped
+                    .push((name.to_string(), SkipReason::NoAddressee));
+            }
+            Err(cause) => {
+                report.not_done = todo.len() - k;
+                log::warn!("mail merge {merge_id} stopped at client {client_id}");
+                return Err(LetterError::MergeStopped {
+                    client: names
+                        .get(client_id)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
+                    report: Box::new(report),
+                    cause: Box::new(cause),
+                });
+            }
         }
-        progress(k + 1, ids.len());
+        progress(report.already + k + 1, ids.len());
     }
-    if let Some(mut doc) = combined {
-        doc.meta.title = template.title.clone();
-        let path = job
-            .out_dir
-            .join(words::merge_file_name(&template.code, today));
-        files::write(&path, &pdf::render_pdf(&doc)?)?;
-        report.files.push(path);
+    if !report.cancelled {
+        db.write(actor, |w| store::finish_merge(w, merge_id))?;
     }
     log::info!(
-        "mail merge made {} letters, skipped {}",
+        "mail merge {merge_id} made {} letters, skipped {}",
         report.letters.len(),
         report.skipped.len()
     );
     Ok(report)
+}
+
+/// One client's letter: drafted, registered, its PDF written — in one transaction. `None` when
+/// the dossier has nobody to address.
+fn one_letter(
+    db: &mut Db,
+    actor: &Actor,
+    template: &Template,
+    client_id: Id,
+    merge_id: Id,
+    out_dir: &std::path::Path,
+) -> Result<Option<(Id, std::path::PathBuf)>, LetterError> {
+    let d = clients_store::load_dossier(db.conn(), client_id)?;
+    let Some(person) = main_addressee(&d) else {
+        return Ok(None);
+    };
+    let today = db.today();
+    db.all_or_nothing(|db| {
+        let (id, letter) =
+            register_one(db, actor, template, client_id, person.id, merge_id, today)?;
+        let path = out_dir.join(pdf_file_name(&letter));
+        let doc = service::document(db.conn(), &letter)?;
+        files::write(&path, &pdf::render_pdf(&doc)?)?;
+        Ok(Some((id, path)))
+    })
+}
+
+/// Drafts and registers one client's letter of a merge (inside the caller's transaction).
+fn register_one(
+    db: &mut Db,
+    actor: &Actor,
+    template: &Template,
+    client_id: Id,
+    person_id: Option<Id>,
+    merge_id: Id,
+    today: chrono::NaiveDate,
+) -> Result<(Id, Letter), LetterError> {
+    let draft = service::draft_for(
+        db,
+        client_id,
+        person_id,
+        template,
+        None,
+        &Reply::default(),
+        today,
+    )?;
+    let id = service::save_draft(db, actor, &draft)?;
+    db.write(actor, |w| store::set_letter_merge(w, id, merge_id))?;
+    let letter = service::register(db, actor, id)?;
+    Ok((id, letter))
+}
+
+/// The combined PDF: every letter registered and the file written in one transaction.
+fn combined(
+    db: &mut Db,
+    actor: &Actor,
+    job: &MergeJob,
+    template: &Template,
+    ids: &[Id],
+    progress: &dyn Fn(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<MergeReport, LetterError> {
+    let today = db.today();
+    db.all_or_nothing(|db| {
+        let merge_id = db.write(actor, |w| store::begin_merge(w, job, ids.len()))?;
+        let mut report = MergeReport::default();
+        let mut all: Option<Document> = None;
+        for (k, client_id) in ids.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                // Nothing of a combined merge stays when it is stopped.
+                return Err(LetterError::Cancelled);
+            }
+            let d = clients_store::load_dossier(db.conn(), *client_id)?;
+            let Some(person) = main_addressee(&d) else {
+                report
+                    .skipped
+                    .push((d.client.short_name.clone(), SkipReason::NoAddressee));
+                progress(k + 1, ids.len());
+                continue;
+            };
+            let (id, letter) =
+                register_one(db, actor, template, *client_id, person.id, merge_id, today)?;
+            report.letters.push(id);
+            let doc = service::document(db.conn(), &letter)?;
+            match &mut all {
+                Some(all) => all.pages.extend(doc.pages),
+                None => all = Some(doc),
+            }
+            progress(k + 1, ids.len());
+        }
+        if let Some(mut doc) = all {
+            doc.meta.title = template.title.clone();
+            let path = job
+                .out_dir
+                .join(words::merge_file_name(&template.code, today));
+            files::write(&path, &pdf::render_pdf(&doc)?)?;
+            report.files.push(path);
+        }
+        db.write(actor, |w| store::finish_merge(w, merge_id))?;
+        Ok(report)
+    })
+    .or_else(|e| match e {
+        LetterError::Cancelled => {
+            log::info!("combined mail merge cancelled: nothing registered");
+            Ok(MergeReport {
+                cancelled: true,
+                not_done: ids.len(),
+                ..MergeReport::default()
+            })
+        }
+        e => Err(e),
+    })
 }

@@ -224,6 +224,17 @@ impl Selection {
     }
 }
 
+impl Selection {
+    /// The command-line form, as stored with a merge.
+    pub fn code(&self) -> String {
+        match self {
+            Selection::All => "all".into(),
+            Selection::Manager(id) => format!("manager:{id}"),
+            Selection::District(name) => format!("district:{name}"),
+        }
+    }
+}
+
 /// What a mail merge does. The date of the letters is the day it runs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeJob {
@@ -232,6 +243,9 @@ pub struct MergeJob {
     pub out_dir: PathBuf,
     /// One combined PDF instead of a file per letter.
     pub combined: bool,
+    /// Continue the unfinished merge of this template to this selection: only the clients
+    /// without their letter yet.
+    pub resume: bool,
 }
 
 /// Why a client of a merge got no letter.
@@ -244,7 +258,12 @@ pub enum SkipReason {
 /// The outcome of a mail merge.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MergeReport {
+    /// The letters made by this run.
     pub letters: Vec<Id>,
+    /// Clients that had their letter from the run that stopped (a resumed merge).
+    pub already: usize,
+    /// Clients still without a letter when the merge stopped (cancelled or failed).
+    pub not_done: usize,
     pub files: Vec<PathBuf>,
     /// (client, reason) for every client without a letter.
     pub skipped: Vec<(String, SkipReason)>,

@@ -38,6 +38,20 @@ pub enum LetterError {
     UnknownTemplate(String),
     #[error("no letters handed to the courier")]
     NoCourierLetters,
+    #[error("the selection matches no client")]
+    EmptySelection,
+    #[error("an unfinished merge of this template to this selection: {done} of {total}")]
+    MergeUnfinished { done: usize, total: usize },
+    #[error("no unfinished merge of this template to this selection")]
+    NothingToResume,
+    #[error("the merge was cancelled")]
+    Cancelled,
+    #[error("the merge stopped at a client: {cause}")]
+    MergeStopped {
+        client: String,
+        report: Box<MergeReport>,
+        cause: Box<LetterError>,
+    },
 }
 
 pub fn templates(db: &Db) -> Result<Vec<Template>, StorageError> {

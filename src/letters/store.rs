@@ -2,7 +2,7 @@
 //! and the templates.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::model::*;
 use crate::domain::{Code, Id, new_uuid};
@@ -294,4 +294,79 @@ pub fn client_letters(conn: &Connection, client_id: Id) -> Result<Vec<LetterEven
         }
     }
     Ok(out)
+}
+
+// ---- mail merges ----
+
+/// A merge begun and not finished: where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenMerge {
+    pub id: Id,
+    pub total: usize,
+    /// The clients that already have their letter.
+    pub done: Vec<Id>,
+}
+
+/// Records a merge as begun.
+pub fn begin_merge(w: &Tx, job: &MergeJob, total: usize) -> Result<Id> {
+    w.execute(
+        "INSERT INTO merges (uuid, created_at, updated_at, author_id, template_code, selection, \
+         combined, out_dir, total) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            new_uuid(),
+            w.now(),
+            w.author(),
+            job.template_code,
+            job.selection.code(),
+            job.combined,
+            job.out_dir.to_string_lossy(),
+            total as i64
+        ],
+    )?;
+    Ok(w.last_insert_rowid())
+}
+
+/// The unfinished merge of this template to this selection, if any (the newest).
+pub fn open_merge(conn: &Connection, job: &MergeJob) -> Result<Option<OpenMerge>> {
+    let found: Option<(Id, i64)> = conn
+        .query_row(
+            "SELECT id, total FROM merges WHERE template_code = ?1 AND selection = ?2 \
+             AND combined = ?3 AND finished_at IS NULL AND deleted_at IS NULL \
+             ORDER BY id DESC LIMIT 1",
+            params![job.template_code, job.selection.code(), job.combined],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((id, total)) = found else {
+        return Ok(None);
+    };
+    let done = storage::rows(
+        conn,
+        "SELECT client_id FROM letters WHERE merge_id = ?1 AND deleted_at IS NULL",
+        id,
+        |r| r.get(0),
+    )?;
+    Ok(Some(OpenMerge {
+        id,
+        total: usize::try_from(total).unwrap_or(0),
+        done,
+    }))
+}
+
+/// Marks a letter as made by a merge.
+pub fn set_letter_merge(w: &Tx, id: Id, merge_id: Id) -> Result<()> {
+    w.execute(
+        "UPDATE letters SET merge_id = ?2 WHERE id = ?1",
+        params![id, merge_id],
+    )?;
+    Ok(())
+}
+
+/// Marks a merge as done: every client of it has its letter or was skipped.
+pub fn finish_merge(w: &Tx, id: Id) -> Result<()> {
+    w.execute(
+        "UPDATE merges SET finished_at = ?2, updated_at = ?2 WHERE id = ?1",
+        params![id, w.now()],
+    )?;
+    Ok(())
 }

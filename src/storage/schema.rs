@@ -348,6 +348,48 @@ WHERE deleted_at IS NULL AND inn <> '' AND EXISTS (
 CREATE UNIQUE INDEX clients_inn_live ON clients(inn) WHERE deleted_at IS NULL AND inn <> '';
 ";
 
+/// Data safety: mail merges that can be resumed (each letter knows its merge), a row version
+/// on every record an editor saves whole (an edit over another instance's change is detected),
+/// and the journal of changes, each row chained to the previous one by its hash.
+const V6_SAFETY: &str = "
+CREATE TABLE merges (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    author_id INTEGER REFERENCES managers(id),
+    deleted_at TEXT,
+    template_code TEXT NOT NULL,
+    selection TEXT NOT NULL,
+    combined INTEGER NOT NULL DEFAULT 0,
+    out_dir TEXT NOT NULL,
+    total INTEGER NOT NULL DEFAULT 0,
+    finished_at TEXT
+);
+ALTER TABLE letters ADD COLUMN merge_id INTEGER REFERENCES merges(id);
+CREATE INDEX letters_merge ON letters(merge_id) WHERE merge_id IS NOT NULL;
+ALTER TABLE clients ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE managers ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE letters ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE meetings ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE templates ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE settings ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE journal (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    author_id INTEGER,
+    kind TEXT NOT NULL,
+    record_id INTEGER,
+    client_id INTEGER,
+    action TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX journal_client ON journal(client_id, id) WHERE client_id IS NOT NULL;
+CREATE INDEX journal_at ON journal(at);
+";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -356,10 +398,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3_LETTERS),
         M::up(V4_CONTACTS),
         M::up(V5_UNIQUE_INN),
+        M::up(V6_SAFETY),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    5
+    6
 }

@@ -44,6 +44,9 @@ pub fn letter_written(path: &str) -> String {
 pub fn merge_skipped(client: &str, reason: &str) -> String {
     format!("пропущен {client}: {reason}")
 }
+pub fn merge_already(n: usize) -> String {
+    format!("Ещё {n}: письма этой рассылки, сделанные до остановки, не повторялись")
+}
 pub fn merge_summary(letters: usize, files: usize, skipped: usize) -> String {
     use crate::domain::fmt::count;
     format!(
@@ -153,6 +156,26 @@ pub const MERGE_START: &str = "Запустить рассылку";
 pub const MERGE_PICK_TEMPLATE: &str = "Выберите шаблон";
 pub const MERGE_PICK_DIR: &str = "Укажите папку для файлов PDF";
 pub const MERGE_PICK_TARGET: &str = "Выберите менеджера или отделение";
+pub const MERGE_EMPTY_SELECTION: &str = "ни один клиент не подходит под выборку: письма не созданы";
+pub const MERGE_NOTHING_TO_RESUME: &str =
+    "незаконченной рассылки по этому шаблону и этой выборке нет";
+pub const MERGE_RESUME: &str = "Продолжить рассылку";
+pub fn merge_unfinished(done: usize, total: usize) -> String {
+    format!(
+        "рассылка по этому шаблону и этой выборке не закончена (готово {done} из {total}): продолжите её — «{MERGE_RESUME}» (в командной строке --resume), чтобы не писать клиентам второй раз"
+    )
+}
+pub fn merge_stopped(
+    client: &str,
+    cause: &str,
+    made: usize,
+    skipped: usize,
+    left: usize,
+) -> String {
+    format!(
+        "рассылка остановлена на клиенте «{client}»: {cause}. Его письмо не зарегистрировано. Сделано писем: {made}, пропущено: {skipped}, осталось: {left}. Устраните причину и продолжите — «{MERGE_RESUME}» (в командной строке --resume)"
+    )
+}
 pub const MERGE_CANCELLED: &str = "Рассылка остановлена";
 pub const MERGE_NEEDS_FILE: &str = "Рассылка работает только с базой в файле";
 pub fn merge_progress(done: usize, total: usize) -> String {

@@ -134,15 +134,30 @@ impl MergeScreen {
                 ui.checkbox(&mut self.combined, t::MERGE_COMBINED);
                 ui.end_row();
             });
-            if ui.button(RichText::new(t::MERGE_START).strong()).clicked() {
-                self.error = None;
-                match self.selection(catalogs) {
-                    _ if self.template_code.is_empty() => self.error = Some(t::MERGE_PICK_TEMPLATE),
-                    _ if self.out_dir.trim().is_empty() => self.error = Some(t::MERGE_PICK_DIR),
-                    None => self.error = Some(t::MERGE_PICK_TARGET),
-                    Some(selection) => out.push(Cmd::StartMerge(selection).into()),
+            ui.horizontal(|ui| {
+                for (label, resume) in [(t::MERGE_START, false), (t::MERGE_RESUME, true)] {
+                    let text = if resume {
+                        RichText::new(label)
+                    } else {
+                        RichText::new(label).strong()
+                    };
+                    if ui.button(text).clicked() {
+                        self.error = None;
+                        match self.selection(catalogs) {
+                            _ if self.template_code.is_empty() => {
+                                self.error = Some(t::MERGE_PICK_TEMPLATE);
+                            }
+                            _ if self.out_dir.trim().is_empty() => {
+                                self.error = Some(t::MERGE_PICK_DIR);
+                            }
+                            None => self.error = Some(t::MERGE_PICK_TARGET),
+                            Some(selection) => {
+                                out.push(Cmd::StartMerge(selection, resume).into());
+                            }
+                        }
+                    }
                 }
-            }
+            });
         });
         if let Some(e) = self.error {
             ui.label(RichText::new(e).color(theme::ERROR));
@@ -169,6 +184,9 @@ impl MergeScreen {
                     })
                     .strong(),
                 );
+                if r.already > 0 {
+                    ui.label(t::merge_already(r.already));
+                }
                 for (client, reason) in &r.skipped {
                     ui.label(
                         RichText::new(t::merge_skipped(client, &reason.describe()))

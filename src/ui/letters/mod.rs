@@ -28,7 +28,6 @@ use crate::i18n::{self as t, Label};
 use crate::letters::{
     Letter, LetterStatus, MergeJob, Reply, Selection, Template, merge as mail_merge, service,
 };
-use crate::storage::Db;
 
 /// What the letters' screens ask for.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +45,8 @@ pub enum Cmd {
     SheetPath(PathBuf),
     CourierSheet(String),
     MergeDir(PathBuf),
-    StartMerge(Selection),
+    /// Run the merge; `true`: continue the unfinished one.
+    StartMerge(Selection, bool),
     LogoPath(PathBuf),
     LoadLogo(String),
     SaveCompany,
@@ -90,34 +90,35 @@ impl LettersUi {
 
     /// Starts the mail merge on a named thread with its own connection to the database file
     /// (and the same clock).
-    fn start_merge(&mut self, selection: Selection, cx: &Cx) -> anyhow::Result<()> {
-        let Some(path) = cx.db.path().map(std::path::Path::to_path_buf) else {
+    fn start_merge(&mut self, selection: Selection, resume: bool, cx: &Cx) -> anyhow::Result<()> {
+        if cx.db.path().is_none() {
             self.merge.error = Some(t::MERGE_NEEDS_FILE);
             return Ok(());
-        };
+        }
+        // A connection of its own for the merge's thread, sharing the clock and the integrity
+        // verdict.
+        let db = cx.db.reopen().map_err(t::err)?;
         let job = MergeJob {
             template_code: self.merge.template_code.clone(),
             selection,
             out_dir: files::typed_path(&self.merge.out_dir),
             combined: self.merge.combined,
+            resume,
         };
         let (tx, rx) = std::sync::mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let thread_cancel = cancel.clone();
-        let clock = Arc::clone(cx.db.clock());
         let actor = cx.actor();
         let repaint = cx.view.repaint.clone();
         std::thread::Builder::new()
             .name("mail-merge".into())
             .spawn(move || {
-                let result = Db::open(&path).map_err(Into::into).and_then(|mut db| {
-                    db.set_clock(clock);
-                    let progress = |done, total| {
-                        let _ = tx.send(MergeMsg::Progress(done, total));
-                        repaint.request();
-                    };
-                    mail_merge::merge(&mut db, &actor, &job, &progress, &thread_cancel)
-                });
+                let mut db = db;
+                let progress = |done, total| {
+                    let _ = tx.send(MergeMsg::Progress(done, total));
+                    repaint.request();
+                };
+                let result = mail_merge::merge(&mut db, &actor, &job, &progress, &thread_cancel);
                 let _ = tx.send(MergeMsg::Finished(result));
                 repaint.request();
             })?;
@@ -270,7 +271,7 @@ impl Feature for LettersUi {
                 cx.info(t::courier_sheet_written(n, &target.display().to_string()));
             }
             Cmd::MergeDir(p) => self.merge.out_dir = p.display().to_string(),
-            Cmd::StartMerge(selection) => self.start_merge(selection, cx)?,
+            Cmd::StartMerge(selection, resume) => self.start_merge(selection, resume, cx)?,
             Cmd::LogoPath(p) => self.settings.logo_path = p.display().to_string(),
             Cmd::LoadLogo(path) => match admin::read_png(&files::typed_path(&path)) {
                 Ok(bytes) => {
