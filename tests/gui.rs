@@ -1239,3 +1239,72 @@ fn an_unfinished_merge_is_continued_not_repeated() {
     h.run();
     h.get_by_label_contains("Ещё 3");
 }
+
+/// Another instance (a second connection to the same file) saves the dossier while it is
+/// edited here: different fields merge with a word to the user; the same field shows both
+/// values, «Сохранить мои значения» keeps mine and still their other change; nothing is lost.
+#[test]
+fn an_edit_over_another_instances_save_is_merged_or_asked() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, me) = app_on_file(dir.path());
+    let alpha = clients::service::list(&app.db).expect("list")[0].id;
+    let mut other = Db::open_existing(&dir.path().join("v.db")).expect("second instance");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_CLIENTS).click();
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+
+    // They change the address; I change the full name: both stay.
+    let mut d = clients::service::open(&other, alpha).expect("load");
+    d.client.legal_address = "г. Орёл, ул. Новая, 1".into();
+    clients::service::save(&mut other, &common::actor(me), &d).expect("their save");
+    type_into(&mut h, t::F_FULL_NAME, "Акционерное общество «Альфа»");
+    click_button(&mut h, t::SAVE);
+    let saved = clients::service::open(&h.state().db, alpha).expect("load");
+    assert_eq!(saved.client.full_name, "Акционерное общество «Альфа»");
+    assert_eq!(saved.client.legal_address, "г. Орёл, ул. Новая, 1");
+    assert!(h.state().toasts.texts().contains(&t::MERGED_SAVED));
+
+    // Both change the postal address and they add a person: both values shown; mine kept,
+    // their person too.
+    let mut d = clients::service::open(&other, alpha).expect("load");
+    d.client.postal_address = "их адрес".into();
+    d.people.push(clients::Person {
+        surname: "Сидоров".into(),
+        name: "Пётр".into(),
+        ..Default::default()
+    });
+    clients::service::save(&mut other, &common::actor(me), &d).expect("their save");
+    type_into(&mut h, t::F_POSTAL_ADDRESS, "мой адрес");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::CONFLICT_TITLE);
+    h.get_by_label("их адрес");
+    h.get_by_label("мой адрес");
+    let unchanged = clients::service::open(&h.state().db, alpha).expect("load");
+    assert_eq!(
+        unchanged.client.postal_address, "их адрес",
+        "nothing written yet"
+    );
+    click_button(&mut h, t::KEEP_MINE);
+    let saved = clients::service::open(&h.state().db, alpha).expect("load");
+    assert_eq!(saved.client.postal_address, "мой адрес");
+    assert_eq!(saved.people.len(), 1, "their new person stays");
+    assert!(!h.state_mut().has_unsaved_edits());
+
+    // Once more, and this time take theirs: my edit goes, theirs shows.
+    let mut d = clients::service::open(&other, alpha).expect("load");
+    d.client.kpp = "575101001".into();
+    clients::service::save(&mut other, &common::actor(me), &d).expect("their save");
+    clear_field(&mut h, t::F_KPP);
+    type_into(&mut h, t::F_KPP, "575101002");
+    click_button(&mut h, t::SAVE);
+    click_button(&mut h, t::TAKE_THEIRS);
+    assert_eq!(
+        input(&h, t::F_KPP).value().as_deref(),
+        Some("575101001"),
+        "the form shows what is saved"
+    );
+    assert!(!h.state_mut().has_unsaved_edits());
+}

@@ -3,6 +3,7 @@
 
 pub mod draft;
 pub mod exchange;
+pub mod merge;
 pub mod model;
 pub mod search;
 pub mod service;

@@ -18,6 +18,113 @@ pub enum ClientsError {
     InnTaken { other: String },
     #[error(transparent)]
     File(#[from] FileError),
+    #[error("another instance changed the dossier in the same places")]
+    Conflict(Box<DossierConflict>),
+    #[error("the client was deleted meanwhile")]
+    DeletedMeanwhile,
+}
+
+/// Both sides changed the same fields or rows: what is saved now, the merge with mine winning,
+/// and the clashes to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DossierConflict {
+    pub current: Dossier,
+    pub merged: Dossier,
+    pub conflicts: Vec<crate::domain::merge::Conflict>,
+}
+
+/// A dossier saved: its id, and whether another instance's changes made meanwhile were kept
+/// alongside mine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub id: Id,
+    pub merged: bool,
+}
+
+/// Saves an edited dossier over what it was when the editor loaded it (`base`). When another
+/// instance saved the dossier meanwhile, my changes go onto theirs: different fields and rows
+/// simply merge (`merged`); the same ones changed differently are a [`ClientsError::Conflict`]
+/// and nothing is written. A new client has no base.
+pub fn save_checked(
+    db: &mut Db,
+    actor: &Actor,
+    base: Option<&Dossier>,
+    d: &Dossier,
+) -> Result<Saved, ClientsError> {
+    let (Some(base), Some(id)) = (base, d.client.id) else {
+        return save(db, actor, d).map(|id| Saved { id, merged: false });
+    };
+    // Another save may slip in between the look and the write: look again (a few times).
+    let mut tries = 0;
+    loop {
+        match save_checked_once(db, actor, base, d, id) {
+            Err(ClientsError::Conflict(c)) if c.conflicts.is_empty() && tries < 3 => tries += 1,
+            r => return r,
+        }
+    }
+}
+
+fn save_checked_once(
+    db: &mut Db,
+    actor: &Actor,
+    base: &Dossier,
+    d: &Dossier,
+    id: Id,
+) -> Result<Saved, ClientsError> {
+    let current = match store::load_dossier(db.conn(), id) {
+        Ok(c) => c,
+        Err(StorageError::NotFound(_)) => return Err(ClientsError::DeletedMeanwhile),
+        Err(e) => return Err(e.into()),
+    };
+    if current == *base {
+        return save_over(db, actor, d, base).map(|id| Saved { id, merged: false });
+    }
+    let catalogs = crate::admin::store::load_catalogs(db.conn())?;
+    let managers = crate::admin::store::list_managers(db.conn())?;
+    let names = super::merge::Names {
+        catalogs: &catalogs,
+        managers: &managers,
+    };
+    let (merged, conflicts) = super::merge::merge(base, d, &current, &names);
+    if !conflicts.is_empty() {
+        log::info!(
+            "dossier {id}: {} clashes with another save",
+            conflicts.len()
+        );
+        return Err(ClientsError::Conflict(Box::new(DossierConflict {
+            current,
+            merged,
+            conflicts,
+        })));
+    }
+    log::info!("dossier {id}: merged with another save");
+    save_over(db, actor, &merged, &current).map(|id| Saved { id, merged: true })
+}
+
+/// Saves `d` if the dossier is still `expected` when the write begins, in one transaction
+/// (another instance saving between the look and the write makes it a conflict again).
+fn save_over(
+    db: &mut Db,
+    actor: &Actor,
+    d: &Dossier,
+    expected: &Dossier,
+) -> Result<Id, ClientsError> {
+    let id = d.client.id.unwrap_or_default();
+    db.all_or_nothing(|db| {
+        let now = match store::load_dossier(db.conn(), id) {
+            Ok(now) => now,
+            Err(StorageError::NotFound(_)) => return Err(ClientsError::DeletedMeanwhile),
+            Err(e) => return Err(e.into()),
+        };
+        if now != *expected {
+            return Err(ClientsError::Conflict(Box::new(DossierConflict {
+                merged: d.clone(),
+                conflicts: Vec::new(),
+                current: now,
+            })));
+        }
+        save(db, actor, d)
+    })
 }
 
 /// Every client not in the trash, with what the list searches.

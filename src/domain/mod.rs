@@ -8,6 +8,7 @@ pub mod code;
 pub mod error;
 pub mod fmt;
 pub mod holidays;
+pub mod merge;
 pub mod names;
 pub mod typography;
 pub mod validate;

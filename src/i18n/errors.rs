@@ -247,6 +247,8 @@ impl Describe for ContactsError {
 impl Describe for ClientsError {
     fn describe(&self) -> String {
         match self {
+            ClientsError::Conflict(_) => w::ERR_CONFLICT.into(),
+            ClientsError::DeletedMeanwhile => w::ERR_DELETED_MEANWHILE.into(),
             ClientsError::Storage(e) => e.describe(),
             ClientsError::InnTaken { other } => FieldError::InnTaken {
                 other: other.clone(),

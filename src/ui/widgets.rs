@@ -335,3 +335,61 @@ pub fn decode_png(bytes: &[u8]) -> Option<egui::ColorImage> {
         &img.data,
     ))
 }
+
+/// The answer to «Запись изменилась, пока вы её редактировали».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictAnswer {
+    KeepMine,
+    TakeTheirs,
+    Cancel,
+}
+
+/// The fields both the user and another instance changed, side by side, and the choice.
+pub fn conflict_modal(
+    ctx: &egui::Context,
+    conflicts: &[crate::domain::merge::Conflict],
+) -> Option<ConflictAnswer> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
+        ui.set_max_width(760.0);
+        ui.heading(t::CONFLICT_TITLE);
+        ui.label(t::CONFLICT_TEXT);
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                egui::Grid::new("conflicts").striped(true).show(ui, |ui| {
+                    ui.strong(t::CONFLICT_WHAT);
+                    ui.strong(t::CONFLICT_THEIRS);
+                    ui.strong(t::CONFLICT_MINE);
+                    ui.end_row();
+                    let shown = |s: &str| {
+                        if s.is_empty() {
+                            t::CONFLICT_DELETED.to_string()
+                        } else {
+                            s.to_string()
+                        }
+                    };
+                    for c in conflicts {
+                        ui.label(&c.what);
+                        ui.label(shown(&c.theirs));
+                        ui.label(RichText::new(shown(&c.mine)).strong());
+                        ui.end_row();
+                    }
+                });
+            });
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(RichText::new(t::KEEP_MINE).strong()).clicked() {
+                answer = Some(ConflictAnswer::KeepMine);
+            }
+            if ui.button(t::TAKE_THEIRS).clicked() {
+                answer = Some(ConflictAnswer::TakeTheirs);
+            }
+            if ui.button(t::CANCEL).clicked() {
+                answer = Some(ConflictAnswer::Cancel);
+            }
+        });
+    });
+    answer
+}

@@ -120,6 +120,18 @@ pub const SAVE_REFUSED: &str =
 pub fn save_failed(e: &str) -> String {
     format!("Не удалось сохранить: {e}. Введённые данные сохранены в форме.")
 }
+pub const ERR_CONFLICT: &str =
+    "запись изменили в другом окне или на другом рабочем месте в тех же местах, что и вы";
+pub const ERR_DELETED_MEANWHILE: &str = "запись удалили в другом окне или на другом рабочем месте: ваши изменения не сохранены и остаются в форме; восстановите запись из корзины, чтобы сохранить их";
+pub const CONFLICT_TITLE: &str = "Запись изменилась, пока вы её редактировали";
+pub const CONFLICT_TEXT: &str = "Другой пользователь (или другое окно vipdesk) сохранил эту запись. Его изменения в других полях сохранятся вместе с вашими. Эти поля изменены и вами, и им:";
+pub const CONFLICT_WHAT: &str = "Поле или строка";
+pub const CONFLICT_THEIRS: &str = "Сохранено сейчас";
+pub const CONFLICT_MINE: &str = "Ваше";
+pub const CONFLICT_DELETED: &str = "(удалено)";
+pub const KEEP_MINE: &str = "Сохранить мои значения";
+pub const TAKE_THEIRS: &str = "Взять сохранённые, мои изменения отбросить";
+pub const MERGED_SAVED: &str = "Сохранено. Запись тем временем изменил другой пользователь: его изменения сохранены вместе с вашими.";
 pub const UNSAVED_TITLE: &str = "Сохранить изменения?";
 pub const UNSAVED_TEXT: &str = "Есть несохранённые изменения: сохранить их, прежде чем уйти?";
 pub const UNSAVED_MARK: &str = "● не сохранено";

@@ -16,7 +16,8 @@ use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
 use crate::ui::theme;
 use crate::ui::widgets::{
-    self, combo_row, date_input, date_row, err, error_text, form_grid, multiline_row, text_row,
+    self, ConflictAnswer, combo_row, date_input, date_row, err, error_text, form_grid,
+    multiline_row, text_row,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,6 +61,10 @@ impl Tab {
 }
 
 pub struct DossierEditor {
+    /// The dossier as loaded: what another instance's save is told apart from.
+    pub base: Option<Dossier>,
+    /// Another instance changed what the user changed: both values shown, the user chooses.
+    pub conflict: Option<Box<crate::clients::service::DossierConflict>>,
     /// The draft as loaded, to tell whether anything was edited.
     pub original: DossierDraft,
     pub draft: DossierDraft,
@@ -82,6 +87,8 @@ impl DossierEditor {
     pub fn open(d: &Dossier) -> Self {
         let draft = DossierDraft::from_value(d);
         DossierEditor {
+            base: d.client.id.is_some().then(|| d.clone()),
+            conflict: None,
             original: draft.clone(),
             record_paths: vec![String::new(); draft.records.len()],
             person: (!draft.people.is_empty()).then_some(0),
@@ -99,6 +106,43 @@ impl DossierEditor {
 
     pub fn client_id(&self) -> Option<Id> {
         self.draft.client.id
+    }
+
+    /// «Запись изменилась…»: keep mine (merged onto theirs, then saved), take theirs, or go
+    /// back to editing.
+    fn conflict_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let Some(c) = &self.conflict else {
+            return;
+        };
+        let Some(answer) = crate::ui::widgets::conflict_modal(ui.ctx(), &c.conflicts) else {
+            return;
+        };
+        let Some(c) = self.conflict.take() else {
+            return;
+        };
+        match answer {
+            ConflictAnswer::KeepMine => {
+                self.base = Some(c.current);
+                self.draft = DossierDraft::from_value(&c.merged);
+                self.record_paths
+                    .resize(self.draft.records.len(), String::new());
+                out.push(Cmd::Save.into());
+            }
+            ConflictAnswer::TakeTheirs => {
+                let keep = (
+                    self.tab,
+                    std::mem::take(&mut self.timeline),
+                    self.contacts.take(),
+                );
+                *self = DossierEditor {
+                    tab: keep.0,
+                    timeline: keep.1,
+                    contacts: keep.2,
+                    ..DossierEditor::open(&c.current)
+                };
+            }
+            ConflictAnswer::Cancel => {}
+        }
     }
 
     pub fn set_record_path(&mut self, index: usize, path: String) {
@@ -135,6 +179,7 @@ impl DossierEditor {
         today: NaiveDate,
     ) -> Vec<Command> {
         let mut out = Vec::new();
+        self.conflict_ui(ui, &mut out);
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let title = if self.draft.client.short_name.trim().is_empty() {
@@ -1156,8 +1201,19 @@ impl Editor for DossierEditor {
             }
         };
         self.errors.clear();
-        let id = match crate::clients::service::save(cx.db, &cx.actor(), &value) {
-            Ok(id) => id,
+        let saved =
+            crate::clients::service::save_checked(cx.db, &cx.actor(), self.base.as_ref(), &value);
+        let id = match saved {
+            Ok(s) => {
+                if s.merged {
+                    cx.info(t::MERGED_SAVED);
+                }
+                s.id
+            }
+            Err(ClientsError::Conflict(c)) => {
+                self.conflict = Some(c);
+                return false;
+            }
             Err(ClientsError::InnTaken { other }) => {
                 self.errors
                     .insert("inn".into(), FieldError::InnTaken { other });
