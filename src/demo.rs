@@ -339,14 +339,32 @@ pub fn generate(
     seed: u64,
     today: NaiveDate,
 ) -> std::result::Result<DemoSummary, DemoError> {
-    // All or nothing: a kill, a full disk or an error leaves the database as it was.
-    db.all_or_nothing(|db| {
+    // All or nothing: a kill, a full disk or an error leaves the database as it was. Fictional
+    // data is journalled as one entry, not row by row.
+    db.quietly(|db| {
         if crate::clients::service::count(db)? > 0 {
             return Err(DemoError::NotEmpty);
         }
-        with_history(db, |db, clock| {
+        let summary = with_history(db, |db, clock| {
             generate_with(db, clock, clients, seed, today)
-        })
+        })?;
+        let counts = serde_json::json!({
+            "clients": [null, summary.clients],
+            "people": [null, summary.people],
+            "letters": [null, summary.letters],
+            "reports": [null, summary.reports],
+        });
+        db.write(&Actor::SYSTEM, |w| {
+            crate::storage::journal::append(
+                w,
+                "demo",
+                None,
+                None,
+                crate::storage::journal::Action::Bulk,
+                &counts.to_string(),
+            )
+        })?;
+        Ok(summary)
     })
 }
 

@@ -234,10 +234,11 @@ fn restore_into_the_open_database() {
     let copy = backups::create(&db, Kind::Manual, None).expect("copy").path;
     import_one(&path, dir.path());
     assert_eq!(vipdesk::clients::service::count(&db).expect("n"), 13);
-    let r = backups::restore(&mut db, &copy).expect("restore");
+    let r = backups::restore(&mut db, &vipdesk::domain::Actor::SYSTEM, &copy).expect("restore");
     assert_eq!(r.snapshot.counts.clients, 12);
     assert_eq!(vipdesk::clients::service::count(&db).expect("n"), 12);
     assert!(r.aside.is_some());
-    let err = backups::restore(&mut db, &path).expect_err("itself");
+    let err =
+        backups::restore(&mut db, &vipdesk::domain::Actor::SYSTEM, &path).expect_err("itself");
     assert!(matches!(err, vipdesk::admin::AdminError::RestoreFromItself));
 }

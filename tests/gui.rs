@@ -1308,3 +1308,41 @@ fn an_edit_over_another_instances_save_is_merged_or_asked() {
     );
     assert!(!h.state_mut().has_unsaved_edits());
 }
+
+/// The dossier's «Журнал изменений» tab and the global journal show who changed which field
+/// from what to what; the journal filters by kind of record and by date.
+#[test]
+fn the_journal_shows_who_changed_what() {
+    let (app, _, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    type_into(&mut h, t::F_FULL_NAME, "Акционерное общество «Альфа»");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::TAB_JOURNAL).click();
+    h.run();
+    h.get_by_label("Полное наименование: — → Акционерное общество «Альфа»");
+
+    h.get_by_label(t::NAV_JOURNAL).click();
+    h.run();
+    h.get_by_label("Полное наименование: — → Акционерное общество «Альфа»");
+    let managers = t::JOURNAL_KINDS
+        .iter()
+        .position(|(k, _)| *k == "managers")
+        .expect("kind");
+    h.state_mut().features.admin.journal.kind = Some(managers);
+    click_button(&mut h, t::JOURNAL_SHOW);
+    let entries = &h.state().features.admin.journal.entries;
+    assert!(!entries.is_empty());
+    assert!(entries.iter().all(|e| e.kind == "managers"));
+    // A period before anything happened shows nothing; a date that does not read says so.
+    h.state_mut().features.admin.journal.kind = None;
+    type_into(&mut h, t::JOURNAL_TO, "01.01.2020");
+    click_button(&mut h, t::JOURNAL_SHOW);
+    assert!(h.state().features.admin.journal.entries.is_empty());
+    h.get_by_label(t::JOURNAL_EMPTY);
+    type_into(&mut h, t::JOURNAL_FROM, "31.02.2026");
+    click_button(&mut h, t::JOURNAL_SHOW);
+    h.get_by_label(t::ERR_DATE);
+}

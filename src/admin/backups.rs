@@ -12,6 +12,7 @@ use chrono::{Datelike as _, NaiveDate};
 
 use super::service::AdminError;
 use super::store;
+use crate::domain::Actor;
 use crate::domain::clock::Clock;
 use crate::storage::backup::{self, BackupFile, Kind, Snapshot};
 use crate::storage::{Db, Health, StorageError};
@@ -210,7 +211,38 @@ pub fn at_start_in_background(db: &Db) {
 /// Replaces the open database's data with the copy at `copy`. The copy is checked whole first;
 /// the current data is kept aside (a verified copy; a damaged file is moved aside as it is).
 /// `db` is the same database afterwards, holding the restored data, upgraded if it was older.
-pub fn restore(db: &mut Db, copy: &Path) -> Result<Restored, AdminError> {
+pub fn restore(db: &mut Db, actor: &Actor, copy: &Path) -> Result<Restored, AdminError> {
+    let restored = restore_data(db, copy)?;
+    journal_restore(db, actor, copy, &restored)?;
+    Ok(restored)
+}
+
+/// The restore itself is a change: journalled in the restored database's journal.
+fn journal_restore(
+    db: &mut Db,
+    actor: &Actor,
+    copy: &Path,
+    r: &Restored,
+) -> Result<(), StorageError> {
+    let name = |p: &Path| crate::files::file_name(p);
+    let changes = serde_json::json!({
+        "file": [null, name(copy)],
+        "clients": [null, r.snapshot.counts.clients],
+        "aside": [null, r.aside.as_deref().map(name)],
+    });
+    db.write(actor, |w| {
+        crate::storage::journal::append(
+            w,
+            "database",
+            None,
+            None,
+            crate::storage::journal::Action::RestoreBackup,
+            &changes.to_string(),
+        )
+    })
+}
+
+fn restore_data(db: &mut Db, copy: &Path) -> Result<Restored, AdminError> {
     let Some(path) = db.path().map(Path::to_path_buf) else {
         return Err(StorageError::Missing(PathBuf::new()).into());
     };
@@ -241,6 +273,7 @@ pub fn restore(db: &mut Db, copy: &Path) -> Result<Restored, AdminError> {
 /// screen.
 pub fn restore_at(
     path: &Path,
+    actor: &Actor,
     copy: &Path,
     clock: std::sync::Arc<dyn Clock>,
 ) -> Result<Restored, AdminError> {
@@ -248,11 +281,13 @@ pub fn restore_at(
     match Db::open_existing(path) {
         Ok(mut db) => {
             db.set_clock(clock);
-            restore(&mut db, copy)
+            restore(&mut db, actor, copy)
         }
         Err(e) if matches!(e, StorageError::Missing(_)) || e.is_unusable_file() => {
             let r = replace_file(path, copy, clock.as_ref())?;
-            Db::open_existing(path)?;
+            let mut db = Db::open_existing(path)?;
+            db.set_clock(clock);
+            journal_restore(&mut db, actor, copy, &r)?;
             Ok(r)
         }
         Err(e) => Err(e.into()),

@@ -156,4 +156,6 @@ pub enum Problem {
     },
     BadInn(Id),
     DuplicateInn(Id, Id),
+    /// The journal of changes was altered, cut or added to behind the program's back.
+    Journal(crate::storage::journal::ChainProblem),
 }

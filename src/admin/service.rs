@@ -94,6 +94,14 @@ pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), Stora
 }
 
 /// The integrity check: SQLite's own and the domain's rules.
+/// Rows of the journal of changes, newest first.
+pub fn journal(
+    db: &Db,
+    filter: &crate::storage::journal::Filter,
+) -> Result<Vec<crate::storage::journal::Entry>, StorageError> {
+    crate::storage::journal::list(db.conn(), filter)
+}
+
 pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {
     store::check_database(db.conn())
 }

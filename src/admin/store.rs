@@ -431,5 +431,10 @@ pub fn check_database(conn: &Connection) -> Result<Vec<Problem>> {
             problems.push(Problem::DuplicateInn(other, id));
         }
     }
+    problems.extend(
+        storage::journal::verify(conn)?
+            .into_iter()
+            .map(Problem::Journal),
+    );
     Ok(problems)
 }

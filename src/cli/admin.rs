@@ -89,7 +89,8 @@ pub fn backups(place: &Place, command: BackupsCommand, out: &mut Out) -> anyhow:
 pub fn restore(place: &Place, file: &Path, out: &mut Out) -> anyhow::Result<ExitCode> {
     let clock: std::sync::Arc<dyn crate::domain::clock::Clock> =
         std::sync::Arc::new(crate::domain::clock::SystemClock);
-    let r = backups::restore_at(&place.path, file, clock).map_err(t::err)?;
+    let r = backups::restore_at(&place.path, &crate::domain::Actor::SYSTEM, file, clock)
+        .map_err(t::err)?;
     out.line(t::restored(
         &file.display().to_string(),
         &counts(&r.snapshot),

@@ -88,6 +88,17 @@ pub fn stamp_local(stamp: &str) -> Option<NaiveDateTime> {
     )
 }
 
+/// The stamp of the start of a local day (for filters by period).
+pub fn stamp_of_local_day(date: NaiveDate) -> String {
+    use chrono::TimeZone as _;
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let utc = chrono::Local
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or(midnight, |t| t.naive_utc());
+    stamp(utc)
+}
+
 /// The date part of a stamp (UTC), e.g. when a client was added.
 pub fn stamp_date(stamp: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()

@@ -342,6 +342,14 @@ impl Describe for Problem {
             Problem::Schema { found, latest } => w::check_schema(*found, *latest),
             Problem::BadInn(id) => w::check_bad_inn(*id),
             Problem::DuplicateInn(a, b) => w::check_dup_inn(*a, *b),
+            Problem::Journal(p) => {
+                use crate::storage::journal::ChainProblem as C;
+                match p {
+                    C::Altered(id) => w::journal_altered(*id),
+                    C::Broken(id) => w::journal_broken(*id),
+                    C::Truncated { rows, head } => w::journal_truncated(*rows, *head),
+                }
+            }
         }
     }
 }

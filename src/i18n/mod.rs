@@ -7,4 +7,4 @@ pub mod labels;
 
 pub use crate::words::*;
 pub use errors::*;
-pub use labels::{Label, backup_kind};
+pub use labels::{Label, backup_kind, journal_changes, journal_value};

@@ -3,6 +3,7 @@
 //! `store.rs`; nothing else runs SQL.
 
 pub mod backup;
+pub mod journal;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -205,6 +206,7 @@ impl Db {
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)?;
         set_pragmas(&conn)?;
+        journal::install(&conn)?;
         Ok(Db {
             conn,
             path: Some(path.clone()),
@@ -263,6 +265,7 @@ impl Db {
         }
         set_pragmas(&self.conn)?;
         schema::migrations().to_latest(&mut self.conn)?;
+        journal::install(&self.conn)?;
         Ok(())
     }
 
@@ -340,6 +343,7 @@ impl Db {
         *self.health_lock() = Some(Health::Sound);
         set_pragmas(&self.conn)?;
         schema::migrations().to_latest(&mut self.conn)?;
+        journal::install(&self.conn)?;
         Ok(())
     }
 
@@ -393,8 +397,23 @@ impl Db {
             today,
         };
         let out = f(&w)?;
+        journal::flush(&w)?;
         w.tx.commit().map_err(StorageError::from)?;
         Ok(out)
+    }
+
+    /// Runs a bulk load (demo data) as one transaction whose rows are not journalled one by
+    /// one: the caller journals it as one entry ([`journal::Action::Bulk`]).
+    pub fn quietly<T, E: From<StorageError>>(
+        &mut self,
+        f: impl FnOnce(&mut Db) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.all_or_nothing(|db| {
+            journal::set_quiet(&db.conn, true)?;
+            let out = f(db);
+            journal::set_quiet(&db.conn, false)?;
+            out
+        })
     }
 
     /// Runs many writes as one: either every write `f` makes is kept, or none (a failure, a

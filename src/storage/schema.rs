@@ -387,6 +387,7 @@ CREATE TABLE journal (
     hash TEXT NOT NULL
 );
 CREATE INDEX journal_client ON journal(client_id, id) WHERE client_id IS NOT NULL;
+CREATE TABLE journal_head (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX journal_at ON journal(at);
 ";
 

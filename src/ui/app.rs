@@ -27,6 +27,7 @@ const NAV: &[(Route, &str)] = &[
     (Route::Managers, t::NAV_MANAGERS),
     (Route::Catalogs, t::NAV_CATALOGS),
     (Route::Trash, t::NAV_TRASH),
+    (Route::Journal, t::NAV_JOURNAL),
     (Route::Backups, t::NAV_BACKUPS),
 ];
 

@@ -30,6 +30,7 @@ pub enum Route {
     Catalogs,
     Trash,
     Backups,
+    Journal,
     /// A client's dossier on a tab.
     Client(Id, super::clients::Tab),
     NewClient,
@@ -45,9 +46,12 @@ impl Route {
     /// The feature that shows this route.
     pub fn area(self) -> Area {
         match self {
-            Route::Welcome | Route::Managers | Route::Catalogs | Route::Trash | Route::Backups => {
-                Area::Admin
-            }
+            Route::Welcome
+            | Route::Managers
+            | Route::Catalogs
+            | Route::Trash
+            | Route::Backups
+            | Route::Journal => Area::Admin,
             Route::Today | Route::ContactReport | Route::Report(_) | Route::NewReport(..) => {
                 Area::Contacts
             }

@@ -62,9 +62,14 @@ impl Rescue {
     }
 
     fn restore(&mut self, copy: &std::path::Path) -> Option<Db> {
-        let restored = backups::restore_at(&self.path, copy, Arc::new(SystemClock))
-            .map_err(t::err)
-            .and_then(|_| Db::open_existing(&self.path).map_err(t::err));
+        let restored = backups::restore_at(
+            &self.path,
+            &crate::domain::Actor::SYSTEM,
+            copy,
+            Arc::new(SystemClock),
+        )
+        .map_err(t::err)
+        .and_then(|_| Db::open_existing(&self.path).map_err(t::err));
         match restored {
             Ok(db) => Some(db),
             Err(e) => {

@@ -102,6 +102,19 @@ pub fn check_ok(clients: i64) -> String {
         crate::domain::fmt::count(clients.max(0) as u64, CLIENT_FORMS)
     )
 }
+pub fn journal_altered(id: i64) -> String {
+    format!("Журнал изменений: запись {id} изменена в обход программы (не сходится её хеш)")
+}
+pub fn journal_broken(id: i64) -> String {
+    format!(
+        "Журнал изменений: цепочка прервана перед записью {id} (записи удалены, вставлены или переставлены)"
+    )
+}
+pub fn journal_truncated(rows: i64, head: i64) -> String {
+    format!(
+        "Журнал изменений: в нём {rows} записей, а должно быть {head} (конец журнала удалён или подменён)"
+    )
+}
 pub fn check_failed(n: usize) -> String {
     format!("Найдено проблем: {n}")
 }
@@ -165,3 +178,142 @@ pub fn thinned(n: usize) -> String {
 }
 pub const ERR_RESTORE_FROM_ITSELF: &str =
     "это и есть файл базы данных: выберите резервную копию, из которой восстановить";
+// ---- the journal of changes ----
+pub const NAV_JOURNAL: &str = "Журнал изменений";
+pub const JOURNAL_HINT: &str = "Кто, когда и что изменил: каждая запись связана с предыдущей хешем, проверка базы (vipdesk check) находит правку журнала в обход программы. Журнал не редактируется.";
+pub const JOURNAL_EMPTY: &str = "Записей нет";
+pub const JOURNAL_FROM: &str = "С";
+pub const JOURNAL_TO: &str = "по";
+pub const JOURNAL_WHO: &str = "Кто";
+pub const JOURNAL_KIND: &str = "Что";
+pub const JOURNAL_ANY: &str = "все";
+pub const JOURNAL_SHOW: &str = "Показать";
+pub const COL_WHEN: &str = "Когда";
+pub const COL_ACTION: &str = "Действие";
+pub const COL_CHANGES: &str = "Изменения";
+pub const JOURNAL_PROGRAM: &str = "программа";
+pub fn journal_limited(n: usize) -> String {
+    format!("Показаны последние {n} записей: сузьте период или отбор, чтобы увидеть более ранние.")
+}
+pub const ACTION_CREATE: &str = "создано";
+pub const ACTION_UPDATE: &str = "изменено";
+pub const ACTION_DELETE: &str = "в корзину";
+pub const ACTION_RESTORE: &str = "из корзины";
+pub const ACTION_ERASE: &str = "удалено";
+pub const ACTION_RESTORE_BACKUP: &str = "восстановлено из копии";
+pub const ACTION_BULK: &str = "загружено";
+/// The kinds of records the journal filters by, as stored (tables) and shown.
+pub const JOURNAL_KINDS: &[(&str, &str)] = &[
+    ("clients", "Клиент"),
+    ("people", "Руководитель / контакт"),
+    ("person_phones", "Телефон"),
+    ("owners", "Собственник"),
+    ("client_services", "Услуга клиента"),
+    ("projects", "Проект"),
+    ("project_stages", "Этап проекта"),
+    ("vip_years", "VIP-статус"),
+    ("indicator_values", "Показатель"),
+    ("records", "Переписка / файл"),
+    ("letters", "Письмо"),
+    ("meetings", "Отчёт о контакте"),
+    ("next_steps", "Следующий шаг"),
+    ("managers", "Менеджер"),
+    ("templates", "Шаблон письма"),
+    ("settings", "Настройки"),
+    ("districts", "Межрайонное отделение (справочник)"),
+    ("industries", "Отрасль (справочник)"),
+    ("services", "Услуга (справочник)"),
+    ("indicator_kinds", "Вид показателя (справочник)"),
+    ("database", "База данных"),
+    ("demo", "Демо-данные"),
+];
+pub fn journal_kind(kind: &str) -> &str {
+    JOURNAL_KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(kind, |(_, label)| label)
+}
+/// A stored column's name as the journal shows it (the column itself when there is no word).
+pub fn journal_field(column: &str) -> &str {
+    use super::clients as c;
+    match column {
+        "short_name" => c::F_SHORT_NAME,
+        "full_name" => c::F_FULL_NAME,
+        "kind" => c::F_KIND,
+        "inn" => c::F_INN,
+        "kpp" => c::F_KPP,
+        "ogrn" => c::F_OGRN,
+        "legal_address" => c::F_LEGAL_ADDRESS,
+        "postal_address" => c::F_POSTAL_ADDRESS,
+        "district_id" => c::F_DISTRICT,
+        "industry_id" => c::F_INDUSTRY,
+        "contract_number" => c::F_CONTRACT_NUMBER,
+        "contract_date" => c::F_CONTRACT_DATE,
+        "since_year" => c::F_SINCE_YEAR,
+        "manager_id" => c::F_MANAGER,
+        "strategic" => c::F_STRATEGIC,
+        "call_every_days" => super::contacts::F_CALL_EVERY,
+        "meeting_every_months" => super::contacts::F_MEETING_EVERY,
+        "deleted_at" => "Удалено",
+        "surname" => c::F_SURNAME,
+        "name" => c::F_NAME,
+        "patronymic" => c::F_PATRONYMIC,
+        "gender" => c::F_GENDER,
+        "position" => c::F_POSITION,
+        "category" => c::F_CATEGORY,
+        "birthday" => c::F_BIRTHDAY,
+        "email" => c::F_EMAIL,
+        "address_as" => c::F_ADDRESS_AS,
+        "name_dative" => c::F_NAME_DATIVE,
+        "position_dative" => c::F_POSITION_DATIVE,
+        "notes" => c::F_NOTES,
+        "share" => c::F_SHARE,
+        "note" => c::F_NOTE,
+        "service_id" => c::F_SERVICE,
+        "start_date" => c::F_START,
+        "end_date" => c::F_END,
+        "title" => c::F_TITLE,
+        "goal" => c::F_GOAL,
+        "status" => c::F_STATUS,
+        "planned_date" => c::F_PLANNED,
+        "actual_date" => c::F_ACTUAL,
+        "result" => c::F_RESULT,
+        "date" => c::F_DATE,
+        "direction" => c::F_DIRECTION,
+        "number" => c::F_NUMBER,
+        "subject" => c::F_SUBJECT,
+        "year" => c::F_YEAR,
+        "order_number" => c::F_ORDER_NUMBER,
+        "order_date" => c::F_ORDER_DATE,
+        "file_name" => "Файл",
+        "file_size" => "Размер файла",
+        "file_data" => "Содержимое файла, байт",
+        "month" => "Месяц",
+        "value" => "Значение",
+        "kind_id" => "Вид показателя",
+        "client_id" => "Клиент",
+        "person_id" => "Контакт",
+        "project_id" => "Проект",
+        "meeting_id" => "Отчёт",
+        "text" => "Текст",
+        "heading" => "Заголовок",
+        "body" => "Текст письма",
+        "salutation" => "Обращение",
+        "addressee" => "Адресат",
+        "closing" => "Заключительная формула",
+        "attachment" => "Приложение",
+        "reg_date" => "Дата регистрации",
+        "seq" => "Порядковый номер",
+        "record_id" => "Запись переписки",
+        "merge_id" => "Рассылка",
+        "file" => "Файл копии",
+        "clients" => "Клиентов",
+        "aside" => "Прежние данные",
+        "phone" => c::F_PHONE,
+        "ext" => "Добавочный",
+        "active" => "Работает",
+        "role" => "Роль",
+        "signature_png" => "Подпись, байт",
+        _ => column,
+    }
+}

@@ -151,6 +151,7 @@ pub const TAB_SERVICES: &str = "Услуги";
 pub const TAB_PROJECTS: &str = "Проекты";
 pub const TAB_INDICATORS: &str = "Показатели";
 pub const TAB_RECORDS: &str = "Переписка и файлы";
+pub const TAB_JOURNAL: &str = "Журнал";
 pub const NEW_CLIENT_TITLE: &str = "Новый клиент";
 pub const DELETE_CLIENT: &str = "Удалить клиента";
 pub const CONFIRM_DELETE_CLIENT: &str =

@@ -3,6 +3,7 @@
 
 mod backups_screen;
 mod catalogs;
+mod journal_screen;
 mod managers;
 mod trash;
 
@@ -12,6 +13,7 @@ use egui::{RichText, Ui};
 
 pub use backups_screen::BackupsScreen;
 pub use catalogs::CatalogsScreen;
+pub use journal_screen::{JOURNAL_LIMIT, JournalScreen, journal_table};
 pub use managers::{ManagerEditor, ManagersScreen};
 pub use trash::TrashScreen;
 
@@ -42,6 +44,8 @@ pub enum Cmd {
     SaveBackupPolicy(crate::admin::backups::Policy),
     /// Restore the database from this copy (the user has confirmed).
     RestoreBackup(PathBuf),
+    /// Read the journal with the screen's filter.
+    ShowJournal,
 }
 
 #[derive(Default)]
@@ -50,9 +54,18 @@ pub struct AdminUi {
     pub catalogs: CatalogsScreen,
     pub trash: TrashScreen,
     pub backups: BackupsScreen,
+    pub journal: JournalScreen,
 }
 
 impl AdminUi {
+    /// Reads the journal with the screen's filter (a date that does not read is shown).
+    fn show_journal(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
+        if let Some(filter) = self.journal.filter() {
+            self.journal.entries = service::journal(cx.db, &filter).map_err(t::err)?;
+        }
+        Ok(())
+    }
+
     /// The first run: load the demo data, or fill in the first manager's card.
     fn welcome_ui(&mut self, ui: &mut Ui, view: &ViewCtx) -> Vec<Command> {
         let mut out = Vec::new();
@@ -103,6 +116,7 @@ impl Feature for AdminUi {
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         match route {
             Route::Trash => self.trash.items = service::trash(cx.db).map_err(t::err)?,
+            Route::Journal => self.show_journal(cx)?,
             Route::Backups => {
                 let s = &mut self.backups;
                 s.entries = backups::list(cx.db).map_err(t::err)?;
@@ -129,6 +143,7 @@ impl Feature for AdminUi {
             Route::Catalogs => self.catalogs.ui(ui, &view.catalogs),
             Route::Trash => self.trash.ui(ui),
             Route::Backups => self.backups.ui(ui),
+            Route::Journal => self.journal.ui(ui, view),
             _ => self.managers.ui(ui, &view.managers),
         }
     }
@@ -201,6 +216,7 @@ impl Feature for AdminUi {
                 ));
                 cx.reload();
             }
+            Cmd::ShowJournal => self.show_journal(cx)?,
             Cmd::OpenBackupsFolder => {
                 let folder = cx.db.path().map(crate::storage::backups_dir);
                 if let Some(folder) = folder {
@@ -220,7 +236,7 @@ impl Feature for AdminUi {
                 cx.reload();
             }
             Cmd::RestoreBackup(copy) => {
-                let r = backups::restore(cx.db, &copy).map_err(t::err)?;
+                let r = backups::restore(cx.db, &cx.actor(), &copy).map_err(t::err)?;
                 let counts = t::backup_counts(
                     r.snapshot.counts.clients,
                     r.snapshot.counts.letters,

@@ -31,10 +31,11 @@ pub enum Tab {
     Projects,
     Indicators,
     Records,
+    Journal,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Enterprise,
         Tab::Contacts,
         Tab::Vip,
@@ -44,6 +45,7 @@ impl Tab {
         Tab::Projects,
         Tab::Indicators,
         Tab::Records,
+        Tab::Journal,
     ];
     pub fn label(self) -> &'static str {
         match self {
@@ -56,6 +58,7 @@ impl Tab {
             Tab::Projects => t::TAB_PROJECTS,
             Tab::Indicators => t::TAB_INDICATORS,
             Tab::Records => t::TAB_RECORDS,
+            Tab::Journal => t::TAB_JOURNAL,
         }
     }
 }
@@ -79,6 +82,8 @@ pub struct DossierEditor {
     pub record_paths: Vec<String>,
     /// The client's events, loaded with the dossier.
     pub timeline: Vec<Event>,
+    /// The client's journal of changes, newest first.
+    pub journal: Vec<crate::storage::journal::Entry>,
     /// The client's contact rhythm, the day its duties began and its last contacts.
     pub contacts: Option<ClientContacts>,
 }
@@ -100,6 +105,7 @@ impl DossierEditor {
             chart_kinds: Vec::new(),
             confirm_delete: false,
             timeline: Vec::new(),
+            journal: Vec::new(),
             contacts: None,
         }
     }
@@ -252,6 +258,10 @@ impl DossierEditor {
             }
         });
         ui.separator();
+        if self.tab == Tab::Journal {
+            crate::ui::admin::journal_table(ui, "dossier_journal", &self.journal, managers, &[]);
+            return out;
+        }
         egui::ScrollArea::vertical()
             .id_salt("dossier_scroll")
             .auto_shrink([false, false])
@@ -265,6 +275,7 @@ impl DossierEditor {
                 Tab::Projects => self.projects_ui(ui),
                 Tab::Indicators => self.indicators_ui(ui, catalogs, today),
                 Tab::Records => self.records_ui(ui, today, &mut out),
+                Tab::Journal => {}
             });
         out
     }
@@ -284,6 +295,7 @@ impl DossierEditor {
             Tab::Projects => "projects.",
             Tab::Indicators => "ind.",
             Tab::Records => "records.",
+            Tab::Journal => return false,
         };
         self.errors.keys().any(|k| k.starts_with(prefix))
     }

@@ -49,6 +49,12 @@ fn load(cx: &Cx, id: Id) -> anyhow::Result<DossierEditor> {
     let mut ed = DossierEditor::open(&d);
     ed.timeline = contacts::timeline(cx.db, id).map_err(t::err)?;
     ed.contacts = contacts::client_contacts(cx.db, id, cx.today()).map_err(t::err)?;
+    let filter = crate::storage::journal::Filter {
+        client_id: Some(id),
+        limit: crate::ui::admin::JOURNAL_LIMIT,
+        ..Default::default()
+    };
+    ed.journal = crate::admin::service::journal(cx.db, &filter).map_err(t::err)?;
     Ok(ed)
 }
 

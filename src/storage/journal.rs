@@ -1,0 +1,458 @@
+//! The journal of changes («Журнал изменений»): every create, update, delete and restore of a
+//! record, with who, when, which record and which fields (old → new), written in the same
+//! transaction as the change by the one write path.
+//!
+//! Temporary triggers (per connection, made from the tables' current columns) note each row
+//! change in `temp.pending`; [`flush`], called by `Db::write` before it commits, turns the notes
+//! into journal rows stamped with the actor and the clock. Each row carries the SHA-256 of its
+//! content and of the previous row, and `journal_head` keeps the count and the last hash, so
+//! `vipdesk check` finds a row edited, removed or added behind the program's back, or the end of
+//! the journal cut off.
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+use serde_json::{Map, Value};
+use sha2::{Digest as _, Sha256};
+
+use super::{Result, Tx};
+use crate::domain::{Code as _, Id};
+
+/// Tables whose changes are not journalled: the journal itself, counters, the merge runs.
+const NOT_JOURNALLED: &[&str] = &["journal", "journal_head", "letter_counters", "merges"];
+
+/// Columns that say nothing about what changed.
+const BOOKKEEPING: &[&str] = &[
+    "id",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "author_id",
+    "row_version",
+    "sort",
+];
+
+/// Makes the temporary triggers and tables on a connection (after migrations).
+pub fn install(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS pending (
+             id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid INTEGER, op TEXT NOT NULL,
+             old TEXT, new TEXT);
+         CREATE TEMP TABLE IF NOT EXISTS journal_quiet (n INTEGER);",
+    )?;
+    let tables: Vec<String> = {
+        let mut st = conn.prepare(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )?;
+        st.query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for table in tables
+        .iter()
+        .filter(|t| !NOT_JOURNALLED.contains(&t.as_str()))
+    {
+        let mut st = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
+        let columns: Vec<(String, String)> = st
+            .query_map([], |r| Ok((r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let json = |side: &str| {
+            let pairs: Vec<String> = columns
+                .iter()
+                .map(|(name, ty)| {
+                    // A file's bytes are not copied into the journal: their size is.
+                    if ty.eq_ignore_ascii_case("BLOB") {
+                        format!("'{name}', length({side}.{name})")
+                    } else {
+                        format!("'{name}', {side}.{name}")
+                    }
+                })
+                .collect();
+            format!("json_object({})", pairs.join(", "))
+        };
+        let quiet = "WHEN NOT EXISTS (SELECT 1 FROM journal_quiet)";
+        conn.execute_batch(&format!(
+            "CREATE TEMP TRIGGER IF NOT EXISTS journal_{table}_i AFTER INSERT ON main.{table} {quiet}
+             BEGIN INSERT INTO pending (tbl, rid, op, new) VALUES ('{table}', NEW.rowid, 'i', {new}); END;
+             CREATE TEMP TRIGGER IF NOT EXISTS journal_{table}_u AFTER UPDATE ON main.{table} {quiet}
+             BEGIN INSERT INTO pending (tbl, rid, op, old, new) VALUES ('{table}', NEW.rowid, 'u', {old}, {new}); END;
+             CREATE TEMP TRIGGER IF NOT EXISTS journal_{table}_d AFTER DELETE ON main.{table} {quiet}
+             BEGIN INSERT INTO pending (tbl, rid, op, old) VALUES ('{table}', OLD.rowid, 'd', {old}); END;",
+            new = json("NEW"),
+            old = json("OLD"),
+        ))?;
+    }
+    Ok(())
+}
+
+/// What happened to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Update,
+    /// Moved to the trash.
+    Delete,
+    /// Taken out of the trash.
+    Restore,
+    /// Removed for good (a row of a list saved without it).
+    Erase,
+    /// The database replaced from a backup.
+    RestoreBackup,
+    /// Many records written at once (demo data), counted in one entry.
+    Bulk,
+}
+
+crate::codes!(Action, "journal action", Create => "create", Update => "update", Delete => "delete", Restore => "restore", Erase => "erase", RestoreBackup => "restore_backup", Bulk => "bulk");
+
+/// One journal row as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: Id,
+    /// UTC stamp of the write.
+    pub at: String,
+    pub author_id: Option<Id>,
+    /// The table of the record.
+    pub kind: String,
+    pub record_id: Option<Id>,
+    pub client_id: Option<Id>,
+    pub action: Action,
+    /// `{"field": [old, new], …}`.
+    pub changes: Map<String, Value>,
+}
+
+/// A row change noted by a trigger: table, rowid, operation, old and new values as JSON.
+type Note = (String, Option<Id>, String, Option<String>, Option<String>);
+
+/// Turns the row changes noted during the write into journal rows (see the module's doc).
+pub fn flush(w: &Tx) -> Result<usize> {
+    let notes: Vec<Note> = {
+        let mut st =
+            w.prepare_cached("SELECT tbl, rid, op, old, new FROM temp.pending ORDER BY id")?;
+        st.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?
+    };
+    if notes.is_empty() {
+        return Ok(0);
+    }
+    w.execute("DELETE FROM temp.pending", [])?;
+    let mut written = 0;
+    for (table, rid, op, old, new) in notes {
+        let parse = |s: Option<String>| -> Map<String, Value> {
+            s.and_then(|s| serde_json::from_str::<Map<String, Value>>(&s).ok())
+                .unwrap_or_default()
+        };
+        let (old, new) = (parse(old), parse(new));
+        let Some((action, changes)) = describe(&op, &old, &new) else {
+            continue;
+        };
+        let row = if new.is_empty() { &old } else { &new };
+        let client_id = client_of(w, &table, rid, row)?;
+        append(
+            w,
+            &table,
+            rid,
+            client_id,
+            action,
+            &Value::Object(changes).to_string(),
+        )?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// The action and the changed fields of one row change; `None` when nothing a user would see
+/// changed (bookkeeping only).
+fn describe(
+    op: &str,
+    old: &Map<String, Value>,
+    new: &Map<String, Value>,
+) -> Option<(Action, Map<String, Value>)> {
+    let mut changes = Map::new();
+    let keys = old
+        .keys()
+        .chain(new.keys().filter(|k| !old.contains_key(*k)));
+    for key in keys {
+        if BOOKKEEPING.contains(&key.as_str()) {
+            continue;
+        }
+        let (o, n) = (
+            old.get(key).cloned().unwrap_or(Value::Null),
+            new.get(key).cloned().unwrap_or(Value::Null),
+        );
+        let empty = |v: &Value| v.is_null() || v.as_str() == Some("");
+        if o != n && !(op != "u" && empty(&o) && empty(&n)) {
+            changes.insert(key.clone(), Value::Array(vec![o, n]));
+        }
+    }
+    let action = match op {
+        "i" => Action::Create,
+        "d" => Action::Erase,
+        _ => match changes.get("deleted_at").and_then(Value::as_array) {
+            Some(pair) if pair[0].is_null() => Action::Delete,
+            Some(_) => Action::Restore,
+            None => Action::Update,
+        },
+    };
+    if action == Action::Update && changes.is_empty() {
+        return None;
+    }
+    Some((action, changes))
+}
+
+/// The client a row belongs to, for the dossier's journal.
+fn client_of(
+    conn: &Connection,
+    table: &str,
+    rid: Option<Id>,
+    row: &Map<String, Value>,
+) -> Result<Option<Id>> {
+    let id_of = |key: &str| row.get(key).and_then(Value::as_i64);
+    let via = |sql: &str, key: &str| -> Result<Option<Id>> {
+        match id_of(key) {
+            Some(id) => Ok(conn
+                .query_row(sql, [id], |r| r.get::<_, Option<Id>>(0))
+                .optional()?
+                .flatten()),
+            None => Ok(None),
+        }
+    };
+    match table {
+        "clients" => Ok(rid),
+        "person_phones" => via("SELECT client_id FROM people WHERE id = ?1", "person_id"),
+        "project_stages" => via("SELECT client_id FROM projects WHERE id = ?1", "project_id"),
+        "next_steps" => via("SELECT client_id FROM meetings WHERE id = ?1", "meeting_id"),
+        _ => Ok(id_of("client_id")),
+    }
+}
+
+/// A journal row as hashed.
+struct Hashed<'a> {
+    prev: &'a str,
+    id: Id,
+    at: &'a str,
+    by: Option<Id>,
+    kind: &'a str,
+    record_id: Option<Id>,
+    client_id: Option<Id>,
+    action: &'a str,
+    changes: &'a str,
+}
+
+impl Hashed<'_> {
+    /// SHA-256 of the row's content and the previous row's hash, in hex.
+    fn hash(&self) -> String {
+        let opt = |v: Option<Id>| v.map(|v| v.to_string()).unwrap_or_default();
+        let text = format!(
+            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+            self.prev,
+            self.id,
+            self.at,
+            opt(self.by),
+            self.kind,
+            opt(self.record_id),
+            opt(self.client_id),
+            self.action,
+            self.changes
+        );
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// Appends one row to the journal, chained to the last, and moves the head.
+pub fn append(
+    w: &Tx,
+    kind: &str,
+    record_id: Option<Id>,
+    client_id: Option<Id>,
+    action: Action,
+    changes: &str,
+) -> Result<()> {
+    let (count, prev): (i64, String) = w
+        .query_row(
+            "SELECT count, hash FROM journal_head WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .unwrap_or((0, String::new()));
+    let id = count + 1;
+    let h = Hashed {
+        prev: &prev,
+        id,
+        at: w.now(),
+        by: w.author(),
+        kind,
+        record_id,
+        client_id,
+        action: action.code(),
+        changes,
+    }
+    .hash();
+    w.execute(
+        "INSERT INTO journal (id, at, author_id, kind, record_id, client_id, action, changes, \
+         prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            w.now(),
+            w.author(),
+            kind,
+            record_id,
+            client_id,
+            action.code(),
+            changes,
+            prev,
+            h
+        ],
+    )?;
+    w.execute(
+        "INSERT INTO journal_head (id, count, hash) VALUES (1, ?1, ?2) \
+         ON CONFLICT (id) DO UPDATE SET count = excluded.count, hash = excluded.hash",
+        params![id, h],
+    )?;
+    Ok(())
+}
+
+/// Turns the row notes off (for a bulk load journalled as one entry) or back on.
+pub fn set_quiet(conn: &Connection, quiet: bool) -> Result<()> {
+    if quiet {
+        conn.execute("INSERT INTO temp.journal_quiet (n) VALUES (1)", [])?;
+    } else {
+        conn.execute("DELETE FROM temp.journal_quiet", [])?;
+    }
+    Ok(())
+}
+
+/// What is wrong with the journal's chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainProblem {
+    /// A row whose content no longer matches its hash (edited behind the program's back).
+    Altered(Id),
+    /// A row that does not follow the one before it (rows removed, added or reordered).
+    Broken(Id),
+    /// The journal ends before its recorded head (its end was cut off), or after it.
+    Truncated { rows: i64, head: i64 },
+}
+
+/// Checks the whole chain, oldest first.
+pub fn verify(conn: &Connection) -> Result<Vec<ChainProblem>> {
+    let mut problems = Vec::new();
+    let mut st = conn.prepare(
+        "SELECT id, at, author_id, kind, record_id, client_id, action, changes, prev_hash, hash \
+         FROM journal ORDER BY id",
+    )?;
+    let mut rows = st.query([])?;
+    let mut prev = String::new();
+    let mut expected_id: Id = 1;
+    let mut n: i64 = 0;
+    while let Some(r) = rows.next()? {
+        let id: Id = r.get(0)?;
+        let stored_prev: String = r.get(8)?;
+        let stored: String = r.get(9)?;
+        let kind: String = r.get(3)?;
+        let action: String = r.get(6)?;
+        let changes: String = r.get(7)?;
+        let at: String = r.get(1)?;
+        let computed = Hashed {
+            prev: &stored_prev,
+            id,
+            at: &at,
+            by: r.get(2)?,
+            kind: &kind,
+            record_id: r.get(4)?,
+            client_id: r.get(5)?,
+            action: &action,
+            changes: &changes,
+        }
+        .hash();
+        if computed != stored {
+            problems.push(ChainProblem::Altered(id));
+        }
+        if id != expected_id || stored_prev != prev {
+            problems.push(ChainProblem::Broken(id));
+        }
+        prev = stored;
+        expected_id = id + 1;
+        n += 1;
+    }
+    let head: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT count, hash FROM journal_head WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (head_count, head_hash) = head.unwrap_or((0, String::new()));
+    if head_count != n || head_hash != prev {
+        problems.push(ChainProblem::Truncated {
+            rows: n,
+            head: head_count,
+        });
+    }
+    Ok(problems)
+}
+
+/// Which journal rows to read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub client_id: Option<Id>,
+    pub author_id: Option<Id>,
+    /// The tables of the records (empty: all).
+    pub kinds: Vec<String>,
+    /// UTC stamps, inclusive from, exclusive to.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: usize,
+}
+
+/// Journal rows, newest first.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Entry>> {
+    use rusqlite::types::Value as V;
+    let mut sql = String::from(
+        "SELECT id, at, author_id, kind, record_id, client_id, action, changes FROM journal WHERE 1",
+    );
+    let mut args: Vec<V> = Vec::new();
+    let mut push = |clause: &str, v: V| {
+        args.push(v);
+        sql.push_str(&format!(" AND {clause} ?{}", args.len()));
+    };
+    if let Some(c) = f.client_id {
+        push("client_id =", V::Integer(c));
+    }
+    if let Some(a) = f.author_id {
+        push("author_id =", V::Integer(a));
+    }
+    if let Some(from) = &f.from {
+        push("at >=", V::Text(from.clone()));
+    }
+    if let Some(to) = &f.to {
+        push("at <", V::Text(to.clone()));
+    }
+    if !f.kinds.is_empty() {
+        let first = args.len() + 1;
+        let marks: Vec<String> = (first..first + f.kinds.len())
+            .map(|i| format!("?{i}"))
+            .collect();
+        sql.push_str(&format!(" AND kind IN ({})", marks.join(", ")));
+        args.extend(f.kinds.iter().cloned().map(V::Text));
+    }
+    sql.push_str(&format!(" ORDER BY id DESC LIMIT {}", f.limit.max(1)));
+    let mut st = conn.prepare(&sql)?;
+    let out = st
+        .query_map(rusqlite::params_from_iter(args), |r| {
+            let changes: String = r.get(7)?;
+            Ok(Entry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                author_id: r.get(2)?,
+                kind: r.get(3)?,
+                record_id: r.get(4)?,
+                client_id: r.get(5)?,
+                action: super::code(r, 6)?,
+                changes: serde_json::from_str(&changes).unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}

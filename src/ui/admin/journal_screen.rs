@@ -1,0 +1,195 @@
+//! «Журнал изменений»: who changed what and when, filtered by period, author and kind of
+//! record; read-only. The same table shows one client's journal in the dossier.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::Cmd;
+use crate::domain::Id;
+use crate::domain::fmt;
+use crate::i18n::{self as t, Label};
+use crate::storage::journal::Entry;
+use crate::ui::command::Command;
+use crate::ui::context::ViewCtx;
+use crate::ui::theme;
+
+/// How many rows a screen reads at most.
+pub const JOURNAL_LIMIT: usize = 500;
+
+#[derive(Default)]
+pub struct JournalScreen {
+    pub entries: Vec<Entry>,
+    pub from: String,
+    pub to: String,
+    pub who: Option<Id>,
+    /// An index into `JOURNAL_KINDS`.
+    pub kind: Option<usize>,
+    pub error: Option<&'static str>,
+}
+
+impl JournalScreen {
+    /// The filter as typed; `None` (with the error shown) when a date does not read.
+    pub fn filter(&mut self) -> Option<crate::storage::journal::Filter> {
+        let date = |s: &str| -> Result<Option<chrono::NaiveDate>, ()> {
+            if s.trim().is_empty() {
+                Ok(None)
+            } else {
+                fmt::parse_date(s).map(Some).ok_or(())
+            }
+        };
+        let (Ok(from), Ok(to)) = (date(&self.from), date(&self.to)) else {
+            self.error = Some(t::ERR_DATE);
+            return None;
+        };
+        self.error = None;
+        Some(crate::storage::journal::Filter {
+            author_id: self.who,
+            kinds: self
+                .kind
+                .and_then(|k| t::JOURNAL_KINDS.get(k))
+                .map(|(k, _)| vec![k.to_string()])
+                .unwrap_or_default(),
+            from: from.map(crate::domain::clock::stamp_of_local_day),
+            to: to
+                .and_then(|d| d.succ_opt())
+                .map(crate::domain::clock::stamp_of_local_day),
+            limit: JOURNAL_LIMIT,
+            ..Default::default()
+        })
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, view: &ViewCtx) -> Vec<Command> {
+        let mut out = Vec::new();
+        ui.heading(t::NAV_JOURNAL);
+        ui.label(RichText::new(t::JOURNAL_HINT).small().color(theme::MUTED));
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t::JOURNAL_FROM);
+            crate::ui::widgets::date_input(ui, "journal_from", &mut self.from, Some(l.id));
+            let l = ui.label(t::JOURNAL_TO);
+            crate::ui::widgets::date_input(ui, "journal_to", &mut self.to, Some(l.id));
+            ui.label(t::JOURNAL_WHO);
+            let managers = view.manager_names();
+            crate::ui::widgets::id_combo(
+                ui,
+                "journal_who",
+                t::JOURNAL_WHO,
+                &mut self.who,
+                &managers,
+            );
+            ui.label(t::JOURNAL_KIND);
+            let selected = self
+                .kind
+                .and_then(|k| t::JOURNAL_KINDS.get(k))
+                .map_or(t::JOURNAL_ANY, |(_, l)| l);
+            egui::ComboBox::from_id_salt("journal_kind")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.kind, None, t::JOURNAL_ANY);
+                    for (i, (_, label)) in t::JOURNAL_KINDS.iter().enumerate() {
+                        ui.selectable_value(&mut self.kind, Some(i), *label);
+                    }
+                })
+                .response
+                .accessible_name(t::JOURNAL_KIND);
+            if ui.button(t::JOURNAL_SHOW).clicked() {
+                out.push(Cmd::ShowJournal.into());
+            }
+        });
+        if let Some(e) = self.error {
+            ui.label(RichText::new(e).color(theme::ERROR));
+        }
+        ui.separator();
+        journal_table(ui, "journal", &self.entries, &view.managers, &view.clients);
+        out
+    }
+}
+
+/// The rows of a journal, newest first; `with_client` adds the client's name to each row.
+pub fn journal_table(
+    ui: &mut Ui,
+    id: &str,
+    entries: &[Entry],
+    managers: &[crate::admin::Manager],
+    clients: &[crate::clients::ClientRow],
+) {
+    let with_client = !clients.is_empty();
+    if entries.is_empty() {
+        ui.add_space(12.0);
+        ui.label(t::JOURNAL_EMPTY);
+        return;
+    }
+    if entries.len() >= JOURNAL_LIMIT {
+        ui.label(RichText::new(t::journal_limited(JOURNAL_LIMIT)).color(theme::MUTED));
+    }
+    let lines: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| t::journal_changes(&e.changes))
+        .collect();
+    let author = |e: &Entry| {
+        e.author_id
+            .and_then(|a| managers.iter().find(|m| m.id == Some(a)))
+            .map_or_else(|| t::JOURNAL_PROGRAM.to_string(), |m| m.short_name())
+    };
+    let client = |e: &Entry| {
+        e.client_id
+            .and_then(|c| clients.iter().find(|r| r.id == c))
+            .map(|r| r.short_name.clone())
+            .unwrap_or_default()
+    };
+    ui.push_id(id, |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Min))
+            .column(Column::auto().at_least(120.0))
+            .column(Column::auto().at_least(110.0).clip(true))
+            .column(Column::auto().at_least(150.0).clip(true))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::remainder().at_least(260.0).clip(true))
+            .header(theme::ROW_HEIGHT, |mut h| {
+                for title in [
+                    t::COL_WHEN,
+                    t::JOURNAL_WHO,
+                    t::JOURNAL_KIND,
+                    t::COL_ACTION,
+                    t::COL_CHANGES,
+                ] {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                let heights = lines
+                    .iter()
+                    .map(|l| theme::ROW_HEIGHT.max(17.0 * l.len() as f32 + 4.0));
+                body.heterogeneous_rows(heights, |mut row| {
+                    let i = row.index();
+                    let e = &entries[i];
+                    row.col(|ui| {
+                        ui.label(t::journal_value(&serde_json::Value::String(e.at.clone())));
+                    });
+                    row.col(|ui| {
+                        ui.label(author(e));
+                    });
+                    row.col(|ui| {
+                        let mut what = t::journal_kind(&e.kind).to_string();
+                        if with_client && e.client_id.is_some() {
+                            what = format!("{what}\n{}", client(e));
+                        }
+                        ui.label(what);
+                    });
+                    row.col(|ui| {
+                        ui.label(e.action.label());
+                    });
+                    row.col(|ui| {
+                        ui.vertical(|ui| {
+                            for line in &lines[i] {
+                                ui.label(RichText::new(line).small());
+                            }
+                        });
+                    });
+                });
+            });
+    });
+}

@@ -1,0 +1,255 @@
+//! The journal of changes: one edit of every dossier section journalled with who, when, which
+//! record and which fields (old → new); trash and restore; the chain that `check` verifies; a
+//! restore from a backup journalled.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
+
+mod common;
+
+use serde_json::json;
+use vipdesk::clients::{self, Dossier};
+use vipdesk::domain::Id;
+use vipdesk::storage::Db;
+use vipdesk::storage::journal::{self, Action, ChainProblem, Entry, Filter};
+
+fn entries(db: &Db, client: Id) -> Vec<Entry> {
+    journal::list(
+        db.conn(),
+        &Filter {
+            client_id: Some(client),
+            limit: 1000,
+            ..Default::default()
+        },
+    )
+    .expect("journal")
+}
+
+/// The newest entry of `kind` for the client.
+fn last<'a>(all: &'a [Entry], kind: &str) -> &'a Entry {
+    all.iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} in the journal: {all:#?}"))
+}
+
+fn change(e: &Entry, field: &str) -> serde_json::Value {
+    e.changes
+        .get(field)
+        .cloned()
+        .unwrap_or_else(|| panic!("{field} not in {:?}", e.changes))
+}
+
+fn save(db: &mut Db, me: Id, d: &Dossier) -> Id {
+    clients::service::save(db, &common::actor(me), d).expect("saved")
+}
+
+#[test]
+fn one_edit_of_every_dossier_section_is_journalled() {
+    let (mut db, clock) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let catalogs = vipdesk::admin::service::catalogs(&db).expect("catalogs");
+    let mut d = Dossier {
+        client: clients::Client {
+            short_name: "АО «Альфа»".into(),
+            inn: "7707083893".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let id = save(&mut db, me, &d);
+    let created = last(&entries(&db, id), "clients").clone();
+    assert_eq!(created.action, Action::Create);
+    assert_eq!(created.author_id, Some(me));
+    assert_eq!(created.at, "2026-11-25T12:00:00.000Z");
+    assert_eq!(change(&created, "short_name"), json!([null, "АО «Альфа»"]));
+
+    // The enterprise: a field old → new.
+    clock.advance(chrono::Duration::minutes(1));
+    d = clients::service::open(&db, id).expect("load");
+    d.client.legal_address = "г. Орёл, ул. Ленина, 1".into();
+    save(&mut db, me, &d);
+    let e = last(&entries(&db, id), "clients").clone();
+    assert_eq!(e.action, Action::Update);
+    assert_eq!(
+        change(&e, "legal_address"),
+        json!(["", "г. Орёл, ул. Ленина, 1"])
+    );
+    assert_eq!(e.changes.len(), 1, "only what changed: {:?}", e.changes);
+
+    // Every section of the dossier, one edit each.
+    d = clients::service::open(&db, id).expect("load");
+    d.vip.push(clients::VipYear {
+        year: 2026,
+        included: true,
+        ..Default::default()
+    });
+    d.people.push(clients::Person {
+        surname: "Иванов".into(),
+        name: "Иван".into(),
+        position: "Генеральный директор".into(),
+        phones: vipdesk::domain::validate::parse_phone_list("+7 4862 44-02-01").expect("phone"),
+        ..Default::default()
+    });
+    d.owners.push(clients::Owner {
+        name: "ООО «Холдинг»".into(),
+        share: Some(51.0),
+        ..Default::default()
+    });
+    d.services.push(clients::ClientService {
+        service_id: catalogs.services[0].id,
+        start: Some(common::d(2026, 1, 1)),
+        ..Default::default()
+    });
+    d.projects.push(clients::Project {
+        title: "Замена счётчиков".into(),
+        stages: vec![clients::Stage {
+            title: "Обследование".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    d.indicators
+        .insert((catalogs.indicator_kinds[0].id, (2026, 10)), 1234.5);
+    d.records.push(clients::Record {
+        date: Some(common::d(2026, 11, 20)),
+        subject: "Письмо о графике".into(),
+        ..Default::default()
+    });
+    save(&mut db, me, &d);
+    let all = entries(&db, id);
+    for (kind, field, value) in [
+        ("vip_years", "year", json!(2026)),
+        ("people", "surname", json!("Иванов")),
+        ("person_phones", "number", json!("+74862440201")),
+        ("owners", "share", json!(51.0)),
+        ("client_services", "start_date", json!("2026-01-01")),
+        ("projects", "title", json!("Замена счётчиков")),
+        ("project_stages", "title", json!("Обследование")),
+        ("indicator_values", "value", json!(1234.5)),
+        ("records", "subject", json!("Письмо о графике")),
+    ] {
+        let e = last(&all, kind);
+        assert_eq!(e.action, Action::Create, "{kind}");
+        assert_eq!(e.client_id, Some(id), "{kind} is the client's");
+        assert_eq!(change(e, field), json!([null, value]), "{kind}");
+    }
+
+    // An edit and a removal of a row.
+    d = clients::service::open(&db, id).expect("load");
+    d.people[0].position = "Директор".into();
+    d.owners.clear();
+    save(&mut db, me, &d);
+    let all = entries(&db, id);
+    assert_eq!(
+        change(last(&all, "people"), "position"),
+        json!(["Генеральный директор", "Директор"])
+    );
+    let owner = last(&all, "owners");
+    assert!(
+        matches!(owner.action, Action::Delete | Action::Erase),
+        "{owner:?}"
+    );
+
+    // To the trash and back.
+    clients::service::delete(&mut db, &common::actor(me), id).expect("delete");
+    assert_eq!(last(&entries(&db, id), "clients").action, Action::Delete);
+    vipdesk::admin::service::restore(
+        &mut db,
+        &common::actor(me),
+        vipdesk::admin::TrashKind::Client,
+        id,
+    )
+    .expect("restore");
+    assert_eq!(last(&entries(&db, id), "clients").action, Action::Restore);
+    assert!(journal::verify(db.conn()).expect("verify").is_empty());
+}
+
+/// Rows altered, removed or cut off behind the program's back are found; `check` fails.
+#[test]
+fn a_tampered_journal_is_found() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    let o = common::vipdesk(&path, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let file = dir.path().join("one.csv");
+    std::fs::write(
+        &file,
+        "Краткое наименование;ИНН\nАО «Первый»;7707083893\nАО «Второй»;5751001230\nАО «Третий»;5753001475\n",
+    )
+    .expect("csv");
+    let o = common::vipdesk(&path, &["import", "clients", file.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = common::vipdesk(&path, &["check"]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
+
+    let sql = |q: &str| {
+        rusqlite::Connection::open(&path)
+            .expect("open")
+            .execute_batch(q)
+            .expect(q);
+    };
+    let problems = || {
+        let db = Db::open_existing(&path).expect("open");
+        journal::verify(db.conn()).expect("verify")
+    };
+    // An INN rewritten in the journal.
+    sql("UPDATE journal SET changes = replace(changes, '7707083893', '7707083894') WHERE id = 2");
+    assert_eq!(problems(), vec![ChainProblem::Altered(2)]);
+    let o = common::vipdesk(&path, &["check"]);
+    assert!(!o.status.success());
+    assert!(
+        common::stdout(&o).contains("Журнал изменений: запись 2 изменена"),
+        "{}",
+        common::stdout(&o)
+    );
+    sql("UPDATE journal SET changes = replace(changes, '7707083894', '7707083893') WHERE id = 2");
+    assert!(problems().is_empty());
+    // The last row removed.
+    sql("DELETE FROM journal WHERE id = (SELECT max(id) FROM journal)");
+    assert!(
+        matches!(problems()[..], [ChainProblem::Truncated { .. }]),
+        "{:?}",
+        problems()
+    );
+    let o = common::vipdesk(&path, &["check"]);
+    assert!(
+        common::stdout(&o).contains("конец журнала"),
+        "{}",
+        common::stdout(&o)
+    );
+    // A row in the middle removed.
+    sql("DELETE FROM journal WHERE id = 2");
+    assert!(
+        problems().contains(&ChainProblem::Broken(3)),
+        "{:?}",
+        problems()
+    );
+}
+
+/// A restore from a backup is itself journalled, in the restored database's chain.
+#[test]
+fn a_restore_from_a_backup_is_journalled() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    let o = common::vipdesk(&path, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let copy = dir.path().join("copy.db");
+    let o = common::vipdesk(&path, &["backup", "--out", copy.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = common::vipdesk(&path, &["restore", copy.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let db = Db::open_existing(&path).expect("open");
+    let all = journal::list(
+        db.conn(),
+        &Filter {
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .expect("journal");
+    assert_eq!(all[0].action, Action::RestoreBackup);
+    assert_eq!(all[0].kind, "database");
+    assert_eq!(change(&all[0], "file"), json!([null, "copy.db"]));
+    assert_eq!(all[0].author_id, None::<Id>);
+    assert!(journal::verify(db.conn()).expect("verify").is_empty());
+}
