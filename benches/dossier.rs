@@ -112,7 +112,66 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    safety(c, &path, &ids);
     startup(c, &path);
+}
+
+/// The cost of data safety on the 5 000-client file: the integrity check made before the first
+/// write, a verified backup, and a dossier save with and without the journal of changes.
+fn safety(c: &mut Criterion, path: &std::path::Path, ids: &[vipdesk::domain::Id]) {
+    let mut group = c.benchmark_group("safety");
+    group.sample_size(10);
+    group.bench_function(
+        "integrity check before the first write (quick_check)",
+        |b| {
+            b.iter(|| {
+                let db = Db::open_existing(path).expect("open");
+                db.ensure_sound().expect("sound");
+            })
+        },
+    );
+    let db = Db::open_existing(path).expect("open");
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut n = 0;
+    group.bench_function("verified backup (copy, integrity check, counts)", |b| {
+        b.iter(|| {
+            n += 1;
+            let target = dir.path().join(format!("copy{n}.db"));
+            db.backup_to(&target).expect("backup");
+            std::fs::remove_file(&target).expect("rm");
+        })
+    });
+    drop(db);
+    group.finish();
+
+    let mut db = Db::open_existing(path).expect("open");
+    let actor = Actor::SYSTEM;
+    let mut group = c.benchmark_group("save a dossier edit");
+    let mut k = 0usize;
+    for journal in [true, false] {
+        let name = if journal {
+            "with the journal of changes"
+        } else {
+            "without the journal (baseline)"
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                k = (k + 7919) % ids.len();
+                let mut d = clients::open(&db, ids[k]).expect("load");
+                d.client.postal_address = format!("302028, г. Орёл, ул. Ленина, {k}");
+                if let Some(p) = d.people.first_mut() {
+                    p.notes = format!("заметка {k}");
+                }
+                if journal {
+                    clients::save(&mut db, &actor, &d).expect("save");
+                } else {
+                    db.quietly(|db| clients::save(db, &actor, &d))
+                        .expect("save");
+                }
+            })
+        });
+    }
+    group.finish();
 }
 
 /// Process start to the first frame of the release binary, under a display (Xvfb) only.

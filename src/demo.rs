@@ -354,16 +354,7 @@ pub fn generate(
             "letters": [null, summary.letters],
             "reports": [null, summary.reports],
         });
-        db.write(&Actor::SYSTEM, |w| {
-            crate::storage::journal::append(
-                w,
-                "demo",
-                None,
-                None,
-                crate::storage::journal::Action::Bulk,
-                &counts.to_string(),
-            )
-        })?;
+        journal_bulk(db, &counts)?;
         Ok(summary)
     })
 }
@@ -480,8 +471,13 @@ pub fn generate_contacts(
         .into_iter()
         .find(|m| m.role == Role::GroupHead)
         .map_or(Actor::SYSTEM, |m| m.actor());
-    with_history(db, |db, clock| {
-        contacts_with(db, clock, head, months, seed, today)
+    db.quietly(|db| {
+        let n = with_history(db, |db, clock| {
+            contacts_with(db, clock, head, months, seed, today)
+        })?;
+        let counts = serde_json::json!({ "reports": [null, n] });
+        journal_bulk(db, &counts)?;
+        Ok(n)
     })
 }
 
@@ -1029,4 +1025,18 @@ fn demo_dossier(
         indicators,
         records,
     }
+}
+
+/// One journal entry for generated data (written quietly, row by row unjournalled).
+fn journal_bulk(db: &mut Db, counts: &serde_json::Value) -> Result<(), StorageError> {
+    db.write(&Actor::SYSTEM, |w| {
+        crate::storage::journal::append(
+            w,
+            "demo",
+            None,
+            None,
+            crate::storage::journal::Action::Bulk,
+            &counts.to_string(),
+        )
+    })
 }

@@ -12,18 +12,31 @@ pub struct Rgba {
 pub enum PngError {
     #[error("not a PNG image: {0}")]
     Decode(#[from] png::DecodingError),
-    #[error("the image is too large")]
-    TooLarge,
+    #[error("the image is too large: {width}×{height}")]
+    TooLarge { width: u32, height: u32 },
     #[error("a palette PNG was not expanded")]
     Palette,
 }
 
-/// Decodes a PNG of any colour type except palette (expanded by the decoder) to RGBA.
+/// The largest side of an image the program decodes: a logo or a signature never needs more,
+/// and a 20 000 × 20 000 image would take gigabytes to decode.
+pub const MAX_SIDE: u32 = 8000;
+/// The most pixels of an image the program decodes (100 MB of RGBA).
+pub const MAX_PIXELS: u64 = 25_000_000;
+
+/// Decodes a PNG of any colour type except palette (expanded by the decoder) to RGBA. An image
+/// over [`MAX_SIDE`] or [`MAX_PIXELS`] is refused from its header, before anything is allocated.
 pub fn decode_png(bytes: &[u8]) -> Result<Rgba, PngError> {
     let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = dec.read_info()?;
-    let size = reader.output_buffer_size().ok_or(PngError::TooLarge)?;
+    let (width, height) = (reader.info().width, reader.info().height);
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PngError::TooLarge { width, height });
+    }
+    let size = reader
+        .output_buffer_size()
+        .ok_or(PngError::TooLarge { width, height })?;
     let mut buf = vec![0; size];
     let info = reader.next_frame(&mut buf)?;
     let data = &buf[..info.buffer_size()];

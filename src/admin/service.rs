@@ -25,6 +25,8 @@ pub enum AdminError {
     NotPng,
     #[error("the copy to restore from is the database itself")]
     RestoreFromItself,
+    #[error("the image is {width}×{height} pixels: too large")]
+    ImageTooLarge { width: u32, height: u32 },
 }
 
 pub fn managers(db: &Db) -> Result<Vec<Manager>, StorageError> {
@@ -109,6 +111,11 @@ pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {
 /// Reads a PNG file (a signature, a logo), refusing anything that does not decode as PNG.
 pub fn read_png(path: &Path) -> Result<Vec<u8>, AdminError> {
     let bytes = files::read(path)?;
-    crate::pixels::decode_png(&bytes).map_err(|_| AdminError::NotPng)?;
+    crate::pixels::decode_png(&bytes).map_err(|e| match e {
+        crate::pixels::PngError::TooLarge { width, height } => {
+            AdminError::ImageTooLarge { width, height }
+        }
+        _ => AdminError::NotPng,
+    })?;
     Ok(bytes)
 }

@@ -94,5 +94,6 @@ pub fn export(place: &Place, what: ExportCommand, out: &mut Out) -> anyhow::Resu
     let db = place.open()?;
     let n = exchange::export_clients(&db, &file).map_err(t::err)?;
     out.line(t::exported(n))?;
+    eprintln!("{}", t::EXPORT_PERSONAL_DATA);
     Ok(ExitCode::SUCCESS)
 }

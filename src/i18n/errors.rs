@@ -193,6 +193,7 @@ impl Describe for TemplateError {
         match self {
             TemplateError::Unknown { line, name } => w::template_unknown(*line, name),
             TemplateError::Syntax { line, detail } => w::template_syntax(*line, detail),
+            TemplateError::TooHeavy => w::TEMPLATE_TOO_HEAVY.into(),
         }
     }
 }
@@ -268,6 +269,9 @@ impl Describe for AdminError {
             AdminError::File(e) => e.describe(),
             AdminError::NotPng => w::ERR_NOT_PNG.into(),
             AdminError::RestoreFromItself => w::ERR_RESTORE_FROM_ITSELF.into(),
+            AdminError::ImageTooLarge { width, height } => {
+                w::err_image_too_large(*width, *height, crate::pixels::MAX_SIDE)
+            }
         }
     }
 }

@@ -31,12 +31,17 @@ pub enum TemplateError {
     /// Broken syntax; the detail is minijinja's.
     #[error("line {line}: {detail}")]
     Syntax { line: usize, detail: String },
+    /// Loops that would run too long or a text too long.
+    #[error("the template does too much work or makes too long a text")]
+    TooHeavy,
 }
 
 impl TemplateError {
-    pub fn line(&self) -> usize {
+    /// The line at fault, when the fault is on one line.
+    pub fn line(&self) -> Option<usize> {
         match self {
-            TemplateError::Unknown { line, .. } | TemplateError::Syntax { line, .. } => *line,
+            TemplateError::Unknown { line, .. } | TemplateError::Syntax { line, .. } => Some(*line),
+            TemplateError::TooHeavy => None,
         }
     }
 }
@@ -52,6 +57,8 @@ fn line_of(source: &str, needle: &str) -> usize {
 pub fn render_template(source: &str, ctx: &TemplateContext) -> Result<String, TemplateError> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // A loop of loops in a hostile template stops here instead of freezing the window.
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_keep_trailing_newline(true);
     let tmpl = env
         .template_from_str(source)
@@ -73,11 +80,23 @@ pub fn render_template(source: &str, ctx: &TemplateContext) -> Result<String, Te
             });
         }
     }
-    tmpl.render(ctx).map_err(|e| TemplateError::Syntax {
-        line: e.line().unwrap_or(1),
-        detail: e.to_string(),
-    })
+    let text = tmpl.render(ctx).map_err(|e| match e.kind() {
+        minijinja::ErrorKind::OutOfFuel => TemplateError::TooHeavy,
+        _ => TemplateError::Syntax {
+            line: e.line().unwrap_or(1),
+            detail: e.to_string(),
+        },
+    })?;
+    if text.len() > MAX_RENDERED {
+        return Err(TemplateError::TooHeavy);
+    }
+    Ok(text)
 }
+
+/// The work a template may do (instructions of the engine): a letter needs thousands.
+const TEMPLATE_FUEL: u64 = 5_000_000;
+/// The longest text a template may produce (a letter of many pages is 100 KB).
+const MAX_RENDERED: usize = 2_000_000;
 
 /// Checks a template's heading and body with empty values.
 pub fn check_template(heading: &str, body: &str) -> Result<(), TemplateError> {
@@ -136,7 +155,7 @@ mod tests {
     fn syntax_error_is_reported_with_its_line() {
         let err =
             render_template("Строка\n{% if appeal.number %}без конца", &ctx()).expect_err("syntax");
-        assert_eq!(err.line(), 2, "{err:?}");
+        assert_eq!(err.line(), Some(2), "{err:?}");
         assert!(matches!(err, TemplateError::Syntax { .. }));
     }
 }

@@ -317,3 +317,8 @@ pub fn journal_field(column: &str) -> &str {
         _ => column,
     }
 }
+pub fn err_image_too_large(width: u32, height: u32, max: u32) -> String {
+    format!(
+        "Изображение {width}×{height} пикселей слишком большое: уменьшите его до {max} пикселей по большей стороне (для подписи и логотипа хватит 1000)"
+    )
+}

@@ -126,6 +126,7 @@ pub const EXCHANGE_HINT: &str =
     "Импорт: CSV (разделитель «;» или «,», UTF-8 или Windows-1251) или XLSX. Экспорт: CSV.";
 pub const IMPORT: &str = "Импортировать";
 pub const EXPORT: &str = "Экспортировать";
+pub const EXPORT_PERSONAL_DATA: &str = "Внимание: файл содержит персональные данные (имена, телефоны, адреса) — храните и передавайте его только по правилам компании о персональных данных (152-ФЗ) и удалите, когда он больше не нужен.";
 pub const SAVE_AS_DIALOG: &str = "Куда сохранить…";
 pub fn exported(n: usize) -> String {
     format!(

@@ -156,6 +156,7 @@ pub const MERGE_START: &str = "Запустить рассылку";
 pub const MERGE_PICK_TEMPLATE: &str = "Выберите шаблон";
 pub const MERGE_PICK_DIR: &str = "Укажите папку для файлов PDF";
 pub const MERGE_PICK_TARGET: &str = "Выберите менеджера или отделение";
+pub const TEMPLATE_TOO_HEAVY: &str = "шаблон делает слишком много работы (циклы в циклах) или даёт слишком длинный текст: упростите его";
 pub const MERGE_EMPTY_SELECTION: &str = "ни один клиент не подходит под выборку: письма не созданы";
 pub const MERGE_NOTHING_TO_RESUME: &str =
     "незаконченной рассылки по этому шаблону и этой выборке нет";

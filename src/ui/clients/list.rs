@@ -225,6 +225,11 @@ impl ClientList {
                     })));
                 }
             });
+            ui.label(
+                RichText::new(t::EXPORT_PERSONAL_DATA)
+                    .small()
+                    .color(theme::WARNING),
+            );
             let mut update = self.import_mode == ImportMode::Update;
             if ui.checkbox(&mut update, t::IMPORT_UPDATE).changed() {
                 self.import_mode = if update {

@@ -175,7 +175,7 @@ impl Feature for ClientsUi {
             Cmd::Export(path) => {
                 let n =
                     exchange::export_clients(cx.db, &files::typed_path(&path)).map_err(t::err)?;
-                cx.info(t::exported(n));
+                cx.info(format!("{}. {}", t::exported(n), t::EXPORT_PERSONAL_DATA));
             }
         }
         Ok(())
