@@ -52,6 +52,17 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(document_from(&letter, &content)))
     });
 
+    let mut long = letter.clone();
+    let para = "Сообщаем, что начисления по договору пересчитаны с учётом показаний.\n";
+    long.body = para.repeat(100_000 / para.len() + 1);
+    let long_content = service::content(db.conn(), &long).expect("content");
+    c.bench_function("100 KB letter: layout + PDF", |b| {
+        b.iter(|| {
+            let doc = document_from(&long, &long_content);
+            black_box(vipdesk::pdf::render_pdf(&doc).expect("pdf"))
+        })
+    });
+
     let mut group = c.benchmark_group("mail merge");
     group
         .sample_size(10)

@@ -1346,3 +1346,57 @@ fn the_journal_shows_who_changed_what() {
     click_button(&mut h, t::JOURNAL_SHOW);
     h.get_by_label(t::ERR_DATE);
 }
+
+/// A client of 1,000-character names is in the list and its dossier at 1280×800, and a
+/// 100 KB letter opens, takes typing and its preview follows.
+#[test]
+fn thousand_character_names_and_a_100_kb_letter_in_the_gui() {
+    let (mut app, alpha, _) = app_with_two_clients();
+    let mut d = clients::service::open(&app.db, alpha).expect("load");
+    let long = format!("АО «Альфа» {}", "очень длинное наименование ".repeat(40));
+    d.client.short_name = long
+        .chars()
+        .take(1000)
+        .collect::<String>()
+        .trim()
+        .to_string();
+    d.client.full_name = "Я".repeat(1000);
+    clients::service::save(&mut app.db, &Actor::SYSTEM, &d).expect("save");
+    let template = letters::service::free_template(&app.db).expect("template");
+    let mut letter = letters::service::draft_for(
+        &app.db,
+        alpha,
+        None,
+        &template,
+        None,
+        &letters::Reply::default(),
+        common::today(),
+    )
+    .expect("draft");
+    let para = "Сообщаем, что начисления по договору пересчитаны с учётом показаний.\n";
+    letter.body = para.repeat(100_000 / para.len() + 1);
+    let id = letters::service::save_draft(&mut app.db, &Actor::SYSTEM, &letter).expect("save");
+    app.reload().expect("reload");
+    let mut h = harness_sized(app, 1280.0, 800.0);
+    h.run();
+    h.get_by_label_contains("АО «Альфа» очень длинное").click();
+    h.run();
+    assert_eq!(dossier_client(&h), Some(alpha));
+    h.state_mut().open(Route::Letter(id)).expect("open");
+    h.run();
+    // The field is taller than the window: focused as Tab would, not by a click at its middle.
+    h.get_by_label(t::F_BODY).focus();
+    h.run();
+    h.get_by_label(t::F_BODY).type_text("Итог.");
+    h.run();
+    let body = h
+        .state()
+        .features
+        .letters
+        .editor
+        .as_ref()
+        .map(|e| e.letter.body.clone())
+        .expect("editor");
+    assert_eq!(body.len(), letter.body.len() + "Итог.".len(), "nothing cut");
+    h.get_by_label_contains("Итог.");
+}

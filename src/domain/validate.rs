@@ -153,7 +153,10 @@ impl Phone {
 
     /// Display form: `+7 916 123-45-67 доб. 123`.
     pub fn display(&self) -> String {
-        let mut out = if self.number.len() == 12 && self.number.starts_with("+7") {
+        let russian = self.number.len() == 12
+            && self.number.starts_with("+7")
+            && self.number[2..].bytes().all(|b| b.is_ascii_digit());
+        let mut out = if russian {
             let d = &self.number[2..];
             format!("+7 {} {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..])
         } else {

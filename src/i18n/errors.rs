@@ -193,6 +193,7 @@ impl Describe for TemplateError {
         match self {
             TemplateError::Unknown { line, name } => w::template_unknown(*line, name),
             TemplateError::Syntax { line, detail } => w::template_syntax(*line, detail),
+            TemplateError::Unsupported { line, tag } => w::template_unsupported(*line, tag),
             TemplateError::TooHeavy => w::TEMPLATE_TOO_HEAVY.into(),
         }
     }

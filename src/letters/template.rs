@@ -31,7 +31,10 @@ pub enum TemplateError {
     /// Broken syntax; the detail is minijinja's.
     #[error("line {line}: {detail}")]
     Syntax { line: usize, detail: String },
-    /// Loops that would run too long or a text too long.
+    /// A construct letters do not need (a loop, an assignment, a call, arithmetic).
+    #[error("line {line}: unsupported construct {tag}")]
+    Unsupported { line: usize, tag: String },
+    /// Work beyond the budget or a text too long.
     #[error("the template does too much work or makes too long a text")]
     TooHeavy,
 }
@@ -40,7 +43,9 @@ impl TemplateError {
     /// The line at fault, when the fault is on one line.
     pub fn line(&self) -> Option<usize> {
         match self {
-            TemplateError::Unknown { line, .. } | TemplateError::Syntax { line, .. } => Some(*line),
+            TemplateError::Unknown { line, .. }
+            | TemplateError::Syntax { line, .. }
+            | TemplateError::Unsupported { line, .. } => Some(*line),
             TemplateError::TooHeavy => None,
         }
     }
@@ -55,6 +60,7 @@ fn line_of(source: &str, needle: &str) -> usize {
 
 /// Renders a template text with the context.
 pub fn render_template(source: &str, ctx: &TemplateContext) -> Result<String, TemplateError> {
+    check_constructs(source)?;
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     // A loop of loops in a hostile template stops here instead of freezing the window.
@@ -93,6 +99,129 @@ pub fn render_template(source: &str, ctx: &TemplateContext) -> Result<String, Te
     Ok(text)
 }
 
+/// The filters a field may pass through.
+const FILTERS: [&str; 5] = ["upper", "lower", "capitalize", "title", "trim"];
+
+/// What a letter template may hold besides text: fields `{{ client.short_name }}` (through
+/// [`FILTERS`]), conditions `{% if … %}`, `{% elif … %}`, `{% else %}`, `{% endif %}` over fields,
+/// string literals, `not`/`and`/`or`/`==`/`!=`, and `{# comments #}`. Loops, assignments,
+/// calls, macros, includes and arithmetic are refused before anything runs: a letter needs none
+/// of them, and they are how a template could build gigabytes or run for hours.
+fn check_constructs(source: &str) -> Result<(), TemplateError> {
+    let mut from = 0;
+    while let Some(pos) = source[from..].find('{') {
+        let start = from + pos;
+        let close = match source.as_bytes().get(start + 1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            _ => {
+                from = start + 1;
+                continue;
+            }
+        };
+        let inner_start = start + 2;
+        // An unclosed tag is minijinja's syntax error, with its line.
+        let Some(len) = find_close(&source[inner_start..], close) else {
+            return Ok(());
+        };
+        let end = inner_start + len + 2;
+        let inner = source[inner_start..inner_start + len]
+            .trim_start_matches(['-', '+'])
+            .trim_end_matches(['-', '+']);
+        let allowed = match close {
+            "}}" => allowed_expression(inner),
+            "%}" => allowed_statement(inner),
+            _ => true,
+        };
+        if !allowed {
+            return Err(TemplateError::Unsupported {
+                line: 1 + source[..start].matches('\n').count(),
+                tag: source[start..end].chars().take(80).collect(),
+            });
+        }
+        from = end;
+    }
+    Ok(())
+}
+
+/// Where `close` ends a tag's inside, quotes skipped (a `}}` inside a string is text).
+fn find_close(inner: &str, close: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in inner.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if close != "#}" && (c == '"' || c == '\'') => quote = Some(c),
+            None if inner[i..].starts_with(close) => return Some(i),
+            None => {}
+        }
+    }
+    None
+}
+
+fn allowed_statement(inner: &str) -> bool {
+    let inner = inner.trim();
+    let (word, rest) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    match word {
+        "if" | "elif" => allowed_expression(rest),
+        "else" | "endif" => rest.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Fields, filters from [`FILTERS`], literals, comparisons and logic; no call, no operator
+/// that builds a value.
+fn allowed_expression(expr: &str) -> bool {
+    let mut chars = expr.chars().peekable();
+    let mut after_bar = false;
+    let mut after_name = false;
+    while let Some(c) = chars.next() {
+        let name_before = std::mem::take(&mut after_name);
+        let bar_before = std::mem::take(&mut after_bar);
+        match c {
+            c if c.is_whitespace() => {
+                after_name = name_before;
+                after_bar = bar_before;
+            }
+            c if c.is_alphabetic() || c == '_' => {
+                let mut word = c.to_string();
+                while let Some(&n) = chars.peek() {
+                    if !(n.is_alphanumeric() || n == '_') {
+                        break;
+                    }
+                    word.push(n);
+                    chars.next();
+                }
+                if bar_before && !FILTERS.contains(&word.as_str()) {
+                    return false;
+                }
+                after_name = true;
+            }
+            '0'..='9' => {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+            }
+            '"' | '\'' => {
+                if !chars.by_ref().any(|n| n == c) {
+                    return false;
+                }
+            }
+            '.' => {}
+            '|' => after_bar = true,
+            // A bracket after a name is a call («range(…)»).
+            '(' if name_before => return false,
+            '(' | ')' => {}
+            '=' | '!' if chars.peek() == Some(&'=') => {
+                chars.next();
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// The work a template may do (instructions of the engine): a letter needs thousands.
 const TEMPLATE_FUEL: u64 = 5_000_000;
 /// The longest text a template may produce (a letter of many pages is 100 KB).
@@ -124,6 +253,39 @@ mod tests {
             },
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn only_fields_and_conditions_are_allowed() {
+        for ok in [
+            "{{ client.short_name }}",
+            "{{- client.short_name | upper -}}",
+            "{% if appeal.subject and not client.inn %}x{% elif client.inn == '1' %}y{% else %}z{% endif %}",
+            "{# {% for x in y %} #}",
+            "{{ '}}' }}",
+            "{ plain braces }",
+        ] {
+            assert_eq!(check_constructs(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "{% for i in range(10) %}x{% endfor %}",
+            "{% set a = 'x' %}",
+            "{{ 'x' * 100000000 }}",
+            "{{ client.short_name ~ client.inn }}",
+            "{{ range(5) }}",
+            "{{ client.short_name | replace('a', 'b') }}",
+            "{% macro m() %}{% endmacro %}",
+            "{% include 'x' %}",
+            "{{ client['short_name'] }}",
+        ] {
+            let err = check_constructs(bad).expect_err(bad);
+            assert!(
+                matches!(err, TemplateError::Unsupported { line: 1, .. }),
+                "{bad}"
+            );
+        }
+        let err = check_constructs("Текст\n\n{% for x in [1] %}").expect_err("loop");
+        assert_eq!(err.line(), Some(3));
     }
 
     #[test]

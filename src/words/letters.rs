@@ -20,6 +20,12 @@ pub fn template_unknown(line: usize, name: &str) -> String {
 pub fn template_syntax(line: usize, detail: &str) -> String {
     format!("Шаблон, строка {line}: ошибка синтаксиса: {detail}")
 }
+pub fn template_unsupported(line: usize, tag: &str) -> String {
+    format!(
+        "Шаблон, строка {line}: «{tag}» не поддерживается. В шаблоне письма можно поля \
+         {{{{ объект.поле }}}} и условия {{% if … %}}…{{% endif %}}"
+    )
+}
 pub const LETTER_CLOSING: &str = "С уважением,";
 pub const LETTER_TITLE: &str = "Письмо";
 pub const MERGE_NO_ADDRESSEE: &str =

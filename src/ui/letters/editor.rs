@@ -388,6 +388,17 @@ impl LetterEditor {
                 egui::vec2(doc.width * scale, doc.height * scale),
                 egui::Sense::hover(),
             );
+            if !ui.is_rect_visible(rect) {
+                // A page scrolled out of sight is not painted: a 30-page letter stays smooth.
+                for item in &page.items {
+                    if let Item::Text(run) = item {
+                        text_for_readers.push_str(&run.text);
+                        text_for_readers.push(' ');
+                    }
+                }
+                ui.add_space(10.0);
+                continue;
+            }
             let painter = ui.painter_at(rect);
             painter.rect_filled(rect, 0.0, theme::PAPER);
             painter.rect_stroke(
