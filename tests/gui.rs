@@ -1362,20 +1362,8 @@ fn thousand_character_names_and_a_100_kb_letter_in_the_gui() {
         .to_string();
     d.client.full_name = "Я".repeat(1000);
     clients::service::save(&mut app.db, &Actor::SYSTEM, &d).expect("save");
-    let template = letters::service::free_template(&app.db).expect("template");
-    let mut letter = letters::service::draft_for(
-        &app.db,
-        alpha,
-        None,
-        &template,
-        None,
-        &letters::Reply::default(),
-        common::today(),
-    )
-    .expect("draft");
     let para = "Сообщаем, что начисления по договору пересчитаны с учётом показаний.\n";
-    letter.body = para.repeat(100_000 / para.len() + 1);
-    let id = letters::service::save_draft(&mut app.db, &Actor::SYSTEM, &letter).expect("save");
+    let (id, letter) = free_letter(&mut app.db, alpha, &para.repeat(100_000 / para.len() + 1));
     app.reload().expect("reload");
     let mut h = harness_sized(app, 1280.0, 800.0);
     h.run();
@@ -1399,4 +1387,176 @@ fn thousand_character_names_and_a_100_kb_letter_in_the_gui() {
         .expect("editor");
     assert_eq!(body.len(), letter.body.len() + "Итог.".len(), "nothing cut");
     h.get_by_label_contains("Итог.");
+}
+
+/// A manager card, a letter draft and a report saved over what another instance saved
+/// meanwhile are not written: «Запись изменилась…» shows what they changed beside my values,
+/// and I keep mine, take theirs or go on editing.
+#[test]
+fn cards_letters_and_reports_saved_over_another_instances_edit_ask_first() {
+    use vipdesk::contacts::{Meeting, MeetingKind};
+    let dir = tempfile::tempdir().expect("tmp");
+    let (mut app, me) = app_on_file(dir.path());
+    let alpha = clients::service::list(&app.db).expect("list")[0].id;
+    let (letter, _) = free_letter(&mut app.db, alpha, "Мой текст.");
+    let call = Meeting {
+        client_id: alpha,
+        manager_id: Some(me),
+        kind: MeetingKind::Call,
+        date: Some(common::today()),
+        topics: "Сверка".into(),
+        ..Default::default()
+    };
+    let report = contacts::service::save(&mut app.db, &common::actor(me), &call).expect("r");
+    let mut other = Db::open_existing(&dir.path().join("v.db")).expect("second instance");
+    let mut h = harness(app);
+    h.run();
+
+    // The manager card: they change the e-mail, I the position; I keep mine.
+    h.get_by_label(t::NAV_MANAGERS).click();
+    h.run();
+    h.get_by_label("Петрова Анна Сергеевна").click();
+    h.run();
+    let mut m = admin::service::manager(&other, me).expect("manager");
+    m.email = "their@orelenergo.example".into();
+    admin::service::save_manager(&mut other, &common::actor(me), &m).expect("their save");
+    type_into(&mut h, t::F_POSITION, " VIP");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::CONFLICT_TITLE);
+    h.get_by_label("their@orelenergo.example");
+    let now = admin::service::manager(&h.state().db, me).expect("manager");
+    assert!(
+        !now.position.contains(" VIP"),
+        "nothing written before the answer"
+    );
+    click_button(&mut h, t::KEEP_MINE);
+    let now = admin::service::manager(&h.state().db, me).expect("manager");
+    assert!(now.position.contains(" VIP"), "{}", now.position);
+    assert!(!h.state_mut().has_unsaved_edits());
+
+    // The letter draft: they rewrite the text, I add an attachment; I take theirs.
+    h.state_mut().open(Route::Letter(letter)).expect("open");
+    h.run();
+    let mut l = letters::service::open(&other, letter).expect("letter");
+    l.body = "Их текст.".into();
+    letters::service::save_draft(&mut other, &common::actor(me), &l).expect("their save");
+    type_into(&mut h, t::F_ATTACHMENT, "Акт сверки");
+    click_button(&mut h, t::SAVE_DRAFT);
+    h.get_by_label(t::CONFLICT_TITLE);
+    h.get_by_label("Их текст.");
+    click_button(&mut h, t::TAKE_THEIRS);
+    let ed = h.state().features.letters.editor.as_ref().expect("editor");
+    assert_eq!(ed.letter.body, "Их текст.");
+    assert_eq!(ed.letter.attachment, "");
+    let saved = letters::service::open(&h.state().db, letter).expect("letter");
+    assert_eq!(
+        (saved.body.as_str(), saved.attachment.as_str()),
+        ("Их текст.", "")
+    );
+    assert!(!h.state_mut().has_unsaved_edits());
+
+    // The report: they change the topics, I the place; I go on editing, then keep mine.
+    h.state_mut().open(Route::Report(report)).expect("open");
+    h.run();
+    let mut r = contacts::service::open(&other, report).expect("report");
+    r.topics = "Их вопросы".into();
+    contacts::service::save(&mut other, &common::actor(me), &r).expect("their save");
+    type_into(&mut h, t::F_PLACE, "Офис клиента");
+    click_button(&mut h, t::SAVE_DRAFT);
+    h.get_by_label("Их вопросы");
+    click_button(&mut h, t::CANCEL);
+    assert!(
+        h.state_mut().has_unsaved_edits(),
+        "my edit stays in the form"
+    );
+    assert_eq!(
+        contacts::service::open(&h.state().db, report)
+            .expect("r")
+            .place,
+        ""
+    );
+    click_button(&mut h, t::SAVE_DRAFT);
+    click_button(&mut h, t::KEEP_MINE);
+    let saved = contacts::service::open(&h.state().db, report).expect("r");
+    assert_eq!(
+        (saved.place.as_str(), saved.topics.as_str()),
+        ("Офис клиента", "Сверка"),
+        "mine, whole"
+    );
+}
+
+/// A draft of the free template to `client` with `body`, saved: its id and the letter.
+fn free_letter(db: &mut Db, client: Id, body: &str) -> (Id, letters::Letter) {
+    let template = letters::service::free_template(db).expect("template");
+    let mut letter = letters::service::draft_for(
+        db,
+        client,
+        None,
+        &template,
+        None,
+        &letters::Reply::default(),
+        common::today(),
+    )
+    .expect("draft");
+    letter.body = body.to_string();
+    let id = letters::service::save_draft(db, &Actor::SYSTEM, &letter).expect("save");
+    (id, letter)
+}
+
+/// The letterhead's requisites and a template saved over another instance's save ask first;
+/// saving twice with nobody else is no conflict.
+#[test]
+fn requisites_and_templates_saved_over_another_instances_edit_ask_first() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, me) = app_on_file(dir.path());
+    let mut other = Db::open_existing(&dir.path().join("v.db")).expect("second instance");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_SETTINGS).click();
+    h.run();
+    type_into(&mut h, vipdesk::words::C_SITE, "orel.example");
+    click_button(&mut h, t::SAVE);
+    type_into(&mut h, vipdesk::words::C_SITE, "/vip");
+    click_button(&mut h, t::SAVE);
+    assert!(
+        h.query_by_label(t::CONFLICT_TITLE).is_none(),
+        "my own saves"
+    );
+    let mine = admin::service::company(&h.state().db).expect("company");
+    assert!(mine.site.contains("/vip"), "{}", mine.site);
+
+    // They change the phones, I the site: I take theirs.
+    let mut c = admin::service::company(&other).expect("company");
+    c.phones = "+7 (4862) 44-02-00".into();
+    admin::service::save_company(&mut other, &common::actor(me), &c).expect("their save");
+    type_into(&mut h, vipdesk::words::C_SITE, "x");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::CONFLICT_TITLE);
+    h.get_by_label("+7 (4862) 44-02-00");
+    click_button(&mut h, t::TAKE_THEIRS);
+    let settings = &h.state().features.letters.settings;
+    assert_eq!(settings.company.phones, "+7 (4862) 44-02-00");
+    assert_eq!(settings.company.site, mine.site);
+    assert!(!h.state_mut().has_unsaved_edits());
+
+    // A template: they change its text, I its title; I keep mine.
+    let code = letters::service::templates(&h.state().db).expect("t")[0]
+        .code
+        .clone();
+    h.state_mut().features.letters.settings.selected = Some(0);
+    h.run();
+    let mut tpl = letters::service::template(&other, &code)
+        .expect("q")
+        .expect("template");
+    tpl.body = "Их текст шаблона.".into();
+    letters::service::save_template(&mut other, &common::actor(me), &tpl).expect("their save");
+    type_into(&mut h, t::F_TITLE, " (мой)");
+    click_button(&mut h, t::SAVE_TEMPLATE);
+    h.get_by_label("Их текст шаблона.");
+    click_button(&mut h, t::KEEP_MINE);
+    let saved = letters::service::template(&h.state().db, &code)
+        .expect("q")
+        .expect("template");
+    assert!(saved.title.contains(" (мой)"), "{}", saved.title);
+    assert_ne!(saved.body, "Их текст шаблона.", "mine, whole");
 }

@@ -39,7 +39,23 @@ pub fn manager(db: &Db, id: Id) -> Result<Manager, StorageError> {
 
 /// Saves a checked manager card; returns its id.
 pub fn save_manager(db: &mut Db, actor: &Actor, m: &Manager) -> Result<Id, StorageError> {
-    let id = db.write(actor, |w| store::save_manager(w, m))?;
+    save_manager_over(db, actor, None, m)
+}
+
+/// Saves a manager card edited from `base` (as loaded), refused with
+/// [`StorageError::ChangedMeanwhile`] when another instance saved the card meanwhile.
+pub fn save_manager_over(
+    db: &mut Db,
+    actor: &Actor,
+    base: Option<&Manager>,
+    m: &Manager,
+) -> Result<Id, StorageError> {
+    let id = db.write(actor, |w| {
+        if let (Some(base), Some(id)) = (base, m.id) {
+            crate::storage::unchanged(id, base, &store::get_manager(w, id)?)?;
+        }
+        store::save_manager(w, m)
+    })?;
     log::info!("saved manager {id}");
     Ok(id)
 }
@@ -92,7 +108,23 @@ pub fn company(db: &Db) -> Result<Company, StorageError> {
 }
 
 pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), StorageError> {
-    db.write(actor, |w| store::save_company(w, c))
+    save_company_over(db, actor, None, c)
+}
+
+/// Saves the requisites edited from `base` (as loaded), refused with
+/// [`StorageError::ChangedMeanwhile`] when another instance saved them meanwhile.
+pub fn save_company_over(
+    db: &mut Db,
+    actor: &Actor,
+    base: Option<&Company>,
+    c: &Company,
+) -> Result<(), StorageError> {
+    db.write(actor, |w| {
+        if let Some(base) = base {
+            crate::storage::unchanged(0, base, &store::load_company(w)?)?;
+        }
+        store::save_company(w, c)
+    })
 }
 
 /// The integrity check: SQLite's own and the domain's rules.

@@ -65,7 +65,21 @@ pub fn list(
 
 /// Saves a report (inserted, or updated while it is a draft); returns its id.
 pub fn save(db: &mut Db, actor: &Actor, m: &Meeting) -> Result<Id, ContactsError> {
+    save_over(db, actor, None, m)
+}
+
+/// Saves a report edited from `base` (as loaded), refused with
+/// [`StorageError::ChangedMeanwhile`] when another instance saved or moved it meanwhile.
+pub fn save_over(
+    db: &mut Db,
+    actor: &Actor,
+    base: Option<&Meeting>,
+    m: &Meeting,
+) -> Result<Id, ContactsError> {
     db.write(actor, |w| {
+        if let (Some(base), Some(id)) = (base, m.id) {
+            crate::storage::unchanged(id, base, &store::get_meeting(w, id)?)?;
+        }
         store::save_meeting(w, m)?.ok_or(ContactsError::Frozen(m.id.unwrap_or_default()))
     })
 }

@@ -95,6 +95,7 @@ impl Describe for StorageError {
             }
             StorageError::Io(e) => w::err_db_file(&io(e)),
             StorageError::NotFound(id) => w::err_not_found(*id),
+            StorageError::ChangedMeanwhile(_) => w::ERR_CHANGED_MEANWHILE.into(),
             StorageError::TooNew { found, known } => w::err_too_new(*found, *known),
             StorageError::UnknownCode(c) => c.describe(),
             StorageError::Missing(path) => w::err_db_missing(&path.display().to_string()),

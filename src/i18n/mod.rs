@@ -3,6 +3,7 @@
 //! line use this; the domain, the storage and the features never do.
 
 pub mod errors;
+pub mod fields;
 pub mod labels;
 
 pub use crate::words::*;

@@ -64,8 +64,26 @@ pub fn template(db: &Db, code: &str) -> Result<Option<Template>, StorageError> {
 
 /// Saves a template that renders (an unknown field or a syntax error refuses it).
 pub fn save_template(db: &mut Db, actor: &Actor, t: &Template) -> Result<Id, LetterError> {
+    save_template_over(db, actor, None, t)
+}
+
+/// Saves a template edited from `base` (as loaded), refused with
+/// [`StorageError::ChangedMeanwhile`] when another instance saved it meanwhile.
+pub fn save_template_over(
+    db: &mut Db,
+    actor: &Actor,
+    base: Option<&Template>,
+    t: &Template,
+) -> Result<Id, LetterError> {
     check_template(&t.heading, &t.body)?;
-    Ok(db.write(actor, |w| store::save_template(w, t))?)
+    Ok(db.write(actor, |w| {
+        if let Some(base) = base
+            && let Some(current) = store::get_template(w, &t.code)?
+        {
+            crate::storage::unchanged(current.id.unwrap_or_default(), base, &current)?;
+        }
+        store::save_template(w, t)
+    })?)
 }
 
 fn manager_of(conn: &Conn, id: Option<Id>) -> Result<Option<Manager>, StorageError> {
@@ -158,7 +176,21 @@ pub fn print(l: &Letter, company: &Company, manager: Option<&Manager>) -> Result
 /// Saves a draft (inserted, or updated while it is a draft); returns its id. A registered
 /// letter is frozen ([`LetterError::Frozen`]): correct it with [`correct`].
 pub fn save_draft(db: &mut Db, actor: &Actor, l: &Letter) -> Result<Id, LetterError> {
+    save_draft_over(db, actor, None, l)
+}
+
+/// Saves a draft edited from `base` (as loaded), refused with
+/// [`StorageError::ChangedMeanwhile`] when another instance saved or registered it meanwhile.
+pub fn save_draft_over(
+    db: &mut Db,
+    actor: &Actor,
+    base: Option<&Letter>,
+    l: &Letter,
+) -> Result<Id, LetterError> {
     db.write(actor, |w| {
+        if let (Some(base), Some(id)) = (base, l.id) {
+            crate::storage::unchanged(id, base, &store::get_letter(w, id)?)?;
+        }
         store::save_draft(w, l)?.ok_or(LetterError::Frozen(l.id.unwrap_or_default()))
     })
 }

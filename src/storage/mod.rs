@@ -41,6 +41,19 @@ pub enum StorageError {
     BackupDiffers,
     #[error("no verified backup before the schema upgrade: {0}")]
     NoBackup(Box<StorageError>),
+    /// Another instance changed the record since the editor loaded it.
+    #[error("record {0} was changed by another instance")]
+    ChangedMeanwhile(Id),
+}
+
+/// Inside a write: refuses to save over record `id` when what the database holds now is not
+/// what the editor loaded (`base`): another instance saved it meanwhile. No lost update.
+pub fn unchanged<T: PartialEq>(id: Id, base: &T, current: &T) -> Result<()> {
+    if base == current {
+        Ok(())
+    } else {
+        Err(StorageError::ChangedMeanwhile(id))
+    }
 }
 
 impl From<rusqlite::Error> for StorageError {

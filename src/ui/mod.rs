@@ -13,6 +13,7 @@ pub mod editor;
 pub mod features;
 pub mod letters;
 pub mod rescue;
+pub mod stale;
 pub mod theme;
 pub mod widgets;
 

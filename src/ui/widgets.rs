@@ -347,13 +347,14 @@ pub enum ConflictAnswer {
 /// The fields both the user and another instance changed, side by side, and the choice.
 pub fn conflict_modal(
     ctx: &egui::Context,
+    text: &str,
     conflicts: &[crate::domain::merge::Conflict],
 ) -> Option<ConflictAnswer> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
         ui.set_max_width(760.0);
         ui.heading(t::CONFLICT_TITLE);
-        ui.label(t::CONFLICT_TEXT);
+        ui.label(text);
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
             .max_height(360.0)

@@ -125,6 +125,17 @@ pub const ERR_CONFLICT: &str =
 pub const ERR_DELETED_MEANWHILE: &str = "запись удалили в другом окне или на другом рабочем месте: ваши изменения не сохранены и остаются в форме; восстановите запись из корзины, чтобы сохранить их";
 pub const CONFLICT_TITLE: &str = "Запись изменилась, пока вы её редактировали";
 pub const CONFLICT_TEXT: &str = "Другой пользователь (или другое окно vipdesk) сохранил эту запись. Его изменения в других полях сохранятся вместе с вашими. Эти поля изменены и вами, и им:";
+/// For records saved whole (a manager card, a letter draft, a report).
+pub const CONFLICT_TEXT_WHOLE: &str = "Другой пользователь (или другое окно vipdesk) сохранил эту запись. «Сохранить мои значения» запишет вашу версию целиком, поверх его изменений. Он изменил:";
+pub const CONFLICT_OTHER_FIELDS: &str = "поля, которых нет в форме (вложения, связи)";
+pub const ERR_CHANGED_MEANWHILE: &str =
+    "запись изменили в другом окне или на другом рабочем месте, пока вы её редактировали";
+pub fn image_of_bytes(n: usize) -> String {
+    format!("изображение, {} КБ", n.div_ceil(1024))
+}
+pub fn count_of_people(n: usize) -> String {
+    crate::domain::fmt::count(n as u64, ["человек", "человека", "человек"])
+}
 pub const CONFLICT_WHAT: &str = "Поле или строка";
 pub const CONFLICT_THEIRS: &str = "Сохранено сейчас";
 pub const CONFLICT_MINE: &str = "Ваше";

@@ -7,11 +7,14 @@ use crate::admin::Manager;
 use crate::admin::draft::ManagerDraft;
 use crate::admin::service;
 use crate::domain::{Code, FieldErrors, Id, Role};
+use crate::i18n::fields;
 use crate::i18n::{self as t, Describe, Label};
+use crate::storage::StorageError;
 use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
+use crate::ui::stale::{Stale, stale_ui};
 use crate::ui::theme;
-use crate::ui::widgets::{self, date_row, err, error_text, form_grid, text_row};
+use crate::ui::widgets::{self, ConflictAnswer, date_row, err, error_text, form_grid, text_row};
 
 pub struct ManagerEditor {
     /// The card as loaded, to tell whether anything was edited.
@@ -21,14 +24,21 @@ pub struct ManagerEditor {
     pub signature_path: String,
     pub signature_error: Option<String>,
     pub confirm_delete: bool,
+    /// The card as the database held it when opened or last saved (`None` for a new one):
+    /// a save over a card another instance changed meanwhile is caught.
+    pub loaded: Option<Manager>,
+    pub stale: Option<Stale<Manager>>,
     texture: Option<(Vec<u8>, egui::TextureHandle)>,
 }
 
 impl ManagerEditor {
-    fn new(draft: ManagerDraft) -> Self {
+    fn new(loaded: Option<&Manager>) -> Self {
+        let draft = loaded.map_or_else(ManagerDraft::new, ManagerDraft::from_value);
         ManagerEditor {
             original: draft.clone(),
             draft,
+            loaded: loaded.cloned(),
+            stale: None,
             errors: FieldErrors::new(),
             signature_path: String::new(),
             signature_error: None,
@@ -52,12 +62,23 @@ impl ManagersScreen {
 
     /// Opens the card of a manager (a new one for `None`).
     pub fn edit(&mut self, m: Option<&Manager>) {
-        let draft = m.map_or_else(ManagerDraft::new, ManagerDraft::from_value);
-        self.editor = Some(ManagerEditor::new(draft));
+        self.editor = Some(ManagerEditor::new(m));
     }
 
     pub fn ui(&mut self, ui: &mut Ui, managers: &[Manager]) -> Vec<Command> {
         let mut out = Vec::new();
+        if let Some(ed) = &mut self.editor
+            && let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut ed.stale)
+        {
+            match answer {
+                ConflictAnswer::KeepMine => {
+                    ed.loaded = Some(theirs);
+                    out.push(Cmd::SaveManager.into());
+                }
+                ConflictAnswer::TakeTheirs => *ed = ManagerEditor::new(Some(&theirs)),
+                ConflictAnswer::Cancel => {}
+            }
+        }
         egui::Panel::left("managers_list")
             .resizable(true)
             .default_size(380.0)
@@ -104,7 +125,7 @@ impl ManagersScreen {
     pub fn editor_ui(&mut self, ui: &mut Ui, managers: &[Manager]) -> Option<Command> {
         let mut out = None;
         if self.editor.is_none() && managers.is_empty() {
-            self.editor = Some(ManagerEditor::new(ManagerDraft::new()));
+            self.editor = Some(ManagerEditor::new(None));
         }
         let Some(ed) = &mut self.editor else {
             return None;
@@ -250,16 +271,26 @@ impl Editor for ManagerEditor {
                 return false;
             }
         };
-        let saved = service::save_manager(cx.db, &cx.actor(), &value)
+        let saved = service::save_manager_over(cx.db, &cx.actor(), self.loaded.as_ref(), &value)
             .and_then(|id| service::manager(cx.db, id));
         let saved = match saved {
             Ok(m) => m,
+            Err(StorageError::ChangedMeanwhile(id)) => {
+                match (service::manager(cx.db, id), &self.loaded) {
+                    (Ok(theirs), Some(base)) => {
+                        self.stale = Some(Stale::new(base, &value, theirs, fields::manager));
+                    }
+                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
+                    (Ok(_), None) => {}
+                }
+                return false;
+            }
             Err(e) => {
                 cx.error(t::save_failed(&e.describe()));
                 return false;
             }
         };
-        *self = ManagerEditor::new(ManagerDraft::from_value(&saved));
+        *self = ManagerEditor::new(Some(&saved));
         if cx.view.managers.is_empty() || cx.view.me.is_none() && cx.view.managers.len() == 1 {
             cx.set_user(saved.id);
         }

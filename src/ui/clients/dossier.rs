@@ -120,7 +120,9 @@ impl DossierEditor {
         let Some(c) = &self.conflict else {
             return;
         };
-        let Some(answer) = crate::ui::widgets::conflict_modal(ui.ctx(), &c.conflicts) else {
+        let Some(answer) =
+            crate::ui::widgets::conflict_modal(ui.ctx(), t::CONFLICT_TEXT, &c.conflicts)
+        else {
             return;
         };
         let Some(c) = self.conflict.take() else {

@@ -5,13 +5,17 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::Cmd;
 use crate::contacts::draft::{ReportDraft, StepDraft};
+use crate::contacts::service::ContactsError;
 use crate::contacts::{Attachment, Meeting, MeetingKind, ReportStatus};
 use crate::domain::{Code, FieldErrors, Id, fmt};
+use crate::i18n::fields;
 use crate::i18n::{self as t, Describe, Label};
+use crate::storage::StorageError;
 use crate::ui::command::{Command, Cx, Route};
 use crate::ui::editor::Editor;
+use crate::ui::stale::{Stale, stale_ui};
 use crate::ui::theme;
-use crate::ui::widgets::{self, err, form_grid, multiline_row, text_row};
+use crate::ui::widgets::{self, ConflictAnswer, err, form_grid, multiline_row, text_row};
 
 pub struct ReportEditor {
     pub draft: ReportDraft,
@@ -26,6 +30,10 @@ pub struct ReportEditor {
     /// Files attached to the report.
     pub attachments: Vec<Attachment>,
     pub attach_path: String,
+    /// The report as the database held it when opened or last saved (`None` for a new one):
+    /// a save over a report another instance changed meanwhile is caught.
+    pub loaded: Option<Meeting>,
+    pub stale: Option<Stale<Meeting>>,
 }
 
 impl ReportEditor {
@@ -46,6 +54,8 @@ impl ReportEditor {
             can_accept,
             attachments: Vec::new(),
             attach_path: String::new(),
+            loaded: meeting.id.is_some().then(|| meeting.clone()),
+            stale: None,
         }
     }
 
@@ -73,17 +83,29 @@ impl ReportEditor {
             }
         };
         self.errors.clear();
-        match crate::contacts::service::save(cx.db, &cx.actor(), &value) {
+        match crate::contacts::service::save_over(cx.db, &cx.actor(), self.loaded.as_ref(), &value)
+        {
             Ok(id) => {
                 match crate::contacts::service::open(cx.db, id) {
                     Ok(saved) => {
                         self.draft = ReportDraft::from_value(&saved);
                         self.original = self.draft.clone();
+                        self.loaded = Some(saved);
                     }
                     Err(e) => cx.error(e.describe()),
                 }
                 cx.info(t::SAVED);
                 Some(id)
+            }
+            Err(ContactsError::Storage(StorageError::ChangedMeanwhile(id))) => {
+                match (crate::contacts::service::open(cx.db, id), &self.loaded) {
+                    (Ok(theirs), Some(base)) => {
+                        self.stale = Some(Stale::new(base, &value, theirs, fields::meeting));
+                    }
+                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
+                    (Ok(_), None) => {}
+                }
+                None
             }
             Err(e) => {
                 cx.error(t::save_failed(&e.describe()));
@@ -94,6 +116,21 @@ impl ReportEditor {
 
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut out = Vec::new();
+        if let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut self.stale) {
+            match answer {
+                ConflictAnswer::KeepMine => {
+                    self.loaded = Some(theirs);
+                    out.push(Cmd::Save.into());
+                }
+                ConflictAnswer::TakeTheirs => {
+                    self.draft = ReportDraft::from_value(&theirs);
+                    self.original = self.draft.clone();
+                    self.loaded = Some(theirs);
+                    self.errors.clear();
+                }
+                ConflictAnswer::Cancel => {}
+            }
+        }
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             ui.heading(t::report_title(&self.client_name));

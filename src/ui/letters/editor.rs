@@ -9,19 +9,26 @@ use super::Cmd;
 use crate::admin::Manager;
 use crate::clients::Dossier;
 use crate::domain::{FieldError, FieldErrors, Id, fmt};
+use crate::i18n::fields;
 use crate::i18n::{self as t, Describe, Label};
 use crate::letters::compose::{self, content_from, document_from};
-use crate::letters::{Letter, LetterStatus, Reply, Template, TemplateError, service};
+use crate::letters::{Letter, LetterError, LetterStatus, Reply, Template, TemplateError, service};
 use crate::pdf::{self, Company, Document, Item};
+use crate::storage::StorageError;
 use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
+use crate::ui::stale::{Stale, stale_ui};
 use crate::ui::theme;
-use crate::ui::widgets::{self, err, form_grid};
+use crate::ui::widgets::{self, ConflictAnswer, err, form_grid};
 
 /// What the editor needs from the database, loaded when it opens.
 pub struct LetterEditor {
     pub letter: Letter,
     pub original: Letter,
+    /// The letter as the database held it when opened or last saved (`None` for a new one):
+    /// a save over a draft another instance changed meanwhile is caught.
+    pub loaded: Option<Letter>,
+    pub stale: Option<Stale<Letter>>,
     pub dossier: Dossier,
     pub templates: Vec<Template>,
     pub template_code: String,
@@ -56,6 +63,8 @@ impl LetterEditor {
         let template_code = letter.template_code.clone();
         let mut ed = LetterEditor {
             original: letter.clone(),
+            loaded: letter.id.is_some().then(|| letter.clone()),
+            stale: None,
             letter,
             dossier,
             templates,
@@ -81,6 +90,16 @@ impl LetterEditor {
 
     pub fn is_draft(&self) -> bool {
         self.letter.status == LetterStatus::Draft
+    }
+
+    /// Shows the letter as saved now, the user's edits dropped (they chose so).
+    fn take(&mut self, theirs: Letter) {
+        self.reply_date = fmt::opt_date(theirs.reply_date);
+        self.template_code = theirs.template_code.clone();
+        self.original = theirs.clone();
+        self.letter = theirs.clone();
+        self.loaded = Some(theirs);
+        self.errors.clear();
     }
 
     /// Lays the letter out again if its text changed since the last time.
@@ -150,6 +169,16 @@ impl LetterEditor {
             self.status_date = fmt::date(today);
         }
         let mut out = Vec::new();
+        if let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut self.stale) {
+            match answer {
+                ConflictAnswer::KeepMine => {
+                    self.loaded = Some(theirs);
+                    out.push(Cmd::Save.into());
+                }
+                ConflictAnswer::TakeTheirs => self.take(theirs),
+                ConflictAnswer::Cancel => {}
+            }
+        }
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             let title = if self.letter.number.is_empty() {
@@ -518,12 +547,23 @@ impl Editor for LetterEditor {
             cx.error(t::SAVE_REFUSED);
             return false;
         }
-        match service::save_draft(cx.db, &cx.actor(), &self.letter) {
+        match service::save_draft_over(cx.db, &cx.actor(), self.loaded.as_ref(), &self.letter) {
             Ok(id) => {
                 self.letter.id = Some(id);
                 self.original = self.letter.clone();
+                self.loaded = service::open(cx.db, id).ok();
                 cx.info(t::SAVED);
                 true
+            }
+            Err(LetterError::Storage(StorageError::ChangedMeanwhile(id))) => {
+                match (service::open(cx.db, id), &self.loaded) {
+                    (Ok(theirs), Some(base)) => {
+                        self.stale = Some(Stale::new(base, &self.letter, theirs, fields::letter));
+                    }
+                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
+                    (Ok(_), None) => {}
+                }
+                false
             }
             Err(e) => {
                 cx.error(t::save_failed(&e.describe()));

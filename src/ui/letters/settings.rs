@@ -7,15 +7,18 @@ use super::Cmd;
 use crate::admin::draft::check_company;
 use crate::admin::service as admin;
 use crate::domain::FieldErrors;
+use crate::i18n::fields;
 use crate::i18n::{self as t, Describe};
 use crate::letters::service;
 use crate::letters::template::check_template;
-use crate::letters::{Template, TemplateError};
+use crate::letters::{LetterError, Template, TemplateError};
 use crate::pdf::Company;
+use crate::storage::StorageError;
 use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
+use crate::ui::stale::{Stale, stale_ui};
 use crate::ui::theme;
-use crate::ui::widgets::{err, form_grid, text_row};
+use crate::ui::widgets::{ConflictAnswer, err, form_grid, text_row};
 
 #[derive(Default)]
 pub struct SettingsScreen {
@@ -30,6 +33,10 @@ pub struct SettingsScreen {
     pub template_error: Option<TemplateError>,
     /// Why the logo file was not taken.
     pub logo_error: Option<String>,
+    /// Requisites another instance saved meanwhile.
+    pub stale_company: Option<Stale<Company>>,
+    /// A template another instance saved meanwhile, by its index.
+    pub stale_template: Option<(usize, Stale<Template>)>,
 }
 
 impl SettingsScreen {
@@ -60,10 +67,22 @@ impl SettingsScreen {
         if !self.check_company() {
             return false;
         }
-        match admin::save_company(cx.db, &cx.actor(), &self.company) {
+        match admin::save_company_over(cx.db, &cx.actor(), Some(&self.saved_company), &self.company)
+        {
             Ok(()) => {
                 self.saved_company = self.company.clone();
                 true
+            }
+            Err(StorageError::ChangedMeanwhile(_)) => {
+                match admin::company(cx.db) {
+                    Ok(theirs) => {
+                        let s =
+                            Stale::new(&self.saved_company, &self.company, theirs, fields::company);
+                        self.stale_company = Some(s);
+                    }
+                    Err(e) => cx.error(t::save_failed(&e.describe())),
+                }
+                false
             }
             Err(e) => {
                 cx.error(t::save_failed(&e.describe()));
@@ -84,7 +103,8 @@ impl SettingsScreen {
         if !self.check_template() {
             return false;
         }
-        match service::save_template(cx.db, &cx.actor(), &tpl) {
+        let base = self.saved_templates.get(i).filter(|b| b.code == tpl.code);
+        match service::save_template_over(cx.db, &cx.actor(), base, &tpl) {
             Ok(id) => {
                 self.templates[i].id = Some(id);
                 let saved = self.templates[i].clone();
@@ -94,10 +114,57 @@ impl SettingsScreen {
                 }
                 true
             }
+            Err(LetterError::Storage(StorageError::ChangedMeanwhile(_))) => {
+                match (service::template(cx.db, &tpl.code), base) {
+                    (Ok(Some(theirs)), Some(base)) => {
+                        self.stale_template =
+                            Some((i, Stale::new(base, &tpl, theirs, fields::template)));
+                    }
+                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
+                    _ => {}
+                }
+                false
+            }
             Err(e) => {
                 cx.error(t::save_failed(&e.describe()));
                 false
             }
+        }
+    }
+
+    /// «Запись изменилась…» for the requisites or a template: keep mine (saved over theirs),
+    /// take theirs, or go on editing.
+    fn stale_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        if let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut self.stale_company) {
+            self.saved_company = theirs.clone();
+            match answer {
+                ConflictAnswer::KeepMine => out.push(Cmd::SaveCompany.into()),
+                ConflictAnswer::TakeTheirs => self.company = theirs,
+                ConflictAnswer::Cancel => {}
+            }
+        }
+        let Some(i) = self.stale_template.as_ref().map(|s| s.0) else {
+            return;
+        };
+        let mut stale = self.stale_template.take().map(|s| s.1);
+        let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut stale) else {
+            self.stale_template = stale.map(|s| (i, s));
+            return;
+        };
+        if let Some(saved) = self.saved_templates.get_mut(i) {
+            *saved = theirs.clone();
+        }
+        match answer {
+            ConflictAnswer::KeepMine => {
+                self.selected = Some(i);
+                out.push(Cmd::SaveTemplate.into());
+            }
+            ConflictAnswer::TakeTheirs => {
+                if let Some(t) = self.templates.get_mut(i) {
+                    *t = theirs;
+                }
+            }
+            ConflictAnswer::Cancel => {}
         }
     }
 
@@ -138,6 +205,7 @@ impl SettingsScreen {
 
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut out = Vec::new();
+        self.stale_ui(ui, &mut out);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
