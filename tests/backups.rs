@@ -62,7 +62,7 @@ fn backup_list_and_restore_on_the_command_line() {
     assert!(stdout(&o).contains("клиентов 12"), "{}", stdout(&o));
     assert_eq!(client_count(&db), 12, "the database is as the copy");
     let aside = only(&db, Kind::Restore);
-    let kept = backup::inspect(&aside).expect("a verified copy of the replaced data");
+    let kept = backup::inspect(&aside, None).expect("a verified copy of the replaced data");
     assert_eq!(kept.counts.clients, 13);
 
     let o = vipdesk(&db, &["backups", "list"]);
@@ -76,7 +76,10 @@ fn backup_list_and_restore_on_the_command_line() {
     let out = dir.path().join("копия.db");
     let o = vipdesk(&db, &["backup", "--out", out.to_str().expect("p")]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(backup::inspect(&out).expect("sound").counts.clients, 12);
+    assert_eq!(
+        backup::inspect(&out, None).expect("sound").counts.clients,
+        12
+    );
     let before = sha256(&db);
     let o = vipdesk(&db, &["backup", "--out", db.to_str().expect("p")]);
     assert!(!o.status.success());
@@ -183,7 +186,7 @@ fn a_temporary_file_is_not_a_backup() {
     let s = open.backup_to(&target).expect("copy");
     assert_eq!(s.counts.clients, 12);
     assert!(s.counts.reports > 0 && s.counts.people > 0);
-    assert_eq!(backup::inspect(&target).expect("sound"), s);
+    assert_eq!(backup::inspect(&target, None).expect("sound"), s);
 }
 
 /// The day's automatic copy is made once; later ones in the same day only at exit, and the
@@ -219,7 +222,7 @@ fn automatic_copies_once_a_day_and_thinned() {
     assert_eq!(autos.len(), days.len(), "one per day kept");
     assert!(autos.len() >= 7 && autos.len() <= 9, "{autos:?}");
     for f in &autos {
-        assert!(backup::inspect(&f.path).is_ok());
+        assert!(backup::inspect(&f.path, None).is_ok());
     }
 }
 

@@ -1140,7 +1140,7 @@ fn the_rescue_window_restores_a_database_that_does_not_open() {
     drop(app);
     std::fs::write(&path, "не база данных ".repeat(500)).expect("ruin");
     let err = Db::open(&path).err().expect("does not open");
-    let rescue = Rescue::new(path.clone(), t::describe(&err));
+    let rescue = Rescue::new(path.clone(), t::describe(&err), None);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(
@@ -1559,4 +1559,56 @@ fn requisites_and_templates_saved_over_another_instances_edit_ask_first() {
         .expect("template");
     assert!(saved.title.contains(" (мой)"), "{}", saved.title);
     assert_ne!(saved.body, "Их текст шаблона.", "mine, whole");
+}
+
+/// An encrypted database asks for its passphrase at start: a wrong one is said beside the
+/// field and changes nothing; the right one opens the database.
+#[test]
+fn an_encrypted_database_asks_for_its_passphrase() {
+    use vipdesk::storage::cipher::{self, Passphrase};
+    use vipdesk::ui::unlock::{Unlock, Unlocked};
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, _) = app_on_file(dir.path());
+    drop(app);
+    let path = dir.path().join("v.db");
+    let key = Passphrase::new("пароль VIP-2026").expect("key");
+    cipher::convert(&path, None, Some(&key)).expect("encrypt");
+    assert!(matches!(
+        Db::open(&path),
+        Err(vipdesk::storage::StorageError::Encrypted)
+    ));
+    let before = common::sha256(&path);
+
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(vipdesk::ui::theme::setup)
+        .build_ui_state(
+            |ui, s: &mut (Unlock, Option<Db>)| {
+                if let Some(Unlocked::Db(db)) = s.0.ui(ui) {
+                    s.1 = Some(db);
+                }
+            },
+            (Unlock::new(path.clone()), None),
+        );
+    h.run();
+    h.get_by_label(t::UNLOCK_TITLE);
+    type_into_unlock(&mut h, "не тот пароль");
+    h.get_by_label_contains("Неверный пароль");
+    assert!(h.state().1.is_none());
+    assert_eq!(common::sha256(&path), before, "nothing written");
+    type_into_unlock(&mut h, "пароль VIP-2026");
+    let db = h.state().1.as_ref().expect("opened");
+    assert_eq!(clients::service::count(db).expect("count"), 1);
+}
+
+fn type_into_unlock(
+    h: &mut Harness<'static, (vipdesk::ui::unlock::Unlock, Option<Db>)>,
+    pass: &str,
+) {
+    h.get_by_label(t::F_PASSPHRASE).click();
+    h.run();
+    h.get_by_label(t::F_PASSPHRASE).type_text(pass);
+    h.run();
+    h.get_by_label(t::UNLOCK_OPEN).click();
+    h.run();
 }

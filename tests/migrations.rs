@@ -85,7 +85,7 @@ fn every_earlier_schema_upgrades_to_the_fresh_one() {
         let backups = storage::backup::list(&path).expect("list");
         assert_eq!(backups.len(), 1, "{backups:?}");
         assert_eq!(backups[0].kind, storage::backup::Kind::Migration(v));
-        let old = storage::backup::inspect(&backups[0].path).expect("a sound copy");
+        let old = storage::backup::inspect(&backups[0].path, None).expect("a sound copy");
         assert_eq!(old.schema, v);
         assert!(old.counts.clients as usize >= rows.len());
     }

@@ -15,6 +15,7 @@ use super::store;
 use crate::domain::Actor;
 use crate::domain::clock::Clock;
 use crate::storage::backup::{self, BackupFile, Kind, Snapshot};
+use crate::storage::cipher::Passphrase;
 use crate::storage::{Db, Health, StorageError};
 
 /// How many automatic copies are kept: the newest of each of the last `daily` days, `weekly`
@@ -70,15 +71,16 @@ pub fn save_policy(
 
 /// The copies of the open database, newest first, with their counts.
 pub fn list(db: &Db) -> Result<Vec<Entry>, StorageError> {
-    db.path().map_or(Ok(Vec::new()), list_at)
+    db.path()
+        .map_or(Ok(Vec::new()), |path| list_at(path, db.key()))
 }
 
 /// The copies of the database at `path` (which need not open).
-pub fn list_at(path: &Path) -> Result<Vec<Entry>, StorageError> {
+pub fn list_at(path: &Path, key: Option<&Passphrase>) -> Result<Vec<Entry>, StorageError> {
     Ok(backup::list(path)?
         .into_iter()
         .map(|file| Entry {
-            content: backup::summary(&file.path).ok(),
+            content: backup::summary(&file.path, key).ok(),
             file,
         })
         .collect())
@@ -249,7 +251,7 @@ fn restore_data(db: &mut Db, copy: &Path) -> Result<Restored, AdminError> {
     guard_copy(&path, copy)?;
     let clock = std::sync::Arc::clone(db.clock());
     if db.ensure_sound().is_ok() {
-        let snapshot = backup::inspect(copy)?;
+        let snapshot = backup::inspect(copy, db.key())?;
         let aside = backup::target(&path, clock.local(), Kind::Restore);
         db.backup_to(&aside)?;
         db.restore_from(copy)?;
@@ -261,8 +263,9 @@ fn restore_data(db: &mut Db, copy: &Path) -> Result<Restored, AdminError> {
     }
     // A damaged file: let go of it, put the copy in its place.
     *db = Db::open_in_memory()?;
-    let restored = replace_file(&path, copy, clock.as_ref());
-    let mut reopened = Db::open_existing(&path)?;
+    let key = db.key().cloned();
+    let restored = replace_file(&path, copy, clock.as_ref(), key.as_ref());
+    let mut reopened = Db::open_keyed(&path, key, false)?;
     reopened.set_clock(clock);
     *db = reopened;
     restored
@@ -276,16 +279,17 @@ pub fn restore_at(
     actor: &Actor,
     copy: &Path,
     clock: std::sync::Arc<dyn Clock>,
+    key: Option<&Passphrase>,
 ) -> Result<Restored, AdminError> {
     guard_copy(path, copy)?;
-    match Db::open_existing(path) {
+    match Db::open_keyed(path, key.cloned(), false) {
         Ok(mut db) => {
             db.set_clock(clock);
             restore(&mut db, actor, copy)
         }
         Err(e) if matches!(e, StorageError::Missing(_)) || e.is_unusable_file() => {
-            let r = replace_file(path, copy, clock.as_ref())?;
-            let mut db = Db::open_existing(path)?;
+            let r = replace_file(path, copy, clock.as_ref(), key)?;
+            let mut db = Db::open_keyed(path, key.cloned(), false)?;
             db.set_clock(clock);
             journal_restore(&mut db, actor, copy, &r)?;
             Ok(r)
@@ -311,8 +315,13 @@ fn guard_copy(path: &Path, copy: &Path) -> Result<(), AdminError> {
 
 /// The copy, written beside the database, takes the file's place; the file (and its journal)
 /// moves aside into the backups folder as it was.
-fn replace_file(path: &Path, copy: &Path, clock: &dyn Clock) -> Result<Restored, AdminError> {
-    let snapshot = backup::inspect(copy)?;
+fn replace_file(
+    path: &Path,
+    copy: &Path,
+    clock: &dyn Clock,
+    key: Option<&Passphrase>,
+) -> Result<Restored, AdminError> {
+    let snapshot = backup::inspect(copy, key)?;
     let tmp = crate::files::temp_beside(path);
     let placed = (|| -> std::io::Result<Option<PathBuf>> {
         std::fs::copy(copy, &tmp)?;

@@ -9,6 +9,7 @@ use super::{Out, Place};
 use crate::admin::backups;
 use crate::i18n as t;
 use crate::storage::backup::{BackupFile, Snapshot};
+use crate::storage::cipher;
 
 #[derive(Debug, Subcommand)]
 pub enum BackupsCommand {
@@ -75,7 +76,8 @@ pub fn backups(place: &Place, command: BackupsCommand, out: &mut Out) -> anyhow:
     match command {
         BackupsCommand::List => {
             // The list is read from the folder: it works when the database itself does not open.
-            let entries = backups::list_at(&place.path).map_err(t::err)?;
+            let key = place.key()?;
+            let entries = backups::list_at(&place.path, key.as_ref()).map_err(t::err)?;
             out.lines(
                 entries
                     .iter()
@@ -89,8 +91,15 @@ pub fn backups(place: &Place, command: BackupsCommand, out: &mut Out) -> anyhow:
 pub fn restore(place: &Place, file: &Path, out: &mut Out) -> anyhow::Result<ExitCode> {
     let clock: std::sync::Arc<dyn crate::domain::clock::Clock> =
         std::sync::Arc::new(crate::domain::clock::SystemClock);
-    let r = backups::restore_at(&place.path, &crate::domain::Actor::SYSTEM, file, clock)
-        .map_err(t::err)?;
+    let key = place.key()?;
+    let r = backups::restore_at(
+        &place.path,
+        &crate::domain::Actor::SYSTEM,
+        file,
+        clock,
+        key.as_ref(),
+    )
+    .map_err(t::err)?;
     out.line(t::restored(
         &file.display().to_string(),
         &counts(&r.snapshot),
@@ -98,5 +107,39 @@ pub fn restore(place: &Place, file: &Path, out: &mut Out) -> anyhow::Result<Exit
     if let Some(aside) = &r.aside {
         out.line(t::restored_aside(&aside.display().to_string()))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vipdesk encrypt`: the database and its copies encrypted with a new passphrase (or, when
+/// encrypted already, moved to a new one). The current passphrase is checked before the new
+/// one is asked.
+pub fn encrypt(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let from = place.key()?;
+    drop(place.open()?);
+    let to = super::passphrase::new_one()?;
+    let done = cipher::convert(&place.path, from.as_ref(), Some(&to)).map_err(t::err)?;
+    log::info!("database encrypted, {} copies converted", done.copies);
+    out.line(t::encrypted(
+        &counts(&done.snapshot),
+        done.copies,
+        done.copies_left,
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vipdesk decrypt`: the database and its copies written plain again.
+pub fn decrypt(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let from = place.key()?;
+    drop(place.open()?);
+    if from.is_none() {
+        return Err(t::err(crate::storage::StorageError::NotEncrypted));
+    }
+    let done = cipher::convert(&place.path, from.as_ref(), None).map_err(t::err)?;
+    log::info!("database decrypted, {} copies converted", done.copies);
+    out.line(t::decrypted(
+        &counts(&done.snapshot),
+        done.copies,
+        done.copies_left,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

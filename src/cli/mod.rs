@@ -5,6 +5,7 @@ mod admin;
 mod clients;
 mod contacts;
 mod letters;
+mod passphrase;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -65,6 +66,11 @@ pub enum Command {
     },
     /// Replace the database's data with a verified copy (the current data is kept aside).
     Restore { file: PathBuf },
+    /// Encrypt the database and its backups with a passphrase (VIPDESK_NEW_PASSPHRASE, or
+    /// asked twice); on an encrypted database, change its passphrase.
+    Encrypt,
+    /// Decrypt the database and its backups (the passphrase: VIPDESK_PASSPHRASE, or asked).
+    Decrypt,
     /// Clients.
     Clients {
         #[command(subcommand)]
@@ -133,12 +139,13 @@ impl Place {
         self.open_as(true)
     }
 
+    /// The passphrase of the database (none for a plain one).
+    fn key(&self) -> anyhow::Result<Option<storage::cipher::Passphrase>> {
+        passphrase::current(&self.path)
+    }
+
     fn open_as(&self, create: bool) -> anyhow::Result<Db> {
-        let db = if create {
-            Db::open(&self.path)
-        } else {
-            Db::open_existing(&self.path)
-        };
+        let db = Db::open_keyed(&self.path, self.key()?, create);
         match db {
             // The message names the path itself.
             Err(e @ storage::StorageError::Missing(_)) => Err(t::err(e)),
@@ -162,6 +169,8 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
         Command::Backup { out: file } => admin::backup(place, file.as_deref(), out)?,
         Command::Backups { command } => admin::backups(place, command, out)?,
         Command::Restore { file } => admin::restore(place, &file, out)?,
+        Command::Encrypt => admin::encrypt(place, out)?,
+        Command::Decrypt => admin::decrypt(place, out)?,
         Command::Clients { command } => clients::clients(place, command, out)?,
         Command::Import { what } => clients::import(place, what, out)?,
         Command::Export { what } => clients::export(place, what, out)?,

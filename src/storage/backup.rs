@@ -13,6 +13,7 @@ use chrono::{NaiveDateTime, Timelike as _};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
+use super::cipher::{self, Passphrase};
 use super::{Result, StorageError, backups_dir, schema_version};
 use crate::files;
 
@@ -178,9 +179,9 @@ pub fn counts(conn: &Connection) -> Result<Counts> {
 }
 
 /// What a copy holds, read without checking it whole (for listing).
-pub fn summary(path: &Path) -> Result<Snapshot> {
+pub fn summary(path: &Path, key: Option<&Passphrase>) -> Result<Snapshot> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let conn = cipher::open(path, flags, key)?;
     let schema = schema_version(&conn)?;
     let counts = if schema == 0 {
         Counts::default()
@@ -192,9 +193,9 @@ pub fn summary(path: &Path) -> Result<Snapshot> {
 
 /// Opens a copy read-only and checks it whole: SQLite's integrity check, its schema (not newer
 /// than this program's), its counts. A file that is not a database is an error too.
-pub fn inspect(path: &Path) -> Result<Snapshot> {
+pub fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Snapshot> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let conn = cipher::open(path, flags, key)?;
     let schema = schema_version(&conn)?;
     let latest = super::schema::latest_version();
     if schema > latest {
@@ -217,7 +218,8 @@ pub fn inspect(path: &Path) -> Result<Snapshot> {
 
 /// Copies the database open on `src` to `target`: a temporary file beside it, the copy,
 /// verified against the source's counts read in the same transaction, then renamed.
-pub fn make(src: &Connection, target: &Path) -> Result<Snapshot> {
+/// A copy of an encrypted database is encrypted with the same passphrase (`key`).
+pub fn make(src: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<Snapshot> {
     if let Some(dir) = target.parent()
         && !dir.as_os_str().is_empty()
     {
@@ -225,7 +227,7 @@ pub fn make(src: &Connection, target: &Path) -> Result<Snapshot> {
         remove_stale_temporaries(dir);
     }
     let tmp = files::temp_beside(target);
-    let made = copy_verified(src, &tmp);
+    let made = copy_verified(src, &tmp, key);
     let placed = made.and_then(|snapshot| {
         files::install(&tmp, target)?;
         Ok(snapshot)
@@ -239,7 +241,7 @@ pub fn make(src: &Connection, target: &Path) -> Result<Snapshot> {
     placed
 }
 
-fn copy_verified(src: &Connection, tmp: &Path) -> Result<Snapshot> {
+fn copy_verified(src: &Connection, tmp: &Path, key: Option<&Passphrase>) -> Result<Snapshot> {
     // One read transaction: the counts and the copy see the same moment, whatever another
     // instance writes meanwhile.
     let read = src.unchecked_transaction()?;
@@ -249,6 +251,7 @@ fn copy_verified(src: &Connection, tmp: &Path) -> Result<Snapshot> {
     };
     {
         let mut dst = Connection::open(tmp)?;
+        cipher::key_new(&dst, key)?;
         {
             let backup = Backup::new(&read, &mut dst)?;
             let mut waits = 0;
@@ -274,7 +277,7 @@ fn copy_verified(src: &Connection, tmp: &Path) -> Result<Snapshot> {
         dst.close().map_err(|(_, e)| e)?;
     }
     drop(read);
-    let copy = inspect(tmp)?;
+    let copy = inspect(tmp, key)?;
     if copy != source {
         log::error!("backup verification: {copy:?} differs from {source:?}");
         return Err(StorageError::BackupDiffers);
@@ -308,9 +311,9 @@ fn remove_stale_temporaries(dir: &Path) {
 /// Replaces the content of the database open on `dst` with the copy at `src` through the
 /// backup API, under SQLite's locks (another instance sees the restored data, never half of
 /// it). The copy must have been inspected.
-pub fn restore_into(dst: &mut Connection, src: &Path) -> Result<()> {
+pub fn restore_into(dst: &mut Connection, src: &Path, key: Option<&Passphrase>) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let src = Connection::open_with_flags(src, flags)?;
+    let src = cipher::open(src, flags, key)?;
     let backup = Backup::new(&src, dst)?;
     let mut waits = 0;
     loop {

@@ -3,6 +3,7 @@
 //! `store.rs`; nothing else runs SQL.
 
 pub mod backup;
+pub mod cipher;
 pub mod journal;
 pub mod schema;
 
@@ -41,6 +42,21 @@ pub enum StorageError {
     BackupDiffers,
     #[error("no verified backup before the schema upgrade: {0}")]
     NoBackup(Box<StorageError>),
+    /// The file is encrypted and no passphrase was given.
+    #[error("the database is encrypted: a passphrase is needed")]
+    Encrypted,
+    /// The passphrase does not open the file; nothing was changed in it.
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    /// A new passphrase shorter than this.
+    #[error("the passphrase is shorter than {0} characters")]
+    WeakPassphrase(usize),
+    /// The database is not encrypted (asked to decrypt it).
+    #[error("the database is not encrypted")]
+    NotEncrypted,
+    /// The database is open in another window or command (a conversion needs it alone).
+    #[error("the database is in use by another instance")]
+    InUse,
     /// Another instance changed the record since the editor loaded it.
     #[error("record {0} was changed by another instance")]
     ChangedMeanwhile(Id),
@@ -79,6 +95,8 @@ impl StorageError {
     pub fn is_unusable_file(&self) -> bool {
         match self {
             StorageError::Damaged(_) | StorageError::Foreign | StorageError::TooNew { .. } => true,
+            // A passphrase opens it; it is not to be replaced.
+            StorageError::Encrypted | StorageError::WrongPassphrase => false,
             StorageError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => matches!(
                 f.code,
                 rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
@@ -108,6 +126,8 @@ pub struct Db {
     health: Arc<Mutex<Option<Health>>>,
     /// Inside [`Db::all_or_nothing`]: writes are savepoints of its transaction.
     batch: bool,
+    /// The passphrase of an encrypted database (also for its backups).
+    key: Option<cipher::Passphrase>,
 }
 
 /// What `PRAGMA quick_check` said of the file.
@@ -174,34 +194,40 @@ impl Db {
     /// Opens (creating if needed) the database at `path`: the GUI's first run, `demo` and
     /// `--create`. Every other command opens with [`Db::open_existing`].
     pub fn open(path: &Path) -> Result<Db> {
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir)?;
-        }
-        Self::open_with(path, OpenFlags::SQLITE_OPEN_CREATE)
+        Self::open_keyed(path, None, true)
     }
 
     /// Opens the database at `path`, refusing a path where there is no file
     /// ([`StorageError::Missing`]): a mistyped `--db` never becomes a new empty database.
     pub fn open_existing(path: &Path) -> Result<Db> {
-        if !path.exists() {
-            return Err(StorageError::Missing(path.to_path_buf()));
-        }
-        Self::open_with(path, OpenFlags::empty())
+        Self::open_keyed(path, None, false)
     }
 
-    fn open_with(path: &Path, create: OpenFlags) -> Result<Db> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+    /// Opens the database at `path` with a passphrase (`None`: a plain database), creating it
+    /// when `create` (a new file is then encrypted with the passphrase). A wrong passphrase is
+    /// [`StorageError::WrongPassphrase`], a missing one on an encrypted file
+    /// [`StorageError::Encrypted`]; neither changes anything in the file.
+    pub fn open_keyed(path: &Path, key: Option<cipher::Passphrase>, create: bool) -> Result<Db> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI
-            | create;
+            | OpenFlags::SQLITE_OPEN_URI;
+        if create {
+            if let Some(dir) = path.parent()
+                && !dir.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(dir)?;
+            }
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        } else if !path.exists() {
+            return Err(StorageError::Missing(path.to_path_buf()));
+        }
         let mut db = Db {
-            conn: Connection::open_with_flags(path, flags)?,
+            conn: cipher::open(path, flags, key.as_ref())?,
             path: Some(path.to_path_buf()),
             clock: Arc::new(SystemClock),
             health: Arc::new(Mutex::new(None)),
             batch: false,
+            key,
         };
         crate::files::protect(path, &backups_dir(path));
         db.prepare()?;
@@ -217,7 +243,7 @@ impl Db {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)?;
+        let conn = cipher::open(path, flags, self.key.as_ref())?;
         set_pragmas(&conn)?;
         journal::install(&conn)?;
         Ok(Db {
@@ -226,6 +252,7 @@ impl Db {
             clock: Arc::clone(&self.clock),
             health: Arc::clone(&self.health),
             batch: false,
+            key: self.key.clone(),
         })
     }
 
@@ -237,6 +264,7 @@ impl Db {
             clock: Arc::new(SystemClock),
             health: Arc::new(Mutex::new(Some(Health::Sound))),
             batch: false,
+            key: None,
         };
         db.prepare()?;
         Ok(db)
@@ -273,7 +301,8 @@ impl Db {
             self.ensure_sound()?;
             let taken = self.clock.local();
             let target = backup::target(path, taken, backup::Kind::Migration(version));
-            backup::make(&self.conn, &target).map_err(|e| StorageError::NoBackup(Box::new(e)))?;
+            backup::make(&self.conn, &target, self.key.as_ref())
+                .map_err(|e| StorageError::NoBackup(Box::new(e)))?;
             log::info!("backed the database up before migrating from schema {version}");
         }
         set_pragmas(&self.conn)?;
@@ -303,6 +332,7 @@ impl Db {
             return;
         };
         let health = Arc::clone(&self.health);
+        let key = self.key.clone();
         let (started_tx, started_rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let mut slot = health.lock().unwrap_or_else(PoisonError::into_inner);
@@ -313,7 +343,7 @@ impl Db {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI;
-            match Connection::open_with_flags(&path, flags).map_err(StorageError::from) {
+            match cipher::open(&path, flags, key.as_ref()) {
                 Ok(conn) => match quick_check(&conn) {
                     Ok(v) => *slot = Some(v),
                     Err(e) => log::warn!("integrity check failed to run: {e}"),
@@ -345,14 +375,19 @@ impl Db {
 
     /// A verified copy of the database at `target` (see [`backup::make`]).
     pub fn backup_to(&self, target: &Path) -> Result<backup::Snapshot> {
-        backup::make(&self.conn, target)
+        backup::make(&self.conn, target, self.key.as_ref())
+    }
+
+    /// The passphrase the database was opened with (its copies use it too).
+    pub fn key(&self) -> Option<&cipher::Passphrase> {
+        self.key.as_ref()
     }
 
     /// Replaces the database's content with a copy, written in through SQLite's backup API; an
     /// older copy is then upgraded. Checking the copy first ([`backup::inspect`]) and keeping the
     /// replaced data aside are the caller's part.
     pub fn restore_from(&mut self, copy: &Path) -> Result<()> {
-        backup::restore_into(&mut self.conn, copy)?;
+        backup::restore_into(&mut self.conn, copy, self.key.as_ref())?;
         *self.health_lock() = Some(Health::Sound);
         set_pragmas(&self.conn)?;
         schema::migrations().to_latest(&mut self.conn)?;

@@ -15,6 +15,7 @@ pub mod letters;
 pub mod rescue;
 pub mod stale;
 pub mod theme;
+pub mod unlock;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -40,9 +41,17 @@ pub struct RunOptions {
 /// Opens the database and runs the window until it is closed. A database that does not open
 /// gets the rescue window (restore from a backup) instead of a message nobody sees.
 pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> anyhow::Result<()> {
-    let opened = crate::storage::Db::open(&db_path).map_err(|e| {
+    // An encrypted database opens with VIPDESK_PASSPHRASE, else the passphrase is asked.
+    let key = std::env::var("VIPDESK_PASSPHRASE")
+        .ok()
+        .and_then(|s| crate::storage::cipher::Passphrase::new(&s));
+    let opened = crate::storage::Db::open_keyed(&db_path, key.clone(), true).map_err(|e| {
         log::error!("the database did not open: {e}");
-        crate::domain::fmt::capitalize(&crate::i18n::describe(&e))
+        let locked = matches!(e, crate::storage::StorageError::Encrypted);
+        (
+            locked,
+            crate::domain::fmt::capitalize(&crate::i18n::describe(&e)),
+        )
     });
     if let Ok(db) = &opened {
         crate::admin::backups::at_start_in_background(db);
@@ -71,7 +80,10 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
                 .unwrap_or_default();
             let screen = match opened {
                 Ok(db) => Screen::App(Box::new(EframeApp::new(db, prefs)?)),
-                Err(error) => Screen::Rescue(Box::new(rescue::Rescue::new(db_path, error)), prefs),
+                Err((true, _)) => Screen::Unlock(Box::new(unlock::Unlock::new(db_path)), prefs),
+                Err((false, error)) => {
+                    Screen::Rescue(Box::new(rescue::Rescue::new(db_path, error, key)), prefs)
+                }
             };
             Ok(Box::new(StartupProbe {
                 screen,
@@ -88,6 +100,7 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
 enum Screen {
     App(Box<EframeApp>),
     Rescue(Box<rescue::Rescue>, Prefs),
+    Unlock(Box<unlock::Unlock>, Prefs),
 }
 
 /// Wraps the app to measure the time to the first frame when asked.
@@ -110,6 +123,21 @@ impl eframe::App for StartupProbe {
                     }
                 }
             }
+            Screen::Unlock(unlock, prefs) => match unlock.ui(ui) {
+                Some(unlock::Unlocked::Db(db)) => {
+                    crate::admin::backups::at_start_in_background(&db);
+                    match EframeApp::new(db, prefs.clone()) {
+                        Ok(app) => self.screen = Screen::App(Box::new(app)),
+                        Err(e) => log::error!("the unlocked database did not open: {e}"),
+                    }
+                }
+                Some(unlock::Unlocked::Rescue(error, key)) => {
+                    let path = unlock.path().to_path_buf();
+                    let rescue = rescue::Rescue::new(path, error, Some(key));
+                    self.screen = Screen::Rescue(Box::new(rescue), prefs.clone());
+                }
+                None => {}
+            },
         }
         self.frames += 1;
         if self.opts.exit_after_first_frame && self.frames == 1 {

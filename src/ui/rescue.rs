@@ -14,6 +14,7 @@ use crate::admin::backups;
 use crate::domain::clock::SystemClock;
 use crate::i18n as t;
 use crate::storage::Db;
+use crate::storage::cipher::Passphrase;
 
 pub struct Rescue {
     path: PathBuf,
@@ -21,11 +22,13 @@ pub struct Rescue {
     screen: BackupsScreen,
     /// The last restore's failure.
     failure: Option<String>,
+    /// The passphrase of an encrypted database (its copies are encrypted too).
+    key: Option<Passphrase>,
 }
 
 impl Rescue {
-    pub fn new(path: PathBuf, error: String) -> Rescue {
-        let entries = backups::list_at(&path).unwrap_or_default();
+    pub fn new(path: PathBuf, error: String, key: Option<Passphrase>) -> Rescue {
+        let entries = backups::list_at(&path, key.as_ref()).unwrap_or_default();
         Rescue {
             screen: BackupsScreen {
                 entries,
@@ -35,6 +38,7 @@ impl Rescue {
             path,
             error,
             failure: None,
+            key,
         }
     }
 
@@ -67,14 +71,16 @@ impl Rescue {
             &crate::domain::Actor::SYSTEM,
             copy,
             Arc::new(SystemClock),
+            self.key.as_ref(),
         )
         .map_err(t::err)
-        .and_then(|_| Db::open_existing(&self.path).map_err(t::err));
+        .and_then(|_| Db::open_keyed(&self.path, self.key.clone(), false).map_err(t::err));
         match restored {
             Ok(db) => Some(db),
             Err(e) => {
                 self.failure = Some(format!("{e:#}"));
-                self.screen.entries = backups::list_at(&self.path).unwrap_or_default();
+                self.screen.entries =
+                    backups::list_at(&self.path, self.key.as_ref()).unwrap_or_default();
                 None
             }
         }

@@ -128,6 +128,45 @@ pub const CONFLICT_TEXT: &str = "Другой пользователь (или �
 /// For records saved whole (a manager card, a letter draft, a report).
 pub const CONFLICT_TEXT_WHOLE: &str = "Другой пользователь (или другое окно vipdesk) сохранил эту запись. «Сохранить мои значения» запишет вашу версию целиком, поверх его изменений. Он изменил:";
 pub const CONFLICT_OTHER_FIELDS: &str = "поля, которых нет в форме (вложения, связи)";
+pub const ERR_DB_ENCRYPTED: &str = "база данных зашифрована (или файл не является базой данных vipdesk): нужен пароль — в окне программы он спрашивается при запуске, в командной строке задаётся переменной VIPDESK_PASSPHRASE или вводится в терминале";
+pub const ERR_WRONG_PASSPHRASE: &str = "неверный пароль базы данных (или файл не является базой данных vipdesk): база не открыта, в ней ничего не изменено";
+pub const ERR_DB_IN_USE: &str =
+    "база открыта в другом окне vipdesk или другой командой: закройте их и повторите";
+pub fn err_weak_passphrase(n: usize) -> String {
+    format!("пароль короче {n} символов: придумайте длиннее")
+}
+pub const UNLOCK_TITLE: &str = "База данных зашифрована";
+pub const UNLOCK_TEXT: &str = "Введите пароль базы данных, чтобы открыть её.";
+pub const F_PASSPHRASE: &str = "Пароль базы данных";
+pub const UNLOCK_OPEN: &str = "Открыть";
+pub const ERR_NOT_ENCRYPTED: &str = "база данных не зашифрована";
+pub const PASSPHRASE_PROMPT: &str = "Пароль базы данных: ";
+pub const PASSPHRASE_NEW_PROMPT: &str = "Новый пароль базы данных: ";
+pub const PASSPHRASE_REPEAT_PROMPT: &str = "Повторите новый пароль: ";
+pub const PASSPHRASE_MISMATCH: &str = "пароли не совпадают: база не изменена";
+pub const PASSPHRASE_EMPTY: &str = "пароль пуст: база не изменена";
+pub const PASSPHRASE_NEW_NEEDED: &str = "нужен новый пароль: задайте переменную VIPDESK_NEW_PASSPHRASE или запустите команду в терминале";
+pub fn encrypted(counts: &str, copies: usize, left: usize) -> String {
+    let mut s =
+        format!("База данных зашифрована ({counts}). Резервных копий зашифровано: {copies}.");
+    if left > 0 {
+        s.push_str(&format!(
+            " Не открылись этим паролем и оставлены как были: {left}."
+        ));
+    }
+    s.push_str(" Храните пароль: без него данные не восстановить.");
+    s
+}
+pub fn decrypted(counts: &str, copies: usize, left: usize) -> String {
+    let mut s =
+        format!("База данных расшифрована ({counts}). Резервных копий расшифровано: {copies}.");
+    if left > 0 {
+        s.push_str(&format!(
+            " Не открылись этим паролем и оставлены как были: {left}."
+        ));
+    }
+    s
+}
 pub const ERR_CHANGED_MEANWHILE: &str =
     "запись изменили в другом окне или на другом рабочем месте, пока вы её редактировали";
 pub fn image_of_bytes(n: usize) -> String {

@@ -1,0 +1,50 @@
+//! Passphrases on the command line: `VIPDESK_PASSPHRASE` (the current one) and
+//! `VIPDESK_NEW_PASSPHRASE` (the new one, for `encrypt`), else asked on the terminal without
+//! echo. A passphrase is never an argument: arguments are seen by every user of the machine.
+
+use std::io::IsTerminal as _;
+use std::path::Path;
+
+use anyhow::anyhow;
+
+use crate::i18n as t;
+use crate::storage::cipher::{self, Passphrase};
+
+pub const ENV: &str = "VIPDESK_PASSPHRASE";
+pub const NEW_ENV: &str = "VIPDESK_NEW_PASSPHRASE";
+
+/// The passphrase of the database at `path`: from the environment, or asked when the file is
+/// encrypted and there is a terminal; `None` for a plain database.
+pub fn current(path: &Path) -> anyhow::Result<Option<Passphrase>> {
+    if let Ok(s) = std::env::var(ENV) {
+        return Ok(Passphrase::new(&s));
+    }
+    if !cipher::is_encrypted(path) || !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    ask(t::PASSPHRASE_PROMPT).map(Some)
+}
+
+/// A new passphrase: from the environment, or asked twice on the terminal.
+pub fn new_one() -> anyhow::Result<Passphrase> {
+    let p = match std::env::var(NEW_ENV) {
+        Ok(s) => Passphrase::new(&s).ok_or_else(|| anyhow!(t::PASSPHRASE_EMPTY))?,
+        Err(_) if !std::io::stdin().is_terminal() => {
+            return Err(anyhow!(t::PASSPHRASE_NEW_NEEDED));
+        }
+        Err(_) => {
+            let first = ask(t::PASSPHRASE_NEW_PROMPT)?;
+            if ask(t::PASSPHRASE_REPEAT_PROMPT)? != first {
+                return Err(anyhow!(t::PASSPHRASE_MISMATCH));
+            }
+            first
+        }
+    };
+    cipher::check_strength(&p).map_err(t::err)?;
+    Ok(p)
+}
+
+fn ask(prompt: &str) -> anyhow::Result<Passphrase> {
+    let s = rpassword::prompt_password(prompt)?;
+    Passphrase::new(&s).ok_or_else(|| anyhow!(t::PASSPHRASE_EMPTY))
+}

@@ -1,0 +1,225 @@
+//! Encryption at rest with SQLCipher (AES-256, a key derived from the passphrase by
+//! PBKDF2-HMAC-SHA512): opening with a passphrase, telling an encrypted file from a plain one,
+//! and converting a database — with its backups — both ways.
+//!
+//! A wrong passphrase is found on the first read, before anything is written. A conversion
+//! writes a new file beside the database (`sqlcipher_export`), checks it (integrity, schema,
+//! record counts against the source's), and only then renames it over the database; the
+//! database must not be open anywhere else meanwhile (switching it out of WAL proves that).
+
+use std::fmt;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::backup::{self, Snapshot};
+use super::{Result, StorageError, schema_version};
+use crate::files;
+
+/// A database passphrase. Its `Debug` does not show it, so it never reaches a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Passphrase(String);
+
+impl Passphrase {
+    /// A passphrase, refusing an empty one (an empty key means «not encrypted» to SQLCipher).
+    pub fn new(s: &str) -> Option<Passphrase> {
+        (!s.is_empty()).then(|| Passphrase(s.to_string()))
+    }
+}
+
+impl fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Passphrase(…)")
+    }
+}
+
+/// The shortest passphrase accepted for a new encryption.
+pub const MIN_LEN: usize = 8;
+
+/// Refuses a new passphrase shorter than [`MIN_LEN`] characters.
+pub fn check_strength(p: &Passphrase) -> Result<()> {
+    if p.0.chars().count() < MIN_LEN {
+        return Err(StorageError::WeakPassphrase(MIN_LEN));
+    }
+    Ok(())
+}
+
+/// The first bytes of every plain SQLite file. An encrypted file starts with random salt.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Whether the file at `path` looks like an encrypted database: not a plain SQLite file, whole
+/// pages long, and its first page as random as ciphertext is (a text or a damaged file is not).
+/// Only the passphrase can tell for sure.
+pub fn is_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(len) = std::fs::metadata(path).map(|m| m.len()) else {
+        return false;
+    };
+    if len < 1024 || len % 512 != 0 {
+        return false;
+    }
+    let mut page = vec![0u8; 4096.min(len as usize)];
+    if std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut page))
+        .is_err()
+        || page.starts_with(PLAIN_HEADER)
+    {
+        return false;
+    }
+    let mut seen = [false; 256];
+    for b in &page {
+        seen[usize::from(*b)] = true;
+    }
+    seen.iter().filter(|s| **s).count() >= 200
+}
+
+/// Opens a connection with `key` (none: a plain database) and reads from it, so that a wrong
+/// or missing passphrase is an error here ([`StorageError::WrongPassphrase`],
+/// [`StorageError::Encrypted`]) and not at some later read.
+pub fn open(path: &Path, flags: OpenFlags, key: Option<&Passphrase>) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags)?;
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", &key.0)?;
+        silence(&conn)?;
+    }
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(conn),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(match key {
+                Some(_) => StorageError::WrongPassphrase,
+                None if is_encrypted(path) => StorageError::Encrypted,
+                None => e.into(),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// SQLCipher writes its own messages to stderr (a wrong passphrase: «hmac check failed»); the
+/// program says what happened itself, once, in Russian. SQLCipher sets its default level when
+/// a key first activates it, so this runs after the key; the level then stays for the process.
+fn silence(conn: &Connection) -> Result<()> {
+    let mut st = conn.prepare("PRAGMA cipher_log_level = NONE")?;
+    let mut rows = st.query([])?;
+    while rows.next()?.is_some() {}
+    Ok(())
+}
+
+/// Sets the key of a connection just opened on a new, empty file (a backup being written).
+pub fn key_new(conn: &Connection, key: Option<&Passphrase>) -> Result<()> {
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", &key.0)?;
+        silence(conn)?;
+    }
+    Ok(())
+}
+
+/// Rewrites the database at `path` from the passphrase `from` to `to` (`None`: plain) and does
+/// the same to every copy in its backups folder, so that no plain copy of an encrypted
+/// database is left beside it.
+pub fn convert(
+    path: &Path,
+    from: Option<&Passphrase>,
+    to: Option<&Passphrase>,
+) -> Result<Converted> {
+    if !path.exists() {
+        return Err(StorageError::Missing(path.to_path_buf()));
+    }
+    let snapshot = convert_file(path, from, to, true)?;
+    let mut done = Converted {
+        snapshot,
+        copies: 0,
+        copies_left: 0,
+    };
+    for copy in backup::list(path)? {
+        // A copy that does not open with the old passphrase (made before an earlier change)
+        // is left as it is; it is still listed and restorable with its own passphrase.
+        match convert_file(&copy.path, from, to, false) {
+            Ok(_) => done.copies += 1,
+            Err(e) => {
+                done.copies_left += 1;
+                log::warn!("backup {} not converted: {e}", files::file_name(&copy.path));
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// What a conversion did: the database's content, and how many of its copies were converted
+/// and left as they were.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    pub snapshot: Snapshot,
+    pub copies: usize,
+    pub copies_left: usize,
+}
+
+fn convert_file(
+    path: &Path,
+    from: Option<&Passphrase>,
+    to: Option<&Passphrase>,
+    live: bool,
+) -> Result<Snapshot> {
+    // CREATE is for the attached new file (an attached file takes the main one's flags); the
+    // database itself exists.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let src = open(path, flags, from)?;
+    src.busy_timeout(std::time::Duration::from_secs(2))?;
+    if live {
+        // Leaving WAL needs the only connection: another window or command on this database
+        // makes this fail (busy) before anything is written.
+        let mode = src.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+            r.get::<_, String>(0)
+        });
+        match mode {
+            Ok(mode) if mode.eq_ignore_ascii_case("delete") => {}
+            Ok(_) => return Err(StorageError::InUse),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
+                return Err(StorageError::InUse);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let source = Snapshot {
+        schema: schema_version(&src)?,
+        counts: backup::counts(&src)?,
+    };
+    let tmp = files::temp_beside(path);
+    let _ = std::fs::remove_file(&tmp);
+    let written = (|| -> Result<()> {
+        let key = to.map_or("", |k| k.0.as_str());
+        src.execute(
+            "ATTACH DATABASE ?1 AS converted KEY ?2",
+            (tmp.to_string_lossy().as_ref(), key),
+        )?;
+        silence(&src)?;
+        src.query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
+        src.pragma_update(Some("converted"), "user_version", source.schema as i64)?;
+        src.execute("DETACH DATABASE converted", [])?;
+        let check = open(&tmp, OpenFlags::SQLITE_OPEN_READ_ONLY, to)?;
+        let first: String = check.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
+        if first != "ok" {
+            return Err(StorageError::Damaged(first));
+        }
+        let copy = Snapshot {
+            schema: schema_version(&check)?,
+            counts: backup::counts(&check)?,
+        };
+        if copy != source {
+            return Err(StorageError::BackupDiffers);
+        }
+        Ok(())
+    })();
+    drop(src);
+    match written.and_then(|()| Ok(files::install(&tmp, path)?)) {
+        Ok(()) => Ok(source),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
