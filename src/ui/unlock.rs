@@ -15,6 +15,8 @@ pub struct Unlock {
     path: PathBuf,
     passphrase: String,
     error: Option<String>,
+    /// The field took the keyboard once, at start.
+    focused: bool,
 }
 
 /// What the passphrase opened.
@@ -31,6 +33,7 @@ impl Unlock {
             path,
             passphrase: String::new(),
             error: None,
+            focused: false,
         }
     }
 
@@ -56,8 +59,9 @@ impl Unlock {
                         .hint_text(t::F_PASSPHRASE),
                 );
                 let field = field.accessible_name(t::F_PASSPHRASE);
-                if !field.has_focus() && self.passphrase.is_empty() {
+                if !self.focused {
                     field.request_focus();
+                    self.focused = true;
                 }
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     submit = true;
@@ -77,6 +81,7 @@ impl Unlock {
     fn try_open(&mut self) -> Option<Unlocked> {
         let Some(key) = Passphrase::new(&self.passphrase) else {
             self.error = Some(t::PASSPHRASE_EMPTY.to_string());
+            self.focused = false;
             return None;
         };
         self.passphrase.clear();
@@ -85,6 +90,8 @@ impl Unlock {
             Err(e @ (StorageError::WrongPassphrase | StorageError::Encrypted)) => {
                 log::warn!("a wrong passphrase was given for the database");
                 self.error = Some(crate::domain::fmt::capitalize(&e.describe()));
+                // Back to the field for another try.
+                self.focused = false;
                 None
             }
             Err(e) => Some(Unlocked::Rescue(
