@@ -7,9 +7,15 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,winit=error"))
-        .init();
     let mut cli = vipdesk::cli::Cli::parse();
+    // A command says what happened itself, in Russian; its log is for RUST_LOG only. The window
+    // logs warnings (nobody reads its stderr but a developer).
+    let quiet = if cli.command.is_some() {
+        "off"
+    } else {
+        "warn,winit=error"
+    };
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(quiet)).init();
     let result = match cli.command.take() {
         Some(command) => vipdesk::cli::run(cli, command),
         None => {

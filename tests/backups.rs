@@ -121,12 +121,18 @@ fn a_bad_copy_is_refused_and_nothing_changes() {
         .expect("version");
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, "это не база данных, а текст".repeat(200)).expect("junk");
+    let foreign = dir.path().join("places.sqlite");
+    rusqlite::Connection::open(&foreign)
+        .expect("open")
+        .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        .expect("foreign");
 
     let before = sha256(&db);
     for (copy, says) in [
         (&damaged, "повреждена"),
         (&newer, "более новой версией"),
         (&junk, "не является базой данных"),
+        (&foreign, "другой программы"),
     ] {
         let o = vipdesk(&db, &["restore", copy.to_str().expect("p")]);
         assert!(!o.status.success(), "{copy:?}");

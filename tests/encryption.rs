@@ -142,6 +142,34 @@ fn encrypt_work_with_the_passphrase_and_decrypt() {
         .expect("the replaced data kept aside");
     assert!(!plain(&aside.path), "kept aside encrypted");
 
+    // A plain copy made before (outside the backups folder) is not restored into the
+    // encrypted database: a clear message, nothing changed.
+    let outside = dir.path().join("outside.db");
+    ok(&run(&db, &["decrypt"], Some(PASS), None));
+    ok(&run(
+        &db,
+        &["backup", "--out", outside.to_str().expect("p")],
+        None,
+        None,
+    ));
+    ok(&run(&db, &["encrypt"], None, Some(PASS)));
+    assert_eq!(clients(&db, Some(PASS)), 12);
+    let before = sha256(&db);
+    let o = run(
+        &db,
+        &["restore", outside.to_str().expect("p")],
+        Some(PASS),
+        None,
+    );
+    assert!(
+        stderr(&o).contains("сделана до шифрования"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(sha256(&db), before);
+    // With VIPDESK_PASSPHRASE set, a plain database still opens.
+    assert_eq!(clients(&outside, Some(PASS)), 12);
+
     // Decrypt: plain again, the same data, the copies plain too.
     let o = run(&db, &["decrypt"], Some("не тот пароль"), None);
     assert!(stderr(&o).contains("неверный пароль"), "{}", stderr(&o));
@@ -176,4 +204,105 @@ fn a_database_open_elsewhere_is_not_encrypted() {
     drop(other);
     assert!(plain(&db));
     assert_eq!(clients(&db, None), 12);
+}
+
+/// Imports run again and again while `encrypt` works: each import either fails or its
+/// clients are in the database afterwards — none is written into a file about to be replaced.
+/// `encrypt` itself may be refused when an import holds the database as it starts.
+#[test]
+fn imports_during_encryption_are_refused_or_kept() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    ok(&run(&db, &["demo", "--clients", "120"], None, None));
+    ok(&run(&db, &["backup"], None, None));
+    let mut imported = 0;
+    let mut n = 0u32;
+    let mut encrypted = false;
+    for attempt in 0..5u32 {
+        let mut child = spawn_encrypt(&db);
+        // Imports start once encrypt is under way (sooner, they only keep it from starting).
+        std::thread::sleep(std::time::Duration::from_millis(100 << attempt));
+        while child.try_wait().expect("wait").is_none() {
+            n += 1;
+            let csv = dir.path().join(format!("c{n}.csv"));
+            std::fs::write(
+                &csv,
+                format!("Краткое наименование\nООО «Новый клиент {n}»\n"),
+            )
+            .expect("csv");
+            // With the passphrase the database has at that moment, whichever it is.
+            for pass in [None, Some(PASS)] {
+                let o = run(
+                    &db,
+                    &["import", "clients", csv.to_str().expect("p")],
+                    pass,
+                    None,
+                );
+                if o.status.success() {
+                    imported += 1;
+                    break;
+                }
+            }
+        }
+        let out = child.wait_with_output().expect("encrypt");
+        let pass = if plain(&db) { None } else { Some(PASS) };
+        assert_eq!(
+            clients(&db, pass),
+            120 + imported,
+            "{imported} of {n} imports kept; encrypt: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if out.status.success() {
+            encrypted = true;
+            break;
+        }
+    }
+    assert!(encrypted, "encrypt went through at least once");
+    assert!(n > 0);
+}
+
+/// `encrypt` killed at any moment, then run again: the database opens with one of the two
+/// states, and after the second run it and every copy are encrypted, nothing lost.
+#[test]
+fn an_interrupted_encryption_is_finished_by_running_it_again() {
+    for delay in [100u64, 400, 900] {
+        let dir = tempfile::tempdir().expect("tmp");
+        let db = dir.path().join("v.db");
+        ok(&run(&db, &["demo", "--clients", "60"], None, None));
+        ok(&run(&db, &["backup"], None, None));
+        let mut child = spawn_encrypt(&db);
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Still plain (stopped before the database) or encrypted (stopped after it).
+        let pass = if plain(&db) { None } else { Some(PASS) };
+        assert_eq!(clients(&db, pass), 60, "killed after {delay} ms");
+        ok(&run(&db, &["encrypt"], pass, Some(PASS)));
+        assert!(!plain(&db));
+        assert_eq!(clients(&db, Some(PASS)), 60);
+        for f in backup::list(&db).expect("list") {
+            assert!(!plain(&f.path), "{:?} after {delay} ms", f.path);
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+}
+
+/// `encrypt` of a plain `db` with [`PASS`], started in the background (stderr kept).
+fn spawn_encrypt(db: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(db)
+        .arg("encrypt")
+        .env_remove("VIPDESK_DB")
+        .env_remove("VIPDESK_PASSPHRASE")
+        .env("VIPDESK_NEW_PASSPHRASE", PASS)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("encrypt")
 }

@@ -251,7 +251,11 @@ fn restore_data(db: &mut Db, copy: &Path) -> Result<Restored, AdminError> {
     guard_copy(&path, copy)?;
     let clock = std::sync::Arc::clone(db.clock());
     if db.ensure_sound().is_ok() {
-        let snapshot = backup::inspect(copy, db.key())?;
+        let snapshot = backup::inspect(copy, db.key()).map_err(AdminError::BadCopy)?;
+        // SQLCipher copies pages as they are: a plain copy cannot go into an encrypted file.
+        if db.key().is_some() && crate::storage::cipher::is_plain(copy) {
+            return Err(AdminError::PlainCopyIntoEncrypted);
+        }
         let aside = backup::target(&path, clock.local(), Kind::Restore);
         db.backup_to(&aside)?;
         db.restore_from(copy)?;
@@ -321,7 +325,7 @@ fn replace_file(
     clock: &dyn Clock,
     key: Option<&Passphrase>,
 ) -> Result<Restored, AdminError> {
-    let snapshot = backup::inspect(copy, key)?;
+    let snapshot = backup::inspect(copy, key).map_err(AdminError::BadCopy)?;
     let tmp = crate::files::temp_beside(path);
     let placed = (|| -> std::io::Result<Option<PathBuf>> {
         std::fs::copy(copy, &tmp)?;

@@ -25,6 +25,12 @@ pub enum AdminError {
     NotPng,
     #[error("the copy to restore from is the database itself")]
     RestoreFromItself,
+    /// A plain copy and an encrypted database.
+    #[error("the copy is not encrypted and the database is")]
+    PlainCopyIntoEncrypted,
+    /// The copy to restore from is not a sound vipdesk database (the database is untouched).
+    #[error("the copy cannot be restored: {0}")]
+    BadCopy(StorageError),
     #[error("the image is {width}×{height} pixels: too large")]
     ImageTooLarge { width: u32, height: u32 },
 }

@@ -46,9 +46,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Encoding), MixedEncoding> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
         Err(e) => {
+            // Russian letters in UTF-8 mean the file is UTF-8; other multibyte characters can
+            // be two Windows-1251 letters by chance («Фё» is the bytes of U+0538).
             let valid_multibyte = String::from_utf8_lossy(bytes)
                 .chars()
-                .any(|c| c != char::REPLACEMENT_CHARACTER && !c.is_ascii());
+                .any(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё'));
             if valid_multibyte {
                 let line = 1 + bytes[..e.valid_up_to()]
                     .iter()
@@ -263,6 +265,15 @@ mod tests {
         assert_eq!(rows[0], (1, Err(CsvProblem::TextAfterQuote)));
         assert_eq!(rows[1], (2, Err(CsvProblem::ControlChar)));
         assert_eq!(ok(&rows), vec![(3, vec!["fine", "row"])]);
+    }
+
+    /// «Фё» in Windows-1251 is D4 B8, valid UTF-8 (U+0538): still read as Windows-1251.
+    #[test]
+    fn windows_1251_with_letters_that_look_like_utf8() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Краткое наименование\nИП Фёдоров\n");
+        let (text, enc) = decode_text(&bytes).expect("decoded");
+        assert_eq!(enc, Encoding::Windows1251);
+        assert!(text.contains("ИП Фёдоров"), "{text}");
     }
 
     #[test]

@@ -197,6 +197,10 @@ pub fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Snapshot> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = cipher::open(path, flags, key)?;
     let schema = schema_version(&conn)?;
+    // Every vipdesk database has a schema version: a file without one is another program's.
+    if schema == 0 {
+        return Err(StorageError::Foreign);
+    }
     let latest = super::schema::latest_version();
     if schema > latest {
         return Err(StorageError::TooNew {

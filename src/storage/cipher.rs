@@ -47,6 +47,15 @@ pub fn check_strength(p: &Passphrase) -> Result<()> {
 /// The first bytes of every plain SQLite file. An encrypted file starts with random salt.
 const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// Whether the file at `path` is a plain SQLite file (its header says so).
+pub fn is_plain(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == PLAIN_HEADER)
+}
+
 /// Whether the file at `path` looks like an encrypted database: not a plain SQLite file, whole
 /// pages long, and its first page as random as ciphertext is (a text or a damaged file is not).
 /// Only the passphrase can tell for sure.
@@ -77,6 +86,9 @@ pub fn is_encrypted(path: &Path) -> bool {
 /// or missing passphrase is an error here ([`StorageError::WrongPassphrase`],
 /// [`StorageError::Encrypted`]) and not at some later read.
 pub fn open(path: &Path, flags: OpenFlags, key: Option<&Passphrase>) -> Result<Connection> {
+    // A plain file opens as it is, with a passphrase given or not (VIPDESK_PASSPHRASE set for
+    // another database, a copy made before the encryption).
+    let key = key.filter(|_| !is_plain(path));
     let conn = Connection::open_with_flags(path, flags)?;
     if let Some(key) = key {
         conn.pragma_update(None, "key", &key.0)?;
@@ -119,6 +131,13 @@ pub fn key_new(conn: &Connection, key: Option<&Passphrase>) -> Result<()> {
 /// Rewrites the database at `path` from the passphrase `from` to `to` (`None`: plain) and does
 /// the same to every copy in its backups folder, so that no plain copy of an encrypted
 /// database is left beside it.
+///
+/// The database is held for the whole run: it must be open nowhere else at the start (leaving
+/// WAL proves it), and its lock, kept from then on, refuses any instance that comes meanwhile,
+/// so no write can land in a file about to be replaced. The copies are converted first and
+/// the database last: a run stopped halfway leaves the database under the old passphrase, and
+/// running it again finishes the copies (one already under the new passphrase is counted as
+/// done).
 pub fn convert(
     path: &Path,
     from: Option<&Passphrase>,
@@ -127,24 +146,37 @@ pub fn convert(
     if !path.exists() {
         return Err(StorageError::Missing(path.to_path_buf()));
     }
-    let snapshot = convert_file(path, from, to, true)?;
-    let mut done = Converted {
-        snapshot,
-        copies: 0,
-        copies_left: 0,
-    };
+    let src = hold(path, from)?;
+    remove_temporaries(path);
+    let mut copies = 0;
+    let mut copies_left = 0;
     for copy in backup::list(path)? {
-        // A copy that does not open with the old passphrase (made before an earlier change)
-        // is left as it is; it is still listed and restorable with its own passphrase.
-        match convert_file(&copy.path, from, to, false) {
-            Ok(_) => done.copies += 1,
-            Err(e) => {
-                done.copies_left += 1;
-                log::warn!("backup {} not converted: {e}", files::file_name(&copy.path));
-            }
+        remove_temporaries(&copy.path);
+        // A copy under neither passphrase (made before an earlier change) is left as it is;
+        // it is still listed, and restorable with its own passphrase.
+        let converted = [from, to, None].into_iter().find_map(|key| {
+            open(&copy.path, OpenFlags::SQLITE_OPEN_READ_ONLY, key)
+                .ok()
+                .map(|_| key)
+        });
+        match converted {
+            Some(key) if key == to => copies += 1,
+            Some(key) => match hold(&copy.path, key).and_then(|c| export(c, &copy.path, to)) {
+                Ok(_) => copies += 1,
+                Err(e) => {
+                    copies_left += 1;
+                    log::warn!("backup {} not converted: {e}", files::file_name(&copy.path));
+                }
+            },
+            None => copies_left += 1,
         }
     }
-    Ok(done)
+    let snapshot = export(src, path, to)?;
+    Ok(Converted {
+        snapshot,
+        copies,
+        copies_left,
+    })
 }
 
 /// What a conversion did: the database's content, and how many of its copies were converted
@@ -156,34 +188,64 @@ pub struct Converted {
     pub copies_left: usize,
 }
 
-fn convert_file(
-    path: &Path,
-    from: Option<&Passphrase>,
-    to: Option<&Passphrase>,
-    live: bool,
-) -> Result<Snapshot> {
+/// A connection that has the file to itself: out of WAL (which fails, busy, while another
+/// connection has it open) and in exclusive locking mode, its lock taken by a first read and
+/// kept until it is dropped.
+fn hold(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
     // CREATE is for the attached new file (an attached file takes the main one's flags); the
     // database itself exists.
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let src = open(path, flags, from)?;
+    let src = open(path, flags, key)?;
     src.busy_timeout(std::time::Duration::from_secs(2))?;
-    if live {
-        // Leaving WAL needs the only connection: another window or command on this database
-        // makes this fail (busy) before anything is written.
-        let mode = src.query_row("PRAGMA journal_mode = DELETE", [], |r| {
-            r.get::<_, String>(0)
-        });
-        match mode {
-            Ok(mode) if mode.eq_ignore_ascii_case("delete") => {}
-            Ok(_) => return Err(StorageError::InUse),
-            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
-                return Err(StorageError::InUse);
-            }
-            Err(e) => return Err(e.into()),
+    let busy = |e: rusqlite::Error| {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+            StorageError::InUse
+        } else {
+            e.into()
+        }
+    };
+    let mode: String = src
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .map_err(busy)?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(StorageError::InUse);
+    }
+    let _mode: String = src
+        .query_row("PRAGMA locking_mode = EXCLUSIVE", [], |r| r.get(0))
+        .map_err(busy)?;
+    // In this mode the shared lock a read takes is kept: no other connection can write, or
+    // switch the file to WAL, until this one is dropped.
+    src.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(busy)?;
+    Ok(src)
+}
+
+/// Temporary files of a conversion or a copy killed halfway, beside `path`.
+fn remove_temporaries(path: &Path) {
+    let Some(dir) = path.parent() else { return };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", files::file_name(path));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && (name.ends_with(".tmp") || name.ends_with(".tmp-journal")) {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Writes what `src` holds to a new file under `to`, checks it, and renames it over `path`.
+fn export(src: Connection, path: &Path, to: Option<&Passphrase>) -> Result<Snapshot> {
     let source = Snapshot {
         schema: schema_version(&src)?,
         counts: backup::counts(&src)?,
@@ -214,6 +276,8 @@ fn convert_file(
         }
         Ok(())
     })();
+    // The lock goes with the connection, just before the new file takes the old one's place
+    // (Windows renames only over a file nobody has open).
     drop(src);
     match written.and_then(|()| Ok(files::install(&tmp, path)?)) {
         Ok(()) => Ok(source),

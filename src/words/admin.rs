@@ -176,6 +176,12 @@ pub fn restored_aside(path: &str) -> String {
 pub fn thinned(n: usize) -> String {
     format!("Удалено старых автоматических копий: {n}")
 }
+pub const ERR_PLAIN_COPY: &str = "копия сделана до шифрования и не зашифрована, а база зашифрована: расшифруйте базу (vipdesk decrypt), восстановите копию и зашифруйте базу снова; база данных не изменена";
+pub const ERR_COPY_DAMAGED: &str =
+    "копия повреждена и для восстановления не годится: выберите другую; база данных не изменена";
+pub fn err_bad_copy(why: &str) -> String {
+    format!("копия не годится для восстановления: {why}; база данных не изменена")
+}
 pub const ERR_RESTORE_FROM_ITSELF: &str =
     "это и есть файл базы данных: выберите резервную копию, из которой восстановить";
 // ---- the journal of changes ----
