@@ -224,6 +224,16 @@ fn a_tampered_journal_is_found() {
         "{:?}",
         problems()
     );
+    // The whole journal deleted, rows and head.
+    sql("DELETE FROM journal; DELETE FROM journal_head");
+    assert_eq!(problems(), vec![ChainProblem::HeadMissing { rows: 0 }]);
+    let o = common::vipdesk(&path, &["check"]);
+    assert!(!o.status.success());
+    assert!(
+        common::stdout(&o).contains("удалён его заголовок"),
+        "{}",
+        common::stdout(&o)
+    );
 }
 
 /// A restore from a backup is itself journalled, in the restored database's chain.

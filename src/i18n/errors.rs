@@ -362,6 +362,7 @@ impl Describe for Problem {
                     C::Altered(id) => w::journal_altered(*id),
                     C::Broken(id) => w::journal_broken(*id),
                     C::Truncated { rows, head } => w::journal_truncated(*rows, *head),
+                    C::HeadMissing { rows } => w::journal_head_missing(*rows),
                 }
             }
         }

@@ -333,6 +333,8 @@ pub enum ChainProblem {
     Broken(Id),
     /// The journal ends before its recorded head (its end was cut off), or after it.
     Truncated { rows: i64, head: i64 },
+    /// The head row is gone (with it, usually, the whole journal).
+    HeadMissing { rows: i64 },
 }
 
 /// Checks the whole chain, oldest first.
@@ -383,7 +385,10 @@ pub fn verify(conn: &Connection) -> Result<Vec<ChainProblem>> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let (head_count, head_hash) = head.unwrap_or((0, String::new()));
+    let Some((head_count, head_hash)) = head else {
+        problems.push(ChainProblem::HeadMissing { rows: n });
+        return Ok(problems);
+    };
     if head_count != n || head_hash != prev {
         problems.push(ChainProblem::Truncated {
             rows: n,

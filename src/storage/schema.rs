@@ -351,6 +351,13 @@ CREATE UNIQUE INDEX clients_inn_live ON clients(inn) WHERE deleted_at IS NULL AN
 /// Data safety: mail merges that can be resumed (each letter knows its merge), a row version
 /// on every record an editor saves whole (an edit over another instance's change is detected),
 /// and the journal of changes, each row chained to the previous one by its hash.
+/// The journal's head row exists from now on (an empty journal: count 0): a journal deleted
+/// whole, rows and head, is then found by `check` too.
+const V7_JOURNAL_HEAD: &str = "
+INSERT OR IGNORE INTO journal_head (id, count, hash)
+SELECT 1, count(*), COALESCE((SELECT hash FROM journal ORDER BY id DESC LIMIT 1), '') FROM journal;
+";
+
 const V6_SAFETY: &str = "
 CREATE TABLE merges (
     id INTEGER PRIMARY KEY,
@@ -400,10 +407,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4_CONTACTS),
         M::up(V5_UNIQUE_INN),
         M::up(V6_SAFETY),
+        M::up(V7_JOURNAL_HEAD),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    6
+    7
 }

@@ -111,8 +111,18 @@ pub fn journal_broken(id: i64) -> String {
     )
 }
 pub fn journal_truncated(rows: i64, head: i64) -> String {
+    use crate::domain::fmt::count;
     format!(
-        "Журнал изменений: в нём {rows} записей, а должно быть {head} (конец журнала удалён или подменён)"
+        "Журнал изменений: в нём {}, а должно быть {head} (конец журнала удалён или подменён)",
+        count(rows.max(0) as u64, JOURNAL_ROW_FORMS)
+    )
+}
+const JOURNAL_ROW_FORMS: [&str; 3] = ["запись", "записи", "записей"];
+pub fn journal_head_missing(rows: i64) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Журнал изменений: удалён его заголовок (в журнале {}): журнал удалён или подменён в обход программы",
+        count(rows.max(0) as u64, JOURNAL_ROW_FORMS)
     )
 }
 pub fn check_failed(n: usize) -> String {
