@@ -10,7 +10,7 @@ use anyhow::anyhow;
 use crate::i18n as t;
 use crate::storage::cipher::{self, Passphrase};
 
-pub const ENV: &str = "VIPDESK_PASSPHRASE";
+pub const ENV: &str = cipher::PASSPHRASE_ENV;
 pub const NEW_ENV: &str = "VIPDESK_NEW_PASSPHRASE";
 
 /// The passphrase of the database at `path`: from the environment, or asked when the file is

@@ -16,6 +16,9 @@ use super::backup::{self, Snapshot};
 use super::{Result, StorageError, schema_version};
 use crate::files;
 
+/// The environment variable that gives the passphrase to the window and to every command.
+pub const PASSPHRASE_ENV: &str = "VIPDESK_PASSPHRASE";
+
 /// A database passphrase. Its `Debug` does not show it, so it never reaches a log.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Passphrase(String);

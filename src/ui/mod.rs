@@ -42,7 +42,7 @@ pub struct RunOptions {
 /// gets the rescue window (restore from a backup) instead of a message nobody sees.
 pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> anyhow::Result<()> {
     // An encrypted database opens with VIPDESK_PASSPHRASE, else the passphrase is asked.
-    let key = std::env::var("VIPDESK_PASSPHRASE")
+    let key = std::env::var(crate::storage::cipher::PASSPHRASE_ENV)
         .ok()
         .and_then(|s| crate::storage::cipher::Passphrase::new(&s));
     let opened = crate::storage::Db::open_keyed(&db_path, key.clone(), true).map_err(|e| {

@@ -4,7 +4,8 @@
 //! editing. The dossier merges field by field instead (`clients::merge`).
 
 use crate::domain::merge::Conflict;
-use crate::i18n::{self as t, fields::Field};
+use crate::i18n::{self as t, Describe, fields::Field};
+use crate::ui::command::Cx;
 use crate::ui::widgets::{ConflictAnswer, conflict_modal};
 
 /// The record as saved now by the other instance, and what it changed.
@@ -18,6 +19,25 @@ impl<T> Stale<T> {
     pub fn new(base: &T, mine: &T, theirs: T, fields: impl Fn(&T) -> Vec<Field>) -> Self {
         let conflicts = t::fields::changed_by_them(&fields(base), &fields(mine), &fields(&theirs));
         Stale { theirs, conflicts }
+    }
+}
+
+/// After a save refused because the record changed meanwhile: what the other instance saved
+/// (`theirs`, read again) against what the editor loaded (`base`). A failed read is said as a
+/// failed save, and the draft stays.
+pub fn refused<T, E: Describe>(
+    cx: &mut Cx,
+    base: Option<&T>,
+    mine: &T,
+    theirs: Result<T, E>,
+    fields: impl Fn(&T) -> Vec<Field>,
+) -> Option<Stale<T>> {
+    match theirs {
+        Ok(theirs) => base.map(|base| Stale::new(base, mine, theirs, fields)),
+        Err(e) => {
+            cx.error(t::save_failed(&e.describe()));
+            None
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::i18n::{self as t, Describe, Label};
 use crate::storage::StorageError;
 use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
-use crate::ui::stale::{Stale, stale_ui};
+use crate::ui::stale::{self, Stale, stale_ui};
 use crate::ui::theme;
 use crate::ui::widgets::{self, ConflictAnswer, date_row, err, error_text, form_grid, text_row};
 
@@ -276,13 +276,9 @@ impl Editor for ManagerEditor {
         let saved = match saved {
             Ok(m) => m,
             Err(StorageError::ChangedMeanwhile(id)) => {
-                match (service::manager(cx.db, id), &self.loaded) {
-                    (Ok(theirs), Some(base)) => {
-                        self.stale = Some(Stale::new(base, &value, theirs, fields::manager));
-                    }
-                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
-                    (Ok(_), None) => {}
-                }
+                let theirs = service::manager(cx.db, id);
+                self.stale =
+                    stale::refused(cx, self.loaded.as_ref(), &value, theirs, fields::manager);
                 return false;
             }
             Err(e) => {

@@ -13,7 +13,7 @@ use crate::i18n::{self as t, Describe, Label};
 use crate::storage::StorageError;
 use crate::ui::command::{Command, Cx, Route};
 use crate::ui::editor::Editor;
-use crate::ui::stale::{Stale, stale_ui};
+use crate::ui::stale::{self, Stale, stale_ui};
 use crate::ui::theme;
 use crate::ui::widgets::{self, ConflictAnswer, err, form_grid, multiline_row, text_row};
 
@@ -98,13 +98,9 @@ impl ReportEditor {
                 Some(id)
             }
             Err(ContactsError::Storage(StorageError::ChangedMeanwhile(id))) => {
-                match (crate::contacts::service::open(cx.db, id), &self.loaded) {
-                    (Ok(theirs), Some(base)) => {
-                        self.stale = Some(Stale::new(base, &value, theirs, fields::meeting));
-                    }
-                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
-                    (Ok(_), None) => {}
-                }
+                let theirs = crate::contacts::service::open(cx.db, id);
+                self.stale =
+                    stale::refused(cx, self.loaded.as_ref(), &value, theirs, fields::meeting);
                 None
             }
             Err(e) => {

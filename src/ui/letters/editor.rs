@@ -17,7 +17,7 @@ use crate::pdf::{self, Company, Document, Item};
 use crate::storage::StorageError;
 use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
-use crate::ui::stale::{Stale, stale_ui};
+use crate::ui::stale::{self, Stale, stale_ui};
 use crate::ui::theme;
 use crate::ui::widgets::{self, ConflictAnswer, err, form_grid};
 
@@ -556,13 +556,9 @@ impl Editor for LetterEditor {
                 true
             }
             Err(LetterError::Storage(StorageError::ChangedMeanwhile(id))) => {
-                match (service::open(cx.db, id), &self.loaded) {
-                    (Ok(theirs), Some(base)) => {
-                        self.stale = Some(Stale::new(base, &self.letter, theirs, fields::letter));
-                    }
-                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
-                    (Ok(_), None) => {}
-                }
+                let theirs = service::open(cx.db, id);
+                let base = self.loaded.as_ref();
+                self.stale = stale::refused(cx, base, &self.letter, theirs, fields::letter);
                 false
             }
             Err(e) => {

@@ -16,7 +16,7 @@ use crate::pdf::Company;
 use crate::storage::StorageError;
 use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
-use crate::ui::stale::{Stale, stale_ui};
+use crate::ui::stale::{self, Stale, stale_ui};
 use crate::ui::theme;
 use crate::ui::widgets::{ConflictAnswer, err, form_grid, text_row};
 
@@ -74,14 +74,9 @@ impl SettingsScreen {
                 true
             }
             Err(StorageError::ChangedMeanwhile(_)) => {
-                match admin::company(cx.db) {
-                    Ok(theirs) => {
-                        let s =
-                            Stale::new(&self.saved_company, &self.company, theirs, fields::company);
-                        self.stale_company = Some(s);
-                    }
-                    Err(e) => cx.error(t::save_failed(&e.describe())),
-                }
+                let theirs = admin::company(cx.db);
+                let (base, mine) = (&self.saved_company, &self.company);
+                self.stale_company = stale::refused(cx, Some(base), mine, theirs, fields::company);
                 false
             }
             Err(e) => {
@@ -115,13 +110,9 @@ impl SettingsScreen {
                 true
             }
             Err(LetterError::Storage(StorageError::ChangedMeanwhile(_))) => {
-                match (service::template(cx.db, &tpl.code), base) {
-                    (Ok(Some(theirs)), Some(base)) => {
-                        self.stale_template =
-                            Some((i, Stale::new(base, &tpl, theirs, fields::template)));
-                    }
-                    (Err(e), _) => cx.error(t::save_failed(&e.describe())),
-                    _ => {}
+                if let Some(theirs) = service::template(cx.db, &tpl.code).transpose() {
+                    self.stale_template =
+                        stale::refused(cx, base, &tpl, theirs, fields::template).map(|s| (i, s));
                 }
                 false
             }
