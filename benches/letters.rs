@@ -29,6 +29,7 @@ fn benches(c: &mut Criterion) {
         number: "17".into(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
         subject: "О перерасчёте".into(),
+        ..Default::default()
     };
     let draft =
         service::draft_for(&db, client, None, &template, None, &reply, today()).expect("draft");

@@ -35,6 +35,7 @@ pub struct DemoSummary {
     pub indicator_values: usize,
     pub letters: usize,
     pub reports: usize,
+    pub appeals: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +48,8 @@ pub enum DemoError {
     Letter(#[from] letters::LetterError),
     #[error(transparent)]
     Contacts(#[from] contacts::ContactsError),
+    #[error(transparent)]
+    Appeals(#[from] crate::appeals::AppealError),
 }
 
 const MALE_NAMES: [&str; 16] = [
@@ -353,6 +356,7 @@ pub fn generate(
             "people": [null, summary.people],
             "letters": [null, summary.letters],
             "reports": [null, summary.reports],
+            "appeals": [null, summary.appeals],
         });
         journal_bulk(db, &counts)?;
         Ok(summary)
@@ -454,6 +458,7 @@ fn generate_with(
     clock.set_date(today);
     summary.letters = demo_letters(db, clock, &mut g, today)?;
     summary.reports = contacts_with(db, clock, head_actor, 18, seed, today)?;
+    summary.appeals = demo_appeals(db, clock, &mut g, clients.max(38) * 4, today)?;
     clock.set_date(today);
     Ok(summary)
 }
@@ -672,7 +677,7 @@ fn demo_letters(
         let appeal = Reply {
             number: format!("{}", g.rng.u32(10..400)),
             date: Some(today - chrono::Duration::days(g.rng.i64(3..25))),
-            subject: String::new(),
+            ..Default::default()
         };
         let reply_to = if registered { Reply::default() } else { appeal };
         // Registered in the order of the list, so that numbers follow dates.
@@ -1039,4 +1044,138 @@ fn journal_bulk(db: &mut Db, counts: &serde_json::Value) -> Result<(), StorageEr
             &counts.to_string(),
         )
     })
+}
+
+/// `n` appeals over the last twelve months, in every kind, channel and status: older ones
+/// answered (by a registered letter, a call or an e-mail) and mostly closed, a few left overdue,
+/// some forwarded to a specialist, some extended with their notice, recent ones still in work,
+/// the last days' e-mails received and not registered yet.
+fn demo_appeals(
+    db: &mut Db,
+    clock: &FixedClock,
+    g: &mut Gen,
+    n: usize,
+    today: NaiveDate,
+) -> std::result::Result<usize, DemoError> {
+    use crate::appeals::{Answer, AppealKind, Channel, service as appeals};
+    use crate::domain::Code as _;
+    let rows: Vec<_> = service::list(db)?
+        .into_iter()
+        .filter(|r| r.people_count > 0)
+        .collect();
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let topics = appeals::topics(db)?;
+    let cal = appeals::calendar(db)?;
+    let mut people: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
+    let mut made = 0;
+    for i in 0..n {
+        let row = &rows[g.rng.usize(..rows.len())];
+        if let std::collections::btree_map::Entry::Vacant(e) = people.entry(row.id) {
+            let d = service::open(db, row.id)?;
+            e.insert(d.people.iter().filter_map(|p| p.id).collect());
+        }
+        let person = people.get(&row.id).and_then(|p| p.first().copied());
+        // Spread over the year, the newest last: numbers follow dates.
+        let age = (n - 1 - i) as i64 * 365 / n as i64;
+        let received_on = cal.working_on_or_after(today - chrono::Duration::days(age));
+        if received_on > today {
+            continue;
+        }
+        let (kind_code, subject, body) = *g.pick(&text::DEMO_APPEALS);
+        let kind = AppealKind::parse_code(kind_code).unwrap_or_default();
+        let channel = Channel::ALL[i % Channel::ALL.len()];
+        let reply_channel = if i % 9 == 4 { Channel::Post } else { channel };
+        let actor = Actor {
+            id: row.manager_id,
+            role: Some(Role::Manager),
+        };
+        let received_at = received_on.and_hms_opt(9 + g.rng.u32(0..8), g.rng.u32(0..60), 0);
+        let a = crate::appeals::Appeal {
+            kind,
+            subject: subject.into(),
+            body: body.into(),
+            person_id: person,
+            reply_channel,
+            topic_id: (!topics.is_empty()).then(|| topics[i % topics.len()].id),
+            ..appeals::new_appeal(
+                row.id,
+                channel,
+                received_at.unwrap_or_default(),
+                row.manager_id,
+            )
+        };
+        clock.set(received_at.unwrap_or_default());
+        // The last week's e-mails and website forms wait for registration.
+        let register = !(age <= 7 && matches!(channel, Channel::Email | Channel::Web));
+        let id = appeals::create(db, &actor, &a, register, &[])?;
+        made += 1;
+        if !register {
+            continue;
+        }
+        let got = appeals::open(db, id)?;
+        let due = got.due_date.unwrap_or(today);
+        let step = |days: i64| {
+            let d = cal.add_working_days(received_on, days as u32);
+            clock.set_date(d.min(today));
+            d <= today
+        };
+        // The last month's appeals are at every stage of their work.
+        if age < 30 && i % 5 != 4 {
+            step(1);
+            match i % 5 {
+                0 => {}
+                1 => appeals::take(db, &actor, id)?,
+                2 => {
+                    let (dept, who) = *g.pick(&text::DEMO_DEPARTMENTS);
+                    appeals::forward(db, &actor, id, dept, who)?;
+                }
+                _ if kind == AppealKind::Feedback => appeals::take(db, &actor, id)?,
+                _ => match reply_channel {
+                    Channel::Post | Channel::InPerson => {
+                        appeals::reply_letter(db, &actor, id, "")?;
+                    }
+                    _ => appeals::prepare_answer(db, &actor, id, text::DEMO_ANSWER)?,
+                },
+            }
+            continue;
+        }
+        // Forwarded beyond competence: one in five.
+        // Extended with a notice: one in eleven.
+        if i % 11 == 3 && step(8) {
+            appeals::extend(db, &actor, id, 20, text::DEMO_EXTENSION_REASON)?;
+        }
+        // A few are left overdue (one in thirteen); the recent ones are still in work.
+        let answer_after = 3 + g.rng.i64(0..12);
+        if i % 13 == 5
+            || !step(answer_after)
+            || cal.add_working_days(received_on, answer_after as u32) > due
+        {
+            continue;
+        }
+        if kind == AppealKind::Feedback {
+            appeals::close(db, &actor, id, text::DEMO_CLOSE_NOTE)?;
+            continue;
+        }
+        match reply_channel {
+            Channel::Post | Channel::InPerson => {
+                let letter = appeals::reply_letter(db, &actor, id, "")?;
+                letters::service::register(db, &actor, letter)?;
+            }
+            via => {
+                let answer = Answer {
+                    via,
+                    text: text::DEMO_ANSWER.into(),
+                    ..Default::default()
+                };
+                appeals::send_answer(db, &actor, id, &answer)?;
+            }
+        }
+        if step(answer_after + 2) && i % 4 != 0 {
+            appeals::close(db, &actor, id, "")?;
+        }
+    }
+    clock.set_date(today);
+    Ok(made)
 }

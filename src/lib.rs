@@ -5,6 +5,8 @@
 //! line (`cli`), the tests and the benches all call the services.
 
 pub mod admin;
+pub mod appeals;
+pub mod calendar;
 pub mod cli;
 pub mod clients;
 pub mod contacts;

@@ -176,7 +176,7 @@ fn a_full_disk_breaks_no_file() {
     let db = dir.path().join("v.db");
     let o = vipdesk(&db, &["demo"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let disk = SmallDisk::new(4096);
+    let disk = SmallDisk::new(16384);
     let target = disk.path.join("clients.csv");
     std::fs::write(&target, "старая выгрузка").expect("old");
     let old = sha256(&target);
@@ -206,7 +206,7 @@ fn a_full_disk_breaks_no_file() {
 /// nothing.
 #[test]
 fn a_database_on_a_full_disk_stays_whole() {
-    let disk = SmallDisk::new(6144);
+    let disk = SmallDisk::new(16384);
     let db = disk.path.join("v.db");
     let o = vipdesk(&db, &["demo", "--clients", "12"]);
     assert!(o.status.success(), "{}", stderr(&o));

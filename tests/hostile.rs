@@ -405,6 +405,7 @@ fn thousand_character_names_and_a_100_kb_letter_work() {
         number: "17".into(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
         subject: "О перерасчёте".into(),
+        ..Default::default()
     };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
     let mut letter = letters::draft_for(&db, id, back.people[0].id, &template, None, &reply, today)

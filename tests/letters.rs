@@ -43,6 +43,7 @@ fn new_draft(db: &mut Db, client: i64) -> i64 {
         number: "17".into(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
         subject: "О перерасчёте".into(),
+        ..Default::default()
     };
     let draft =
         service::draft_for(db, client, None, &t, None, &reply, common::today()).expect("draft");
@@ -100,6 +101,36 @@ fn numbers_are_unique_and_increasing_even_across_deletion() {
             .iter()
             .any(|r| r.number == na && r.file_name.ends_with(".pdf"))
     );
+}
+
+/// A format without the year («VIP-{n}», the default) keeps numbers unique when the counter
+/// starts again in January: the numbers of last year are skipped.
+#[test]
+fn a_new_year_never_repeats_a_number_of_the_last_one() {
+    let (mut db, clock) = common::db();
+    vipdesk::demo::generate(&mut db, 4, 5, common::today()).expect("demo");
+    let client = first_client(&db);
+    let mut numbers = std::collections::BTreeSet::new();
+    for date in [
+        common::d(2026, 12, 30),
+        common::d(2027, 1, 11),
+        common::d(2027, 1, 12),
+    ] {
+        clock.set_date(date);
+        let id = new_draft(&mut db, client);
+        let number = service::register(&mut db, &SYSTEM, id)
+            .expect("register")
+            .number;
+        assert!(numbers.insert(number.clone()), "{number} given twice");
+    }
+    let all = service::list(&db, &Default::default()).expect("list");
+    let registered: Vec<&str> = all
+        .iter()
+        .map(|r| r.letter.number.as_str())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = registered.iter().copied().collect();
+    assert_eq!(unique.len(), registered.len());
 }
 
 #[test]

@@ -28,6 +28,7 @@ pub fn demo(place: &Place, clients: usize, seed: u64, out: &mut Out) -> anyhow::
         s.indicator_values,
         s.letters,
         s.reports,
+        s.appeals,
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 //! GUI; typed errors become Russian sentences here, at the edge.
 
 mod admin;
+mod appeals;
 mod clients;
 mod contacts;
 mod letters;
@@ -109,6 +110,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Appeals and complaints.
+    Appeals {
+        #[command(subcommand)]
+        command: appeals::AppealsCommand,
+    },
+    /// The production calendar: working days and legal terms.
+    Calendar {
+        #[command(subcommand)]
+        command: appeals::CalendarCommand,
+    },
     /// Outgoing letters.
     Letter {
         #[command(subcommand)]
@@ -179,6 +190,8 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
         Command::Report { what } => contacts::report(place, what, out)?,
         Command::Today { manager, json } => contacts::today(place, manager, json, out)?,
         Command::Letter { command } => letters::letter(place, command, out)?,
+        Command::Appeals { command } => appeals::appeals(place, command, out)?,
+        Command::Calendar { command } => appeals::calendar_command(place, command, out)?,
     };
     Ok(code)
 }

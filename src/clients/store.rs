@@ -1028,3 +1028,13 @@ pub fn inn_holder(
         )
         .optional()?)
 }
+
+/// The kind of a client (legal entity, entrepreneur, citizen).
+pub fn client_kind(conn: &Connection, id: Id) -> Result<ClientKind> {
+    storage::found(
+        conn.query_row("SELECT kind FROM clients WHERE id = ?1", [id], |r| {
+            storage::code(r, 0)
+        }),
+        id,
+    )
+}

@@ -3,6 +3,7 @@
 //! folder (`clients/`, `letters/`, `contacts/`, `admin/`).
 
 pub mod actor;
+pub mod calendar;
 pub mod clock;
 pub mod code;
 pub mod error;

@@ -402,6 +402,7 @@ impl Describe for DemoError {
             DemoError::Storage(e) => e.describe(),
             DemoError::Letter(e) => e.describe(),
             DemoError::Contacts(e) => e.describe(),
+            DemoError::Appeals(e) => e.describe(),
         }
     }
 }
@@ -412,5 +413,72 @@ pub fn import_report(r: &crate::clients::exchange::ImportReport) -> String {
         w::import_summary(r.imported, r.rejected.len())
     } else {
         w::import_summary_updated(r.imported, r.updated, r.rejected.len())
+    }
+}
+
+/// The field errors of a form as one sentence: «тема: обязательное поле; …».
+pub fn fields_sentence(
+    errors: &crate::domain::FieldErrors,
+    label: impl Fn(&str) -> &'static str,
+) -> String {
+    errors
+        .iter()
+        .map(|(k, e)| format!("{}: {}", label(k), e.describe()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The label of a field of the appeal's form or settings.
+pub fn appeal_field(key: &str) -> &'static str {
+    match key {
+        "client" => w::F_APPEAL_CLIENT,
+        "subject" => w::F_APPEAL_SUBJECT,
+        "received_at" => w::F_APPEAL_RECEIVED,
+        "close_note" => w::F_APPEAL_NOTE,
+        "topic" => w::F_APPEAL_TOPIC,
+        "forward_answer" => w::F_APPEAL_FORWARD_ANSWER,
+        "number_format" => w::F_NUMBER_FORMAT,
+        "terms" => w::F_TERMS,
+        "max_extension_days" => w::F_MAX_EXTENSION,
+        _ => w::F_DUE_SOON,
+    }
+}
+
+impl Describe for crate::appeals::AppealError {
+    fn describe(&self) -> String {
+        use crate::appeals::AppealError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Letter(e) => e.describe(),
+            E::Invalid(errors) => w::err_appeal_fields(&fields_sentence(errors, appeal_field)),
+            E::BadTransition { from, to } => w::err_appeal_transition(from.label(), to.label()),
+            E::CloseWithoutAnswer(kind) => {
+                w::err_close_without_answer(w::kind_accusative(crate::domain::Code::code(*kind)))
+            }
+            E::NoAnswer => w::ERR_NO_ANSWER.into(),
+            E::OtherChannel { chosen, used } => w::err_other_channel(
+                w::channel_by(crate::domain::Code::code(*chosen)),
+                w::channel_by(crate::domain::Code::code(*used)),
+            ),
+            E::PostIsALetter => w::ERR_POST_IS_A_LETTER.into(),
+            E::NoDepartment => w::ERR_NO_DEPARTMENT.into(),
+            E::NoReason => w::ERR_NO_REASON.into(),
+            E::ExtensionDays { max } => w::err_extension_days(*max),
+            E::AlreadyExtended(d) => w::err_already_extended(&crate::domain::fmt::date(*d)),
+            E::NotRegistered(id) => w::err_not_registered(*id),
+            E::AlreadyImported { number, .. } => w::err_already_imported(number),
+        }
+    }
+}
+
+impl Describe for crate::calendar::service::CalendarError {
+    fn describe(&self) -> String {
+        use crate::calendar::service::CalendarError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::NotAllowed => w::ERR_CALENDAR_NOT_ALLOWED.into(),
+            E::NoDecree => w::ERR_CALENDAR_NO_DECREE.into(),
+            E::YearOutOfRange(y) => w::err_calendar_year(*y),
+        }
     }
 }

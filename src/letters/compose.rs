@@ -141,6 +141,8 @@ pub fn template_context(
             number: reply.number.clone(),
             date: fmt::opt_date(reply.date),
             subject: reply.subject.clone(),
+            due_date: fmt::opt_date(reply.due_date),
+            extension_reason: reply.extension_reason.clone(),
         },
         company: CompanyCtx {
             name: company.name.clone(),

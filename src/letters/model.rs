@@ -151,6 +151,9 @@ pub struct AppealCtx {
     pub number: String,
     pub date: String,
     pub subject: String,
+    /// The answer's deadline (after an extension, the new one).
+    pub due_date: String,
+    pub extension_reason: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -199,6 +202,8 @@ pub struct Reply {
     pub number: String,
     pub date: Option<NaiveDate>,
     pub subject: String,
+    pub due_date: Option<NaiveDate>,
+    pub extension_reason: String,
 }
 
 /// Which clients a mail merge goes to.

@@ -214,6 +214,8 @@ pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterErro
         };
         let record_id = clients_store::add_record(w, letter.client_id, &record)?;
         store::set_letter_record(w, id, record_id)?;
+        // A reply to an appeal, registered, is the answer sent.
+        crate::appeals::service::letter_registered(w, id)?;
         Ok::<_, LetterError>(Letter {
             record_id: Some(record_id),
             ..letter

@@ -156,17 +156,9 @@ pub fn save_draft(tx: &Tx, l: &Letter) -> Result<Option<Id>> {
 /// Returns `None` when the letter is not a draft.
 pub fn register(tx: &Tx, id: Id, date: NaiveDate, number_format: &str) -> Result<Option<String>> {
     let year = date.year();
-    tx.execute(
-        "INSERT INTO letter_counters (year, last) VALUES (?1, 1) \
-         ON CONFLICT (year) DO UPDATE SET last = last + 1",
-        [year],
-    )?;
-    let seq: i64 = tx.query_row(
-        "SELECT last FROM letter_counters WHERE year = ?1",
-        [year],
-        |r| r.get(0),
-    )?;
-    let number = super::model::format_number(number_format, seq, year);
+    let (seq, number) = storage::next_number(tx, "letter_counters", "letters", year, |n| {
+        super::model::format_number(number_format, n, year)
+    })?;
     let n = tx.execute(
         "UPDATE letters SET status='registered', number=?2, year=?3, seq=?4, reg_date=?5, updated_at=?6, author_id=?7 \
          WHERE id=?1 AND status='draft' AND deleted_at IS NULL",

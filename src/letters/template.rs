@@ -249,7 +249,7 @@ mod tests {
             appeal: AppealCtx {
                 number: "17".into(),
                 date: "20.11.2026".into(),
-                subject: String::new(),
+                ..Default::default()
             },
             ..Default::default()
         }

@@ -17,7 +17,16 @@ use super::{Result, Tx};
 use crate::domain::{Code as _, Id};
 
 /// Tables whose changes are not journalled: the journal itself, counters, the merge runs.
-const NOT_JOURNALLED: &[&str] = &["journal", "journal_head", "letter_counters", "merges"];
+const NOT_JOURNALLED: &[&str] = &[
+    "journal",
+    "journal_head",
+    "letter_counters",
+    "appeal_counters",
+    "merges",
+];
+
+/// The full-text index and its shadow tables: derived from the appeals, never journalled.
+const FULL_TEXT_PREFIX: &str = "appeals_fts";
 
 /// Columns that say nothing about what changed.
 const BOOKKEEPING: &[&str] = &[
@@ -47,7 +56,7 @@ pub fn install(conn: &Connection) -> Result<()> {
     };
     for table in tables
         .iter()
-        .filter(|t| !NOT_JOURNALLED.contains(&t.as_str()))
+        .filter(|t| !NOT_JOURNALLED.contains(&t.as_str()) && !t.starts_with(FULL_TEXT_PREFIX))
     {
         let mut st = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
         let columns: Vec<(String, String)> = st
@@ -220,6 +229,7 @@ fn client_of(
         "person_phones" => via("SELECT client_id FROM people WHERE id = ?1", "person_id"),
         "project_stages" => via("SELECT client_id FROM projects WHERE id = ?1", "project_id"),
         "next_steps" => via("SELECT client_id FROM meetings WHERE id = ?1", "meeting_id"),
+        "appeal_links" => via("SELECT client_id FROM appeals WHERE id = ?1", "appeal_id"),
         _ => Ok(id_of("client_id")),
     }
 }

@@ -627,3 +627,39 @@ pub fn soft_delete(w: &Tx, table: &str, id: Id) -> Result<()> {
     }
     Ok(())
 }
+
+/// The next registration number of `year` from the per-year counter `counters` (a table of
+/// `year, last`), formatted by `format`: the counter only grows, so a number is never given
+/// twice, and a number already in `table` (a format without the year, whose counter started
+/// again in January) is skipped. Returns the counter's value and the number.
+pub fn next_number(
+    w: &Tx,
+    counters: &str,
+    table: &str,
+    year: i32,
+    format: impl Fn(i64) -> String,
+) -> Result<(i64, String)> {
+    loop {
+        w.execute(
+            &format!(
+                "INSERT INTO {counters} (year, last) VALUES (?1, 1) \
+                 ON CONFLICT (year) DO UPDATE SET last = last + 1"
+            ),
+            [year],
+        )?;
+        let seq: i64 = w.query_row(
+            &format!("SELECT last FROM {counters} WHERE year = ?1"),
+            [year],
+            |r| r.get(0),
+        )?;
+        let number = format(seq);
+        let taken: bool = w.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE number = ?1)"),
+            [&number],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok((seq, number));
+        }
+    }
+}

@@ -398,6 +398,120 @@ CREATE TABLE journal_head (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER 
 CREATE INDEX journal_at ON journal(at);
 ";
 
+/// Appeals and the production calendar: the administrator's corrections of the calendar (days
+/// and the years confirmed by a decree), the topics catalogue, the appeals register with its
+/// per-year counter (numbers never reused), related appeals, the links of letters, files and
+/// calls to their appeal, and the full-text index of subjects and texts (external content,
+/// kept by triggers).
+const V8_APPEALS: &str = concat!(
+    "CREATE TABLE calendar_days (",
+    record_columns!(),
+    ",
+    date TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('working', 'short', 'day_off', 'holiday')),
+    decree TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE calendar_years (",
+    record_columns!(),
+    ",
+    year INTEGER NOT NULL UNIQUE,
+    decree TEXT NOT NULL
+);
+CREATE TABLE appeal_topics (",
+    record_columns!(),
+    ",
+    name TEXT NOT NULL UNIQUE,
+    sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE appeals (",
+    record_columns!(),
+    ",
+    number TEXT NOT NULL DEFAULT '',
+    year INTEGER,
+    seq INTEGER,
+    received_at TEXT NOT NULL,
+    registered_on TEXT,
+    channel TEXT NOT NULL CHECK (channel IN ('in_person', 'phone', 'post', 'web', 'email')),
+    kind TEXT NOT NULL CHECK (kind IN ('info', 'complaint', 'service_change', 'suggestion', 'feedback')),
+    topic_id INTEGER REFERENCES appeal_topics(id),
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    person_id INTEGER REFERENCES people(id),
+    sender TEXT NOT NULL DEFAULT '',
+    sender_contact TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    reply_channel TEXT NOT NULL CHECK (reply_channel IN ('in_person', 'phone', 'post', 'web', 'email')),
+    manager_id INTEGER REFERENCES managers(id),
+    status TEXT NOT NULL CHECK (status IN ('received', 'registered', 'in_work', 'forwarded', 'answer_ready', 'answer_sent', 'closed')),
+    due_date TEXT,
+    term_days INTEGER,
+    term_working INTEGER NOT NULL DEFAULT 0,
+    extended_days INTEGER NOT NULL DEFAULT 0,
+    extension_reason TEXT NOT NULL DEFAULT '',
+    extended_on TEXT,
+    forwarded_dept TEXT NOT NULL DEFAULT '',
+    forwarded_person TEXT NOT NULL DEFAULT '',
+    forwarded_on TEXT,
+    forward_answer TEXT NOT NULL DEFAULT '',
+    forward_answered_on TEXT,
+    answer TEXT NOT NULL DEFAULT '',
+    answer_via TEXT CHECK (answer_via IN ('in_person', 'phone', 'post', 'web', 'email')),
+    channel_reason TEXT NOT NULL DEFAULT '',
+    answered_on TEXT,
+    closed_on TEXT,
+    close_note TEXT NOT NULL DEFAULT '',
+    message_id TEXT NOT NULL DEFAULT '',
+    row_version INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX appeals_number ON appeals(number) WHERE number <> '';
+CREATE INDEX appeals_open_due ON appeals(due_date) WHERE deleted_at IS NULL AND status NOT IN ('answer_sent', 'closed');
+CREATE INDEX appeals_unregistered ON appeals(received_at) WHERE deleted_at IS NULL AND status = 'received';
+CREATE INDEX appeals_client ON appeals(client_id, received_at);
+CREATE INDEX appeals_received ON appeals(received_at);
+CREATE INDEX appeals_manager ON appeals(manager_id, received_at);
+CREATE UNIQUE INDEX appeals_message ON appeals(message_id) WHERE message_id <> '' AND deleted_at IS NULL;
+CREATE TABLE appeal_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+CREATE TABLE appeal_links (
+    appeal_id INTEGER NOT NULL REFERENCES appeals(id),
+    related_id INTEGER NOT NULL REFERENCES appeals(id),
+    PRIMARY KEY (appeal_id, related_id)
+);
+ALTER TABLE letters ADD COLUMN appeal_id INTEGER REFERENCES appeals(id);
+ALTER TABLE letters ADD COLUMN appeal_role TEXT NOT NULL DEFAULT '' CHECK (appeal_role IN ('', 'reply', 'registered', 'extended'));
+CREATE INDEX letters_appeal ON letters(appeal_id) WHERE appeal_id IS NOT NULL;
+ALTER TABLE records ADD COLUMN appeal_id INTEGER REFERENCES appeals(id);
+CREATE INDEX records_appeal ON records(appeal_id) WHERE appeal_id IS NOT NULL;
+ALTER TABLE meetings ADD COLUMN appeal_id INTEGER REFERENCES appeals(id);
+CREATE INDEX meetings_appeal ON meetings(appeal_id) WHERE appeal_id IS NOT NULL;
+CREATE VIRTUAL TABLE appeals_fts USING fts5(subject, body, content = 'appeals', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER appeals_fts_i AFTER INSERT ON appeals BEGIN
+    INSERT INTO appeals_fts (rowid, subject, body) VALUES (NEW.id, NEW.subject, NEW.body);
+END;
+CREATE TRIGGER appeals_fts_d AFTER DELETE ON appeals BEGIN
+    INSERT INTO appeals_fts (appeals_fts, rowid, subject, body) VALUES ('delete', OLD.id, OLD.subject, OLD.body);
+END;
+CREATE TRIGGER appeals_fts_u AFTER UPDATE OF subject, body ON appeals BEGIN
+    INSERT INTO appeals_fts (appeals_fts, rowid, subject, body) VALUES ('delete', OLD.id, OLD.subject, OLD.body);
+    INSERT INTO appeals_fts (rowid, subject, body) VALUES (NEW.id, NEW.subject, NEW.body);
+END;
+INSERT INTO appeal_topics (uuid, created_at, updated_at, name, sort) VALUES
+ ('5eed0006-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Расчёты и счета', 1),
+ ('5eed0006-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Показания и приборы учёта', 2),
+ ('5eed0006-0000-4000-8000-000000000003', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Качество электроэнергии', 3),
+ ('5eed0006-0000-4000-8000-000000000004', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ограничение режима потребления', 4),
+ ('5eed0006-0000-4000-8000-000000000005', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Технологическое присоединение', 5),
+ ('5eed0006-0000-4000-8000-000000000006', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Договор', 6),
+ ('5eed0006-0000-4000-8000-000000000007', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Тарифы', 7),
+ ('5eed0006-0000-4000-8000-000000000008', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Прочее', 8);
+INSERT OR IGNORE INTO templates (uuid, created_at, updated_at, code, title, heading, body) VALUES
+ ('5eed0005-0000-4000-8000-000000000007', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'appeal_extended', 'Уведомление о продлении срока рассмотрения', 'О продлении срока рассмотрения обращения', 'Сообщаем, что срок рассмотрения Вашего обращения от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} продлён до {{ appeal.due_date }}.
+
+Причина продления: {{ appeal.extension_reason }}.
+
+Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.full_name }} по телефону {{ manager.phone }}.');
+"
+);
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -408,10 +522,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5_UNIQUE_INN),
         M::up(V6_SAFETY),
         M::up(V7_JOURNAL_HEAD),
+        M::up(V8_APPEALS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    7
+    8
 }

@@ -67,10 +67,11 @@ pub fn demo_summary(
     values: usize,
     letters: usize,
     reports: usize,
+    appeals: usize,
 ) -> String {
     use crate::domain::fmt::count;
     format!(
-        "Демо-данные: {}, {}, {}, {}, {}, {}",
+        "Демо-данные: {}, {}, {}, {}, {}, {}, {}",
         count(managers as u64, ["менеджер", "менеджера", "менеджеров"]),
         count(clients as u64, CLIENT_FORMS),
         count(
@@ -93,7 +94,8 @@ pub fn demo_summary(
                 "отчёта о контактах",
                 "отчётов о контактах"
             ]
-        )
+        ),
+        count(appeals as u64, ["обращение", "обращения", "обращений"])
     )
 }
 pub fn check_ok(clients: i64) -> String {

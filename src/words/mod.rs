@@ -5,6 +5,7 @@
 //! them, at the edge.
 
 pub mod admin;
+pub mod appeals;
 pub mod clients;
 pub mod common;
 pub mod contacts;
@@ -12,6 +13,7 @@ pub mod demo;
 pub mod letters;
 
 pub use admin::*;
+pub use appeals::*;
 pub use clients::*;
 pub use common::*;
 pub use contacts::*;

@@ -136,6 +136,7 @@ impl LetterEditor {
             number: self.letter.reply_number.clone(),
             date: fmt::parse_date(&self.reply_date),
             subject: self.reply_subject.clone(),
+            ..Default::default()
         };
         match compose::draft_from(
             &self.dossier,

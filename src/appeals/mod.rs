@@ -1,0 +1,10 @@
+//! Appeals and complaints («Обращения»): the register with legal deadlines on the production
+//! calendar, forwarding, extensions with their notice, replies on the client's channel linked
+//! both ways, «Сегодня», the weekly complaints memo.
+
+pub mod model;
+pub mod service;
+pub mod store;
+
+pub use model::*;
+pub use service::AppealError;

@@ -1,0 +1,152 @@
+//! `appeals list`, `calendar add-workdays`, `calendar deadline`. Dates in and out as
+//! `YYYY-MM-DD`.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::{Out, Place};
+use crate::appeals::{AppealFilter, AppealRow, DueFilter, service};
+use crate::domain::calendar::{Calendar, Term};
+use crate::domain::{Code, Id};
+use crate::i18n::{self as t, Label};
+
+/// A date typed as `YYYY-MM-DD`.
+pub fn iso_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| t::err_iso_date(s))
+}
+
+fn iso(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppealsCommand {
+    /// The register, newest first (with --overdue: open appeals past their deadline, oldest
+    /// deadline first; with --json: one JSON object per line).
+    List {
+        #[arg(long)]
+        overdue: bool,
+        /// Only this manager's appeals.
+        #[arg(long)]
+        manager: Option<Id>,
+        /// Only this client's appeals.
+        #[arg(long)]
+        client: Option<Id>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// The date N working days after DATE (DATE itself not counted).
+    AddWorkdays {
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        from: NaiveDate,
+        #[arg(long, value_name = "N")]
+        days: u32,
+    },
+    /// The last day of a term of N days counted from an event on DATE (Civil Code art. 191,
+    /// 193: the term starts the next day; a last day off moves to the next working day).
+    Deadline {
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        from: NaiveDate,
+        #[arg(long, value_name = "N")]
+        days: u32,
+        /// A term in working days (default: calendar days).
+        #[arg(long)]
+        working: bool,
+    },
+}
+
+pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let AppealsCommand::List {
+        overdue,
+        manager,
+        client,
+        json,
+    } = command;
+    let db = place.open()?;
+    let filter = AppealFilter {
+        due: if overdue {
+            DueFilter::Overdue
+        } else {
+            DueFilter::Any
+        },
+        today: Some(db.today()),
+        manager,
+        client,
+        ..Default::default()
+    };
+    let (rows, _) = service::list(&db, &filter, usize::MAX >> 1).map_err(t::err)?;
+    let today = db.today();
+    out.lines(rows.iter().map(|r| {
+        if json {
+            row_json(r, today).to_string()
+        } else {
+            format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                r.id,
+                r.number,
+                iso(Some(r.received_at.date())),
+                r.kind.label(),
+                r.status.label(),
+                iso(r.due_date),
+                r.client,
+                r.subject
+            )
+        }
+    }))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn row_json(r: &AppealRow, today: NaiveDate) -> serde_json::Value {
+    serde_json::json!({
+        "id": r.id,
+        "number": r.number,
+        "received_at": r.received_at.format("%Y-%m-%dT%H:%M").to_string(),
+        "registered_on": r.registered_on.map(|d| iso(Some(d))),
+        "channel": r.channel.code(),
+        "kind": r.kind.code(),
+        "topic": r.topic,
+        "client_id": r.client_id,
+        "client": r.client,
+        "subject": r.subject,
+        "status": r.status.code(),
+        "due_date": r.due_date.map(|d| iso(Some(d))),
+        "days_left": r.days_left(today),
+        "manager_id": r.manager_id,
+        "answered_on": r.answered_on.map(|d| iso(Some(d))),
+    })
+}
+
+/// The calendar of the database when there is one (with its corrections), else the shipped one.
+fn calendar(place: &Place) -> anyhow::Result<Calendar> {
+    if place.path.exists() {
+        let db = place.open()?;
+        Ok(service::calendar(&db).map_err(t::err)?)
+    } else {
+        Ok(Calendar::official())
+    }
+}
+
+pub fn calendar_command(
+    place: &Place,
+    command: CalendarCommand,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let cal = calendar(place)?;
+    let date = match command {
+        CalendarCommand::AddWorkdays { from, days } => cal.add_working_days(from, days),
+        CalendarCommand::Deadline {
+            from,
+            days,
+            working,
+        } => cal.deadline(from, Term { days, working }),
+    };
+    out.line(iso(Some(date)))?;
+    Ok(ExitCode::SUCCESS)
+}

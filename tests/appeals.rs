@@ -1,0 +1,875 @@
+//! Appeals: registration numbers never reused, the deadline per kind × client kind on the
+//! production calendar, the flow refusing invalid jumps with its message, the extension and its
+//! notice, the reply letter linked both ways, answers on the client's channel, the register's
+//! filters and full-text search, «Сегодня».
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
+
+mod common;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use common::{actor, d};
+use vipdesk::appeals::service::{self, AppealError, Notice};
+use vipdesk::appeals::*;
+use vipdesk::clients::{self, Client, ClientKind, Dossier, Person};
+use vipdesk::domain::validate::Phone;
+use vipdesk::domain::{Actor, Id};
+use vipdesk::i18n;
+use vipdesk::letters::{self, LetterStatus};
+use vipdesk::storage::Db;
+
+fn at(date: NaiveDate, h: u32) -> NaiveDateTime {
+    date.and_hms_opt(h, 0, 0).expect("time")
+}
+
+fn client(db: &mut Db, name: &str, inn: &str, kind: ClientKind, manager: Id) -> (Id, Id) {
+    let dossier = Dossier {
+        client: Client {
+            short_name: name.into(),
+            kind,
+            inn: inn.into(),
+            manager_id: Some(manager),
+            ..Default::default()
+        },
+        people: vec![Person {
+            surname: "Соколов".into(),
+            name: "Игорь".into(),
+            patronymic: "Андреевич".into(),
+            position: "Генеральный директор".into(),
+            phones: vec![Phone::parse("8 (916) 123-45-67").expect("phone")],
+            email: "sokolov@example.ru".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let id = clients::service::save(db, &actor(manager), &dossier).expect("client");
+    let person = clients::service::open(db, id).expect("dossier").people[0]
+        .id
+        .expect("person");
+    (id, person)
+}
+
+struct Fixture {
+    db: Db,
+    clock: std::sync::Arc<vipdesk::domain::FixedClock>,
+    me: Id,
+    legal: Id,
+    person: Id,
+    citizen: Id,
+}
+
+fn fixture() -> Fixture {
+    let (mut db, clock) = common::db();
+    let me = common::add_manager(&mut db, "Родионова", "Галина", "Ивановна");
+    let (legal, person) = client(
+        &mut db,
+        "АО «Орелводоканал»",
+        "5753000010",
+        ClientKind::Legal,
+        me,
+    );
+    let (citizen, _) = client(
+        &mut db,
+        "Иванов Иван Иванович",
+        "",
+        ClientKind::Individual,
+        me,
+    );
+    Fixture {
+        db,
+        clock,
+        me,
+        legal,
+        person,
+        citizen,
+    }
+}
+
+fn appeal(f: &Fixture, client: Id, kind: AppealKind, channel: Channel, subject: &str) -> Appeal {
+    Appeal {
+        kind,
+        subject: subject.into(),
+        body: format!("Текст обращения: {subject}"),
+        person_id: (client == f.legal).then_some(f.person),
+        ..service::new_appeal(client, channel, at(f.clock_today(), 9), Some(f.me))
+    }
+}
+
+impl Fixture {
+    fn clock_today(&self) -> NaiveDate {
+        self.db.today()
+    }
+    fn register(&mut self, a: &Appeal) -> Id {
+        service::create(&mut self.db, &actor(self.me), a, true, &[]).expect("registered")
+    }
+}
+
+#[test]
+fn registration_numbers_grow_per_year_and_are_never_reused() {
+    let mut f = fixture();
+    let a = appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Phone,
+        "Счёт за октябрь",
+    );
+    let one = f.register(&a);
+    let two = f.register(&a);
+    assert_eq!(service::open(&f.db, one).expect("one").number, "ОБ-1/26");
+    assert_eq!(service::open(&f.db, two).expect("two").number, "ОБ-2/26");
+    // The last one deleted: its number is not given again.
+    service::delete(&mut f.db, &actor(f.me), two).expect("deleted");
+    let three = f.register(&a);
+    assert_eq!(
+        service::open(&f.db, three).expect("three").number,
+        "ОБ-3/26"
+    );
+    // A new year starts at 1.
+    f.clock.set_date(d(2027, 1, 11));
+    let a = appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Phone,
+        "Счёт за декабрь",
+    );
+    let next = f.register(&a);
+    assert_eq!(service::open(&f.db, next).expect("next").number, "ОБ-1/27");
+    // A received appeal has no number until registered; registering twice is refused.
+    let received = service::create(&mut f.db, &actor(f.me), &a, false, &[]).expect("received");
+    assert_eq!(service::open(&f.db, received).expect("r").number, "");
+    let number = service::register(&mut f.db, &actor(f.me), received).expect("register");
+    assert_eq!(number, "ОБ-2/27");
+    let again = service::register(&mut f.db, &actor(f.me), received).expect_err("twice");
+    assert!(
+        matches!(again, AppealError::BadTransition { .. }),
+        "{again:?}"
+    );
+}
+
+#[test]
+fn the_deadline_follows_the_rule_of_the_kind_and_the_client_on_the_calendar() {
+    let mut f = fixture();
+    // Registered on 5 Oct 2026: 30 days = 4 Nov (a holiday) → 5 Nov.
+    f.clock.set_date(d(2026, 10, 5));
+    let a = appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Перерасчёт",
+    );
+    let id = f.register(&a);
+    let got = service::open(&f.db, id).expect("a");
+    assert_eq!(got.registered_on, Some(d(2026, 10, 5)));
+    assert_eq!(got.due_date, Some(d(2026, 11, 5)));
+    // A citizen's complaint: 10 days (consumer protection), 15 Oct.
+    let c = appeal(
+        &f,
+        f.citizen,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Отключение",
+    );
+    let id = f.register(&c);
+    assert_eq!(
+        service::open(&f.db, id).expect("c").due_date,
+        Some(d(2026, 10, 15))
+    );
+    // Rules are settings: 5 working days for a company's information request.
+    let mut s = service::settings(&f.db).expect("settings");
+    s.set_term(
+        AppealKind::Info,
+        ClientKind::Legal,
+        vipdesk::domain::calendar::Term::working(5),
+    );
+    service::save_settings(&mut f.db, &Actor::SYSTEM, &s).expect("saved");
+    f.clock.set_date(d(2026, 5, 6));
+    let i = appeal(&f, f.legal, AppealKind::Info, Channel::Phone, "Справка");
+    let id = f.register(&i);
+    // 6 May 2026 + 5 working days: 7, 8, 12, 13, 14 May.
+    assert_eq!(
+        service::open(&f.db, id).expect("i").due_date,
+        Some(d(2026, 5, 14))
+    );
+    // A format without {n} is refused by the settings.
+    s.number_format = "ОБ".into();
+    let e = service::save_settings(&mut f.db, &Actor::SYSTEM, &s).expect_err("format");
+    assert!(matches!(e, AppealError::Invalid(_)));
+}
+
+#[test]
+fn the_registration_and_forwarding_clocks_are_separate() {
+    let mut f = fixture();
+    // Received on Friday 30 Oct 2026: register by 2 Nov (3 days: Mon 2 Nov).
+    f.clock.set_date(d(2026, 10, 30));
+    let a = appeal(&f, f.legal, AppealKind::Info, Channel::Email, "Вопрос");
+    let id = service::create(&mut f.db, &actor(f.me), &a, false, &[]).expect("received");
+    let today = service::today(&f.db, None, d(2026, 11, 2)).expect("today");
+    assert_eq!(today.unregistered.len(), 1);
+    assert_eq!(today.unregistered[0].1, d(2026, 11, 2));
+    f.clock.set_date(d(2026, 11, 2));
+    service::register(&mut f.db, &actor(f.me), id).expect("register");
+    let got = service::open(&f.db, id).expect("a");
+    let details = service::details(&f.db, &got).expect("details");
+    let clocks = details.clocks.expect("clocks");
+    // Forward by 9 Nov (7 days), answer by 2 Dec (30 days).
+    assert_eq!(clocks.forward_by, Some(d(2026, 11, 9)));
+    assert_eq!(clocks.answer_by, Some(d(2026, 12, 2)));
+    assert!(
+        service::today(&f.db, None, d(2026, 11, 2))
+            .expect("t")
+            .unregistered
+            .is_empty()
+    );
+}
+
+fn said(e: &AppealError) -> String {
+    i18n::describe(e)
+}
+
+#[test]
+fn invalid_transitions_are_refused_with_a_clear_message() {
+    let mut f = fixture();
+    let a = appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Phone,
+        "Качество",
+    );
+    let id = f.register(&a);
+    // Closing a complaint without an answer.
+    let e = service::close(&mut f.db, &actor(f.me), id, "решено").expect_err("refused");
+    assert!(matches!(
+        e,
+        AppealError::CloseWithoutAnswer(AppealKind::Complaint)
+    ));
+    assert!(
+        said(&e).contains("Жалобу нельзя закрыть без ответа"),
+        "{}",
+        said(&e)
+    );
+    // Answering by e-mail when the client chose the phone, without a reason.
+    let e = service::send_answer(
+        &mut f.db,
+        &actor(f.me),
+        id,
+        &Answer {
+            via: Channel::Email,
+            text: "Ответ".into(),
+            ..Default::default()
+        },
+    )
+    .expect_err("other channel");
+    assert!(matches!(e, AppealError::OtherChannel { .. }));
+    assert!(said(&e).contains("по телефону"), "{}", said(&e));
+    assert!(said(&e).contains("причину"), "{}", said(&e));
+    // Forwarding needs a department.
+    let e = service::forward(&mut f.db, &actor(f.me), id, " ", "").expect_err("dept");
+    assert!(matches!(e, AppealError::NoDepartment));
+    // Forward, then the specialist answers: back in work; then closed only after the answer.
+    service::forward(&mut f.db, &actor(f.me), id, "Отдел расчётов", "Ильина О.В.").expect("fwd");
+    let e = service::forward(&mut f.db, &actor(f.me), id, "Отдел", "").expect_err("twice");
+    assert!(said(&e).contains("«передано специалисту»"), "{}", said(&e));
+    service::specialist_answered(&mut f.db, &actor(f.me), id, "Перерасчёт сделан").expect("ans");
+    assert_eq!(
+        service::open(&f.db, id).expect("a").status,
+        AppealStatus::InWork
+    );
+    // The phone answer is recorded as a call and sends the answer.
+    service::send_answer(
+        &mut f.db,
+        &actor(f.me),
+        id,
+        &Answer {
+            via: Channel::Phone,
+            text: "Сообщили о перерасчёте".into(),
+            ..Default::default()
+        },
+    )
+    .expect("answered");
+    let got = service::open(&f.db, id).expect("a");
+    assert_eq!(got.status, AppealStatus::AnswerSent);
+    assert_eq!(got.answer_via, Some(Channel::Phone));
+    let calls = vipdesk::contacts::service::list(&f.db, Some(f.legal), None).expect("calls");
+    assert_eq!(calls.len(), 1, "the call is recorded");
+    service::close(&mut f.db, &actor(f.me), id, "").expect("closed");
+    let e = service::take(&mut f.db, &actor(f.me), id).expect_err("closed stays closed");
+    assert!(matches!(
+        e,
+        AppealError::BadTransition {
+            from: AppealStatus::Closed,
+            ..
+        }
+    ));
+    // Another channel with a reason is accepted, and the reason kept.
+    let b = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Phone,
+        "Тариф",
+    ));
+    service::send_answer(
+        &mut f.db,
+        &actor(f.me),
+        b,
+        &Answer {
+            via: Channel::Email,
+            text: "Тариф прилагаем".into(),
+            reason: "клиент попросил прислать таблицу".into(),
+            ..Default::default()
+        },
+    )
+    .expect("with a reason");
+    assert_eq!(
+        service::open(&f.db, b).expect("b").channel_reason,
+        "клиент попросил прислать таблицу"
+    );
+    // A feedback closes without an answer, with a note.
+    let fb = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Feedback,
+        Channel::Phone,
+        "Спасибо",
+    ));
+    let e = service::close(&mut f.db, &actor(f.me), fb, "").expect_err("note");
+    assert!(matches!(e, AppealError::Invalid(_)));
+    service::close(&mut f.db, &actor(f.me), fb, "благодарность передана").expect("closed");
+}
+
+#[test]
+fn the_extension_records_its_reason_and_drafts_the_notice() {
+    let mut f = fixture();
+    f.clock.set_date(d(2026, 10, 5));
+    let a = appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Перерасчёт за 2025 год",
+    );
+    let id = f.register(&a);
+    let e = service::extend(&mut f.db, &actor(f.me), id, 31, "проверка").expect_err("31");
+    assert!(said(&e).contains("от 1 до 30"), "{}", said(&e));
+    let e = service::extend(&mut f.db, &actor(f.me), id, 10, " ").expect_err("reason");
+    assert!(matches!(e, AppealError::NoReason));
+    f.clock.set_date(d(2026, 10, 20));
+    let (due, letter) = service::extend(
+        &mut f.db,
+        &actor(f.me),
+        id,
+        30,
+        "требуется проверка показаний прибора учёта сетевой организацией",
+    )
+    .expect("extended");
+    // 5 Nov + 30 days = 5 Dec (Saturday) → 7 Dec.
+    assert_eq!(due, d(2026, 12, 7));
+    let got = service::open(&f.db, id).expect("a");
+    assert_eq!(got.due_date, Some(d(2026, 12, 7)));
+    assert_eq!(got.extended_days, 30);
+    assert_eq!(got.extended_on, Some(d(2026, 10, 20)));
+    let notice = letters::service::open(&f.db, letter).expect("notice");
+    assert_eq!(notice.status, LetterStatus::Draft);
+    assert_eq!(notice.heading, "О продлении срока рассмотрения обращения");
+    assert!(
+        notice.body.contains("продлён до 07.12.2026"),
+        "{}",
+        notice.body
+    );
+    assert!(notice.body.contains("ОБ-1/26"), "{}", notice.body);
+    assert!(
+        notice.body.contains("проверка показаний"),
+        "{}",
+        notice.body
+    );
+    let details = service::details(&f.db, &got).expect("details");
+    assert_eq!(details.letters.len(), 1);
+    assert_eq!(details.letters[0].role, LetterRole::Extended);
+    // Once only.
+    let e = service::extend(&mut f.db, &actor(f.me), id, 5, "ещё").expect_err("twice");
+    assert!(matches!(e, AppealError::AlreadyExtended(_)));
+    // The appeal's status did not move.
+    assert_eq!(got.status, AppealStatus::Registered);
+}
+
+#[test]
+fn the_reply_letter_is_linked_both_ways_and_its_registration_sends_the_answer() {
+    let mut f = fixture();
+    f.clock.set_date(d(2026, 11, 20));
+    let a = appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Ошибка в счёте",
+    );
+    let id = f.register(&a);
+    f.clock.set_date(d(2026, 11, 25));
+    let letter_id = service::reply_letter(&mut f.db, &actor(f.me), id, "").expect("reply");
+    let letter = letters::service::open(&f.db, letter_id).expect("letter");
+    assert_eq!(letter.reply_number, "ОБ-1/26");
+    assert_eq!(letter.reply_date, Some(d(2026, 11, 20)));
+    assert!(
+        letter.addressee.contains("Соколову"),
+        "{}",
+        letter.addressee
+    );
+    assert_eq!(letter.heading, "О рассмотрении обращения");
+    assert_eq!(
+        service::open(&f.db, id).expect("a").status,
+        AppealStatus::AnswerReady
+    );
+    // The letter shows its appeal; the appeal its letter.
+    assert_eq!(
+        service::appeal_of_letter(&f.db, letter_id).expect("of"),
+        Some((id, "ОБ-1/26".to_string()))
+    );
+    let got = service::open(&f.db, id).expect("a");
+    let details = service::details(&f.db, &got).expect("details");
+    assert_eq!(details.letters[0].letter_id, letter_id);
+    assert_eq!(details.letters[0].role, LetterRole::Reply);
+    // Registering the letter sends the answer by post on its date.
+    let registered = letters::service::register(&mut f.db, &actor(f.me), letter_id).expect("reg");
+    let got = service::open(&f.db, id).expect("a");
+    assert_eq!(got.status, AppealStatus::AnswerSent);
+    assert_eq!(got.answer_via, Some(Channel::Post));
+    assert_eq!(got.answered_on, registered.reg_date);
+    let details = service::details(&f.db, &got).expect("details");
+    assert_eq!(details.letters[0].number, registered.number);
+    service::close(&mut f.db, &actor(f.me), id, "").expect("closed");
+    // A client who chose e-mail gets a letter only with a reason.
+    let e = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Email,
+        "Акт сверки",
+    ));
+    let err = service::reply_letter(&mut f.db, &actor(f.me), e, "").expect_err("reason");
+    assert!(matches!(err, AppealError::OtherChannel { .. }));
+    service::reply_letter(&mut f.db, &actor(f.me), e, "нужен оригинал с печатью").expect("ok");
+    assert_eq!(
+        service::open(&f.db, e).expect("e").channel_reason,
+        "нужен оригинал с печатью"
+    );
+}
+
+#[test]
+fn the_notice_of_registration_goes_on_the_reply_channel() {
+    let mut f = fixture();
+    let post = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Post,
+        "Письмо",
+    ));
+    match service::notice_of_registration(&mut f.db, &actor(f.me), post).expect("notice") {
+        Notice::Letter(id) => {
+            let l = letters::service::open(&f.db, id).expect("letter");
+            assert!(l.body.contains("зарегистрировано"), "{}", l.body);
+            assert!(l.body.contains("ОБ-1/26"), "{}", l.body);
+        }
+        other => panic!("a letter expected, got {other:?}"),
+    }
+    let web = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Web,
+        "Форма",
+    ));
+    match service::notice_of_registration(&mut f.db, &actor(f.me), web).expect("notice") {
+        Notice::Text(t) => {
+            assert!(t.contains("ОБ-2/26"), "{t}");
+            assert!(t.starts_with("Уважаем"), "{t}");
+        }
+        other => panic!("a text expected, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_register_filters_and_finds_words() {
+    let mut f = fixture();
+    f.clock.set_date(d(2026, 10, 1));
+    let old = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Перерасчёт за сентябрь",
+    ));
+    f.clock.set_date(d(2026, 11, 20));
+    let phone = f.register(&appeal(
+        &f,
+        f.citizen,
+        AppealKind::Info,
+        Channel::Phone,
+        "Показания счётчика",
+    ));
+    let mail = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Suggestion,
+        Channel::Email,
+        "Личный кабинет",
+    ));
+    service::forward(&mut f.db, &actor(f.me), mail, "ИТ", "").expect("fwd");
+    fn ids_in(db: &Db, filter: AppealFilter) -> Vec<Id> {
+        service::list(db, &filter, 100)
+            .expect("list")
+            .0
+            .into_iter()
+            .map(|r| r.id)
+            .collect()
+    }
+    let ids = |filter: AppealFilter| ids_in(&f.db, filter);
+    assert_eq!(ids(AppealFilter::default()), vec![mail, phone, old]);
+    assert_eq!(
+        ids(AppealFilter {
+            kind: Some(AppealKind::Complaint),
+            ..Default::default()
+        }),
+        vec![old]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            channel: Some(Channel::Phone),
+            ..Default::default()
+        }),
+        vec![phone]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            client: Some(f.legal),
+            ..Default::default()
+        }),
+        vec![mail, old]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            status: Some(AppealStatus::Forwarded),
+            ..Default::default()
+        }),
+        vec![mail]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            from: Some(d(2026, 11, 1)),
+            to: Some(d(2026, 11, 30)),
+            ..Default::default()
+        }),
+        vec![mail, phone]
+    );
+    // Overdue on 25 Nov: the complaint of 1 Oct (due 2 Nov at the latest).
+    let overdue = AppealFilter {
+        due: DueFilter::Overdue,
+        today: Some(d(2026, 11, 25)),
+        ..Default::default()
+    };
+    assert_eq!(ids(overdue), vec![old]);
+    // Due by 1 Dec: the citizen's info request of 20 Nov is due 21 Dec — not there.
+    assert_eq!(
+        ids(AppealFilter {
+            due: DueFilter::By(d(2026, 12, 1)),
+            ..Default::default()
+        }),
+        vec![old]
+    );
+    // Full text, by word prefix, in any case, in the text too; operators are just text.
+    assert_eq!(
+        ids(AppealFilter {
+            text: "перерасч".into(),
+            ..Default::default()
+        }),
+        vec![old]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            text: "СЧЁТЧИКА".into(),
+            ..Default::default()
+        }),
+        vec![phone]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            text: "текст кабинет".into(),
+            ..Default::default()
+        }),
+        vec![mail]
+    );
+    assert!(
+        ids(AppealFilter {
+            text: "\"OR* NEAR(".into(),
+            ..Default::default()
+        })
+        .is_empty()
+    );
+    // The limit keeps the count.
+    let (rows, total) = service::list(&f.db, &AppealFilter::default(), 2).expect("limited");
+    assert_eq!((rows.len(), total), (2, 3));
+    // An edit of the subject is found by its new words, not the old ones.
+    let base = service::open(&f.db, phone).expect("p");
+    let edited = Appeal {
+        subject: "Замена прибора учёта".into(),
+        body: "Просим заменить прибор".into(),
+        ..base.clone()
+    };
+    service::save(&mut f.db, &actor(f.me), &base, &edited).expect("saved");
+    assert_eq!(
+        ids_in(
+            &f.db,
+            AppealFilter {
+                text: "замена".into(),
+                ..Default::default()
+            }
+        ),
+        vec![phone]
+    );
+    assert!(
+        ids_in(
+            &f.db,
+            AppealFilter {
+                text: "показания счётчика".into(),
+                ..Default::default()
+            }
+        )
+        .is_empty()
+    );
+    // A stale edit is refused.
+    let e = service::save(&mut f.db, &actor(f.me), &base, &edited).expect_err("stale");
+    assert!(
+        matches!(
+            e,
+            AppealError::Storage(vipdesk::storage::StorageError::ChangedMeanwhile(_))
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn today_shows_overdue_and_due_soon_appeals() {
+    let mut f = fixture();
+    f.clock.set_date(d(2026, 10, 1));
+    let overdue = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Старое",
+    ));
+    f.clock.set_date(d(2026, 10, 23));
+    let soon = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Post,
+        "Скоро",
+    )); // due 23 Nov → 23 Nov
+    f.clock.set_date(d(2026, 11, 20));
+    let later = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Info,
+        Channel::Post,
+        "Потом",
+    ));
+    let t = service::today(&f.db, Some(f.me), d(2026, 11, 20)).expect("today");
+    let ids = |rows: &[AppealRow]| rows.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(ids(&t.overdue), vec![overdue]);
+    assert_eq!(ids(&t.due_soon), vec![soon]);
+    assert!(!ids(&t.due_soon).contains(&later));
+    // Another manager sees none of mine.
+    let other = common::add_manager(&mut f.db, "Орлов", "Олег", "Петрович");
+    assert!(
+        service::today(&f.db, Some(other), d(2026, 11, 20))
+            .expect("t")
+            .overdue
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_bad_form_is_refused_field_by_field() {
+    let mut f = fixture();
+    let mut a = appeal(&f, f.legal, AppealKind::Info, Channel::Phone, "");
+    a.received_at = at(d(2026, 12, 31), 9);
+    let e = service::create(&mut f.db, &actor(f.me), &a, true, &[]).expect_err("bad");
+    let AppealError::Invalid(errors) = e else {
+        panic!("field errors expected")
+    };
+    assert!(errors.contains_key("subject"));
+    assert!(errors.contains_key("received_at"));
+    assert_eq!(
+        service::list(&f.db, &AppealFilter::default(), 10)
+            .expect("l")
+            .1,
+        0
+    );
+}
+
+#[test]
+fn the_demo_has_appeals_in_every_status_kind_and_channel() {
+    use vipdesk::domain::Code as _;
+    let (mut db, _clock) = common::db();
+    let summary = vipdesk::demo::generate(&mut db, 48, 1, common::today())
+        .map_err(|e| format!("{e:?}"))
+        .expect("demo");
+    assert!(summary.appeals >= 150, "{}", summary.appeals);
+    let (rows, total) = service::list(&db, &AppealFilter::default(), 10_000).expect("list");
+    assert_eq!(rows.len(), total);
+    assert!(total >= 150);
+    for s in AppealStatus::ALL {
+        assert!(rows.iter().any(|r| r.status == *s), "no appeal {s:?}");
+    }
+    for k in AppealKind::ALL {
+        assert!(rows.iter().any(|r| r.kind == *k), "no appeal {k:?}");
+    }
+    for c in Channel::ALL {
+        assert!(rows.iter().any(|r| r.channel == *c), "no appeal by {c:?}");
+    }
+    let first = rows
+        .iter()
+        .map(|r| r.received_at.date())
+        .min()
+        .expect("first");
+    assert!(
+        first >= common::today() - chrono::Duration::days(366),
+        "{first}"
+    );
+    assert!(
+        first <= common::today() - chrono::Duration::days(300),
+        "{first}"
+    );
+    let overdue = AppealFilter {
+        due: DueFilter::Overdue,
+        today: Some(common::today()),
+        ..Default::default()
+    };
+    assert!(service::list(&db, &overdue, 100).expect("overdue").1 > 0);
+    // Replies linked both ways: answered by post, with a registered reply letter.
+    let by_post = rows
+        .iter()
+        .filter(|r| r.status == AppealStatus::AnswerSent || r.status == AppealStatus::Closed)
+        .filter_map(|r| {
+            let a = service::open(&db, r.id).expect("a");
+            (a.answer_via == Some(Channel::Post)).then_some(a)
+        })
+        .collect::<Vec<_>>();
+    assert!(!by_post.is_empty());
+    for a in &by_post {
+        let details = service::details(&db, a).expect("d");
+        let reply = details
+            .letters
+            .iter()
+            .find(|l| l.role == LetterRole::Reply)
+            .expect("reply letter");
+        assert_eq!(reply.status, LetterStatus::Registered);
+        assert_eq!(
+            service::appeal_of_letter(&db, reply.letter_id)
+                .expect("of")
+                .map(|x| x.0),
+            a.id
+        );
+    }
+    assert!(
+        vipdesk::admin::service::check(&db)
+            .expect("check")
+            .is_empty()
+    );
+}
+
+/// The command line: dates in and out as YYYY-MM-DD; the calendar works without a database.
+#[test]
+fn calendar_and_appeals_on_the_command_line() {
+    use common::{stderr, stdout, vipdesk};
+    let dir = tempfile::tempdir().expect("tmp");
+    let none = dir.path().join("none.db");
+    let run = |args: &[&str]| {
+        let o = vipdesk(&none, args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o).trim().to_string()
+    };
+    assert_eq!(
+        run(&[
+            "calendar",
+            "add-workdays",
+            "--from",
+            "2025-12-30",
+            "--days",
+            "1"
+        ]),
+        "2026-01-12"
+    );
+    assert_eq!(
+        run(&[
+            "calendar",
+            "add-workdays",
+            "--from",
+            "2026-05-07",
+            "--days",
+            "2"
+        ]),
+        "2026-05-12"
+    );
+    assert_eq!(
+        run(&[
+            "calendar",
+            "deadline",
+            "--from",
+            "2026-10-05",
+            "--days",
+            "30"
+        ]),
+        "2026-11-05"
+    );
+    assert_eq!(
+        run(&[
+            "calendar",
+            "deadline",
+            "--from",
+            "2026-05-06",
+            "--days",
+            "5",
+            "--working"
+        ]),
+        "2026-05-14"
+    );
+    assert!(!none.exists(), "no database made");
+    let o = vipdesk(
+        &none,
+        &[
+            "calendar",
+            "deadline",
+            "--from",
+            "05.10.2026",
+            "--days",
+            "30",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("ГГГГ-ММ-ДД"), "{}", stderr(&o));
+
+    let db = dir.path().join("v.db");
+    let o = vipdesk(&db, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = vipdesk(&db, &["appeals", "list", "--overdue", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        let due = r["due_date"].as_str().expect("due");
+        assert!(NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok(), "{due}");
+        assert!(r["days_left"].as_i64().expect("days") < 0);
+        assert!(!["answer_sent", "closed"].contains(&r["status"].as_str().expect("s")));
+    }
+    let all = vipdesk(&db, &["appeals", "list"]);
+    assert!(stdout(&all).lines().count() >= 150);
+}
