@@ -1147,11 +1147,14 @@ fn demo_appeals(
             appeals::extend(db, &actor, id, 20, text::DEMO_EXTENSION_REASON)?;
         }
         // A few are left overdue (one in thirteen); the recent ones are still in work.
-        let answer_after = 3 + g.rng.i64(0..12);
-        if i % 13 == 5
-            || !step(answer_after)
-            || cal.add_working_days(received_on, answer_after as u32) > due
-        {
+        // One in seventeen is answered late: a few working days after its deadline.
+        let answer_after = if i % 17 == 6 {
+            cal.working_days_between(received_on, due) + 2
+        } else {
+            3 + g.rng.i64(0..12)
+        };
+        let late = cal.add_working_days(received_on, answer_after as u32) > due;
+        if i % 13 == 5 || !step(answer_after) || (late && i % 17 != 6) {
             continue;
         }
         if kind == AppealKind::Feedback {

@@ -44,6 +44,12 @@ pub enum FileError {
     /// The target is the database, one of its journal files or a backup.
     #[error("{path:?} is the database or its backup: refused")]
     Protected { path: PathBuf },
+    #[error("{path:?} is {size} bytes, over the limit of {limit}")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 }
 
 /// Where a path leads: links followed; for a file not there yet, its folder resolved and its
@@ -118,6 +124,24 @@ fn same_file(_: &Path, _: &Path) -> bool {
 /// The path as typed in a field: surrounding spaces do not count.
 pub fn typed_path(s: &str) -> PathBuf {
     PathBuf::from(s.trim())
+}
+
+/// Reads a file of at most `limit` bytes (a bigger one is refused before it is read).
+pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, FileError> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| FileError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    if size > limit as u64 {
+        return Err(FileError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: limit as u64,
+        });
+    }
+    read(path)
 }
 
 pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {

@@ -37,7 +37,11 @@ fn client(db: &mut Db, name: &str, inn: &str, kind: ClientKind, manager: Id) -> 
             patronymic: "Андреевич".into(),
             position: "Генеральный директор".into(),
             phones: vec![Phone::parse("8 (916) 123-45-67").expect("phone")],
-            email: "sokolov@example.ru".into(),
+            email: if kind == ClientKind::Individual {
+                "ivanov@example.ru".into()
+            } else {
+                "sokolov@example.ru".into()
+            },
             ..Default::default()
         }],
         ..Default::default()
@@ -872,4 +876,267 @@ fn calendar_and_appeals_on_the_command_line() {
     }
     let all = vipdesk(&db, &["appeals", "list"]);
     assert!(stdout(&all).lines().count() >= 150);
+}
+
+fn mail(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mail")
+            .join(name),
+    )
+    .expect("fixture")
+}
+
+#[test]
+fn an_email_in_windows_1251_with_an_attachment_becomes_an_appeal_of_its_sender() {
+    use vipdesk::appeals::call::{self, EmlError};
+    let mut f = fixture();
+    let id = call::import_eml(
+        &mut f.db,
+        &actor(f.me),
+        &mail("cp1251_with_attachment.eml"),
+        None,
+        false,
+    )
+    .expect("imported");
+    let a = service::open(&f.db, id).expect("appeal");
+    assert_eq!(
+        a.client_id, f.legal,
+        "the sender's client, matched by address in any case"
+    );
+    assert_eq!(a.person_id, Some(f.person));
+    assert_eq!(a.subject, "Перерасчёт за октябрь");
+    assert!(
+        a.body.contains("объём потребления завышен на 12 400 кВт·ч"),
+        "{}",
+        a.body
+    );
+    assert_eq!(a.sender, "Соколов Игорь Андреевич");
+    assert_eq!(a.channel, Channel::Email);
+    assert_eq!(a.reply_channel, Channel::Email);
+    assert_eq!(a.status, AppealStatus::Received);
+    assert_eq!(a.manager_id, Some(f.me));
+    // Sent at 10:15 Moscow time (UTC+3) on 20 Nov 2026.
+    let utc = chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+        .expect("d")
+        .and_hms_opt(7, 15, 0)
+        .expect("t");
+    let local = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(utc, chrono::Utc)
+        .with_timezone(&chrono::Local)
+        .naive_local();
+    assert_eq!(a.received_at, local);
+    let details = service::details(&f.db, &a).expect("details");
+    assert_eq!(details.attachments.len(), 1);
+    assert_eq!(details.attachments[0].file_name, "Счёт-октябрь.pdf");
+    let bytes =
+        clients::service::record_file(&f.db, details.attachments[0].record_id).expect("file");
+    assert!(bytes.starts_with(b"%PDF-1.4"));
+    // The same message again is refused, naming the appeal.
+    let e = call::import_eml(
+        &mut f.db,
+        &actor(f.me),
+        &mail("cp1251_with_attachment.eml"),
+        None,
+        false,
+    )
+    .expect_err("twice");
+    assert!(
+        matches!(e, EmlError::Appeal(AppealError::AlreadyImported { .. })),
+        "{e:?}"
+    );
+    // KOI8-R, registered at once.
+    let id = call::import_eml(
+        &mut f.db,
+        &actor(f.me),
+        &mail("koi8r_plain.eml"),
+        None,
+        true,
+    )
+    .expect("koi8");
+    let a = service::open(&f.db, id).expect("appeal");
+    assert_eq!(a.subject, "Акт сверки");
+    assert!(
+        a.body.contains("акт сверки за третий квартал"),
+        "{}",
+        a.body
+    );
+    assert_eq!(a.number, "ОБ-1/26");
+    // An unknown sender needs a client; HTML becomes text.
+    let e = call::import_eml(
+        &mut f.db,
+        &actor(f.me),
+        &mail("utf8_html_unknown_sender.eml"),
+        None,
+        false,
+    )
+    .expect_err("unknown");
+    assert!(
+        i18n::describe(&e).contains("stranger@example.com"),
+        "{}",
+        i18n::describe(&e)
+    );
+    let id = call::import_eml(
+        &mut f.db,
+        &actor(f.me),
+        &mail("utf8_html_unknown_sender.eml"),
+        Some(f.citizen),
+        false,
+    )
+    .expect("with a client");
+    let a = service::open(&f.db, id).expect("appeal");
+    assert_eq!(a.client_id, f.citizen);
+    assert!(a.body.contains("Какой тариф действует"), "{}", a.body);
+    assert!(!a.body.contains("<p>"), "{}", a.body);
+    // Junk is refused in words.
+    let e =
+        call::import_eml(&mut f.db, &actor(f.me), b"\x00\x01junk", None, false).expect_err("junk");
+    assert!(
+        i18n::describe(&e).contains("не похож на письмо"),
+        "{}",
+        i18n::describe(&e)
+    );
+}
+
+#[test]
+fn the_call_card_finds_the_person_by_any_form_of_the_number() {
+    use vipdesk::appeals::call;
+    let mut f = fixture();
+    for typed in [
+        "8 (916) 123-45-67",
+        "+79161234567",
+        "9161234567",
+        "+7 916 123-45-67",
+    ] {
+        let (phone, callers) = call::who_calls(&f.db, typed).expect("lookup");
+        assert_eq!(phone.number, "+79161234567", "{typed}");
+        assert_eq!(
+            callers.len(),
+            2,
+            "{typed}: both clients' leader has this number"
+        );
+        assert!(callers.iter().any(|c| c.person.id == Some(f.person)));
+        assert_eq!(callers[0].address_as, "Игорь Андреевич");
+    }
+    let (_, nobody) = call::who_calls(&f.db, "+7 (4862) 44-02-00").expect("lookup");
+    assert!(nobody.is_empty());
+    let e = call::who_calls(&f.db, "позвоните мне").expect_err("not a number");
+    assert!(
+        i18n::describe(&e).starts_with("Номер не распознан"),
+        "{}",
+        i18n::describe(&e)
+    );
+    // Three recorded calls: known by voice; the third registers an appeal.
+    let (_, callers) = call::who_calls(&f.db, "9161234567").expect("lookup");
+    let caller = callers
+        .into_iter()
+        .find(|c| c.client_id == f.legal)
+        .expect("legal");
+    assert_eq!(caller.calls, 0);
+    assert!(!caller.known_by_voice());
+    call::record_call(
+        &mut f.db,
+        &actor(f.me),
+        &caller,
+        "Уточнил срок оплаты",
+        None,
+    )
+    .expect("1");
+    call::record_call(&mut f.db, &actor(f.me), &caller, "Спросил о тарифе", None).expect("2");
+    let (_, appeal) = call::record_call(
+        &mut f.db,
+        &actor(f.me),
+        &caller,
+        "Жалуется на перебои на подстанции",
+        Some((AppealKind::Complaint, "Перебои в электроснабжении".into())),
+    )
+    .expect("3");
+    let appeal = appeal.expect("an appeal registered");
+    let a = service::open(&f.db, appeal).expect("a");
+    assert_eq!(a.channel, Channel::Phone);
+    assert_eq!(a.person_id, Some(f.person));
+    assert!(!a.number.is_empty());
+    let (_, callers) = call::who_calls(&f.db, "89161234567").expect("lookup");
+    let caller = callers
+        .into_iter()
+        .find(|c| c.client_id == f.legal)
+        .expect("legal");
+    assert!(caller.calls >= 3, "{}", caller.calls);
+    assert!(caller.known_by_voice());
+    assert_eq!(caller.open_appeals.len(), 1);
+    assert_eq!(caller.last_contacts.len(), 3);
+}
+
+#[test]
+fn the_weekly_memo_holds_exactly_the_complaints_and_suggestions_of_its_week() {
+    use vipdesk::appeals::memo;
+    let mut f = fixture();
+    // Week 2026-W48: Monday 23 Nov 00:00 to Sunday 29 Nov 23:59.
+    let mut make = |date: NaiveDate, h: u32, m: u32, kind: AppealKind, subject: &str| {
+        f.clock.set(date.and_hms_opt(h, m, 0).expect("t"));
+        let mut a = appeal(&f, f.legal, kind, Channel::Phone, subject);
+        a.received_at = date.and_hms_opt(h, m, 0).expect("t");
+        f.register(&a)
+    };
+    make(d(2026, 11, 22), 23, 59, AppealKind::Complaint, "До недели");
+    let first = make(
+        d(2026, 11, 23),
+        0,
+        0,
+        AppealKind::Complaint,
+        "Понедельник, полночь",
+    );
+    make(
+        d(2026, 11, 24),
+        10,
+        0,
+        AppealKind::Info,
+        "Запрос — не в записке",
+    );
+    let sug = make(
+        d(2026, 11, 26),
+        15,
+        0,
+        AppealKind::Suggestion,
+        "Предложение",
+    );
+    let last = make(
+        d(2026, 11, 29),
+        23,
+        59,
+        AppealKind::Complaint,
+        "Воскресенье, 23:59",
+    );
+    make(d(2026, 11, 30), 0, 0, AppealKind::Complaint, "После недели");
+    let m = memo::weekly_memo(&f.db, "2026-W48", d(2026, 11, 30)).expect("memo");
+    let ids: Vec<Id> = m.rows.iter().map(|r| r.id).collect();
+    assert_eq!(ids, vec![first, sug, last]);
+    assert_eq!((m.complaints(), m.suggestions()), (2, 1));
+    let pdf = memo::memo_pdf(&f.db, &m).expect("pdf");
+    let text = common::pdf_text(&pdf);
+    for needle in [
+        "СЛУЖЕБНАЯ ЗАПИСКА",
+        "23.11.2026",
+        "29.11.2026",
+        "2026-W48",
+        "Понедельник",
+        "Воскресенье",
+        "жалоб — 2",
+        "предложений — 1",
+    ] {
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
+    assert!(
+        !text.contains("После недели")
+            && !text.contains("До недели")
+            && !text.contains("Запрос — не"),
+        "{text}"
+    );
+    let e = memo::weekly_memo(&f.db, "2026-48", d(2026, 11, 30));
+    assert!(e.is_ok(), "2026-48 is read as week 48");
+    let e = memo::weekly_memo(&f.db, "неделя", d(2026, 11, 30)).expect_err("bad");
+    assert!(
+        i18n::describe(&e).contains("ГГГГ-Wнн"),
+        "{}",
+        i18n::describe(&e)
+    );
 }

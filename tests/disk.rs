@@ -254,6 +254,13 @@ fn register(db: &Path) -> (i64, i64, i64, i64) {
 
 /// Every registered letter of a merge has its PDF in `out`, whole; no other PDF is there.
 fn every_letter_has_its_file(db: &Path, out: &Path) {
+    files_of_registered_letters(db, out, 0);
+}
+
+/// As [`every_letter_has_its_file`], allowing `cut` more files: a kill between a letter's file
+/// and its registration's commit leaves the file of the number not given (the next run gives
+/// that number again and writes the file over).
+fn files_of_registered_letters(db: &Path, out: &Path, cut: usize) {
     let c = rusqlite::Connection::open(db).expect("open");
     let mut st = c
         .prepare("SELECT number, reg_date FROM letters WHERE merge_id IS NOT NULL AND number <> ''")
@@ -276,7 +283,10 @@ fn every_letter_has_its_file(db: &Path, out: &Path) {
                 .collect()
         })
         .unwrap_or_default();
-    assert_eq!(present, expected, "registered letters and their files");
+    assert!(
+        expected.is_subset(&present) && present.len() - expected.len() <= cut,
+        "registered letters {expected:?} and their files {present:?}"
+    );
     for name in &present {
         let bytes = std::fs::read(out.join(name)).expect("pdf");
         assert!(bytes.starts_with(b"%PDF"), "{name}");
@@ -433,7 +443,7 @@ fn kill_during_a_merge_then_resume() {
     assert!(made > 0, "the kill came after some letters");
     assert_eq!(drafts_after, drafts);
     assert_eq!(numbers, max_seq);
-    every_letter_has_its_file(&db, &out);
+    files_of_registered_letters(&db, &out, 1);
     let o = vipdesk(&db, &merge_args(out_s, &["--resume"]));
     assert!(o.status.success(), "{}", stderr(&o));
     let clients = client_count(&db) as i64;

@@ -2,6 +2,9 @@
 //! calendar, forwarding, extensions with their notice, replies on the client's channel linked
 //! both ways, «Сегодня», the weekly complaints memo.
 
+pub mod call;
+pub mod intake;
+pub mod memo;
 pub mod model;
 pub mod service;
 pub mod store;

@@ -1,15 +1,16 @@
 //! `appeals list`, `calendar add-workdays`, `calendar deadline`. Dates in and out as
 //! `YYYY-MM-DD`.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::{Out, Place};
-use crate::appeals::{AppealFilter, AppealRow, DueFilter, service};
+use crate::appeals::{AppealFilter, AppealRow, DueFilter, call, memo, service};
 use crate::domain::calendar::{Calendar, Term};
-use crate::domain::{Code, Id};
+use crate::domain::{Actor, Code, Id};
 use crate::i18n::{self as t, Label};
 
 /// A date typed as `YYYY-MM-DD`.
@@ -38,6 +39,17 @@ pub enum AppealsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Take an e-mail saved as .eml in as an appeal: the sender matched to a person by
+    /// address, the subject, the text, the received time and the attachments.
+    ImportEml {
+        file: PathBuf,
+        /// The client, when the sender's address is not in a dossier (or in several).
+        #[arg(long)]
+        client: Option<Id>,
+        /// Register it at once (default: received, waiting for registration).
+        #[arg(long)]
+        register: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,12 +75,19 @@ pub enum CalendarCommand {
 }
 
 pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let AppealsCommand::List {
-        overdue,
-        manager,
-        client,
-        json,
-    } = command;
+    let (overdue, manager, client, json) = match command {
+        AppealsCommand::List {
+            overdue,
+            manager,
+            client,
+            json,
+        } => (overdue, manager, client, json),
+        AppealsCommand::ImportEml {
+            file,
+            client,
+            register,
+        } => return import_eml(place, &file, client, register, out),
+    };
     let db = place.open()?;
     let filter = AppealFilter {
         due: if overdue {
@@ -100,6 +119,64 @@ pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow:
             )
         }
     }))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_eml(
+    place: &Place,
+    file: &Path,
+    client: Option<Id>,
+    register: bool,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let bytes =
+        crate::files::read_limited(file, crate::appeals::intake::MAX_EML_BYTES).map_err(t::err)?;
+    let mut db = place.open()?;
+    let id = call::import_eml(&mut db, &Actor::SYSTEM, &bytes, client, register).map_err(t::err)?;
+    let a = service::open(&db, id).map_err(t::err)?;
+    let details = service::details(&db, &a).map_err(t::err)?;
+    if a.number.is_empty() {
+        let by = details.clocks.map(|c| c.register_by);
+        out.line(t::appeal_received(&a.sender, &iso(by)))?;
+    } else {
+        out.line(t::appeal_registered_as(&a.number, &iso(a.due_date)))?;
+    }
+    out.line(id)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `report weekly-complaints --week 2026-W48 --out FILE.pdf`.
+pub fn weekly_complaints(
+    place: &Place,
+    week: &str,
+    file: &Path,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let db = place.open()?;
+    let memo = memo::weekly_memo(&db, week, db.today()).map_err(t::err)?;
+    memo::write_memo(&db, &memo, file).map_err(t::err)?;
+    out.line(t::memo_totals(
+        memo.rows.len(),
+        memo.complaints(),
+        memo.suggestions(),
+    ))?;
+    out.line(t::file_written(&file.display().to_string()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `report appeals --from DATE --to DATE --out FILE.pdf`: the statistics of a period.
+pub fn appeal_stats(
+    place: &Place,
+    from: NaiveDate,
+    to: NaiveDate,
+    file: &Path,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let db = place.open()?;
+    let s = memo::stats(&db, from, to, db.today()).map_err(t::err)?;
+    memo::write_stats(&db, &s, file).map_err(t::err)?;
+    out.line(format!("{}\t{}", t::STATS_TOTAL, s.total))?;
+    out.line(t::file_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 

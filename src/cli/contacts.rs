@@ -36,6 +36,23 @@ pub enum ReportCommand {
         #[arg(long)]
         manager: Option<i64>,
     },
+    /// The weekly memo of complaints and suggestions of an ISO week, as a PDF.
+    WeeklyComplaints {
+        /// The ISO week, e.g. 2026-W48.
+        #[arg(long)]
+        week: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The statistics of appeals received in a period (dates as YYYY-MM-DD), as a PDF.
+    Appeals {
+        #[arg(long, value_name = "DATE", value_parser = super::appeals::iso_date)]
+        from: chrono::NaiveDate,
+        #[arg(long, value_name = "DATE", value_parser = super::appeals::iso_date)]
+        to: chrono::NaiveDate,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,11 +114,23 @@ pub fn meeting(place: &Place, command: MeetingCommand, out: &mut Out) -> anyhow:
 }
 
 pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let ReportCommand::Contacts {
-        period,
-        out: file,
-        manager,
-    } = what;
+    let (period, file, manager) = match what {
+        ReportCommand::Contacts {
+            period,
+            out,
+            manager,
+        } => (period, out, manager),
+        ReportCommand::WeeklyComplaints { week, out: file } => {
+            return super::appeals::weekly_complaints(place, &week, &file, out);
+        }
+        ReportCommand::Appeals {
+            from,
+            to,
+            out: file,
+        } => {
+            return super::appeals::appeal_stats(place, from, to, &file, out);
+        }
+    };
     let period = Period::parse(&period).ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;
     let db = place.open()?;
     let report =

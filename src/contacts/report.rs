@@ -397,6 +397,9 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
         rows,
         bold_rows: bold,
         footer: vec![t::CONTACT_REPORT_NOTE.to_string()],
+        header: None,
+        signature: None,
+        landscape: false,
     };
     let meta = Meta {
         title: contact_report_title(report),

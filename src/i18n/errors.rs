@@ -180,6 +180,11 @@ impl Describe for FileError {
             }
             FileError::Viewer { path, .. } => w::err_viewer(&path.display().to_string()),
             FileError::Protected { path } => w::err_protected(&path.display().to_string()),
+            FileError::TooLarge { path, size, limit } => w::err_file_too_large(
+                &path.display().to_string(),
+                &w::file_size(*size as i64),
+                &w::file_size(*limit as i64),
+            ),
         }
     }
 }
@@ -479,6 +484,53 @@ impl Describe for crate::calendar::service::CalendarError {
             E::NotAllowed => w::ERR_CALENDAR_NOT_ALLOWED.into(),
             E::NoDecree => w::ERR_CALENDAR_NO_DECREE.into(),
             E::YearOutOfRange(y) => w::err_calendar_year(*y),
+        }
+    }
+}
+
+impl Describe for crate::appeals::intake::IntakeError {
+    fn describe(&self) -> String {
+        use crate::appeals::intake::IntakeError as E;
+        match self {
+            E::NotAnEmail => w::ERR_NOT_AN_EMAIL.into(),
+            E::TooLarge { size } => w::err_eml_too_large(&w::file_size(*size as i64)),
+        }
+    }
+}
+
+impl Describe for crate::appeals::call::EmlError {
+    fn describe(&self) -> String {
+        use crate::appeals::call::EmlError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Appeal(e) => e.describe(),
+            E::Intake(e) => e.describe(),
+            E::UnknownSender(a) => w::err_unknown_sender(a),
+            E::AmbiguousSender(a) => w::err_ambiguous_sender(a),
+        }
+    }
+}
+
+impl Describe for crate::appeals::call::CallError {
+    fn describe(&self) -> String {
+        use crate::appeals::call::CallError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Appeal(e) => e.describe(),
+            E::Number(e) => w::err_bad_phone(&e.describe()),
+        }
+    }
+}
+
+impl Describe for crate::appeals::memo::ReportError {
+    fn describe(&self) -> String {
+        use crate::appeals::memo::ReportError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Pdf(e) => e.describe(),
+            E::File(e) => e.describe(),
+            E::BadWeek(s) => w::err_bad_week(s),
+            E::BadPeriod => w::ERR_BAD_PERIOD.into(),
         }
     }
 }

@@ -195,42 +195,19 @@ pub fn journal_changes(changes: &serde_json::Map<String, serde_json::Value>) -> 
 
 impl Label for crate::appeals::Channel {
     fn label(&self) -> &'static str {
-        use crate::appeals::Channel::*;
-        match self {
-            InPerson => w::CHANNEL_IN_PERSON,
-            Phone => w::CHANNEL_PHONE,
-            Post => w::CHANNEL_POST,
-            Web => w::CHANNEL_WEB,
-            Email => w::CHANNEL_EMAIL,
-        }
+        w::channel_label(self.code())
     }
 }
 
 impl Label for crate::appeals::AppealKind {
     fn label(&self) -> &'static str {
-        use crate::appeals::AppealKind::*;
-        match self {
-            Info => w::KIND_INFO,
-            Complaint => w::KIND_COMPLAINT,
-            ServiceChange => w::KIND_SERVICE_CHANGE,
-            Suggestion => w::KIND_SUGGESTION,
-            Feedback => w::KIND_FEEDBACK,
-        }
+        w::kind_label(self.code())
     }
 }
 
 impl Label for crate::appeals::AppealStatus {
     fn label(&self) -> &'static str {
-        use crate::appeals::AppealStatus::*;
-        match self {
-            Received => w::STATUS_RECEIVED,
-            Registered => w::STATUS_REGISTERED,
-            InWork => w::STATUS_IN_WORK,
-            Forwarded => w::STATUS_FORWARDED,
-            AnswerReady => w::STATUS_ANSWER_READY,
-            AnswerSent => w::STATUS_ANSWER_SENT,
-            Closed => w::STATUS_CLOSED,
-        }
+        w::status_label(self.code())
     }
 }
 

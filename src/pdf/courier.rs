@@ -71,6 +71,9 @@ pub fn layout_courier_sheet(
             format!("Передал: {sender} ____________"),
             "Принял (курьер): ____________________ ____________".to_string(),
         ],
+        header: None,
+        signature: None,
+        landscape: false,
     };
     layout_table(
         &table,

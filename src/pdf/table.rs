@@ -20,6 +20,20 @@ pub struct Table {
     /// Rows printed bold (totals).
     pub bold_rows: Vec<usize>,
     pub footer: Vec<String>,
+    /// The company header above the title (a memo on the company's form).
+    pub header: Option<super::letter::Company>,
+    /// A signature block after the footer, kept on one page with it.
+    pub signature: Option<Signature>,
+    /// A4 turned sideways (columns then add up to 267 mm).
+    pub landscape: bool,
+}
+
+/// «Руководитель группы … ____ Д.А. Киселёв», with the signature image when there is one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signature {
+    pub position: String,
+    pub name: String,
+    pub png: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 fn row_items(
@@ -83,10 +97,16 @@ fn grid(columns: &[(String, f32)], y0: f32, y1: f32, items: &mut Vec<Item>) {
 /// Lays the table out on A4 pages.
 pub fn layout_table(t: &Table, meta: Meta) -> Document {
     let mut doc = Document::a4(meta);
+    if t.landscape {
+        std::mem::swap(&mut doc.width, &mut doc.height);
+    }
     let width = doc.width - LEFT - RIGHT;
     let bottom = doc.height - BOTTOM;
     let mut page = Page::default();
-    let mut y = TOP;
+    let mut y = match &t.header {
+        Some(company) => super::letter::company_block(company, &mut page) + 3.0 * MM,
+        None => TOP,
+    };
     let title_style = Style::bold(12.0);
     for line in &t.title {
         for l in break_lines(line, title_style, width, Align::Center) {
@@ -132,20 +152,74 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
         grid(&t.columns, y, y + h, &mut page.items);
         y += h;
     }
-    y += 8.0 * MM;
-    if y + t.footer.len() as f32 * 8.0 * MM > bottom {
+    y += 5.0 * MM;
+    let footer_style = Style::regular(11.0);
+    let footer: Vec<Line> = t
+        .footer
+        .iter()
+        .flat_map(|text| break_lines(text, footer_style, width, Align::Left))
+        .collect();
+    let signature_h = if t.signature.is_some() {
+        14.0 * MM
+    } else {
+        0.0
+    };
+    let closing_h = footer.len() as f32 * footer_style.line_height() * 1.15 + signature_h;
+    if y + closing_h > bottom {
         doc.pages.push(std::mem::take(&mut page));
         y = TOP;
     }
-    for text in &t.footer {
+    for l in footer {
         page.items.push(Item::Text(TextRun {
-            x: LEFT,
-            y: y + 11.0,
-            text: text.clone(),
-            style: Style::regular(11.0),
+            x: LEFT + l.dx,
+            y: y + footer_style.size,
+            text: l.text,
+            style: footer_style,
+            word_spacing: l.word_spacing,
+        }));
+        y += footer_style.line_height() * 1.15;
+    }
+    if let Some(sig) = &t.signature {
+        y += 6.0 * MM;
+        let position = break_lines(&sig.position, footer_style, 80.0 * MM, Align::Left);
+        let base = y + footer_style.size;
+        for (i, l) in position.iter().enumerate() {
+            page.items.push(Item::Text(TextRun {
+                x: LEFT,
+                y: base + i as f32 * footer_style.line_height(),
+                text: l.text.clone(),
+                style: footer_style,
+                word_spacing: 0.0,
+            }));
+        }
+        let last = base + (position.len().max(1) - 1) as f32 * footer_style.line_height();
+        let line_x = LEFT + 95.0 * MM;
+        page.items.push(Item::Rule {
+            x1: line_x,
+            y1: last + 1.0,
+            x2: line_x + 35.0 * MM,
+            y2: last + 1.0,
+            width: 0.4,
+        });
+        if let Some(png) = &sig.png {
+            let (w, h) = crate::pixels::png_size(png).unwrap_or((3, 1));
+            let sh = 11.0 * MM;
+            let sw = (sh * w as f32 / h.max(1) as f32).min(35.0 * MM);
+            page.items.push(Item::Image {
+                x: line_x,
+                y: last - sh * 0.8,
+                w: sw,
+                h: sh,
+                png: png.clone(),
+            });
+        }
+        page.items.push(Item::Text(TextRun {
+            x: LEFT + width - footer_style.width(&sig.name),
+            y: last,
+            text: sig.name.clone(),
+            style: footer_style,
             word_spacing: 0.0,
         }));
-        y += 8.0 * MM;
     }
     doc.pages.push(page);
     doc

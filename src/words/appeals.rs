@@ -115,3 +115,137 @@ pub fn year_decreed(decree: &str) -> String {
 pub fn err_iso_date(s: &str) -> String {
     format!("«{s}» — не дата в виде ГГГГ-ММ-ДД (например, 2026-11-25)")
 }
+
+/// The name of an appeal's channel by its code.
+pub fn channel_label(code: &str) -> &'static str {
+    match code {
+        "in_person" => CHANNEL_IN_PERSON,
+        "phone" => CHANNEL_PHONE,
+        "post" => CHANNEL_POST,
+        "web" => CHANNEL_WEB,
+        _ => CHANNEL_EMAIL,
+    }
+}
+
+/// The name of an appeal's kind by its code.
+pub fn kind_label(code: &str) -> &'static str {
+    match code {
+        "info" => KIND_INFO,
+        "complaint" => KIND_COMPLAINT,
+        "service_change" => KIND_SERVICE_CHANGE,
+        "suggestion" => KIND_SUGGESTION,
+        _ => KIND_FEEDBACK,
+    }
+}
+
+/// The name of an appeal's status by its code.
+pub fn status_label(code: &str) -> &'static str {
+    match code {
+        "received" => STATUS_RECEIVED,
+        "registered" => STATUS_REGISTERED,
+        "in_work" => STATUS_IN_WORK,
+        "forwarded" => STATUS_FORWARDED,
+        "answer_ready" => STATUS_ANSWER_READY,
+        "answer_sent" => STATUS_ANSWER_SENT,
+        _ => STATUS_CLOSED,
+    }
+}
+
+pub const MEMO_TITLE: &str = "СЛУЖЕБНАЯ ЗАПИСКА";
+pub fn memo_subtitle(from: &str, to: &str, week: &str) -> String {
+    format!(
+        "о жалобах и предложениях клиентов категории «VIP», поступивших с {from} по {to} (неделя {week})"
+    )
+}
+pub fn memo_addressee(company: &str) -> String {
+    format!("Руководству {company}")
+}
+pub const MEMO_INTRO: &str = "Докладываю о жалобах (рекламациях) и предложениях клиентов категории «VIP», поступивших за неделю по всем каналам связи.";
+pub const MEMO_NONE: &str = "За неделю жалоб и предложений клиентов категории «VIP» не поступало.";
+pub const COL_NO: &str = "№";
+pub const COL_APPEAL_NUMBER: &str = "Рег. №";
+pub const COL_RECEIVED: &str = "Поступило";
+pub const COL_APPEAL_CLIENT: &str = "Клиент";
+pub const COL_APPEAL_KIND: &str = "Вид";
+pub const COL_CHANNEL: &str = "Канал";
+pub const COL_SUBJECT: &str = "Суть";
+pub const COL_APPEAL_STATUS: &str = "Состояние";
+pub const COL_DUE: &str = "Срок ответа";
+pub const COL_DAYS_LEFT: &str = "Осталось";
+pub const COL_TOPIC: &str = "Тематика";
+pub const NOT_REGISTERED: &str = "не зарег.";
+pub fn memo_totals(total: usize, complaints: usize, suggestions: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Всего: {} (жалоб — {complaints}, предложений — {suggestions}).",
+        count(total as u64, ["обращение", "обращения", "обращений"])
+    )
+}
+pub fn memo_state_totals(answered: usize, open: usize, overdue: usize) -> String {
+    format!(
+        "Ответ направлен — {answered}, на рассмотрении — {open}, из них с нарушением срока — {overdue}."
+    )
+}
+pub const MEMO_SIGNER_FALLBACK: &str = "Руководитель группы по работе с клиентами категории «VIP»";
+pub fn memo_file_name(week: &str) -> String {
+    format!("Служебная_записка_жалобы_{week}.pdf")
+}
+pub fn memo_date(date: &str) -> String {
+    format!("Дата: {date}")
+}
+
+pub const STATS_TITLE: &str = "Статистика обращений клиентов категории «VIP»";
+pub fn stats_period(from: &str, to: &str) -> String {
+    format!("за период с {from} по {to}")
+}
+pub const STATS_BY_CHANNEL: &str = "По каналам";
+pub const STATS_BY_KIND: &str = "По видам";
+pub const STATS_BY_TOPIC: &str = "По тематике";
+pub const STATS_TOTAL: &str = "Всего обращений";
+pub const STATS_ANSWERED: &str = "Ответ направлен";
+pub const STATS_ON_TIME: &str = "Из них в срок";
+pub const STATS_ON_TIME_RATE: &str = "Доля ответов в срок";
+pub const STATS_AVG_DAYS: &str = "Среднее время ответа, дней";
+pub const STATS_OPEN_OVERDUE: &str = "На рассмотрении с нарушением срока";
+pub const COL_INDICATOR: &str = "Показатель";
+pub const COL_VALUE: &str = "Значение";
+pub const ERR_NOT_AN_EMAIL: &str =
+    "Файл не похож на письмо электронной почты (.eml): в нём нет отправителя.";
+pub fn err_eml_too_large(size: &str) -> String {
+    format!("Файл письма слишком велик ({size}): вложения больше 64 МБ не принимаются.")
+}
+pub fn err_unknown_sender(address: &str) -> String {
+    format!(
+        "Адрес {address} не найден у контактных лиц клиентов: укажите клиента (--client ID) или добавьте адрес в досье."
+    )
+}
+pub fn err_ambiguous_sender(address: &str) -> String {
+    format!(
+        "Адрес {address} есть у контактных лиц нескольких клиентов: укажите клиента (--client ID)."
+    )
+}
+pub fn err_bad_week(s: &str) -> String {
+    format!("«{s}» — не неделя в виде ГГГГ-Wнн (например, 2026-W48).")
+}
+pub const ERR_BAD_PERIOD: &str = "Конец периода раньше его начала.";
+pub fn err_bad_phone(why: &str) -> String {
+    format!("Номер не распознан: {why}")
+}
+pub fn appeal_received(from: &str, register_by: &str) -> String {
+    format!("Обращение принято (от {from}); зарегистрируйте его до {register_by}.")
+}
+pub fn appeal_registered_as(number: &str, due: &str) -> String {
+    format!("Обращение зарегистрировано под № {number}, срок ответа — {due}.")
+}
+pub fn err_file_too_large(path: &str, size: &str, limit: &str) -> String {
+    format!("Файл {path} слишком велик ({size}); наибольший размер — {limit}.")
+}
+/// An appeal's kind in a narrow table column.
+pub fn kind_in_table(code: &str) -> &'static str {
+    match code {
+        "complaint" => "жалоба",
+        "service_change" => "изменение услуг",
+        other => kind_label(other),
+    }
+}
+pub const STATS_SUMMARY: &str = "Итоги";

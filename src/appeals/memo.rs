@@ -1,0 +1,327 @@
+//! Reports of appeals to management: the weekly complaints memo («Служебная записка»: every
+//! complaint and suggestion received in an ISO week, by any channel, with totals, on the company
+//! header, signed by the head of the group) and the statistics of a period (by channel, kind and
+//! topic, the on-time rate, the average answer time).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::model::*;
+use super::store;
+use crate::admin::store as admin_store;
+use crate::domain::{Code as _, Role, fmt};
+use crate::files::{self, FileError};
+use crate::pdf::table::{Signature, Table, layout_table};
+use crate::pdf::{self, Meta, PdfError};
+use crate::storage::{Db, StorageError};
+use crate::words::appeals as t;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("not an ISO week: {0:?}")]
+    BadWeek(String),
+    #[error("the period ends before it starts")]
+    BadPeriod,
+}
+
+/// The weekly memo: the complaints and suggestions of one ISO week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Memo {
+    pub week: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The day the memo is made (deadlines are judged on it).
+    pub as_of: NaiveDate,
+    pub rows: Vec<AppealRow>,
+}
+
+impl Memo {
+    pub fn complaints(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.kind == AppealKind::Complaint)
+            .count()
+    }
+    pub fn suggestions(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.kind == AppealKind::Suggestion)
+            .count()
+    }
+    pub fn answered(&self) -> usize {
+        self.rows.iter().filter(|r| !r.status.is_open()).count()
+    }
+    /// Still open and past their deadline on the day of the memo.
+    pub fn overdue(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.days_left(self.as_of).is_some_and(|d| d < 0))
+            .count()
+    }
+}
+
+/// The memo of the ISO week `week` (`2026-W48`), as of `as_of`.
+pub fn weekly_memo(db: &Db, week: &str, as_of: NaiveDate) -> Result<Memo, ReportError> {
+    let (from, to) = iso_week(week).ok_or_else(|| ReportError::BadWeek(week.to_string()))?;
+    let rows = store::received_between(
+        db.conn(),
+        from,
+        to,
+        &[AppealKind::Complaint, AppealKind::Suggestion],
+    )?;
+    Ok(Memo {
+        week: iso_week_of(from),
+        from,
+        to,
+        as_of,
+        rows,
+    })
+}
+
+/// The memo as a PDF on the company header, signed by the head of the group.
+pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
+    let conn = db.conn();
+    let company = admin_store::load_company(conn)?;
+    let head = admin_store::list_managers(conn)?
+        .into_iter()
+        .find(|m| m.role == Role::GroupHead && m.active);
+    let rows: Vec<Vec<String>> = memo
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                (i + 1).to_string(),
+                if r.number.is_empty() {
+                    t::NOT_REGISTERED.to_string()
+                } else {
+                    r.number.clone()
+                },
+                fmt::date(r.received_at.date()),
+                t::channel_label(r.channel.code()).to_string(),
+                r.client.clone(),
+                t::kind_in_table(r.kind.code()).to_string(),
+                r.subject.clone(),
+                t::status_label(r.status.code()).to_string(),
+                fmt::opt_date(r.due_date),
+            ]
+        })
+        .collect();
+    let mut footer = vec![t::MEMO_INTRO.to_string()];
+    if memo.rows.is_empty() {
+        footer = vec![t::MEMO_NONE.to_string()];
+    } else {
+        footer.push(t::memo_totals(
+            memo.rows.len(),
+            memo.complaints(),
+            memo.suggestions(),
+        ));
+        footer.push(t::memo_state_totals(
+            memo.answered(),
+            memo.rows.len() - memo.answered(),
+            memo.overdue(),
+        ));
+    }
+    footer.push(t::memo_date(&fmt::date(memo.as_of)));
+    let table = Table {
+        title: vec![
+            t::memo_addressee(&company.short_name),
+            t::MEMO_TITLE.to_string(),
+            t::memo_subtitle(&fmt::date(memo.from), &fmt::date(memo.to), &memo.week),
+        ],
+        columns: vec![
+            (t::COL_NO.into(), 8.0),
+            (t::COL_APPEAL_NUMBER.into(), 22.0),
+            (t::COL_RECEIVED.into(), 22.0),
+            (t::COL_CHANNEL.into(), 37.0),
+            (t::COL_APPEAL_CLIENT.into(), 47.0),
+            (t::COL_APPEAL_KIND.into(), 24.0),
+            (t::COL_SUBJECT.into(), 51.0),
+            (t::COL_APPEAL_STATUS.into(), 32.0),
+            (t::COL_DUE.into(), 24.0),
+        ],
+        rows,
+        bold_rows: Vec::new(),
+        footer,
+        header: Some(company.clone()),
+        landscape: true,
+        signature: Some(Signature {
+            position: head
+                .as_ref()
+                .map(|h| h.position.clone())
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| t::MEMO_SIGNER_FALLBACK.to_string()),
+            name: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
+            png: head
+                .as_ref()
+                .and_then(|h| h.signature_png.clone())
+                .map(std::sync::Arc::new),
+        }),
+    };
+    let meta = Meta {
+        title: format!("{} {}", t::MEMO_TITLE, memo.week),
+        author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
+        subject: t::memo_subtitle(&fmt::date(memo.from), &fmt::date(memo.to), &memo.week),
+        date: Some(memo.as_of),
+    };
+    Ok(pdf::render_pdf(&layout_table(&table, meta))?)
+}
+
+/// Writes the memo's PDF to `target`.
+pub fn write_memo(db: &Db, memo: &Memo, target: &Path) -> Result<(), ReportError> {
+    files::write(target, &memo_pdf(db, memo)?)?;
+    Ok(())
+}
+
+/// The statistics of the appeals registered in a period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stats {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub total: usize,
+    pub by_channel: Vec<(Channel, usize)>,
+    pub by_kind: Vec<(AppealKind, usize)>,
+    /// Topics, most frequent first.
+    pub by_topic: Vec<(String, usize)>,
+    pub answered: usize,
+    /// Answered on or before the deadline.
+    pub on_time: usize,
+    /// Average calendar days from receipt to the answer.
+    pub avg_answer_days: Option<f64>,
+    /// Open and past the deadline on `as_of`.
+    pub open_overdue: usize,
+}
+
+impl Stats {
+    /// Share of answers given on time, in percent.
+    pub fn on_time_rate(&self) -> Option<f64> {
+        (self.answered > 0).then(|| self.on_time as f64 * 100.0 / self.answered as f64)
+    }
+}
+
+pub fn stats(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Stats, ReportError> {
+    if to < from {
+        return Err(ReportError::BadPeriod);
+    }
+    let rows = store::stat_rows(db.conn(), from, to)?;
+    let mut by_channel: BTreeMap<Channel, usize> = BTreeMap::new();
+    let mut by_kind: BTreeMap<AppealKind, usize> = BTreeMap::new();
+    let mut by_topic: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut answered, mut on_time, mut days, mut open_overdue) = (0, 0, 0i64, 0);
+    for (kind, channel, topic, status, received, due, answered_on) in &rows {
+        *by_channel.entry(*channel).or_default() += 1;
+        *by_kind.entry(*kind).or_default() += 1;
+        *by_topic.entry(topic.clone()).or_default() += 1;
+        if let Some(a) = answered_on {
+            answered += 1;
+            days += (*a - received.date()).num_days().max(0);
+            if due.is_none_or(|d| *a <= d) {
+                on_time += 1;
+            }
+        } else if status.is_open() && due.is_some_and(|d| d < as_of) {
+            open_overdue += 1;
+        }
+    }
+    let mut by_topic: Vec<(String, usize)> = by_topic.into_iter().collect();
+    by_topic.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(Stats {
+        from,
+        to,
+        total: rows.len(),
+        by_channel: Channel::ALL
+            .iter()
+            .map(|c| (*c, by_channel.get(c).copied().unwrap_or(0)))
+            .collect(),
+        by_kind: AppealKind::ALL
+            .iter()
+            .map(|k| (*k, by_kind.get(k).copied().unwrap_or(0)))
+            .collect(),
+        by_topic,
+        answered,
+        on_time,
+        avg_answer_days: (answered > 0).then(|| days as f64 / answered as f64),
+        open_overdue,
+    })
+}
+
+/// The statistics as a PDF table.
+pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
+    let company = admin_store::load_company(db.conn())?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut bold = Vec::new();
+    let mut section = |rows: &mut Vec<Vec<String>>, title: &str| {
+        bold.push(rows.len());
+        rows.push(vec![title.to_string(), String::new()]);
+    };
+    section(&mut rows, t::STATS_SUMMARY);
+    rows.push(vec![t::STATS_TOTAL.into(), s.total.to_string()]);
+    rows.push(vec![t::STATS_ANSWERED.into(), s.answered.to_string()]);
+    rows.push(vec![t::STATS_ON_TIME.into(), s.on_time.to_string()]);
+    rows.push(vec![
+        t::STATS_ON_TIME_RATE.into(),
+        s.on_time_rate()
+            .map(|r| format!("{} %", fmt::number(r, 1)))
+            .unwrap_or_else(|| "—".into()),
+    ]);
+    rows.push(vec![
+        t::STATS_AVG_DAYS.into(),
+        s.avg_answer_days
+            .map(|d| fmt::number(d, 1))
+            .unwrap_or_else(|| "—".into()),
+    ]);
+    rows.push(vec![
+        t::STATS_OPEN_OVERDUE.into(),
+        s.open_overdue.to_string(),
+    ]);
+    section(&mut rows, t::STATS_BY_CHANNEL);
+    for (c, n) in &s.by_channel {
+        rows.push(vec![t::channel_label(c.code()).into(), n.to_string()]);
+    }
+    section(&mut rows, t::STATS_BY_KIND);
+    for (k, n) in &s.by_kind {
+        rows.push(vec![t::kind_label(k.code()).into(), n.to_string()]);
+    }
+    section(&mut rows, t::STATS_BY_TOPIC);
+    for (topic, n) in &s.by_topic {
+        rows.push(vec![topic.clone(), n.to_string()]);
+    }
+    let period = t::stats_period(&fmt::date(s.from), &fmt::date(s.to));
+    let table = Table {
+        title: vec![t::STATS_TITLE.to_string(), period.clone()],
+        columns: vec![
+            (t::COL_INDICATOR.into(), 130.0),
+            (t::COL_VALUE.into(), 50.0),
+        ],
+        rows,
+        bold_rows: bold,
+        footer: Vec::new(),
+        header: Some(company),
+        signature: None,
+        landscape: false,
+    };
+    let meta = Meta {
+        title: t::STATS_TITLE.into(),
+        author: String::new(),
+        subject: period,
+        date: Some(s.to),
+    };
+    Ok(pdf::render_pdf(&layout_table(&table, meta))?)
+}
+
+pub fn write_stats(db: &Db, s: &Stats, target: &Path) -> Result<(), ReportError> {
+    files::write(target, &stats_pdf(db, s)?)?;
+    Ok(())
+}
