@@ -72,6 +72,8 @@ pub struct Catalogs {
     pub industries: Vec<Industry>,
     pub services: Vec<CatalogItem>,
     pub indicator_kinds: Vec<IndicatorKind>,
+    /// The topics of appeals («Тематики обращений»).
+    pub appeal_topics: Vec<CatalogItem>,
 }
 
 impl Catalogs {

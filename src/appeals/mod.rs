@@ -3,6 +3,7 @@
 //! both ways, «Сегодня», the weekly complaints memo.
 
 pub mod call;
+pub mod draft;
 pub mod intake;
 pub mod memo;
 pub mod model;

@@ -52,6 +52,12 @@ pub enum AppealError {
     NotRegistered(Id),
     #[error("the e-mail was already taken in as appeal {number:?}")]
     AlreadyImported { id: Id, number: String },
+    #[error(transparent)]
+    File(#[from] crate::files::FileError),
+    #[error("the Excel file could not be made: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("{0} rows do not fit in an Excel sheet")]
+    TooManyRows(usize),
 }
 
 impl From<FieldErrors> for AppealError {
@@ -743,4 +749,93 @@ pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<TodayAppe
         due_soon,
         unregistered,
     })
+}
+
+/// The ids of appeals by their numbers, or the numbers not found.
+pub fn ids_by_numbers(
+    db: &Db,
+    numbers: &[String],
+) -> Result<Result<Vec<Id>, Vec<String>>, StorageError> {
+    let mut ids = Vec::new();
+    let mut unknown = Vec::new();
+    for n in numbers.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        match store::id_by_number(db.conn(), n)? {
+            Some(id) => ids.push(id),
+            None => unknown.push(n.to_string()),
+        }
+    }
+    Ok(if unknown.is_empty() {
+        Ok(ids)
+    } else {
+        Err(unknown)
+    })
+}
+
+/// The registration numbers of appeals.
+pub fn numbers_of(db: &Db, ids: &[Id]) -> Result<Vec<String>, StorageError> {
+    store::numbers_of(db.conn(), ids)
+}
+
+/// The most rows an Excel sheet holds, the header aside.
+const XLSX_ROWS: usize = 1_048_575;
+
+/// Writes the appeals `f` matches (all of them, not only the rows a screen shows) to an Excel
+/// file at `target`; returns how many.
+pub fn export_xlsx(
+    db: &Db,
+    f: &AppealFilter,
+    today: NaiveDate,
+    target: &std::path::Path,
+) -> Result<usize, AppealError> {
+    use crate::domain::Code as _;
+    use crate::words::appeals as w;
+    let (rows, total) = store::list(db.conn(), f, XLSX_ROWS)?;
+    if total > rows.len() {
+        return Err(AppealError::TooManyRows(total));
+    }
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(w::XLSX_SHEET)?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let headers = [
+        w::COL_APPEAL_NUMBER,
+        w::COL_RECEIVED,
+        w::COL_CHANNEL,
+        w::COL_APPEAL_KIND,
+        w::COL_TOPIC,
+        w::COL_APPEAL_CLIENT,
+        w::COL_SUBJECT,
+        w::COL_APPEAL_STATUS,
+        w::COL_DUE,
+        w::COL_DAYS_LEFT,
+        crate::words::COL_MANAGER,
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let row = (i + 1) as u32;
+        let cells = [
+            r.number.clone(),
+            r.received_at.format("%d.%m.%Y %H:%M").to_string(),
+            w::channel_label(r.channel.code()).to_string(),
+            w::kind_label(r.kind.code()).to_string(),
+            r.topic.clone(),
+            r.client.clone(),
+            r.subject.clone(),
+            w::status_label(r.status.code()).to_string(),
+            crate::domain::fmt::opt_date(r.due_date),
+        ];
+        for (c, v) in cells.iter().enumerate() {
+            sheet.write_string(row, c as u16, v)?;
+        }
+        if let Some(left) = r.days_left(today) {
+            sheet.write_number(row, 9, left as f64)?;
+        }
+        sheet.write_string(row, 10, &r.manager)?;
+    }
+    sheet.autofit();
+    let bytes = book.save_to_buffer()?;
+    crate::files::write(target, &bytes)?;
+    Ok(rows.len())
 }

@@ -788,3 +788,28 @@ pub fn counter(conn: &Connection, year: i32) -> Result<i64> {
         .optional()?
         .unwrap_or(0))
 }
+
+/// The live appeal with this registration number.
+pub fn id_by_number(conn: &Connection, number: &str) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM appeals WHERE number = ?1 AND number <> '' AND deleted_at IS NULL",
+            [number.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The numbers of appeals, in the order of `ids` (the unregistered left out).
+pub fn numbers_of(conn: &Connection, ids: &[Id]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for id in ids {
+        let n: Option<String> = conn
+            .query_row("SELECT number FROM appeals WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        out.extend(n.filter(|n| !n.is_empty()));
+    }
+    Ok(out)
+}

@@ -21,6 +21,7 @@ pub enum EventKind {
     Record,
     Stage,
     Step,
+    Appeal,
 }
 
 /// What a timeline row opens.
@@ -28,6 +29,7 @@ pub enum EventKind {
 pub enum Link {
     Meeting(Id),
     Letter(Id),
+    Appeal(Id),
     None,
 }
 
@@ -42,6 +44,12 @@ pub enum Detail {
     Stage(String, bool),
     /// Whether the step is done.
     Step(bool),
+    /// The number (empty when not registered), the kind and the status.
+    Appeal(
+        String,
+        crate::appeals::AppealKind,
+        crate::appeals::AppealStatus,
+    ),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +111,15 @@ pub fn timeline(conn: &Conn, client_id: Id) -> Result<Vec<Event>> {
             title: text,
             detail: Detail::Step(done),
             link: Link::Meeting(meeting),
+        });
+    }
+    for a in crate::appeals::store::of_client(conn, client_id, usize::MAX >> 1)? {
+        out.push(Event {
+            date: a.received_at.date(),
+            kind: EventKind::Appeal,
+            title: a.subject,
+            detail: Detail::Appeal(a.number, a.kind, a.status),
+            link: Link::Appeal(a.id),
         });
     }
     out.sort_by_key(|e| std::cmp::Reverse(e.date));

@@ -472,6 +472,9 @@ impl Describe for crate::appeals::AppealError {
             E::AlreadyExtended(d) => w::err_already_extended(&crate::domain::fmt::date(*d)),
             E::NotRegistered(id) => w::err_not_registered(*id),
             E::AlreadyImported { number, .. } => w::err_already_imported(number),
+            E::File(e) => e.describe(),
+            E::Xlsx(_) => w::ERR_XLSX_APPEALS.into(),
+            E::TooManyRows(n) => w::err_too_many_rows(*n),
         }
     }
 }

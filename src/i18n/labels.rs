@@ -109,6 +109,7 @@ impl Label for EventKind {
             EventKind::Record => w::EV_RECORD,
             EventKind::Stage => w::EV_STAGE,
             EventKind::Step => w::EV_STEP,
+            EventKind::Appeal => w::EV_APPEAL,
         }
     }
 }
@@ -131,6 +132,12 @@ pub fn event_detail(d: &Detail) -> String {
         ),
         Detail::Step(true) => w::STEP_DONE_LABEL.to_string(),
         Detail::Step(false) => w::STEP_OPEN_LABEL.to_string(),
+        Detail::Appeal(number, kind, status) if number.is_empty() => {
+            format!("{} · {}", kind.label(), status.label())
+        }
+        Detail::Appeal(number, kind, status) => {
+            format!("№ {number} · {} · {}", kind.label(), status.label())
+        }
     }
 }
 

@@ -20,9 +20,13 @@ use crate::{admin, clients};
 const NAV: &[(Route, &str)] = &[
     (Route::Today, t::TODAY),
     (Route::Clients, t::NAV_CLIENTS),
+    (Route::Appeals, t::NAV_APPEALS),
     (Route::Letters, t::NAV_LETTERS),
     (Route::Merge, t::NAV_MERGE),
     (Route::ContactReport, t::NAV_CONTACT_REPORT),
+    (Route::AppealReports, t::NAV_APPEAL_REPORTS),
+    (Route::AppealSettings, t::NAV_APPEAL_SETTINGS),
+    (Route::Calendar, t::NAV_CALENDAR),
     (Route::Settings, t::NAV_SETTINGS),
     (Route::Managers, t::NAV_MANAGERS),
     (Route::Catalogs, t::NAV_CATALOGS),
@@ -131,6 +135,11 @@ impl App {
             .show(ui, |ui| self.features.ui(ui, self.route, &self.view))
             .inner;
         self.commands.extend(out);
+        let overlays = self.features.overlays(&ctx, &self.view);
+        self.commands.extend(overlays);
+        if ctx.input(|i| i.key_pressed(egui::Key::F2)) {
+            self.push(super::appeals::Cmd::OpenCall);
+        }
         if self.view.me.is_none() && !self.view.managers.is_empty() {
             self.who_is_working_ui(&ctx);
         }
@@ -155,6 +164,9 @@ impl App {
         ui.label(RichText::new(t::nav_user(&me)).small());
         if ui.small_button(t::CHANGE_USER).clicked() {
             self.push(Command::SetUser(None));
+        }
+        if ui.button(t::INCOMING_CALL).clicked() {
+            self.push(super::appeals::Cmd::OpenCall);
         }
         ui.separator();
         let current = self.route.screen();

@@ -40,6 +40,15 @@ pub enum Route {
     Report(Id),
     /// A new report of a client.
     NewReport(Id, MeetingKind),
+    /// The appeals register.
+    Appeals,
+    Appeal(Id),
+    /// A new appeal of a client (0: the client is chosen in the form).
+    NewAppeal(Id),
+    AppealReports,
+    AppealSettings,
+    /// «Производственный календарь».
+    Calendar,
 }
 
 impl Route {
@@ -51,7 +60,13 @@ impl Route {
             | Route::Catalogs
             | Route::Trash
             | Route::Backups
+            | Route::Calendar
             | Route::Journal => Area::Admin,
+            Route::Appeals
+            | Route::Appeal(_)
+            | Route::NewAppeal(_)
+            | Route::AppealReports
+            | Route::AppealSettings => Area::Appeals,
             Route::Today | Route::ContactReport | Route::Report(_) | Route::NewReport(..) => {
                 Area::Contacts
             }
@@ -70,6 +85,7 @@ impl Route {
             Route::Client(..) | Route::NewClient => Route::Clients,
             Route::Letter(_) | Route::NewLetter(_) => Route::Letters,
             Route::Report(_) | Route::NewReport(..) => Route::Today,
+            Route::Appeal(_) | Route::NewAppeal(_) => Route::Appeals,
             r => r,
         }
     }
@@ -211,5 +227,9 @@ pub trait Feature: Default {
     /// The number shown beside a navigation entry of the feature.
     fn badge(&self, _route: Route) -> Option<usize> {
         None
+    }
+    /// A window of the feature shown over any screen (the incoming-call card).
+    fn overlay(&mut self, _ctx: &egui::Context, _view: &ViewCtx) -> Vec<Command> {
+        Vec::new()
     }
 }

@@ -83,6 +83,12 @@ macro_rules! features {
                     $(Area::$variant => self.$field.close_editor()),+
                 }
             }
+            /// The windows features show over any screen.
+            pub fn overlays(&mut self, ctx: &egui::Context, view: &ViewCtx) -> Vec<Command> {
+                let mut out = Vec::new();
+                $(out.extend(self.$field.overlay(ctx, view));)+
+                out
+            }
             pub fn badge(&self, route: Route) -> Option<usize> {
                 match route.area() {
                     $(Area::$variant => self.$field.badge(route)),+
@@ -96,5 +102,6 @@ features! {
     clients: Clients => super::clients::ClientsUi,
     letters: Letters => super::letters::LettersUi,
     contacts: Contacts => super::contacts::ContactsUi,
+    appeals: Appeals => super::appeals::AppealsUi,
     admin: Admin => super::admin::AdminUi,
 }

@@ -4,6 +4,7 @@
 pub mod about;
 pub mod admin;
 pub mod app;
+pub mod appeals;
 pub mod clients;
 pub mod command;
 pub mod contacts;

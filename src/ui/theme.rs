@@ -124,3 +124,14 @@ pub fn setup(ctx: &egui::Context) {
     install_fonts(ctx);
     apply_style(ctx);
 }
+
+/// The colour of an appeal's urgency: overdue red, due today or soon amber, on time green.
+pub fn urgency(u: crate::appeals::Urgency) -> Color32 {
+    use crate::appeals::Urgency::*;
+    match u {
+        Overdue => ERROR,
+        DueToday | DueSoon => WARNING,
+        OnTime => OK,
+        Done => MUTED,
+    }
+}

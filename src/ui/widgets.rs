@@ -20,6 +20,11 @@ pub fn set_today(ctx: &egui::Context, today: NaiveDate) {
     ctx.data_mut(|d| d.insert_temp(today_id(), today));
 }
 
+/// Today by the database's clock, as the shell set it for this frame.
+pub fn today_of(ui: &Ui) -> NaiveDate {
+    today(ui)
+}
+
 fn today(ui: &Ui) -> NaiveDate {
     ui.ctx()
         .data(|d| d.get_temp(today_id()))

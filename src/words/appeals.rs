@@ -249,3 +249,239 @@ pub fn kind_in_table(code: &str) -> &'static str {
     }
 }
 pub const STATS_SUMMARY: &str = "Итоги";
+
+// ---- screens ----
+pub const NAV_APPEALS: &str = "Обращения";
+pub const NAV_APPEAL_REPORTS: &str = "Отчёты по обращениям";
+pub const NAV_APPEAL_SETTINGS: &str = "Сроки и тематики";
+pub const NAV_CALENDAR: &str = "Производственный календарь";
+pub const INCOMING_CALL: &str = "Входящий звонок (F2)";
+pub const NEW_APPEAL: &str = "Новое обращение";
+pub const FROM_EML: &str = "Из письма (.eml)…";
+pub const EML_HINT: &str = "Перетащите сюда файл письма .eml или выберите его.";
+pub const EXPORT_XLSX: &str = "Выгрузить в Excel";
+pub const EXPORT_PATH: &str = "Файл выгрузки";
+pub const APPEALS_XLSX_FILE: &str = "Обращения.xlsx";
+pub const ALL_KINDS: &str = "Все виды";
+pub const ALL_CHANNELS: &str = "Все каналы";
+pub const ALL_TOPICS: &str = "Все тематики";
+pub const OPEN_ONLY: &str = "Только нерассмотренные";
+pub const DUE_ANY: &str = "Любой срок";
+pub const DUE_OVERDUE: &str = "Просроченные";
+pub const DUE_WITHIN: &str = "Срок в ближайшие (раб. дн.)";
+pub const FILTER_KIND: &str = "Вид обращения";
+pub const FILTER_CHANNEL: &str = "Канал";
+pub const FILTER_TOPIC: &str = "Тематика";
+pub const FILTER_DUE: &str = "Срок";
+pub const SEARCH_APPEALS: &str = "Поиск по теме и тексту";
+pub fn appeals_shown_of(shown: usize, total: usize) -> String {
+    if shown == total {
+        crate::domain::fmt::count(total as u64, ["обращение", "обращения", "обращений"])
+    } else {
+        format!("Показаны первые {shown} из {total}: уточните отбор")
+    }
+}
+pub fn days_left(days: i64) -> String {
+    use crate::domain::fmt::count;
+    match days {
+        d if d < 0 => format!(
+            "просрочено на {}",
+            count((-d) as u64, ["день", "дня", "дней"])
+        ),
+        0 => "сегодня".into(),
+        d => count(d as u64, ["день", "дня", "дней"]),
+    }
+}
+pub const COL_LEFT: &str = "Осталось";
+pub const COL_MANAGER_SHORT: &str = "Менеджер";
+pub const XLSX_SHEET: &str = "Обращения";
+pub fn xlsx_written(n: usize, path: &str) -> String {
+    format!("Выгружено обращений: {n}. Файл: {path}")
+}
+
+pub fn appeal_title(number: &str) -> String {
+    if number.is_empty() {
+        "Обращение (не зарегистрировано)".into()
+    } else {
+        format!("Обращение № {number}")
+    }
+}
+pub const F_CLIENT: &str = "Клиент";
+pub const F_PERSON: &str = "Кто обратился";
+pub const F_SENDER: &str = "Отправитель (если не из досье)";
+pub const F_SENDER_CONTACT: &str = "Адрес или телефон отправителя";
+pub const F_CHANNEL: &str = "Канал поступления";
+pub const F_REPLY_CHANNEL: &str = "Ответить через";
+pub const F_TOPIC: &str = "Тематика";
+pub const F_RECEIVED_DATE: &str = "Получено (дата)";
+pub const F_RECEIVED_TIME: &str = "Время";
+pub const F_APPEAL_TEXT: &str = "Текст обращения";
+pub const F_RELATED: &str = "Связанные обращения (номера через запятую)";
+pub const F_DEPT: &str = "Подразделение";
+pub const F_SPECIALIST: &str = "Специалист";
+pub const F_SPECIALIST_ANSWER: &str = "Ответ специалиста";
+pub const F_ANSWER: &str = "Ответ клиенту (кратко)";
+pub const F_ANSWER_VIA: &str = "Способ ответа";
+pub const F_REASON_OTHER_CHANNEL: &str = "Причина другого канала";
+pub const F_EXTEND_DAYS: &str = "Продлить на (дней)";
+pub const F_EXTEND_REASON: &str = "Причина продления";
+pub const F_CLOSE_NOTE: &str = "Примечание к закрытию";
+pub const REGISTER_APPEAL: &str = "Зарегистрировать";
+pub const SAVE_UNREGISTERED: &str = "Сохранить без регистрации";
+pub const TAKE_IN_WORK: &str = "Взять в работу";
+pub const FORWARD: &str = "Передать специалисту";
+pub const SPECIALIST_ANSWERED: &str = "Ответ специалиста получен";
+pub const PREPARE_ANSWER: &str = "Ответ подготовлен";
+pub const REPLY_LETTER: &str = "Ответить письмом";
+pub const SEND_ANSWER: &str = "Ответ направлен";
+pub const EXTEND: &str = "Продлить срок";
+pub const NOTIFY_REGISTERED: &str = "Уведомить о регистрации";
+pub const CLOSE_APPEAL: &str = "Закрыть обращение";
+pub const BACK_TO_WORK: &str = "Вернуть в работу";
+pub const ATTACH_FILE: &str = "Приложить файл";
+pub const COPY_TEXT: &str = "Копировать текст";
+pub const COPIED: &str = "Текст скопирован: вставьте его в письмо.";
+pub const NOTICE_TEXT_TITLE: &str = "Уведомление о регистрации";
+pub const CLOCK_REGISTER: &str = "Зарегистрировать до";
+pub const CLOCK_REGISTERED: &str = "Зарегистрировано";
+pub const CLOCK_FORWARD: &str = "Передать по компетенции до";
+pub const CLOCK_ANSWER: &str = "Ответить до";
+pub fn extended_info(days: u32, date: &str, reason: &str) -> String {
+    format!("Срок продлён на {days} дн. ({date}): {reason}")
+}
+pub fn forwarded_info(dept: &str, person: &str, date: &str) -> String {
+    if person.is_empty() {
+        format!("Передано: {dept}, {date}")
+    } else {
+        format!("Передано: {dept}, {person}, {date}")
+    }
+}
+pub fn answered_info(via: &str, date: &str) -> String {
+    format!("Ответ направлен {via} {date}")
+}
+pub const SIDE_DOSSIER: &str = "Что известно о клиенте";
+pub const SIDE_CONTRACT: &str = "Договор";
+pub const SIDE_SERVICES: &str = "Услуги";
+pub const SIDE_CONTACTS: &str = "Контактные лица";
+pub const SIDE_LAST_APPEALS: &str = "Последние обращения";
+pub const SIDE_LETTERS: &str = "Письма по обращению";
+pub const SIDE_ATTACHMENTS: &str = "Вложения";
+pub const SIDE_RELATED: &str = "Связанные обращения";
+pub const NOTHING: &str = "—";
+pub fn appeal_created(number: &str) -> String {
+    if number.is_empty() {
+        "Обращение сохранено; зарегистрируйте его в срок.".into()
+    } else {
+        format!("Обращение зарегистрировано под № {number}")
+    }
+}
+pub fn appeal_status_set(status: &str) -> String {
+    format!("Обращение: {status}")
+}
+pub fn extended_to(date: &str) -> String {
+    format!("Срок продлён до {date}; уведомление клиенту — в письмах обращения.")
+}
+pub const ERR_NO_APPEAL: &str = "Обращение не открыто";
+pub const UNKNOWN_CLIENT_FOR_EML: &str = "Отправитель не найден в досье: выберите клиента и, если нужно, добавьте адрес контактному лицу.";
+pub fn related_unknown(numbers: &str) -> String {
+    format!("Нет обращений с номерами: {numbers}")
+}
+
+// ---- the call card ----
+pub const CALL_TITLE: &str = "Входящий звонок";
+pub const CALL_NUMBER: &str = "Номер телефона";
+pub const CALL_FIND: &str = "Найти";
+pub fn call_greeting(company: &str, manager: &str) -> String {
+    format!("«{company}». Добрый день, {manager}. Чем Вам помочь?")
+}
+pub const CALL_CLOSING: &str = "Благодарю Вас за обращение в нашу компанию.";
+pub const CALL_UNKNOWN: &str = "Номер не найден в досье клиентов.";
+pub const CALL_ADD_TO_PERSON: &str = "Добавить номер контактному лицу";
+pub fn call_count(n: i64) -> String {
+    crate::domain::fmt::count(n as u64, ["звонок", "звонка", "звонков"])
+}
+pub const CALL_KNOWN: &str = "узнавайте по голосу и обращайтесь по имени и отчеству";
+pub fn call_address(name: &str) -> String {
+    format!("Обращайтесь: {name}")
+}
+pub const CALL_SUMMARY: &str = "О чём звонок";
+pub const CALL_RECORD: &str = "Записать звонок";
+pub const CALL_RECORD_APPEAL: &str = "Записать и зарегистрировать обращение";
+pub const CALL_OPEN_APPEALS: &str = "Открытые обращения";
+pub const CALL_LAST_CONTACTS: &str = "Последние контакты";
+pub const CALL_OPEN_DOSSIER: &str = "Открыть досье";
+pub const CALL_RECORDED: &str = "Звонок записан.";
+pub const CALL_SAY: &str = "Скажите";
+pub const CALL_CLOSE: &str = "Закрыть";
+
+// ---- settings ----
+pub const SETTINGS_TERMS: &str = "Сроки ответа по видам обращений";
+pub const SETTINGS_TERMS_NOTE: &str = "Срок считается со дня, следующего за регистрацией (ст. 191 ГК РФ); последний день, приходящийся на нерабочий, переносится на ближайший рабочий (ст. 193 ГК РФ).";
+pub const TERM_WORKING: &str = "раб.";
+pub const COL_LEGAL: &str = "Юр. лицо";
+pub const COL_IP: &str = "ИП";
+pub const COL_CITIZEN: &str = "Гражданин";
+pub const F_REGISTRATION_TERM: &str = "Регистрация после поступления, дней";
+pub const F_FORWARDING_TERM: &str = "Передача по компетенции, дней";
+pub const F_DUE_SOON_DAYS: &str = "«Скоро срок» за, рабочих дней";
+pub const F_MAX_EXTENSION_DAYS: &str = "Наибольшее продление, дней";
+pub const F_APPEAL_NUMBER_FORMAT: &str = "Формат номера ({n} — номер, {yy}/{yyyy} — год)";
+pub const SAVE_SETTINGS: &str = "Сохранить настройки";
+pub const TOPICS: &str = "Тематики обращений";
+pub const NEW_TOPIC: &str = "Новая тематика";
+pub const ADD_TOPIC: &str = "Добавить";
+pub const RENAME: &str = "Переименовать";
+pub const DELETE_TOPIC: &str = "Удалить";
+
+// ---- reports ----
+pub const WEEKLY_MEMO: &str = "Еженедельная служебная записка";
+pub const F_WEEK: &str = "Неделя (ГГГГ-Wнн)";
+pub const PREV_WEEK: &str = "Предыдущая неделя";
+pub const NEXT_WEEK: &str = "Следующая неделя";
+pub const SAVE_MEMO: &str = "Сохранить записку (PDF)";
+pub const STATS: &str = "Статистика за период";
+pub const F_FROM: &str = "С";
+pub const F_TO: &str = "По";
+pub const BUILD_STATS: &str = "Показать";
+pub const SAVE_STATS: &str = "Сохранить статистику (PDF)";
+pub const PDF_PATH: &str = "Файл PDF";
+
+// ---- today ----
+pub const TODAY_APPEALS_OVERDUE: &str = "Обращения: срок ответа истёк";
+pub const TODAY_APPEALS_SOON: &str = "Обращения: скоро срок ответа";
+pub const TODAY_APPEALS_UNREGISTERED: &str = "Обращения: не зарегистрированы";
+pub fn register_by(date: &str) -> String {
+    format!("зарегистрировать до {date}")
+}
+pub const OPEN_APPEAL: &str = "Открыть";
+
+// ---- the calendar ----
+pub const CALENDAR_YEAR: &str = "Год";
+pub fn calendar_counts(working: usize, short: usize, off: usize) -> String {
+    format!("Рабочих дней: {working} (из них сокращённых: {short}); выходных и праздничных: {off}")
+}
+pub const CALENDAR_DAY: &str = "День";
+pub const CALENDAR_DECREE: &str = "Постановление (номер и дата)";
+pub const CALENDAR_APPLY: &str = "Применить";
+pub const CALENDAR_RESET: &str = "Как в официальном календаре";
+pub const CALENDAR_CONFIRM_YEAR: &str = "Утвердить год постановлением";
+pub const CALENDAR_UNCONFIRM_YEAR: &str = "Снять утверждение";
+pub const CALENDAR_OVERRIDES: &str = "Изменения, внесённые вручную";
+pub const CALENDAR_PICK: &str = "Щёлкните день, чтобы изменить его.";
+pub const CALENDAR_SAVED: &str = "Календарь изменён.";
+pub const CALENDAR_LEGEND: &str =
+    "Красным — выходные и праздничные, жёлтым — сокращённые, рамкой — изменённые вручную.";
+pub const CALENDAR_HEAD_ONLY: &str = "Изменять календарь может руководитель группы.";
+pub const ERR_XLSX_APPEALS: &str = "Не удалось составить файл Excel.";
+pub fn err_too_many_rows(n: usize) -> String {
+    format!("Отобрано {n} обращений — больше, чем помещается на листе Excel: уточните отбор.")
+}
+pub fn letter_of_appeal(number: &str) -> String {
+    if number.is_empty() {
+        "По обращению (не зарегистрировано)".into()
+    } else {
+        format!("По обращению № {number}")
+    }
+}
+pub const EV_APPEAL: &str = "Обращение";
+pub const CALENDAR_YEAR_DECREE: &str = "Постановление о календаре года (номер и дата)";

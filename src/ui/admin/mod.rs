@@ -2,6 +2,7 @@
 //! catalogues and the trash.
 
 mod backups_screen;
+mod calendar;
 mod catalogs;
 mod journal_screen;
 mod managers;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 pub use backups_screen::BackupsScreen;
+pub use calendar::CalendarScreen;
 pub use catalogs::CatalogsScreen;
 pub use journal_screen::{JOURNAL_LIMIT, JournalScreen, journal_table};
 pub use managers::{ManagerEditor, ManagersScreen};
@@ -46,6 +48,11 @@ pub enum Cmd {
     RestoreBackup(PathBuf),
     /// Read the journal with the screen's filter.
     ShowJournal,
+    /// Set what a day of the production calendar is, by a decree.
+    SetDay(chrono::NaiveDate, crate::domain::calendar::DayKind, String),
+    ResetDay(chrono::NaiveDate),
+    /// Confirm a year by a decree (an empty decree takes the confirmation back).
+    ConfirmYear(i32, String),
 }
 
 #[derive(Default)]
@@ -55,6 +62,7 @@ pub struct AdminUi {
     pub trash: TrashScreen,
     pub backups: BackupsScreen,
     pub journal: JournalScreen,
+    pub calendar: CalendarScreen,
 }
 
 impl AdminUi {
@@ -117,6 +125,11 @@ impl Feature for AdminUi {
         match route {
             Route::Trash => self.trash.items = service::trash(cx.db).map_err(t::err)?,
             Route::Journal => self.show_journal(cx)?,
+            Route::Calendar => {
+                self.calendar.calendar =
+                    crate::calendar::service::calendar(cx.db).map_err(t::err)?;
+                self.calendar.can_edit = cx.actor().is_head();
+            }
             Route::Backups => {
                 let s = &mut self.backups;
                 s.entries = backups::list(cx.db).map_err(t::err)?;
@@ -144,6 +157,7 @@ impl Feature for AdminUi {
             Route::Trash => self.trash.ui(ui),
             Route::Backups => self.backups.ui(ui),
             Route::Journal => self.journal.ui(ui, view),
+            Route::Calendar => self.calendar.ui(ui),
             _ => self.managers.ui(ui, &view.managers),
         }
     }
@@ -217,6 +231,27 @@ impl Feature for AdminUi {
                 cx.reload();
             }
             Cmd::ShowJournal => self.show_journal(cx)?,
+            Cmd::SetDay(date, kind, decree) => {
+                crate::calendar::service::set_day(cx.db, &cx.actor(), date, kind, &decree)
+                    .map_err(t::err)?;
+                cx.info(t::CALENDAR_SAVED);
+                cx.reload();
+            }
+            Cmd::ResetDay(date) => {
+                crate::calendar::service::reset_day(cx.db, &cx.actor(), date).map_err(t::err)?;
+                cx.info(t::CALENDAR_SAVED);
+                cx.reload();
+            }
+            Cmd::ConfirmYear(year, decree) => {
+                if decree.trim().is_empty() {
+                    crate::calendar::service::unconfirm_year(cx.db, &cx.actor(), year)
+                } else {
+                    crate::calendar::service::confirm_year(cx.db, &cx.actor(), year, &decree)
+                }
+                .map_err(t::err)?;
+                cx.info(t::CALENDAR_SAVED);
+                cx.reload();
+            }
             Cmd::OpenBackupsFolder => {
                 let folder = cx.db.path().map(crate::storage::backups_dir);
                 if let Some(folder) = folder {

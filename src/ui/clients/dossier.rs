@@ -219,6 +219,11 @@ impl DossierEditor {
             {
                 out.push(Command::Open(Route::NewLetter(id)));
             }
+            if let Some(id) = self.draft.client.id
+                && ui.button(t::NEW_APPEAL).clicked()
+            {
+                out.push(Command::Open(Route::NewAppeal(id)));
+            }
             if self.draft.client.id.is_some()
                 && !self.confirm_delete
                 && ui.button(t::DELETE_CLIENT).clicked()
@@ -504,6 +509,11 @@ impl DossierEditor {
                         Link::Letter(id) => {
                             if ui.link(title).clicked() {
                                 out.push(Command::Open(Route::Letter(id)));
+                            }
+                        }
+                        Link::Appeal(id) => {
+                            if ui.link(title).clicked() {
+                                out.push(Command::Open(Route::Appeal(id)));
                             }
                         }
                         Link::None => {

@@ -97,6 +97,9 @@ impl Feature for ContactsUi {
         // «Сегодня» counts in the navigation wherever the window is.
         self.today.data = service::today(cx.db, &cx.actor(), cx.today()).map_err(t::err)?;
         self.today.to_review = service::to_review(cx.db, &cx.actor()).map_err(t::err)?;
+        self.today.appeals =
+            crate::appeals::service::today(cx.db, cx.actor().scope().manager(), cx.today())
+                .map_err(t::err)?;
         Ok(())
     }
 

@@ -12,12 +12,17 @@ use crate::ui::clients::Tab;
 use crate::ui::command::{Command, Route};
 use crate::ui::theme;
 
+/// An appeal on «Сегодня»: the row, when it is due, and whether that is past.
+type AppealLine<'a> = (&'a crate::appeals::AppealRow, String, bool);
+
 #[derive(Default)]
 pub struct TodayScreen {
     pub data: Today,
     /// Reports waiting for the current user's acceptance (a head of the group): (report,
     /// client).
     pub to_review: Vec<(Meeting, String)>,
+    /// Appeals overdue, due soon and not registered yet.
+    pub appeals: crate::appeals::service::TodayAppeals,
 }
 
 fn due_text(c: &DueContact) -> String {
@@ -32,7 +37,12 @@ impl TodayScreen {
     /// How many rows «Сегодня» shows, the reports to review with them (the count in the
     /// navigation).
     pub fn count(&self) -> usize {
-        self.data.count() + self.to_review.len()
+        let a = &self.appeals;
+        self.data.count()
+            + self.to_review.len()
+            + a.overdue.len()
+            + a.due_soon.len()
+            + a.unregistered.len()
     }
 
     pub fn ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
@@ -49,6 +59,7 @@ impl TodayScreen {
                 if self.count() == 0 {
                     ui.label(RichText::new(t::TODAY_NOTHING).color(theme::OK));
                 }
+                self.appeals_ui(ui, today, &mut out);
                 self.contacts_ui(ui, t::TODAY_CALLS, MeetingKind::Call, &mut out);
                 self.contacts_ui(ui, t::TODAY_MEETINGS, MeetingKind::Meeting, &mut out);
                 if !self.data.steps.is_empty() {
@@ -159,6 +170,74 @@ impl TodayScreen {
                     ui.end_row();
                 }
             });
+    }
+
+    /// Appeals whose answer is overdue or due within the settings' working days, and those
+    /// received but not registered, with their registration deadline.
+    fn appeals_ui(&self, ui: &mut Ui, today: chrono::NaiveDate, out: &mut Vec<Command>) {
+        let a = &self.appeals;
+        let sections: [(&str, Vec<AppealLine>); 3] = [
+            (
+                t::TODAY_APPEALS_OVERDUE,
+                a.overdue
+                    .iter()
+                    .map(|r| (r, t::days_left(r.days_left(today).unwrap_or(0)), true))
+                    .collect(),
+            ),
+            (
+                t::TODAY_APPEALS_SOON,
+                a.due_soon
+                    .iter()
+                    .map(|r| (r, t::due_by(&fmt::opt_date(r.due_date)), false))
+                    .collect(),
+            ),
+            (
+                t::TODAY_APPEALS_UNREGISTERED,
+                a.unregistered
+                    .iter()
+                    .map(|(r, by)| (r, t::register_by(&fmt::date(*by)), *by < today))
+                    .collect(),
+            ),
+        ];
+        for (title, rows) in sections {
+            if rows.is_empty() {
+                continue;
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(format!("{title} ({})", rows.len())).strong());
+            egui::Grid::new(title)
+                .striped(true)
+                .num_columns(5)
+                .show(ui, |ui| {
+                    for (r, when, late) in rows {
+                        ui.label(if r.number.is_empty() {
+                            t::NOTHING
+                        } else {
+                            &r.number
+                        });
+                        ui.label(&r.client);
+                        ui.label(&r.subject);
+                        ui.label(RichText::new(when).color(if late {
+                            theme::ERROR
+                        } else {
+                            theme::WARNING
+                        }));
+                        if ui
+                            .button(t::OPEN_APPEAL)
+                            .accessible_name(format!(
+                                "{}: {} {}",
+                                t::OPEN_APPEAL,
+                                r.number,
+                                r.subject
+                            ))
+                            .clicked()
+                        {
+                            out.push(Command::Open(Route::Appeal(r.id)));
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
     }
 
     /// The reports waiting for the supervisor, first on «Сегодня».

@@ -49,6 +49,8 @@ pub struct LetterEditor {
     /// The letter text last laid out, to lay out again only when it changes.
     laid_out: Option<Letter>,
     textures: HashMap<usize, egui::TextureHandle>,
+    /// The appeal this letter answers or notifies: (id, number).
+    pub appeal: Option<(crate::domain::Id, String)>,
 }
 
 impl LetterEditor {
@@ -83,6 +85,7 @@ impl LetterEditor {
             status_date_typed: false,
             laid_out: None,
             textures: HashMap::new(),
+            appeal: None,
         };
         ed.refresh_preview();
         ed
@@ -195,6 +198,11 @@ impl LetterEditor {
             );
             if self.is_dirty() {
                 ui.label(RichText::new(t::UNSAVED_MARK).color(theme::DIRTY));
+            }
+            if let Some((id, number)) = &self.appeal
+                && ui.link(t::letter_of_appeal(number)).clicked()
+            {
+                out.push(Command::Open(crate::ui::command::Route::Appeal(*id)));
             }
         });
         if let Some(v) = self.letter.version_of {

@@ -76,9 +76,13 @@ fn editor_for(cx: &Cx, letter: Letter) -> anyhow::Result<LetterEditor> {
         .map(|id| admin::manager(db, id))
         .transpose()
         .map_err(t::err)?;
-    Ok(LetterEditor::new(
-        letter, dossier, templates, company, manager,
-    ))
+    let appeal = match letter.id {
+        Some(id) => crate::appeals::service::appeal_of_letter(db, id).map_err(t::err)?,
+        None => None,
+    };
+    let mut ed = LetterEditor::new(letter, dossier, templates, company, manager);
+    ed.appeal = appeal;
+    Ok(ed)
 }
 
 impl LettersUi {
