@@ -308,21 +308,21 @@ pub fn appeal_title(number: &str) -> String {
 }
 pub const F_CLIENT: &str = "Клиент";
 pub const F_PERSON: &str = "Кто обратился";
-pub const F_SENDER: &str = "Отправитель (если не из досье)";
-pub const F_SENDER_CONTACT: &str = "Адрес или телефон отправителя";
+pub const F_SENDER: &str = "Отправитель";
+pub const F_SENDER_CONTACT: &str = "Адрес, телефон";
 pub const F_CHANNEL: &str = "Канал поступления";
 pub const F_REPLY_CHANNEL: &str = "Ответить через";
 pub const F_TOPIC: &str = "Тематика";
 pub const F_RECEIVED_DATE: &str = "Получено (дата)";
 pub const F_RECEIVED_TIME: &str = "Время";
 pub const F_APPEAL_TEXT: &str = "Текст обращения";
-pub const F_RELATED: &str = "Связанные обращения (номера через запятую)";
+pub const F_RELATED: &str = "Связанные обращения";
 pub const F_DEPT: &str = "Подразделение";
 pub const F_SPECIALIST: &str = "Специалист";
 pub const F_SPECIALIST_ANSWER: &str = "Ответ специалиста";
 pub const F_ANSWER: &str = "Ответ клиенту (кратко)";
 pub const F_ANSWER_VIA: &str = "Способ ответа";
-pub const F_REASON_OTHER_CHANNEL: &str = "Причина другого канала";
+pub const F_REASON_OTHER_CHANNEL: &str = "Почему другим способом";
 pub const F_EXTEND_DAYS: &str = "Продлить на (дней)";
 pub const F_EXTEND_REASON: &str = "Причина продления";
 pub const F_CLOSE_NOTE: &str = "Примечание к закрытию";
@@ -485,3 +485,15 @@ pub fn letter_of_appeal(number: &str) -> String {
 }
 pub const EV_APPEAL: &str = "Обращение";
 pub const CALENDAR_YEAR_DECREE: &str = "Постановление о календаре года (номер и дата)";
+pub const ALL_MANAGERS: &str = "Все менеджеры";
+/// Days left in a narrow column: «12 дн.», «сегодня», «−3 дн.» (overdue).
+pub fn days_left_short(days: i64) -> String {
+    match days {
+        0 => "сегодня".into(),
+        d if d < 0 => format!("−{} дн.", -d),
+        d => format!("{d} дн."),
+    }
+}
+pub const RELATED_HINT: &str = "Номера обращений через запятую, например: ОБ-12/26, ОБ-15/26";
+pub const FORWARD_SECTION: &str = "Передача специалисту";
+pub const ANSWER_SECTION: &str = "Ответ клиенту";

@@ -141,8 +141,9 @@ impl CallCard {
                     widgets::message(ui, e);
                 }
                 egui::ScrollArea::vertical()
-                    .max_height(420.0)
+                    .max_height(300.0)
                     .show(ui, |ui| self.callers_ui(ui, view, &mut out));
+                self.actions_ui(ui, &mut out);
                 ui.separator();
                 ui.label(RichText::new(t::CALL_CLOSING).italics());
             });
@@ -175,7 +176,7 @@ impl CallCard {
             });
             return;
         }
-        for (i, c) in self.callers.iter().enumerate() {
+        for c in &self.callers {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 let p = &c.person;
                 ui.label(
@@ -228,20 +229,22 @@ impl CallCard {
                     }
                 }
             });
-            if i + 1 == self.callers.len() {
-                ui.add_space(6.0);
-                let l = ui.label(t::CALL_SUMMARY);
-                ui.add(
-                    TextEdit::multiline(&mut self.summary)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l.id);
-            }
         }
+    }
+
+    /// The summary of the call and the buttons that record it.
+    fn actions_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         if self.callers.is_empty() {
             return;
         }
+        ui.add_space(6.0);
+        let l = ui.label(t::CALL_SUMMARY);
+        ui.add(
+            TextEdit::multiline(&mut self.summary)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
         for (i, c) in self.callers.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
                 let who = if self.callers.len() > 1 {

@@ -245,18 +245,27 @@ impl AppealCard {
         }
         ui.separator();
         let editable = self.status().is_open();
-        ui.columns(2, |cols| {
-            egui::ScrollArea::vertical()
-                .id_salt("appeal_form")
-                .auto_shrink([false, false])
-                .show(&mut cols[0], |ui| {
-                    ui.add_enabled_ui(editable, |ui| self.form_ui(ui, view, &mut out));
-                    self.flow_ui(ui, &mut out);
-                });
-            egui::ScrollArea::vertical()
-                .id_salt("appeal_side")
-                .auto_shrink([false, false])
-                .show(&mut cols[1], |ui| self.side_ui(ui, view, &mut out));
+        // The form wider than what is known beside it.
+        let height = ui.available_height();
+        let left = (ui.available_width() * 0.58).max(420.0);
+        ui.horizontal_top(|ui| {
+            let down = egui::Layout::top_down(egui::Align::Min);
+            ui.allocate_ui_with_layout(egui::vec2(left, height), down, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("appeal_form")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.add_enabled_ui(editable, |ui| self.form_ui(ui, view, &mut out));
+                        self.flow_ui(ui, &mut out);
+                    });
+            });
+            ui.separator();
+            ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), down, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("appeal_side")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.side_ui(ui, view, &mut out));
+            });
         });
         out
     }
@@ -395,7 +404,7 @@ impl AppealCard {
             ui.end_row();
             let managers = view.manager_names();
             widgets::combo_row(ui, t::F_MANAGER, &mut a.manager_id, &managers, None);
-            text_row(ui, t::F_RELATED, &mut self.related, None);
+            text_row(ui, t::F_RELATED, &mut self.related, None).on_hover_text(t::RELATED_HINT);
         });
     }
 
@@ -492,7 +501,7 @@ impl AppealCard {
             self.close_ui(ui, out);
             return;
         }
-        egui::CollapsingHeader::new(RichText::new(t::FORWARD).strong())
+        egui::CollapsingHeader::new(RichText::new(t::FORWARD_SECTION).strong())
             .default_open(status == AppealStatus::Forwarded)
             .show(ui, |ui| {
                 form_grid("appeal_forward").show(ui, |ui| {
@@ -516,7 +525,7 @@ impl AppealCard {
                     out.push(Cmd::Forward.into());
                 }
             });
-        egui::CollapsingHeader::new(RichText::new(t::SEND_ANSWER).strong())
+        egui::CollapsingHeader::new(RichText::new(t::ANSWER_SECTION).strong())
             .default_open(true)
             .show(ui, |ui| {
                 form_grid("appeal_answer").show(ui, |ui| {

@@ -135,6 +135,8 @@ impl Feature for AppealsUi {
     }
 
     fn reload(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        // The count of overdue appeals in the navigation, wherever the window is.
+        self.register.count_overdue(cx)?;
         match route {
             Route::Appeals => self.register.load(cx)?,
             Route::AppealSettings if !self.settings.is_dirty() => self.settings.load(cx)?,

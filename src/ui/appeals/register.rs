@@ -82,9 +82,14 @@ impl RegisterScreen {
             service::list(cx.db, &self.effective_filter(today), SHOWN).map_err(t::err)?;
         self.rows = rows;
         self.total = total;
+        self.count_overdue(cx)
+    }
+
+    /// The open appeals past their deadline that the user sees (the badge).
+    pub fn count_overdue(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         let overdue = AppealFilter {
             due: DueFilter::Overdue,
-            today: Some(today),
+            today: Some(cx.today()),
             manager: cx.actor().scope().manager(),
             ..Default::default()
         };
@@ -213,17 +218,19 @@ impl RegisterScreen {
                 .iter()
                 .map(|c| (c.id, c.name.clone()))
                 .collect();
-            changed |= widgets::id_combo(
+            changed |= id_filter(
                 ui,
                 "appeals_topic",
                 t::FILTER_TOPIC,
+                t::ALL_TOPICS,
                 &mut self.filter.topic,
                 &topics,
             );
-            changed |= widgets::id_combo(
+            changed |= id_filter(
                 ui,
                 "appeals_manager",
                 t::FILTER_MANAGER,
+                t::ALL_MANAGERS,
                 &mut self.filter.manager,
                 &view.manager_names(),
             );
@@ -232,10 +239,11 @@ impl RegisterScreen {
                 .iter()
                 .map(|r| (r.id, r.short_name.clone()))
                 .collect();
-            changed |= widgets::id_combo(
+            changed |= id_filter(
                 ui,
                 "appeals_client",
                 t::FILTER_CLIENT,
+                t::ALL_CLIENTS,
                 &mut self.filter.client,
                 &clients,
             );
@@ -294,26 +302,26 @@ impl RegisterScreen {
             .striped(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::auto().at_least(70.0))
             .column(Column::auto().at_least(78.0))
-            .column(Column::auto().at_least(84.0))
-            .column(Column::auto().at_least(90.0).clip(true))
-            .column(Column::auto().at_least(110.0).clip(true))
-            .column(Column::initial(170.0).at_least(110.0).clip(true))
-            .column(Column::initial(220.0).at_least(120.0).clip(true))
-            .column(Column::auto().at_least(110.0).clip(true))
-            .column(Column::auto().at_least(84.0))
-            .column(Column::remainder().at_least(100.0).clip(true))
+            .column(Column::auto().at_least(78.0))
+            .column(Column::auto().at_least(96.0).clip(true))
+            .column(Column::initial(130.0).at_least(90.0).clip(true))
+            .column(Column::initial(120.0).at_least(80.0).clip(true))
+            .column(Column::initial(100.0).at_least(70.0).clip(true))
+            .column(Column::initial(180.0).at_least(110.0).clip(true))
+            .column(Column::remainder().at_least(120.0).clip(true))
             .header(theme::ROW_HEIGHT, |mut h| {
                 for title in [
                     t::COL_NUMBER,
                     t::COL_RECEIVED,
-                    t::COL_CHANNEL,
-                    t::COL_APPEAL_KIND,
-                    t::COL_APPEAL_CLIENT,
-                    t::COL_SUBJECT,
-                    t::COL_STATUS,
                     t::COL_DUE,
                     t::COL_LEFT,
+                    t::COL_STATUS,
+                    t::COL_APPEAL_KIND,
+                    t::COL_CHANNEL,
+                    t::COL_APPEAL_CLIENT,
+                    t::COL_SUBJECT,
                 ] {
                     h.col(|ui| {
                         ui.strong(title);
@@ -344,26 +352,58 @@ impl RegisterScreen {
                         },
                     );
                     cell(&mut row, &fmt::date(r.received_at.date()));
-                    cell(&mut row, r.channel.label());
-                    cell(&mut row, r.kind.label());
-                    cell(&mut row, &r.client);
-                    cell(&mut row, &r.subject);
-                    cell(&mut row, r.status.label());
                     cell(&mut row, &fmt::opt_date(r.due_date));
                     row.col(|ui| {
-                        let left = r.days_left(today).map(t::days_left).unwrap_or_default();
+                        let left = r
+                            .days_left(today)
+                            .map(t::days_left_short)
+                            .unwrap_or_default();
                         ui.add(
                             egui::Label::new(RichText::new(left).color(theme::urgency(u)).strong())
                                 .truncate()
                                 .selectable(false),
                         );
                     });
+                    cell(&mut row, r.status.label());
+                    cell(&mut row, r.kind.label());
+                    cell(&mut row, r.channel.label());
+                    cell(&mut row, &r.client);
+                    cell(&mut row, &r.subject);
                     if row.response().clicked() {
                         out.push(Command::Open(Route::Appeal(r.id)));
                     }
                 });
             });
     }
+}
+
+/// A compact combo over a catalogue with «all» as `None`.
+fn id_filter(
+    ui: &mut Ui,
+    id: &str,
+    name: &str,
+    all: &str,
+    value: &mut Option<Id>,
+    items: &[(Id, String)],
+) -> bool {
+    let selected = value
+        .and_then(|v| items.iter().find(|(i, _)| *i == v))
+        .map_or(all, |(_, n)| n.as_str())
+        .to_string();
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(selected)
+        .width(190.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            changed |= ui.selectable_value(value, None, all).changed();
+            for (i, n) in items {
+                changed |= ui.selectable_value(value, Some(*i), n).changed();
+            }
+        })
+        .response
+        .accessible_name(name);
+    changed
 }
 
 /// A combo over an enumeration with «all» as `None`.
