@@ -569,6 +569,31 @@ fn the_register_filters_and_finds_words() {
         }),
         vec![mail, phone]
     );
+    // Only open ones, through their own index; with a client too.
+    assert_eq!(
+        ids(AppealFilter {
+            open_only: true,
+            ..Default::default()
+        }),
+        vec![mail, phone, old]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            open_only: true,
+            kind: Some(AppealKind::Info),
+            text: "показан".into(),
+            ..Default::default()
+        }),
+        vec![phone]
+    );
+    assert_eq!(
+        ids(AppealFilter {
+            open_only: true,
+            client: Some(f.citizen),
+            ..Default::default()
+        }),
+        vec![phone]
+    );
     // Overdue on 25 Nov: the complaint of 1 Oct (due 2 Nov at the latest).
     let overdue = AppealFilter {
         due: DueFilter::Overdue,

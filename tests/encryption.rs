@@ -76,6 +76,12 @@ fn encrypt_work_with_the_passphrase_and_decrypt() {
     let (db, inn) = demo(dir.path());
     ok(&run(&db, &["backup"], None, None));
     let copy = backup::list(&db).expect("list")[0].path.clone();
+    let search = ["appeals", "list", "--search", "перерасчёт"];
+    let found = ok(&run(&db, &search, None, None));
+    assert!(
+        !found.is_empty(),
+        "the demo has appeals about a recalculation"
+    );
     assert!(
         holds(&db, &inn) && holds(&copy, &inn),
         "plain files hold the data"
@@ -110,8 +116,9 @@ fn encrypt_work_with_the_passphrase_and_decrypt() {
     assert_eq!(sha256(&db), before, "nothing written");
     assert!(!dir.path().join("v.db-wal").exists());
 
-    // With it, everything works; new copies are encrypted too.
+    // With it, everything works; new copies are encrypted too; the full-text index came along.
     assert_eq!(clients(&db, Some(PASS)), 12);
+    assert_eq!(ok(&run(&db, &search, Some(PASS), None)), found);
     ok(&run(&db, &["check"], Some(PASS), None));
     ok(&run(&db, &["backup"], Some(PASS), None));
     let listed = ok(&run(&db, &["backups", "list"], Some(PASS), None));

@@ -1768,3 +1768,49 @@ fn the_head_corrects_a_predicted_year_in_the_calendar() {
     );
     h.get_by_label_contains("Постановление от 01.10.2029 № 1500");
 }
+
+/// An e-mail file taken in through the register: the card is filled from it (sender's client,
+/// subject, text, the attachment listed) and registered with a click.
+#[test]
+fn an_email_file_becomes_a_filled_appeal_card() {
+    use vipdesk::appeals::{AppealStatus, Channel, service as appeals};
+    let (mut app, alpha, _) = app_with_two_clients();
+    let mut d = clients::service::open(&app.db, alpha).expect("load");
+    d.people.push(clients::Person {
+        surname: "Соколов".into(),
+        name: "Игорь".into(),
+        patronymic: "Андреевич".into(),
+        position: "Генеральный директор".into(),
+        email: "sokolov@example.ru".into(),
+        ..Default::default()
+    });
+    clients::service::save(&mut app.db, &Actor::SYSTEM, &d).expect("save");
+    app.open(Route::Appeals).expect("register");
+    let mut h = harness(app);
+    h.run();
+    let eml = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mail/cp1251_with_attachment.eml");
+    type_into(&mut h, t::FROM_EML, eml.to_str().expect("path"));
+    click_button(&mut h, t::OPEN_APPEAL);
+    h.get_by_label_contains("Счёт-октябрь.pdf");
+    let card = h.state().features.appeals.card.as_ref().expect("card");
+    assert_eq!(card.draft.appeal.client_id, alpha);
+    assert_eq!(card.draft.appeal.subject, "Перерасчёт за октябрь");
+    assert_eq!(card.draft.date, "20.11.2026");
+    // Leaving it unsaved asks first.
+    assert!(h.state_mut().has_unsaved_edits());
+    click_button(&mut h, t::REGISTER_APPEAL);
+    let id = h
+        .state()
+        .features
+        .appeals
+        .card
+        .as_ref()
+        .and_then(|c| c.id())
+        .expect("saved");
+    let a = appeals::open(&h.state().db, id).expect("appeal");
+    assert_eq!(a.status, AppealStatus::Registered);
+    assert_eq!(a.reply_channel, Channel::Email);
+    let details = appeals::details(&h.state().db, &a).expect("details");
+    assert_eq!(details.attachments.len(), 1);
+}

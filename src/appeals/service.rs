@@ -193,6 +193,12 @@ pub fn list(
     store::list(db.conn(), f, limit)
 }
 
+/// How many rows the register shows at once (its count says how many match).
+pub const SHOWN: usize = 500;
+
+/// How far the register counts its matches (beyond: «more than»).
+pub const COUNT_CAP: usize = store::COUNT_CAP;
+
 /// The calendar the deadlines are counted on.
 pub fn calendar(db: &Db) -> Result<Calendar, StorageError> {
     calendar::calendar(db)

@@ -36,6 +36,9 @@ pub enum AppealsCommand {
         /// Only this client's appeals.
         #[arg(long)]
         client: Option<Id>,
+        /// Words to find in the subject and the text (each word as a prefix).
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -75,13 +78,14 @@ pub enum CalendarCommand {
 }
 
 pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let (overdue, manager, client, json) = match command {
+    let (overdue, manager, client, search, json) = match command {
         AppealsCommand::List {
             overdue,
             manager,
             client,
+            search,
             json,
-        } => (overdue, manager, client, json),
+        } => (overdue, manager, client, search, json),
         AppealsCommand::ImportEml {
             file,
             client,
@@ -98,6 +102,7 @@ pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow:
         today: Some(db.today()),
         manager,
         client,
+        text: search.unwrap_or_default(),
         ..Default::default()
     };
     let (rows, _) = service::list(&db, &filter, usize::MAX >> 1).map_err(t::err)?;

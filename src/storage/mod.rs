@@ -654,7 +654,8 @@ pub fn next_number(
         )?;
         let number = format(seq);
         let taken: bool = w.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE number = ?1)"),
+            // `number <> ''` lets SQLite use the partial unique index of numbers.
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE number = ?1 AND number <> '')"),
             [&number],
             |r| r.get(0),
         )?;

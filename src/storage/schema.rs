@@ -465,6 +465,10 @@ CREATE TABLE appeals (",
 );
 CREATE UNIQUE INDEX appeals_number ON appeals(number) WHERE number <> '';
 CREATE INDEX appeals_open_due ON appeals(due_date) WHERE deleted_at IS NULL AND status NOT IN ('answer_sent', 'closed');
+CREATE INDEX appeals_open ON appeals(received_at) WHERE deleted_at IS NULL AND status NOT IN ('answer_sent', 'closed');
+CREATE INDEX appeals_status ON appeals(status, received_at);
+CREATE INDEX appeals_kind ON appeals(kind, received_at);
+CREATE INDEX appeals_topic ON appeals(topic_id, received_at);
 CREATE INDEX appeals_unregistered ON appeals(received_at) WHERE deleted_at IS NULL AND status = 'received';
 CREATE INDEX appeals_client ON appeals(client_id, received_at);
 CREATE INDEX appeals_received ON appeals(received_at);
@@ -483,7 +487,7 @@ ALTER TABLE records ADD COLUMN appeal_id INTEGER REFERENCES appeals(id);
 CREATE INDEX records_appeal ON records(appeal_id) WHERE appeal_id IS NOT NULL;
 ALTER TABLE meetings ADD COLUMN appeal_id INTEGER REFERENCES appeals(id);
 CREATE INDEX meetings_appeal ON meetings(appeal_id) WHERE appeal_id IS NOT NULL;
-CREATE VIRTUAL TABLE appeals_fts USING fts5(subject, body, content = 'appeals', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE appeals_fts USING fts5(subject, body, content = 'appeals', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 CREATE TRIGGER appeals_fts_i AFTER INSERT ON appeals BEGIN
     INSERT INTO appeals_fts (rowid, subject, body) VALUES (NEW.id, NEW.subject, NEW.body);
 END;

@@ -274,11 +274,21 @@ pub const FILTER_CHANNEL: &str = "Канал";
 pub const FILTER_TOPIC: &str = "Тематика";
 pub const FILTER_DUE: &str = "Срок";
 pub const SEARCH_APPEALS: &str = "Поиск по теме и тексту";
-pub fn appeals_shown_of(shown: usize, total: usize) -> String {
+/// «192 обращения»; «Показаны первые 500 из 7 412…»; beyond `cap`, «из более чем 10 000».
+pub fn appeals_shown_of(shown: usize, total: usize, cap: usize) -> String {
+    use crate::domain::fmt::{count, number};
     if shown == total {
-        crate::domain::fmt::count(total as u64, ["обращение", "обращения", "обращений"])
+        count(total as u64, ["обращение", "обращения", "обращений"])
+    } else if total > cap {
+        format!(
+            "Показаны первые {shown} из более чем {}: уточните отбор",
+            number(cap as f64, 0)
+        )
     } else {
-        format!("Показаны первые {shown} из {total}: уточните отбор")
+        format!(
+            "Показаны первые {shown} из {}: уточните отбор",
+            number(total as f64, 0)
+        )
     }
 }
 pub fn days_left(days: i64) -> String {

@@ -753,7 +753,9 @@ impl Editor for AppealCard {
     fn shows(&self, route: &Route) -> bool {
         match route {
             Route::Appeal(id) => self.id() == Some(*id),
-            Route::NewAppeal(_) => self.id().is_none(),
+            Route::NewAppeal(client) => {
+                self.id().is_none() && (*client == 0 || *client == self.draft.appeal.client_id)
+            }
             _ => false,
         }
     }

@@ -123,6 +123,12 @@ impl Feature for AppealsUi {
                     .as_ref()
                     .is_some_and(|c| c.id() == Some(id) && c.is_dirty()) => {}
             Route::Appeal(id) => self.card = Some(AppealCard::load(cx, id)?),
+            // A new appeal being filled (an e-mail taken in) stays as it is.
+            Route::NewAppeal(_)
+                if self
+                    .card
+                    .as_ref()
+                    .is_some_and(|c| c.shows(&route) && c.is_dirty()) => {}
             Route::NewAppeal(client) => {
                 let now = cx.db.clock().local();
                 let manager = cx.view.me_id();

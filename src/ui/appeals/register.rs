@@ -18,8 +18,7 @@ use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::context::ViewCtx;
 use crate::ui::{theme, widgets};
 
-/// How many rows the register shows at once (the count says how many match).
-pub const SHOWN: usize = 2000;
+use crate::appeals::service::SHOWN;
 
 /// Which deadlines the register shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -158,9 +157,13 @@ impl RegisterScreen {
         }
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(t::appeals_shown_of(self.rows.len(), self.total))
-                    .small()
-                    .color(theme::MUTED),
+                RichText::new(t::appeals_shown_of(
+                    self.rows.len(),
+                    self.total,
+                    service::COUNT_CAP,
+                ))
+                .small()
+                .color(theme::MUTED),
             );
             let l = ui.label(t::EXPORT_PATH);
             ui.add(TextEdit::singleline(&mut self.export_path).desired_width(200.0))
