@@ -126,22 +126,38 @@ pub fn typed_path(s: &str) -> PathBuf {
     PathBuf::from(s.trim())
 }
 
-/// Reads a file of at most `limit` bytes (a bigger one is refused before it is read).
+/// Reads a regular file of at most `limit` bytes: a bigger one, or a device or a pipe (whose
+/// size says nothing), is refused before it fills the memory.
 pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, FileError> {
-    let size = std::fs::metadata(path)
-        .map_err(|source| FileError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?
-        .len();
-    if size > limit as u64 {
-        return Err(FileError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: limit as u64,
-        });
+    use std::io::Read as _;
+    let read_err = |source| FileError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if !meta.is_file() {
+        return Err(read_err(std::io::Error::from(
+            std::io::ErrorKind::InvalidInput,
+        )));
     }
-    read(path)
+    let too_large = |size| FileError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: limit as u64,
+    };
+    if meta.len() > limit as u64 {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(read_err)?
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {

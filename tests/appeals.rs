@@ -1142,7 +1142,7 @@ fn the_weekly_memo_holds_exactly_the_complaints_and_suggestions_of_its_week() {
         "СЛУЖЕБНАЯ ЗАПИСКА",
         "23.11.2026",
         "29.11.2026",
-        "2026-W48",
+        "48-я неделя 2026 г.",
         "Понедельник",
         "Воскресенье",
         "жалоб — 2",
@@ -1163,5 +1163,163 @@ fn the_weekly_memo_holds_exactly_the_complaints_and_suggestions_of_its_week() {
         i18n::describe(&e).contains("ГГГГ-Wнн"),
         "{}",
         i18n::describe(&e)
+    );
+}
+
+/// Fixes from a hostile review: «е» finds «ё»; an e-mail without a Message-ID is known by its
+/// content; a Date ahead of the clock becomes the moment of intake; a huge text is cut with the
+/// whole message attached; a device is not read; absurd terms and years are refused.
+#[test]
+fn hostile_review_of_appeals() {
+    use vipdesk::appeals::call;
+    let mut f = fixture();
+    let id = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Ошибка в счёте",
+    ));
+    let found = |db: &Db, text: &str| {
+        service::list(
+            db,
+            &AppealFilter {
+                text: text.into(),
+                ..Default::default()
+            },
+            10,
+        )
+        .expect("list")
+        .0
+        .len()
+    };
+    assert_eq!(found(&f.db, "счет"), 1);
+    assert_eq!(found(&f.db, "СЧЁТЕ"), 1);
+    let _ = id;
+    let mail = |date: &str, body: &str| {
+        format!(
+            "From: Соколов <sokolov@example.ru>\r\nSubject: Вопрос\r\nDate: {date}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+        )
+        .into_bytes()
+    };
+    // Ahead of the clock (noon of 25.11.2026): taken as received now.
+    let ahead = mail("Wed, 25 Nov 2026 23:50:00 +0300", "Когда будет акт?");
+    let a = call::import_eml(&mut f.db, &actor(f.me), &ahead, None, false).expect("ahead");
+    assert_eq!(
+        service::open(&f.db, a).expect("a").received_at,
+        f.db.clock().local()
+    );
+    // No Message-ID: the same bytes twice are refused.
+    let e = call::import_eml(&mut f.db, &actor(f.me), &ahead, None, false).expect_err("twice");
+    assert!(
+        i18n::describe(&e).contains("уже принято"),
+        "{}",
+        i18n::describe(&e)
+    );
+    // A text of 300,000 characters: the appeal keeps 100,000, the message is attached whole.
+    let long = mail(
+        "Mon, 23 Nov 2026 10:00:00 +0300",
+        &"Длинный текст письма. ".repeat(14_000),
+    );
+    let b = call::import_eml(&mut f.db, &actor(f.me), &long, None, false).expect("long");
+    let b = service::open(&f.db, b).expect("b");
+    assert!(
+        b.body.chars().count() < 101_000,
+        "{}",
+        b.body.chars().count()
+    );
+    assert!(b.body.contains("полный текст — во вложении"), "cut says so");
+    let files = service::details(&f.db, &b).expect("d").attachments;
+    assert!(
+        files
+            .iter()
+            .any(|x| x.file_name == "письмо.eml" && x.file_size as usize == long.len())
+    );
+    // A device is refused, not read.
+    #[cfg(unix)]
+    {
+        let e = vipdesk::files::read_limited(std::path::Path::new("/dev/zero"), 1024)
+            .expect_err("device");
+        assert!(
+            i18n::describe(&e).contains("не обычный файл"),
+            "{}",
+            i18n::describe(&e)
+        );
+    }
+    // The statistics count unregistered appeals and name the ones without a topic.
+    let s = vipdesk::appeals::memo::stats(&f.db, d(2026, 1, 1), d(9999, 12, 31), d(2026, 11, 25))
+        .expect("stats");
+    assert_eq!(s.total, 3, "one registered, two received");
+    assert!(
+        s.by_topic
+            .iter()
+            .any(|(t, n)| t == "без тематики" && *n == 3),
+        "{:?}",
+        s.by_topic
+    );
+    // The command line refuses what the calendar cannot count.
+    let dir = tempfile::tempdir().expect("tmp");
+    let none = dir.path().join("none.db");
+    for args in [
+        [
+            "calendar",
+            "deadline",
+            "--from",
+            "2026-01-05",
+            "--days",
+            "5000",
+        ],
+        [
+            "calendar",
+            "deadline",
+            "--from",
+            "1899-12-31",
+            "--days",
+            "5",
+        ],
+        [
+            "calendar",
+            "add-workdays",
+            "--from",
+            "2026-01-05",
+            "--days",
+            "-3",
+        ],
+    ] {
+        let o = common::vipdesk(&none, &args);
+        assert!(!o.status.success(), "{args:?}");
+    }
+    let o = common::vipdesk(
+        &none,
+        &[
+            "calendar",
+            "deadline",
+            "--from",
+            "2026-01-05",
+            "--days",
+            "5000",
+        ],
+    );
+    assert!(
+        common::stderr(&o).contains("от 0 до 3660"),
+        "{}",
+        common::stderr(&o)
+    );
+    let o = common::vipdesk(
+        &none,
+        &[
+            "calendar",
+            "add-workdays",
+            "--from",
+            "2028-12-28",
+            "--days",
+            "3",
+        ],
+    );
+    assert!(o.status.success());
+    assert!(
+        common::stderr(&o).contains("прогноз"),
+        "{}",
+        common::stderr(&o)
     );
 }

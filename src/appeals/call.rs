@@ -127,6 +127,17 @@ pub fn record_call(
     Ok((report_id, appeal_id))
 }
 
+/// The longest text an appeal takes from an e-mail; a longer one is cut, the message attached.
+pub const MAX_BODY_CHARS: usize = 100_000;
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest as _, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// An `.eml` read into a new appeal (not saved): the sender matched to a person by e-mail
 /// address (case-insensitive), else the appeal waits for its client; the received time from
 /// the headers; the answer by e-mail.
@@ -155,9 +166,12 @@ pub enum EmlError {
 pub fn read_eml(db: &Db, bytes: &[u8]) -> Result<Intake, EmlError> {
     let email = parse_eml(bytes)?;
     let conn = db.conn();
-    if !email.message_id.is_empty()
-        && let Some((id, number)) = store::by_message_id(conn, &email.message_id)?
-    {
+    let key = if email.message_id.is_empty() {
+        format!("sha256:{}", sha256_hex(bytes))
+    } else {
+        email.message_id.clone()
+    };
+    if let Some((id, number)) = store::by_message_id(conn, &key)? {
         return Err(AppealError::AlreadyImported { id, number }.into());
     }
     let candidates = store::people_by_email(conn, &email.from_address)?;
@@ -172,7 +186,29 @@ pub fn read_eml(db: &Db, bytes: &[u8]) -> Result<Intake, EmlError> {
     } else {
         None
     };
-    let received_at: NaiveDateTime = email.sent_at.unwrap_or_else(|| db.clock().local());
+    // A sender's clock ahead, a Date header that does not read or is absurd: the moment of
+    // intake stands for it.
+    let now = db.clock().local();
+    let received_at: NaiveDateTime = email
+        .sent_at
+        .filter(|t| *t <= now && *t >= now - chrono::Duration::days(3660))
+        .unwrap_or(now);
+    let mut email = email;
+    let mut body = email.text.clone();
+    if body.chars().count() > MAX_BODY_CHARS {
+        // A form cannot show megabytes: the appeal keeps the beginning, the whole message is
+        // kept as an attachment, nothing is lost.
+        body = body.chars().take(MAX_BODY_CHARS).collect::<String>()
+            + &crate::words::appeals::body_cut(MAX_BODY_CHARS);
+        email.attachments.push((
+            crate::words::appeals::ORIGINAL_EMAIL.to_string(),
+            bytes.to_vec(),
+        ));
+    }
+    if email.message_id.is_empty() {
+        // Without a Message-ID the same file is still known by its content.
+        email.message_id = format!("sha256:{}", sha256_hex(bytes));
+    }
     let sender = if email.from_name.is_empty() {
         email.from_address.clone()
     } else {
@@ -180,7 +216,7 @@ pub fn read_eml(db: &Db, bytes: &[u8]) -> Result<Intake, EmlError> {
     };
     let appeal = Appeal {
         subject: email.subject.clone(),
-        body: email.text.clone(),
+        body,
         person_id,
         sender,
         sender_contact: email.from_address.clone(),

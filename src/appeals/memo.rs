@@ -86,6 +86,25 @@ pub fn weekly_memo(db: &Db, week: &str, as_of: NaiveDate) -> Result<Memo, Report
     })
 }
 
+/// The most of a subject a memo's row shows (a row must fit on a page).
+const MEMO_SUBJECT_CHARS: usize = 300;
+
+/// `s` cut to `n` characters with «…».
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n).collect::<String>() + "…"
+    }
+}
+
+/// «48-я неделя 2026 г.» of the memo's week.
+pub fn week_label(m: &Memo) -> String {
+    use chrono::Datelike as _;
+    let w = m.from.iso_week();
+    t::week_title(w.week(), w.year())
+}
+
 /// The memo as a PDF on the company header, signed by the head of the group.
 pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
     let conn = db.conn();
@@ -109,7 +128,7 @@ pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
                 t::channel_label(r.channel.code()).to_string(),
                 r.client.clone(),
                 t::kind_in_table(r.kind.code()).to_string(),
-                r.subject.clone(),
+                shorten(&r.subject, MEMO_SUBJECT_CHARS),
                 t::status_label(r.status.code()).to_string(),
                 fmt::opt_date(r.due_date),
             ]
@@ -135,7 +154,11 @@ pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
         title: vec![
             t::memo_addressee(&company.short_name),
             t::MEMO_TITLE.to_string(),
-            t::memo_subtitle(&fmt::date(memo.from), &fmt::date(memo.to), &memo.week),
+            t::memo_subtitle(
+                &fmt::date(memo.from),
+                &fmt::date(memo.to),
+                &week_label(memo),
+            ),
         ],
         columns: vec![
             (t::COL_NO.into(), 8.0),
@@ -143,8 +166,8 @@ pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
             (t::COL_RECEIVED.into(), 22.0),
             (t::COL_CHANNEL.into(), 37.0),
             (t::COL_APPEAL_CLIENT.into(), 47.0),
-            (t::COL_APPEAL_KIND.into(), 24.0),
-            (t::COL_SUBJECT.into(), 51.0),
+            (t::COL_APPEAL_KIND.into(), 28.0),
+            (t::COL_SUBJECT.into(), 47.0),
             (t::COL_APPEAL_STATUS.into(), 32.0),
             (t::COL_DUE.into(), 24.0),
         ],
@@ -169,7 +192,11 @@ pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
     let meta = Meta {
         title: format!("{} {}", t::MEMO_TITLE, memo.week),
         author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
-        subject: t::memo_subtitle(&fmt::date(memo.from), &fmt::date(memo.to), &memo.week),
+        subject: t::memo_subtitle(
+            &fmt::date(memo.from),
+            &fmt::date(memo.to),
+            &week_label(memo),
+        ),
         date: Some(memo.as_of),
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
@@ -224,7 +251,12 @@ pub fn stats(
     for (kind, channel, topic, status, received, due, answered_on) in &rows {
         *by_channel.entry(*channel).or_default() += 1;
         *by_kind.entry(*kind).or_default() += 1;
-        *by_topic.entry(topic.clone()).or_default() += 1;
+        let topic = if topic.is_empty() {
+            t::WITHOUT_TOPIC.to_string()
+        } else {
+            topic.clone()
+        };
+        *by_topic.entry(topic).or_default() += 1;
         if let Some(a) = answered_on {
             answered += 1;
             days += (*a - received.date()).num_days().max(0);

@@ -351,9 +351,16 @@ pub fn fts_query(text: &str) -> Option<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2)
         .take(16)
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        // «ё» is indexed as «е»: «счет» finds «счёт».
+        .map(|w| format!("\"{}\"*", w.to_lowercase().replace('ё', "е")))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The last moment of a day as stored times compare («YYYY-MM-DD 99» is after every «HH:MM»);
+/// no date arithmetic, so 31.12.9999 is a day like any other.
+fn day_end(d: NaiveDate) -> String {
+    format!("{} 99", d.format("%Y-%m-%d"))
 }
 
 /// A WHERE clause being built: its conditions and their numbered parameters.
@@ -400,7 +407,7 @@ fn filter_sql(f: &AppealFilter) -> (String, Vec<Value>) {
         q.with("a.received_at >= ?", date(d));
     }
     if let Some(d) = f.to {
-        q.with("a.received_at < ?", date(d + chrono::Duration::days(1)));
+        q.with("a.received_at <= ?", Value::Text(day_end(d)));
     }
     if f.open_only || f.due != DueFilter::Any {
         // As the partial index of open appeals says it.
@@ -474,17 +481,11 @@ pub fn received_between(
     let kinds: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.code())).collect();
     let mut st = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE a.deleted_at IS NULL AND a.received_at >= ?1 \
-         AND a.received_at < ?2 AND a.kind IN ({}) ORDER BY a.received_at, a.id",
+         AND a.received_at <= ?2 AND a.kind IN ({}) ORDER BY a.received_at, a.id",
         kinds.join(", ")
     ))?;
     let rows = st
-        .query_map(
-            params![
-                date_to_sql(Some(from)),
-                date_to_sql(Some(to + chrono::Duration::days(1)))
-            ],
-            row_from,
-        )?
+        .query_map(params![date_to_sql(Some(from)), day_end(to)], row_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -544,27 +545,21 @@ pub fn stat_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
     let mut st = conn.prepare_cached(
         "SELECT a.kind, a.channel, coalesce(t.name, ''), a.status, a.received_at, a.due_date, a.answered_on \
          FROM appeals a LEFT JOIN appeal_topics t ON t.id = a.topic_id \
-         WHERE a.deleted_at IS NULL AND a.status <> 'received' AND a.received_at >= ?1 AND a.received_at < ?2",
+         WHERE a.deleted_at IS NULL AND a.received_at >= ?1 AND a.received_at <= ?2",
     )?;
     let rows = st
-        .query_map(
-            params![
-                date_to_sql(Some(from)),
-                date_to_sql(Some(to + chrono::Duration::days(1)))
-            ],
-            |r| {
-                let received: String = r.get(4)?;
-                Ok((
-                    storage::code(r, 0)?,
-                    storage::code(r, 1)?,
-                    r.get(2)?,
-                    storage::code(r, 3)?,
-                    time_from_sql(&received),
-                    date_from_sql(r.get(5)?),
-                    date_from_sql(r.get(6)?),
-                ))
-            },
-        )?
+        .query_map(params![date_to_sql(Some(from)), day_end(to)], |r| {
+            let received: String = r.get(4)?;
+            Ok((
+                storage::code(r, 0)?,
+                storage::code(r, 1)?,
+                r.get(2)?,
+                storage::code(r, 3)?,
+                time_from_sql(&received),
+                date_from_sql(r.get(5)?),
+                date_from_sql(r.get(6)?),
+            ))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

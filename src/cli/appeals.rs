@@ -13,9 +13,23 @@ use crate::domain::calendar::{Calendar, Term};
 use crate::domain::{Actor, Code, Id};
 use crate::i18n::{self as t, Label};
 
-/// A date typed as `YYYY-MM-DD`.
+/// A date typed as `YYYY-MM-DD`, in the calendar's years (1900–2100).
 pub fn iso_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| t::err_iso_date(s))
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| t::err_iso_date(s))?;
+    if (1900..=2100).contains(&chrono::Datelike::year(&d)) {
+        Ok(d)
+    } else {
+        Err(t::err_calendar_year(chrono::Datelike::year(&d)))
+    }
+}
+
+/// A term in days: 0 to the longest the calendar counts (ten years).
+fn term_days(s: &str) -> Result<u32, String> {
+    s.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= crate::domain::calendar::MAX_TERM_DAYS)
+        .ok_or_else(|| t::err_term_days(s, crate::domain::calendar::MAX_TERM_DAYS))
 }
 
 fn iso(d: Option<NaiveDate>) -> String {
@@ -61,7 +75,7 @@ pub enum CalendarCommand {
     AddWorkdays {
         #[arg(long, value_name = "DATE", value_parser = iso_date)]
         from: NaiveDate,
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = term_days)]
         days: u32,
     },
     /// The last day of a term of N days counted from an event on DATE (Civil Code art. 191,
@@ -69,7 +83,7 @@ pub enum CalendarCommand {
     Deadline {
         #[arg(long, value_name = "DATE", value_parser = iso_date)]
         from: NaiveDate,
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = term_days)]
         days: u32,
         /// A term in working days (default: calendar days).
         #[arg(long)]
@@ -221,14 +235,20 @@ pub fn calendar_command(
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
     let cal = calendar(place)?;
-    let date = match command {
-        CalendarCommand::AddWorkdays { from, days } => cal.add_working_days(from, days),
+    let (from, date) = match command {
+        CalendarCommand::AddWorkdays { from, days } => (from, cal.add_working_days(from, days)),
         CalendarCommand::Deadline {
             from,
             days,
             working,
-        } => cal.deadline(from, Term { days, working }),
+        } => (from, cal.deadline(from, Term { days, working })),
     };
+    // A year without a decree yet is a prediction: said on stderr, the date still printed.
+    for year in chrono::Datelike::year(&from)..=chrono::Datelike::year(&date) {
+        if cal.year_status(year) == crate::domain::calendar::YearStatus::Predicted {
+            eprintln!("{}", t::calendar_predicted_warning(year));
+        }
+    }
     out.line(iso(Some(date)))?;
     Ok(ExitCode::SUCCESS)
 }

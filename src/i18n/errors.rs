@@ -157,6 +157,8 @@ pub fn io(e: &std::io::Error) -> String {
         K::ResourceBusy => w::IO_BUSY.into(),
         K::FileTooLarge => w::IO_TOO_LARGE.into(),
         K::InvalidData | K::UnexpectedEof => w::IO_BAD_DATA.into(),
+        // Not a regular file (a device, a pipe): refused before it is read.
+        K::InvalidInput => w::IO_NOT_A_FILE.into(),
         _ => match e.raw_os_error() {
             // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: the file is open in Excel.
             Some(32 | 33) if cfg!(windows) => w::IO_BUSY.into(),

@@ -94,6 +94,19 @@ fn grid(columns: &[(String, f32)], y0: f32, y1: f32, items: &mut Vec<Item>) {
     }
 }
 
+/// The number of a page from the second on, centred at the top.
+fn number_page(page: &mut Page, n: usize, page_width: f32) {
+    let text = n.to_string();
+    let style = Style::regular(10.0);
+    page.items.push(Item::Text(TextRun {
+        x: (page_width - style.width(&text)) / 2.0,
+        y: 12.0 * MM,
+        text,
+        style,
+        word_spacing: 0.0,
+    }));
+}
+
 /// Lays the table out on A4 pages.
 pub fn layout_table(t: &Table, meta: Meta) -> Document {
     let mut doc = Document::a4(meta);
@@ -145,6 +158,7 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
         let (_, h) = row_items(&t.columns, cells, style, y);
         if y + h > bottom {
             doc.pages.push(std::mem::take(&mut page));
+            number_page(&mut page, doc.pages.len() + 1, doc.width);
             y = put_header(&mut page, TOP);
         }
         let (items, h) = row_items(&t.columns, cells, style, y);
@@ -167,6 +181,7 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
     let closing_h = footer.len() as f32 * footer_style.line_height() * 1.15 + signature_h;
     if y + closing_h > bottom {
         doc.pages.push(std::mem::take(&mut page));
+        number_page(&mut page, doc.pages.len() + 1, doc.width);
         y = TOP;
     }
     for l in footer {

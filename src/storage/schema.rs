@@ -489,14 +489,18 @@ ALTER TABLE meetings ADD COLUMN appeal_id INTEGER REFERENCES appeals(id);
 CREATE INDEX meetings_appeal ON meetings(appeal_id) WHERE appeal_id IS NOT NULL;
 CREATE VIRTUAL TABLE appeals_fts USING fts5(subject, body, content = 'appeals', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 CREATE TRIGGER appeals_fts_i AFTER INSERT ON appeals BEGIN
-    INSERT INTO appeals_fts (rowid, subject, body) VALUES (NEW.id, NEW.subject, NEW.body);
+    INSERT INTO appeals_fts (rowid, subject, body) VALUES (NEW.id,
+        replace(replace(NEW.subject, 'ё', 'е'), 'Ё', 'Е'), replace(replace(NEW.body, 'ё', 'е'), 'Ё', 'Е'));
 END;
 CREATE TRIGGER appeals_fts_d AFTER DELETE ON appeals BEGIN
-    INSERT INTO appeals_fts (appeals_fts, rowid, subject, body) VALUES ('delete', OLD.id, OLD.subject, OLD.body);
+    INSERT INTO appeals_fts (appeals_fts, rowid, subject, body) VALUES ('delete', OLD.id,
+        replace(replace(OLD.subject, 'ё', 'е'), 'Ё', 'Е'), replace(replace(OLD.body, 'ё', 'е'), 'Ё', 'Е'));
 END;
 CREATE TRIGGER appeals_fts_u AFTER UPDATE OF subject, body ON appeals BEGIN
-    INSERT INTO appeals_fts (appeals_fts, rowid, subject, body) VALUES ('delete', OLD.id, OLD.subject, OLD.body);
-    INSERT INTO appeals_fts (rowid, subject, body) VALUES (NEW.id, NEW.subject, NEW.body);
+    INSERT INTO appeals_fts (appeals_fts, rowid, subject, body) VALUES ('delete', OLD.id,
+        replace(replace(OLD.subject, 'ё', 'е'), 'Ё', 'Е'), replace(replace(OLD.body, 'ё', 'е'), 'Ё', 'Е'));
+    INSERT INTO appeals_fts (rowid, subject, body) VALUES (NEW.id,
+        replace(replace(NEW.subject, 'ё', 'е'), 'Ё', 'Е'), replace(replace(NEW.body, 'ё', 'е'), 'Ё', 'Е'));
 END;
 INSERT INTO appeal_topics (uuid, created_at, updated_at, name, sort) VALUES
  ('5eed0006-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Расчёты и счета', 1),

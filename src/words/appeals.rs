@@ -154,7 +154,7 @@ pub fn status_label(code: &str) -> &'static str {
 pub const MEMO_TITLE: &str = "СЛУЖЕБНАЯ ЗАПИСКА";
 pub fn memo_subtitle(from: &str, to: &str, week: &str) -> String {
     format!(
-        "о жалобах и предложениях клиентов категории «VIP», поступивших с {from} по {to} (неделя {week})"
+        "о жалобах и предложениях клиентов категории «VIP», поступивших с {from} по {to} ({week})"
     )
 }
 pub fn memo_addressee(company: &str) -> String {
@@ -244,7 +244,7 @@ pub fn err_file_too_large(path: &str, size: &str, limit: &str) -> String {
 pub fn kind_in_table(code: &str) -> &'static str {
     match code {
         "complaint" => "жалоба",
-        "service_change" => "изменение услуг",
+        "service_change" => "изменение\nуслуг",
         other => kind_label(other),
     }
 }
@@ -507,3 +507,27 @@ pub fn days_left_short(days: i64) -> String {
 pub const RELATED_HINT: &str = "Номера обращений через запятую, например: ОБ-12/26, ОБ-15/26";
 pub const FORWARD_SECTION: &str = "Передача специалисту";
 pub const ANSWER_SECTION: &str = "Ответ клиенту";
+pub fn err_term_days(s: &str, max: u32) -> String {
+    format!("«{s}» — не срок: число дней от 0 до {max}")
+}
+pub fn calendar_predicted_warning(year: i32) -> String {
+    format!(
+        "Внимание: календарь {year} года — прогноз по Трудовому кодексу, постановления о переносе выходных ещё нет."
+    )
+}
+pub const WITHOUT_TOPIC: &str = "без тематики";
+pub const ORIGINAL_EMAIL: &str = "письмо.eml";
+pub fn body_cut(shown: usize) -> String {
+    format!("\n\n[Показаны первые {shown} знаков письма; полный текст — во вложении «письмо.eml».]")
+}
+pub fn register_by_past(date: &str) -> String {
+    format!("{date} — срок регистрации прошёл")
+}
+pub fn week_title(week: u32, year: i32) -> String {
+    format!("{week}-я неделя {year} г.")
+}
+pub fn page_number(n: usize) -> String {
+    n.to_string()
+}
+pub const IO_NOT_A_FILE: &str = "это не обычный файл (устройство или канал): выберите файл";
+pub const CALL_OVERDUE: &str = ", срок ответа истёк";

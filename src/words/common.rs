@@ -307,8 +307,7 @@ pub fn file_written(path: &str) -> String {
     format!("Файл записан: {path}")
 }
 pub const ERR_TIME: &str = "Время в формате ЧЧ:ММ, например 09:30";
-pub const ERR_FUTURE_DATE: &str =
-    "Отчёт — о состоявшемся контакте: дата не может быть позже сегодняшней";
+pub const ERR_FUTURE_DATE: &str = "Дата не может быть позже сегодняшней";
 pub fn err_protected(path: &str) -> String {
     format!(
         "{path} — это файл базы данных vipdesk или её резервная копия: записать в него нельзя, выберите другое имя"

@@ -94,6 +94,10 @@ impl CalendarScreen {
 
     fn months_ui(&mut self, ui: &mut Ui) {
         let mut clicked = None;
+        // As many months in a row as the window holds (four at 1920, three at 1280).
+        let per_row = ((ui.available_width() + 18.0) / 318.0)
+            .floor()
+            .clamp(1.0, 6.0) as u32;
         egui::Grid::new("calendar_months")
             .spacing([18.0, 12.0])
             .show(ui, |ui| {
@@ -104,7 +108,7 @@ impl CalendarScreen {
                             clicked = Some(d);
                         }
                     });
-                    if month % 4 == 0 {
+                    if month % per_row == 0 {
                         ui.end_row();
                     }
                 }

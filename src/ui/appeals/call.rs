@@ -162,6 +162,7 @@ impl CallCard {
                 .map(|r| (r.id, r.short_name.clone()))
                 .collect();
             ui.horizontal_wrapped(|ui| {
+                ui.label(t::F_CLIENT);
                 widgets::id_combo(ui, "call_add_to", t::F_CLIENT, &mut self.add_to, &clients);
                 if let Some(client) = self.add_to
                     && ui.button(t::CALL_ADD_TO_PERSON).clicked()
@@ -204,14 +205,22 @@ impl CallCard {
                 }
                 if !c.open_appeals.is_empty() {
                     ui.label(RichText::new(t::CALL_OPEN_APPEALS).strong());
+                    let today = widgets::today_of(ui);
                     for a in &c.open_appeals {
+                        let late = a.days_left(today).is_some_and(|d| d < 0);
                         let text = format!(
-                            "{} {} — {} ({})",
+                            "{} {} — {} ({}{})",
                             a.number,
                             fmt::date(a.received_at.date()),
                             a.subject,
-                            a.status.label()
+                            a.status.label(),
+                            if late { t::CALL_OVERDUE } else { "" }
                         );
+                        let text = if late {
+                            RichText::new(text).color(theme::ERROR)
+                        } else {
+                            RichText::new(text)
+                        };
                         if ui.link(text).clicked() {
                             out.push(Command::Open(Route::Appeal(a.id)));
                         }

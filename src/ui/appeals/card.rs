@@ -592,6 +592,75 @@ impl AppealCard {
     /// What the company knows: contract, services, people, last appeals; the appeal's letters,
     /// files and related appeals.
     fn side_ui(&mut self, ui: &mut Ui, view: &ViewCtx, out: &mut Vec<Command>) {
+        self.appeal_side_ui(ui, out);
+        self.dossier_side_ui(ui, view, out);
+    }
+
+    /// The appeal's letters, files and related appeals, first.
+    fn appeal_side_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        if self.id().is_none() && self.new_files.is_empty() {
+            return;
+        }
+        ui.label(RichText::new(t::SIDE_LETTERS).strong());
+        for l in &self.details.letters {
+            let text = format!(
+                "{}: {} {} ({})",
+                l.role.label(),
+                if l.number.is_empty() {
+                    t::NOTHING
+                } else {
+                    &l.number
+                },
+                fmt::opt_date(l.reg_date),
+                l.status.label()
+            );
+            if ui.link(text).clicked() {
+                out.push(Command::Open(Route::Letter(l.letter_id)));
+            }
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new(t::SIDE_ATTACHMENTS).strong());
+        for a in &self.details.attachments {
+            ui.label(format!("{} ({})", a.file_name, t::file_size(a.file_size)));
+        }
+        for (name, bytes) in &self.new_files {
+            ui.label(format!("{name} ({})", t::file_size(bytes.len() as i64)));
+        }
+        if self.id().is_some() {
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label(t::FILE_PATH);
+                ui.add(TextEdit::singleline(&mut self.attach_path).desired_width(220.0))
+                    .labelled_by(l.id);
+                if ui.button(t::BROWSE).clicked() {
+                    out.push(Command::AskPath(Ask::open(&[], |p| {
+                        Cmd::AttachPath(p).into()
+                    })));
+                }
+                if ui
+                    .add_enabled(
+                        !self.attach_path.trim().is_empty(),
+                        egui::Button::new(t::ATTACH_FILE),
+                    )
+                    .clicked()
+                {
+                    out.push(Cmd::Attach(self.attach_path.clone()).into());
+                }
+            });
+        }
+        if !self.details.related.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new(t::SIDE_RELATED).strong());
+            for r in &self.details.related {
+                if ui.link(format!("{} — {}", r.number, r.subject)).clicked() {
+                    out.push(Command::Open(Route::Appeal(r.id)));
+                }
+            }
+        }
+        ui.add_space(8.0);
+    }
+
+    /// What the company knows of the client.
+    fn dossier_side_ui(&mut self, ui: &mut Ui, view: &ViewCtx, out: &mut Vec<Command>) {
         if let Some(d) = &self.dossier {
             ui.label(RichText::new(t::SIDE_DOSSIER).strong());
             let c = &d.client;
@@ -662,65 +731,6 @@ impl AppealCard {
                     r.status.label()
                 );
                 if ui.link(text).clicked() {
-                    out.push(Command::Open(Route::Appeal(r.id)));
-                }
-            }
-        }
-        if self.id().is_none() && self.new_files.is_empty() {
-            return;
-        }
-        ui.add_space(6.0);
-        ui.label(RichText::new(t::SIDE_LETTERS).strong());
-        for l in &self.details.letters {
-            let text = format!(
-                "{}: {} {} ({})",
-                l.role.label(),
-                if l.number.is_empty() {
-                    t::NOTHING
-                } else {
-                    &l.number
-                },
-                fmt::opt_date(l.reg_date),
-                l.status.label()
-            );
-            if ui.link(text).clicked() {
-                out.push(Command::Open(Route::Letter(l.letter_id)));
-            }
-        }
-        ui.add_space(4.0);
-        ui.label(RichText::new(t::SIDE_ATTACHMENTS).strong());
-        for a in &self.details.attachments {
-            ui.label(format!("{} ({})", a.file_name, t::file_size(a.file_size)));
-        }
-        for (name, bytes) in &self.new_files {
-            ui.label(format!("{name} ({})", t::file_size(bytes.len() as i64)));
-        }
-        if self.id().is_some() {
-            ui.horizontal_wrapped(|ui| {
-                let l = ui.label(t::FILE_PATH);
-                ui.add(TextEdit::singleline(&mut self.attach_path).desired_width(220.0))
-                    .labelled_by(l.id);
-                if ui.button(t::BROWSE).clicked() {
-                    out.push(Command::AskPath(Ask::open(&[], |p| {
-                        Cmd::AttachPath(p).into()
-                    })));
-                }
-                if ui
-                    .add_enabled(
-                        !self.attach_path.trim().is_empty(),
-                        egui::Button::new(t::ATTACH_FILE),
-                    )
-                    .clicked()
-                {
-                    out.push(Cmd::Attach(self.attach_path.clone()).into());
-                }
-            });
-        }
-        if !self.details.related.is_empty() {
-            ui.add_space(4.0);
-            ui.label(RichText::new(t::SIDE_RELATED).strong());
-            for r in &self.details.related {
-                if ui.link(format!("{} — {}", r.number, r.subject)).clicked() {
                     out.push(Command::Open(Route::Appeal(r.id)));
                 }
             }

@@ -303,6 +303,7 @@ impl RegisterScreen {
         TableBuilder::new(ui)
             .id_salt("appeals_table")
             .striped(true)
+            .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::auto().at_least(70.0))
@@ -341,9 +342,11 @@ impl RegisterScreen {
                         self.due_soon_days,
                         &self.calendar,
                     );
+                    // Cut text shows whole on hover.
                     let cell = |row: &mut egui_extras::TableRow, text: &str| {
                         row.col(|ui| {
-                            ui.add(egui::Label::new(text).truncate().selectable(false));
+                            ui.add(egui::Label::new(text).truncate().selectable(false))
+                                .on_hover_text(text);
                         });
                     };
                     cell(

@@ -145,39 +145,43 @@ impl ReportsScreen {
         ui.label(t::memo_subtitle(
             &fmt::date(m.from),
             &fmt::date(m.to),
-            &m.week,
+            &memo::week_label(m),
         ));
-        egui::Grid::new("memo_rows")
-            .striped(true)
-            .num_columns(7)
-            .spacing([10.0, 4.0])
+        egui::ScrollArea::horizontal()
+            .id_salt("memo_scroll")
             .show(ui, |ui| {
-                for h in [
-                    t::COL_APPEAL_NUMBER,
-                    t::COL_RECEIVED,
-                    t::COL_APPEAL_CLIENT,
-                    t::COL_APPEAL_KIND,
-                    t::COL_SUBJECT,
-                    t::COL_APPEAL_STATUS,
-                    t::COL_DUE,
-                ] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for r in &m.rows {
-                    ui.label(if r.number.is_empty() {
-                        t::NOT_REGISTERED
-                    } else {
-                        &r.number
+                egui::Grid::new("memo_rows")
+                    .striped(true)
+                    .num_columns(7)
+                    .spacing([10.0, 4.0])
+                    .show(ui, |ui| {
+                        for h in [
+                            t::COL_APPEAL_NUMBER,
+                            t::COL_RECEIVED,
+                            t::COL_APPEAL_CLIENT,
+                            t::COL_APPEAL_KIND,
+                            t::COL_SUBJECT,
+                            t::COL_APPEAL_STATUS,
+                            t::COL_DUE,
+                        ] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for r in &m.rows {
+                            ui.label(if r.number.is_empty() {
+                                t::NOT_REGISTERED
+                            } else {
+                                &r.number
+                            });
+                            ui.label(fmt::date(r.received_at.date()));
+                            ui.label(&r.client);
+                            ui.label(r.kind.label());
+                            ui.label(&r.subject);
+                            ui.label(r.status.label());
+                            ui.label(fmt::opt_date(r.due_date));
+                            ui.end_row();
+                        }
                     });
-                    ui.label(fmt::date(r.received_at.date()));
-                    ui.label(&r.client);
-                    ui.label(r.kind.label());
-                    ui.label(&r.subject);
-                    ui.label(r.status.label());
-                    ui.label(fmt::opt_date(r.due_date));
-                    ui.end_row();
-                }
             });
         if m.rows.is_empty() {
             ui.label(RichText::new(t::MEMO_NONE).color(theme::MUTED));
@@ -274,14 +278,26 @@ impl ReportsScreen {
     }
 }
 
-/// A bar chart of named counts, the names under the bars.
+/// A bar chart of named counts, numbered under the bars, with its legend «1 — почта: 35».
 fn chart(ui: &mut Ui, id: &str, values: Vec<(String, usize)>) {
+    chart_bars(ui, id, &values);
+    egui::Grid::new((id, "legend")).show(ui, |ui| {
+        for (i, (name, n)) in values.iter().enumerate() {
+            ui.label(format!("{}", i + 1));
+            ui.label(name);
+            ui.label(n.to_string());
+            ui.end_row();
+        }
+    });
+}
+
+fn chart_bars(ui: &mut Ui, id: &str, values: &[(String, usize)]) {
     let bars: Vec<Bar> = values
         .iter()
         .enumerate()
         .map(|(i, (name, n))| Bar::new(i as f64, *n as f64).name(name).width(0.7))
         .collect();
-    let names: Vec<String> = values.iter().map(|(n, _)| n.clone()).collect();
+    let names: Vec<String> = (1..=values.len()).map(|i| i.to_string()).collect();
     Plot::new(id)
         .height(180.0)
         .allow_drag(false)
