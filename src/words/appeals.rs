@@ -480,7 +480,7 @@ pub const CALENDAR_OVERRIDES: &str = "Изменения, внесённые в�
 pub const CALENDAR_PICK: &str = "Щёлкните день, чтобы изменить его.";
 pub const CALENDAR_SAVED: &str = "Календарь изменён.";
 pub const CALENDAR_LEGEND: &str =
-    "Красным — выходные и праздничные, жёлтым — сокращённые, рамкой — изменённые вручную.";
+    "Красным — выходные и праздничные, жёлтым — сокращённые; подчёркнуты дни, изменённые вручную.";
 pub const CALENDAR_HEAD_ONLY: &str = "Изменять календарь может руководитель группы.";
 pub const ERR_XLSX_APPEALS: &str = "Не удалось составить файл Excel.";
 pub fn err_too_many_rows(n: usize) -> String {

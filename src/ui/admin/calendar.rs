@@ -71,10 +71,11 @@ impl CalendarScreen {
                         .small()
                         .color(theme::MUTED),
                 );
-                self.months_ui(ui);
-                ui.add_space(8.0);
+                // The chosen day's editor above the months: in view whatever month was clicked.
                 self.day_ui(ui, &mut out);
                 self.year_ui(ui, &mut out);
+                ui.add_space(6.0);
+                self.months_ui(ui);
                 let overrides: Vec<_> = self.calendar.overrides_of(self.year).cloned().collect();
                 if !overrides.is_empty() {
                     ui.add_space(8.0);
