@@ -383,7 +383,7 @@ fn manager_card_validates_phone_and_saves() {
     let m = admin::service::manager(&h.state().db, me).expect("manager");
     assert_eq!(
         m.phone.map(|p| p.display()).as_deref(),
-        Some("+7 486 244-02-10 доб. 231")
+        Some("+7 (4862) 44-02-10 доб. 231")
     );
 }
 

@@ -151,14 +151,22 @@ impl Phone {
         Ok(Phone { number, ext })
     }
 
-    /// Display form: `+7 916 123-45-67 доб. 123`.
+    /// Display form as Russians write numbers (DOMAIN.md §5): a mobile `+7 916 123-45-67`, a
+    /// landline by its real area code — `+7 (495) 777-55-44`, `+7 (4862) 44-02-00`,
+    /// `+7 (48646) 2-12-34` — and `+7 486 244-02-00` for a code not in the table; the
+    /// extension after `доб.`.
     pub fn display(&self) -> String {
         let russian = self.number.len() == 12
             && self.number.starts_with("+7")
             && self.number[2..].bytes().all(|b| b.is_ascii_digit());
         let mut out = if russian {
             let d = &self.number[2..];
-            format!("+7 {} {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..])
+            match area_code_len(d) {
+                Some(3) => format!("+7 ({}) {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..]),
+                Some(4) => format!("+7 ({}) {}-{}-{}", &d[..4], &d[4..6], &d[6..8], &d[8..]),
+                Some(5) => format!("+7 ({}) {}-{}-{}", &d[..5], &d[5..6], &d[6..8], &d[8..]),
+                _ => format!("+7 {} {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..]),
+            }
         } else {
             self.number.clone()
         };
@@ -189,6 +197,37 @@ impl Phone {
             },
         }
     }
+}
+
+/// Area codes of 3 digits (local numbers of 7): Moscow, St Petersburg and the largest cities.
+const AREA_CODES_3: &[&str] = &[
+    "495", "499", "812", "343", "383", "846", "863", "843", "831", "473", "351", "342", "861",
+    "391", "347", "862",
+];
+
+/// Area codes of 4 digits (local numbers of 6): Orel and the neighbouring regional centres.
+const AREA_CODES_4: &[&str] = &[
+    "4862", "4722", "4712", "4832", "4872", "4842", "4742", "4912", "4752", "4822", "4812",
+];
+
+/// How many digits of a 10-digit national number are its area code, when it is known: mobile
+/// numbers (9xx) have none; the Oryol region's district centres 48640–48679 have five.
+fn area_code_len(d: &str) -> Option<usize> {
+    if d.starts_with('9') {
+        return None;
+    }
+    if let Some(n) = d.get(..5).and_then(|c| c.parse::<u32>().ok())
+        && (48640..=48679).contains(&n)
+    {
+        return Some(5);
+    }
+    if d.get(..4).is_some_and(|c| AREA_CODES_4.contains(&c)) {
+        return Some(4);
+    }
+    if d.get(..3).is_some_and(|c| AREA_CODES_3.contains(&c)) {
+        return Some(3);
+    }
+    None
 }
 
 fn split_extension(s: &str) -> (&str, Option<&str>) {
@@ -264,6 +303,15 @@ mod tests {
         let p = Phone::parse("8 (916) 123-45-67").expect("valid");
         assert_eq!(p.number, "+79161234567");
         assert_eq!(p.display(), "+7 916 123-45-67");
+        let shown = |n: &str| Phone::parse(n).expect("phone").display();
+        assert_eq!(shown("+74862440200"), "+7 (4862) 44-02-00");
+        assert_eq!(shown("8 48646 2-12-34"), "+7 (48646) 2-12-34");
+        assert_eq!(shown("84957775544"), "+7 (495) 777-55-44");
+        assert_eq!(shown("8 (3412) 12-34-56"), "+7 341 212-34-56");
+        // What is shown reads back as the same number.
+        for n in ["+74862440200", "+74864621234", "+74957775544"] {
+            assert_eq!(Phone::parse(&shown(n)).expect("again").number, n);
+        }
         assert_eq!(
             Phone::parse("9161234567").expect("valid").number,
             "+79161234567"
@@ -275,7 +323,7 @@ mod tests {
         let e = Phone::parse("+7 (4862) 43-21-00 доб. 123").expect("valid");
         assert_eq!(e.number, "+74862432100");
         assert_eq!(e.ext.as_deref(), Some("123"));
-        assert_eq!(e.display(), "+7 486 243-21-00 доб. 123");
+        assert_eq!(e.display(), "+7 (4862) 43-21-00 доб. 123");
         assert_eq!(Phone::from_storage(&e.to_storage()), e);
         let e2 = Phone::parse("8-4862-43-21-00, доб.45").expect("valid");
         assert_eq!(e2.ext.as_deref(), Some("45"));
