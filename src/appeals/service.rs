@@ -673,18 +673,7 @@ pub fn details(db: &Db, a: &Appeal) -> Result<Details, StorageError> {
     let conn = db.conn();
     let s = store::settings(conn)?;
     let cal = calendar::load(conn)?;
-    let mut related = Vec::new();
-    for &r in &a.related {
-        let (rows, _) = store::list(
-            conn,
-            &AppealFilter {
-                client: Some(a.client_id),
-                ..Default::default()
-            },
-            500,
-        )?;
-        related.extend(rows.into_iter().filter(|row| row.id == r));
-    }
+    let related = store::rows_of(conn, &a.related)?;
     Ok(Details {
         letters: a
             .id

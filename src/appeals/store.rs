@@ -515,6 +515,18 @@ pub fn of_client(conn: &Connection, client_id: Id, limit: usize) -> Result<Vec<A
     .map(|(rows, _)| rows)
 }
 
+/// The register's rows of the given appeals (any client), in the order of `ids`.
+pub fn rows_of(conn: &Connection, ids: &[Id]) -> Result<Vec<AppealRow>> {
+    let mut out = Vec::new();
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE a.id = ?1 AND a.deleted_at IS NULL"
+    ))?;
+    for id in ids {
+        out.extend(st.query_row([id], row_from).optional()?);
+    }
+    Ok(out)
+}
+
 /// Open appeals of a client.
 pub fn open_of_client(conn: &Connection, client_id: Id) -> Result<Vec<AppealRow>> {
     list(
@@ -794,18 +806,6 @@ pub fn calls_of_person(conn: &Connection, person_id: Id) -> Result<i64> {
         [person_id],
         |r| r.get(0),
     )?)
-}
-
-/// The last free row id, to make sure a test or the demo sees numbers grow.
-pub fn counter(conn: &Connection, year: i32) -> Result<i64> {
-    Ok(conn
-        .query_row(
-            "SELECT last FROM appeal_counters WHERE year = ?1",
-            [year],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(0))
 }
 
 /// The live appeal with this registration number.

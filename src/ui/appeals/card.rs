@@ -543,11 +543,7 @@ impl AppealCard {
                     )
                     .labelled_by(l.id);
                     ui.end_row();
-                    let other = !matches!(
-                        (self.answer_via, reply),
-                        (x, y) if x == y
-                    );
-                    if other {
+                    if self.answer_via != reply {
                         text_row(ui, t::F_REASON_OTHER_CHANNEL, &mut self.reason, None);
                     }
                 });
