@@ -84,6 +84,10 @@ fn benches(c: &mut Criterion) {
                     out_dir: dir.path().join("out"),
                     combined: false,
                     resume: false,
+                    fields: vipdesk::letters::TemplateFields {
+                        date: "01.01.2027".into(),
+                        ..Default::default()
+                    },
                 };
                 let r = merge(
                     &mut db,

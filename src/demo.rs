@@ -126,39 +126,53 @@ const SURNAMES: [(&str, &str); 24] = [
     ("Широков", "Широкова"),
     ("Яковлев", "Яковлева"),
 ];
-const NAME_ROOTS: [&str; 30] = [
-    "Орёлстрой",
-    "Ливнынасос",
-    "Мценский литейный завод",
-    "Орловский хлебокомбинат",
-    "Агроинвест",
-    "Северсталь-Орёл",
-    "Орелмолоко",
-    "Болховский плодоконсервный завод",
-    "Кромская нива",
-    "Орловский сталепрокатный завод",
-    "Энергомаш",
-    "Орелтеплосеть",
-    "Оредж",
-    "Орловская нефтебаза",
-    "Ливенский сахарный завод",
-    "Новосильагро",
-    "Орелводоканал",
-    "Медтехника-Орёл",
-    "Торговый дом «Русь»",
-    "Орловская областная больница",
-    "Дормостстрой",
-    "Орелагропром",
-    "Картофельный край",
-    "Зерновая компания «Колос»",
-    "Стройдеталь",
-    "Мценскпрокат",
-    "Орловский техникум",
-    "Гипермаркет «Линия»",
-    "Орловская ж/д станция",
-    "Поле Орловщины",
+/// Industries of the seed catalogue, by the short names used below.
+const AGRO: &str = "Сельское хозяйство и переработка";
+const BUILD: &str = "Строительство";
+const METAL: &str = "Металлургия";
+const ENERGY: &str = "Энергетика";
+const OIL: &str = "Нефтегазовая отрасль";
+const HOUSING: &str = "ЖКХ";
+const TRADE: &str = "Торговля";
+const HEALTH: &str = "Здравоохранение";
+const SCHOOL: &str = "Образование";
+const RAIL: &str = "Железнодорожный транспорт";
+
+/// The first clients: (name, industry, town — an index into [`TOWNS`]).
+const NAME_ROOTS: [(&str, &str, usize); 30] = [
+    ("Орёлстрой", BUILD, 0),
+    ("Ливнынасос", METAL, 2),
+    ("Мценский литейный завод", METAL, 1),
+    ("Орловский хлебокомбинат", AGRO, 0),
+    ("Агроинвест", AGRO, 4),
+    ("Северсталь-Орёл", METAL, 0),
+    ("Орелмолоко", AGRO, 0),
+    ("Болховский плодоконсервный завод", AGRO, 3),
+    ("Кромская нива", AGRO, 4),
+    ("Орловский сталепрокатный завод", METAL, 0),
+    ("Энергомаш", ENERGY, 0),
+    ("Орелтеплосеть", HOUSING, 0),
+    ("Оредж", ENERGY, 0),
+    ("Орловская нефтебаза", OIL, 0),
+    ("Ливенский сахарный завод", AGRO, 2),
+    ("Новосильагро", AGRO, 5),
+    ("Орелводоканал", HOUSING, 0),
+    ("Медтехника-Орёл", HEALTH, 0),
+    ("Торговый дом «Русь»", TRADE, 0),
+    ("Орловская областная больница", HEALTH, 0),
+    ("Дормостстрой", BUILD, 1),
+    ("Орелагропром", AGRO, 0),
+    ("Картофельный край", AGRO, 6),
+    ("Зерновая компания «Колос»", AGRO, 7),
+    ("Стройдеталь", BUILD, 2),
+    ("Мценскпрокат", METAL, 1),
+    ("Орловский техникум", SCHOOL, 0),
+    ("Гипермаркет «Линия»", TRADE, 0),
+    ("Орловская ж/д станция", RAIL, 0),
+    ("Поле Орловщины", AGRO, 3),
 ];
-/// More names for larger runs: «Ливенский элеватор», «Мценская мебельная фабрика», …
+/// More names for larger runs: «Ливенский элеватор», «Мценская птицефабрика», … — the town's
+/// adjective of each of [`TOWNS`], in the same order.
 const TOWN_ADJ: [(&str, &str); 8] = [
     ("Орловский", "Орловская"),
     ("Мценский", "Мценская"),
@@ -169,20 +183,20 @@ const TOWN_ADJ: [(&str, &str); 8] = [
     ("Дмитровский", "Дмитровская"),
     ("Верховский", "Верховская"),
 ];
-/// (noun, feminine?)
-const WORKS: [(&str, bool); 12] = [
-    ("элеватор", false),
-    ("кирпичный завод", false),
-    ("молочный комбинат", false),
-    ("мебельная фабрика", true),
-    ("автоколонна", true),
-    ("комбинат строительных материалов", false),
-    ("механический завод", false),
-    ("птицефабрика", true),
-    ("швейная фабрика", true),
-    ("завод железобетонных изделий", false),
-    ("хлебозавод", false),
-    ("тепличный комбинат", false),
+/// (noun, feminine?, industry)
+const WORKS: [(&str, bool, &str); 12] = [
+    ("элеватор", false, AGRO),
+    ("кирпичный завод", false, BUILD),
+    ("молочный комбинат", false, AGRO),
+    ("нефтебаза", true, OIL),
+    ("теплосеть", true, HOUSING),
+    ("комбинат строительных материалов", false, BUILD),
+    ("механический завод", false, METAL),
+    ("птицефабрика", true, AGRO),
+    ("районная больница", true, HEALTH),
+    ("завод железобетонных изделий", false, BUILD),
+    ("хлебозавод", false, AGRO),
+    ("аграрный техникум", false, SCHOOL),
 ];
 const FORMS: [(&str, &str); 5] = [
     ("ООО", "Общество с ограниченной ответственностью"),
@@ -191,7 +205,8 @@ const FORMS: [(&str, &str); 5] = [
     ("МУП", "Муниципальное унитарное предприятие"),
     ("ГУП", "Государственное унитарное предприятие"),
 ];
-const STREETS: [&str; 10] = [
+/// Streets of Orel.
+const ORYOL_STREETS: [&str; 10] = [
     "ул. Ленина",
     "ул. Комсомольская",
     "ул. Московская",
@@ -203,12 +218,25 @@ const STREETS: [&str; 10] = [
     "Карачевское ш.",
     "ул. Михалицына",
 ];
-const TOWNS: [(&str, &str); 5] = [
-    ("302028", "г. Орёл"),
-    ("303030", "г. Мценск"),
-    ("303850", "г. Ливны"),
-    ("303140", "г. Болхов"),
-    ("303200", "пгт Кромы"),
+/// Streets every district town has.
+const TOWN_STREETS: [&str; 6] = [
+    "ул. Ленина",
+    "ул. Советская",
+    "ул. Октябрьская",
+    "ул. Гагарина",
+    "ул. Пушкина",
+    "ул. Комсомольская",
+];
+/// (postcode, town, district of the seed catalogue).
+const TOWNS: [(&str, &str, &str); 8] = [
+    ("302028", "г. Орёл", "Орловское МРО"),
+    ("303030", "г. Мценск", "Мценское МРО"),
+    ("303850", "г. Ливны", "Ливенское МРО"),
+    ("303140", "г. Болхов", "Болховское МРО"),
+    ("303200", "пгт Кромы", "Кромское МРО"),
+    ("303500", "г. Новосиль", "Мценское МРО"),
+    ("303240", "г. Дмитровск", "Кромское МРО"),
+    ("303720", "пгт Верховье", "Ливенское МРО"),
 ];
 
 struct Gen {
@@ -456,9 +484,11 @@ fn generate_with(
         summary.clients += list.len();
     }
     clock.set_date(today);
-    summary.letters = demo_letters(db, clock, &mut g, today)?;
     summary.reports = contacts_with(db, clock, head_actor, 18, seed, today)?;
+    // The appeals' replies are registered on their dates over the year, before the recent
+    // letters: outgoing numbers follow the dates.
     summary.appeals = demo_appeals(db, clock, &mut g, clients.max(38) * 4, today)?;
+    summary.letters = demo_letters(db, clock, &mut g, today)?;
     clock.set_date(today);
     Ok(summary)
 }
@@ -679,7 +709,15 @@ fn demo_letters(
             date: Some(today - chrono::Duration::days(g.rng.i64(3..25))),
             ..Default::default()
         };
-        let reply_to = if registered { Reply::default() } else { appeal };
+        // A tariff notice names the day the new tariffs start: the first of a month ahead.
+        let tariff = Reply {
+            fields: letters::TemplateFields {
+                date: crate::domain::fmt::date(first_of_next_month(today)),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let reply_to = if registered { tariff } else { appeal };
         // Registered in the order of the list, so that numbers follow dates.
         let date = today - chrono::Duration::days(40 - (i * 36 / rows.len().max(1)) as i64);
         clock.set_date(if registered { date } else { today });
@@ -702,13 +740,24 @@ fn demo_letters(
                 LetterStatus::Courier,
                 LetterStatus::Delivered,
             ];
-            for (k, status) in steps.iter().take(i % 4 + (i / 4) % 4).enumerate() {
+            for status in steps.iter().take(i % 4 + (i / 4) % 4) {
                 let received = if *status == LetterStatus::Delivered {
                     text::DEMO_RECEIVED_BY
                 } else {
                     ""
                 };
-                let day = date + chrono::Duration::days(k as i64);
+                // Printed on the day, handed to the courier in the week's batch on Friday
+                // (a sheet of several letters), delivered the next working day.
+                let friday = date
+                    + chrono::Duration::days(
+                        (4 - i64::from(date.weekday().num_days_from_monday())).rem_euclid(7),
+                    );
+                let day = match status {
+                    LetterStatus::Printed => date,
+                    LetterStatus::Courier => friday,
+                    _ => friday + chrono::Duration::days(3),
+                }
+                .min(today);
                 clock.set_date(day);
                 letters::service::advance(db, &actor, id, *status, day, received)?;
             }
@@ -719,21 +768,34 @@ fn demo_letters(
 }
 
 /// A distinct company name for the i-th client.
-fn demo_company_name(i: usize) -> String {
-    if i < NAME_ROOTS.len() {
-        return NAME_ROOTS[i].to_string();
+/// The first day of the month after `d`'s.
+fn first_of_next_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d)
+}
+
+/// The i-th demo client's name, industry and town (an index into [`TOWNS`]).
+fn demo_company(i: usize) -> (String, &'static str, usize) {
+    if let Some((name, industry, town)) = NAME_ROOTS.get(i) {
+        return ((*name).to_string(), industry, *town);
     }
     let k = i - NAME_ROOTS.len();
-    let (work, feminine) = WORKS[k % WORKS.len()];
-    let (m, f) = TOWN_ADJ[(k / WORKS.len()) % TOWN_ADJ.len()];
+    let (work, feminine, industry) = WORKS[k % WORKS.len()];
+    let town = (k / WORKS.len()) % TOWN_ADJ.len();
+    let (m, f) = TOWN_ADJ[town];
     let adj = if feminine { f } else { m };
     let round = k / (WORKS.len() * TOWN_ADJ.len());
     let base = format!("{adj} {work}");
-    if round == 0 {
+    let name = if round == 0 {
         base
     } else {
         format!("{base} № {}", round + 1)
-    }
+    };
+    (name, industry, town)
 }
 
 fn demo_dossier(
@@ -744,10 +806,11 @@ fn demo_dossier(
     today: NaiveDate,
     first_month: NaiveDate,
 ) -> Dossier {
-    let name = demo_company_name(i);
+    let (name, industry_name, town) = demo_company(i);
     let is_ip = i % 9 == 8;
-    let (short_name, full_name, kind, inn, kpp, ogrn) = if is_ip {
-        let (s, n, p) = g.person(Gender::Male);
+    // An entrepreneur is the first person of the dossier.
+    let owner = is_ip.then(|| g.person(Gender::Male));
+    let (short_name, full_name, kind, inn, kpp, ogrn) = if let Some((s, n, p)) = owner.clone() {
         let since = 2004 + g.rng.i32(0..15);
         (
             format!("ИП {}", names::surname_initials(&s, &n, &p)),
@@ -779,14 +842,26 @@ fn demo_dossier(
             },
         )
     };
-    let (zip, town) = *g.pick(&TOWNS);
+    let (zip, town_name, district_name) = TOWNS[town];
+    let street = if town == 0 {
+        g.pick(&ORYOL_STREETS)
+    } else {
+        g.pick(&TOWN_STREETS)
+    };
     let address = format!(
-        "{zip}, Орловская обл., {town}, {}, д. {}",
-        g.pick(&STREETS),
+        "{zip}, Орловская обл., {town_name}, {street}, д. {}",
         g.rng.u32(1..120)
     );
-    let district = &catalogs.districts[i % catalogs.districts.len()];
-    let industry = &catalogs.industries[(i / 2) % catalogs.industries.len()];
+    let district = catalogs
+        .districts
+        .iter()
+        .find(|d| d.name == district_name)
+        .unwrap_or(&catalogs.districts[i % catalogs.districts.len()]);
+    let industry = catalogs
+        .industries
+        .iter()
+        .find(|d| d.name == industry_name)
+        .unwrap_or(&catalogs.industries[(i / 2) % catalogs.industries.len()]);
     let since_year = 2000 + g.rng.i32(0..22);
     let strategic = i.is_multiple_of(3);
     let client = Client {
@@ -837,16 +912,30 @@ fn demo_dossier(
         ("Юрисконсульт", 3),
         ("Директор по производству", 3),
     ];
-    let n_people = if i.is_multiple_of(2) { 4 } else { 6 };
+    // An entrepreneur has no general director: he, his accountant and a contact.
+    let ip_roles: &[(&str, u8)] = &[
+        ("Индивидуальный предприниматель", 1),
+        ("Главный бухгалтер", 2),
+        ("Менеджер по снабжению", 3),
+    ];
+    let (roles, n_people) = match owner {
+        Some(_) => (ip_roles, if i.is_multiple_of(2) { 2 } else { 3 }),
+        None => (roles, if i.is_multiple_of(2) { 4 } else { 6 }),
+    };
     let people = (0..n_people)
         .map(|k| {
             let (position, category) = roles[k % roles.len()];
-            let gender = if g.rng.u8(0..10) < 4 {
-                Gender::Female
-            } else {
-                Gender::Male
+            let (gender, (surname, name, patronymic)) = match &owner {
+                Some(who) if k == 0 => (Gender::Male, who.clone()),
+                _ => {
+                    let gender = if g.rng.u8(0..10) < 4 {
+                        Gender::Female
+                    } else {
+                        Gender::Male
+                    };
+                    (gender, g.person(gender))
+                }
             };
-            let (surname, name, patronymic) = g.person(gender);
             let birthday = g.date_between(
                 NaiveDate::from_ymd_opt(1958, 1, 1).unwrap_or(today),
                 NaiveDate::from_ymd_opt(1992, 12, 31).unwrap_or(today),

@@ -50,6 +50,40 @@ pub enum FileError {
         size: u64,
         limit: u64,
     },
+    /// The spreadsheet could not be made (the text of `rust_xlsxwriter`).
+    #[error("spreadsheet: {0}")]
+    Spreadsheet(String),
+}
+
+/// The rows a list shows, as an Excel sheet at `target` (through [`write`]: never over the
+/// database); returns how many rows.
+pub fn write_xlsx(
+    target: &Path,
+    sheet_name: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> Result<usize, FileError> {
+    let e = |e: rust_xlsxwriter::XlsxError| FileError::Spreadsheet(e.to_string());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name).map_err(e)?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for (c, h) in headers.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(e)?;
+    }
+    for (i, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            sheet
+                .write_string(i as u32 + 1, c as u16, v.replace('\u{a0}', " "))
+                .map_err(e)?;
+        }
+    }
+    sheet.autofit();
+    let bytes = book.save_to_buffer().map_err(e)?;
+    write(target, &bytes)?;
+    Ok(rows.len())
 }
 
 /// Where a path leads: links followed; for a file not there yet, its folder resolved and its

@@ -3,11 +3,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let mut cli = vipdesk::cli::Cli::parse();
+    let mut cli = vipdesk::cli::parse();
     // A command says what happened itself, in Russian; its log is for RUST_LOG only. The window
     // logs warnings (nobody reads its stderr but a developer).
     let quiet = if cli.command.is_some() {

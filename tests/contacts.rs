@@ -296,12 +296,40 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
         "Выставлять счета до 5-го числа",
         "1. Подготовить сравнительный расчёт — Петрова А.С., до 05.12.2026",
         "А.С. Петрова",
-        "Руководитель группы (отчёт принял)",
+        "Руководитель группы",
         "схема_учёта.pdf",
     ] {
         assert!(text.contains(expected), "«{expected}» missing in: {text}");
     }
+    // Only an accepted report says it was accepted.
+    assert!(!text.contains("отчёт принял"), "a draft says accepted");
     service::submit(&mut db, &actor(me), id).expect("submit");
+    let submitted = service::open(&db, id).expect("report");
+    let text = common::pdf_text(&service::meeting_pdf(db.conn(), &submitted).expect("pdf"));
+    assert!(
+        !text.contains("отчёт принял"),
+        "a submitted report says accepted"
+    );
+    let head = common::add_with_role(
+        &mut db,
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
+    service::accept(
+        &mut db,
+        &vipdesk::domain::Actor::manager(head, vipdesk::domain::Role::GroupHead),
+        id,
+        "",
+    )
+    .expect("accept");
+    let accepted = service::open(&db, id).expect("report");
+    let text = common::pdf_text(&service::meeting_pdf(db.conn(), &accepted).expect("pdf"));
+    assert!(
+        text.contains("Руководитель группы (отчёт принял)"),
+        "{text}"
+    );
     let dossier = clients::service::open(&db, a).expect("dossier");
     assert!(
         dossier

@@ -81,6 +81,25 @@ fn click_button(h: &mut H, label: &str) {
     h.run();
 }
 
+/// Clicks the button whose label starts with `prefix` (a label with a count in it).
+fn click_button_starting(h: &mut H, prefix: &str) {
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(prefix)))
+        .click();
+    h.run();
+}
+
+/// Starts a merge of the tariff notice from the screen: the date it asks for, then the
+/// confirmation of its recipients.
+fn start_tariff_merge(h: &mut H, button: &str) {
+    type_into(h, vipdesk::words::FIELD_DATE, "1.1.27");
+    click_button(h, button);
+    // Nothing is registered before the user confirms the recipients.
+    assert!(h.state().features.letters.merge.run.is_none());
+    assert!(h.state().features.letters.merge.confirm.is_some());
+    h.get_by_label_contains("Проверьте список");
+    click_button_starting(h, "Зарегистрировать ");
+}
+
 fn clients_in_db(h: &H) -> i64 {
     clients::service::count(&h.state().db).expect("count")
 }
@@ -550,7 +569,11 @@ fn mail_merge_runs_off_the_ui_thread_with_progress() {
     h.run();
     h.state_mut().features.letters.merge.template_code = "tariff_change".into();
     type_into(&mut h, t::MERGE_DIR, out.to_str().expect("path"));
+    // Without the date the tariff notice asks for, nothing starts and the field says why.
     click_button(&mut h, t::MERGE_START);
+    assert!(h.state().features.letters.merge.confirm.is_none());
+    h.get_by_label(t::ERR_REQUIRED);
+    start_tariff_merge(&mut h, t::MERGE_START);
     for _ in 0..500 {
         if h.state().features.letters.merge.report.is_some() {
             break;
@@ -565,6 +588,11 @@ fn mail_merge_runs_off_the_ui_thread_with_progress() {
     // The letters are dated by the app's clock, not the computer's.
     let registered = letters::service::open(&h.state().db, report.letters[0]).expect("letter");
     assert_eq!(registered.reg_date, Some(common::today()));
+    assert!(
+        registered.body.contains("с 01.01.2027"),
+        "{}",
+        registered.body
+    );
     assert_eq!(report.letters.len() + report.skipped.len(), 12);
     assert_eq!(
         std::fs::read_dir(&out).expect("dir").count(),
@@ -687,12 +715,35 @@ fn contact_report_for_a_quarter_with_table_and_chart() {
     h.run();
     h.get_by_label(t::NAV_CONTACT_REPORT).click();
     h.run();
-    type_into(&mut h, t::F_PERIOD, "2026-Q9");
-    click_button(&mut h, t::BUILD_REPORT);
-    h.get_by_label(t::BAD_PERIOD_GUI);
-    clear_field(&mut h, t::F_PERIOD);
-    input(&h, t::F_PERIOD).type_text("2026-Q3");
+    // The period is chosen, not typed: «III квартал» of «2026 год».
+    h.get_by_label(t::F_PERIOD_QUARTER).click();
     h.run();
+    h.get_by_label("III квартал").click();
+    h.run();
+    h.get_by_label(t::F_PERIOD_YEAR).click();
+    h.run();
+    h.get_by_label("2026 год").click();
+    h.run();
+    assert_eq!(
+        h.state().features.contacts.contact_report.picker.code(),
+        "2026-Q3"
+    );
+    h.get_by_label(t::F_PERIOD_KIND).click();
+    h.run();
+    h.get_by_label(t::PERIOD_MONTH).click();
+    h.run();
+    assert_eq!(
+        h.state().features.contacts.contact_report.picker.label(),
+        "ноябрь 2026"
+    );
+    h.get_by_label(t::F_PERIOD_KIND).click();
+    h.run();
+    h.get_by_label(t::PERIOD_QUARTER).click();
+    h.run();
+    assert_eq!(
+        h.state().features.contacts.contact_report.picker.label(),
+        "III квартал 2026"
+    );
     click_button(&mut h, t::BUILD_REPORT);
     h.get_by_label(&t::contact_report_title("3 квартал 2026 г."));
     let report = h
@@ -747,6 +798,7 @@ fn the_remembered_user_gets_their_own_today_at_start() {
         .expect("a manager");
     let prefs = Prefs {
         manager_uuid: Some(manager.uuid.clone()),
+        ..Prefs::default()
     };
     let app = App::new(db, prefs).expect("app");
     assert_eq!(app.view.me_id(), manager.id);
@@ -1195,6 +1247,7 @@ fn an_unfinished_merge_is_continued_not_repeated() {
         out_dir: out.clone(),
         combined: false,
         resume: false,
+        fields: common::tariff_fields(),
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let stop_after_three = |done: usize, _| {
@@ -1212,7 +1265,7 @@ fn an_unfinished_merge_is_continued_not_repeated() {
     h.run();
     h.state_mut().features.letters.merge.template_code = "tariff_change".into();
     type_into(&mut h, t::MERGE_DIR, out.to_str().expect("path"));
-    click_button(&mut h, t::MERGE_START);
+    start_tariff_merge(&mut h, t::MERGE_START);
     wait_for_merge(&mut h);
     match h.state().features.letters.merge.report.as_ref() {
         Some(Err(e)) => assert!(t::describe(e).contains(t::MERGE_RESUME), "{e}"),
@@ -1220,6 +1273,7 @@ fn an_unfinished_merge_is_continued_not_repeated() {
     }
     h.run();
     click_button(&mut h, t::MERGE_RESUME);
+    click_button_starting(&mut h, "Зарегистрировать ");
     wait_for_merge(&mut h);
     let report = match h.state().features.letters.merge.report.as_ref() {
         Some(Ok(r)) => r.clone(),
@@ -1813,4 +1867,168 @@ fn an_email_file_becomes_a_filled_appeal_card() {
     assert_eq!(a.reply_channel, Channel::Email);
     let details = appeals::details(&h.state().db, &a).expect("details");
     assert_eq!(details.attachments.len(), 1);
+}
+
+// ---- Issue 10: screens a manager works in all day ----
+
+fn focused(h: &H) -> Option<egui::Id> {
+    h.ctx.memory(|m| m.focused())
+}
+
+fn press(h: &mut H, modifiers: egui::Modifiers, key: egui::Key) {
+    h.key_combination_modifiers(modifiers, &[key]);
+    h.run();
+}
+
+/// ↓/↑ walk the client list, Ctrl+F puts the cursor in the search, Enter opens the first
+/// match, Ctrl+S saves, Esc asks about unsaved edits (and a second Esc cancels the question),
+/// Ctrl+N starts a new client.
+#[test]
+fn the_keyboard_drives_the_client_list_and_the_dossier() {
+    let (app, alpha, beta) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    let none = egui::Modifiers::NONE;
+    let ctrl = egui::Modifiers::COMMAND;
+    press(&mut h, none, egui::Key::ArrowDown);
+    assert_eq!(dossier_client(&h), Some(alpha));
+    press(&mut h, none, egui::Key::ArrowDown);
+    assert_eq!(dossier_client(&h), Some(beta));
+    press(&mut h, none, egui::Key::ArrowUp);
+    assert_eq!(dossier_client(&h), Some(alpha));
+    // Ctrl+F, a name, Enter.
+    press(&mut h, ctrl, egui::Key::F);
+    assert_eq!(focused(&h), Some(vipdesk::ui::widgets::search_id()));
+    h.event(egui::Event::Text("Бета".into()));
+    h.run();
+    press(&mut h, none, egui::Key::Enter);
+    assert_eq!(dossier_client(&h), Some(beta));
+    // An edit saved with Ctrl+S.
+    input(&h, t::F_SHORT_NAME).click();
+    h.run();
+    input(&h, t::F_SHORT_NAME).type_text(" плюс");
+    h.run();
+    press(&mut h, ctrl, egui::Key::S);
+    let saved = clients::service::open(&h.state().db, beta).expect("dossier");
+    assert_eq!(saved.client.short_name, "АО «Бета» плюс");
+    // Another edit; Esc leaves the field, Esc asks, Esc cancels the question: nothing lost.
+    input(&h, t::F_SHORT_NAME).click();
+    h.run();
+    input(&h, t::F_SHORT_NAME).type_text("!");
+    h.run();
+    input(&h, t::F_SHORT_NAME).click();
+    h.run();
+    assert!(focused(&h).is_some());
+    press(&mut h, none, egui::Key::Escape);
+    assert!(
+        h.state().pending.is_none(),
+        "the first Esc only leaves the field"
+    );
+    press(&mut h, none, egui::Key::Escape);
+    assert!(h.state().pending.is_some(), "Esc asks about the edits");
+    h.get_by_label(t::UNSAVED_TITLE);
+    press(&mut h, none, egui::Key::Escape);
+    assert!(h.state().pending.is_none());
+    assert_eq!(dossier_client(&h), Some(beta));
+    assert!(h.state_mut().has_unsaved_edits(), "the edit is still there");
+    // Esc again, then «Не сохранять»: back to the list.
+    press(&mut h, none, egui::Key::Escape);
+    click_button(&mut h, t::DONT_SAVE);
+    assert_eq!(dossier_client(&h), None);
+    // Ctrl+N on the client list: a new client.
+    press(&mut h, ctrl, egui::Key::N);
+    assert_eq!(h.state().route, Route::NewClient);
+}
+
+/// «Закрыть» goes back to where the user came from, not always to the list.
+#[test]
+fn close_returns_to_the_screen_the_user_came_from() {
+    let (mut app, alpha, _) = app_with_two_clients();
+    app.open(Route::Today).expect("today");
+    app.open(Route::Client(alpha, vipdesk::ui::clients::Tab::Enterprise))
+        .expect("dossier");
+    let mut h = harness(app);
+    h.run();
+    click_button(&mut h, t::CLOSE);
+    assert_eq!(h.state().route, Route::Today);
+}
+
+/// The divider between the list and the dossier is dragged, and the width is kept in the
+/// preferences for the next run.
+#[test]
+fn the_list_divider_is_dragged_and_remembered() {
+    let (app, alpha, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    assert_eq!(dossier_client(&h), Some(alpha));
+    // The list's edge: just right of its search field, which fills the list's width.
+    let search = input(&h, t::SEARCH).rect();
+    let edge = search.max.x + 8.0;
+    assert_eq!(h.state().prefs().list_width, None, "nothing dragged yet");
+    let at = |x: f32| egui::pos2(x, 600.0);
+    h.event(egui::Event::PointerMoved(at(edge)));
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: at(edge),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    for step in 1..=10 {
+        h.event(egui::Event::PointerMoved(at(edge + 15.0 * step as f32)));
+        h.run();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: at(edge + 150.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    let width = h
+        .state()
+        .prefs()
+        .list_width
+        .expect("the width is remembered");
+    assert!(
+        (width - search.width() - 150.0).abs() < 40.0,
+        "dragged to {width} from about {}",
+        search.width()
+    );
+    // The next run starts with it.
+    let prefs = h.state().prefs();
+    let db = std::mem::replace(
+        &mut h.state_mut().db,
+        Db::open_in_memory().expect("placeholder"),
+    );
+    let mut next = App::new(db, prefs).expect("app");
+    next.open(Route::Clients).expect("clients");
+    assert_eq!(next.features.clients.list_width, Some(width));
+}
+
+/// An error beside a field goes as soon as the field is right, before any save.
+#[test]
+fn a_field_error_goes_when_the_field_is_fixed() {
+    let (app, _, beta) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Бета»").click();
+    h.run();
+    assert_eq!(dossier_client(&h), Some(beta));
+    clear_field(&mut h, t::F_INN);
+    input(&h, t::F_INN).type_text("5751001231");
+    h.run();
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::ERR_INN_CHECKSUM);
+    clear_field(&mut h, t::F_INN);
+    input(&h, t::F_INN).type_text("5751001230");
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label(t::ERR_INN_CHECKSUM).is_none(),
+        "the error stayed after the fix"
+    );
 }

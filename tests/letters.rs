@@ -236,6 +236,7 @@ fn an_unknown_placeholder_produces_no_letter() {
         out_dir: dir.path().to_path_buf(),
         combined: false,
         resume: false,
+        fields: common::tariff_fields(),
     };
     assert!(merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).is_err());
     assert_eq!(letters_count(&db), before);
@@ -261,6 +262,7 @@ fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
         out_dir: dir.path().to_path_buf(),
         combined: false,
         resume: false,
+        fields: common::tariff_fields(),
     };
     let done = std::cell::Cell::new(0);
     let report = merge(
@@ -377,4 +379,302 @@ fn an_unknown_letter_status_is_an_error_when_read() {
             "{err:?}"
         );
     }
+}
+
+// ---- Issue 10: letters a Russian office sends unchanged ----
+
+fn draft_with_body(db: &mut Db, client: i64, body: &str) -> i64 {
+    let t = reply_template(db);
+    let mut draft = service::draft_for(
+        db,
+        client,
+        None,
+        &t,
+        None,
+        &Reply::default(),
+        common::today(),
+    )
+    .expect("draft");
+    draft.body = body.into();
+    service::save_draft(db, &SYSTEM, &draft).expect("save")
+}
+
+#[test]
+fn a_blank_or_an_unfilled_placeholder_is_refused_at_registration() {
+    let mut db = demo_db(4);
+    let client = first_client(&db);
+    for (body, named) in [
+        (
+            "Тарифы меняются с 01.__.____ по решению комиссии.",
+            "01.__.____",
+        ),
+        ("Встреча состоится в __:__ в офисе.", "__:__"),
+        ("Ваш ИНН {{ client.inn }} проверен.", "{{ client.inn }}"),
+    ] {
+        let id = draft_with_body(&mut db, client, body);
+        let err = service::register(&mut db, &SYSTEM, id).expect_err(body);
+        assert!(
+            matches!(&err, LetterError::Blank(b) if b == named),
+            "{body}: {err:?}"
+        );
+        let message = vipdesk::i18n::describe(&err);
+        assert!(
+            message.contains(named) && message.contains("пропуск"),
+            "{message}"
+        );
+        assert_eq!(
+            service::open(&db, id).expect("open").status,
+            LetterStatus::Draft
+        );
+    }
+    // Underscores as a word's part are a blank too; a filled text registers.
+    let id = draft_with_body(&mut db, client, "Тарифы меняются с 01.01.2027.");
+    service::register(&mut db, &SYSTEM, id).expect("a filled letter registers");
+}
+
+#[test]
+fn a_merge_refuses_a_template_field_left_empty_and_fills_it_when_given() {
+    let mut db = demo_db(6);
+    let before = letters_count(&db);
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut job = MergeJob {
+        template_code: "tariff_change".into(),
+        selection: Selection::All,
+        out_dir: dir.path().to_path_buf(),
+        combined: false,
+        resume: false,
+        fields: Default::default(),
+    };
+    let err = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false))
+        .expect_err("no date given");
+    assert!(
+        matches!(&err, LetterError::Blank(b) if b == "__.__.____"),
+        "{err:?}"
+    );
+    assert_eq!(letters_count(&db), before, "nothing registered");
+    job.fields = common::tariff_fields();
+    let report = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).expect("merge");
+    assert!(!report.letters.is_empty());
+    for id in &report.letters {
+        let l = service::open(&db, *id).expect("letter");
+        assert!(l.body.contains("с 01.01.2027 тарифов"), "{}", l.body);
+        assert!(vipdesk::letters::compose::find_blank(&l).is_none());
+    }
+    // Files are named with the number and the client.
+    let names: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| f.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    let first = service::open(&db, report.letters[0]).expect("letter");
+    let client = clients::service::open(&db, first.client_id)
+        .expect("dossier")
+        .client
+        .short_name;
+    let expected = format!(
+        "Исх_{}_{}.pdf",
+        first.number,
+        client.replace(['«', '»'], "").replace(' ', "_")
+    );
+    assert!(names.contains(&expected), "{expected} not in {names:?}");
+}
+
+#[test]
+fn a_draft_says_project_and_carries_no_facsimile() {
+    let mut db = demo_db(4);
+    let client = first_client(&db);
+    let id = draft_with_body(&mut db, client, "Текст письма.");
+    let images = |doc: &vipdesk::pdf::Document| {
+        doc.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|i| matches!(i, vipdesk::pdf::Item::Image { y, .. } if *y > 200.0))
+            .count()
+    };
+    let draft = service::open(&db, id).expect("draft");
+    assert!(draft.signature_image, "the facsimile is asked for");
+    let doc = service::document(db.conn(), &draft).expect("layout");
+    assert!(doc.text().contains("ПРОЕКТ"));
+    assert_eq!(images(&doc), 0, "a draft is not signed");
+    let registered = service::register(&mut db, &SYSTEM, id).expect("register");
+    let doc = service::document(db.conn(), &registered).expect("layout");
+    assert!(!doc.text().contains("ПРОЕКТ"));
+    assert_eq!(images(&doc), 1, "a registered letter carries the signature");
+}
+
+#[test]
+fn addressees_of_every_client_kind() {
+    use vipdesk::clients::{ClientKind, Dossier};
+    use vipdesk::letters::compose::addressee_lines;
+    let mut db = demo_db(20);
+    let rows = clients::service::list(&db).expect("clients");
+    let mut entrepreneurs = 0;
+    for row in &rows {
+        let d = clients::service::open(&db, row.id).expect("dossier");
+        if d.client.kind != ClientKind::Entrepreneur {
+            continue;
+        }
+        entrepreneurs += 1;
+        assert!(
+            d.people
+                .iter()
+                .all(|p| !p.position.contains("Генеральный директор")),
+            "an entrepreneur with a general director: {:?}",
+            d.people.iter().map(|p| &p.position).collect::<Vec<_>>()
+        );
+        let head = vipdesk::letters::compose::main_addressee(&d).expect("the entrepreneur");
+        let lines = addressee_lines(&d, head);
+        assert_eq!(lines[0], "Индивидуальному предпринимателю", "{lines:?}");
+        let expected = vipdesk::domain::names::initials_surname_dative(
+            &head.surname,
+            &head.name,
+            &head.patronymic,
+            vipdesk::domain::names::Gender::Male,
+        );
+        assert_eq!(lines[1], expected);
+        assert!(!lines.join(" ").contains("ИП "), "{lines:?}");
+    }
+    assert!(entrepreneurs > 0, "the demo has entrepreneurs");
+    // A citizen: the name and the address only.
+    let mut d = Dossier::default();
+    d.client.kind = ClientKind::Individual;
+    d.client.short_name = "Соколов Игорь Андреевич".into();
+    d.client.postal_address = "302028, г. Орёл, ул. Ленина, д. 1, кв. 5".into();
+    d.people.push(vipdesk::clients::Person {
+        surname: "Соколов".into(),
+        name: "Игорь".into(),
+        patronymic: "Андреевич".into(),
+        ..Default::default()
+    });
+    let id = clients::service::save(&mut db, &SYSTEM, &d).expect("citizen");
+    let d = clients::service::open(&db, id).expect("dossier");
+    assert_eq!(
+        addressee_lines(&d, &d.people[0]),
+        vec![
+            "И.А.\u{a0}Соколову".to_string(),
+            "302028, г. Орёл, ул. Ленина, д. 1, кв. 5".to_string()
+        ]
+    );
+}
+
+#[test]
+fn the_managers_name_is_declined_in_the_shipped_templates() {
+    let mut db = demo_db(4);
+    let client = first_client(&db);
+    let d = clients::service::open(&db, client).expect("dossier");
+    let m =
+        vipdesk::admin::service::manager(&db, d.client.manager_id.expect("manager")).expect("m");
+    let gender =
+        vipdesk::domain::names::detect_gender(&m.surname, &m.name, &m.patronymic).expect("gender");
+    let case = |c| {
+        vipdesk::domain::names::initials_surname_in(&m.surname, &m.name, &m.patronymic, gender, c)
+    };
+    use vipdesk::domain::names::NameCase;
+    let invitation = service::template(&db, "meeting_invitation")
+        .expect("q")
+        .expect("t");
+    let reply = Reply {
+        fields: vipdesk::letters::TemplateFields {
+            date: "15.12.2026".into(),
+            time: "10:00".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let l = service::draft_for(
+        &db,
+        client,
+        None,
+        &invitation,
+        None,
+        &reply,
+        common::today(),
+    )
+    .expect("draft");
+    assert!(
+        l.body.contains(&format!(
+            "персональному менеджеру {}",
+            case(NameCase::Dative)
+        )),
+        "{}",
+        l.body
+    );
+    assert!(
+        l.body.contains("состоится 15.12.2026 в 10:00"),
+        "{}",
+        l.body
+    );
+    assert!(
+        !l.body.contains(&m.full_name()),
+        "the nominative full name: {}",
+        l.body
+    );
+    let notice = service::template(&db, "appeal_registered")
+        .expect("q")
+        .expect("t");
+    let l = service::draft_for(
+        &db,
+        client,
+        None,
+        &notice,
+        None,
+        &Reply::default(),
+        common::today(),
+    )
+    .expect("draft");
+    assert!(
+        l.body.contains(&format!(
+            "у Вашего персонального менеджера {}",
+            case(NameCase::Genitive)
+        )),
+        "{}",
+        l.body
+    );
+    // Every shipped template renders without a blank once its fields are given.
+    for t in service::templates(&db).expect("templates") {
+        let l = service::draft_for(&db, client, None, &t, None, &reply, common::today())
+            .expect("draft");
+        assert_eq!(
+            vipdesk::letters::compose::find_blank(&l),
+            None,
+            "{}",
+            t.code
+        );
+        let _ = &mut db;
+    }
+}
+
+/// Every letter of the demo: no justified line gapes over 0.9 em, no line ends with a
+/// one-letter word or an abbreviation that belongs to the next word, the executor's Orel
+/// phone is written by its area code.
+#[test]
+fn demo_letters_are_set_as_an_office_sets_them() {
+    let db = demo_db(48);
+    let rows = service::list(&db, &LetterFilter::default()).expect("letters");
+    assert!(rows.len() > 10);
+    let mut widest: f32 = 0.0;
+    for r in &rows {
+        let doc = service::document(db.conn(), &r.letter).expect("layout");
+        for page in &doc.pages {
+            for item in &page.items {
+                let vipdesk::pdf::Item::Text(run) = item else {
+                    continue;
+                };
+                widest = widest.max(vipdesk::pdf::layout::gap_em(run));
+                let last = run.text.rsplit(' ').next().unwrap_or_default();
+                let one_letter = last.chars().count() == 1 && last.chars().all(char::is_alphabetic);
+                assert!(
+                    !one_letter && !["ул.", "д.", "тел.", "г.", "e-mail:"].contains(&last),
+                    "a line ends with «{last}»: {}",
+                    run.text
+                );
+            }
+        }
+        let text = doc.text();
+        if text.contains("44-02-0") {
+            assert!(text.contains("+7\u{a0}(4862)\u{a0}44-02-0"), "{text}");
+        }
+    }
+    assert!(widest <= 0.9 + 1e-3, "the widest gap is {widest:.2} em");
+    eprintln!("widest word gap of the demo letters: {widest:.3} em");
 }

@@ -43,9 +43,11 @@ pub fn list_managers(conn: &Connection) -> Result<Vec<Manager>> {
         "SELECT {MANAGER_COLUMNS} FROM managers WHERE deleted_at IS NULL \
          ORDER BY active DESC, surname, name, patronymic"
     ))?;
-    let rows = st
+    let mut rows = st
         .query_map([], manager_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    // «Ёлкин» among the «Е», as a Russian reader looks for him (SQLite puts «Ё» before «А»).
+    rows.sort_by_cached_key(|m| (!m.active, crate::domain::fmt::search_key(&m.full_name())));
     Ok(rows)
 }
 

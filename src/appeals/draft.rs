@@ -77,7 +77,7 @@ mod tests {
             ..Default::default()
         };
         let e = d.to_value(now()).expect_err("bad");
-        assert_eq!(e["received_at"], FieldError::Date);
+        assert_eq!(e["received_at"], FieldError::NoSuchDate);
         assert_eq!(e["received_time"], FieldError::Time);
         assert_eq!(e["client"], FieldError::Required);
         assert_eq!(e["subject"], FieldError::Required);

@@ -449,6 +449,7 @@ fn reply_ref(a: &Appeal) -> Reply {
         subject: a.subject.clone(),
         due_date: a.due_date,
         extension_reason: a.extension_reason.clone(),
+        ..Reply::default()
     }
 }
 

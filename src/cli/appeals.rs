@@ -179,7 +179,7 @@ pub fn weekly_complaints(
         memo.complaints(),
         memo.suggestions(),
     ))?;
-    out.line(t::file_written(&file.display().to_string()))?;
+    out.line(t::memo_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -195,7 +195,7 @@ pub fn appeal_stats(
     let s = memo::stats(&db, from, to, db.today()).map_err(t::err)?;
     memo::write_stats(&db, &s, file).map_err(t::err)?;
     out.line(format!("{}\t{}", t::STATS_TOTAL, s.total))?;
-    out.line(t::file_written(&file.display().to_string()))?;
+    out.line(t::stats_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 

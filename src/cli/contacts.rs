@@ -79,11 +79,18 @@ pub fn meetings(
     let MeetingsCommand::List { client, json } = command;
     let db = place.open()?;
     let rows = service::list(&db, client, None).map_err(t::err)?;
+    let names: std::collections::HashMap<i64, String> = crate::clients::service::list(&db)
+        .map_err(t::err)?
+        .into_iter()
+        .map(|c| (c.id, c.short_name))
+        .collect();
+    let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
     out.lines(rows.iter().map(|m| {
         if json {
             serde_json::json!({
                 "id": m.id,
                 "client_id": m.client_id,
+                "client": name(m.client_id),
                 "kind": m.kind.code(),
                 "date": m.date.map(fmt::date),
                 "status": m.status.code(),
@@ -98,7 +105,7 @@ pub fn meetings(
                 fmt::opt_date(m.date),
                 m.kind.label(),
                 m.status.label(),
-                m.client_id
+                name(m.client_id)
             )
         }
     }))?;
@@ -109,7 +116,7 @@ pub fn meeting(place: &Place, command: MeetingCommand, out: &mut Out) -> anyhow:
     let MeetingCommand::Render { id, out: file } = command;
     let db = place.open()?;
     service::write_meeting_pdf(&db, id, &file).map_err(t::err)?;
-    out.line(t::file_written(&file.display().to_string()))?;
+    out.line(t::meeting_report_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -142,7 +149,7 @@ pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Resu
             .iter()
             .map(|m| format!("{}\t{} %", m.manager, fmt::number(m.rate(), 0))),
     )?;
-    out.line(t::file_written(&file.display().to_string()))?;
+    out.line(t::contact_report_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 

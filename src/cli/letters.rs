@@ -9,7 +9,9 @@ use super::{Out, Place};
 use crate::domain::{Actor, Code, fmt};
 use crate::files;
 use crate::i18n::{self as t, Label};
-use crate::letters::{LetterFilter, MergeJob, Selection, merge, service};
+use crate::letters::{
+    LetterFilter, MergeJob, Selection, TemplateField, TemplateFields, merge, service,
+};
 
 #[derive(Debug, Subcommand)]
 pub enum LetterCommand {
@@ -17,6 +19,14 @@ pub enum LetterCommand {
     Render {
         #[arg(long)]
         id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// «Реестр передачи курьеру»: the letters handed to the courier on DATE, as a PDF.
+    CourierSheet {
+        /// The day of the handover, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE", value_parser = super::appeals::iso_date)]
+        date: chrono::NaiveDate,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -42,6 +52,15 @@ pub enum LetterCommand {
         /// without their letter yet).
         #[arg(long)]
         resume: bool,
+        /// The date the template asks for ({{ fields.date }}), e.g. 01.01.2027.
+        #[arg(long)]
+        date: Option<String>,
+        /// The time the template asks for ({{ fields.time }}), e.g. 10:00.
+        #[arg(long)]
+        time: Option<String>,
+        /// The amount the template asks for ({{ fields.amount }}), e.g. 1234,50.
+        #[arg(long)]
+        amount: Option<String>,
     },
 }
 
@@ -53,6 +72,11 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
             let bytes = service::pdf(db.conn(), &letter).map_err(t::err)?;
             files::write(&file, &bytes).map_err(t::err)?;
             out.line(t::letter_written(&file.display().to_string()))?;
+        }
+        LetterCommand::CourierSheet { date, out: file } => {
+            let db = place.open()?;
+            let n = service::courier_sheet_of_day(&db, date, &file).map_err(t::err)?;
+            out.line(t::courier_sheet_written(n, &file.display().to_string()))?;
         }
         LetterCommand::List { json } => {
             let db = place.open()?;
@@ -95,9 +119,24 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
             out: dir,
             combined,
             resume,
+            date,
+            time,
+            amount,
         } => {
             let selection =
                 Selection::parse(&clients).ok_or_else(|| anyhow::anyhow!(t::BAD_SELECTION))?;
+            let mut fields = TemplateFields::default();
+            for (field, value) in [
+                (TemplateField::Date, date),
+                (TemplateField::Time, time),
+                (TemplateField::Amount, amount),
+            ] {
+                if let Some(value) = value {
+                    *fields.get_mut(field) = field.normalise(&value).map_err(|e| {
+                        anyhow::anyhow!(t::bad_template_field(field.label(), &t::describe(&e)))
+                    })?;
+                }
+            }
             let mut db = place.open()?;
             let job = MergeJob {
                 template_code: template,
@@ -105,6 +144,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                 out_dir: dir,
                 combined,
                 resume,
+                fields,
             };
             let cancel = std::sync::atomic::AtomicBool::new(false);
             let report =

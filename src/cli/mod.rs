@@ -22,7 +22,9 @@ use crate::storage::{self, Db};
 #[command(
     name = "vipdesk",
     version,
-    about = crate::words::CLI_ABOUT
+    about = crate::words::CLI_ABOUT,
+    disable_help_flag = true,
+    disable_version_flag = true
 )]
 pub struct Cli {
     /// The database file (default: VIPDESK_DB, else vipdesk.db in the user's data directory).
@@ -127,6 +129,158 @@ pub enum Command {
     },
 }
 
+/// The command line as clap sees it, with every help text in Russian (from
+/// [`crate::words::cli`]): headings, the help and version flags, each command and argument.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory as _;
+    localise(Cli::command(), "")
+}
+
+/// Parses the process's arguments with the Russian help; a mistake on the command line is told
+/// in Russian (exit code 2), help and version printed as asked.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches as _;
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => match russian_error(&e) {
+            Some(message) => {
+                eprintln!("{}: {message}", t::ERROR_PREFIX);
+                std::process::exit(2)
+            }
+            None => e.exit(),
+        },
+    }
+}
+
+/// A clap error as a Russian sentence; `None` for help and version (clap prints them).
+pub fn russian_error(e: &clap::Error) -> Option<String> {
+    use crate::words::cli as w;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    };
+    let usage = ctx(ContextKind::Usage)
+        .trim_start_matches("Usage:")
+        .trim()
+        .to_string();
+    let mut message = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::MissingRequiredArgument => w::missing_args(&ctx(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => w::unknown_arg(&ctx(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => w::unknown_command(&ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(e);
+            let why = match source.and_then(|s| s.downcast_ref::<std::num::ParseIntError>()) {
+                Some(p) if matches!(p.kind(), std::num::IntErrorKind::PosOverflow) => {
+                    w::NUMBER_TOO_BIG.to_string()
+                }
+                Some(_) => w::NOT_A_WHOLE_NUMBER.to_string(),
+                None => source.map(ToString::to_string).unwrap_or_default(),
+            };
+            w::bad_value(
+                &ctx(ContextKind::InvalidValue),
+                &ctx(ContextKind::InvalidArg),
+                &why,
+            )
+        }
+        ErrorKind::ArgumentConflict => w::arg_twice(&ctx(ContextKind::InvalidArg)),
+        _ => w::bad_command_line(&e.kind().to_string()),
+    };
+    for suggestion in [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg] {
+        let s = ctx(suggestion);
+        if !s.is_empty() {
+            message = format!("{message}; {}", w::did_you_mean(&s));
+        }
+    }
+    if !usage.is_empty() {
+        message = format!("{message}\n{}", w::more_in_help(&usage));
+    }
+    Some(message)
+}
+
+fn localise(cmd: clap::Command, path: &str) -> clap::Command {
+    use crate::words::cli as w;
+    let mut cmd = cmd
+        .help_template(w::HELP_TEMPLATE)
+        .next_help_heading(None::<&str>)
+        .subcommand_help_heading(w::COMMANDS_HEADING)
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .help(w::HELP_FLAG)
+                .action(clap::ArgAction::Help)
+                .global(true),
+        );
+    if path.is_empty() {
+        cmd = cmd.arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .help(w::VERSION_FLAG)
+                .action(clap::ArgAction::Version),
+        );
+    }
+    if let Some(h) = w::help(path.trim()) {
+        cmd = cmd.about(h);
+    }
+    let args: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
+    for id in args {
+        let key = cmd
+            .get_arguments()
+            .find(|a| *a.get_id() == id)
+            .map(arg_key)
+            .unwrap_or_default();
+        let full = format!("{path} {key}");
+        let help = w::help(full.trim());
+        cmd = cmd.mut_arg(id, |a| {
+            let heading = if a.is_positional() {
+                w::ARGS_HEADING
+            } else {
+                w::OPTIONS_HEADING
+            };
+            let a = a.help_heading(heading);
+            match help {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = format!("{path} {name}");
+        cmd = cmd.mut_subcommand(&name, |s| localise(s, sub_path.trim()));
+    }
+    cmd
+}
+
+/// How an argument is named in the help's paths: `--long`, else its value's name.
+pub fn arg_key(a: &clap::Arg) -> String {
+    match a.get_long() {
+        Some(l) => format!("--{l}"),
+        None => a.get_id().to_string(),
+    }
+}
+
 impl Cli {
     pub fn db_path(&self) -> PathBuf {
         self.db.clone().unwrap_or_else(storage::default_db_path)
@@ -226,5 +380,39 @@ impl Out {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every command and argument has its Russian help: none falls back to the English doc
+    /// comment.
+    #[test]
+    fn every_command_and_argument_has_russian_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if !path.is_empty() && crate::words::cli::help(path).is_none() {
+                missing.push(path.to_string());
+            }
+            for a in cmd.get_arguments() {
+                let key = super::arg_key(a);
+                if key == "--help" || key == "--version" || a.is_hide_set() {
+                    continue;
+                }
+                let full = format!("{path} {key}");
+                if crate::words::cli::help(full.trim()).is_none() {
+                    missing.push(full.trim().to_string());
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, format!("{path} {}", s.get_name()).trim(), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::command(), "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no Russian help for:\n{}",
+            missing.join("\n")
+        );
     }
 }

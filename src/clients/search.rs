@@ -103,8 +103,9 @@ pub fn filter_clients(
     match sort {
         SortColumn::Name => {}
         SortColumn::Inn => out.sort_by(|&a, &b| rows[a].inn.cmp(&rows[b].inn)),
-        SortColumn::District => out.sort_by(|&a, &b| rows[a].district.cmp(&rows[b].district)),
-        SortColumn::Manager => out.sort_by(|&a, &b| rows[a].manager.cmp(&rows[b].manager)),
+        // «Ё» sorts with «Е».
+        SortColumn::District => out.sort_by_cached_key(|&a| search_key(&rows[a].district)),
+        SortColumn::Manager => out.sort_by_cached_key(|&a| search_key(&rows[a].manager)),
         SortColumn::Vip => {
             out.sort_by(|&a, &b| rows[a].vip_years.last().cmp(&rows[b].vip_years.last()))
         }

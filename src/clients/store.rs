@@ -1029,6 +1029,36 @@ pub fn inn_holder(
         .optional()?)
 }
 
+/// A person's name and position (in the trash too), for a line that names them.
+pub fn person_brief(conn: &Connection, id: Id) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            "SELECT surname, name, patronymic, position FROM people WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Person {
+                    id: Some(id),
+                    surname: r.get(0)?,
+                    name: r.get(1)?,
+                    patronymic: r.get(2)?,
+                    position: r.get(3)?,
+                    ..Default::default()
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The short name of a client (in the trash too).
+pub fn client_short_name(conn: &Connection, id: Id) -> Result<String> {
+    storage::found(
+        conn.query_row("SELECT short_name FROM clients WHERE id = ?1", [id], |r| {
+            r.get(0)
+        }),
+        id,
+    )
+}
+
 /// The kind of a client (legal entity, entrepreneur, citizen).
 pub fn client_kind(conn: &Connection, id: Id) -> Result<ClientKind> {
     storage::found(

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::model::{ClientContacts, Meeting, MeetingKind, first_owed_period, period_end};
+use super::model::{
+    ClientContacts, Meeting, MeetingKind, ReportStatus, first_owed_period, period_end,
+};
 use crate::admin::Manager;
 use crate::clients::Dossier;
 use crate::domain::{Code, Id, fmt, names};
@@ -87,8 +89,14 @@ pub fn meeting_form(
             names::initials_surname(&man.surname, &man.name, &man.patronymic),
         ));
     }
+    // «отчёт принял» only once the supervisor has accepted it.
+    let supervisor_line = if m.status == ReportStatus::Accepted {
+        t::SUPERVISOR_LINE
+    } else {
+        t::SUPERVISOR_LINE_PENDING
+    };
     signatures.push((
-        t::SUPERVISOR_LINE.to_string(),
+        supervisor_line.to_string(),
         supervisor
             .map(|s| names::initials_surname(&s.surname, &s.name, &s.patronymic))
             .unwrap_or_else(|| "____________".into()),
@@ -98,7 +106,11 @@ pub fn meeting_form(
         title: report_title(m),
         fields,
         signatures,
-        signature_png: manager.and_then(|m| m.signature_png.clone()).map(Arc::new),
+        // A draft is not signed; a report handed over carries the manager's signature.
+        signature_png: manager
+            .filter(|_| m.status != ReportStatus::Draft)
+            .and_then(|m| m.signature_png.clone())
+            .map(Arc::new),
     }
 }
 

@@ -14,6 +14,9 @@ pub enum FieldError {
     Required,
     #[error("not a date")]
     Date,
+    /// A date written right that the calendar has not («31.02.2024»).
+    #[error("no such date")]
+    NoSuchDate,
     #[error("end before start")]
     DateOrder,
     #[error("not a number")]
@@ -34,6 +37,9 @@ pub enum FieldError {
     OgrnDigits,
     #[error("OGRN length")]
     OgrnLength,
+    /// An OGRN not starting with 1 or 5, an OGRNIP not with 3.
+    #[error("OGRN first digit")]
+    OgrnSign,
     #[error("OGRN checksum")]
     OgrnChecksum,
     #[error("OGRN of an organisation has 13 digits")]
@@ -120,7 +126,7 @@ impl Check {
         }
         let d = fmt::parse_date(v);
         if d.is_none() {
-            self.err(key, FieldError::Date);
+            self.err(key, fmt::date_error(v));
         }
         d
     }

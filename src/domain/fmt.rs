@@ -35,6 +35,28 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// Why `s` is not a date: [`FieldError::NoSuchDate`] when it is written as one but the
+/// calendar has no such day («31.02.2024», «29.02.2023»), else [`FieldError::Date`].
+pub fn date_error(s: &str) -> super::FieldError {
+    let parts: Vec<&str> = s.trim().split(['.', '-']).collect();
+    let numeric = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()));
+    if numeric {
+        let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+        let (day, month) = if parts[0].len() == 4 {
+            (n[2], n[1])
+        } else {
+            (n[0], n[1])
+        };
+        if (1..=31).contains(&day) && (1..=12).contains(&month) {
+            return super::FieldError::NoSuchDate;
+        }
+    }
+    super::FieldError::Date
+}
+
 /// A month as «03.2026».
 pub fn month(y: i32, m: u32) -> String {
     format!("{m:02}.{y}")
@@ -57,6 +79,11 @@ const MONTHS_NOM: [&str; 12] = [
 const MONTHS_SHORT: [&str; 12] = [
     "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
 ];
+
+/// «март».
+pub fn month_name(m: u32) -> &'static str {
+    MONTHS_NOM[(m.max(1) as usize - 1) % 12]
+}
 
 /// «март 2026».
 pub fn month_long(y: i32, m: u32) -> String {

@@ -84,18 +84,17 @@ fn keep_case(original: &str, declined: String) -> String {
 
 /// The dative of a surname: «Иванов» → «Иванову», «Иванова» (f) → «Ивановой».
 pub fn surname_dative(surname: &str, gender: Gender) -> String {
+    surname_in(surname, gender, Case::Dative)
+}
+
+/// A surname in a case; double surnames decline part by part.
+fn surname_in(surname: &str, gender: Gender, case: Case) -> String {
     let s = surname.trim();
     if s.is_empty() {
         return String::new();
     }
-    // Double surnames decline part by part.
     s.split('-')
-        .map(|part| {
-            keep_case(
-                part,
-                petrovich::lastname(gender.petrovich(), part, Case::Dative),
-            )
-        })
+        .map(|part| keep_case(part, petrovich::lastname(gender.petrovich(), part, case)))
         .collect::<Vec<_>>()
         .join("-")
 }
@@ -107,11 +106,38 @@ pub fn initials_surname_dative(
     patronymic: &str,
     gender: Gender,
 ) -> String {
+    initials_surname_in(surname, name, patronymic, gender, NameCase::Dative)
+}
+
+/// The grammatical cases a template can ask a name in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameCase {
+    /// «у Г.И. Родионовой»
+    Genitive,
+    /// «Г.И. Родионовой» (кому)
+    Dative,
+    /// «с Г.И. Родионовой»
+    Instrumental,
+}
+
+/// «Г.И. Родионовой»: initials and the surname in a case.
+pub fn initials_surname_in(
+    surname: &str,
+    name: &str,
+    patronymic: &str,
+    gender: Gender,
+    case: NameCase,
+) -> String {
+    let case = match case {
+        NameCase::Genitive => Case::Genitive,
+        NameCase::Dative => Case::Dative,
+        NameCase::Instrumental => Case::Instrumental,
+    };
     format!(
         "{}{}\u{a0}{}",
         initial(name),
         initial(patronymic),
-        surname_dative(surname, gender)
+        surname_in(surname, gender, case)
     )
 }
 
@@ -259,6 +285,19 @@ mod tests {
             surname_initials("Иванов", "Иван", "Иванович"),
             "Иванов\u{a0}И.И."
         );
+    }
+
+    #[test]
+    fn names_in_every_case() {
+        let g = Gender::Female;
+        let f = |c| initials_surname_in("Родионова", "Галина", "Ивановна", g, c);
+        assert_eq!(f(NameCase::Genitive), "Г.И.\u{a0}Родионовой");
+        assert_eq!(f(NameCase::Dative), "Г.И.\u{a0}Родионовой");
+        assert_eq!(f(NameCase::Instrumental), "Г.И.\u{a0}Родионовой");
+        let m = |c| initials_surname_in("Киселёв", "Андрей", "Петрович", Gender::Male, c);
+        assert_eq!(m(NameCase::Genitive), "А.П.\u{a0}Киселёва");
+        assert_eq!(m(NameCase::Dative), "А.П.\u{a0}Киселёву");
+        assert_eq!(m(NameCase::Instrumental), "А.П.\u{a0}Киселёвым");
     }
 
     #[test]

@@ -1,12 +1,55 @@
 //! Russian typography for letters (DOMAIN.md §1): «ёлочки» instead of straight quotes, a dash
 //! instead of a hyphen between words, and no-break spaces where a line must not break: after №,
-//! between initials and a surname, before «г.», after a legal form (ООО, АО…), inside numbers
-//! grouped by thousands and before ₽.
+//! between initials and a surname, before «г.», after a legal form (ООО, АО…), after a
+//! one-letter word («в», «с», «и»), after «ул.», «д.», «тел.», «г.», «e-mail», «ИНН/КПП», inside
+//! numbers grouped by thousands and before ₽. And where a word may be hyphenated: the Russian
+//! Knuth–Liang patterns of hyph-utf8 (through the `hyphenation` crate).
 
 const NBSP: char = '\u{a0}';
 const LEGAL_FORMS: [&str; 10] = [
     "ООО", "АО", "ЗАО", "ОАО", "ПАО", "НАО", "ИП", "МУП", "ГУП", "ФГУП",
 ];
+
+/// Abbreviations kept with what follows them («ул.\u{a0}Ленина», «тел.\u{a0}+7…»).
+const KEEP_WITH_NEXT: [&str; 22] = [
+    "г.",
+    "ул.",
+    "д.",
+    "тел.",
+    "тел.:",
+    "пр.",
+    "пер.",
+    "корп.",
+    "кв.",
+    "стр.",
+    "пл.",
+    "обл.",
+    "пос.",
+    "с.",
+    "п.",
+    "ст.",
+    "e-mail",
+    "e-mail:",
+    "ИНН",
+    "КПП",
+    "ИНН/КПП",
+    "ОГРН",
+];
+
+/// What an abbreviation is kept with: «г. Орёл», «д. 5», «тел. +7…», «ИНН 5753…» — not the
+/// next word of a sentence («в 2026 г. решено»).
+fn starts_a_name_or_number(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "+(«№".contains(c))
+        || word.contains('@')
+}
+
+/// A word of one letter: a preposition or a conjunction that must not end a line.
+fn one_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+}
 
 /// Applies the rules to a text; idempotent.
 pub fn typograph(text: &str) -> String {
@@ -42,6 +85,8 @@ pub fn typograph(text: &str) -> String {
             .take_while(|c| !c.is_whitespace())
             .collect();
         let keep = before == "№"
+            || !after.is_empty() && one_letter(&before)
+            || KEEP_WITH_NEXT.contains(&before.as_str()) && starts_a_name_or_number(&after)
             || is_initials(&before) && after.chars().next().is_some_and(char::is_uppercase)
             || LEGAL_FORMS.contains(&before.as_str()) && !after.is_empty()
             || (after == "г." || after.starts_with("г.") && after.len() <= 4)
@@ -57,6 +102,67 @@ pub fn typograph(text: &str) -> String {
         out.push(if keep { NBSP } else { ' ' });
     }
     out
+}
+
+/// Where a word may be broken at the end of a line: byte offsets into `word`, each leaving at
+/// least two letters on both sides. Only lower-case letter runs of four letters or more are
+/// hyphenated (not abbreviations, numbers or names in capitals); a word with a hyphen may break
+/// after it.
+pub fn hyphen_points(word: &str) -> Vec<usize> {
+    use hyphenation::Hyphenator;
+    let mut out = Vec::new();
+    let dict = dictionary();
+    let mut run_start: Option<usize> = None;
+    let check_run = |start: usize, end: usize, out: &mut Vec<usize>| {
+        let run = &word[start..end];
+        let letters = run.chars().count();
+        let lowercase_tail = run.chars().skip(1).all(char::is_lowercase);
+        if letters < 4 || !lowercase_tail {
+            return;
+        }
+        if let Some(dict) = dict {
+            let lower = run.to_lowercase();
+            if lower.len() != run.len() {
+                return;
+            }
+            for b in dict.hyphenate(&lower).breaks {
+                let before = run[..b].chars().count();
+                if before >= 2 && letters - before >= 2 {
+                    out.push(start + b);
+                }
+            }
+        }
+    };
+    for (i, c) in word.char_indices() {
+        if c.is_alphabetic() {
+            run_start.get_or_insert(i);
+        } else {
+            if let Some(start) = run_start.take() {
+                check_run(start, i, &mut out);
+            }
+            if c == '-' && i > 0 && i + 1 < word.len() {
+                out.push(i + 1);
+            }
+        }
+    }
+    if let Some(start) = run_start {
+        check_run(start, word.len(), &mut out);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The Russian patterns, loaded once; `None` if the embedded file were unreadable (then
+/// nothing is hyphenated).
+fn dictionary() -> Option<&'static hyphenation::Standard> {
+    use hyphenation::{Language, Load, Standard};
+    static DICT: std::sync::OnceLock<Option<Standard>> = std::sync::OnceLock::new();
+    DICT.get_or_init(|| {
+        let bytes: &[u8] = include_bytes!("../../assets/hyphenation/ru.standard.bincode");
+        Standard::from_reader(Language::Russian, &mut &bytes[..]).ok()
+    })
+    .as_ref()
 }
 
 /// «И.И.», «И.»: initials before a surname.
@@ -98,18 +204,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn russian_hyphenation() {
+        let split = |w: &str| {
+            let mut parts = Vec::new();
+            let mut from = 0;
+            for p in hyphen_points(w) {
+                parts.push(&w[from..p]);
+                from = p;
+            }
+            parts.push(&w[from..]);
+            parts.join("-").replace("--", "-")
+        };
+        assert_eq!(split("электроэнергии"), "элек-тро-энер-гии");
+        assert_eq!(split("обращение,"), "об-ра-ще-ние,");
+        assert_eq!(split("ООО"), "ООО");
+        assert_eq!(split("2026"), "2026");
+        assert_eq!(split("какой-либо"), "ка-кой-ли-бо");
+        assert!(hyphen_points("Орёл").is_empty() || split("Орёл") == "Орёл");
+    }
+
+    #[test]
     fn rules() {
         assert_eq!(typograph("№ 17"), "№\u{a0}17");
         assert_eq!(typograph("И.И. Иванову"), "И.И.\u{a0}Иванову");
         assert_eq!(typograph("ООО \"Ромашка\""), "ООО\u{a0}«Ромашка»");
-        assert_eq!(typograph("в 2026 г. решено"), "в 2026\u{a0}г. решено");
+        assert_eq!(typograph("в 2026 г. решено"), "в\u{a0}2026\u{a0}г. решено");
         assert_eq!(
             typograph("сумма 12 345,67 ₽"),
             "сумма 12\u{a0}345,67\u{a0}₽"
         );
         assert_eq!(typograph("тариф - новый"), "тариф\u{a0}— новый");
         assert_eq!(typograph("\"Орёл \"ТЭЦ\" и\""), "«Орёл „ТЭЦ“ и»");
-        assert_eq!(typograph("дом 12 и 345 квартир"), "дом 12 и 345 квартир");
+        assert_eq!(
+            typograph("дом 12 и 345 квартир"),
+            "дом 12 и\u{a0}345 квартир"
+        );
+        assert_eq!(
+            typograph("в г. Орёл, ул. Ленина, д. 5, тел. 44-02-00, e-mail: a@b.ru"),
+            "в\u{a0}г.\u{a0}Орёл, ул.\u{a0}Ленина, д.\u{a0}5, тел.\u{a0}44-02-00, e-mail:\u{a0}a@b.ru"
+        );
+        assert_eq!(typograph("ИНН/КПП 5753/5701"), "ИНН/КПП\u{a0}5753/5701");
+        assert_eq!(typograph("я и он"), "я\u{a0}и\u{a0}он");
+        assert_eq!(typograph("конец в"), "конец в", "nothing to keep with");
         let once = typograph("ООО \"Ромашка\", № 5 от 2026 г.");
         assert_eq!(typograph(&once), once, "idempotent");
     }

@@ -56,6 +56,14 @@ pub fn check_ogrn(ogrn: &str) -> Result<(), FieldError> {
         15 => (&ogrn[..14], 13u64),
         _ => return Err(FieldError::OgrnLength),
     };
+    // The first digit is the kind of record: 1 or 5 an organisation's OGRN, 3 an OGRNIP.
+    let sign_ok = match ogrn.len() {
+        13 => ogrn.starts_with(['1', '5']),
+        _ => ogrn.starts_with('3'),
+    };
+    if !sign_ok {
+        return Err(FieldError::OgrnSign);
+    }
     let n: u64 = body.parse().map_err(|_| FieldError::OgrnDigits)?;
     let check = u64::from(ogrn.as_bytes()[ogrn.len() - 1] - b'0');
     if (n % modulus) % 10 == check {

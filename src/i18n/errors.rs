@@ -35,6 +35,7 @@ impl Describe for FieldError {
         match self {
             FieldError::Required => w::ERR_REQUIRED.into(),
             FieldError::Date => w::ERR_DATE.into(),
+            FieldError::NoSuchDate => w::ERR_NO_SUCH_DATE.into(),
             FieldError::DateOrder => w::ERR_DATE_ORDER.into(),
             FieldError::Number => w::ERR_NUMBER.into(),
             FieldError::Negative => w::ERR_NEGATIVE.into(),
@@ -46,6 +47,7 @@ impl Describe for FieldError {
             FieldError::OgrnDigits => w::ERR_OGRN_DIGITS.into(),
             FieldError::OgrnLength => w::ERR_OGRN_LENGTH.into(),
             FieldError::OgrnChecksum => w::ERR_OGRN_CHECKSUM.into(),
+            FieldError::OgrnSign => w::ERR_OGRN_SIGN.into(),
             FieldError::OgrnLegal13 => w::ERR_OGRN_LEGAL_13.into(),
             FieldError::Ogrnip15 => w::ERR_OGRNIP_15.into(),
             FieldError::OgrnPerson => w::ERR_OGRN_PERSON.into(),
@@ -187,6 +189,7 @@ impl Describe for FileError {
                 &w::file_size(*size as i64),
                 &w::file_size(*limit as i64),
             ),
+            FileError::Spreadsheet(e) => format!("{}: {e}", w::ERR_XLSX_WRITE),
         }
     }
 }
@@ -224,7 +227,9 @@ impl Describe for LetterError {
                 w::err_letter_transition(from.label(), to.label())
             }
             LetterError::UnknownTemplate(code) => w::unknown_template(code),
+            LetterError::Blank(fragment) => w::letter_blank(fragment),
             LetterError::NoCourierLetters => w::NO_COURIER_LETTERS.into(),
+            LetterError::NoneHandedOn(date) => w::none_handed_on(&crate::domain::fmt::date(*date)),
             LetterError::EmptySelection => w::MERGE_EMPTY_SELECTION.into(),
             LetterError::MergeUnfinished { done, total } => w::merge_unfinished(*done, *total),
             LetterError::NothingToResume => w::MERGE_NOTHING_TO_RESUME.into(),

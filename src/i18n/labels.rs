@@ -73,6 +73,17 @@ impl Label for LetterStatus {
     }
 }
 
+impl Label for crate::letters::TemplateField {
+    fn label(&self) -> &'static str {
+        use crate::letters::TemplateField;
+        match self {
+            TemplateField::Date => w::FIELD_DATE,
+            TemplateField::Time => w::FIELD_TIME,
+            TemplateField::Amount => w::FIELD_AMOUNT,
+        }
+    }
+}
+
 impl Label for MeetingKind {
     fn label(&self) -> &'static str {
         w::meeting_kind(self.code())

@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use super::model::*;
 use super::template::{TemplateError, render_template};
 use crate::admin::Manager;
-use crate::clients::{Dossier, Person};
+use crate::clients::{ClientKind, Dossier, Person};
 use crate::domain::fmt;
-use crate::domain::names::{self, Gender};
+use crate::domain::names::{self, Gender, NameCase};
 use crate::domain::{Id, validate::Phone};
 use crate::pdf::{self, Company, Document, LetterContent, Meta};
 use crate::words::letters as words;
@@ -36,8 +36,13 @@ fn client_address(d: &Dossier) -> &str {
     }
 }
 
-/// The addressee block in the dative: «Генеральному директору ООО «Ромашка»», «И.И. Иванову»,
-/// the postal address.
+/// The addressee block in the dative, by the client's kind:
+/// - an organisation: «Генеральному директору ООО «Ромашка»», «И.И. Иванову»;
+/// - an individual entrepreneur: «Индивидуальному предпринимателю», «И.А. Соколову» (another
+///   person of the entrepreneur, an accountant say, is addressed by position as above);
+/// - a citizen: «И.А. Соколову»;
+///
+/// then the postal address.
 pub fn addressee_lines(d: &Dossier, p: &Person) -> Vec<String> {
     let gender = person_gender(p);
     let position = if p.position_dative.trim().is_empty() {
@@ -47,11 +52,15 @@ pub fn addressee_lines(d: &Dossier, p: &Person) -> Vec<String> {
     };
     let mut lines = Vec::new();
     let org = &d.client.short_name;
-    lines.push(if position.is_empty() {
-        org.clone()
-    } else {
-        format!("{position} {org}")
-    });
+    let is_head = p.position.trim().is_empty() || is_head_position(&p.position);
+    match d.client.kind {
+        ClientKind::Individual => {}
+        ClientKind::Entrepreneur if is_head => {
+            lines.push(words::ENTREPRENEUR_DATIVE.to_string());
+        }
+        _ if position.is_empty() => lines.push(org.clone()),
+        _ => lines.push(format!("{position} {org}")),
+    }
     lines.push(names::initials_surname_dative(
         &p.surname,
         &p.name,
@@ -63,6 +72,11 @@ pub fn addressee_lines(d: &Dossier, p: &Person) -> Vec<String> {
         lines.push(address.to_string());
     }
     lines
+}
+
+fn is_head_position(position: &str) -> bool {
+    let pos = fmt::search_key(position);
+    words::HEAD_POSITION_WORDS.iter().any(|w| pos.contains(w))
 }
 
 /// «Уважаемый Иван Иванович!», with the form of address the person asked for.
@@ -85,12 +99,7 @@ pub fn main_addressee(d: &Dossier) -> Option<&Person> {
     d.people
         .iter()
         .find(|p| p.category == Some(1))
-        .or_else(|| {
-            d.people.iter().find(|p| {
-                let pos = fmt::search_key(&p.position);
-                words::HEAD_POSITION_WORDS.iter().any(|w| pos.contains(w))
-            })
-        })
+        .or_else(|| d.people.iter().find(|p| is_head_position(&p.position)))
         .or_else(|| d.people.first())
 }
 
@@ -129,12 +138,22 @@ pub fn template_context(
             })
             .unwrap_or_default(),
         manager: m
-            .map(|m| ManagerCtx {
-                full_name: m.full_name(),
-                short_name: m.short_name(),
-                position: m.position.clone(),
-                phone: m.phone.as_ref().map(unbreakable_phone).unwrap_or_default(),
-                email: m.email.clone(),
+            .map(|m| {
+                let gender = names::detect_gender(&m.surname, &m.name, &m.patronymic)
+                    .unwrap_or(Gender::Male);
+                let case =
+                    |c| names::initials_surname_in(&m.surname, &m.name, &m.patronymic, gender, c);
+                ManagerCtx {
+                    full_name: m.full_name(),
+                    short_name: m.short_name(),
+                    initials: names::initials_surname(&m.surname, &m.name, &m.patronymic),
+                    name_genitive: case(NameCase::Genitive),
+                    name_dative: case(NameCase::Dative),
+                    name_instrumental: case(NameCase::Instrumental),
+                    position: m.position.clone(),
+                    phone: m.phone.as_ref().map(unbreakable_phone).unwrap_or_default(),
+                    email: m.email.clone(),
+                }
             })
             .unwrap_or_default(),
         appeal: AppealCtx {
@@ -150,6 +169,7 @@ pub fn template_context(
             address: company.address.clone(),
             phones: company.phones.clone(),
         },
+        fields: reply.fields.or_blanks(),
         today: fmt::date(today),
     }
 }
@@ -188,15 +208,59 @@ pub fn draft_from(
     })
 }
 
+/// A blank left to fill in by hand or a placeholder left unfilled: the first one in the
+/// letter, as the word that holds it («01.__.____», «{{ client.inn }}»).
+pub fn find_blank(l: &Letter) -> Option<String> {
+    [
+        &l.addressee,
+        &l.heading,
+        &l.salutation,
+        &l.body,
+        &l.closing,
+        &l.attachment,
+    ]
+    .into_iter()
+    .find_map(|text| blank_in(text))
+}
+
+/// The first blank of a text: two underscores or more, or the braces of a placeholder; the
+/// word that holds it (a placeholder whole, to its closing braces).
+pub fn blank_in(text: &str) -> Option<String> {
+    let at = ["__", "{{", "}}", "{%", "%}"]
+        .iter()
+        .filter_map(|m| text.find(m))
+        .min()?;
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let rest = &text[at..];
+    let close = match &rest[..2] {
+        "{{" => rest.find("}}"),
+        "{%" => rest.find("%}"),
+        _ => None,
+    };
+    let end = match close {
+        Some(i) => at + i + 2,
+        None => rest
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| at + i),
+    };
+    let fragment = text[start..end].trim_end_matches([',', '.', ';', ':']);
+    Some(fragment.chars().take(60).collect())
+}
+
 /// What the letter shows, from the letter, the company settings and the signer.
 pub fn content_from(l: &Letter, company: &Company, manager: Option<&Manager>) -> LetterContent {
     let (signer_position, signer_name, signature, executor, phone) = match manager {
         Some(m) => (
             m.position.clone(),
             names::initials_surname(&m.surname, &m.name, &m.patronymic),
+            // Only a registered letter carries the facsimile; a draft is a project.
             m.signature_png
                 .clone()
-                .filter(|_| l.signature_image)
+                .filter(|_| l.signature_image && l.status != LetterStatus::Draft)
                 .map(Arc::new),
             m.full_name(),
             m.phone.as_ref().map(unbreakable_phone).unwrap_or_default(),
@@ -204,6 +268,7 @@ pub fn content_from(l: &Letter, company: &Company, manager: Option<&Manager>) ->
         None => Default::default(),
     };
     LetterContent {
+        draft: l.status == LetterStatus::Draft,
         company: company.clone(),
         date: l.reg_date,
         number: (!l.number.is_empty()).then(|| l.number.clone()),
@@ -242,31 +307,77 @@ pub fn document_from(l: &Letter, content: &LetterContent) -> Document {
     pdf::layout_letter(content, meta)
 }
 
-/// The file name of a registered letter's PDF.
-pub fn pdf_file_name(l: &Letter) -> String {
-    let n: String = l
-        .number
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
-        .collect();
-    words::letter_file_name(&n, &l.reg_date.map(fmt::date).unwrap_or_default())
+/// The file name of a letter's PDF, with its number and its client:
+/// «Исх_VIP-24_АО_Орелводоканал.pdf» (a draft: «Проект_АО_Орелводоканал.pdf»).
+pub fn pdf_file_name(l: &Letter, client: &str) -> String {
+    let safe = |s: &str| -> String {
+        let cleaned: String = s
+            .chars()
+            .filter(|c| !"/\\:*?\"<>|«»„“”'`".contains(*c) && !c.is_control())
+            .collect();
+        cleaned
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("_")
+            .chars()
+            .take(60)
+            .collect()
+    };
+    words::letter_file_name(&safe(&l.number), safe(client).trim_end_matches('.'))
 }
 
-/// The courier sheet's rows for these register rows.
+/// Register rows in the courier sheet's order: by date, then number («VIP-9» before «VIP-10»).
+pub fn courier_order(rows: &[LetterRow]) -> Vec<&LetterRow> {
+    let mut rows: Vec<&LetterRow> = rows.iter().collect();
+    rows.sort_by(|a, b| {
+        let key = |r: &LetterRow| (r.letter.reg_date, r.letter.number.len());
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.letter.number.cmp(&b.letter.number))
+    });
+    rows
+}
+
+/// «Белов С.П., генеральный директор»: a person as the courier asks for them.
+pub fn courier_addressee(p: &Person) -> String {
+    let name = names::surname_initials(&p.surname, &p.name, &p.patronymic);
+    let position = p.position.trim();
+    if position.is_empty() {
+        name
+    } else {
+        let mut chars = position.chars();
+        let lower: String = chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{name}, {lower}")
+    }
+}
+
+/// The courier sheet's rows for these register rows, in [`courier_order`]; the addressee as
+/// the letter has it (the caller puts the person's name in the nominative where it is known).
 pub fn courier_rows(rows: &[LetterRow]) -> Vec<pdf::courier::CourierRow> {
-    rows.iter()
+    courier_order(rows)
+        .into_iter()
         .map(|r| {
-            let mut addressee = r.letter.addressee.lines();
-            let position = addressee.next().unwrap_or_default();
-            let name = addressee.next().unwrap_or_default();
+            // The addressee lines but the address, the person first.
+            let mut lines: Vec<&str> = r
+                .letter
+                .addressee
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && *l != r.address.trim())
+                .collect();
+            if lines.len() == 3 {
+                lines.pop();
+            }
+            lines.reverse();
             pdf::courier::CourierRow {
                 number: r.letter.number.clone(),
                 date: r.letter.reg_date,
                 client: r.client.clone(),
                 address: r.address.clone(),
-                addressee: format!("{name}, {position}")
-                    .trim_matches([',', ' '])
-                    .to_string(),
+                addressee: lines.join(", "),
             }
         })
         .collect()

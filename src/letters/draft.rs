@@ -47,7 +47,7 @@ mod tests {
             ..Default::default()
         };
         let e = check(&l, "31.02.2026").expect_err("refused");
-        assert_eq!(e["reply_date"], FieldError::Date);
+        assert_eq!(e["reply_date"], FieldError::NoSuchDate);
         assert_eq!(e["body"], FieldError::MissingGlyphs("☃".into()));
         let ok = check(
             &Letter {

@@ -26,6 +26,37 @@ pub fn selected_clients(selection: &Selection, rows: &[ClientRow]) -> Vec<Id> {
         .collect()
 }
 
+/// Who a merge to `selection` would write to: every selected client, in the list's order, with
+/// the addressee's name (`None`: the dossier has nobody to address, no letter is made).
+pub fn recipients(db: &Db, selection: &Selection) -> Result<Vec<Recipient>, LetterError> {
+    let rows = clients_store::list_clients(db.conn())?;
+    let names: std::collections::HashMap<Id, &str> =
+        rows.iter().map(|r| (r.id, r.short_name.as_str())).collect();
+    selected_clients(selection, &rows)
+        .into_iter()
+        .map(|id| {
+            let d = clients_store::load_dossier(db.conn(), id)?;
+            Ok(Recipient {
+                client_id: id,
+                client: names.get(&id).copied().unwrap_or_default().to_string(),
+                addressee: main_addressee(&d).map(|p| {
+                    let mut line =
+                        crate::domain::names::full_name(&p.surname, &p.name, &p.patronymic);
+                    if !p.position.trim().is_empty() {
+                        line = format!("{line}, {}", p.position.trim());
+                    }
+                    line
+                }),
+                address: if d.client.postal_address.is_empty() {
+                    d.client.legal_address.clone()
+                } else {
+                    d.client.postal_address.clone()
+                },
+            })
+        })
+        .collect()
+}
+
 /// Runs a merge dated today by the database's clock. `progress(done, total)` is called after
 /// each client; `cancel` stops between clients.
 ///
@@ -44,8 +75,19 @@ pub fn merge(
 ) -> Result<MergeReport, LetterError> {
     let template = store::get_template(db.conn(), &job.template_code)?
         .ok_or_else(|| LetterError::UnknownTemplate(job.template_code.clone()))?;
-    // A broken template stops the merge before any letter is made.
+    // A broken template, or one whose fields are not filled in, stops the merge before any
+    // letter is made.
     super::template::check_template(&template.heading, &template.body)?;
+    let ctx = TemplateContext {
+        fields: job.fields.or_blanks(),
+        ..TemplateContext::default()
+    };
+    for text in [&template.heading, &template.body] {
+        let rendered = super::template::render_template(text, &ctx)?;
+        if let Some(blank) = super::compose::blank_in(&rendered) {
+            return Err(LetterError::Blank(blank));
+        }
+    }
     let rows = clients_store::list_clients(db.conn())?;
     let ids = selected_clients(&job.selection, &rows);
     if ids.is_empty() {
@@ -86,7 +128,15 @@ pub fn merge(
             report.not_done = todo.len() - k;
             break;
         }
-        match one_letter(db, actor, &template, *client_id, merge_id, &job.out_dir) {
+        match one_letter(
+            db,
+            actor,
+            &template,
+            *client_id,
+            merge_id,
+            &job.out_dir,
+            &job.fields,
+        ) {
             Ok(Some((id, path))) => {
                 report.letters.push(id);
                 report.files.push(path);
@@ -133,16 +183,16 @@ fn one_letter(
     client_id: Id,
     merge_id: Id,
     out_dir: &std::path::Path,
+    fields: &TemplateFields,
 ) -> Result<Option<(Id, std::path::PathBuf)>, LetterError> {
     let d = clients_store::load_dossier(db.conn(), client_id)?;
     let Some(person) = main_addressee(&d) else {
         return Ok(None);
     };
-    let today = db.today();
     db.all_or_nothing(|db| {
         let (id, letter) =
-            register_one(db, actor, template, client_id, person.id, merge_id, today)?;
-        let path = out_dir.join(pdf_file_name(&letter));
+            register_one(db, actor, template, client_id, person.id, merge_id, fields)?;
+        let path = out_dir.join(pdf_file_name(&letter, &d.client.short_name));
         let doc = service::document(db.conn(), &letter)?;
         files::write(&path, &pdf::render_pdf(&doc)?)?;
         Ok(Some((id, path)))
@@ -157,15 +207,19 @@ fn register_one(
     client_id: Id,
     person_id: Option<Id>,
     merge_id: Id,
-    today: chrono::NaiveDate,
+    fields: &TemplateFields,
 ) -> Result<(Id, Letter), LetterError> {
+    let today = db.today();
     let draft = service::draft_for(
         db,
         client_id,
         person_id,
         template,
         None,
-        &Reply::default(),
+        &Reply {
+            fields: fields.clone(),
+            ..Reply::default()
+        },
         today,
     )?;
     let id = service::save_draft(db, actor, &draft)?;
@@ -202,8 +256,15 @@ fn combined(
                 progress(k + 1, ids.len());
                 continue;
             };
-            let (id, letter) =
-                register_one(db, actor, template, *client_id, person.id, merge_id, today)?;
+            let (id, letter) = register_one(
+                db,
+                actor,
+                template,
+                *client_id,
+                person.id,
+                merge_id,
+                &job.fields,
+            )?;
             report.letters.push(id);
             let doc = service::document(db.conn(), &letter)?;
             match &mut all {

@@ -114,7 +114,109 @@ pub struct TemplateContext {
     pub manager: ManagerCtx,
     pub appeal: AppealCtx,
     pub company: CompanyCtx,
+    /// The values the user gives for this letter (a date, a time, an amount).
+    pub fields: TemplateFields,
     pub today: String,
+}
+
+/// Values a template asks the user for, as printed: a date «01.01.2027», a time «10:00», an
+/// amount «1 234,56». An empty one renders as a blank to fill in (`__.__.____`), which
+/// registration refuses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TemplateFields {
+    pub date: String,
+    pub time: String,
+    pub amount: String,
+}
+
+/// The fields of [`TemplateFields`], in the order the editor asks for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TemplateField {
+    Date,
+    Time,
+    Amount,
+}
+
+impl TemplateField {
+    pub const ALL: [TemplateField; 3] = [
+        TemplateField::Date,
+        TemplateField::Time,
+        TemplateField::Amount,
+    ];
+    /// The placeholder's name, `fields.date`.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            TemplateField::Date => "fields.date",
+            TemplateField::Time => "fields.time",
+            TemplateField::Amount => "fields.amount",
+        }
+    }
+    /// What an unfilled field prints: a blank to fill in by hand.
+    pub fn blank(self) -> &'static str {
+        match self {
+            TemplateField::Date => "__.__.____",
+            TemplateField::Time => "__:__",
+            TemplateField::Amount => "________",
+        }
+    }
+}
+
+impl TemplateField {
+    /// The value as printed from what the user typed: a date «1.1.27» → «01.01.2027», a time
+    /// «9.30» → «09:30», an amount «1234,5» → «1 234,50».
+    pub fn normalise(self, input: &str) -> Result<String, crate::domain::FieldError> {
+        use crate::domain::{FieldError, fmt};
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(FieldError::Required);
+        }
+        match self {
+            TemplateField::Date => fmt::parse_date(input)
+                .map(fmt::date)
+                .ok_or_else(|| fmt::date_error(input)),
+            TemplateField::Time => {
+                let (h, m) = input.split_once([':', '.']).unwrap_or((input, "00"));
+                match (h.trim().parse::<u32>(), m.trim().parse::<u32>()) {
+                    (Ok(h), Ok(m)) if h < 24 && m < 60 && m.to_string().len() <= 2 => {
+                        Ok(format!("{h:02}:{m:02}"))
+                    }
+                    _ => Err(FieldError::Time),
+                }
+            }
+            TemplateField::Amount => match fmt::parse_number(input) {
+                Some(x) if x < 0.0 => Err(FieldError::Negative),
+                Some(x) if x < 1e13 => Ok(fmt::number(x, 2)),
+                _ => Err(FieldError::Number),
+            },
+        }
+    }
+}
+
+impl TemplateFields {
+    pub fn get(&self, f: TemplateField) -> &str {
+        match f {
+            TemplateField::Date => &self.date,
+            TemplateField::Time => &self.time,
+            TemplateField::Amount => &self.amount,
+        }
+    }
+    pub fn get_mut(&mut self, f: TemplateField) -> &mut String {
+        match f {
+            TemplateField::Date => &mut self.date,
+            TemplateField::Time => &mut self.time,
+            TemplateField::Amount => &mut self.amount,
+        }
+    }
+    /// The values to render: an empty one becomes its blank.
+    pub fn or_blanks(&self) -> TemplateFields {
+        let mut out = self.clone();
+        for f in TemplateField::ALL {
+            if out.get(f).trim().is_empty() {
+                *out.get_mut(f) = f.blank().to_string();
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -141,6 +243,14 @@ pub struct AddresseeCtx {
 pub struct ManagerCtx {
     pub full_name: String,
     pub short_name: String,
+    /// «Г.И. Родионова»
+    pub initials: String,
+    /// «(у) Г.И. Родионовой»
+    pub name_genitive: String,
+    /// «(персональному менеджеру) Г.И. Родионовой»
+    pub name_dative: String,
+    /// «(с) Г.И. Родионовой»
+    pub name_instrumental: String,
     pub position: String,
     pub phone: String,
     pub email: String,
@@ -186,6 +296,8 @@ pub struct LetterFilter {
     pub manager: Option<Id>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Handed to the courier on this day.
+    pub courier_on: Option<NaiveDate>,
 }
 
 /// A register row: the letter and the names it shows.
@@ -204,6 +316,8 @@ pub struct Reply {
     pub subject: String,
     pub due_date: Option<NaiveDate>,
     pub extension_reason: String,
+    /// The values the template asks for (not part of a reply, but of the same letter).
+    pub fields: TemplateFields,
 }
 
 /// Which clients a mail merge goes to.
@@ -251,6 +365,18 @@ pub struct MergeJob {
     /// Continue the unfinished merge of this template to this selection: only the clients
     /// without their letter yet.
     pub resume: bool,
+    /// The values the template asks for, the same in every letter.
+    pub fields: TemplateFields,
+}
+
+/// A client a merge would write to, for the confirmation before it runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recipient {
+    pub client_id: Id,
+    pub client: String,
+    /// «Иванов Иван Иванович, Генеральный директор»; `None`: nobody to address.
+    pub addressee: Option<String>,
+    pub address: String,
 }
 
 /// Why a client of a merge got no letter.

@@ -34,10 +34,15 @@ pub enum LetterError {
         from: LetterStatus,
         to: LetterStatus,
     },
+    /// A blank or an unfilled placeholder left in the text: the word that holds it.
+    #[error("the letter holds a blank: {0}")]
+    Blank(String),
     #[error("no template {0:?}")]
     UnknownTemplate(String),
     #[error("no letters handed to the courier")]
     NoCourierLetters,
+    #[error("no letters handed to the courier on {0}")]
+    NoneHandedOn(NaiveDate),
     #[error("the selection matches no client")]
     EmptySelection,
     #[error("an unfinished merge of this template to this selection: {done} of {total}")]
@@ -168,7 +173,7 @@ pub fn write_pdf(
 /// Sends a letter as the editor holds it to the printer.
 pub fn print(l: &Letter, company: &Company, manager: Option<&Manager>) -> Result<(), LetterError> {
     let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager)))?;
-    let path = files::temp_file("print", &compose::pdf_file_name(l), &bytes)?;
+    let path = files::temp_file("print", &compose::pdf_file_name(l, ""), &bytes)?;
     files::print_pdf(&path)?;
     Ok(())
 }
@@ -200,6 +205,12 @@ pub fn save_draft_over(
 pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterError> {
     let letter = db.write(actor, |w| {
         let format = admin_store::load_company(w)?.number_format;
+        let draft = store::get_letter(w, id)?;
+        if draft.status == LetterStatus::Draft
+            && let Some(blank) = compose::find_blank(&draft)
+        {
+            return Err(LetterError::Blank(blank));
+        }
         store::register(w, id, w.today(), &format)?.ok_or(LetterError::Frozen(id))?;
         let letter = store::get_letter(w, id)?;
         let bytes = pdf(w, &letter)?;
@@ -208,7 +219,10 @@ pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterErro
             direction: Direction::Outgoing,
             number: letter.number.clone(),
             subject: letter.heading.clone(),
-            file_name: compose::pdf_file_name(&letter),
+            file_name: compose::pdf_file_name(
+                &letter,
+                &clients_store::client_short_name(w, letter.client_id)?,
+            ),
             new_file: Some(bytes),
             ..Default::default()
         };
@@ -294,16 +308,54 @@ pub fn courier_sheet(
             ..filter.clone()
         },
     )?;
+    write_courier_sheet(db, &rows, sender, date, target)
+}
+
+/// «Реестр передачи курьеру» of the letters handed to the courier on `date` (whatever became
+/// of them since: a sheet printed again lists the same letters), written to `target`. The
+/// sender is the letters' manager when they have one; else a line to sign.
+pub fn courier_sheet_of_day(db: &Db, date: NaiveDate, target: &Path) -> Result<usize, LetterError> {
+    let rows = store::list_letters(
+        db.conn(),
+        &LetterFilter {
+            courier_on: Some(date),
+            ..LetterFilter::default()
+        },
+    )?;
+    let mut managers: Vec<Id> = rows.iter().filter_map(|r| r.letter.manager_id).collect();
+    managers.sort_unstable();
+    managers.dedup();
+    let sender = match managers.as_slice() {
+        [one] => admin_store::get_manager(db.conn(), *one)?.short_name(),
+        _ => String::new(),
+    };
+    if rows.is_empty() {
+        return Err(LetterError::NoneHandedOn(date));
+    }
+    write_courier_sheet(db, &rows, &sender, date, target)
+}
+
+fn write_courier_sheet(
+    db: &Db,
+    rows: &[LetterRow],
+    sender: &str,
+    date: NaiveDate,
+    target: &Path,
+) -> Result<usize, LetterError> {
     if rows.is_empty() {
         return Err(LetterError::NoCourierLetters);
     }
     let company = admin_store::load_company(db.conn())?;
-    let doc = pdf::courier::layout_courier_sheet(
-        &compose::courier_rows(&rows),
-        date,
-        sender,
-        &company.short_name,
-    );
+    let mut sheet = compose::courier_rows(rows);
+    // The addressee as a courier asks for them: «Белов С.П., генеральный директор».
+    for (row, r) in sheet.iter_mut().zip(compose::courier_order(rows)) {
+        if let Some(id) = r.letter.person_id
+            && let Some(p) = clients_store::person_brief(db.conn(), id)?
+        {
+            row.addressee = compose::courier_addressee(&p);
+        }
+    }
+    let doc = pdf::courier::layout_courier_sheet(&sheet, date, sender, &company.short_name);
     files::write(target, &pdf::render_pdf(&doc)?)?;
     Ok(rows.len())
 }

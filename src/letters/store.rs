@@ -67,6 +67,7 @@ pub fn list_letters(conn: &Connection, f: &LetterFilter) -> Result<Vec<LetterRow
            AND (?3 IS NULL OR l.manager_id = ?3) \
            AND (?4 IS NULL OR coalesce(l.reg_date, substr(l.created_at, 1, 10)) >= ?4) \
            AND (?5 IS NULL OR coalesce(l.reg_date, substr(l.created_at, 1, 10)) <= ?5) \
+           AND (?6 IS NULL OR l.courier_at = ?6) \
          ORDER BY coalesce(l.reg_date, substr(l.created_at, 1, 10)) DESC, l.id DESC"
     ))?;
     let rows = st
@@ -76,7 +77,8 @@ pub fn list_letters(conn: &Connection, f: &LetterFilter) -> Result<Vec<LetterRow
                 f.client,
                 f.manager,
                 date_to_sql(f.from),
-                date_to_sql(f.to)
+                date_to_sql(f.to),
+                date_to_sql(f.courier_on)
             ],
             |r| {
                 Ok(LetterRow {

@@ -22,6 +22,14 @@ pub fn known_placeholders() -> BTreeSet<String> {
     out
 }
 
+/// The fields a template asks the user for (`{{ fields.date }}` …), in the editor's order.
+pub fn fields_used(heading: &str, body: &str) -> Vec<super::model::TemplateField> {
+    super::model::TemplateField::ALL
+        .into_iter()
+        .filter(|f| heading.contains(f.placeholder()) || body.contains(f.placeholder()))
+        .collect()
+}
+
 /// Why a template did not render, and on which line (from 1).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TemplateError {

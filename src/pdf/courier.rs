@@ -17,16 +17,17 @@ pub struct CourierRow {
     pub addressee: String,
 }
 
-/// Column titles and widths in mm (they add up to the text width of A4 portrait, 180 mm).
+/// Column titles and widths in mm: A4 landscape, 267 mm of text width. A date, a number and
+/// every word of a client's name or an address fit their cells whole.
 const COLUMNS: [(&str, f32); 8] = [
-    ("№ п/п", 9.0),
-    ("Исх. №", 17.0),
-    ("Дата", 18.0),
-    ("Клиент", 30.0),
-    ("Адрес", 33.0),
-    ("Адресат", 27.0),
-    ("Подпись получателя", 26.0),
-    ("Дата получения", 20.0),
+    ("№ п/п", 11.0),
+    ("Исх. №", 24.0),
+    ("Дата", 22.0),
+    ("Клиент", 52.0),
+    ("Адрес", 58.0),
+    ("Адресат", 50.0),
+    ("Подпись получателя", 28.0),
+    ("Дата получения", 22.0),
 ];
 
 /// Lays the sheet out: title, the table (repeating its header on each page), and the lines for
@@ -68,12 +69,16 @@ pub fn layout_courier_sheet(
         bold_rows: Vec::new(),
         footer: vec![
             format!("Всего писем: {}", rows.len()),
-            format!("Передал: {sender} ____________"),
+            if sender.is_empty() {
+                "Передал: ____________________ ____________".to_string()
+            } else {
+                format!("Передал: {sender} ____________")
+            },
             "Принял (курьер): ____________________ ____________".to_string(),
         ],
         header: None,
         signature: None,
-        landscape: false,
+        landscape: true,
     };
     layout_table(
         &table,

@@ -156,17 +156,67 @@ pub struct Line {
     pub style: Style,
 }
 
-/// A justified line stretched beyond this many times its natural spaces is set left instead.
-/// Without hyphenation Russian lines are often loose; offices expect them justified anyway (as a
-/// word processor sets them), so only a pathological line (a long word after one short one)
-/// falls back.
-const MAX_STRETCH: f32 = 12.0;
+/// The widest gap between words a justified line may have, in ems of its font: a looser line
+/// is set flush left instead (a gap of 1.8 em reads as two columns, and `pdftotext` splits it).
+pub const MAX_GAP_EM: f32 = 0.9;
+
+/// Below this gap (in ems) a line is good enough as it is: no hyphenation tried.
+const HYPHENATE_ABOVE_EM: f32 = 0.4;
 
 /// Spaces may shrink to this share of their width to keep a word on the line.
 const MIN_SHRINK: f32 = 0.8;
 
-/// Breaks a paragraph into lines of at most `width` (greedy, at spaces; a word longer than the
-/// line is split by characters). `indent` is the first-line indent.
+/// At most this many hyphenated lines in a row.
+const MAX_HYPHENS_IN_A_ROW: usize = 2;
+
+/// Splits words wider than the line where they have to be (a long URL, a number).
+fn split_overlong(text: &str, style: Style, first_avail: f32, avail: f32) -> Vec<String> {
+    let mut pieces = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let limit = if pieces.is_empty() {
+            first_avail
+        } else {
+            avail
+        };
+        if style.width(word) <= limit {
+            pieces.push(word.to_string());
+            continue;
+        }
+        let mut start = 0;
+        let mut w = 0.0;
+        for (i, c) in word.char_indices() {
+            let cw = style.width(&word[i..i + c.len_utf8()]);
+            if w + cw > limit && i > start {
+                pieces.push(word[start..i].to_string());
+                start = i;
+                w = 0.0;
+            }
+            w += cw;
+        }
+        pieces.push(word[start..].to_string());
+    }
+    pieces
+}
+
+/// The longest head of `word` (with a hyphen, unless it breaks after one) no wider than `room`,
+/// and the rest. Only the part after the last no-break space is hyphenated.
+fn hyphenate_to_fit(word: &str, style: Style, room: f32) -> Option<(String, String)> {
+    let tail_from = word.rfind('\u{a0}').map_or(0, |i| i + '\u{a0}'.len_utf8());
+    let points = crate::domain::typography::hyphen_points(&word[tail_from..]);
+    points.into_iter().rev().find_map(|p| {
+        let at = tail_from + p;
+        let head = if word[..at].ends_with('-') {
+            word[..at].to_string()
+        } else {
+            format!("{}-", &word[..at])
+        };
+        (style.width(&head) <= room).then(|| (head, word[at..].to_string()))
+    })
+}
+
+/// Breaks a paragraph into lines of at most `width` (greedy, at spaces; a justified paragraph
+/// hyphenates a word that would leave its line loose; a word longer than the line is split by
+/// characters). `indent` is the first-line indent.
 pub fn break_paragraph(
     text: &str,
     style: Style,
@@ -175,41 +225,20 @@ pub fn break_paragraph(
     align: Align,
 ) -> Vec<Line> {
     let space = style.width(" ");
-    let mut lines: Vec<(Vec<&str>, f32)> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
+    let hyphenate = align == Align::Justify;
+    let mut lines: Vec<(Vec<String>, f32)> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
     let mut current_w = 0.0;
-    let mut pieces: Vec<&str> = Vec::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    let mut hyphens_in_a_row = 0;
+    let mut queue: std::collections::VecDeque<String> =
+        split_overlong(text, style, width - indent, width).into();
+    while let Some(word) = queue.pop_front() {
         let avail = if lines.is_empty() {
             width - indent
         } else {
             width
         };
-        if style.width(word) <= avail {
-            pieces.push(word);
-            continue;
-        }
-        // An overlong word (a long URL, a number): split it where it has to be.
-        let mut start = 0;
-        let mut w = 0.0;
-        for (i, c) in word.char_indices() {
-            let cw = style.width(&word[i..i + c.len_utf8()]);
-            if w + cw > avail && i > start {
-                pieces.push(&word[start..i]);
-                start = i;
-                w = 0.0;
-            }
-            w += cw;
-        }
-        pieces.push(&word[start..]);
-    }
-    for word in pieces {
-        let ww = style.width(word);
-        let avail = if lines.is_empty() {
-            width - indent
-        } else {
-            width
-        };
+        let ww = style.width(&word);
         let needed = if current.is_empty() {
             ww
         } else {
@@ -220,11 +249,29 @@ pub fn break_paragraph(
         if squeezed <= avail + 0.01 || current.is_empty() {
             current_w = needed;
             current.push(word);
-        } else {
-            lines.push((std::mem::take(&mut current), current_w));
-            current.push(word);
-            current_w = ww;
+            continue;
         }
+        let gaps = current.len().saturating_sub(1).max(1) as f32;
+        let loose = space + (avail - current_w) / gaps > HYPHENATE_ABOVE_EM * style.size;
+        let shrinkable = space * (1.0 - MIN_SHRINK) * current.len() as f32;
+        let room = avail - current_w - space + shrinkable;
+        if hyphenate
+            && loose
+            && hyphens_in_a_row < MAX_HYPHENS_IN_A_ROW
+            && let Some((head, rest)) = hyphenate_to_fit(&word, style, room)
+        {
+            current_w += space + style.width(&head);
+            current.push(head);
+            lines.push((std::mem::take(&mut current), current_w));
+            current_w = 0.0;
+            hyphens_in_a_row += 1;
+            queue.push_front(rest);
+            continue;
+        }
+        hyphens_in_a_row = 0;
+        lines.push((std::mem::take(&mut current), current_w));
+        current.push(word);
+        current_w = ww;
     }
     if !current.is_empty() || lines.is_empty() {
         lines.push((current, current_w));
@@ -251,7 +298,7 @@ pub fn break_paragraph(
                 Align::Center => (first + (avail - drawn) / 2.0, shrink),
                 Align::Justify if i + 1 < n && gaps > 0.0 => {
                     let extra = (avail - w) / gaps;
-                    if extra > space * MAX_STRETCH {
+                    if space + extra > MAX_GAP_EM * style.size {
                         (first, 0.0)
                     } else {
                         (first, extra)
@@ -267,6 +314,15 @@ pub fn break_paragraph(
             }
         })
         .collect()
+}
+
+/// The widest gap between two words of a laid-out run, in ems of its font (0 for a single
+/// word): what [`MAX_GAP_EM`] caps.
+pub fn gap_em(run: &TextRun) -> f32 {
+    if !run.text.contains(' ') {
+        return 0.0;
+    }
+    (run.style.width(" ") + run.word_spacing) / run.style.size
 }
 
 /// Breaks text with hard line breaks (`\n`) into lines: each line of the source a paragraph.
@@ -299,7 +355,7 @@ mod tests {
         }
         assert_eq!(lines.last().map(|l| l.word_spacing), Some(0.0));
         let joined: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
-        assert_eq!(joined.join(" "), text);
+        assert_eq!(joined.join(" ").replace("- ", ""), text);
         assert_eq!(lines[0].dx, 20.0);
     }
 

@@ -41,6 +41,8 @@ fn yes() -> bool {
 /// Everything a letter shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LetterContent {
+    /// A draft: «ПРОЕКТ» over the addressee, no facsimile.
+    pub draft: bool,
     pub company: Company,
     pub date: Option<NaiveDate>,
     /// The registration number; `None` for a draft (printed as blank lines to fill in).
@@ -73,6 +75,10 @@ pub const BOTTOM: f32 = 20.0 * MM;
 /// Width of the corner blocks (letterhead, addressee): at most about 7.5–8 cm.
 pub const CORNER: f32 = 78.0 * MM;
 
+/// The baseline of a page number: its top is 10 mm or more from the edge (a printer's margin).
+pub const PAGE_NUMBER_BASELINE: f32 = 15.0 * MM;
+/// What a draft says over the addressee.
+const DRAFT_MARK: &str = "ПРОЕКТ";
 const BODY: Style = Style::regular(13.0);
 const HEAD_NAME: Style = Style::bold(11.0);
 const HEAD_REF: Style = Style::regular(8.5);
@@ -252,8 +258,9 @@ pub fn company_block(company: &Company, page: &mut Page) -> f32 {
     .collect();
     refs.push(ids.join(", "));
     for r in refs.iter().filter(|r| !r.is_empty()) {
+        let r = crate::domain::typography::typograph(r);
         y = stack(
-            &break_lines(r, HEAD_REF, CORNER, Align::Center),
+            &break_lines(&r, HEAD_REF, CORNER, Align::Center),
             x,
             y,
             &mut page.items,
@@ -289,6 +296,16 @@ pub fn layout_letter(c: &LetterContent, meta: Meta) -> Document {
     // The addressee (requisite 15), top right.
     let ax = doc.width - RIGHT - CORNER;
     let mut ay = TOP + 16.0 * MM;
+    if c.draft {
+        let s = Style::bold(14.0);
+        first.items.push(Item::Text(TextRun {
+            x: doc.width - RIGHT - s.width(DRAFT_MARK),
+            y: TOP + s.size,
+            text: DRAFT_MARK.into(),
+            style: s,
+            word_spacing: 0.0,
+        }));
+    }
     for (i, line) in c.addressee.iter().enumerate() {
         let style = if i + 1 == c.addressee.len() && c.addressee.len() > 2 {
             SMALL.with_size(11.0)
@@ -415,7 +432,7 @@ pub fn layout_letter(c: &LetterContent, meta: Meta) -> Document {
             let s = SMALL.with_size(11.0);
             page.items.push(Item::Text(TextRun {
                 x: (doc.width - s.width(&num)) / 2.0,
-                y: 12.0 * MM,
+                y: PAGE_NUMBER_BASELINE,
                 text: num,
                 style: s,
                 word_spacing: 0.0,
@@ -474,26 +491,43 @@ fn final_block(c: &LetterContent, width: f32) -> Flow {
         );
         y += 2.0 * MM;
     }
-    // Signature (requisite 22): position left, signature in the middle, name right.
+    // Signature (requisite 22): position left, signature in the middle, name right. A name
+    // too long to leave the facsimile its room goes a line lower.
     let sig_h = 16.0 * MM;
     let pos_lines = break_lines(&c.signer_position, BODY, 75.0 * MM, Align::Left);
     let name_w = BODY.width(&c.signer_name);
+    let sig_x = 80.0 * MM;
+    let name_below = width - sig_x - name_w - 2.0 * MM < 25.0 * MM;
     let block_h = (pos_lines.len() as f32 * BODY.line_height()).max(sig_h);
     let base = y + block_h - BODY.line_height();
     let pos_top = base - (pos_lines.len() as f32 - 1.0) * BODY.line_height();
     stack(&pos_lines, 0.0, pos_top, &mut items);
+    let name_base = if name_below {
+        // Below the facsimile's foot.
+        base + 0.8 * BODY.size + 0.2 * sig_h + 1.0 * MM
+    } else {
+        base
+    };
     items.push(Item::Text(TextRun {
-        x: width - name_w,
-        y: base + BODY.size,
+        x: (width - name_w).max(0.0),
+        y: name_base + BODY.size,
         text: c.signer_name.clone(),
         style: BODY,
         word_spacing: 0.0,
     }));
     if let Some(sig) = &c.signature_png {
         let (w, h) = crate::pixels::png_size(sig).unwrap_or((3, 1));
-        let sh = sig_h;
-        let sw = (sh * w as f32 / h.max(1) as f32).min(45.0 * MM);
-        let sx = 80.0 * MM + ((width - 80.0 * MM - name_w) - sw).max(0.0) / 2.0;
+        // Between the position and the name, never over either.
+        let room = if name_below {
+            width - sig_x
+        } else {
+            (width - sig_x - name_w - 2.0 * MM).max(0.0)
+        };
+        let sw = (sig_h * w as f32 / h.max(1) as f32)
+            .min(45.0 * MM)
+            .min(room);
+        let sh = sig_h.min(sw * h.max(1) as f32 / w.max(1) as f32);
+        let sx = sig_x + (room - sw).max(0.0) / 2.0;
         items.push(Item::Image {
             x: sx,
             y: base + BODY.size - sh * 0.8,
@@ -502,6 +536,7 @@ fn final_block(c: &LetterContent, width: f32) -> Flow {
             png: sig.clone(),
         });
     }
+    let base = name_base;
     y = base + BODY.line_height();
     // Room for the executor at the foot of the same page.
     let exec_h = executor_height(c) + 6.0 * MM;

@@ -233,5 +233,18 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    Ok(pdf.with_pages(pages).save(&opts, &mut warnings))
+    let mut bytes = pdf.with_pages(pages).save(&opts, &mut warnings);
+    drop_pdfx_claim(&mut bytes);
+    Ok(bytes)
+}
+
+/// printpdf always writes a `GTS_PDFXVersion` key into the document information, empty when no
+/// PDF/X conformance is chosen; a preflight tool reads it as a claim to PDF/X the file does not
+/// meet. The key is blanked out with spaces of the same length, so every offset of the
+/// cross-reference table stays right.
+fn drop_pdfx_claim(bytes: &mut [u8]) {
+    const KEY: &[u8] = b"/GTS_PDFXVersion()";
+    if let Some(at) = bytes.windows(KEY.len()).position(|w| w == KEY) {
+        bytes[at..at + KEY.len()].fill(b' ');
+    }
 }

@@ -110,15 +110,22 @@ pub fn layout_form(c: &FormContent, meta: Meta) -> Document {
     f.y += 6.0 * MM;
     for (i, (who, name)) in c.signatures.iter().enumerate() {
         let sig_h = 14.0 * MM;
+        // The position in a column left of the signature line, its last line on the baseline.
+        let line_x = LEFT + 85.0 * MM;
+        let who_lines = break_lines(who, VALUE, 80.0 * MM, Align::Left);
+        let sig_h = sig_h.max(who_lines.len() as f32 * VALUE.line_height() + 4.0 * MM);
         f.ensure(sig_h);
         let base = f.y + sig_h - VALUE.line_height();
-        f.page.items.push(Item::Text(TextRun {
-            x: LEFT,
-            y: base + VALUE.size,
-            text: who.clone(),
-            style: VALUE,
-            word_spacing: 0.0,
-        }));
+        let first = base - (who_lines.len().max(1) - 1) as f32 * VALUE.line_height();
+        for (k, l) in who_lines.iter().enumerate() {
+            f.page.items.push(Item::Text(TextRun {
+                x: LEFT,
+                y: first + k as f32 * VALUE.line_height() + VALUE.size,
+                text: l.text.clone(),
+                style: VALUE,
+                word_spacing: 0.0,
+            }));
+        }
         let name_w = VALUE.width(name);
         f.page.items.push(Item::Text(TextRun {
             x: LEFT + width - name_w,
@@ -127,7 +134,6 @@ pub fn layout_form(c: &FormContent, meta: Meta) -> Document {
             style: VALUE,
             word_spacing: 0.0,
         }));
-        let line_x = LEFT + 85.0 * MM;
         f.page.items.push(Item::Rule {
             x1: line_x,
             y1: base + VALUE.size + 1.0,
@@ -140,7 +146,10 @@ pub fn layout_form(c: &FormContent, meta: Meta) -> Document {
         {
             let (w, h) = crate::pixels::png_size(sig).unwrap_or((3, 1));
             let sh = 12.0 * MM;
-            let sw = (sh * w as f32 / h.max(1) as f32).min(40.0 * MM);
+            // Never over the name on the right.
+            let room = (LEFT + width - name_w - 2.0 * MM - line_x).max(0.0);
+            let sw = (sh * w as f32 / h.max(1) as f32).min(40.0 * MM).min(room);
+            let sh = sh.min(sw * h.max(1) as f32 / w.max(1) as f32);
             f.page.items.push(Item::Image {
                 x: line_x,
                 y: base + VALUE.size - sh * 0.8,

@@ -100,7 +100,7 @@ fn number_page(page: &mut Page, n: usize, page_width: f32) {
     let style = Style::regular(10.0);
     page.items.push(Item::Text(TextRun {
         x: (page_width - style.width(&text)) / 2.0,
-        y: 12.0 * MM,
+        y: super::letter::PAGE_NUMBER_BASELINE,
         text,
         style,
         word_spacing: 0.0,
@@ -149,24 +149,6 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
         y + h
     };
     y = put_header(&mut page, y);
-    for (i, cells) in t.rows.iter().enumerate() {
-        let style = if t.bold_rows.contains(&i) {
-            Style::bold(9.5)
-        } else {
-            CELL
-        };
-        let (_, h) = row_items(&t.columns, cells, style, y);
-        if y + h > bottom {
-            doc.pages.push(std::mem::take(&mut page));
-            number_page(&mut page, doc.pages.len() + 1, doc.width);
-            y = put_header(&mut page, TOP);
-        }
-        let (items, h) = row_items(&t.columns, cells, style, y);
-        page.items.extend(items);
-        grid(&t.columns, y, y + h, &mut page.items);
-        y += h;
-    }
-    y += 5.0 * MM;
     let footer_style = Style::regular(11.0);
     let footer: Vec<Line> = t
         .footer
@@ -178,8 +160,38 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
     } else {
         0.0
     };
-    let closing_h = footer.len() as f32 * footer_style.line_height() * 1.15 + signature_h;
-    if y + closing_h > bottom {
+    let closing_h =
+        5.0 * MM + footer.len() as f32 * footer_style.line_height() * 1.15 + signature_h;
+    let n_rows = t.rows.len();
+    let mut rows_on_page = 0;
+    for (i, cells) in t.rows.iter().enumerate() {
+        let style = if t.bold_rows.contains(&i) {
+            Style::bold(9.5)
+        } else {
+            CELL
+        };
+        let (_, h) = row_items(&t.columns, cells, style, y);
+        // The last row takes the totals and signature lines with it: they never stand alone
+        // on a page of their own.
+        let closing = if i + 1 == n_rows && closing_h < bottom - TOP - h - 20.0 * MM {
+            closing_h
+        } else {
+            0.0
+        };
+        if y + h + closing > bottom && (y + h > bottom || rows_on_page > 0) {
+            rows_on_page = 0;
+            doc.pages.push(std::mem::take(&mut page));
+            number_page(&mut page, doc.pages.len() + 1, doc.width);
+            y = put_header(&mut page, TOP);
+        }
+        let (items, h) = row_items(&t.columns, cells, style, y);
+        page.items.extend(items);
+        grid(&t.columns, y, y + h, &mut page.items);
+        y += h;
+        rows_on_page += 1;
+    }
+    y += 5.0 * MM;
+    if y + closing_h - 5.0 * MM > bottom {
         doc.pages.push(std::mem::take(&mut page));
         number_page(&mut page, doc.pages.len() + 1, doc.width);
         y = TOP;
@@ -219,7 +231,9 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
         if let Some(png) = &sig.png {
             let (w, h) = crate::pixels::png_size(png).unwrap_or((3, 1));
             let sh = 11.0 * MM;
-            let sw = (sh * w as f32 / h.max(1) as f32).min(35.0 * MM);
+            let room = (LEFT + width - footer_style.width(&sig.name) - 2.0 * MM - line_x).max(0.0);
+            let sw = (sh * w as f32 / h.max(1) as f32).min(35.0 * MM).min(room);
+            let sh = sh.min(sw * h.max(1) as f32 / w.max(1) as f32);
             page.items.push(Item::Image {
                 x: line_x,
                 y: last - sh * 0.8,

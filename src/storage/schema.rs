@@ -520,6 +520,55 @@ INSERT OR IGNORE INTO templates (uuid, created_at, updated_at, code, title, head
 "
 );
 
+/// The shipped templates say the manager's name in its case («у персонального менеджера
+/// Г.И. Родионовой») and ask for the date and time they need instead of printing blanks
+/// («с 01.__.____»). A template the user changed stays as it is.
+const V9_TEMPLATE_FIELDS: &str = "UPDATE templates SET body = 'Ваше обращение от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} рассмотрено.
+
+По результатам рассмотрения сообщаем следующее.
+
+Если у Вас возникнут дополнительные вопросы, Ваш персональный менеджер {{ manager.initials }} ответит на них по телефону {{ manager.phone }} или при личной встрече.', updated_at = '2026-12-01T00:00:00Z'
+ WHERE code = 'reply_appeal' AND body = 'Ваше обращение от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} рассмотрено.
+
+По результатам рассмотрения сообщаем следующее.
+
+Если у Вас возникнут дополнительные вопросы, Ваш персональный менеджер {{ manager.full_name }} готов ответить на них по телефону {{ manager.phone }} или при личной встрече.';
+UPDATE templates SET body = 'Сообщаем, что Ваше обращение от {{ appeal.date }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} зарегистрировано {{ today }} под № {{ appeal.number }}.
+
+Ответ будет направлен Вам в установленный срок выбранным Вами способом. Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.name_genitive }} по телефону {{ manager.phone }}.', updated_at = '2026-12-01T00:00:00Z'
+ WHERE code = 'appeal_registered' AND body = 'Сообщаем, что Ваше обращение от {{ appeal.date }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} зарегистрировано {{ today }} под № {{ appeal.number }}.
+
+Ответ будет направлен Вам в установленный срок выбранным Вами способом. Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.full_name }} по телефону {{ manager.phone }}.';
+UPDATE templates SET body = 'Информируем Вас об изменении с {{ fields.date }} тарифов на электрическую энергию для потребителей Орловской области.
+
+Для {{ client.short_name }} изменения коснутся расчётов по договору энергоснабжения № {{ client.contract_number }}. Подробный расчёт для Вашего предприятия подготовит персональный менеджер {{ manager.initials }}: тел. {{ manager.phone }}, e-mail {{ manager.email }}.', updated_at = '2026-12-01T00:00:00Z'
+ WHERE code = 'tariff_change' AND body = 'Информируем Вас об изменении с 01.__.____ тарифов на электрическую энергию для потребителей Орловской области.
+
+Для {{ client.short_name }} изменения коснутся расчётов по договору энергоснабжения № {{ client.contract_number }}. Подробный расчёт для Вашего предприятия подготовит персональный менеджер {{ manager.full_name }}: тел. {{ manager.phone }}, e-mail {{ manager.email }}.';
+UPDATE templates SET body = '{{ company.short_name }} предлагает клиентам категории «VIP» новую услугу.
+
+Услуга позволит {{ client.short_name }} сократить затраты на электрическую энергию и время на расчёты. Персональный менеджер {{ manager.initials }} расскажет о ней подробно и при Вашем согласии организует подключение.', updated_at = '2026-12-01T00:00:00Z'
+ WHERE code = 'new_service' AND body = '{{ company.short_name }} предлагает клиентам категории «VIP» новую услугу.
+
+Услуга позволит {{ client.short_name }} сократить затраты на электрическую энергию и время на расчёты. Персональный менеджер {{ manager.full_name }} расскажет о ней подробно и при Вашем согласии организует подключение.';
+UPDATE templates SET body = 'Приглашаем Вас на рабочую встречу руководства {{ company.short_name }} и {{ client.short_name }}, которая состоится {{ fields.date }} в {{ fields.time }} по адресу: {{ company.address }}.
+
+На встрече предлагаем обсудить итоги сотрудничества и планы на следующий период. Просим подтвердить Ваше участие персональному менеджеру {{ manager.name_dative }} по телефону {{ manager.phone }}.', updated_at = '2026-12-01T00:00:00Z'
+ WHERE code = 'meeting_invitation' AND body = 'Приглашаем Вас на рабочую встречу руководства {{ company.short_name }} и {{ client.short_name }}, которая состоится __.__.____ в __:__ по адресу: {{ company.address }}.
+
+На встрече предлагаем обсудить итоги сотрудничества и планы на следующий период. Просим подтвердить Ваше участие персональному менеджеру {{ manager.full_name }} по телефону {{ manager.phone }}.';
+UPDATE templates SET body = 'Сообщаем, что срок рассмотрения Вашего обращения от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} продлён до {{ appeal.due_date }}.
+
+Причина продления: {{ appeal.extension_reason }}.
+
+Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.name_genitive }} по телефону {{ manager.phone }}.', updated_at = '2026-12-01T00:00:00Z'
+ WHERE code = 'appeal_extended' AND body = 'Сообщаем, что срок рассмотрения Вашего обращения от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} продлён до {{ appeal.due_date }}.
+
+Причина продления: {{ appeal.extension_reason }}.
+
+Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.full_name }} по телефону {{ manager.phone }}.';
+";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -531,10 +580,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6_SAFETY),
         M::up(V7_JOURNAL_HEAD),
         M::up(V8_APPEALS),
+        M::up(V9_TEMPLATE_FIELDS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    8
+    9
 }

@@ -12,7 +12,7 @@ use super::features::Features;
 use super::theme;
 use super::widgets::Toasts;
 use crate::domain::Id;
-use crate::i18n::{self as t, Label};
+use crate::i18n as t;
 use crate::storage::Db;
 use crate::{admin, clients};
 
@@ -51,6 +51,8 @@ pub struct App {
     pub quit_now: bool,
     /// The preferences changed and should be written now, not only at exit.
     pub prefs_changed: bool,
+    /// The screens the user came through, for «Закрыть» and Esc.
+    pub history: Vec<Route>,
     commands: Vec<Command>,
 }
 
@@ -76,9 +78,11 @@ impl App {
             quit_confirmed: false,
             quit_now: false,
             prefs_changed: false,
+            history: Vec::new(),
             commands: Vec::new(),
         };
         app.reload_view()?;
+        app.features.clients.list_width = prefs.list_width;
         app.view.me = prefs.manager_uuid.and_then(|uuid| {
             app.view
                 .managers
@@ -98,6 +102,7 @@ impl App {
     pub fn prefs(&self) -> Prefs {
         Prefs {
             manager_uuid: self.view.me.as_ref().map(|m| m.uuid.clone()),
+            list_width: self.features.clients.list_width,
         }
     }
 
@@ -125,6 +130,7 @@ impl App {
         if let Some(c) = super::admin::damaged_banner(ui, &self.db) {
             self.push(c);
         }
+        self.shortcuts(&ctx);
         if self.route != Route::Welcome {
             egui::Panel::left("nav")
                 .resizable(false)
@@ -137,11 +143,11 @@ impl App {
         self.commands.extend(out);
         let overlays = self.features.overlays(&ctx, &self.view);
         self.commands.extend(overlays);
-        if ctx.input(|i| i.key_pressed(egui::Key::F2)) {
-            self.push(super::appeals::Cmd::OpenCall);
-        }
-        if self.view.me.is_none() && !self.view.managers.is_empty() {
-            self.who_is_working_ui(&ctx);
+        if self.view.me.is_none()
+            && !self.view.managers.is_empty()
+            && let Some(id) = super::who::who_is_working(&ctx, &self.view.managers)
+        {
+            self.push(Command::SetUser(Some(id)));
         }
         self.unsaved_prompt_ui(&ctx);
         super::about::window(&ctx, &mut self.about_open, &self.view.db_label);
@@ -149,6 +155,7 @@ impl App {
         for c in std::mem::take(&mut self.commands) {
             self.apply(c, &ctx);
         }
+        super::keys::remember_focus(&ctx);
     }
 
     fn nav_ui(&mut self, ui: &mut Ui) {
@@ -184,27 +191,6 @@ impl App {
         ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
             ui.label(RichText::new(count).small().color(theme::MUTED));
         });
-    }
-
-    fn who_is_working_ui(&mut self, ctx: &egui::Context) {
-        let mut chosen = None;
-        egui::Modal::new(egui::Id::unique("who_is_working")).show(ctx, |ui| {
-            ui.heading(t::WHO_IS_WORKING);
-            ui.add_space(6.0);
-            egui::ScrollArea::vertical()
-                .max_height(480.0)
-                .show(ui, |ui| {
-                    for m in self.view.managers.iter().filter(|m| m.active) {
-                        let label = format!("{} — {}", m.full_name(), m.role.label());
-                        if ui.button(label).clicked() {
-                            chosen = m.id;
-                        }
-                    }
-                });
-        });
-        if let Some(id) = chosen {
-            self.push(Command::SetUser(Some(id)));
-        }
     }
 
     /// The window is asked to close. Returns whether to keep it open: with unsaved edits the
@@ -257,7 +243,7 @@ impl App {
     }
 
     /// «Да, сохранить»: saves the open editor; `false` when it refused (the draft stays).
-    fn save_open_editor(&mut self) -> bool {
+    pub(super) fn save_open_editor(&mut self) -> bool {
         let mut cx = Cx::new(&mut self.db, &self.view);
         let saved = self
             .features
@@ -289,7 +275,7 @@ impl App {
             && match c {
                 Command::Open(route) => !ed.shows(route),
                 // Edits are nobody's after the user changes: save or drop them first.
-                Command::Quit | Command::SetUser(_) => true,
+                Command::Quit | Command::SetUser(_) | Command::Back => true,
                 _ => leaves,
             }
     }
@@ -304,6 +290,8 @@ impl App {
             Some(Command::AskPath(ask)) => self.dialogs.ask(ask, ctx),
             Some(Command::SetUser(id)) => self.set_user(id)?,
             Some(Command::Quit) => (self.quit_confirmed, self.quit_now) = (true, true),
+            Some(Command::Back) => self.go_back(self.route.screen())?,
+            Some(Command::Notice(text)) => self.toasts.error(text),
             _ => {}
         }
         Ok(())
@@ -315,6 +303,12 @@ impl App {
         let area = self.route.area();
         if self.features.editor(area).is_some_and(|e| !e.shows(&route)) {
             self.features.close_editor(area);
+        }
+        // Walking from record to record of one screen (client to client) is not history.
+        if route != self.route
+            && (route.screen() != self.route.screen() || self.route == self.route.screen())
+        {
+            self.history.push(self.route);
         }
         self.route = route;
         self.reload_view()?;
@@ -370,6 +364,11 @@ impl App {
                 Effect::Error(text) => self.toasts.error(text),
                 Effect::Reload => reload = true,
                 Effect::Open(route) => go = Some(route),
+                Effect::Back(fallback) => {
+                    if let Err(e) = self.go_back(fallback) {
+                        self.toasts.error(format!("{e:#}"));
+                    }
+                }
                 Effect::SetUser(id) => {
                     if let Err(e) = self.set_user(id) {
                         self.toasts.error(format!("{e:#}"));

@@ -159,6 +159,8 @@ pub enum Effect {
     Open(Route),
     /// Who works at the workstation (`None`: ask).
     SetUser(Option<Id>),
+    /// Back to the screen the user came from (`fallback` when there is none).
+    Back(Route),
 }
 
 /// What a feature's command runs with: the database, the view context, and the effects it
@@ -197,6 +199,10 @@ impl<'a> Cx<'a> {
     }
     pub fn set_user(&mut self, id: Option<Id>) {
         self.effects.push(Effect::SetUser(id));
+    }
+    /// Back to where the user came from; `fallback` when they came from nowhere.
+    pub fn back(&mut self, fallback: Route) {
+        self.effects.push(Effect::Back(fallback));
     }
 }
 

@@ -32,6 +32,7 @@ impl FileDialogs for RfdDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
+                let asked = std::time::Instant::now();
                 let d = rfd::FileDialog::new();
                 let path = match ask.kind {
                     AskKind::Open(exts) if !exts.is_empty() => {
@@ -41,10 +42,18 @@ impl FileDialogs for RfdDialogs {
                     AskKind::Save => d.set_file_name(&ask.default_name).save_file(),
                     AskKind::Folder => d.pick_folder(),
                 };
-                if let Some(path) = path {
-                    let _ = tx.send((ask.then)(path));
-                    ctx.request_repaint();
+                match path {
+                    Some(path) => {
+                        let _ = tx.send((ask.then)(path));
+                    }
+                    // Nobody cancels a dialog in a blink: there was none to show (no portal,
+                    // no zenity). Say so, and where to type the path instead.
+                    None if asked.elapsed() < std::time::Duration::from_millis(250) => {
+                        let _ = tx.send(Command::Notice(crate::words::NO_FILE_DIALOG));
+                    }
+                    None => {}
                 }
+                ctx.request_repaint();
             });
         if let Err(e) = spawned {
             log::warn!("could not start the file dialog thread: {e}");

@@ -23,6 +23,10 @@ macro_rules! features {
             SetUser(Option<Id>),
             /// The window is closing.
             Quit,
+            /// Back to where the user came from (the editor closed, asking about its edits).
+            Back,
+            /// A message for the user from outside a feature (a file dialog that could not open).
+            Notice(&'static str),
             $($variant(<$ty as Feature>::Cmd)),+
         }
 

@@ -12,11 +12,13 @@ pub mod context;
 pub mod dialogs;
 pub mod editor;
 pub mod features;
+mod keys;
 pub mod letters;
 pub mod rescue;
 pub mod stale;
 pub mod theme;
 pub mod unlock;
+pub mod who;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -30,6 +32,9 @@ pub use command::{Command, Route};
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Prefs {
     pub manager_uuid: Option<String>,
+    /// Where the divider between the client list and the dossier was left (points).
+    #[serde(default)]
+    pub list_width: Option<f32>,
 }
 
 /// Options of a GUI run.

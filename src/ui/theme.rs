@@ -21,6 +21,8 @@ pub const PAGE_EDGE: Color32 = Color32::from_gray(170);
 
 pub const NAV_WIDTH: f32 = 190.0;
 pub const LIST_WIDTH: f32 = 450.0;
+/// The narrowest the client list can be dragged to.
+pub const LIST_MIN_WIDTH: f32 = 300.0;
 pub const ROW_HEIGHT: f32 = 22.0;
 pub const FIELD_WIDTH: f32 = 380.0;
 

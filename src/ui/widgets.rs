@@ -399,3 +399,41 @@ pub fn conflict_modal(
     });
     answer
 }
+
+/// The id of the search field of the screen shown: Ctrl+F puts the cursor there.
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("vipdesk_screen_search")
+}
+
+/// ↓ (+1) or ↑ (−1) pressed for a list, when no other field takes the keys (the search field
+/// may have them: the arrows leave it for the list).
+pub fn arrow_step(ui: &Ui) -> i64 {
+    let focus = ui.memory(|m| m.focused());
+    if focus.is_some_and(|f| f != search_id()) {
+        return 0;
+    }
+    ui.input(|i| {
+        if i.key_pressed(egui::Key::ArrowDown) {
+            1
+        } else if i.key_pressed(egui::Key::ArrowUp) {
+            -1
+        } else {
+            0
+        }
+    })
+}
+
+/// The errors shown beside fields go as the user fixes them: only those the draft still has
+/// (`fresh`: the draft checked now) stay, with the message they have now.
+pub fn forget_fixed<T>(errors: &mut FieldErrors, fresh: Result<T, FieldErrors>) {
+    if errors.is_empty() {
+        return;
+    }
+    let fresh = fresh.err().unwrap_or_default();
+    errors.retain(|k, _| fresh.contains_key(k));
+    for (k, e) in errors.iter_mut() {
+        if let Some(now) = fresh.get(k) {
+            *e = now.clone();
+        }
+    }
+}

@@ -531,3 +531,11 @@ pub fn page_number(n: usize) -> String {
 }
 pub const IO_NOT_A_FILE: &str = "это не обычный файл (устройство или канал): выберите файл";
 pub const CALL_OVERDUE: &str = ", срок ответа истёк";
+/// The command line, after `report weekly-complaints`.
+pub fn memo_written(path: &str) -> String {
+    format!("Служебная записка о жалобах и предложениях записана в {path}")
+}
+/// The command line, after `report appeals`.
+pub fn stats_written(path: &str) -> String {
+    format!("Статистика обращений записана в {path}")
+}

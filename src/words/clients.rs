@@ -24,6 +24,7 @@ pub const EXCHANGE_COLUMNS: [(&str, &str); 16] = [
 ];
 pub const ERR_FILE_READ: &str = "не удалось прочитать файл";
 pub const ERR_XLSX: &str = "не удалось прочитать файл Excel";
+pub const ERR_XLSX_WRITE: &str = "не удалось записать файл Excel";
 pub const ERR_XLSX_EMPTY: &str = "в файле Excel нет листов";
 pub const ERR_CSV: &str = "ошибка формата CSV";
 pub const ERR_IMPORT_EMPTY: &str = "файл пуст: нет строки заголовков";
@@ -326,3 +327,26 @@ pub fn import_summary_updated(imported: usize, updated: usize, rejected: usize) 
         count(rejected as u64, ["строка", "строки", "строк"])
     )
 }
+/// The legend under the client list.
+pub const STRATEGIC_LEGEND: &str = "Жирным цветным — стратегические клиенты";
+pub const TO_EXCEL: &str = "В Excel…";
+pub const TO_EXCEL_HINT: &str = "Сохранить показанные строки в файл Excel";
+pub const CLIENTS_XLSX_NAME: &str = "Клиенты.xlsx";
+pub const CLIENTS_XLSX_COLUMNS: [&str; 6] = [
+    "Наименование",
+    "ИНН",
+    "Район",
+    "Менеджер",
+    "VIP",
+    "Стратегический",
+];
+/// After a list went to Excel.
+pub fn xlsx_rows_written(n: usize, path: &str) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "{} записано в {path}",
+        count(n as u64, ["строка", "строки", "строк"])
+    )
+}
+pub const TIMELINE_XLSX_NAME: &str = "Контакты клиента.xlsx";
+pub const TIMELINE_XLSX_COLUMNS: [&str; 4] = ["Дата", "Событие", "Содержание", "Состояние"];

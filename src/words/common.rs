@@ -3,6 +3,8 @@
 
 pub const ERR_REQUIRED: &str = "Обязательное поле";
 pub const ERR_DATE: &str = "Дата в формате ДД.ММ.ГГГГ";
+/// A date written right that the calendar has not («31.02.2024»).
+pub const ERR_NO_SUCH_DATE: &str = "Такой даты нет в календаре";
 pub const ERR_DATE_ORDER: &str = "Дата окончания раньше даты начала";
 pub const ERR_NUMBER: &str = "Введите число, например 1 234,5";
 pub const ERR_NEGATIVE: &str = "Значение не может быть отрицательным";
@@ -79,6 +81,8 @@ pub const WELCOME_TEXT: &str = "База данных пуста. Загрузи
 pub const LOAD_DEMO: &str = "Загрузить демо-данные";
 pub const WELCOME_OR_CREATE: &str = "или заполните карточку менеджера ниже и нажмите «Сохранить»";
 pub const WHO_IS_WORKING: &str = "Кто работает?";
+pub const WHO_SEARCH_HINT: &str = "фамилия или имя";
+pub const NOBODY_FOUND: &str = "Никого не найдено";
 pub const PICK_CLIENT_HINT: &str = "Выберите клиента в списке или нажмите «Новый клиент»";
 pub const ABOUT_TEXT: &str = "Рабочее место персонального менеджера по работе с клиентами категории «VIP».\nДосье клиентов, руководители и контакты, показатели, переписка.";
 pub const ABOUT_FONTS: &str =
@@ -306,6 +310,8 @@ pub const CLI_ABOUT: &str = "Рабочее место персональног�
 pub fn file_written(path: &str) -> String {
     format!("Файл записан: {path}")
 }
+pub const ERR_OGRN_SIGN: &str =
+    "ОГРН организации начинается с 1 или 5, ОГРНИП — с 3: проверьте номер";
 pub const ERR_TIME: &str = "Время в формате ЧЧ:ММ, например 09:30";
 pub const ERR_FUTURE_DATE: &str = "Дата не может быть позже сегодняшней";
 pub fn err_protected(path: &str) -> String {
@@ -313,3 +319,5 @@ pub fn err_protected(path: &str) -> String {
         "{path} — это файл базы данных vipdesk или её резервная копия: записать в него нельзя, выберите другое имя"
     )
 }
+/// A file dialog could not be shown on this computer.
+pub const NO_FILE_DIALOG: &str = "Окно выбора файла на этом компьютере не открывается: впишите путь к файлу в поле рядом с кнопкой.";

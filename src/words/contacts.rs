@@ -85,6 +85,8 @@ pub const F_DUE: &str = "Срок";
 pub const ADD_STEP_REPORT: &str = "Добавить шаг";
 pub const F_DATE_TIME: &str = "Дата и время";
 pub const SUPERVISOR_LINE: &str = "Руководитель группы (отчёт принял)";
+/// The supervisor's line of a report not accepted yet.
+pub const SUPERVISOR_LINE_PENDING: &str = "Руководитель группы";
 pub const REPORT_SUBJECT: &str = "Отчёт о контакте с VIP-клиентом";
 pub fn report_pdf_title(kind: &str, date: &str) -> String {
     format!("Отчёт: {kind}, {date}")
@@ -130,7 +132,27 @@ pub const BAD_PERIOD: &str = "--period: ожидается 2026-Q4, 2026-11 ил
 pub const NAV_CONTACT_REPORT: &str = "Отчёт по контактам";
 pub const F_PERIOD: &str = "Период";
 pub const BUILD_REPORT: &str = "Построить";
-pub const PERIOD_HINT: &str = "Месяц — 2026-11, квартал — 2026-Q4, год — 2026. Руководитель группы видит всех менеджеров, менеджер — своих клиентов.";
+pub const PERIOD_HINT: &str =
+    "Руководитель группы видит всех менеджеров, менеджер — своих клиентов.";
+pub const PERIOD_MONTH: &str = "Месяц";
+pub const PERIOD_QUARTER: &str = "Квартал";
+pub const PERIOD_YEAR: &str = "Год";
+pub const F_PERIOD_KIND: &str = "Вид периода";
+pub const F_PERIOD_MONTH: &str = "Месяц периода";
+pub const F_PERIOD_QUARTER: &str = "Квартал периода";
+pub const F_PERIOD_YEAR: &str = "Год периода";
+/// «IV квартал».
+pub fn quarter_name(roman: &str) -> String {
+    format!("{roman} квартал")
+}
+/// «IV квартал 2026».
+pub fn quarter_label(roman: &str, year: i32) -> String {
+    format!("{roman} квартал {year}")
+}
+/// «2026 год».
+pub fn year_label(year: i32) -> String {
+    format!("{year} год")
+}
 pub const BAD_PERIOD_GUI: &str = "Период: 2026-11, 2026-Q4 или 2026";
 pub fn attachment_subject(name: &str) -> String {
     format!("Приложение к отчёту о встрече: {name}")
@@ -173,3 +195,11 @@ pub fn err_report_transition(from: &str, to: &str) -> String {
 pub const ERR_ONLY_HEAD_ACCEPTS: &str = "Принять отчёт может только руководитель группы";
 pub const RHYTHM_INVALID: &str = "Пока значение неверно, сроки считаются по сохранённому ритму.";
 pub const ERR_NO_REPORT: &str = "отчёт не открыт";
+/// The command line, after `meeting render`.
+pub fn meeting_report_written(path: &str) -> String {
+    format!("Отчёт о контакте записан в {path}")
+}
+/// The command line, after `report contacts`.
+pub fn contact_report_written(path: &str) -> String {
+    format!("Отчёт по контактам записан в {path}")
+}

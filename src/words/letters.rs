@@ -84,6 +84,8 @@ pub const ERR_NO_LETTER: &str = "письмо не открыто";
 pub const F_ADDRESSEE_PERSON: &str = "Кому (руководитель)";
 pub const F_TEMPLATE: &str = "Шаблон";
 pub const APPLY_TEMPLATE: &str = "Применить шаблон";
+/// Takes back the text a chosen template replaced.
+pub const TAKE_BACK_TEXT: &str = "Вернуть прежний текст";
 pub const F_REPLY_NUMBER: &str = "На входящий №";
 pub const F_REPLY_DATE: &str = "от (дата)";
 pub const F_REPLY_SUBJECT: &str = "Тема обращения";
@@ -200,12 +202,24 @@ pub fn courier_sheet_written(n: usize, path: &str) -> String {
 }
 pub const FILTER_CLIENT: &str = "Фильтр по клиенту";
 pub const SHOW_LOGO: &str = "Логотип на бланке";
+/// The first addressee line of an individual entrepreneur.
+pub const ENTREPRENEUR_DATIVE: &str = "Индивидуальному предпринимателю";
 pub const DEAR_MALE: &str = "Уважаемый";
 pub const DEAR_FEMALE: &str = "Уважаемая";
 /// Words of a position that mark the head of an organisation (folded, lower case).
-pub const HEAD_POSITION_WORDS: [&str; 3] = ["директор", "руководител", "глава"];
-pub fn letter_file_name(number: &str, date: &str) -> String {
-    format!("Исх_{number}_{date}.pdf")
+pub const HEAD_POSITION_WORDS: [&str; 4] = ["директор", "руководител", "глава", "предприниматель"];
+/// «Исх_VIP-24_АО_Орелводоканал.pdf»; a draft has no number: «Проект_АО_Орелводоканал.pdf».
+pub fn letter_file_name(number: &str, client: &str) -> String {
+    let head = if number.is_empty() {
+        "Проект".to_string()
+    } else {
+        format!("Исх_{number}")
+    };
+    if client.is_empty() {
+        format!("{head}.pdf")
+    } else {
+        format!("{head}_{client}.pdf")
+    }
 }
 pub fn err_letter_frozen(id: i64) -> String {
     format!(
@@ -215,3 +229,58 @@ pub fn err_letter_frozen(id: i64) -> String {
 pub fn err_letter_transition(from: &str, to: &str) -> String {
     format!("нельзя перевести письмо из состояния «{from}» в «{to}»")
 }
+
+/// Registration or a merge refused: a blank is left in the text.
+pub fn letter_blank(fragment: &str) -> String {
+    format!(
+        "В письме остался незаполненный пропуск «{fragment}». Заполните его (или поле шаблона) \
+         и зарегистрируйте письмо снова."
+    )
+}
+
+/// The fields a template asks the user for.
+pub const FIELD_DATE: &str = "Дата";
+pub const FIELD_TIME: &str = "Время";
+pub const FIELD_AMOUNT: &str = "Сумма";
+pub const TEMPLATE_FIELDS_TITLE: &str = "Поля шаблона";
+pub const TEMPLATE_FIELDS_EDITED: &str =
+    "Текст письма изменён вручную: поля шаблона в него больше не подставляются.";
+/// A value the template asks for, refused.
+pub fn bad_template_field(field: &str, reason: &str) -> String {
+    format!("Поле шаблона «{field}»: {reason}")
+}
+pub const MERGE_COL_ADDRESSEE: &str = "Адресат";
+pub const MERGE_COL_ADDRESS: &str = "Адрес";
+/// Above the recipients of a merge, before it runs.
+pub fn merge_confirm_title(with: usize, without: usize) -> String {
+    use crate::domain::fmt::count;
+    let mut s = format!(
+        "Письма получат {}. Проверьте список: после подтверждения письма будут зарегистрированы.",
+        count(with as u64, CLIENT_FORMS_DATIVE)
+    );
+    if without > 0 {
+        s.push_str(&format!(" Без адресата: {without}."));
+    }
+    s
+}
+pub fn merge_confirm_button(n: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Зарегистрировать {}",
+        count(n as u64, ["письмо", "письма", "писем"])
+    )
+}
+const CLIENT_FORMS_DATIVE: [&str; 3] = ["клиент", "клиента", "клиентов"];
+/// A courier sheet of a day without letters.
+pub fn none_handed_on(date: &str) -> String {
+    format!("{date} курьеру не передано ни одного письма: реестр не составлен")
+}
+pub const LETTERS_XLSX_NAME: &str = "Исходящие.xlsx";
+pub const LETTERS_XLSX_COLUMNS: [&str; 6] = [
+    "Исх. №",
+    "Дата",
+    "Состояние",
+    "Клиент",
+    "Заголовок",
+    "Адрес",
+];

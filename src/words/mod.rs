@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod appeals;
+pub mod cli;
 pub mod clients;
 pub mod common;
 pub mod contacts;

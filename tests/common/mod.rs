@@ -101,3 +101,11 @@ pub fn sha256(path: &Path) -> String {
         Err(_) => "missing".into(),
     }
 }
+
+/// The date a tariff notice asks for.
+pub fn tariff_fields() -> vipdesk::letters::TemplateFields {
+    vipdesk::letters::TemplateFields {
+        date: "01.01.2027".into(),
+        ..Default::default()
+    }
+}

@@ -67,6 +67,10 @@ impl ManagersScreen {
 
     pub fn ui(&mut self, ui: &mut Ui, managers: &[Manager]) -> Vec<Command> {
         let mut out = Vec::new();
+        // An error beside a field goes once the field is fixed.
+        if let Some(ed) = &mut self.editor {
+            crate::ui::widgets::forget_fixed(&mut ed.errors, ed.draft.to_value());
+        }
         if let Some(ed) = &mut self.editor
             && let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut ed.stale)
         {

@@ -227,6 +227,11 @@ impl AppealCard {
 
     pub fn ui(&mut self, ui: &mut Ui, view: &ViewCtx) -> Vec<Command> {
         let mut out = Vec::new();
+        // An error beside a field goes once the field is fixed.
+        // (The end of today: saving checks against the clock again.)
+        if let Some(now) = view.today.and_hms_opt(23, 59, 59) {
+            widgets::forget_fixed(&mut self.errors, self.draft.to_value(now));
+        }
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             ui.heading(t::appeal_title(&self.draft.appeal.number));

@@ -301,7 +301,7 @@ impl Feature for AppealsUi {
             }
             Cmd::Close => {
                 self.card = None;
-                cx.open(Route::Appeals);
+                cx.back(Route::Appeals);
             }
             Cmd::OpenCall => self.call.start(cx),
             Cmd::CloseCall => self.call = CallCard::default(),

@@ -46,6 +46,8 @@ pub struct RegisterScreen {
     pub calendar: Calendar,
     pub due_soon_days: u32,
     pub today: chrono::NaiveDate,
+    /// The appeal Enter in the search asked to open.
+    open_first: Option<crate::domain::Id>,
 }
 
 impl RegisterScreen {
@@ -290,15 +292,29 @@ impl RegisterScreen {
                 .checkbox(&mut self.filter.open_only, t::OPEN_ONLY)
                 .changed();
             let l = ui.label(t::SEARCH_APPEALS);
-            changed |= ui
-                .add(TextEdit::singleline(&mut self.filter.text).desired_width(220.0))
-                .labelled_by(l.id)
-                .changed();
+            let search = ui
+                .add(
+                    TextEdit::singleline(&mut self.filter.text)
+                        .id(widgets::search_id())
+                        .desired_width(220.0),
+                )
+                .labelled_by(l.id);
+            changed |= search.changed();
+            // Enter in the search opens the first appeal found (the rows of the last search).
+            if search.lost_focus()
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && let Some(first) = self.rows.first()
+            {
+                self.open_first = Some(first.id);
+            }
         });
         changed
     }
 
     fn table_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        if let Some(id) = self.open_first.take() {
+            out.push(Command::Open(Route::Appeal(id)));
+        }
         let today = widgets::today_of(ui);
         TableBuilder::new(ui)
             .id_salt("appeals_table")

@@ -187,6 +187,8 @@ impl DossierEditor {
         today: NaiveDate,
     ) -> Vec<Command> {
         let mut out = Vec::new();
+        // An error beside a field goes once the field is fixed.
+        crate::ui::widgets::forget_fixed(&mut self.errors, self.draft.to_value(today));
         self.conflict_ui(ui, &mut out);
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -488,7 +490,19 @@ impl DossierEditor {
             }
         }
         ui.separator();
-        ui.label(RichText::new(t::TIMELINE).strong());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(t::TIMELINE).strong());
+            if !self.timeline.is_empty()
+                && ui
+                    .small_button(t::TO_EXCEL)
+                    .on_hover_text(t::TO_EXCEL_HINT)
+                    .clicked()
+            {
+                out.push(Command::AskPath(Ask::save(t::TIMELINE_XLSX_NAME, |p| {
+                    Cmd::ExportTimeline(p).into()
+                })));
+            }
+        });
         if self.timeline.is_empty() {
             ui.label(RichText::new(t::TIMELINE_EMPTY).color(theme::MUTED));
         }
@@ -528,6 +542,21 @@ impl DossierEditor {
                     ui.end_row();
                 }
             });
+    }
+
+    /// The events shown in «Контакты», as the Excel export writes them.
+    pub fn timeline_rows(&self) -> Vec<Vec<String>> {
+        self.timeline
+            .iter()
+            .map(|ev| {
+                vec![
+                    fmt::date(ev.date),
+                    ev.kind.label().to_string(),
+                    ev.title.clone(),
+                    event_detail(&ev.detail),
+                ]
+            })
+            .collect()
     }
 
     fn vip_ui(&mut self, ui: &mut Ui, today: NaiveDate) {

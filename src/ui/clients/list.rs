@@ -32,6 +32,8 @@ pub struct ClientList {
     pub vip_years: Vec<i32>,
     /// The rows and the user the list was filtered for.
     seen: Option<(u64, Option<Id>)>,
+    /// The row to bring into view (after ↑/↓).
+    scroll_to: Option<usize>,
 }
 
 impl ClientList {
@@ -43,10 +45,15 @@ impl ClientList {
             return;
         }
         if self.seen.is_none_or(|(_, me)| me != now.1) {
-            // A manager starts on their own clients; the head of the group, who has none of
-            // their own, on everyone's.
+            // Another user starts afresh: no search or filter of the one before. A manager
+            // starts on their own clients; the head of the group, who has none of their own,
+            // on everyone's.
             let head = view.me.as_ref().is_some_and(|m| m.role == Role::GroupHead);
-            self.filter.manager = if head { None } else { now.1 };
+            self.filter = ClientFilter {
+                manager: if head { None } else { now.1 },
+                ..ClientFilter::default()
+            };
+            self.selected = None;
         }
         self.seen = Some(now);
         let mut years: Vec<i32> = view
@@ -85,17 +92,37 @@ impl ClientList {
                 if ui.button(t::IMPORT_EXPORT).clicked() {
                     self.exchange_open = !self.exchange_open;
                 }
+                if ui
+                    .button(t::TO_EXCEL)
+                    .on_hover_text(t::TO_EXCEL_HINT)
+                    .clicked()
+                {
+                    out.push(Command::AskPath(Ask::save(t::CLIENTS_XLSX_NAME, |p| {
+                        Cmd::ExportShown(p).into()
+                    })));
+                }
             });
         });
         let l = ui.label(t::SEARCH);
         let search = ui
             .add(
                 egui::TextEdit::singleline(&mut self.filter.query)
+                    .id(widgets::search_id())
                     .hint_text(t::SEARCH_HINT)
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
         changed |= search.changed();
+        // Enter in the search opens the first client found.
+        if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if changed {
+                self.refilter(view);
+                changed = false;
+            }
+            if let Some(&id) = self.visible_ids.first() {
+                out.push(Command::Open(Route::Client(id, super::Tab::Enterprise)));
+            }
+        }
 
         ui.horizontal_wrapped(|ui| {
             let mine = me.is_some() && self.filter.manager == me;
@@ -182,14 +209,63 @@ impl ClientList {
         if changed {
             self.refilter(view);
         }
-        ui.label(
-            RichText::new(t::shown_of(self.visible.len(), view.clients.len()))
-                .small()
-                .color(theme::MUTED),
-        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(t::shown_of(self.visible.len(), view.clients.len()))
+                    .small()
+                    .color(theme::MUTED),
+            );
+            // The legend of the colours: strategic clients stand out.
+            ui.label(
+                RichText::new(t::STRATEGIC_LEGEND)
+                    .small()
+                    .color(theme::ACCENT)
+                    .strong(),
+            );
+        });
         ui.separator();
+        let step = widgets::arrow_step(ui);
+        if step != 0 {
+            let at = self
+                .selected
+                .and_then(|s| self.visible_ids.iter().position(|&i| i == s));
+            let next = match at {
+                Some(k) => (k as i64 + step).clamp(0, self.visible_ids.len() as i64 - 1) as usize,
+                None => 0,
+            };
+            if let Some(&id) = self.visible_ids.get(next) {
+                self.selected = Some(id);
+                self.scroll_to = Some(next);
+                out.push(Command::Open(Route::Client(id, super::Tab::Enterprise)));
+            }
+        }
         self.table_ui(ui, view, &mut out);
         out
+    }
+
+    /// The rows shown, as the Excel export writes them.
+    pub fn shown_rows(&self, view: &ViewCtx) -> Vec<Vec<String>> {
+        self.visible
+            .iter()
+            .map(|&i| {
+                let r = &view.clients[i];
+                vec![
+                    r.short_name.clone(),
+                    r.inn.clone(),
+                    r.district.clone(),
+                    r.manager.clone(),
+                    r.vip_years
+                        .last()
+                        .map(|y| y.to_string())
+                        .unwrap_or_default(),
+                    if r.strategic {
+                        t::STRATEGIC_HINT.to_string()
+                    } else {
+                        String::new()
+                    },
+                ]
+            })
+            .collect()
     }
 
     fn exchange_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
@@ -257,7 +333,11 @@ impl ClientList {
 
     fn table_ui(&mut self, ui: &mut Ui, view: &ViewCtx, out: &mut Vec<Command>) {
         let mut resort = None;
-        TableBuilder::new(ui)
+        let mut table = TableBuilder::new(ui);
+        if let Some(row) = self.scroll_to.take() {
+            table = table.scroll_to_row(row, None);
+        }
+        table
             .id_salt("clients_table")
             .striped(true)
             .sense(egui::Sense::click())
@@ -300,18 +380,23 @@ impl ClientList {
                             name = name.color(theme::ACCENT).strong();
                         }
                         let l = ui.add(egui::Label::new(name).truncate().selectable(false));
+                        // The whole name on hover: «… хлебозавод № 11» and «№ 12» differ at the end.
                         if r.strategic {
-                            l.on_hover_text(t::STRATEGIC_HINT);
+                            l.on_hover_text(format!("{}\n{}", r.short_name, t::STRATEGIC_HINT));
+                        } else {
+                            l.on_hover_text(&r.short_name);
                         }
                     });
                     row.col(|ui| {
                         ui.add(egui::Label::new(&r.inn).selectable(false));
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&r.district).truncate().selectable(false));
+                        ui.add(egui::Label::new(&r.district).truncate().selectable(false))
+                            .on_hover_text(&r.district);
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&r.manager).truncate().selectable(false));
+                        ui.add(egui::Label::new(&r.manager).truncate().selectable(false))
+                            .on_hover_text(&r.manager);
                     });
                     row.col(|ui| {
                         let vip = r

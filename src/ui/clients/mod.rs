@@ -35,12 +35,21 @@ pub enum Cmd {
     ExchangePath(PathBuf),
     Import(String),
     Export(String),
+    /// The rows shown, to an Excel file.
+    ExportShown(PathBuf),
+    /// The dossier's calls, meetings, letters and appeals, to an Excel file.
+    ExportTimeline(PathBuf),
 }
 
 #[derive(Default)]
 pub struct ClientsUi {
     pub list: ClientList,
     pub dossier: Option<DossierEditor>,
+    /// Where the user left the divider between the list and the dossier (kept in the
+    /// preferences between runs).
+    pub list_width: Option<f32>,
+    /// The list's width in the last frame: a change between frames is the user's drag.
+    shown_width: Option<f32>,
 }
 
 /// A client's dossier editor with its timeline and contact state.
@@ -100,10 +109,19 @@ impl Feature for ClientsUi {
 
     fn ui(&mut self, ui: &mut Ui, _route: Route, view: &ViewCtx) -> Vec<Command> {
         let mut out = Vec::new();
-        egui::Panel::left("client_list")
+        let shown = egui::Panel::left("client_list")
             .resizable(true)
-            .default_size(theme::LIST_WIDTH)
+            .default_size(self.list_width.unwrap_or(theme::LIST_WIDTH))
+            .size_range(theme::LIST_MIN_WIDTH..=ui.available_width() * 0.75)
             .show(ui, |ui| out.extend(self.list.ui(ui, view)));
+        let width = shown.response.rect.width();
+        // A width the user dragged to is remembered; the one the panel grows to for its
+        // content, or a window made smaller, is not.
+        let dragging = ui.input(|i| i.pointer.any_down() || i.pointer.any_released());
+        if dragging && self.shown_width.is_some_and(|w| (w - width).abs() > 0.5) {
+            self.list_width = Some(width);
+        }
+        self.shown_width = Some(width);
         egui::CentralPanel::default().show(ui, |ui| match &mut self.dossier {
             Some(ed) => out.extend(ed.ui(ui, &view.catalogs, &view.managers, view.today)),
             None => {
@@ -128,7 +146,7 @@ impl Feature for ClientsUi {
             Cmd::Close => {
                 self.dossier = None;
                 self.list.selected = None;
-                cx.open(Route::Clients);
+                cx.back(Route::Clients);
             }
             Cmd::Delete(id) => {
                 service::delete(cx.db, &cx.actor(), id).map_err(t::err)?;
@@ -171,6 +189,18 @@ impl Feature for ClientsUi {
                 .map_err(t::err)?;
                 self.list.import_report = Some(report);
                 cx.reload();
+            }
+            Cmd::ExportShown(path) => {
+                let rows = self.list.shown_rows(cx.view);
+                let n = files::write_xlsx(&path, t::NAV_CLIENTS, &t::CLIENTS_XLSX_COLUMNS, &rows)
+                    .map_err(t::err)?;
+                cx.info(t::xlsx_rows_written(n, &path.display().to_string()));
+            }
+            Cmd::ExportTimeline(path) => {
+                let rows = self.editor_mut()?.timeline_rows();
+                let n = files::write_xlsx(&path, t::TIMELINE, &t::TIMELINE_XLSX_COLUMNS, &rows)
+                    .map_err(t::err)?;
+                cx.info(t::xlsx_rows_written(n, &path.display().to_string()));
             }
             Cmd::Export(path) => {
                 let n =

@@ -10,9 +10,123 @@ use crate::i18n as t;
 use crate::ui::command::Command;
 use crate::ui::theme;
 
+/// What length of period the report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PeriodKind {
+    Month,
+    #[default]
+    Quarter,
+    Year,
+}
+
+/// The period chosen as a manager says it: «IV квартал 2026», «ноябрь 2026», «2026 год».
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PeriodPicker {
+    pub kind: PeriodKind,
+    /// 0: not chosen yet (the current period of today is taken).
+    pub year: i32,
+    pub month: u32,
+    pub quarter: u32,
+}
+
+const QUARTERS: [&str; 4] = ["I", "II", "III", "IV"];
+
+impl PeriodPicker {
+    /// Starts on the period of `today` the first time.
+    fn settle(&mut self, today: chrono::NaiveDate) {
+        use chrono::Datelike;
+        if self.year == 0 {
+            self.year = today.year();
+            self.month = today.month();
+            self.quarter = (today.month() - 1) / 3 + 1;
+        }
+    }
+
+    /// The period in words.
+    pub fn label(&self) -> String {
+        match self.kind {
+            PeriodKind::Month => fmt::month_long(self.year, self.month),
+            PeriodKind::Quarter => {
+                t::quarter_label(QUARTERS[(self.quarter.clamp(1, 4) - 1) as usize], self.year)
+            }
+            PeriodKind::Year => t::year_label(self.year),
+        }
+    }
+
+    /// The code the report reads: «2026-11», «2026-Q4», «2026».
+    pub fn code(&self) -> String {
+        match self.kind {
+            PeriodKind::Month => format!("{}-{:02}", self.year, self.month),
+            PeriodKind::Quarter => format!("{}-Q{}", self.year, self.quarter),
+            PeriodKind::Year => self.year.to_string(),
+        }
+    }
+
+    /// The pickers; `true` when the period changed.
+    pub fn ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.settle(today);
+        let before = self.clone();
+        egui::ComboBox::from_id_salt("period_kind")
+            .selected_text(match self.kind {
+                PeriodKind::Month => t::PERIOD_MONTH,
+                PeriodKind::Quarter => t::PERIOD_QUARTER,
+                PeriodKind::Year => t::PERIOD_YEAR,
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.kind, PeriodKind::Month, t::PERIOD_MONTH);
+                ui.selectable_value(&mut self.kind, PeriodKind::Quarter, t::PERIOD_QUARTER);
+                ui.selectable_value(&mut self.kind, PeriodKind::Year, t::PERIOD_YEAR);
+            })
+            .response
+            .accessible_name(t::F_PERIOD_KIND);
+        match self.kind {
+            PeriodKind::Month => {
+                egui::ComboBox::from_id_salt("period_month")
+                    .selected_text(fmt::month_name(self.month))
+                    .show_ui(ui, |ui| {
+                        for m in 1..=12 {
+                            ui.selectable_value(&mut self.month, m, fmt::month_name(m));
+                        }
+                    })
+                    .response
+                    .accessible_name(t::F_PERIOD_MONTH);
+            }
+            PeriodKind::Quarter => {
+                egui::ComboBox::from_id_salt("period_quarter")
+                    .selected_text(t::quarter_name(
+                        QUARTERS[(self.quarter.clamp(1, 4) - 1) as usize],
+                    ))
+                    .show_ui(ui, |ui| {
+                        for (k, q) in QUARTERS.iter().enumerate() {
+                            ui.selectable_value(
+                                &mut self.quarter,
+                                k as u32 + 1,
+                                t::quarter_name(q),
+                            );
+                        }
+                    })
+                    .response
+                    .accessible_name(t::F_PERIOD_QUARTER);
+            }
+            PeriodKind::Year => {}
+        }
+        egui::ComboBox::from_id_salt("period_year")
+            .selected_text(t::year_label(self.year))
+            .show_ui(ui, |ui| {
+                for y in (today.year() - 5..=today.year() + 1).rev() {
+                    ui.selectable_value(&mut self.year, y, t::year_label(y));
+                }
+            })
+            .response
+            .accessible_name(t::F_PERIOD_YEAR);
+        *self != before
+    }
+}
+
 #[derive(Default)]
 pub struct ContactReportScreen {
-    pub period: String,
+    pub picker: PeriodPicker,
     pub report: Option<ContactReport>,
     pub error: Option<&'static str>,
     pub pdf_path: String,
@@ -22,16 +136,12 @@ impl ContactReportScreen {
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut out = Vec::new();
         ui.heading(t::NAV_CONTACT_REPORT);
+        let today = crate::ui::widgets::today_of(ui);
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(t::F_PERIOD);
-            ui.add(
-                TextEdit::singleline(&mut self.period)
-                    .desired_width(110.0)
-                    .hint_text("2026-Q4"),
-            )
-            .labelled_by(l.id);
+            ui.label(t::F_PERIOD);
+            self.picker.ui(ui, today);
             if ui.button(t::BUILD_REPORT).clicked() {
-                out.push(Cmd::Build(self.period.clone()).into());
+                out.push(Cmd::Build(self.picker.code()).into());
             }
         });
         ui.label(RichText::new(t::PERIOD_HINT).small().color(theme::MUTED));

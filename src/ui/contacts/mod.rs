@@ -138,7 +138,7 @@ impl Feature for ContactsUi {
             }
             Cmd::Close => {
                 self.report = None;
-                cx.open(Route::Today);
+                cx.back(Route::Today);
             }
             Cmd::CompleteStep(step) => {
                 service::complete_step(cx.db, &cx.actor(), step).map_err(t::err)?;

@@ -112,6 +112,9 @@ impl ReportEditor {
 
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut out = Vec::new();
+        // An error beside a field goes once the field is fixed.
+        let today = crate::ui::widgets::today_of(ui);
+        crate::ui::widgets::forget_fixed(&mut self.errors, self.draft.to_value(today));
         if let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut self.stale) {
             match answer {
                 ConflictAnswer::KeepMine => {

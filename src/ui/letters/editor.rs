@@ -12,7 +12,10 @@ use crate::domain::{FieldError, FieldErrors, Id, fmt};
 use crate::i18n::fields;
 use crate::i18n::{self as t, Describe, Label};
 use crate::letters::compose::{self, content_from, document_from};
-use crate::letters::{Letter, LetterError, LetterStatus, Reply, Template, TemplateError, service};
+use crate::letters::{
+    Letter, LetterError, LetterStatus, Reply, Template, TemplateError, TemplateField,
+    TemplateFields, service,
+};
 use crate::pdf::{self, Company, Document, Item};
 use crate::storage::StorageError;
 use crate::ui::command::{Ask, Command, Cx, Route};
@@ -51,6 +54,14 @@ pub struct LetterEditor {
     textures: HashMap<usize, egui::TextureHandle>,
     /// The appeal this letter answers or notifies: (id, number).
     pub appeal: Option<(crate::domain::Id, String)>,
+    /// The values the template asks for, as typed, and their errors.
+    pub typed_fields: TemplateFields,
+    pub field_errors: std::collections::BTreeMap<&'static str, String>,
+    /// The heading and body the template last made: fields are filled in again only while the
+    /// text is still the template's.
+    rendered: Option<(String, String)>,
+    /// The heading and body before a template replaced them, to take back.
+    replaced: Option<(String, String)>,
 }
 
 impl LetterEditor {
@@ -86,6 +97,10 @@ impl LetterEditor {
             laid_out: None,
             textures: HashMap::new(),
             appeal: None,
+            typed_fields: TemplateFields::default(),
+            field_errors: Default::default(),
+            rendered: None,
+            replaced: None,
         };
         ed.refresh_preview();
         ed
@@ -131,7 +146,49 @@ impl LetterEditor {
         }
     }
 
+    /// The fields the chosen template asks for.
+    fn template_fields(&self) -> Vec<TemplateField> {
+        self.templates
+            .iter()
+            .find(|t| t.code == self.template_code)
+            .map(|t| crate::letters::template::fields_used(&t.heading, &t.body))
+            .unwrap_or_default()
+    }
+
+    /// The typed fields checked: the good ones formatted, the others left as blanks with their
+    /// errors beside them.
+    fn checked_fields(&mut self) -> TemplateFields {
+        let mut out = TemplateFields::default();
+        self.field_errors.clear();
+        for f in self.template_fields() {
+            let typed = self.typed_fields.get(f);
+            if typed.trim().is_empty() {
+                continue;
+            }
+            match f.normalise(typed) {
+                Ok(v) => *out.get_mut(f) = v,
+                Err(e) => {
+                    self.field_errors.insert(f.placeholder(), t::describe(&e));
+                }
+            }
+        }
+        out
+    }
+
+    /// Replaces the heading and body with the chosen template's (keeping the old text to take
+    /// back).
+    fn choose_template(&mut self, today: NaiveDate) {
+        let before = (self.letter.heading.clone(), self.letter.body.clone());
+        self.apply_template(today);
+        let changed = (self.letter.heading.clone(), self.letter.body.clone()) != before;
+        let was_template = self.rendered.as_ref() == Some(&before);
+        if changed && !before.1.trim().is_empty() && !was_template {
+            self.replaced = Some(before);
+        }
+    }
+
     fn apply_template(&mut self, today: NaiveDate) {
+        let fields = self.checked_fields();
         let Some(template) = self.templates.iter().find(|t| t.code == self.template_code) else {
             return;
         };
@@ -139,6 +196,7 @@ impl LetterEditor {
             number: self.letter.reply_number.clone(),
             date: fmt::parse_date(&self.reply_date),
             subject: self.reply_subject.clone(),
+            fields,
             ..Default::default()
         };
         match compose::draft_from(
@@ -154,6 +212,7 @@ impl LetterEditor {
                 self.letter.heading = d.heading;
                 self.letter.body = d.body;
                 self.letter.template_code = d.template_code;
+                self.rendered = Some((self.letter.heading.clone(), self.letter.body.clone()));
                 self.template_error = None;
             }
             Err(e) => self.template_error = Some(e),
@@ -169,6 +228,18 @@ impl LetterEditor {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Vec<Command> {
+        // An error beside a field goes once the field is fixed (the status date is checked
+        // apart, when the status is set).
+        let status_date = self.errors.remove("status_date");
+        widgets::forget_fixed(
+            &mut self.errors,
+            crate::letters::draft::check(&self.letter, &self.reply_date),
+        );
+        if let Some(e) = status_date
+            && fmt::parse_date(&self.status_date).is_none()
+        {
+            self.errors.insert("status_date".into(), e);
+        }
         if !self.status_date_typed {
             self.status_date = fmt::date(today);
         }
@@ -286,7 +357,7 @@ impl LetterEditor {
                 .labelled_by(l.id);
             if ui.button(t::BROWSE).clicked() {
                 out.push(Command::AskPath(Ask::save(
-                    compose::pdf_file_name(&self.letter),
+                    compose::pdf_file_name(&self.letter, &self.dossier.client.short_name),
                     |p| Cmd::PdfPath(p).into(),
                 )));
             }
@@ -336,24 +407,84 @@ impl LetterEditor {
                         .iter()
                         .find(|t| t.code == self.template_code)
                         .map_or("—".to_string(), |t| t.title.clone());
+                    let mut chosen = false;
                     egui::ComboBox::from_id_salt("letter_template")
                         .selected_text(selected)
                         .show_ui(ui, |ui| {
                             for tpl in &self.templates {
-                                ui.selectable_value(
-                                    &mut self.template_code,
-                                    tpl.code.clone(),
-                                    &tpl.title,
-                                );
+                                chosen |= ui
+                                    .selectable_value(
+                                        &mut self.template_code,
+                                        tpl.code.clone(),
+                                        &tpl.title,
+                                    )
+                                    .clicked();
                             }
                         })
                         .response
                         .accessible_name(t::F_TEMPLATE);
-                    if ui.button(t::APPLY_TEMPLATE).clicked() {
-                        self.apply_template(today);
+                    // Choosing a template applies it; the text it replaced can be taken back.
+                    if chosen {
+                        self.choose_template(today);
+                    }
+                    if let Some((heading, body)) = &self.replaced
+                        && ui.button(t::TAKE_BACK_TEXT).clicked()
+                    {
+                        self.letter.heading = heading.clone();
+                        self.letter.body = body.clone();
+                        self.replaced = None;
                     }
                 });
                 ui.end_row();
+                let used = self.template_fields();
+                if !used.is_empty() {
+                    ui.label(t::TEMPLATE_FIELDS_TITLE);
+                    ui.vertical(|ui| {
+                        let mut changed = false;
+                        ui.horizontal_wrapped(|ui| {
+                            for f in &used {
+                                let l = ui.label(f.label());
+                                let hint = match f {
+                                    TemplateField::Date => t::DATE_HINT,
+                                    TemplateField::Time => "ЧЧ:ММ",
+                                    TemplateField::Amount => "0,00",
+                                };
+                                changed |= ui
+                                    .add(
+                                        TextEdit::singleline(self.typed_fields.get_mut(*f))
+                                            .hint_text(hint)
+                                            .desired_width(110.0),
+                                    )
+                                    .labelled_by(l.id)
+                                    .changed();
+                            }
+                        });
+                        for f in &used {
+                            if let Some(e) = self.field_errors.get(f.placeholder()) {
+                                ui.label(
+                                    RichText::new(format!("{}: {e}", f.label()))
+                                        .color(theme::ERROR),
+                                );
+                            }
+                        }
+                        let still_template = self.rendered.as_ref().is_some_and(|(h, b)| {
+                            *h == self.letter.heading && *b == self.letter.body
+                        });
+                        if changed && still_template {
+                            self.apply_template(today);
+                        } else if changed {
+                            self.checked_fields();
+                        }
+                        if !still_template && self.rendered.is_some() {
+                            ui.label(
+                                RichText::new(t::TEMPLATE_FIELDS_EDITED)
+                                    .small()
+                                    .color(theme::MUTED),
+                            );
+                        }
+                    });
+                    ui.end_row();
+                }
                 if let Some(e) = &self.template_error {
                     ui.label("");
                     ui.label(RichText::new(e.describe()).color(theme::ERROR));
@@ -391,6 +522,9 @@ impl LetterEditor {
                     .labelled_by(l.id);
                     ui.label(RichText::new(t::BODY_HINT).small().color(theme::MUTED));
                     widgets::error_text(ui, err(&self.errors, "body"));
+                    if let Some(blank) = compose::find_blank(&self.letter) {
+                        ui.label(RichText::new(t::letter_blank(&blank)).color(theme::WARNING));
+                    }
                 });
                 ui.end_row();
                 widgets::text_row(ui, t::F_ATTACHMENT, &mut self.letter.attachment, None);

@@ -10,8 +10,11 @@ use egui::{RichText, TextEdit, Ui};
 use super::Cmd;
 use crate::admin::Catalogs;
 use crate::domain::Id;
+use crate::i18n::Label;
 use crate::i18n::{self as t, Describe};
-use crate::letters::{LetterError, MergeReport, Selection, Template};
+use crate::letters::{
+    LetterError, MergeReport, Recipient, Selection, Template, TemplateField, TemplateFields,
+};
 use crate::ui::command::{Ask, Command};
 use crate::ui::context::ViewCtx;
 use crate::ui::theme;
@@ -49,6 +52,20 @@ pub struct MergeScreen {
     pub run: Option<MergeRun>,
     pub report: Option<Result<MergeReport, LetterError>>,
     pub error: Option<&'static str>,
+    /// The values the template asks for, as typed.
+    pub typed: TemplateFields,
+    /// The same, checked and formatted, for the merge.
+    pub fields: TemplateFields,
+    pub field_errors: std::collections::BTreeMap<&'static str, String>,
+    /// The recipients shown for confirmation before anything is registered.
+    pub confirm: Option<Confirm>,
+}
+
+/// A merge waiting for the user's «да»: who it writes to.
+pub struct Confirm {
+    pub selection: Selection,
+    pub resume: bool,
+    pub recipients: Vec<Recipient>,
 }
 
 impl MergeScreen {
@@ -62,14 +79,123 @@ impl MergeScreen {
         }
     }
 
+    /// Checks the template's fields; `false` with the errors beside them.
+    fn check_fields(&mut self, used: &[TemplateField]) -> bool {
+        self.field_errors.clear();
+        self.fields = TemplateFields::default();
+        for f in used {
+            match f.normalise(self.typed.get(*f)) {
+                Ok(v) => *self.fields.get_mut(*f) = v,
+                Err(e) => {
+                    self.field_errors.insert(f.placeholder(), t::describe(&e));
+                }
+            }
+        }
+        self.field_errors.is_empty()
+    }
+
+    /// The confirmation: the recipients, and the buttons to run or not.
+    fn confirm_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let Some(c) = &self.confirm else {
+            return;
+        };
+        let with: Vec<&Recipient> = c
+            .recipients
+            .iter()
+            .filter(|r| r.addressee.is_some())
+            .collect();
+        ui.separator();
+        ui.label(
+            RichText::new(t::merge_confirm_title(
+                with.len(),
+                c.recipients.len() - with.len(),
+            ))
+            .strong(),
+        );
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+        let height = (ui.available_height() - 60.0).clamp(120.0, 420.0);
+        egui_extras::TableBuilder::new(ui)
+            .id_salt("merge_recipients")
+            .striped(true)
+            .resizable(true)
+            .max_scroll_height(height)
+            .column(egui_extras::Column::exact(40.0))
+            .column(
+                egui_extras::Column::initial(260.0)
+                    .at_least(120.0)
+                    .clip(true),
+            )
+            .column(
+                egui_extras::Column::initial(300.0)
+                    .at_least(120.0)
+                    .clip(true),
+            )
+            .column(egui_extras::Column::remainder().at_least(120.0).clip(true))
+            .header(row_h, |mut h| {
+                for title in [
+                    "№",
+                    t::COL_CLIENT,
+                    t::MERGE_COL_ADDRESSEE,
+                    t::MERGE_COL_ADDRESS,
+                ] {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_h, c.recipients.len(), |mut row| {
+                    let i = row.index();
+                    let r = &c.recipients[i];
+                    row.col(|ui| {
+                        ui.label((i + 1).to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.client).on_hover_text(&r.client);
+                    });
+                    row.col(|ui| match &r.addressee {
+                        Some(a) => {
+                            ui.label(a).on_hover_text(a);
+                        }
+                        None => {
+                            ui.label(RichText::new(t::MERGE_NO_ADDRESSEE).color(theme::WARNING));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.address).on_hover_text(&r.address);
+                    });
+                });
+            });
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let go = ui.add_enabled(
+                !with.is_empty(),
+                egui::Button::new(RichText::new(t::merge_confirm_button(with.len())).strong()),
+            );
+            if go.clicked() {
+                out.push(Cmd::StartMerge(c.selection.clone(), c.resume).into());
+            }
+            cancel = ui.button(t::CANCEL).clicked();
+        });
+        if cancel {
+            self.confirm = None;
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, templates: &[Template], view: &ViewCtx) -> Vec<Command> {
         self.poll();
+        let used = templates
+            .iter()
+            .find(|t| t.code == self.template_code)
+            .map(|t| crate::letters::template::fields_used(&t.heading, &t.body))
+            .unwrap_or_default();
         let catalogs = &view.catalogs;
         let mut out = Vec::new();
         ui.heading(t::NAV_MERGE);
         ui.label(RichText::new(t::MERGE_HINT).small().color(theme::MUTED));
         let running = self.run.is_some();
-        ui.add_enabled_ui(!running, |ui| {
+        let confirming = self.confirm.is_some();
+        ui.add_enabled_ui(!running && !confirming, |ui| {
             crate::ui::widgets::form_grid("merge").show(ui, |ui| {
                 ui.label(t::F_TEMPLATE);
                 let selected = templates
@@ -133,6 +259,30 @@ impl MergeScreen {
                 ui.label("");
                 ui.checkbox(&mut self.combined, t::MERGE_COMBINED);
                 ui.end_row();
+                for f in &used {
+                    let l = ui.label(f.label());
+                    ui.vertical(|ui| {
+                        let hint = match f {
+                            TemplateField::Date => t::DATE_HINT,
+                            TemplateField::Time => "ЧЧ:ММ",
+                            TemplateField::Amount => "0,00",
+                        };
+                        let r = ui
+                            .add(
+                                TextEdit::singleline(self.typed.get_mut(*f))
+                                    .hint_text(hint)
+                                    .desired_width(160.0),
+                            )
+                            .labelled_by(l.id);
+                        if r.changed() {
+                            self.field_errors.remove(f.placeholder());
+                        }
+                        if let Some(e) = self.field_errors.get(f.placeholder()) {
+                            ui.label(RichText::new(e).color(theme::ERROR));
+                        }
+                    });
+                    ui.end_row();
+                }
             });
             ui.horizontal(|ui| {
                 for (label, resume) in [(t::MERGE_START, false), (t::MERGE_RESUME, true)] {
@@ -151,8 +301,9 @@ impl MergeScreen {
                                 self.error = Some(t::MERGE_PICK_DIR);
                             }
                             None => self.error = Some(t::MERGE_PICK_TARGET),
+                            Some(_) if !self.check_fields(&used) => {}
                             Some(selection) => {
-                                out.push(Cmd::StartMerge(selection, resume).into());
+                                out.push(Cmd::PreviewMerge(selection, resume).into());
                             }
                         }
                     }
@@ -162,6 +313,7 @@ impl MergeScreen {
         if let Some(e) = self.error {
             ui.label(RichText::new(e).color(theme::ERROR));
         }
+        self.confirm_ui(ui, &mut out);
         if let Some(run) = &self.run {
             let fraction = if run.total == 0 {
                 0.0

@@ -43,9 +43,14 @@ pub enum Cmd {
     /// The register's filters changed.
     Filter,
     SheetPath(PathBuf),
+    /// The rows of the register shown, to an Excel file.
+    ExportShown(PathBuf),
     CourierSheet(String),
     MergeDir(PathBuf),
-    /// Run the merge; `true`: continue the unfinished one.
+    /// List who the merge would write to and ask to confirm; `true`: continue the unfinished
+    /// one.
+    PreviewMerge(Selection, bool),
+    /// Run the merge (confirmed); `true`: continue the unfinished one.
     StartMerge(Selection, bool),
     LogoPath(PathBuf),
     LoadLogo(String),
@@ -108,6 +113,7 @@ impl LettersUi {
             out_dir: files::typed_path(&self.merge.out_dir),
             combined: self.merge.combined,
             resume,
+            fields: self.merge.fields.clone(),
         };
         let (tx, rx) = std::sync::mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -237,7 +243,7 @@ impl Feature for LettersUi {
             }
             Cmd::Close => {
                 self.editor = None;
-                cx.open(Route::Letters);
+                cx.back(Route::Letters);
             }
             Cmd::PdfPath(p) => self.editor_mut()?.pdf_path = p.display().to_string(),
             Cmd::SavePdf(path) => {
@@ -256,6 +262,12 @@ impl Feature for LettersUi {
                 self.register.rows = service::list(cx.db, &self.register.filter).map_err(t::err)?;
             }
             Cmd::SheetPath(p) => self.register.sheet_path = p.display().to_string(),
+            Cmd::ExportShown(path) => {
+                let rows = self.register.shown_rows();
+                let n = files::write_xlsx(&path, t::NAV_LETTERS, &t::LETTERS_XLSX_COLUMNS, &rows)
+                    .map_err(t::err)?;
+                cx.info(t::xlsx_rows_written(n, &path.display().to_string()));
+            }
             Cmd::CourierSheet(path) => {
                 let target = files::typed_path(&path);
                 let sender = cx
@@ -275,7 +287,18 @@ impl Feature for LettersUi {
                 cx.info(t::courier_sheet_written(n, &target.display().to_string()));
             }
             Cmd::MergeDir(p) => self.merge.out_dir = p.display().to_string(),
-            Cmd::StartMerge(selection, resume) => self.start_merge(selection, resume, cx)?,
+            Cmd::PreviewMerge(selection, resume) => {
+                let recipients = mail_merge::recipients(cx.db, &selection).map_err(t::err)?;
+                self.merge.confirm = Some(merge::Confirm {
+                    selection,
+                    resume,
+                    recipients,
+                });
+            }
+            Cmd::StartMerge(selection, resume) => {
+                self.merge.confirm = None;
+                self.start_merge(selection, resume, cx)?;
+            }
             Cmd::LogoPath(p) => self.settings.logo_path = p.display().to_string(),
             Cmd::LoadLogo(path) => match admin::read_png(&files::typed_path(&path)) {
                 Ok(bytes) => {

@@ -22,6 +22,24 @@ pub struct Register {
 }
 
 impl Register {
+    /// The rows shown, as the Excel export writes them.
+    pub fn shown_rows(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| {
+                let l = &r.letter;
+                vec![
+                    l.number.clone(),
+                    fmt::opt_date(l.reg_date),
+                    l.status.label().to_string(),
+                    r.client.clone(),
+                    l.heading.clone(),
+                    r.address.clone(),
+                ]
+            })
+            .collect()
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -107,6 +125,15 @@ impl Register {
             {
                 out.push(Cmd::CourierSheet(self.sheet_path.clone()).into());
             }
+            if ui
+                .button(t::TO_EXCEL)
+                .on_hover_text(t::TO_EXCEL_HINT)
+                .clicked()
+            {
+                out.push(Command::AskPath(Ask::save(t::LETTERS_XLSX_NAME, |p| {
+                    Cmd::ExportShown(p).into()
+                })));
+            }
         });
         ui.label(
             RichText::new(fmt::count(self.rows.len() as u64, t::LETTER_FORMS))
@@ -157,10 +184,12 @@ impl Register {
                         ui.add(egui::Label::new(l.status.label()).selectable(false));
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&r.client).truncate().selectable(false));
+                        ui.add(egui::Label::new(&r.client).truncate().selectable(false))
+                            .on_hover_text(&r.client);
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&l.heading).truncate().selectable(false));
+                        ui.add(egui::Label::new(&l.heading).truncate().selectable(false))
+                            .on_hover_text(&l.heading);
                     });
                     if row.response().clicked()
                         && let Some(id) = l.id

@@ -1,0 +1,284 @@
+//! The command line's help in Russian: clap's own headings and flags, and the help of every
+//! command and argument by its path («letter merge --date»). The doc comments of the
+//! command-line types stay for developers; what the user reads comes from here.
+
+pub const HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nИспользование: {usage}\n\n{all-args}{after-help}";
+pub const COMMANDS_HEADING: &str = "Команды";
+pub const OPTIONS_HEADING: &str = "Параметры";
+pub const ARGS_HEADING: &str = "Аргументы";
+pub const HELP_FLAG: &str = "Показать справку";
+pub const VERSION_FLAG: &str = "Показать версию";
+pub const HELP_COMMAND: &str = "Справка по команде";
+
+/// Errors of the command line itself (before any command runs).
+pub fn missing_args(args: &str) -> String {
+    format!("не указаны обязательные параметры: {args}")
+}
+pub fn unknown_arg(arg: &str) -> String {
+    format!("неизвестный параметр «{arg}»")
+}
+pub fn unknown_command(name: &str) -> String {
+    format!("неизвестная команда «{name}»")
+}
+pub fn bad_value(value: &str, arg: &str, why: &str) -> String {
+    if why.is_empty() {
+        format!("недопустимое значение «{value}» параметра {arg}")
+    } else {
+        format!("недопустимое значение «{value}» параметра {arg}: {why}")
+    }
+}
+pub const NOT_A_WHOLE_NUMBER: &str = "ожидается целое число";
+pub const NUMBER_TOO_BIG: &str = "слишком большое число";
+pub fn did_you_mean(what: &str) -> String {
+    format!("возможно, имелось в виду «{what}»")
+}
+pub fn arg_twice(arg: &str) -> String {
+    format!("параметр {arg} указан больше одного раза")
+}
+pub fn bad_command_line(detail: &str) -> String {
+    format!("ошибка в командной строке: {detail}")
+}
+pub fn more_in_help(usage: &str) -> String {
+    format!("Использование: {usage}\nПодробнее: --help")
+}
+
+/// The Russian help of a command or an argument, by its path: the command names from the top
+/// and, for an argument, `--long` (or the value's name for a positional one).
+pub fn help(path: &str) -> Option<&'static str> {
+    HELP.iter().find(|(p, _)| *p == path).map(|(_, h)| *h)
+}
+
+const HELP: &[(&str, &str)] = &[
+    (
+        "--db",
+        "Файл базы данных (по умолчанию: VIPDESK_DB, иначе vipdesk.db в папке данных пользователя)",
+    ),
+    (
+        "--create",
+        "Создать файл базы данных, если его нет (иначе отсутствующий файл — ошибка)",
+    ),
+    ("demo", "Заполнить пустую базу вымышленными демо-данными"),
+    (
+        "demo --clients",
+        "Сколько клиентов создать (контактные лица, показатели и прочее — пропорционально)",
+    ),
+    (
+        "demo --seed",
+        "Начальное число генератора: одно и то же число даёт одни и те же данные",
+    ),
+    (
+        "check",
+        "Проверить базу данных; код выхода 1, если найдены ошибки",
+    ),
+    (
+        "backup",
+        "Сделать проверенную копию базы (в папку копий или в файл --out)",
+    ),
+    (
+        "backup --out",
+        "Куда записать копию (по умолчанию — папка копий рядом с базой)",
+    ),
+    ("backups", "Резервные копии базы"),
+    (
+        "backups list",
+        "Список копий, новые сверху: когда, почему, размер, что в них, файл",
+    ),
+    (
+        "restore",
+        "Заменить данные базы проверенной копией (текущие данные сохраняются отдельно)",
+    ),
+    ("restore file", "Файл резервной копии"),
+    (
+        "encrypt",
+        "Зашифровать базу и её копии паролем (VIPDESK_NEW_PASSPHRASE или ввод дважды); у зашифрованной базы — сменить пароль",
+    ),
+    (
+        "decrypt",
+        "Расшифровать базу и её копии (пароль: VIPDESK_PASSPHRASE или ввод)",
+    ),
+    ("clients", "Клиенты"),
+    (
+        "clients list",
+        "Список клиентов (с --json — по объекту JSON в строке)",
+    ),
+    ("clients list --json", "Вывод в JSON: по объекту в строке"),
+    ("import", "Импорт данных"),
+    (
+        "import clients",
+        "Импорт клиентов из файла .csv («;» или «,», UTF-8 или Windows-1251) или .xlsx",
+    ),
+    ("import clients file", "Файл .csv или .xlsx"),
+    (
+        "import clients --update",
+        "Обновить клиентов, которые уже есть в базе (тот же UUID, иначе тот же ИНН), колонками файла, а не отклонять их как дубликаты",
+    ),
+    ("export", "Экспорт данных"),
+    (
+        "export clients",
+        "Экспорт клиентов в файл .csv (колонки, которые читает импорт)",
+    ),
+    (
+        "export clients file",
+        "Файл .csv, в который записать клиентов",
+    ),
+    ("meetings", "Отчёты о звонках и встречах"),
+    (
+        "meetings list",
+        "Отчёты, новые сверху (с --json — по объекту JSON в строке)",
+    ),
+    ("meetings list --client", "Только отчёты этого клиента (id)"),
+    ("meetings list --json", "Вывод в JSON: по объекту в строке"),
+    ("meeting", "Отчёт о звонке или встрече"),
+    ("meeting render", "Записать PDF отчёта"),
+    ("meeting render --id", "Номер (id) отчёта"),
+    ("meeting render --out", "Файл PDF"),
+    ("report", "Отчёты для руководителя группы"),
+    (
+        "report contacts",
+        "Плановые и проведённые звонки и встречи по менеджерам и клиентам, в PDF",
+    ),
+    (
+        "report contacts --period",
+        "Период: 2026-Q4, 2026-11 или 2026",
+    ),
+    ("report contacts --out", "Файл PDF"),
+    (
+        "report contacts --manager",
+        "Только клиенты этого менеджера (id)",
+    ),
+    (
+        "report weekly-complaints",
+        "Еженедельная служебная записка о жалобах и предложениях за неделю ISO, в PDF",
+    ),
+    (
+        "report weekly-complaints --week",
+        "Неделя ISO, например 2026-W48",
+    ),
+    ("report weekly-complaints --out", "Файл PDF"),
+    (
+        "report appeals",
+        "Статистика обращений, поступивших за период (даты ГГГГ-ММ-ДД), в PDF",
+    ),
+    ("report appeals --from", "Начало периода, ГГГГ-ММ-ДД"),
+    ("report appeals --to", "Конец периода, ГГГГ-ММ-ДД"),
+    ("report appeals --out", "Файл PDF"),
+    (
+        "today",
+        "Что нужно сделать менеджеру сегодня (звонки, встречи, шаги, дни рождения, обращения)",
+    ),
+    (
+        "today --manager",
+        "Номер (id) менеджера (по умолчанию — клиенты всех менеджеров)",
+    ),
+    ("today --json", "Вывод в JSON"),
+    ("appeals", "Обращения и жалобы"),
+    (
+        "appeals list",
+        "Реестр обращений, новые сверху (с --overdue — открытые с истёкшим сроком, самые старые сроки сверху; с --json — по объекту JSON в строке)",
+    ),
+    (
+        "appeals list --overdue",
+        "Только открытые обращения с истёкшим сроком ответа",
+    ),
+    (
+        "appeals list --manager",
+        "Только обращения этого менеджера (id)",
+    ),
+    (
+        "appeals list --client",
+        "Только обращения этого клиента (id)",
+    ),
+    (
+        "appeals list --search",
+        "Слова для поиска в теме и тексте (каждое слово — как начало слова)",
+    ),
+    ("appeals list --json", "Вывод в JSON: по объекту в строке"),
+    (
+        "appeals import-eml",
+        "Принять письмо, сохранённое как .eml, как обращение: отправитель по адресу из досье, тема, текст, время получения и вложения",
+    ),
+    ("appeals import-eml file", "Файл .eml"),
+    (
+        "appeals import-eml --client",
+        "Клиент (id), если адреса отправителя нет в досье (или он есть в нескольких)",
+    ),
+    (
+        "appeals import-eml --register",
+        "Сразу зарегистрировать (по умолчанию — «поступило», ждёт регистрации)",
+    ),
+    (
+        "calendar",
+        "Производственный календарь: рабочие дни и сроки",
+    ),
+    (
+        "calendar add-workdays",
+        "Дата через N рабочих дней после DATE (сама DATE не считается)",
+    ),
+    ("calendar add-workdays --from", "Дата отсчёта, ГГГГ-ММ-ДД"),
+    ("calendar add-workdays --days", "Число рабочих дней"),
+    (
+        "calendar deadline",
+        "Последний день срока в N дней от события DATE (ст. 191, 193 ГК РФ: срок начинается на следующий день; выходной последний день переносится на ближайший рабочий)",
+    ),
+    ("calendar deadline --from", "Дата события, ГГГГ-ММ-ДД"),
+    ("calendar deadline --days", "Срок в днях"),
+    (
+        "calendar deadline --working",
+        "Срок в рабочих днях (по умолчанию — в календарных)",
+    ),
+    ("letter", "Исходящие письма"),
+    (
+        "letter render",
+        "Записать PDF письма (у черновика — пропуски для номера и даты и отметка «ПРОЕКТ»)",
+    ),
+    ("letter render --id", "Номер (id) письма"),
+    ("letter render --out", "Файл PDF"),
+    (
+        "letter courier-sheet",
+        "Реестр передачи курьеру: письма, переданные курьеру в день DATE, в PDF",
+    ),
+    (
+        "letter courier-sheet --date",
+        "День передачи курьеру, ГГГГ-ММ-ДД",
+    ),
+    ("letter courier-sheet --out", "Файл PDF"),
+    (
+        "letter list",
+        "Реестр исходящих (с --json — по объекту JSON в строке)",
+    ),
+    ("letter list --json", "Вывод в JSON: по объекту в строке"),
+    (
+        "letter merge",
+        "Рассылка: одно письмо по шаблону каждому клиенту выборки, зарегистрированное, в PDF в папку",
+    ),
+    (
+        "letter merge --template",
+        "Код шаблона, например tariff_change",
+    ),
+    (
+        "letter merge --clients",
+        "Кому: all | manager:ID | district:НАЗВАНИЕ",
+    ),
+    ("letter merge --out", "Папка для файлов PDF"),
+    (
+        "letter merge --combined",
+        "Один общий PDF вместо файла на каждое письмо",
+    ),
+    (
+        "letter merge --resume",
+        "Продолжить незаконченную рассылку этого шаблона этим клиентам (только тем, кому письмо ещё не составлено)",
+    ),
+    (
+        "letter merge --date",
+        "Дата, которую просит шаблон ({{ fields.date }}), например 01.01.2027",
+    ),
+    (
+        "letter merge --time",
+        "Время, которое просит шаблон ({{ fields.time }}), например 10:00",
+    ),
+    (
+        "letter merge --amount",
+        "Сумма, которую просит шаблон ({{ fields.amount }}), например 1234,50",
+    ),
+];
