@@ -1253,6 +1253,11 @@ fn demo_appeals(
         match reply_channel {
             Channel::Post | Channel::InPerson => {
                 let letter = appeals::reply_letter(db, &actor, id, "")?;
+                // The manager writes the answer itself where the template leaves it.
+                let mut draft = letters::service::open(db, letter)?;
+                let findings = text::DEMO_REPLY_FINDINGS[i % text::DEMO_REPLY_FINDINGS.len()];
+                draft.body = draft.body.replace(text::DEMO_REPLY_PLACEHOLDER, findings);
+                letters::service::save_draft(db, &actor, &draft)?;
                 letters::service::register(db, &actor, letter)?;
             }
             via => {

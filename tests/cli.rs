@@ -343,7 +343,7 @@ fn letter_list_render_and_merge() {
     );
     // The tariff notice asks for the date the tariffs change: without it, nothing is made.
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("__.__.____"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--date"), "{}", stderr(&out));
     assert!(!merged.exists() || std::fs::read_dir(&merged).expect("dir").count() == 0);
     let out = vipdesk(
         &db,

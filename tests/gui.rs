@@ -1424,7 +1424,12 @@ fn thousand_character_names_and_a_100_kb_letter_in_the_gui() {
     app.reload().expect("reload");
     let mut h = harness_sized(app, 1280.0, 800.0);
     h.run();
-    h.get_by_label_contains("АО «Альфа» очень длинное").click();
+    // The list cuts the middle of a long name; its start is shown.
+    h.get_by(|n| {
+        n.value()
+            .is_some_and(|v| v.starts_with("АО «Альфа» о") && v.contains('…'))
+    })
+    .click();
     h.run();
     assert_eq!(dossier_client(&h), Some(alpha));
     h.state_mut().open(Route::Letter(id)).expect("open");
@@ -2031,4 +2036,64 @@ fn a_field_error_goes_when_the_field_is_fixed() {
         h.query_by_label(t::ERR_INN_CHECKSUM).is_none(),
         "the error stayed after the fix"
     );
+}
+
+/// A template's fields are chosen from a list, not typed from memory: the chosen field goes in
+/// where the cursor is, and the template then checks.
+#[test]
+fn the_template_editor_inserts_a_field_from_the_picker() {
+    let (app, _) = app_with_manager();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_SETTINGS).click();
+    h.run();
+    click_button(&mut h, t::NEW_TEMPLATE);
+    h.get_by_label(t::F_BODY).click();
+    h.run();
+    h.get_by_label(t::F_BODY)
+        .type_text("Позвоните персональному менеджеру ");
+    h.run();
+    h.get_by_label(t::FIELD_GROUP).click();
+    h.run();
+    h.get_by_label("Менеджер").click();
+    h.run();
+    h.get_by_label(t::INSERT_FIELD).click();
+    h.run();
+    h.get_by_label_contains("кому — «Г.И. Родионовой»").click();
+    h.run();
+    let settings = &h.state().features.letters.settings;
+    let body = &settings.templates[settings.selected.expect("selected")].body;
+    assert_eq!(
+        body,
+        "Позвоните персональному менеджеру {{ manager.name_dative }}"
+    );
+    click_button(&mut h, t::SAVE_TEMPLATE);
+    let saved = letters::service::templates(&h.state().db).expect("templates");
+    assert!(
+        saved
+            .iter()
+            .any(|t| t.body.ends_with("{{ manager.name_dative }}"))
+    );
+}
+
+/// Names that differ only at their end stay told apart in a narrow list: the middle is cut,
+/// not the end.
+#[test]
+fn long_names_are_cut_in_the_middle() {
+    let ctx = egui::Context::default();
+    let mut shown = Vec::new();
+    let mut out = ctx.run_ui(Default::default(), |ui| {
+        for n in [11, 12] {
+            let name = format!("МУП «Болховский плодоконсервный хлебозавод № {n}»");
+            shown.push(vipdesk::ui::widgets::middle_elide(ui, &name, 150.0));
+        }
+        shown.push(vipdesk::ui::widgets::middle_elide(ui, "АО «Альфа»", 300.0));
+    });
+    out.textures_delta.clear();
+    assert_ne!(shown[0], shown[1], "{shown:?}");
+    assert!(
+        shown[0].contains('…') && shown[0].ends_with("11»"),
+        "{shown:?}"
+    );
+    assert_eq!(shown[2], "АО «Альфа»");
 }

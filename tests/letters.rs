@@ -448,9 +448,34 @@ fn a_merge_refuses_a_template_field_left_empty_and_fills_it_when_given() {
     let err = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false))
         .expect_err("no date given");
     assert!(
-        matches!(&err, LetterError::Blank(b) if b == "__.__.____"),
+        matches!(
+            err,
+            LetterError::FieldMissing(vipdesk::letters::TemplateField::Date)
+        ),
         "{err:?}"
     );
+    assert!(vipdesk::i18n::describe(&err).contains("--date"));
+    assert_eq!(letters_count(&db), before, "nothing registered");
+    // Nor an empty template, nor one that answers an appeal (a merge has no appeal).
+    for (code, expected) in [
+        ("free", "нет текста"),
+        ("reply_appeal", "карточки обращения"),
+    ] {
+        let other = MergeJob {
+            template_code: code.into(),
+            fields: common::tariff_fields(),
+            ..job.clone()
+        };
+        let err = merge(
+            &mut db,
+            &SYSTEM,
+            &other,
+            &|_, _| {},
+            &AtomicBool::new(false),
+        )
+        .expect_err(code);
+        assert!(vipdesk::i18n::describe(&err).contains(expected), "{err:?}");
+    }
     assert_eq!(letters_count(&db), before, "nothing registered");
     job.fields = common::tariff_fields();
     let report = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).expect("merge");
@@ -670,6 +695,15 @@ fn demo_letters_are_set_as_an_office_sets_them() {
                 );
             }
         }
+        // A registered letter of the demo went out as it is: no blank, no template's stub.
+        if r.letter.status != LetterStatus::Draft {
+            assert_eq!(vipdesk::letters::compose::find_blank(&r.letter), None);
+            assert!(
+                !r.letter.body.contains("сообщаем следующее."),
+                "{} has no answer",
+                r.letter.number
+            );
+        }
         let text = doc.text();
         if text.contains("44-02-0") {
             assert!(text.contains("+7\u{a0}(4862)\u{a0}44-02-0"), "{text}");
@@ -677,4 +711,29 @@ fn demo_letters_are_set_as_an_office_sets_them() {
     }
     assert!(widest <= 0.9 + 1e-3, "the widest gap is {widest:.2} em");
     eprintln!("widest word gap of the demo letters: {widest:.3} em");
+}
+
+/// The template editor's field picker offers only fields a template knows, and every field
+/// the manager fills in or whose case matters.
+#[test]
+fn the_field_picker_lists_known_fields() {
+    let known = vipdesk::letters::template::known_placeholders();
+    for (name, _) in vipdesk::words::TEMPLATE_FIELD_LABELS {
+        assert!(known.contains(name), "{name} is not a field");
+    }
+    for must in [
+        "fields.date",
+        "fields.time",
+        "fields.amount",
+        "manager.name_genitive",
+        "manager.name_dative",
+        "manager.name_instrumental",
+    ] {
+        assert!(
+            vipdesk::words::TEMPLATE_FIELD_LABELS
+                .iter()
+                .any(|(n, _)| *n == must),
+            "{must} missing from the picker"
+        );
+    }
 }

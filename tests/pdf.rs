@@ -332,12 +332,16 @@ fn courier_sheet_cells_hold_whole_words() {
                 .map(|r| r.text.clone())
                 .collect::<Vec<_>>()
         })
-        .flat_map(|t| t.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|t| {
+            t.split([' ', '\u{a0}'])
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect();
     for r in &rows {
         for word in [&r.client, &r.address, &r.addressee, &r.number]
             .iter()
-            .flat_map(|s| s.split(' '))
+            .flat_map(|s| s.split([' ', '\u{a0}']))
             .chain(["20.11.2026"])
         {
             assert!(tokens.contains(word), "«{word}» was broken in its cell");

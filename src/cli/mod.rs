@@ -256,9 +256,18 @@ fn localise(cmd: clap::Command, path: &str) -> clap::Command {
                 w::OPTIONS_HEADING
             };
             let a = a.help_heading(heading);
-            match help {
-                Some(h) => a.help(h),
-                None => a,
+            // clap says «[default: 48]»: the default goes into the Russian help instead.
+            let default: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            match (help, default.is_empty()) {
+                (Some(h), true) => a.help(h),
+                (Some(h), false) => a
+                    .hide_default_value(true)
+                    .help(w::with_default(h, &default.join(", "))),
+                (None, _) => a,
             }
         });
     }

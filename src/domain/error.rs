@@ -17,6 +17,12 @@ pub enum FieldError {
     /// A date written right that the calendar has not («31.02.2024»).
     #[error("no such date")]
     NoSuchDate,
+    /// An amount with more than two decimals.
+    #[error("more than kopecks")]
+    Kopecks,
+    /// A number beyond what the field takes.
+    #[error("too large")]
+    TooLarge,
     #[error("end before start")]
     DateOrder,
     #[error("not a number")]

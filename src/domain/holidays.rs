@@ -16,6 +16,39 @@ fn weekday(s: &str) -> Option<Weekday> {
     })
 }
 
+/// A holiday's rule, read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A fixed day: (day, month).
+    Fixed(u32, u32),
+    /// The n-th weekday of a month: (n, weekday, month).
+    Nth(u8, Weekday, u32),
+}
+
+/// Reads «22.12» or «2 вс 08»; `None` when the rule cannot be read.
+pub fn parse_rule(rule: &str) -> Option<Rule> {
+    let parts: Vec<&str> = rule.split_whitespace().collect();
+    match parts.as_slice() {
+        [fixed] => {
+            let (d, m) = fixed.split_once('.')?;
+            let (d, m) = (d.parse().ok()?, m.parse().ok()?);
+            ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some(Rule::Fixed(d, m))
+        }
+        [n, wd, m] => {
+            let (n, m): (u8, u32) = (n.parse().ok()?, m.parse().ok()?);
+            ((1..=5).contains(&n) && (1..=12).contains(&m)).then_some(Rule::Nth(n, weekday(wd)?, m))
+        }
+        _ => None,
+    }
+}
+
+/// The holiday's next date from `today` on (this year's, else next year's).
+pub fn next_holiday(rule: &str, today: NaiveDate) -> Option<NaiveDate> {
+    holiday_date(rule, today.year())
+        .filter(|d| *d >= today)
+        .or_else(|| holiday_date(rule, today.year() + 1))
+}
+
 /// The date of a holiday in `year`, or `None` if the rule cannot be read.
 pub fn holiday_date(rule: &str, year: i32) -> Option<NaiveDate> {
     let parts: Vec<&str> = rule.split_whitespace().collect();
@@ -55,5 +88,14 @@ mod tests {
         );
         assert_eq!(holiday_date("3 вс 03", 2026), d(2026, 3, 15));
         assert_eq!(holiday_date("чепуха", 2026), None);
+        let today = d(2026, 12, 1).expect("date");
+        assert_eq!(
+            next_holiday("3 вс 06", today),
+            d(2027, 6, 20),
+            "passed: next year's"
+        );
+        assert_eq!(next_holiday("22.12", today), d(2026, 12, 22));
+        assert_eq!(parse_rule("3 вс 07"), Some(Rule::Nth(3, Weekday::Sun, 7)));
+        assert_eq!(parse_rule("31.13"), None);
     }
 }

@@ -11,7 +11,7 @@ const LEGAL_FORMS: [&str; 10] = [
 ];
 
 /// Abbreviations kept with what follows them («ул.\u{a0}Ленина», «тел.\u{a0}+7…»).
-const KEEP_WITH_NEXT: [&str; 22] = [
+const KEEP_WITH_NEXT: [&str; 24] = [
     "г.",
     "ул.",
     "д.",
@@ -34,6 +34,8 @@ const KEEP_WITH_NEXT: [&str; 22] = [
     "КПП",
     "ИНН/КПП",
     "ОГРН",
+    "пгт",
+    "(г.",
 ];
 
 /// What an abbreviation is kept with: «г. Орёл», «д. 5», «тел. +7…», «ИНН 5753…» — not the
@@ -116,8 +118,9 @@ pub fn hyphen_points(word: &str) -> Vec<usize> {
     let check_run = |start: usize, end: usize, out: &mut Vec<usize>| {
         let run = &word[start..end];
         let letters = run.chars().count();
-        let lowercase_tail = run.chars().skip(1).all(char::is_lowercase);
-        if letters < 4 || !lowercase_tail {
+        // Names, abbreviations and a company's name in capitals are never broken: only a word
+        // in small letters is.
+        if letters < 4 || !run.chars().all(char::is_lowercase) {
             return;
         }
         if let Some(dict) = dict {
@@ -140,7 +143,21 @@ pub fn hyphen_points(word: &str) -> Vec<usize> {
             if let Some(start) = run_start.take() {
                 check_run(start, i, &mut out);
             }
-            if c == '-' && i > 0 && i + 1 < word.len() {
+            // After the hyphen of a compound word («какой-либо»), never inside a number
+            // («44-02-00»).
+            let letter_before = || {
+                word[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+            };
+            let letter_after = || {
+                word[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            };
+            if c == '-' && letter_before() && letter_after() {
                 out.push(i + 1);
             }
         }
@@ -220,7 +237,16 @@ mod tests {
         assert_eq!(split("ООО"), "ООО");
         assert_eq!(split("2026"), "2026");
         assert_eq!(split("какой-либо"), "ка-кой-ли-бо");
-        assert!(hyphen_points("Орёл").is_empty() || split("Орёл") == "Орёл");
+        assert_eq!(
+            split("Орелэнергосбыт"),
+            "Орелэнергосбыт",
+            "a name is not broken"
+        );
+        assert_eq!(split("Родионова"), "Родионова");
+        assert!(
+            hyphen_points("44-02-00,").is_empty(),
+            "a phone is not broken"
+        );
     }
 
     #[test]

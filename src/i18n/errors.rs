@@ -36,6 +36,8 @@ impl Describe for FieldError {
             FieldError::Required => w::ERR_REQUIRED.into(),
             FieldError::Date => w::ERR_DATE.into(),
             FieldError::NoSuchDate => w::ERR_NO_SUCH_DATE.into(),
+            FieldError::Kopecks => w::ERR_KOPECKS.into(),
+            FieldError::TooLarge => w::ERR_TOO_LARGE.into(),
             FieldError::DateOrder => w::ERR_DATE_ORDER.into(),
             FieldError::Number => w::ERR_NUMBER.into(),
             FieldError::Negative => w::ERR_NEGATIVE.into(),
@@ -228,6 +230,16 @@ impl Describe for LetterError {
             }
             LetterError::UnknownTemplate(code) => w::unknown_template(code),
             LetterError::Blank(fragment) => w::letter_blank(fragment),
+            LetterError::EmptyTemplate => w::MERGE_EMPTY_TEMPLATE.into(),
+            LetterError::NeedsAppeal => w::MERGE_NEEDS_APPEAL.into(),
+            LetterError::FieldMissing(f) => {
+                let option = match f {
+                    crate::letters::TemplateField::Date => "--date",
+                    crate::letters::TemplateField::Time => "--time",
+                    crate::letters::TemplateField::Amount => "--amount",
+                };
+                w::merge_field_missing(f.label(), option)
+            }
             LetterError::NoCourierLetters => w::NO_COURIER_LETTERS.into(),
             LetterError::NoneHandedOn(date) => w::none_handed_on(&crate::domain::fmt::date(*date)),
             LetterError::EmptySelection => w::MERGE_EMPTY_SELECTION.into(),

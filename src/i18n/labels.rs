@@ -251,3 +251,27 @@ impl Label for crate::domain::calendar::DayKind {
         }
     }
 }
+
+/// A holiday's rule in words: «третье воскресенье июля», «22 декабря»; the rule as typed when
+/// it cannot be read.
+pub fn holiday_rule_words(rule: &str) -> String {
+    use crate::domain::holidays::{Rule, parse_rule};
+    match parse_rule(rule) {
+        Some(Rule::Fixed(d, m)) => w::fixed_holiday(d, m),
+        Some(Rule::Nth(n, wd, m)) => w::nth_weekday(n, wd.num_days_from_monday() as usize, m),
+        None => rule.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod holiday_tests {
+    #[test]
+    fn holiday_rules_in_words() {
+        let f = super::holiday_rule_words;
+        assert_eq!(f("3 вс 07"), "третье воскресенье июля");
+        assert_eq!(f("4 сб 07"), "четвёртая суббота июля");
+        assert_eq!(f("2 вт 03"), "второй вторник марта");
+        assert_eq!(f("22.12"), "22 декабря");
+        assert_eq!(f("как-нибудь"), "как-нибудь");
+    }
+}

@@ -310,27 +310,35 @@ pub fn document_from(l: &Letter, content: &LetterContent) -> Document {
 /// The file name of a letter's PDF, with its number and its client:
 /// «Исх_VIP-24_АО_Орелводоканал.pdf» (a draft: «Проект_АО_Орелводоканал.pdf»).
 pub fn pdf_file_name(l: &Letter, client: &str) -> String {
-    let safe = |s: &str| -> String {
-        let cleaned: String = s
-            .chars()
-            .filter(|c| !"/\\:*?\"<>|«»„“”'`".contains(*c) && !c.is_control())
-            .collect();
-        cleaned
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join("_")
-            .chars()
-            .take(60)
-            .collect()
-    };
-    words::letter_file_name(&safe(&l.number), safe(client).trim_end_matches('.'))
+    words::letter_file_name(
+        &safe_file_part(&l.number),
+        safe_file_part(client).trim_end_matches('.'),
+    )
 }
 
-/// Register rows in the courier sheet's order: by date, then number («VIP-9» before «VIP-10»).
+/// A piece of a file name: no character a file system refuses, no quotes, spaces as «_», at
+/// most 60 characters.
+pub fn safe_file_part(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !"/\\:*?\"<>|«»„“”'`".contains(*c) && !c.is_control())
+        .collect();
+    cleaned
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("_")
+        .chars()
+        .take(60)
+        .collect()
+}
+
+/// Register rows in the courier sheet's order: by number, ascending («VIP-9» before «VIP-10»;
+/// numbers restart with a year, so the year of registration first).
 pub fn courier_order(rows: &[LetterRow]) -> Vec<&LetterRow> {
+    use chrono::Datelike as _;
     let mut rows: Vec<&LetterRow> = rows.iter().collect();
     rows.sort_by(|a, b| {
-        let key = |r: &LetterRow| (r.letter.reg_date, r.letter.number.len());
+        let key = |r: &LetterRow| (r.letter.reg_date.map(|d| d.year()), r.letter.number.len());
         key(a)
             .cmp(&key(b))
             .then_with(|| a.letter.number.cmp(&b.letter.number))

@@ -39,14 +39,7 @@ pub fn recipients(db: &Db, selection: &Selection) -> Result<Vec<Recipient>, Lett
             Ok(Recipient {
                 client_id: id,
                 client: names.get(&id).copied().unwrap_or_default().to_string(),
-                addressee: main_addressee(&d).map(|p| {
-                    let mut line =
-                        crate::domain::names::full_name(&p.surname, &p.name, &p.patronymic);
-                    if !p.position.trim().is_empty() {
-                        line = format!("{line}, {}", p.position.trim());
-                    }
-                    line
-                }),
+                addressee: main_addressee(&d).map(super::compose::courier_addressee),
                 address: if d.client.postal_address.is_empty() {
                     d.client.legal_address.clone()
                 } else {
@@ -75,9 +68,20 @@ pub fn merge(
 ) -> Result<MergeReport, LetterError> {
     let template = store::get_template(db.conn(), &job.template_code)?
         .ok_or_else(|| LetterError::UnknownTemplate(job.template_code.clone()))?;
-    // A broken template, or one whose fields are not filled in, stops the merge before any
-    // letter is made.
+    // A broken template, an empty one, one that answers an appeal (a merge has none), or one
+    // whose fields are not filled in, stops the merge before any letter is made.
     super::template::check_template(&template.heading, &template.body)?;
+    if template.body.trim().is_empty() {
+        return Err(LetterError::EmptyTemplate);
+    }
+    if super::template::needs_appeal(&template.heading, &template.body) {
+        return Err(LetterError::NeedsAppeal);
+    }
+    for f in super::template::fields_used(&template.heading, &template.body) {
+        if job.fields.get(f).trim().is_empty() {
+            return Err(LetterError::FieldMissing(f));
+        }
+    }
     let ctx = TemplateContext {
         fields: job.fields.or_blanks(),
         ..TemplateContext::default()
@@ -275,9 +279,22 @@ fn combined(
         }
         if let Some(mut doc) = all {
             doc.meta.title = template.title.clone();
-            let path = job
-                .out_dir
-                .join(words::merge_file_name(&template.code, today));
+            // The numbers in the name: a second merge of the day never writes over the first.
+            let numbers = |k: usize| {
+                report
+                    .letters
+                    .get(k)
+                    .and_then(|id| store::get_letter(db.conn(), *id).ok())
+                    .map(|l| l.number)
+                    .unwrap_or_default()
+            };
+            let (first, last) = (numbers(0), numbers(report.letters.len().saturating_sub(1)));
+            let path = job.out_dir.join(words::merge_file_name(
+                &template.code,
+                today,
+                &super::compose::safe_file_part(&first),
+                &super::compose::safe_file_part(&last),
+            ));
             files::write(&path, &pdf::render_pdf(&doc)?)?;
             report.files.push(path);
         }

@@ -183,11 +183,19 @@ impl TemplateField {
                     _ => Err(FieldError::Time),
                 }
             }
-            TemplateField::Amount => match fmt::parse_number(input) {
-                Some(x) if x < 0.0 => Err(FieldError::Negative),
-                Some(x) if x < 1e13 => Ok(fmt::number(x, 2)),
-                _ => Err(FieldError::Number),
-            },
+            TemplateField::Amount => {
+                // Kopecks at most: «1234,567» is a typo, not something to round silently.
+                let decimals = input
+                    .rsplit_once([',', '.'])
+                    .map_or(0, |(_, d)| d.trim().trim_end_matches('₽').trim().len());
+                match fmt::parse_number(input) {
+                    Some(x) if x < 0.0 => Err(FieldError::Negative),
+                    Some(_) if decimals > 2 => Err(FieldError::Kopecks),
+                    Some(x) if x < 1e12 => Ok(fmt::number(x, 2)),
+                    Some(_) => Err(FieldError::TooLarge),
+                    None => Err(FieldError::Number),
+                }
+            }
         }
     }
 }

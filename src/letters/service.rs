@@ -37,6 +37,12 @@ pub enum LetterError {
     /// A blank or an unfilled placeholder left in the text: the word that holds it.
     #[error("the letter holds a blank: {0}")]
     Blank(String),
+    #[error("the template has no text")]
+    EmptyTemplate,
+    #[error("the template answers an appeal")]
+    NeedsAppeal,
+    #[error("the template's field {0:?} is not given")]
+    FieldMissing(super::model::TemplateField),
     #[error("no template {0:?}")]
     UnknownTemplate(String),
     #[error("no letters handed to the courier")]

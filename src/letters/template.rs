@@ -30,6 +30,12 @@ pub fn fields_used(heading: &str, body: &str) -> Vec<super::model::TemplateField
         .collect()
 }
 
+/// Whether a template answers an appeal (`{{ appeal.… }}`): it is written from the appeal's
+/// card, never merged to many clients.
+pub fn needs_appeal(heading: &str, body: &str) -> bool {
+    heading.contains("appeal.") || body.contains("appeal.")
+}
+
 /// Why a template did not render, and on which line (from 1).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TemplateError {

@@ -46,7 +46,9 @@ fn row_items(
     let mut height: f32 = 0.0;
     let mut x = LEFT;
     for ((_, w), text) in columns.iter().zip(cells) {
-        let lines = break_lines(text, style, w * MM - 2.0 * PAD, Align::Left);
+        // Typography in the cells too: «г. Орёл», «ул. Ленина» are never parted.
+        let text = crate::domain::typography::typograph(text);
+        let lines = break_lines(&text, style, w * MM - 2.0 * PAD, Align::Left);
         let mut yy = y + PAD;
         for l in &lines {
             items.push(Item::Text(TextRun {
@@ -153,7 +155,14 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
     let footer: Vec<Line> = t
         .footer
         .iter()
-        .flat_map(|text| break_lines(text, footer_style, width, Align::Left))
+        .flat_map(|text| {
+            break_lines(
+                &crate::domain::typography::typograph(text),
+                footer_style,
+                width,
+                Align::Left,
+            )
+        })
         .collect();
     let signature_h = if t.signature.is_some() {
         14.0 * MM

@@ -16,7 +16,7 @@ use crate::storage::Db;
 pub use super::features::{Area, Command, Features};
 
 /// Where the window is: a screen of the navigation, or a record opened in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Route {
     /// The first run: load the demo data or create the first manager.
     Welcome,

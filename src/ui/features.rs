@@ -58,10 +58,13 @@ macro_rules! features {
                 $(self.$field.reload(route, cx)?;)+
                 Ok(())
             }
+            /// Draws the screen of `route`. Each screen has its own ids, so a scroll position
+            /// (or any widget state) of one never shows up on another.
             pub fn ui(&mut self, ui: &mut Ui, route: Route, view: &ViewCtx) -> Vec<Command> {
-                match route.area() {
+                ui.push_id(route.screen(), |ui| match route.area() {
                     $(Area::$variant => self.$field.ui(ui, route, view)),+
-                }
+                })
+                .inner
             }
             /// Applies a feature's command; gives back the shell's own commands.
             pub fn apply(&mut self, c: Command, cx: &mut Cx) -> anyhow::Result<Option<Command>> {

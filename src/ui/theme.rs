@@ -21,10 +21,17 @@ pub const PAGE_EDGE: Color32 = Color32::from_gray(170);
 
 pub const NAV_WIDTH: f32 = 190.0;
 pub const LIST_WIDTH: f32 = 450.0;
+/// From this width on the client list shows the district column.
+pub const LIST_WIDE: f32 = 620.0;
 /// The narrowest the client list can be dragged to.
 pub const LIST_MIN_WIDTH: f32 = 300.0;
 pub const ROW_HEIGHT: f32 = 22.0;
-pub const FIELD_WIDTH: f32 = 380.0;
+/// The colour of text laid out only to be measured (never drawn).
+pub const MEASURE: Color32 = Color32::PLACEHOLDER;
+/// The widest a drop-down list of names is.
+pub const COMBO_WIDTH: f32 = 380.0;
+/// The widest a form's field grows to on a wide window (a line of about 100 characters).
+pub const FIELD_WIDTH: f32 = 900.0;
 
 /// The bold face, for headings.
 pub fn bold() -> FontFamily {

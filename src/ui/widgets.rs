@@ -31,7 +31,7 @@ fn today(ui: &Ui) -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// A field's width: the standard one, or less when the panel is narrow.
+/// A field's width: what the window leaves it, up to a readable line.
 pub fn field_width(ui: &Ui) -> f32 {
     (ui.available_width() - 12.0).clamp(160.0, theme::FIELD_WIDTH)
 }
@@ -47,9 +47,14 @@ pub fn text_row(
     let l = ui.label(label);
     let resp = ui
         .vertical(|ui| {
-            let r = ui
-                .add(TextEdit::singleline(value).desired_width(field_width(ui)))
+            let width = field_width(ui);
+            let mut r = ui
+                .add(TextEdit::singleline(value).desired_width(width))
                 .labelled_by(l.id);
+            // A value longer than its field is read whole on hover.
+            if !r.has_focus() && value.chars().count() as f32 * 8.0 > width {
+                r = r.on_hover_text(value.as_str());
+            }
             error_text(ui, error);
             r
         })
@@ -231,7 +236,8 @@ pub fn id_combo(
     let mut changed = false;
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(selected)
-        .width(field_width(ui) - 8.0)
+        // A list to choose from is as wide as a name needs, not the whole form.
+        .width(field_width(ui).min(theme::COMBO_WIDTH) - 8.0)
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, "—").changed();
             for (id, item) in items {
@@ -305,8 +311,10 @@ impl Toasts {
         if self.items.is_empty() {
             return;
         }
+        // Over the foot of the navigation column, where no field is: a toast never hides the
+        // field it speaks of.
         egui::Area::new(egui::Id::unique("toasts"))
-            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
+            .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(6.0, -26.0))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 for (text, kind, _) in &self.items {
@@ -319,8 +327,8 @@ impl Toasts {
                                 ToastKind::Info => theme::TOAST_TEXT,
                                 ToastKind::Error => theme::TOAST_ERROR,
                             };
-                            ui.set_max_width(420.0);
-                            ui.label(RichText::new(text).color(color));
+                            ui.set_max_width(theme::NAV_WIDTH - 36.0);
+                            ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
                         });
                 }
             });
@@ -436,4 +444,45 @@ pub fn forget_fixed<T>(errors: &mut FieldErrors, fresh: Result<T, FieldErrors>) 
             *e = now.clone();
         }
     }
+}
+
+/// `text` cut in the middle to fit `width` («МУП «Болховский … № 11»»): two names that differ
+/// only at their end stay told apart in a narrow column. The whole text when it fits.
+pub fn middle_elide(ui: &Ui, text: &str, width: f32) -> String {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let measure = |s: &str| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(s.to_string(), font.clone(), theme::MEASURE)
+                .size()
+                .x
+        })
+    };
+    if measure(text) <= width {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The end keeps a third of what fits: the number or the last word.
+    let fits = |keep: usize| {
+        let tail = (keep / 3).max(1);
+        let head = keep.saturating_sub(tail);
+        let s: String = chars[..head]
+            .iter()
+            .chain(std::iter::once(&'…'))
+            .chain(&chars[chars.len() - tail..])
+            .collect();
+        (measure(&s) <= width, s)
+    };
+    let (mut lo, mut hi) = (1, chars.len().saturating_sub(1));
+    let mut best = fits(1).1;
+    while lo <= hi {
+        let mid = (lo + hi) / 2;
+        match fits(mid) {
+            (true, s) => {
+                best = s;
+                lo = mid + 1;
+            }
+            (false, _) => hi = mid - 1,
+        }
+    }
+    best
 }

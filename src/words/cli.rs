@@ -28,6 +28,10 @@ pub fn bad_value(value: &str, arg: &str, why: &str) -> String {
         format!("недопустимое значение «{value}» параметра {arg}: {why}")
     }
 }
+/// A help text with its default value.
+pub fn with_default(help: &str, default: &str) -> String {
+    format!("{help} (по умолчанию {default})")
+}
 pub const NOT_A_WHOLE_NUMBER: &str = "ожидается целое число";
 pub const NUMBER_TOO_BIG: &str = "слишком большое число";
 pub fn did_you_mean(what: &str) -> String {

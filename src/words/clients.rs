@@ -174,8 +174,55 @@ pub const F_LEGAL_ADDRESS: &str = "Юридический адрес";
 pub const F_POSTAL_ADDRESS: &str = "Почтовый адрес";
 pub const F_DISTRICT: &str = "Межрайонное отделение";
 pub const F_INDUSTRY: &str = "Отрасль";
-pub fn professional_holiday(name: &str, when: &str) -> String {
-    format!("Профессиональный праздник: {name}, {when}")
+pub fn professional_holiday(name: &str, rule: &str, next: &str) -> String {
+    format!("Профессиональный праздник: {name} — {rule}, ближайший {next}")
+}
+const MONTHS_GEN: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+/// «22 декабря».
+pub fn fixed_holiday(day: u32, month: u32) -> String {
+    format!("{day} {}", MONTHS_GEN[(month.clamp(1, 12) - 1) as usize])
+}
+/// «третье воскресенье июля»; `weekday` from Monday = 0.
+pub fn nth_weekday(n: u8, weekday: usize, month: u32) -> String {
+    // The ordinal agrees with the weekday's gender: «второй вторник», «вторая среда»,
+    // «второе воскресенье».
+    const MASC: [&str; 5] = ["первый", "второй", "третий", "четвёртый", "пятый"];
+    const FEM: [&str; 5] = ["первая", "вторая", "третья", "четвёртая", "пятая"];
+    const NEUT: [&str; 5] = ["первое", "второе", "третье", "четвёртое", "пятое"];
+    const DAYS: [&str; 7] = [
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье",
+    ];
+    let k = (n.clamp(1, 5) - 1) as usize;
+    let day = weekday.min(6);
+    let ordinal = match day {
+        0 | 1 | 3 => MASC[k],
+        6 => NEUT[k],
+        _ => FEM[k],
+    };
+    format!(
+        "{ordinal} {} {}",
+        DAYS[day],
+        MONTHS_GEN[(month.clamp(1, 12) - 1) as usize]
+    )
 }
 pub const F_CONTRACT_NUMBER: &str = "Договор энергоснабжения, №";
 pub const F_CONTRACT_DATE: &str = "Дата договора";

@@ -5,6 +5,8 @@ pub const ERR_REQUIRED: &str = "Обязательное поле";
 pub const ERR_DATE: &str = "Дата в формате ДД.ММ.ГГГГ";
 /// A date written right that the calendar has not («31.02.2024»).
 pub const ERR_NO_SUCH_DATE: &str = "Такой даты нет в календаре";
+pub const ERR_KOPECKS: &str = "Не больше двух знаков после запятой (копейки)";
+pub const ERR_TOO_LARGE: &str = "Слишком большое число";
 pub const ERR_DATE_ORDER: &str = "Дата окончания раньше даты начала";
 pub const ERR_NUMBER: &str = "Введите число, например 1 234,5";
 pub const ERR_NEGATIVE: &str = "Значение не может быть отрицательным";

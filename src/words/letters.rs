@@ -40,8 +40,21 @@ pub fn letter_subject(number: &str) -> String {
 pub fn unknown_template(code: &str) -> String {
     format!("нет шаблона «{code}»")
 }
-pub fn merge_file_name(code: &str, date: chrono::NaiveDate) -> String {
-    format!("Рассылка_{code}_{}.pdf", crate::domain::fmt::date(date))
+/// «Рассылка_tariff_change_01.12.2026_VIP-118–VIP-129.pdf».
+pub fn merge_file_name(code: &str, date: chrono::NaiveDate, first: &str, last: &str) -> String {
+    format!(
+        "Рассылка_{code}_{}_{first}–{last}.pdf",
+        crate::domain::fmt::date(date)
+    )
+}
+pub const MERGE_EMPTY_TEMPLATE: &str =
+    "В шаблоне нет текста: рассылка одинаковых пустых писем не делается. Выберите другой шаблон.";
+pub const MERGE_NEEDS_APPEAL: &str = "Этот шаблон отвечает на обращение клиента: такое письмо составляется из карточки обращения, а не рассылкой.";
+/// A merge whose template asks for a value not given.
+pub fn merge_field_missing(field: &str, option: &str) -> String {
+    format!(
+        "Шаблон просит указать «{field}»: заполните это поле рассылки (в командной строке — {option}). Ни одно письмо не составлено."
+    )
 }
 pub const BAD_SELECTION: &str = "--clients: ожидается all, manager:ID или district:НАЗВАНИЕ";
 pub fn letter_written(path: &str) -> String {
@@ -146,7 +159,49 @@ pub const LOGO_LOADED: &str = "логотип загружен";
 pub const NO_LOGO: &str = "логотипа нет";
 pub const NUMBER_FORMAT_HINT: &str = "{n} — порядковый номер в году (не повторяется, даже если письмо удалено), {yy} или {yyyy} — год. Например: VIP-{n} или {n}/VIP-{yy}.";
 pub const ERR_NUMBER_FORMAT: &str = "Формат должен содержать {n} — порядковый номер";
-pub const TEMPLATE_FIELDS_HINT: &str = "Поля: {{ client.short_name }}, {{ client.full_name }}, {{ client.contract_number }}, {{ addressee.name_dative }}, {{ addressee.address_as }}, {{ manager.full_name }}, {{ manager.phone }}, {{ appeal.number }}, {{ appeal.date }}, {{ appeal.subject }}, {{ company.short_name }}, {{ today }}; условие: {% if appeal.subject %}…{% endif %}.";
+pub const TEMPLATE_FIELDS_HINT: &str = "Поле вставляется из списка «Вставить поле» туда, где стоит курсор. Условие: {% if appeal.subject %}…{% endif %}. Дату, время и сумму письма менеджер укажет, когда выберет шаблон.";
+pub const INSERT_FIELD: &str = "Вставить поле…";
+pub const FIELD_GROUP: &str = "Группа полей";
+/// Every field a template may use, with what it prints.
+pub const TEMPLATE_FIELD_LABELS: [(&str, &str); 28] = [
+    ("client.short_name", "Клиент: краткое наименование"),
+    ("client.full_name", "Клиент: полное наименование"),
+    ("client.inn", "Клиент: ИНН"),
+    ("client.contract_number", "Клиент: № договора"),
+    ("client.contract_date", "Клиент: дата договора"),
+    ("client.address", "Клиент: почтовый адрес"),
+    ("addressee.full_name", "Адресат: ФИО"),
+    ("addressee.name_dative", "Адресат: ФИО в дательном падеже"),
+    ("addressee.initials_dative", "Адресат: «И.И. Иванову»"),
+    ("addressee.position", "Адресат: должность"),
+    (
+        "addressee.address_as",
+        "Адресат: обращение («Иван Иванович»)",
+    ),
+    ("manager.full_name", "Менеджер: ФИО"),
+    ("manager.initials", "Менеджер: «Г.И. Родионова»"),
+    (
+        "manager.name_genitive",
+        "Менеджер: у кого — «Г.И. Родионовой»",
+    ),
+    ("manager.name_dative", "Менеджер: кому — «Г.И. Родионовой»"),
+    (
+        "manager.name_instrumental",
+        "Менеджер: с кем — «Г.И. Родионовой»",
+    ),
+    ("manager.phone", "Менеджер: телефон"),
+    ("manager.email", "Менеджер: эл. почта"),
+    ("appeal.number", "Обращение: номер"),
+    ("appeal.date", "Обращение: дата"),
+    ("appeal.subject", "Обращение: тема"),
+    ("appeal.due_date", "Обращение: срок ответа"),
+    ("company.short_name", "Компания: краткое наименование"),
+    ("company.address", "Компания: адрес"),
+    ("fields.date", "Письмо: дата, которую укажет менеджер"),
+    ("fields.time", "Письмо: время, которое укажет менеджер"),
+    ("fields.amount", "Письмо: сумма, которую укажет менеджер"),
+    ("today", "Письмо: сегодняшняя дата"),
+];
 pub const NEW_TEMPLATE: &str = "Новый шаблон";
 pub const CHECK_TEMPLATE: &str = "Проверить";
 pub const SAVE_TEMPLATE: &str = "Сохранить шаблон";

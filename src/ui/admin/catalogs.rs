@@ -137,7 +137,11 @@ impl CatalogsScreen {
                                 ui.label(&e.name);
                                 match extra {
                                     Some((_, Some(_))) => {
-                                        ui.label(format!("{} ({})", e.extra, e.extra2));
+                                        // The rule in words, as people say it, and its code.
+                                        let words =
+                                            crate::i18n::labels::holiday_rule_words(&e.extra2);
+                                        ui.label(format!("{} — {words}", e.extra))
+                                            .on_hover_text(&e.extra2);
                                     }
                                     Some(_) => {
                                         ui.label(&e.extra);

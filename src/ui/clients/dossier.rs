@@ -378,12 +378,13 @@ impl DossierEditor {
             );
             if let Some(ind) = catalogs.industry(c.industry_id) {
                 ui.label("");
-                let when = crate::domain::holidays::holiday_date(&ind.holiday_rule, today.year())
+                let next = crate::domain::holidays::next_holiday(&ind.holiday_rule, today)
                     .map(fmt::date)
-                    .unwrap_or_else(|| ind.holiday_rule.clone());
+                    .unwrap_or_default();
+                let rule = crate::i18n::labels::holiday_rule_words(&ind.holiday_rule);
                 ui.add(
                     egui::Label::new(
-                        RichText::new(t::professional_holiday(&ind.holiday_name, &when))
+                        RichText::new(t::professional_holiday(&ind.holiday_name, &rule, &next))
                             .small()
                             .color(theme::MUTED),
                     )
@@ -653,10 +654,20 @@ impl DossierEditor {
                 self.errors.retain(|k, _| !k.starts_with("people."));
             }
         });
-        egui::Grid::new("people_list")
+        // Columns that fit the dossier's width: the name and the position give way (whole on
+        // hover), the category and the birthday keep theirs.
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let mut clicked = None;
+        egui_extras::TableBuilder::new(ui)
+            .id_salt("people_list")
             .striped(true)
-            .num_columns(4)
-            .show(ui, |ui| {
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(egui_extras::Column::remainder().at_least(140.0).clip(true))
+            .column(egui_extras::Column::remainder().at_least(120.0).clip(true))
+            .column(egui_extras::Column::auto().at_least(50.0))
+            .column(egui_extras::Column::auto().at_least(86.0))
+            .max_scroll_height(row_h * 8.0)
+            .body(|mut body| {
                 for (i, p) in self.draft.people.iter().enumerate() {
                     let name = if p.surname.trim().is_empty() {
                         t::NEW_PERSON.to_string()
@@ -670,17 +681,34 @@ impl DossierEditor {
                     let text = if has_err {
                         RichText::new(format!("{name} (!)")).color(theme::ERROR)
                     } else {
-                        RichText::new(name)
+                        RichText::new(name.clone())
                     };
-                    if ui.selectable_label(self.person == Some(i), text).clicked() {
-                        self.person = Some(i);
-                    }
-                    ui.label(&p.position);
-                    ui.label(p.category.map(t::category_label).unwrap_or_default());
-                    ui.label(&p.birthday);
-                    ui.end_row();
+                    body.row(row_h, |mut row| {
+                        row.col(|ui| {
+                            if ui
+                                .selectable_label(self.person == Some(i), text)
+                                .on_hover_text(&name)
+                                .clicked()
+                            {
+                                clicked = Some(i);
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&p.position).truncate())
+                                .on_hover_text(&p.position);
+                        });
+                        row.col(|ui| {
+                            ui.label(p.category.map(t::category_label).unwrap_or_default());
+                        });
+                        row.col(|ui| {
+                            ui.label(&p.birthday);
+                        });
+                    });
                 }
             });
+        if clicked.is_some() {
+            self.person = clicked;
+        }
         ui.separator();
         let Some(i) = self.person.filter(|i| *i < self.draft.people.len()) else {
             return;

@@ -333,28 +333,37 @@ impl ClientList {
 
     fn table_ui(&mut self, ui: &mut Ui, view: &ViewCtx, out: &mut Vec<Command>) {
         let mut resort = None;
+        // A narrow list gives the district's room to the name (the district is a filter above).
+        let wide = ui.available_width() >= theme::LIST_WIDE;
         let mut table = TableBuilder::new(ui);
         if let Some(row) = self.scroll_to.take() {
             table = table.scroll_to_row(row, None);
         }
-        table
+        table = table
             .id_salt("clients_table")
             .striped(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::remainder().at_least(150.0).clip(true))
-            .column(Column::auto().at_least(90.0))
-            .column(Column::auto().at_least(80.0).clip(true))
+            .column(Column::auto().at_least(90.0));
+        if wide {
+            table = table.column(Column::auto().at_least(80.0).clip(true));
+        }
+        let columns: Vec<(SortColumn, &str)> = [
+            (SortColumn::Name, t::COL_NAME),
+            (SortColumn::Inn, t::COL_INN),
+            (SortColumn::District, t::COL_DISTRICT),
+            (SortColumn::Manager, t::COL_MANAGER),
+            (SortColumn::Vip, t::COL_VIP),
+        ]
+        .into_iter()
+        .filter(|(c, _)| wide || *c != SortColumn::District)
+        .collect();
+        table
             .column(Column::auto().at_least(70.0).clip(true))
             .column(Column::auto().at_least(40.0))
             .header(theme::ROW_HEIGHT, |mut header| {
-                for (col, label) in [
-                    (SortColumn::Name, t::COL_NAME),
-                    (SortColumn::Inn, t::COL_INN),
-                    (SortColumn::District, t::COL_DISTRICT),
-                    (SortColumn::Manager, t::COL_MANAGER),
-                    (SortColumn::Vip, t::COL_VIP),
-                ] {
+                for (col, label) in columns.iter().copied() {
                     header.col(|ui| {
                         let arrow = match (self.sort == col, self.descending) {
                             (true, false) => " ▲",
@@ -375,7 +384,8 @@ impl ClientList {
                     let r = &view.clients[self.visible[row.index()]];
                     row.set_selected(self.selected == Some(r.id));
                     row.col(|ui| {
-                        let mut name = RichText::new(&r.short_name);
+                        let shown = widgets::middle_elide(ui, &r.short_name, ui.available_width());
+                        let mut name = RichText::new(shown);
                         if r.strategic {
                             name = name.color(theme::ACCENT).strong();
                         }
@@ -390,10 +400,12 @@ impl ClientList {
                     row.col(|ui| {
                         ui.add(egui::Label::new(&r.inn).selectable(false));
                     });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&r.district).truncate().selectable(false))
-                            .on_hover_text(&r.district);
-                    });
+                    if wide {
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&r.district).truncate().selectable(false))
+                                .on_hover_text(&r.district);
+                        });
+                    }
                     row.col(|ui| {
                         ui.add(egui::Label::new(&r.manager).truncate().selectable(false))
                             .on_hover_text(&r.manager);

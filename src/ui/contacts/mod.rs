@@ -48,8 +48,15 @@ fn editor_for(cx: &Cx, meeting: &Meeting) -> anyhow::Result<ReportEditor> {
         .people
         .iter()
         .filter_map(|p| {
+            // The leaders with their phones: the call is made from this form.
             let name = names::full_name(&p.surname, &p.name, &p.patronymic);
-            p.id.map(|id| (id, format!("{name} — {}", p.position)))
+            let phones: Vec<String> = p.phones.iter().map(|ph| ph.display()).collect();
+            let line = if phones.is_empty() {
+                format!("{name} — {}", p.position)
+            } else {
+                format!("{name} — {}, {}", p.position, phones.join(", "))
+            };
+            p.id.map(|id| (id, line))
         })
         .collect();
     let mut ed = ReportEditor::new(meeting, d.client.short_name, people, cx.actor().is_head());

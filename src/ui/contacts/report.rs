@@ -262,15 +262,23 @@ impl ReportEditor {
         });
         ui.label(RichText::new(t::F_NEXT_STEPS).strong());
         let mut remove = None;
+        // The step takes what the window leaves beside the person and the date.
+        let step_width = (ui.available_width() - 200.0 - 150.0 - 110.0).max(260.0);
         egui::Grid::new("report_steps")
             .num_columns(4)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
+                if !self.draft.steps.is_empty() {
+                    for title in [t::F_STEP, t::F_RESPONSIBLE, t::F_DUE, ""] {
+                        ui.label(RichText::new(title).small().color(theme::MUTED));
+                    }
+                    ui.end_row();
+                }
                 for (i, s) in self.draft.steps.iter_mut().enumerate() {
                     ui.vertical(|ui| {
                         ui.add(
                             TextEdit::singleline(&mut s.text)
-                                .desired_width(260.0)
+                                .desired_width(step_width)
                                 .hint_text(t::F_STEP),
                         )
                         .accessible_name(format!(
@@ -282,7 +290,7 @@ impl ReportEditor {
                     });
                     ui.add(
                         TextEdit::singleline(&mut s.responsible)
-                            .desired_width(160.0)
+                            .desired_width(200.0)
                             .hint_text(t::F_RESPONSIBLE),
                     )
                     .accessible_name(format!("{} {}", t::F_RESPONSIBLE, i + 1));

@@ -205,7 +205,11 @@ impl MergeScreen {
                 egui::ComboBox::from_id_salt("merge_template")
                     .selected_text(selected)
                     .show_ui(ui, |ui| {
-                        for tpl in templates.iter().filter(|t| !t.body.trim().is_empty()) {
+                        // Not an empty template, nor an appeal's (written from its card).
+                        for tpl in templates.iter().filter(|t| {
+                            !t.body.trim().is_empty()
+                                && !crate::letters::template::needs_appeal(&t.heading, &t.body)
+                        }) {
                             ui.selectable_value(
                                 &mut self.template_code,
                                 tpl.code.clone(),

@@ -37,6 +37,8 @@ pub struct SettingsScreen {
     pub stale_company: Option<Stale<Company>>,
     /// A template another instance saved meanwhile, by its index.
     pub stale_template: Option<(usize, Stale<Template>)>,
+    /// The group of fields the picker shows.
+    pub field_group: usize,
 }
 
 impl SettingsScreen {
@@ -309,13 +311,69 @@ impl SettingsScreen {
             text_row(ui, t::F_TITLE, &mut tpl.title, None);
             text_row(ui, t::F_HEADING, &mut tpl.heading, None);
             let l = ui.label(t::F_BODY);
-            ui.add(
-                TextEdit::multiline(&mut tpl.body)
-                    .desired_rows(10)
-                    .desired_width(520.0)
-                    .code_editor(),
-            )
-            .labelled_by(l.id);
+            ui.vertical(|ui| {
+                // The field picker: a group, then a field of it; the placeholder goes in where
+                // the cursor is, spelt right.
+                let body_id = egui::Id::unique("template_body");
+                let group_of = |label: &'static str| label.split_once(':').map_or(label, |g| g.0);
+                let mut groups: Vec<&str> = Vec::new();
+                for (_, label) in t::TEMPLATE_FIELD_LABELS {
+                    if !groups.contains(&group_of(label)) {
+                        groups.push(group_of(label));
+                    }
+                }
+                let mut chosen: Option<&str> = None;
+                ui.horizontal(|ui| {
+                    let current = groups.get(self.field_group).copied().unwrap_or_default();
+                    egui::ComboBox::from_id_salt("template_field_group")
+                        .selected_text(current)
+                        .show_ui(ui, |ui| {
+                            for (k, g) in groups.iter().enumerate() {
+                                ui.selectable_value(&mut self.field_group, k, *g);
+                            }
+                        })
+                        .response
+                        .accessible_name(t::FIELD_GROUP);
+                    egui::ComboBox::from_id_salt("template_field_picker")
+                        .selected_text(t::INSERT_FIELD)
+                        .width(300.0)
+                        .show_ui(ui, |ui| {
+                            for (name, label) in t::TEMPLATE_FIELD_LABELS
+                                .into_iter()
+                                .filter(|(_, l)| group_of(l) == current)
+                            {
+                                let what = label.split_once(':').map_or(label, |x| x.1).trim();
+                                if ui
+                                    .selectable_label(false, format!("{what} — {{{{ {name} }}}}"))
+                                    .clicked()
+                                {
+                                    chosen = Some(name);
+                                }
+                            }
+                        })
+                        .response
+                        .accessible_name(t::INSERT_FIELD);
+                });
+                if let Some(name) = chosen {
+                    let at = TextEdit::load_state(ui.ctx(), body_id)
+                        .and_then(|s| s.cursor.char_range())
+                        .map_or(tpl.body.chars().count(), |r| r.primary.index.into());
+                    let byte = tpl
+                        .body
+                        .char_indices()
+                        .nth(at)
+                        .map_or(tpl.body.len(), |(b, _)| b);
+                    tpl.body.insert_str(byte, &format!("{{{{ {name} }}}}"));
+                }
+                ui.add(
+                    TextEdit::multiline(&mut tpl.body)
+                        .id(body_id)
+                        .desired_rows(10)
+                        .desired_width(crate::ui::widgets::field_width(ui))
+                        .code_editor(),
+                )
+                .labelled_by(l.id);
+            });
             ui.end_row();
         });
         if let Some(e) = &self.template_error {
