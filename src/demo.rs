@@ -377,7 +377,7 @@ pub fn generate(
             return Err(DemoError::NotEmpty);
         }
         let summary = with_history(db, |db, clock| {
-            generate_with(db, clock, clients, seed, today)
+            generate_with(db, clock, clients, seed, today, true)
         })?;
         let counts = serde_json::json!({
             "clients": [null, summary.clients],
@@ -391,12 +391,31 @@ pub fn generate(
     })
 }
 
+/// Only the managers and the clients with their dossiers (no history): benches of large
+/// client bases.
+pub fn generate_clients_only(
+    db: &mut Db,
+    clients: usize,
+    seed: u64,
+) -> std::result::Result<DemoSummary, DemoError> {
+    let today = db.today();
+    db.quietly(|db| {
+        if crate::clients::service::count(db)? > 0 {
+            return Err(DemoError::NotEmpty);
+        }
+        with_history(db, |db, clock| {
+            generate_with(db, clock, clients, seed, today, false)
+        })
+    })
+}
+
 fn generate_with(
     db: &mut Db,
     clock: &FixedClock,
     clients: usize,
     seed: u64,
     today: NaiveDate,
+    history: bool,
 ) -> std::result::Result<DemoSummary, DemoError> {
     let catalogs = admin::service::catalogs(db)?;
     let mut g = Gen {
@@ -484,6 +503,9 @@ fn generate_with(
         summary.clients += list.len();
     }
     clock.set_date(today);
+    if !history {
+        return Ok(summary);
+    }
     summary.reports = contacts_with(db, clock, head_actor, 18, seed, today)?;
     // The appeals' replies are registered on their dates over the year, before the recent
     // letters: outgoing numbers follow the dates.

@@ -13,6 +13,7 @@ pub mod contacts;
 pub mod demo;
 pub mod domain;
 pub mod files;
+pub mod greetings;
 pub mod i18n;
 pub mod letters;
 pub mod pdf;

@@ -546,3 +546,70 @@ fn courier_sheet_reports_and_help_speak_russian() {
         stderr(&out)
     );
 }
+
+/// Issue 11: the regulation's dates on the command line, and the schedule of a quarter.
+#[test]
+fn greetings_dates_and_schedule_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    assert!(vipdesk(&db, &["demo"]).status.success());
+    for (args, expected) in [
+        (
+            ["greetings", "delivery-date", "--date", "2026-03-07"],
+            "2026-03-10",
+        ),
+        (
+            ["greetings", "delivery-date", "--date", "2026-03-11"],
+            "2026-03-11",
+        ),
+        (
+            ["gifts", "order-deadline", "--date", "2026-02-20"],
+            "2026-02-06",
+        ),
+        (
+            ["gifts", "order-deadline", "--date", "2026-01-12"],
+            "2025-12-17",
+        ),
+    ] {
+        let out = vipdesk(&db, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out).trim(), expected, "{args:?}");
+    }
+    let out = vipdesk(
+        &db,
+        &[
+            "greetings",
+            "schedule",
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-03-31",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert!(rows.iter().any(|r| r["occasion"] == "feb23"));
+    assert!(rows.iter().any(|r| r["occasion"] == "mar8"));
+    for r in &rows {
+        let date = r["date"].as_str().expect("date");
+        assert!(("2027-01-01"..="2027-03-31").contains(&date), "{date}");
+        assert!(r["order_by"].as_str().expect("order") < r["hand_by"].as_str().expect("hand"));
+    }
+    let text = stdout(&vipdesk(
+        &db,
+        &[
+            "greetings",
+            "schedule",
+            "--from",
+            "2027-02-23",
+            "--to",
+            "2027-02-23",
+        ],
+    ));
+    assert!(text.contains("День защитника Отечества"), "{text}");
+    assert!(text.contains("заказать до"), "{text}");
+}

@@ -5,6 +5,7 @@ mod admin;
 mod appeals;
 mod clients;
 mod contacts;
+mod greetings;
 mod letters;
 mod passphrase;
 
@@ -121,6 +122,16 @@ pub enum Command {
     Calendar {
         #[command(subcommand)]
         command: appeals::CalendarCommand,
+    },
+    /// The greetings regulation: the schedule, the day a gift is handed over.
+    Greetings {
+        #[command(subcommand)]
+        command: greetings::GreetingsCommand,
+    },
+    /// Gifts: the order's deadline.
+    Gifts {
+        #[command(subcommand)]
+        command: greetings::GiftsCommand,
     },
     /// Outgoing letters.
     Letter {
@@ -355,6 +366,8 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
         Command::Letter { command } => letters::letter(place, command, out)?,
         Command::Appeals { command } => appeals::appeals(place, command, out)?,
         Command::Calendar { command } => appeals::calendar_command(place, command, out)?,
+        Command::Greetings { command } => greetings::greetings(place, command, out)?,
+        Command::Gifts { command } => greetings::gifts(place, command, out)?,
     };
     Ok(code)
 }

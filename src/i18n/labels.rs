@@ -263,6 +263,39 @@ pub fn holiday_rule_words(rule: &str) -> String {
     }
 }
 
+impl Label for crate::greetings::Occasion {
+    fn label(&self) -> &'static str {
+        use crate::greetings::Occasion as O;
+        match self {
+            O::NewYear => w::OCC_NEW_YEAR,
+            O::Defender => w::OCC_DEFENDER,
+            O::WomensDay => w::OCC_WOMENS_DAY,
+            O::Professional => w::OCC_PROFESSIONAL,
+            O::Birthday => w::OCC_BIRTHDAY,
+            O::Jubilee => w::OCC_JUBILEE,
+        }
+    }
+}
+
+impl Label for crate::greetings::Caller {
+    fn label(&self) -> &'static str {
+        match self {
+            crate::greetings::Caller::Director => w::CALLER_DIRECTOR,
+            crate::greetings::Caller::Manager => w::CALLER_MANAGER,
+        }
+    }
+}
+
+impl Label for crate::greetings::GiftBy {
+    fn label(&self) -> &'static str {
+        match self {
+            crate::greetings::GiftBy::Representative => w::GIFT_BY_REPRESENTATIVE,
+            crate::greetings::GiftBy::Manager => w::GIFT_BY_MANAGER,
+            crate::greetings::GiftBy::BranchEmployee => w::GIFT_BY_BRANCH,
+        }
+    }
+}
+
 #[cfg(test)]
 mod holiday_tests {
     #[test]

@@ -11,6 +11,7 @@ pub mod clients;
 pub mod common;
 pub mod contacts;
 pub mod demo;
+pub mod greetings;
 pub mod letters;
 
 pub use admin::*;
@@ -18,4 +19,5 @@ pub use appeals::*;
 pub use clients::*;
 pub use common::*;
 pub use contacts::*;
+pub use greetings::*;
 pub use letters::*;

@@ -1,0 +1,114 @@
+//! `greetings schedule`, `greetings delivery-date`, `gifts order-deadline`.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::appeals::iso_date;
+use super::{Out, Place};
+use crate::domain::{Code as _, fmt};
+use crate::greetings::service;
+use crate::i18n::{self as t, Label};
+
+#[derive(Debug, Subcommand)]
+pub enum GreetingsCommand {
+    /// The schedule of greetings of a period.
+    Schedule {
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        from: NaiveDate,
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        to: NaiveDate,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The day a birthday gift is handed over for a birthday on DATE.
+    DeliveryDate {
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        date: NaiveDate,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GiftsCommand {
+    /// The last day to hand the gift order to the administrative sector for a greeting on DATE.
+    OrderDeadline {
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        date: NaiveDate,
+    },
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn greetings(
+    place: &Place,
+    command: GreetingsCommand,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let db = place.open()?;
+    match command {
+        GreetingsCommand::Schedule { from, to, json } => {
+            let rows = service::schedule(&db, from, to).map_err(t::err)?;
+            out.lines(rows.iter().map(|g| {
+                let callers: Vec<&str> = g.callers.iter().map(|c| c.label()).collect();
+                let limit = g.limit.map(fmt::money).unwrap_or_default();
+                if json {
+                    serde_json::json!({
+                        "date": iso(g.date),
+                        "occasion": g.occasion.code(),
+                        "holiday": if g.holiday_name.is_empty() { g.occasion.label() } else { &*g.holiday_name },
+                        "person_id": g.person_id,
+                        "person": g.person,
+                        "position": g.position,
+                        "category": g.category,
+                        "age": g.age,
+                        "client_id": g.client_id,
+                        "client": g.client,
+                        "manager": g.manager,
+                        "callers": callers,
+                        "gift_by": g.gift_by.label(),
+                        "hand_from": iso(g.hand_from),
+                        "hand_by": iso(g.hand_by),
+                        "order_by": iso(g.order_by),
+                        "limit": g.limit,
+                    })
+                    .to_string()
+                } else {
+                    let occasion = if g.holiday_name.is_empty() {
+                        g.occasion.label()
+                    } else {
+                        &*g.holiday_name
+                    };
+                    t::schedule_line(
+                        &fmt::date(g.date),
+                        occasion,
+                        &g.person,
+                        &g.client,
+                        g.category,
+                        &callers.join(", "),
+                        g.gift_by.label(),
+                        &fmt::date(g.hand_by),
+                        &fmt::date(g.order_by),
+                        &limit,
+                    )
+                }
+            }))?;
+        }
+        GreetingsCommand::DeliveryDate { date } => {
+            out.line(iso(service::delivery_date(&db, date).map_err(t::err)?))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn gifts(place: &Place, command: GiftsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let db = place.open()?;
+    match command {
+        GiftsCommand::OrderDeadline { date } => {
+            out.line(iso(service::order_deadline(&db, date).map_err(t::err)?))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,10 @@
+//! The greetings and gifts regulation (the seed's «Регламент поздравлений VIP-клиентов»): who is
+//! greeted on which holiday, who calls, who hands the gift and when, by when the gift is
+//! ordered, within which limit.
+
+pub mod model;
+pub mod schedule;
+pub mod service;
+pub mod store;
+
+pub use model::*;
