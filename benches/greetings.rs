@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use vipdesk::domain::FixedClock;
 use vipdesk::domain::calendar::Calendar;
+use vipdesk::domain::{Actor, FixedClock};
 use vipdesk::greetings::schedule::schedule;
-use vipdesk::greetings::{Greeted, Limits, Regulation};
+use vipdesk::greetings::{Gift, Greeted, Limits, Occasion, Regulation};
 use vipdesk::storage::Db;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -86,6 +86,37 @@ fn benches(c: &mut Criterion) {
         },
     );
     group.finish();
+
+    // The repeat check: a person's gift proposed again, among 10,000 recorded gifts.
+    let people_ids: Vec<i64> = read.iter().map(|g| g.person_id).take(2_000).collect();
+    for (k, person) in people_ids.iter().enumerate() {
+        for n in 0..5 {
+            let gift = Gift {
+                person_id: *person,
+                occasion: Some(Occasion::NewYear),
+                holiday_date: Some(d(2020 + n, 12, 31)),
+                item: format!("Подарок {k}-{n}"),
+                ..Default::default()
+            };
+            vipdesk::greetings::service::add_gift(&mut db, &Actor::SYSTEM, &gift, None)
+                .expect("gift");
+        }
+    }
+    let again = Gift {
+        person_id: people_ids[1_000],
+        occasion: Some(Occasion::NewYear),
+        holiday_date: Some(d(2027, 12, 31)),
+        item: "подарок 1000-3".into(),
+        ..Default::default()
+    };
+    c.bench_function("greetings: a repeated gift refused among 10,000", |b| {
+        b.iter(|| {
+            let refused =
+                vipdesk::greetings::service::add_gift(&mut db, &Actor::SYSTEM, &again, None);
+            assert!(refused.is_err());
+            black_box(refused)
+        })
+    });
 }
 
 criterion_group!(greetings, benches);

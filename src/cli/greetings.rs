@@ -31,6 +31,13 @@ pub enum GreetingsCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum GiftsCommand {
+    /// The gifts of a person, newest first.
+    Given {
+        #[arg(long)]
+        person: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// The last day to hand the gift order to the administrative sector for a greeting on DATE.
     OrderDeadline {
         #[arg(long, value_name = "DATE", value_parser = iso_date)]
@@ -106,6 +113,36 @@ pub fn greetings(
 pub fn gifts(place: &Place, command: GiftsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let db = place.open()?;
     match command {
+        GiftsCommand::Given { person, json } => {
+            let gifts = service::gifts_of(&db, person).map_err(t::err)?;
+            out.lines(gifts.iter().map(|g| {
+                if json {
+                    serde_json::json!({
+                        "id": g.id,
+                        "person_id": g.person_id,
+                        "occasion": g.occasion.map(|o| o.code()),
+                        "holiday_date": g.holiday_date.map(iso),
+                        "item": g.item,
+                        "amount": g.amount,
+                        "handed_on": g.handed_on.map(iso),
+                        "handed_by": g.handed_by,
+                        "handed_to": g.handed_to,
+                    })
+                    .to_string()
+                } else {
+                    t::gift_line(
+                        &g.holiday_date.map(fmt::date).unwrap_or_default(),
+                        g.occasion.map(|o| o.label()).unwrap_or_default(),
+                        &g.item,
+                        &g.amount.map(fmt::money).unwrap_or_default(),
+                        &match g.handed_on {
+                            Some(d) => t::gift_handed(&fmt::date(d), &g.handed_by),
+                            None => t::GIFT_NOT_HANDED.to_string(),
+                        },
+                    )
+                }
+            }))?;
+        }
         GiftsCommand::OrderDeadline { date } => {
             out.line(iso(service::order_deadline(&db, date).map_err(t::err)?))?;
         }

@@ -204,3 +204,31 @@ impl Limits {
             .collect()
     }
 }
+
+/// A gift planned for or handed to a person.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Gift {
+    pub id: Option<Id>,
+    pub person_id: Id,
+    pub occasion: Option<Occasion>,
+    /// The holiday it is (or was) for.
+    pub holiday_date: Option<NaiveDate>,
+    pub item: String,
+    pub amount: Option<f64>,
+    /// Handed over: when, by whom, to whom.
+    pub handed_on: Option<NaiveDate>,
+    pub handed_by: String,
+    pub handed_to: String,
+}
+
+/// The text of a gift as compared: small letters, «ё» as «е», one space between words, no
+/// quotes — «Набор  «Орловский»» and «набор орловский» are the same gift.
+pub fn gift_key(item: &str) -> String {
+    crate::domain::fmt::search_key(item)
+        .chars()
+        .filter(|c| !"«»\"„“'".contains(*c))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,11 +1,11 @@
 //! What the greetings read from the database: the people of every client with their category,
 //! birthday, client, manager and the client's professional holiday; the regulation's settings.
 
-use rusqlite::{Connection, OptionalExtension as _};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::model::*;
-use crate::domain::names;
-use crate::storage::{Result, date_from_sql};
+use crate::domain::{Code as _, Id, names, new_uuid};
+use crate::storage::{self, Result, Tx, date_from_sql, date_to_sql};
 
 /// Every person of a live client, with what the schedule needs.
 pub fn greeted_people(conn: &Connection) -> Result<Vec<Greeted>> {
@@ -67,4 +67,72 @@ pub fn regulation(conn: &Connection) -> Result<Regulation> {
 /// The limits of every year set by management: year → matrix.
 pub fn limits(conn: &Connection) -> Result<std::collections::BTreeMap<i32, Limits>> {
     Ok(json_setting(conn, "gift_limits")?.unwrap_or_default())
+}
+
+const GIFT_COLUMNS: &str =
+    "id, person_id, occasion, holiday_date, item, amount, handed_on, handed_by, handed_to";
+
+fn gift_from_row(r: &rusqlite::Row) -> rusqlite::Result<Gift> {
+    Ok(Gift {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        occasion: Some(storage::code(r, 2)?),
+        holiday_date: date_from_sql(r.get(3)?),
+        item: r.get(4)?,
+        amount: r.get(5)?,
+        handed_on: date_from_sql(r.get(6)?),
+        handed_by: r.get(7)?,
+        handed_to: r.get(8)?,
+    })
+}
+
+/// A person's gifts, newest holiday first.
+pub fn gifts_of(conn: &Connection, person_id: Id) -> Result<Vec<Gift>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT {GIFT_COLUMNS} FROM gifts WHERE person_id = ?1 AND deleted_at IS NULL \
+         ORDER BY holiday_date DESC, id DESC"
+    ))?;
+    let rows = st
+        .query_map([person_id], gift_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The gift of this person with this normalised text, if any (through its index).
+pub fn same_gift(conn: &Connection, person_id: Id, key: &str) -> Result<Option<Gift>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {GIFT_COLUMNS} FROM gifts \
+                 WHERE person_id = ?1 AND item_key = ?2 AND deleted_at IS NULL \
+                 ORDER BY holiday_date LIMIT 1"
+            ),
+            params![person_id, key],
+            gift_from_row,
+        )
+        .optional()?)
+}
+
+/// Records a gift; returns its id.
+pub fn insert_gift(w: &Tx, g: &Gift) -> Result<Id> {
+    w.execute(
+        "INSERT INTO gifts (uuid, created_at, updated_at, author_id, person_id, occasion, \
+         holiday_date, item, item_key, amount, handed_on, handed_by, handed_to) \
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            new_uuid(),
+            w.now(),
+            w.author(),
+            g.person_id,
+            g.occasion.map(|o| o.code()),
+            date_to_sql(g.holiday_date),
+            g.item.trim(),
+            gift_key(&g.item),
+            g.amount,
+            date_to_sql(g.handed_on),
+            g.handed_by.trim(),
+            g.handed_to.trim(),
+        ],
+    )?;
+    Ok(w.last_insert_rowid())
 }

@@ -556,3 +556,18 @@ impl Describe for crate::appeals::memo::ReportError {
         }
     }
 }
+
+impl Describe for crate::greetings::service::GiftError {
+    fn describe(&self) -> String {
+        use crate::greetings::service::GiftError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Repeated { date, handed } => w::gift_repeated(
+                &date.map(crate::domain::fmt::date).unwrap_or_default(),
+                *handed,
+            ),
+            E::OverLimit { limit } => w::gift_over_limit(&crate::domain::fmt::money(*limit)),
+            E::Field(e) => e.describe(),
+        }
+    }
+}

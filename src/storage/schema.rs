@@ -569,6 +569,36 @@ UPDATE templates SET body = 'Сообщаем, что срок рассмотр�
 Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.full_name }} по телефону {{ manager.phone }}.';
 ";
 
+/// The gift registry of the greetings regulation: every gift planned or handed, against the
+/// person, with its text normalised for the «never the same gift twice» check; gift ideas.
+const V10_GIFTS: &str = concat!(
+    "CREATE TABLE gifts (",
+    record_columns!(),
+    ",
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    occasion TEXT NOT NULL CHECK (occasion IN ('new_year', 'feb23', 'mar8', 'professional', 'birthday', 'jubilee')),
+    holiday_date TEXT NOT NULL,
+    item TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    amount REAL,
+    handed_on TEXT,
+    handed_by TEXT NOT NULL DEFAULT '',
+    handed_to TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX gifts_person ON gifts(person_id, item_key) WHERE deleted_at IS NULL;
+CREATE INDEX gifts_holiday ON gifts(holiday_date) WHERE deleted_at IS NULL;
+CREATE TABLE gift_ideas (",
+    record_columns!(),
+    ",
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    item TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX gift_ideas_person ON gift_ideas(person_id) WHERE deleted_at IS NULL;
+"
+);
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -581,10 +611,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7_JOURNAL_HEAD),
         M::up(V8_APPEALS),
         M::up(V9_TEMPLATE_FIELDS),
+        M::up(V10_GIFTS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    9
+    10
 }

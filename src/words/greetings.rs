@@ -29,3 +29,29 @@ pub fn schedule_line(
         "{date}\t{occasion}\t{person}\t{client}\t{category} кат.\tзвонит: {callers}\tподарок: {gift_by}, до {hand_by}\tзаказать до {order_by}\tлимит {limit}"
     )
 }
+/// A gift the person has had, proposed again.
+pub fn gift_repeated(date: &str, handed: bool) -> String {
+    if handed {
+        format!("Этот подарок уже вручён этому человеку {date}: подарки не повторяются.")
+    } else {
+        format!(
+            "Этот подарок уже запланирован этому человеку к празднику {date}: подарки не повторяются."
+        )
+    }
+}
+/// A gift dearer than the limit.
+pub fn gift_over_limit(limit: &str) -> String {
+    format!("Подарок дороже лимита {limit} для этой категории лиц и этого праздника.")
+}
+/// A row of `gifts given`.
+pub fn gift_line(date: &str, occasion: &str, item: &str, amount: &str, handed: &str) -> String {
+    format!("{date}\t{occasion}\t{item}\t{amount}\t{handed}")
+}
+pub const GIFT_NOT_HANDED: &str = "не вручён";
+pub fn gift_handed(date: &str, by: &str) -> String {
+    if by.is_empty() {
+        format!("вручён {date}")
+    } else {
+        format!("вручён {date}, {by}")
+    }
+}
