@@ -84,6 +84,16 @@ impl Label for crate::letters::TemplateField {
     }
 }
 
+/// What a template field's input shows while empty.
+pub fn template_field_hint(f: crate::letters::TemplateField) -> &'static str {
+    use crate::letters::TemplateField;
+    match f {
+        TemplateField::Date => w::DATE_HINT,
+        TemplateField::Time => w::TIME_HINT,
+        TemplateField::Amount => w::AMOUNT_HINT,
+    }
+}
+
 impl Label for MeetingKind {
     fn label(&self) -> &'static str {
         w::meeting_kind(self.code())

@@ -297,6 +297,8 @@ pub fn letter_blank(fragment: &str) -> String {
 pub const FIELD_DATE: &str = "Дата";
 pub const FIELD_TIME: &str = "Время";
 pub const FIELD_AMOUNT: &str = "Сумма";
+pub const TIME_HINT: &str = "ЧЧ:ММ";
+pub const AMOUNT_HINT: &str = "0,00";
 pub const TEMPLATE_FIELDS_TITLE: &str = "Поля шаблона";
 pub const TEMPLATE_FIELDS_EDITED: &str =
     "Текст письма изменён вручную: поля шаблона в него больше не подставляются.";

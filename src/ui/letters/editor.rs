@@ -444,11 +444,7 @@ impl LetterEditor {
                         ui.horizontal_wrapped(|ui| {
                             for f in &used {
                                 let l = ui.label(f.label());
-                                let hint = match f {
-                                    TemplateField::Date => t::DATE_HINT,
-                                    TemplateField::Time => "ЧЧ:ММ",
-                                    TemplateField::Amount => "0,00",
-                                };
+                                let hint = crate::i18n::labels::template_field_hint(*f);
                                 changed |= ui
                                     .add(
                                         TextEdit::singleline(self.typed_fields.get_mut(*f))

@@ -266,11 +266,7 @@ impl MergeScreen {
                 for f in &used {
                     let l = ui.label(f.label());
                     ui.vertical(|ui| {
-                        let hint = match f {
-                            TemplateField::Date => t::DATE_HINT,
-                            TemplateField::Time => "ЧЧ:ММ",
-                            TemplateField::Amount => "0,00",
-                        };
+                        let hint = crate::i18n::labels::template_field_hint(*f);
                         let r = ui
                             .add(
                                 TextEdit::singleline(self.typed.get_mut(*f))
