@@ -98,8 +98,7 @@ fn benches(c: &mut Criterion) {
                 item: format!("Подарок {k}-{n}"),
                 ..Default::default()
             };
-            vipdesk::greetings::service::add_gift(&mut db, &Actor::SYSTEM, &gift, None)
-                .expect("gift");
+            vipdesk::greetings::service::add_gift(&mut db, &Actor::SYSTEM, &gift).expect("gift");
         }
     }
     let again = Gift {
@@ -111,8 +110,7 @@ fn benches(c: &mut Criterion) {
     };
     c.bench_function("greetings: a repeated gift refused among 10,000", |b| {
         b.iter(|| {
-            let refused =
-                vipdesk::greetings::service::add_gift(&mut db, &Actor::SYSTEM, &again, None);
+            let refused = vipdesk::greetings::service::add_gift(&mut db, &Actor::SYSTEM, &again);
             assert!(refused.is_err());
             black_box(refused)
         })

@@ -612,4 +612,95 @@ fn greetings_dates_and_schedule_on_the_command_line() {
     ));
     assert!(text.contains("День защитника Отечества"), "{text}");
     assert!(text.contains("заказать до"), "{text}");
+
+    // The schedule's PDF for management, the order to the administrative sector, a card.
+    let pdf = dir.path().join("график.pdf");
+    let out = vipdesk(
+        &db,
+        &[
+            "report",
+            "greetings",
+            "--from",
+            "2027-02-01",
+            "--to",
+            "2027-03-31",
+            "--out",
+            pdf.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("График поздравлений записан"));
+    let text = common::pdf_text(&std::fs::read(&pdf).expect("pdf"));
+    for words in [
+        "График поздравлений VIP-клиентов",
+        "на период с 01.02.2027 по 31.03.2027",
+        "День защитника Отечества",
+        "Категории поздравляемых лиц",
+        "Категории праздников",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    let order = dir.path().join("заказ.pdf");
+    let out = vipdesk(
+        &db,
+        &[
+            "gifts",
+            "order",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2027-03-31",
+            "--out",
+            order.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = common::pdf_text(&std::fs::read(&order).expect("pdf"));
+    assert!(text.contains("Заказ на приобретение подарков"), "{text}");
+    assert!(text.contains("Итого подарков"), "{text}");
+    // The demo's gifts: a person with one to sign a card for.
+    let gifts = vipdesk(&db, &["gifts", "given", "--person", "1", "--json"]);
+    assert!(gifts.status.success(), "{}", stderr(&gifts));
+    let card = dir.path().join("открытка.pdf");
+    let out = vipdesk(
+        &db,
+        &[
+            "gifts",
+            "card",
+            "--person",
+            "1",
+            "--occasion",
+            "birthday",
+            "--date",
+            "2027-05-05",
+            "--out",
+            card.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&card).expect("card");
+    let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
+    assert_eq!(doc.get_pages().len(), 1);
+    let text = common::pdf_text(&bytes);
+    assert!(text.contains("С Днём рождения!"), "{text}");
+    assert!(text.contains("Уважаем"), "{text}");
+    assert!(text.contains("А.Н. Орлов"), "the director signs: {text}");
+    // A bad occasion is answered in Russian.
+    let out = vipdesk(
+        &db,
+        &[
+            "gifts",
+            "card",
+            "--person",
+            "1",
+            "--occasion",
+            "easter",
+            "--date",
+            "2027-05-05",
+            "--out",
+            card.to_str().expect("path"),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("easter"), "{}", stderr(&out));
 }

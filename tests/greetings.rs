@@ -8,7 +8,7 @@ mod common;
 use vipdesk::clients::{self, Client, Dossier, Person};
 use vipdesk::domain::Actor;
 use vipdesk::greetings::service::{self, GiftError};
-use vipdesk::greetings::{Gift, Occasion};
+use vipdesk::greetings::{Gift, GiftStatus, Occasion};
 use vipdesk::storage::Db;
 
 /// A client with two leaders; their ids.
@@ -68,7 +68,6 @@ fn the_same_gift_is_never_given_twice_to_one_person() {
         &mut db,
         &Actor::SYSTEM,
         &gift(ivanov, "Набор «Орловский мёд»", given, true),
-        Some(1),
     )
     .expect("the first gift");
     // The same gift, written otherwise: refused with the day it was given.
@@ -81,7 +80,6 @@ fn the_same_gift_is_never_given_twice_to_one_person() {
             &mut db,
             &Actor::SYSTEM,
             &gift(ivanov, again, common::d(2026, 3, 7), false),
-            Some(1),
         )
         .expect_err(again);
         assert!(
@@ -101,7 +99,6 @@ fn the_same_gift_is_never_given_twice_to_one_person() {
             common::d(2026, 3, 7),
             false,
         ),
-        Some(2),
     )
     .expect("another person");
     assert_eq!(service::gifts_of(&db, ivanov).expect("gifts").len(), 1);
@@ -115,7 +112,7 @@ fn a_gift_over_its_limit_is_refused() {
     // Category 2's birthday limit in the regulation's proportions: 6 000 ₽.
     let mut dear = gift(petrova, "Часы настольные", common::d(2026, 5, 5), false);
     dear.amount = Some(6_500.0);
-    let err = service::add_gift(&mut db, &Actor::SYSTEM, &dear, Some(2)).expect_err("dear");
+    let err = service::add_gift(&mut db, &Actor::SYSTEM, &dear).expect_err("dear");
     assert!(
         matches!(err, GiftError::OverLimit { limit } if limit == 6_000.0),
         "{err:?}"
@@ -125,7 +122,7 @@ fn a_gift_over_its_limit_is_refused() {
     let mut jubilee = gift(ivanov, "Часы настольные", common::d(2026, 3, 7), false);
     jubilee.occasion = Some(Occasion::Jubilee);
     jubilee.amount = Some(19_000.0);
-    service::add_gift(&mut db, &Actor::SYSTEM, &jubilee, Some(1)).expect("within the limit");
+    service::add_gift(&mut db, &Actor::SYSTEM, &jubilee).expect("within the limit");
 }
 
 #[test]
@@ -147,4 +144,189 @@ fn the_schedule_reads_the_database() {
             .count(),
         2
     );
+}
+
+#[test]
+fn a_general_holidays_gift_not_handed_by_the_last_working_day_is_a_delivery_task() {
+    let (mut db, clock) = common::db();
+    let (ivanov, _) = two_people(&mut db);
+    let new_year = common::d(2026, 12, 31);
+    let mut g = gift(ivanov, "Ежедневник", new_year, false);
+    g.occasion = Some(Occasion::NewYear);
+    g.amount = Some(4_000.0);
+    let id = service::add_gift(&mut db, &Actor::SYSTEM, &g).expect("planned");
+    for _ in 0..3 {
+        service::advance(&mut db, &Actor::SYSTEM, id, &service::Handover::default())
+            .expect("approved, sent, bought");
+    }
+    let row = service::gift_rows(&db, new_year, new_year, None).expect("rows")[0].clone();
+    assert_eq!(row.gift.status, GiftStatus::Bought);
+    let last = row.hand_by.expect("the last working day");
+    assert!(last < new_year);
+    // The day before the last working day: nothing to deliver yet.
+    let before = service::today(&db, None, last - chrono::Duration::days(1)).expect("today");
+    assert!(before.deliveries.is_empty());
+    // Not handed by the last working day: a delivery task for the personal manager.
+    clock.set_date(last);
+    let today = service::today(&db, None, last).expect("today");
+    assert_eq!(today.deliveries.len(), 1);
+    assert_eq!(today.deliveries[0].gift.id, Some(id));
+    // Handed over: the task is gone.
+    service::advance(
+        &mut db,
+        &Actor::SYSTEM,
+        id,
+        &service::Handover {
+            on: Some(last),
+            by: "Петрова А.С.".into(),
+            to: "секретарь".into(),
+        },
+    )
+    .expect("handed");
+    assert!(
+        service::today(&db, None, last)
+            .expect("today")
+            .deliveries
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_hand_over_needs_its_date_giver_and_receiver() {
+    let (mut db, _) = common::db();
+    let (ivanov, _) = two_people(&mut db);
+    let id = service::add_gift(
+        &mut db,
+        &Actor::SYSTEM,
+        &gift(ivanov, "Часы", common::d(2027, 3, 7), false),
+    )
+    .expect("planned");
+    for _ in 0..3 {
+        service::advance(&mut db, &Actor::SYSTEM, id, &service::Handover::default()).expect("step");
+    }
+    let err = service::advance(&mut db, &Actor::SYSTEM, id, &service::Handover::default())
+        .expect_err("no date");
+    assert!(vipdesk::i18n::describe(&err).contains("дату вручения"));
+    let future = service::Handover {
+        on: Some(common::d(2027, 1, 1)),
+        by: "Петрова А.С.".into(),
+        to: "Иванов И.И.".into(),
+    };
+    let err = service::advance(&mut db, &Actor::SYSTEM, id, &future).expect_err("future");
+    assert!(vipdesk::i18n::describe(&err).contains("не наступила"));
+    // A handed gift stays in the registry: it cannot be dropped.
+    let ok = service::Handover {
+        on: Some(common::today()),
+        ..future
+    };
+    service::advance(&mut db, &Actor::SYSTEM, id, &ok).expect("handed");
+    assert!(service::delete_gift(&mut db, &Actor::SYSTEM, id).is_err());
+    assert!(service::advance(&mut db, &Actor::SYSTEM, id, &ok).is_err());
+}
+
+#[test]
+fn a_changed_category_of_a_planned_gift_is_warned() {
+    let (mut db, _) = common::db();
+    let (ivanov, _) = two_people(&mut db);
+    service::add_gift(
+        &mut db,
+        &Actor::SYSTEM,
+        &gift(ivanov, "Часы", common::d(2027, 3, 7), false),
+    )
+    .expect("planned");
+    assert!(
+        service::today(&db, None, common::today())
+            .expect("today")
+            .changes
+            .is_empty()
+    );
+    // The client is no longer strategic and the head became category 3.
+    let client = clients::service::list(&db).expect("list")[0].id;
+    let mut d = clients::service::open(&db, client).expect("dossier");
+    d.client.strategic = false;
+    d.people[0].category = Some(3);
+    clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("saved");
+    let changes = service::today(&db, None, common::today())
+        .expect("today")
+        .changes;
+    assert_eq!(changes.len(), 2, "{changes:?}");
+}
+
+#[test]
+fn ideas_never_given_are_told_apart() {
+    let (mut db, _) = common::db();
+    let (ivanov, _) = two_people(&mut db);
+    for item in ["Шахматы", "Часы"] {
+        service::add_idea(
+            &mut db,
+            &Actor::SYSTEM,
+            &vipdesk::greetings::GiftIdea {
+                person_id: ivanov,
+                item: item.into(),
+                ..Default::default()
+            },
+        )
+        .expect("idea");
+    }
+    service::add_gift(
+        &mut db,
+        &Actor::SYSTEM,
+        &gift(ivanov, "часы", common::d(2025, 3, 7), true),
+    )
+    .expect("given");
+    let ideas = service::ideas_of(&db, ivanov).expect("ideas");
+    let given: Vec<(&str, bool)> = ideas.iter().map(|i| (i.item.as_str(), i.given)).collect();
+    assert_eq!(given, vec![("Шахматы", false), ("Часы", true)]);
+    let card = service::person_gifts(&db, ivanov, common::today()).expect("card");
+    assert_eq!(card.gifts.len(), 1);
+    assert!(!card.upcoming.is_empty());
+}
+
+#[test]
+fn the_schedule_order_and_card_documents() {
+    let (mut db, _) = common::db();
+    let (ivanov, petrova) = two_people(&mut db);
+    let bytes = vipdesk::greetings::documents::schedule_pdf(
+        &db,
+        common::d(2027, 3, 1),
+        common::d(2027, 3, 31),
+        None,
+    )
+    .expect("schedule");
+    let text = common::pdf_text(&bytes);
+    assert!(
+        text.contains("Иванов Иван Иванович, генеральный директор"),
+        "{text}"
+    );
+    assert!(text.contains("Международный женский день"), "{text}");
+    // The order: the gifts not yet with the administrative sector, the deadline, the total.
+    service::add_gift(
+        &mut db,
+        &Actor::SYSTEM,
+        &gift(petrova, "Набор чая", common::d(2027, 3, 8), false),
+    )
+    .expect("planned");
+    let rows =
+        service::gift_rows(&db, common::d(2027, 3, 1), common::d(2027, 3, 31), None).expect("rows");
+    let order =
+        vipdesk::greetings::documents::order_pdf(&rows, &db, common::today()).expect("order");
+    let text = common::pdf_text(&order);
+    assert!(text.contains("Набор чая"), "{text}");
+    assert!(text.contains("Передать в АХС не позднее"), "{text}");
+    // A card for a woman of category 2 on 8 March.
+    let card = vipdesk::greetings::documents::card_pdf(
+        &db,
+        petrova,
+        Occasion::WomensDay,
+        "",
+        common::d(2027, 3, 8),
+    )
+    .expect("card");
+    let text = common::pdf_text(&card);
+    assert!(text.contains("Уважаемая Мария Петровна!"), "{text}");
+    assert!(
+        text.contains("С Международным женским днём 8 Марта!"),
+        "{text}"
+    );
+    let _ = ivanov;
 }

@@ -267,3 +267,31 @@ fn live_duplicate_inns_go_to_the_trash_when_upgrading_to_schema_5() {
         1
     );
 }
+
+/// Schema 11 gives every gift a status: one handed over before the upgrade is «вручён», one
+/// planned is a draft; both keep their text.
+#[test]
+fn gifts_handed_before_the_orders_are_handed_after() {
+    use vipdesk::greetings::{GiftStatus, service};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v10.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let sql = std::fs::read_to_string(fixture_path(10)).expect("fixture");
+        conn.execute_batch(&sql).expect("load fixture");
+    }
+    let db = Db::open(&path).expect("upgrade");
+    let gifts = service::gifts_of(&db, 1).expect("gifts");
+    let status: Vec<(&str, GiftStatus)> =
+        gifts.iter().map(|g| (g.item.as_str(), g.status)).collect();
+    assert_eq!(
+        status,
+        vec![
+            ("Ежедневник", GiftStatus::Draft),
+            ("Набор «Орловский»", GiftStatus::Handed)
+        ]
+    );
+    let ideas = service::ideas_of(&db, 1).expect("ideas");
+    assert_eq!(ideas.len(), 1);
+    assert!(!ideas[0].given);
+}

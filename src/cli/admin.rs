@@ -29,6 +29,7 @@ pub fn demo(place: &Place, clients: usize, seed: u64, out: &mut Out) -> anyhow::
         s.letters,
         s.reports,
         s.appeals,
+        s.gifts,
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -53,6 +53,18 @@ pub enum ReportCommand {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// The schedule of greetings of a period for management's decision, as a PDF.
+    Greetings {
+        #[arg(long, value_name = "DATE", value_parser = super::appeals::iso_date)]
+        from: chrono::NaiveDate,
+        #[arg(long, value_name = "DATE", value_parser = super::appeals::iso_date)]
+        to: chrono::NaiveDate,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Only this manager's clients.
+        #[arg(long)]
+        manager: Option<i64>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -136,6 +148,14 @@ pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Resu
             out: file,
         } => {
             return super::appeals::appeal_stats(place, from, to, &file, out);
+        }
+        ReportCommand::Greetings {
+            from,
+            to,
+            out: file,
+            manager,
+        } => {
+            return super::greetings::report(place, from, to, &file, manager, out);
         }
     };
     let period = Period::parse(&period).ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;

@@ -1,5 +1,6 @@
 //! `greetings schedule`, `greetings delivery-date`, `gifts order-deadline`.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -8,7 +9,7 @@ use clap::Subcommand;
 use super::appeals::iso_date;
 use super::{Out, Place};
 use crate::domain::{Code as _, fmt};
-use crate::greetings::service;
+use crate::greetings::{documents, service};
 use crate::i18n::{self as t, Label};
 
 #[derive(Debug, Subcommand)]
@@ -43,6 +44,45 @@ pub enum GiftsCommand {
         #[arg(long, value_name = "DATE", value_parser = iso_date)]
         date: NaiveDate,
     },
+    /// The gift order to the administrative sector: the gifts of the holidays of a period not
+    /// handed to it yet, as a PDF.
+    Order {
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        from: NaiveDate,
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        to: NaiveDate,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long)]
+        manager: Option<i64>,
+    },
+    /// A named card for a person and a holiday, as a PDF (A6).
+    Card {
+        #[arg(long)]
+        person: i64,
+        /// new_year, feb23, mar8, professional, birthday, jubilee.
+        #[arg(long)]
+        occasion: String,
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        date: NaiveDate,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+/// `report greetings`: the schedule's PDF.
+pub fn report(
+    place: &Place,
+    from: NaiveDate,
+    to: NaiveDate,
+    file: &Path,
+    manager: Option<i64>,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let db = place.open()?;
+    documents::write_schedule(&db, from, to, manager, file).map_err(t::err)?;
+    out.line(t::greetings_report_written(&file.display().to_string()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -145,6 +185,29 @@ pub fn gifts(place: &Place, command: GiftsCommand, out: &mut Out) -> anyhow::Res
         }
         GiftsCommand::OrderDeadline { date } => {
             out.line(iso(service::order_deadline(&db, date).map_err(t::err)?))?;
+        }
+        GiftsCommand::Order {
+            from,
+            to,
+            out: file,
+            manager,
+        } => {
+            let rows = service::gift_rows(&db, from, to, manager).map_err(t::err)?;
+            let bytes = documents::order_pdf(&rows, &db, db.today()).map_err(t::err)?;
+            crate::files::write(&file, &bytes).map_err(t::err)?;
+            out.line(t::gift_order_written(&file.display().to_string()))?;
+        }
+        GiftsCommand::Card {
+            person,
+            occasion,
+            date,
+            out: file,
+        } => {
+            let occasion = crate::greetings::Occasion::parse_code(&occasion).map_err(t::err)?;
+            let name = service::holiday_name(&db, person, occasion).map_err(t::err)?;
+            let bytes = documents::card_pdf(&db, person, occasion, &name, date).map_err(t::err)?;
+            crate::files::write(&file, &bytes).map_err(t::err)?;
+            out.line(t::card_written(&file.display().to_string()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

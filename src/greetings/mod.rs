@@ -2,9 +2,11 @@
 //! greeted on which holiday, who calls, who hands the gift and when, by when the gift is
 //! ordered, within which limit.
 
+pub mod documents;
 pub mod model;
 pub mod schedule;
 pub mod service;
 pub mod store;
+pub mod tasks;
 
 pub use model::*;

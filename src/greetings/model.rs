@@ -101,6 +101,7 @@ pub struct Greeting {
     pub age: Option<i32>,
     pub client_id: Id,
     pub client: Arc<str>,
+    pub strategic: bool,
     pub manager_id: Option<Id>,
     pub manager: Arc<str>,
     pub callers: Vec<Caller>,
@@ -118,8 +119,10 @@ pub struct Greeting {
     pub limit: Option<f64>,
 }
 
-/// The settings of the regulation a schedule follows.
+/// The settings of the regulation a schedule follows. A setting missing from the saved JSON
+/// takes its default.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Regulation {
     /// Ages that make a birthday a jubilee besides every `jubilee_every` years from
     /// `jubilee_from`.
@@ -132,6 +135,12 @@ pub struct Regulation {
     pub new_year_days_before: u32,
     /// Working days between the order to the administrative sector and the greeting.
     pub order_working_days: u32,
+    /// Who signs the named cards of general holidays: the head of the company.
+    pub director_position: String,
+    pub director_name: String,
+    /// The text of the named card: a template with `{{ salutation }}`, `{{ name_patronymic }}`,
+    /// `{{ holiday }}`, `{{ holiday_with }}`, `{{ company }}`.
+    pub card_text: String,
 }
 
 impl Default for Regulation {
@@ -143,6 +152,9 @@ impl Default for Regulation {
             general_days_before: 7,
             new_year_days_before: 14,
             order_working_days: 10,
+            director_position: crate::words::greetings::DIRECTOR_POSITION.into(),
+            director_name: String::new(),
+            card_text: crate::words::greetings::CARD_TEXT.into(),
         }
     }
 }
@@ -205,6 +217,37 @@ impl Limits {
     }
 }
 
+/// Where a gift's order stands (regulation p. 8): drafted by the VIP group, approved by the
+/// head of the company, handed to the administrative sector (АХС), bought, handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+pub enum GiftStatus {
+    #[default]
+    Draft,
+    Approved,
+    Sent,
+    Bought,
+    Handed,
+}
+
+crate::codes!(GiftStatus, "gift status", Draft => "draft", Approved => "approved", Sent => "sent", Bought => "bought", Handed => "handed");
+
+impl GiftStatus {
+    /// The status that follows this one; `None` once handed.
+    pub fn next(self) -> Option<GiftStatus> {
+        match self {
+            GiftStatus::Draft => Some(GiftStatus::Approved),
+            GiftStatus::Approved => Some(GiftStatus::Sent),
+            GiftStatus::Sent => Some(GiftStatus::Bought),
+            GiftStatus::Bought => Some(GiftStatus::Handed),
+            GiftStatus::Handed => None,
+        }
+    }
+    /// Whether the order has not reached the administrative sector yet.
+    pub fn before_order(self) -> bool {
+        matches!(self, GiftStatus::Draft | GiftStatus::Approved)
+    }
+}
+
 /// A gift planned for or handed to a person.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Gift {
@@ -215,10 +258,51 @@ pub struct Gift {
     pub holiday_date: Option<NaiveDate>,
     pub item: String,
     pub amount: Option<f64>,
+    pub status: GiftStatus,
+    /// When the order was approved, handed to the administrative sector, bought.
+    pub approved_on: Option<NaiveDate>,
+    pub sent_on: Option<NaiveDate>,
+    pub bought_on: Option<NaiveDate>,
     /// Handed over: when, by whom, to whom.
     pub handed_on: Option<NaiveDate>,
     pub handed_by: String,
     pub handed_to: String,
+    /// The person's category and the client's strategic flag when the gift was planned: a
+    /// change of either changes the regulation the gift was planned by.
+    pub planned_category: Option<u8>,
+    pub planned_strategic: Option<bool>,
+}
+
+/// A gift with the person, the client and the dates the regulation sets for it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct GiftRow {
+    pub gift: Gift,
+    pub person: String,
+    pub position: String,
+    /// The person's category and the client's strategic flag now.
+    pub category: Option<u8>,
+    pub strategic: bool,
+    pub client_id: Id,
+    pub client: String,
+    pub manager_id: Option<Id>,
+    /// The last day to hand the gift over (the last working day before a general holiday;
+    /// the birthday or the first working day after).
+    pub hand_by: Option<NaiveDate>,
+    /// The last day to hand the order to the administrative sector.
+    pub order_by: Option<NaiveDate>,
+    /// The limit of the gift by the person's category now.
+    pub limit: Option<f64>,
+}
+
+/// A gift idea for a person (as Monica keeps them), with whether it has been given since.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct GiftIdea {
+    pub id: Option<Id>,
+    pub person_id: Id,
+    pub item: String,
+    pub note: String,
+    /// The person has had (or is to have) this gift.
+    pub given: bool,
 }
 
 /// The text of a gift as compared: small letters, «ё» as «е», one space between words, no
@@ -231,4 +315,24 @@ pub fn gift_key(item: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A sum of roubles as typed («4 500», «4500,50»): empty is none; kopecks at most, not
+/// negative, not absurd.
+pub fn parse_amount(input: &str) -> Result<Option<f64>, crate::domain::FieldError> {
+    use crate::domain::{FieldError, fmt};
+    let input = input.trim().trim_end_matches('₽').trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let decimals = input
+        .rsplit_once([',', '.'])
+        .map_or(0, |(_, d)| d.trim().len());
+    match fmt::parse_number(input) {
+        Some(x) if x < 0.0 => Err(FieldError::Negative),
+        Some(_) if decimals > 2 => Err(FieldError::Kopecks),
+        Some(x) if x <= 10_000_000.0 => Ok(Some(x)),
+        Some(_) => Err(FieldError::TooLarge),
+        None => Err(FieldError::Number),
+    }
 }

@@ -21,6 +21,16 @@ pub fn order_deadline(cal: &Calendar, greeting: NaiveDate, working_days: u32) ->
     cal.sub_working_days(greeting, working_days)
 }
 
+/// The last day a gift for `occasion` on `date` is handed over: the birthday (or the first
+/// working day after), the last working day before a general holiday.
+pub fn hand_by(cal: &Calendar, occasion: Occasion, date: NaiveDate) -> NaiveDate {
+    if occasion.category() == 2 {
+        delivery_date(cal, date)
+    } else {
+        cal.previous_working(date)
+    }
+}
+
 /// The date of a general holiday in `year`; `None` for a professional holiday whose rule does
 /// not read, and for the personal ones.
 fn general_date(occasion: Occasion, year: i32, rule: &str) -> Option<NaiveDate> {
@@ -127,6 +137,7 @@ pub fn schedule(
                 age,
                 client_id: p.client_id,
                 client: p.client.clone(),
+                strategic: p.strategic,
                 manager_id: p.manager_id,
                 manager: p.manager.clone(),
                 callers: if personal {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::model::*;
-use super::{schedule, store};
+use super::{schedule, store, tasks};
 use crate::domain::{Actor, FieldError, Id};
 use crate::storage::{Db, StorageError};
 
@@ -23,14 +23,39 @@ pub enum GiftError {
     OverLimit { limit: f64 },
     #[error("{0}")]
     Field(FieldError),
+    /// The gift was handed over: its order has no further step, and it stays in the registry.
+    #[error("the gift is handed over")]
+    AlreadyHanded,
+    /// A hand-over without its date, giver or receiver (or dated in the future).
+    #[error("hand-over: {0:?}")]
+    Handover(HandoverField),
+}
+
+/// What a hand-over lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoverField {
+    Date,
+    Future,
+    By,
+    To,
 }
 
 /// The schedule of greetings whose holiday falls within `from..=to`, by the production
 /// calendar of the database and the regulation's settings; a year without limits set by
 /// management takes the regulation's proportions.
 pub fn schedule(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<Greeting>, StorageError> {
+    schedule_of(db, from, to, None)
+}
+
+/// The schedule of one person (`Some`) or of everyone.
+pub fn schedule_of(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    person: Option<Id>,
+) -> Result<Vec<Greeting>, StorageError> {
     let conn = db.conn();
-    let people = store::greeted_people(conn)?;
+    let people = store::greeted_people(conn, person)?;
     let cal = crate::calendar::service::load(conn)?;
     let reg = store::regulation(conn)?;
     let limits = store::limits(conn)?;
@@ -60,19 +85,20 @@ pub fn gifts_of(db: &Db, person_id: Id) -> Result<Vec<Gift>, StorageError> {
 
 /// Records a gift for a person: refused when the person has had (or is to have) the same gift
 /// — compared without case, «ё», quotes and extra spaces — or when it costs more than the
-/// limit of the person's category for that holiday. The check and the write are one
-/// transaction: two managers recording the same gift at once cannot both succeed.
-pub fn add_gift(
-    db: &mut Db,
-    actor: &Actor,
-    gift: &Gift,
-    category: Option<u8>,
-) -> Result<Id, GiftError> {
+/// limit of the person's category for that holiday. The person's category and the client's
+/// strategic flag are kept with it. The check and the write are one transaction: two managers
+/// recording the same gift at once cannot both succeed.
+pub fn add_gift(db: &mut Db, actor: &Actor, gift: &Gift) -> Result<Id, GiftError> {
     if gift.item.trim().is_empty() {
         return Err(GiftError::Field(FieldError::Required));
     }
+    if gift.amount.is_some_and(|a| !(0.0..=MAX_GIFT).contains(&a)) {
+        return Err(GiftError::Field(FieldError::TooLarge));
+    }
     let limits = store::limits(db.conn())?;
     db.write(actor, |w| {
+        let (category, strategic) = store::person_regulation(w, gift.person_id)?
+            .ok_or(StorageError::NotFound(gift.person_id))?;
         if let Some(same) = store::same_gift(w, gift.person_id, &gift_key(&gift.item))? {
             return Err(GiftError::Repeated {
                 date: same.handed_on.or(same.holiday_date),
@@ -88,10 +114,283 @@ pub fn add_gift(
                 .cloned()
                 .unwrap_or_default()
                 .get(category, occasion.limit_kind());
-            if let Some(limit) = limit.filter(|l| amount > *l) {
+            if let Some(limit) = limit.filter(|l| amount > *l + 0.005) {
                 return Err(GiftError::OverLimit { limit });
             }
         }
-        Ok(store::insert_gift(w, gift)?)
+        let mut g = gift.clone();
+        g.planned_category = category;
+        g.planned_strategic = Some(strategic);
+        if g.handed_on.is_some() {
+            g.status = GiftStatus::Handed;
+        }
+        Ok(store::insert_gift(w, &g)?)
     })
+}
+
+/// The dearest gift the registry takes (a typo of three zeros is refused, not recorded).
+pub const MAX_GIFT: f64 = 10_000_000.0;
+
+/// The hand-over of a gift: when, by whom, to whom.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Handover {
+    pub on: Option<NaiveDate>,
+    pub by: String,
+    pub to: String,
+}
+
+/// Moves a gift's order one step on (черновик → согласован → передан АХС → закуплен →
+/// вручён) on the day of the write; the last step needs the hand-over's date, who handed and
+/// to whom.
+pub fn advance(
+    db: &mut Db,
+    actor: &Actor,
+    id: Id,
+    handover: &Handover,
+) -> Result<GiftStatus, GiftError> {
+    db.write(actor, |w| {
+        let today = w.today();
+        let mut g = store::gift(w, id)?.ok_or(StorageError::NotFound(id))?;
+        let next = g.status.next().ok_or(GiftError::AlreadyHanded)?;
+        match next {
+            GiftStatus::Approved => g.approved_on = Some(today),
+            GiftStatus::Sent => g.sent_on = Some(today),
+            GiftStatus::Bought => g.bought_on = Some(today),
+            GiftStatus::Handed => {
+                let on = handover
+                    .on
+                    .ok_or(GiftError::Handover(HandoverField::Date))?;
+                if on > today {
+                    return Err(GiftError::Handover(HandoverField::Future));
+                }
+                if handover.by.trim().is_empty() {
+                    return Err(GiftError::Handover(HandoverField::By));
+                }
+                if handover.to.trim().is_empty() {
+                    return Err(GiftError::Handover(HandoverField::To));
+                }
+                g.handed_on = Some(on);
+                g.handed_by = handover.by.trim().to_string();
+                g.handed_to = handover.to.trim().to_string();
+            }
+            GiftStatus::Draft => {}
+        }
+        g.status = next;
+        store::update_status(w, &g)?;
+        Ok(next)
+    })
+}
+
+/// Drops a planned gift (never one handed over: the registry keeps those).
+pub fn delete_gift(db: &mut Db, actor: &Actor, id: Id) -> Result<(), GiftError> {
+    db.write(actor, |w| {
+        let g = store::gift(w, id)?.ok_or(StorageError::NotFound(id))?;
+        if g.status == GiftStatus::Handed {
+            return Err(GiftError::AlreadyHanded);
+        }
+        Ok(store::delete_gift(w, id)?)
+    })
+}
+
+/// The gifts of the holidays within `from..=to` of the clients `manager` keeps (all: `None`),
+/// with the dates the regulation sets: hand over by, order by, and the limit now.
+pub fn gift_rows(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    manager: Option<Id>,
+) -> Result<Vec<GiftRow>, StorageError> {
+    let conn = db.conn();
+    let cal = crate::calendar::service::load(conn)?;
+    let reg = store::regulation(conn)?;
+    let limits = store::limits(conn)?;
+    let mut rows = store::gift_rows(conn, from, to, manager)?;
+    for r in &mut rows {
+        if let (Some(o), Some(d)) = (r.gift.occasion, r.gift.holiday_date) {
+            let by = schedule::hand_by(&cal, o, d);
+            r.hand_by = Some(by);
+            r.order_by = Some(schedule::order_deadline(&cal, by, reg.order_working_days));
+            r.limit = r.category.and_then(|c| {
+                limits
+                    .get(&chrono::Datelike::year(&d))
+                    .cloned()
+                    .unwrap_or_default()
+                    .get(c, o.limit_kind())
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// What «Сегодня» shows of the regulation for the clients `manager` keeps (all: `None`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GiftsToday {
+    /// Greetings from today to the end of the week: calls (the director's too), gifts.
+    pub greetings: Vec<Greeting>,
+    /// Gifts of general holidays not handed by the last working day: deliver them.
+    pub deliveries: Vec<GiftRow>,
+    /// Orders due to the administrative sector within a week, or late: (row, late).
+    pub orders: Vec<(GiftRow, bool)>,
+    /// Planned gifts whose regulation changed.
+    pub changes: Vec<(GiftRow, tasks::Change)>,
+}
+
+impl GiftsToday {
+    pub fn count(&self) -> usize {
+        self.greetings.len() + self.deliveries.len() + self.orders.len() + self.changes.len()
+    }
+}
+
+pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<GiftsToday, StorageError> {
+    let week_end = crate::contacts::today::week_end(today);
+    let greetings = schedule(db, today, week_end)?
+        .into_iter()
+        .filter(|g| manager.is_none() || g.manager_id == manager)
+        .collect();
+    let back = today - chrono::Duration::days(tasks::DELIVERY_AFTER_DAYS);
+    let ahead = today + chrono::Duration::days(120);
+    let rows = gift_rows(db, back, ahead, manager)?;
+    Ok(GiftsToday {
+        greetings,
+        deliveries: tasks::delivery_tasks(&rows, today)
+            .into_iter()
+            .cloned()
+            .collect(),
+        orders: tasks::orders_to_send(&rows, today)
+            .into_iter()
+            .map(|(r, late)| (r.clone(), late))
+            .collect(),
+        changes: tasks::regulation_changes(&rows, today)
+            .into_iter()
+            .map(|(r, c)| (r.clone(), c))
+            .collect(),
+    })
+}
+
+/// The year's gifts per person against the limits of the person's greetings that year.
+pub fn spending(
+    db: &Db,
+    year: i32,
+    manager: Option<Id>,
+) -> Result<Vec<tasks::Spending>, StorageError> {
+    let (from, to) = year_bounds(year);
+    let rows = gift_rows(db, from, to, manager)?;
+    let greetings = schedule(db, from, to)?;
+    Ok(tasks::spending(&rows, &greetings))
+}
+
+/// 1 January and 31 December of `year` (clamped to the years a date can have).
+pub fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
+    let y = year.clamp(1900, 2200);
+    (
+        NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or_default(),
+    )
+}
+
+/// The limits of `year` as management set them, else the regulation's proportions.
+pub fn limits_of(db: &Db, year: i32) -> Result<(Limits, bool), StorageError> {
+    let all = store::limits(db.conn())?;
+    Ok(match all.get(&year) {
+        Some(l) => (l.clone(), true),
+        None => (Limits::default(), false),
+    })
+}
+
+/// Sets the limits of a year. Refused when a limit is negative, not a number or absurd.
+pub fn set_limits(db: &mut Db, actor: &Actor, year: i32, limits: &Limits) -> Result<(), GiftError> {
+    if limits
+        .matrix
+        .iter()
+        .flatten()
+        .any(|v| !v.is_finite() || !(0.0..=MAX_GIFT).contains(v))
+    {
+        return Err(GiftError::Field(FieldError::TooLarge));
+    }
+    db.write(actor, |w| {
+        let mut all = store::limits(w)?;
+        all.insert(year, limits.clone());
+        Ok(store::save_limits(w, &all)?)
+    })
+}
+
+/// A person's gift ideas, with whether each was given since.
+pub fn ideas_of(db: &Db, person_id: Id) -> Result<Vec<GiftIdea>, StorageError> {
+    store::ideas_of(db.conn(), person_id)
+}
+
+pub fn add_idea(db: &mut Db, actor: &Actor, idea: &GiftIdea) -> Result<Id, GiftError> {
+    if idea.item.trim().is_empty() {
+        return Err(GiftError::Field(FieldError::Required));
+    }
+    Ok(db.write(actor, |w| store::insert_idea(w, idea))?)
+}
+
+pub fn delete_idea(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
+    db.write(actor, |w| store::delete_idea(w, id))
+}
+
+/// The name of the holiday a card speaks of: the client's professional holiday for
+/// `Professional`, empty for the others (their names are the regulation's).
+pub fn holiday_name(db: &Db, person_id: Id, occasion: Occasion) -> Result<String, StorageError> {
+    if occasion != Occasion::Professional {
+        return Ok(String::new());
+    }
+    Ok(store::professional_of_person(db.conn(), person_id)?.unwrap_or_default())
+}
+
+/// A person's gift card: who they are, their gifts, ideas and the greetings of the coming year.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersonGifts {
+    pub person_id: Id,
+    pub person: String,
+    pub position: String,
+    pub category: Option<u8>,
+    pub client_id: Id,
+    pub client: String,
+    pub gifts: Vec<Gift>,
+    pub ideas: Vec<GiftIdea>,
+    /// The greetings from `today` for a year.
+    pub upcoming: Vec<Greeting>,
+}
+
+pub fn person_gifts(db: &Db, person_id: Id, today: NaiveDate) -> Result<PersonGifts, StorageError> {
+    let conn = db.conn();
+    let who = store::greeted_people(conn, Some(person_id))?
+        .into_iter()
+        .next()
+        .ok_or(StorageError::NotFound(person_id))?;
+    let upcoming = schedule_of(
+        db,
+        today,
+        today + chrono::Duration::days(365),
+        Some(person_id),
+    )?;
+    Ok(PersonGifts {
+        person_id,
+        person: who.name.to_string(),
+        position: who.position.to_string(),
+        category: who.category,
+        client_id: who.client_id,
+        client: who.client.to_string(),
+        gifts: store::gifts_of(conn, person_id)?,
+        ideas: store::ideas_of(conn, person_id)?,
+        upcoming,
+    })
+}
+
+/// The regulation's settings.
+pub fn regulation(db: &Db) -> Result<Regulation, StorageError> {
+    store::regulation(db.conn())
+}
+
+/// Saves the regulation's settings (the director who signs, the card's text…); a card text
+/// that does not read is refused.
+pub fn set_regulation(
+    db: &mut Db,
+    actor: &Actor,
+    reg: &Regulation,
+) -> Result<(), super::documents::DocumentError> {
+    super::documents::card_text(&reg.card_text, "", "", Occasion::Birthday, "", "")?;
+    Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
 }

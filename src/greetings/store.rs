@@ -1,14 +1,15 @@
 //! What the greetings read from the database: the people of every client with their category,
 //! birthday, client, manager and the client's professional holiday; the regulation's settings.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::model::*;
 use crate::domain::{Code as _, Id, names, new_uuid};
 use crate::storage::{self, Result, Tx, date_from_sql, date_to_sql};
 
-/// Every person of a live client, with what the schedule needs.
-pub fn greeted_people(conn: &Connection) -> Result<Vec<Greeted>> {
+/// Every person of a live client (or only `person`), with what the schedule needs.
+pub fn greeted_people(conn: &Connection, person: Option<Id>) -> Result<Vec<Greeted>> {
     let mut st = conn.prepare(
         "SELECT p.id, p.surname, p.name, p.patronymic, p.position, p.category, p.birthday, \
                 c.id, c.short_name, c.strategic, c.manager_id, \
@@ -17,11 +18,11 @@ pub fn greeted_people(conn: &Connection) -> Result<Vec<Greeted>> {
          FROM people p JOIN clients c ON c.id = p.client_id \
          LEFT JOIN managers m ON m.id = c.manager_id \
          LEFT JOIN industries i ON i.id = c.industry_id AND i.deleted_at IS NULL \
-         WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL \
+         WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) \
          ORDER BY c.id, p.sort, p.id",
     )?;
     let rows = st
-        .query_map([], |r| {
+        .query_map([person], |r| {
             let surname: String = r.get(1)?;
             let name: String = r.get(2)?;
             let patronymic: String = r.get(3)?;
@@ -49,6 +50,58 @@ pub fn greeted_people(conn: &Connection) -> Result<Vec<Greeted>> {
     Ok(rows)
 }
 
+/// The person's greetings category and whether their client is strategic; `None`: no such
+/// person.
+pub fn person_regulation(conn: &Connection, person_id: Id) -> Result<Option<(Option<u8>, bool)>> {
+    Ok(conn
+        .query_row(
+            "SELECT p.category, c.strategic FROM people p JOIN clients c ON c.id = p.client_id \
+             WHERE p.id = ?1 AND p.deleted_at IS NULL",
+            [person_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// The client a person is of.
+pub fn client_of_person(conn: &Connection, person_id: Id) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row(
+            "SELECT client_id FROM people WHERE id = ?1 AND deleted_at IS NULL",
+            [person_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The name of the professional holiday of a person's client, if its industry has one.
+pub fn professional_of_person(conn: &Connection, person_id: Id) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT i.holiday_name FROM people p JOIN clients c ON c.id = p.client_id \
+             JOIN industries i ON i.id = c.industry_id WHERE p.id = ?1",
+            [person_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Writes a JSON setting.
+fn save_json_setting<T: serde::Serialize>(w: &Tx, key: &str, value: &T) -> Result<()> {
+    let json = serde_json::to_string_pretty(value).unwrap_or_default();
+    w.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, row_version = row_version + 1",
+        params![key, json],
+    )?;
+    Ok(())
+}
+
+/// Saves the regulation's settings.
+pub fn save_regulation(w: &Tx, reg: &Regulation) -> Result<()> {
+    save_json_setting(w, "greetings", reg)
+}
+
 /// A JSON setting, or `None` when there is none or it does not read (the defaults then).
 fn json_setting<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
     let saved: Option<String> = conn
@@ -69,8 +122,11 @@ pub fn limits(conn: &Connection) -> Result<std::collections::BTreeMap<i32, Limit
     Ok(json_setting(conn, "gift_limits")?.unwrap_or_default())
 }
 
-const GIFT_COLUMNS: &str =
-    "id, person_id, occasion, holiday_date, item, amount, handed_on, handed_by, handed_to";
+const GIFT_COLUMNS: &str = "g.id, g.person_id, g.occasion, g.holiday_date, g.item, g.amount, \
+     g.status, g.approved_on, g.sent_on, g.bought_on, g.handed_on, g.handed_by, g.handed_to, \
+     g.planned_category, g.planned_strategic";
+/// How many columns `GIFT_COLUMNS` has: what a query adds after them starts there.
+const GIFT_WIDTH: usize = 15;
 
 fn gift_from_row(r: &rusqlite::Row) -> rusqlite::Result<Gift> {
     Ok(Gift {
@@ -80,17 +136,23 @@ fn gift_from_row(r: &rusqlite::Row) -> rusqlite::Result<Gift> {
         holiday_date: date_from_sql(r.get(3)?),
         item: r.get(4)?,
         amount: r.get(5)?,
-        handed_on: date_from_sql(r.get(6)?),
-        handed_by: r.get(7)?,
-        handed_to: r.get(8)?,
+        status: storage::code(r, 6)?,
+        approved_on: date_from_sql(r.get(7)?),
+        sent_on: date_from_sql(r.get(8)?),
+        bought_on: date_from_sql(r.get(9)?),
+        handed_on: date_from_sql(r.get(10)?),
+        handed_by: r.get(11)?,
+        handed_to: r.get(12)?,
+        planned_category: r.get(13)?,
+        planned_strategic: r.get(14)?,
     })
 }
 
 /// A person's gifts, newest holiday first.
 pub fn gifts_of(conn: &Connection, person_id: Id) -> Result<Vec<Gift>> {
     let mut st = conn.prepare(&format!(
-        "SELECT {GIFT_COLUMNS} FROM gifts WHERE person_id = ?1 AND deleted_at IS NULL \
-         ORDER BY holiday_date DESC, id DESC"
+        "SELECT {GIFT_COLUMNS} FROM gifts g WHERE g.person_id = ?1 AND g.deleted_at IS NULL \
+         ORDER BY g.holiday_date DESC, g.id DESC"
     ))?;
     let rows = st
         .query_map([person_id], gift_from_row)?
@@ -98,14 +160,24 @@ pub fn gifts_of(conn: &Connection, person_id: Id) -> Result<Vec<Gift>> {
     Ok(rows)
 }
 
+pub fn gift(conn: &Connection, id: Id) -> Result<Option<Gift>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {GIFT_COLUMNS} FROM gifts g WHERE g.id = ?1 AND g.deleted_at IS NULL"),
+            [id],
+            gift_from_row,
+        )
+        .optional()?)
+}
+
 /// The gift of this person with this normalised text, if any (through its index).
 pub fn same_gift(conn: &Connection, person_id: Id, key: &str) -> Result<Option<Gift>> {
     Ok(conn
         .query_row(
             &format!(
-                "SELECT {GIFT_COLUMNS} FROM gifts \
-                 WHERE person_id = ?1 AND item_key = ?2 AND deleted_at IS NULL \
-                 ORDER BY holiday_date LIMIT 1"
+                "SELECT {GIFT_COLUMNS} FROM gifts g \
+                 WHERE g.person_id = ?1 AND g.item_key = ?2 AND g.deleted_at IS NULL \
+                 ORDER BY g.holiday_date LIMIT 1"
             ),
             params![person_id, key],
             gift_from_row,
@@ -113,12 +185,55 @@ pub fn same_gift(conn: &Connection, person_id: Id, key: &str) -> Result<Option<G
         .optional()?)
 }
 
+/// The gifts whose holiday falls within `from..=to` (of a manager's clients, or all), with the
+/// person and the client; the dates the regulation sets are filled by the service.
+pub fn gift_rows(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    manager: Option<Id>,
+) -> Result<Vec<GiftRow>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT {GIFT_COLUMNS}, p.surname, p.name, p.patronymic, p.position, p.category, \
+                c.id, c.short_name, c.strategic, c.manager_id \
+         FROM gifts g JOIN people p ON p.id = g.person_id JOIN clients c ON c.id = p.client_id \
+         WHERE g.deleted_at IS NULL AND g.holiday_date BETWEEN ?1 AND ?2 \
+           AND (?3 IS NULL OR c.manager_id = ?3) \
+         ORDER BY g.holiday_date, c.short_name, p.surname, g.id"
+    ))?;
+    let rows = st
+        .query_map(
+            params![date_to_sql(Some(from)), date_to_sql(Some(to)), manager],
+            |r| {
+                let w = GIFT_WIDTH;
+                let (surname, name, patronymic): (String, String, String) =
+                    (r.get(w)?, r.get(w + 1)?, r.get(w + 2)?);
+                Ok(GiftRow {
+                    gift: gift_from_row(r)?,
+                    person: names::full_name(&surname, &name, &patronymic),
+                    position: r.get(w + 3)?,
+                    category: r.get(w + 4)?,
+                    client_id: r.get(w + 5)?,
+                    client: r.get(w + 6)?,
+                    strategic: r.get(w + 7)?,
+                    manager_id: r.get(w + 8)?,
+                    hand_by: None,
+                    order_by: None,
+                    limit: None,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// Records a gift; returns its id.
 pub fn insert_gift(w: &Tx, g: &Gift) -> Result<Id> {
     w.execute(
         "INSERT INTO gifts (uuid, created_at, updated_at, author_id, person_id, occasion, \
-         holiday_date, item, item_key, amount, handed_on, handed_by, handed_to) \
-         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         holiday_date, item, item_key, amount, status, approved_on, sent_on, bought_on, \
+         handed_on, handed_by, handed_to, planned_category, planned_strategic) \
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             new_uuid(),
             w.now(),
@@ -129,10 +244,105 @@ pub fn insert_gift(w: &Tx, g: &Gift) -> Result<Id> {
             g.item.trim(),
             gift_key(&g.item),
             g.amount,
+            g.status.code(),
+            date_to_sql(g.approved_on),
+            date_to_sql(g.sent_on),
+            date_to_sql(g.bought_on),
             date_to_sql(g.handed_on),
             g.handed_by.trim(),
             g.handed_to.trim(),
+            g.planned_category,
+            g.planned_strategic,
         ],
     )?;
     Ok(w.last_insert_rowid())
+}
+
+/// Writes a gift's status and the days of its steps.
+pub fn update_status(w: &Tx, g: &Gift) -> Result<()> {
+    let id = g.id.ok_or(storage::StorageError::NotFound(0))?;
+    let n = w.execute(
+        "UPDATE gifts SET status = ?2, approved_on = ?3, sent_on = ?4, bought_on = ?5, \
+         handed_on = ?6, handed_by = ?7, handed_to = ?8, updated_at = ?9, author_id = ?10 \
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            g.status.code(),
+            date_to_sql(g.approved_on),
+            date_to_sql(g.sent_on),
+            date_to_sql(g.bought_on),
+            date_to_sql(g.handed_on),
+            g.handed_by.trim(),
+            g.handed_to.trim(),
+            w.now(),
+            w.author(),
+        ],
+    )?;
+    if n == 0 {
+        return Err(storage::StorageError::NotFound(id));
+    }
+    Ok(())
+}
+
+/// Moves a gift that is not handed yet to the trash (a plan dropped).
+pub fn delete_gift(w: &Tx, id: Id) -> Result<()> {
+    w.execute(
+        "UPDATE gifts SET deleted_at = ?2, updated_at = ?2, author_id = ?3 \
+         WHERE id = ?1 AND status != 'handed' AND deleted_at IS NULL",
+        params![id, w.now(), w.author()],
+    )?;
+    Ok(())
+}
+
+/// A person's gift ideas, with whether each has been given (or planned) since.
+pub fn ideas_of(conn: &Connection, person_id: Id) -> Result<Vec<GiftIdea>> {
+    let mut st = conn.prepare(
+        "SELECT i.id, i.person_id, i.item, i.note, \
+                EXISTS (SELECT 1 FROM gifts g WHERE g.person_id = i.person_id \
+                        AND g.item_key = i.item_key AND g.deleted_at IS NULL) \
+         FROM gift_ideas i WHERE i.person_id = ?1 AND i.deleted_at IS NULL ORDER BY i.id",
+    )?;
+    let rows = st
+        .query_map([person_id], |r| {
+            Ok(GiftIdea {
+                id: r.get(0)?,
+                person_id: r.get(1)?,
+                item: r.get(2)?,
+                note: r.get(3)?,
+                given: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn insert_idea(w: &Tx, idea: &GiftIdea) -> Result<Id> {
+    w.execute(
+        "INSERT INTO gift_ideas (uuid, created_at, updated_at, author_id, person_id, item, \
+         item_key, note) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            new_uuid(),
+            w.now(),
+            w.author(),
+            idea.person_id,
+            idea.item.trim(),
+            gift_key(&idea.item),
+            idea.note.trim(),
+        ],
+    )?;
+    Ok(w.last_insert_rowid())
+}
+
+pub fn delete_idea(w: &Tx, id: Id) -> Result<()> {
+    w.execute(
+        "UPDATE gift_ideas SET deleted_at = ?2, updated_at = ?2, author_id = ?3 \
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, w.now(), w.author()],
+    )?;
+    Ok(())
+}
+
+/// Saves the limits of every year.
+pub fn save_limits(w: &Tx, limits: &std::collections::BTreeMap<i32, Limits>) -> Result<()> {
+    save_json_setting(w, "gift_limits", limits)
 }

@@ -568,6 +568,32 @@ impl Describe for crate::greetings::service::GiftError {
             ),
             E::OverLimit { limit } => w::gift_over_limit(&crate::domain::fmt::money(*limit)),
             E::Field(e) => e.describe(),
+            E::AlreadyHanded => w::GIFT_ALREADY_HANDED.into(),
+            E::Handover(f) => {
+                use crate::greetings::service::HandoverField as F;
+                match f {
+                    F::Date => w::HANDOVER_DATE,
+                    F::Future => w::HANDOVER_FUTURE,
+                    F::By => w::HANDOVER_BY,
+                    F::To => w::HANDOVER_TO,
+                }
+                .into()
+            }
+        }
+    }
+}
+
+impl Describe for crate::greetings::documents::DocumentError {
+    fn describe(&self) -> String {
+        use crate::greetings::documents::DocumentError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Pdf(e) => e.describe(),
+            E::File(e) => e.describe(),
+            E::Template(detail) => w::card_template_error(detail),
+            E::NoName => w::CARD_NO_NAME.into(),
+            E::NothingToOrder => w::ORDER_NONE.into(),
+            E::BadPeriod => w::ERR_BAD_PERIOD.into(),
         }
     }
 }

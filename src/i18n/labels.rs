@@ -306,6 +306,19 @@ impl Label for crate::greetings::GiftBy {
     }
 }
 
+impl Label for crate::greetings::GiftStatus {
+    fn label(&self) -> &'static str {
+        use crate::greetings::GiftStatus as S;
+        match self {
+            S::Draft => w::GIFT_STATUS_DRAFT,
+            S::Approved => w::GIFT_STATUS_APPROVED,
+            S::Sent => w::GIFT_STATUS_SENT,
+            S::Bought => w::GIFT_STATUS_BOUGHT,
+            S::Handed => w::GIFT_STATUS_HANDED,
+        }
+    }
+}
+
 #[cfg(test)]
 mod holiday_tests {
     #[test]

@@ -599,6 +599,21 @@ CREATE INDEX gift_ideas_person ON gift_ideas(person_id) WHERE deleted_at IS NULL
 "
 );
 
+/// Gift orders (regulation p. 8): each gift goes черновик → согласован → передан АХС →
+/// закуплен → вручён, with the day of each step; the person's category and the client's
+/// strategic flag when it was planned (a change of either is shown).
+const V11_GIFT_ORDERS: &str = "
+ALTER TABLE gifts ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+    CHECK (status IN ('draft', 'approved', 'sent', 'bought', 'handed'));
+ALTER TABLE gifts ADD COLUMN approved_on TEXT;
+ALTER TABLE gifts ADD COLUMN sent_on TEXT;
+ALTER TABLE gifts ADD COLUMN bought_on TEXT;
+ALTER TABLE gifts ADD COLUMN planned_category INTEGER;
+ALTER TABLE gifts ADD COLUMN planned_strategic INTEGER;
+UPDATE gifts SET status = 'handed' WHERE handed_on IS NOT NULL;
+CREATE INDEX gifts_status ON gifts(status, holiday_date) WHERE deleted_at IS NULL;
+";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -612,10 +627,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8_APPEALS),
         M::up(V9_TEMPLATE_FIELDS),
         M::up(V10_GIFTS),
+        M::up(V11_GIFT_ORDERS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    10
+    11
 }

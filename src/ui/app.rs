@@ -21,6 +21,8 @@ const NAV: &[(Route, &str)] = &[
     (Route::Today, t::TODAY),
     (Route::Clients, t::NAV_CLIENTS),
     (Route::Appeals, t::NAV_APPEALS),
+    (Route::Greetings, t::NAV_GREETINGS),
+    (Route::Gifts, t::NAV_GIFTS),
     (Route::Letters, t::NAV_LETTERS),
     (Route::Merge, t::NAV_MERGE),
     (Route::ContactReport, t::NAV_CONTACT_REPORT),

@@ -49,6 +49,12 @@ pub enum Route {
     AppealSettings,
     /// «Производственный календарь».
     Calendar,
+    /// «Поздравления»: the schedule of greetings.
+    Greetings,
+    /// «Подарки»: the orders and the registry.
+    Gifts,
+    /// A person's gifts and gift ideas.
+    PersonGifts(Id),
 }
 
 impl Route {
@@ -71,6 +77,7 @@ impl Route {
                 Area::Contacts
             }
             Route::Clients | Route::Client(..) | Route::NewClient => Area::Clients,
+            Route::Greetings | Route::Gifts | Route::PersonGifts(_) => Area::Greetings,
             Route::Letters
             | Route::Merge
             | Route::Settings
@@ -86,6 +93,7 @@ impl Route {
             Route::Letter(_) | Route::NewLetter(_) => Route::Letters,
             Route::Report(_) | Route::NewReport(..) => Route::Today,
             Route::Appeal(_) | Route::NewAppeal(_) => Route::Appeals,
+            Route::PersonGifts(_) => Route::Gifts,
             r => r,
         }
     }

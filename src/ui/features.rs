@@ -110,5 +110,6 @@ features! {
     letters: Letters => super::letters::LettersUi,
     contacts: Contacts => super::contacts::ContactsUi,
     appeals: Appeals => super::appeals::AppealsUi,
+    greetings: Greetings => super::greetings::GreetingsUi,
     admin: Admin => super::admin::AdminUi,
 }

@@ -12,6 +12,7 @@ pub mod context;
 pub mod dialogs;
 pub mod editor;
 pub mod features;
+pub mod greetings;
 mod keys;
 pub mod letters;
 pub mod rescue;

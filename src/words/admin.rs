@@ -60,6 +60,7 @@ pub const F_HOLIDAY_RULE: &str = "Дата: 22.12 или 2 вс 08";
 pub const F_UNIT: &str = "Единица";
 pub const ERR_HOLIDAY_RULE: &str =
     "Дата праздника: «ДД.ММ» или «N дн ММ», например «2 вс 08» — второе воскресенье августа";
+#[allow(clippy::too_many_arguments)]
 pub fn demo_summary(
     managers: usize,
     clients: usize,
@@ -68,10 +69,11 @@ pub fn demo_summary(
     letters: usize,
     reports: usize,
     appeals: usize,
+    gifts: usize,
 ) -> String {
     use crate::domain::fmt::count;
     format!(
-        "Демо-данные: {}, {}, {}, {}, {}, {}, {}",
+        "Демо-данные: {}, {}, {}, {}, {}, {}, {}, {}",
         count(managers as u64, ["менеджер", "менеджера", "менеджеров"]),
         count(clients as u64, CLIENT_FORMS),
         count(
@@ -95,7 +97,8 @@ pub fn demo_summary(
                 "отчётов о контактах"
             ]
         ),
-        count(appeals as u64, ["обращение", "обращения", "обращений"])
+        count(appeals as u64, ["обращение", "обращения", "обращений"]),
+        count(gifts as u64, ["подарок", "подарка", "подарков"]),
     )
 }
 pub fn check_ok(clients: i64) -> String {

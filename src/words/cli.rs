@@ -254,7 +254,7 @@ const HELP: &[(&str, &str)] = &[
         "greetings delivery-date --date",
         "День рождения, ГГГГ-ММ-ДД",
     ),
-    ("gifts", "Подарки"),
+    ("gifts", "Подарки: реестр, заказ в АХС, открытки"),
     (
         "gifts given",
         "Подарки человека, новые сверху: праздник, подарок, сумма, вручён ли",
@@ -268,6 +268,39 @@ const HELP: &[(&str, &str)] = &[
     (
         "gifts order-deadline --date",
         "Дата поздравления, ГГГГ-ММ-ДД",
+    ),
+    (
+        "gifts order",
+        "Заказ на приобретение подарков в АХС (подарки праздников периода, ещё не переданные в АХС), в PDF",
+    ),
+    ("gifts order --from", "Начало периода, ГГГГ-ММ-ДД"),
+    ("gifts order --to", "Конец периода, ГГГГ-ММ-ДД"),
+    ("gifts order --out", "Файл PDF"),
+    (
+        "gifts order --manager",
+        "Только клиенты этого менеджера (id)",
+    ),
+    (
+        "gifts card",
+        "Именная открытка человеку к празднику, в PDF (A6)",
+    ),
+    ("gifts card --person", "Номер (id) контактного лица"),
+    (
+        "gifts card --occasion",
+        "Праздник: new_year, feb23, mar8, professional, birthday, jubilee",
+    ),
+    ("gifts card --date", "Дата праздника, ГГГГ-ММ-ДД"),
+    ("gifts card --out", "Файл PDF"),
+    (
+        "report greetings",
+        "График поздравлений за период для решения руководства (даты ГГГГ-ММ-ДД), в PDF",
+    ),
+    ("report greetings --from", "Начало периода, ГГГГ-ММ-ДД"),
+    ("report greetings --to", "Конец периода, ГГГГ-ММ-ДД"),
+    ("report greetings --out", "Файл PDF"),
+    (
+        "report greetings --manager",
+        "Только клиенты этого менеджера (id)",
     ),
     (
         "letter render",

@@ -278,7 +278,7 @@ impl DossierEditor {
                 Tab::Contacts => self.contacts_ui(ui, today, &mut out),
                 Tab::Enterprise => self.enterprise_ui(ui, catalogs, managers, today),
                 Tab::Vip => self.vip_ui(ui, today),
-                Tab::People => self.people_ui(ui),
+                Tab::People => self.people_ui(ui, &mut out),
                 Tab::Owners => self.owners_ui(ui),
                 Tab::Services => self.services_ui(ui, catalogs),
                 Tab::Projects => self.projects_ui(ui),
@@ -639,7 +639,7 @@ impl DossierEditor {
         }
     }
 
-    fn people_ui(&mut self, ui: &mut Ui) {
+    fn people_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             if ui.button(t::ADD_PERSON).clicked() {
                 self.draft.people.push(PersonDraft::default());
@@ -755,6 +755,14 @@ impl DossierEditor {
             }
             ui.end_row();
             multiline_row(ui, t::F_NOTES, &mut p.notes, 3);
+            // The person's gifts and gift ideas (a saved person: they are kept against the id).
+            if let Some(id) = p.id {
+                ui.label("");
+                if ui.button(t::GIFTS_OF_PERSON).clicked() {
+                    out.push(Command::Open(Route::PersonGifts(id)));
+                }
+                ui.end_row();
+            }
             // Generated forms follow the name until the user edits them.
             if p.surname != before.surname
                 || p.name != before.name

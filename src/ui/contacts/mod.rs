@@ -107,6 +107,9 @@ impl Feature for ContactsUi {
         self.today.appeals =
             crate::appeals::service::today(cx.db, cx.actor().scope().manager(), cx.today())
                 .map_err(t::err)?;
+        self.today.gifts =
+            crate::greetings::service::today(cx.db, cx.actor().scope().manager(), cx.today())
+                .map_err(t::err)?;
         Ok(())
     }
 

@@ -23,6 +23,9 @@ pub struct TodayScreen {
     pub to_review: Vec<(Meeting, String)>,
     /// Appeals overdue, due soon and not registered yet.
     pub appeals: crate::appeals::service::TodayAppeals,
+    /// The greetings of the week, gifts to deliver, orders to send, plans whose regulation
+    /// changed.
+    pub gifts: crate::greetings::service::GiftsToday,
 }
 
 fn due_text(c: &DueContact) -> String {
@@ -43,6 +46,7 @@ impl TodayScreen {
             + a.overdue.len()
             + a.due_soon.len()
             + a.unregistered.len()
+            + self.gifts.count()
     }
 
     pub fn ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
@@ -60,6 +64,7 @@ impl TodayScreen {
                     ui.label(RichText::new(t::TODAY_NOTHING).color(theme::OK));
                 }
                 self.appeals_ui(ui, today, &mut out);
+                self.gifts_ui(ui, today, &mut out);
                 self.contacts_ui(ui, t::TODAY_CALLS, MeetingKind::Call, &mut out);
                 self.contacts_ui(ui, t::TODAY_MEETINGS, MeetingKind::Meeting, &mut out);
                 if !self.data.steps.is_empty() {
@@ -233,6 +238,108 @@ impl TodayScreen {
                             .clicked()
                         {
                             out.push(Command::Open(Route::Appeal(r.id)));
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
+    }
+
+    /// The regulation's duties: gifts to deliver, orders late or due this week, planned gifts
+    /// whose regulation changed, and the greetings of the week with who calls.
+    fn gifts_ui(&self, ui: &mut Ui, today: chrono::NaiveDate, out: &mut Vec<Command>) {
+        use crate::greetings::documents::{callers_words, holiday_words};
+        let g = &self.gifts;
+        if !g.deliveries.is_empty() {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(format!("{} ({})", t::TODAY_DELIVERIES, g.deliveries.len()))
+                    .strong()
+                    .color(theme::ERROR),
+            );
+            egui::Grid::new("today_deliveries")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for r in &g.deliveries {
+                        ui.label(fmt::opt_date(r.gift.holiday_date));
+                        ui.label(format!("{} — {}", r.person, r.client));
+                        ui.label(&r.gift.item);
+                        if ui.button(t::OPEN_GIFTS).clicked() {
+                            out.push(Command::Open(Route::Gifts));
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
+        if !g.orders.is_empty() || !g.changes.is_empty() {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(format!(
+                    "{} ({})",
+                    t::TODAY_ORDERS,
+                    g.orders.len() + g.changes.len()
+                ))
+                .strong(),
+            );
+            egui::Grid::new("today_orders")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for (r, late) in &g.orders {
+                        ui.label(format!("{} — {}", r.person, r.client));
+                        ui.label(&r.gift.item);
+                        let by = r.order_by.map(fmt::date).unwrap_or_default();
+                        ui.label(
+                            RichText::new(t::order_by_words(&by, *late)).color(if *late {
+                                theme::ERROR
+                            } else {
+                                theme::WARNING
+                            }),
+                        );
+                        if ui.button(t::OPEN_GIFTS).clicked() {
+                            out.push(Command::Open(Route::Gifts));
+                        }
+                        ui.end_row();
+                    }
+                    for (r, _) in &g.changes {
+                        ui.label(format!("{} — {}", r.person, r.client));
+                        ui.label(&r.gift.item);
+                        ui.label(RichText::new(t::CHANGES_TITLE).color(theme::WARNING));
+                        if ui.button(t::OPEN_GIFTS).clicked() {
+                            out.push(Command::Open(Route::Gifts));
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
+        if !g.greetings.is_empty() {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(format!("{} ({})", t::TODAY_GREETINGS, g.greetings.len())).strong(),
+            );
+            egui::Grid::new("today_greetings")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for gr in &g.greetings {
+                        let line = t::today_greeting_line(
+                            &fmt::date(gr.date),
+                            &holiday_words(gr.occasion, &gr.holiday_name, gr.age),
+                            &gr.person,
+                            &gr.client,
+                        );
+                        let text = RichText::new(line);
+                        ui.label(if gr.date == today {
+                            text.strong()
+                        } else {
+                            text
+                        });
+                        ui.label(
+                            RichText::new(t::calls_line(&callers_words(gr))).color(theme::MUTED),
+                        );
+                        if ui.button(t::OPEN_SCHEDULE).clicked() {
+                            out.push(Command::Open(Route::Greetings));
                         }
                         ui.end_row();
                     }

@@ -1,0 +1,479 @@
+//! The regulation's documents: the schedule of greetings for management's decision (p. 5), the
+//! gift order to the administrative sector (p. 8) and the named card.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::model::*;
+use super::{service, store};
+use crate::admin::store as admin_store;
+use crate::domain::{Code as _, Role, fmt, names};
+use crate::files::{self, FileError};
+use crate::pdf::layout::{Align, Document, Item, MM, Page, Style, TextRun, break_lines};
+use crate::pdf::table::{Signature, Table, layout_table};
+use crate::pdf::{self, Meta, PdfError};
+use crate::storage::{Db, StorageError};
+use crate::words::greetings as t;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    File(#[from] FileError),
+    /// The card's template does not read: the line and what is wrong.
+    #[error("card template: {0}")]
+    Template(String),
+    /// The person has no name and patronymic to address.
+    #[error("no name to address")]
+    NoName,
+    #[error("nothing to order")]
+    NothingToOrder,
+    #[error("the period ends before it starts")]
+    BadPeriod,
+}
+
+/// The head of the VIP group, who signs the group's documents.
+fn group_head(db: &Db) -> Result<Option<Signature>, StorageError> {
+    let head = admin_store::list_managers(db.conn())?
+        .into_iter()
+        .find(|m| m.role == Role::GroupHead && m.active);
+    Ok(head.map(|h| Signature {
+        position: if h.position.trim().is_empty() {
+            t::SCHEDULE_SIGNER.to_string()
+        } else {
+            h.position.clone()
+        },
+        name: h.short_name(),
+        png: h.signature_png.clone().map(std::sync::Arc::new),
+    }))
+}
+
+/// «руководитель Общества (заместитель), персональный менеджер».
+pub fn callers_words(g: &Greeting) -> String {
+    g.callers
+        .iter()
+        .map(|c| match c {
+            Caller::Director => t::CALLER_DIRECTOR,
+            Caller::Manager => t::CALLER_MANAGER,
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn gift_by_words(g: &GiftBy) -> &'static str {
+    match g {
+        GiftBy::Representative => t::GIFT_BY_REPRESENTATIVE,
+        GiftBy::Manager => t::GIFT_BY_MANAGER,
+        GiftBy::BranchEmployee => t::GIFT_BY_BRANCH,
+    }
+}
+
+/// The holiday of a greeting in words: «День рождения (50 лет)», «День энергетика».
+pub fn holiday_words(occasion: Occasion, name: &str, age: Option<i32>) -> String {
+    let base = match occasion {
+        Occasion::NewYear => t::OCC_NEW_YEAR.to_string(),
+        Occasion::Defender => t::OCC_DEFENDER.to_string(),
+        Occasion::WomensDay => t::OCC_WOMENS_DAY.to_string(),
+        Occasion::Professional if !name.trim().is_empty() => name.trim().to_string(),
+        Occasion::Professional => t::OCC_PROFESSIONAL.to_string(),
+        Occasion::Birthday => t::OCC_BIRTHDAY.to_string(),
+        Occasion::Jubilee => t::OCC_JUBILEE.to_string(),
+    };
+    match age {
+        Some(a) => format!("{base} ({})", crate::words::contacts::age(a, false)),
+        None => base,
+    }
+}
+
+/// The rows of the schedule as the PDF and the Excel file show them; `gifts` gives the gift
+/// planned for a (person, occasion, date).
+pub fn schedule_cells(rows: &[Greeting], gifts: &[GiftRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let gift = gifts
+                .iter()
+                .find(|r| {
+                    r.gift.person_id == g.person_id
+                        && r.gift.occasion == Some(g.occasion)
+                        && r.gift.holiday_date == Some(g.date)
+                })
+                .map(|r| r.gift.item.clone())
+                .unwrap_or_default();
+            vec![
+                (i + 1).to_string(),
+                fmt::date(g.date),
+                holiday_words(g.occasion, &g.holiday_name, g.age),
+                person_line(&g.person, &g.position),
+                g.client.to_string(),
+                g.category.to_string(),
+                callers_words(g),
+                t::hand_over_words(
+                    gift_by_words(&g.gift_by),
+                    &fmt::date(g.hand_from),
+                    &fmt::date(g.hand_by),
+                ),
+                fmt::date(g.order_by),
+                gift,
+                g.limit.map(fmt::money).unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// «Белов Сергей Петрович, генеральный директор» (an abbreviation stays as it is).
+pub fn person_line(person: &str, position: &str) -> String {
+    let position = position.trim();
+    let mut chars = position.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => person.to_string(),
+        (Some(f), Some(s)) if !s.is_uppercase() => {
+            let rest: String = position.chars().skip(1).collect();
+            format!("{person}, {}{rest}", f.to_lowercase())
+        }
+        _ => format!("{person}, {position}"),
+    }
+}
+
+/// The schedule's columns: 267 mm across a landscape A4.
+pub fn schedule_columns() -> Vec<(String, f32)> {
+    vec![
+        (t::GCOL_NO.into(), 8.0),
+        (t::GCOL_DATE.into(), 22.0),
+        (t::GCOL_HOLIDAY.into(), 30.0),
+        (t::GCOL_PERSON.into(), 41.0),
+        (t::GCOL_CLIENT.into(), 34.0),
+        (t::GCOL_CATEGORY.into(), 10.0),
+        (t::GCOL_CALLS.into(), 27.0),
+        (t::GCOL_GIFT_BY.into(), 30.0),
+        (t::GCOL_ORDER_BY.into(), 22.0),
+        (t::GCOL_GIFT.into(), 23.0),
+        (t::GCOL_LIMIT.into(), 20.0),
+    ]
+}
+
+/// The schedule of greetings of a period for management's decision: every greeting with who
+/// calls, who hands the gift and when, by when it is ordered, the gift planned and the limit;
+/// the categories of persons and of holidays; signed by the head of the VIP group.
+pub fn schedule_pdf(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    manager: Option<crate::domain::Id>,
+) -> Result<Vec<u8>, DocumentError> {
+    if to < from {
+        return Err(DocumentError::BadPeriod);
+    }
+    let rows: Vec<Greeting> = service::schedule(db, from, to)?
+        .into_iter()
+        .filter(|g| manager.is_none() || g.manager_id == manager)
+        .collect();
+    let gifts = service::gift_rows(db, from, to, manager)?;
+    let company = admin_store::load_company(db.conn())?;
+    let period = t::schedule_period(&fmt::date(from), &fmt::date(to));
+    let total: f64 = rows.iter().filter_map(|g| g.limit).sum();
+    let mut footer = Vec::new();
+    if rows.is_empty() {
+        footer.push(t::SCHEDULE_NONE.to_string());
+    } else {
+        footer.push(t::schedule_totals(rows.len(), &fmt::money(total)));
+    }
+    footer.push(t::PERSON_CATEGORIES.to_string());
+    footer.push(t::HOLIDAY_CATEGORIES.to_string());
+    let table = Table {
+        title: vec![t::SCHEDULE_TITLE.to_string(), period.clone()],
+        columns: schedule_columns(),
+        rows: schedule_cells(&rows, &gifts),
+        bold_rows: Vec::new(),
+        footer,
+        header: Some(company),
+        signature: group_head(db)?,
+        landscape: true,
+    };
+    let meta = Meta {
+        title: t::SCHEDULE_TITLE.into(),
+        author: String::new(),
+        subject: period,
+        date: Some(to),
+    };
+    Ok(pdf::render_pdf(&layout_table(&table, meta))?)
+}
+
+pub fn write_schedule(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    manager: Option<crate::domain::Id>,
+    target: &Path,
+) -> Result<usize, DocumentError> {
+    let bytes = schedule_pdf(db, from, to, manager)?;
+    files::write(target, &bytes)?;
+    Ok(bytes.len())
+}
+
+/// The gift order to the administrative sector: the gifts not yet handed to it (черновик,
+/// согласован), with the limit, the day each is handed over, the total and the last day to
+/// hand the order over (the earliest of the gifts'), on `today`.
+pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>, DocumentError> {
+    let rows: Vec<&GiftRow> = rows
+        .iter()
+        .filter(|r| r.gift.status.before_order())
+        .collect();
+    if rows.is_empty() {
+        return Err(DocumentError::NothingToOrder);
+    }
+    let company = admin_store::load_company(db.conn())?;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let g = &r.gift;
+            vec![
+                (i + 1).to_string(),
+                format!("{}; {}", person_line(&r.person, &r.position), r.client),
+                format!(
+                    "{}, {}",
+                    holiday_words(g.occasion.unwrap_or(Occasion::Birthday), "", None),
+                    fmt::opt_date(g.holiday_date)
+                ),
+                g.item.clone(),
+                g.amount.map(fmt::money).unwrap_or_default(),
+                r.limit.map(fmt::money).unwrap_or_default(),
+                fmt::opt_date(r.hand_by),
+            ]
+        })
+        .collect();
+    let sum: f64 = rows.iter().filter_map(|r| r.gift.amount).sum();
+    let deadline = rows.iter().filter_map(|r| r.order_by).min();
+    let mut footer = vec![t::order_total(rows.len(), &fmt::money(sum))];
+    if let Some(d) = deadline {
+        footer.push(if d < today {
+            t::order_late_line(&fmt::date(d))
+        } else {
+            t::order_deadline_line(&fmt::date(d))
+        });
+    }
+    footer.push(t::ORDER_APPROVAL.to_string());
+    let title = vec![
+        t::order_addressee(&company.short_name),
+        t::ORDER_TITLE.to_string(),
+        fmt::date(today),
+    ];
+    let table = Table {
+        title,
+        columns: vec![
+            (t::GCOL_NO.into(), 8.0),
+            (t::GCOL_PERSON.into(), 46.0),
+            (t::GCOL_HOLIDAY.into(), 30.0),
+            (t::GCOL_GIFT.into(), 32.0),
+            (t::GCOL_AMOUNT.into(), 21.0),
+            (t::GCOL_LIMIT.into(), 21.0),
+            (t::GCOL_HAND_BY.into(), 22.0),
+        ],
+        rows: cells,
+        bold_rows: Vec::new(),
+        footer,
+        header: Some(company),
+        signature: group_head(db)?,
+        landscape: false,
+    };
+    let meta = Meta {
+        title: t::ORDER_TITLE.into(),
+        author: String::new(),
+        subject: t::ORDER_TITLE.into(),
+        date: Some(today),
+    };
+    Ok(pdf::render_pdf(&layout_table(&table, meta))?)
+}
+
+/// Who signs a card.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signer {
+    pub position: String,
+    pub name: String,
+}
+
+/// The signer of a card: the head of the company for general holidays and persons of
+/// categories 1–2, the personal manager for a birthday of category 3.
+pub fn card_signer(
+    db: &Db,
+    occasion: Occasion,
+    category: Option<u8>,
+    manager_id: Option<crate::domain::Id>,
+) -> Result<Signer, StorageError> {
+    let reg = store::regulation(db.conn())?;
+    let director = Signer {
+        position: reg.director_position.clone(),
+        name: reg.director_name.clone(),
+    };
+    if occasion.category() == 1 || category.is_some_and(|c| c <= 2) {
+        return Ok(director);
+    }
+    let manager = admin_store::list_managers(db.conn())?
+        .into_iter()
+        .find(|m| m.id == manager_id && manager_id.is_some());
+    Ok(manager.map_or(director, |m| Signer {
+        position: m.position.clone(),
+        name: m.short_name(),
+    }))
+}
+
+/// The card's text from the template of the settings.
+pub fn card_text(
+    template: &str,
+    salutation: &str,
+    name_patronymic: &str,
+    occasion: Occasion,
+    holiday_name: &str,
+    company: &str,
+) -> Result<String, DocumentError> {
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(10_000));
+    let holiday = holiday_words(occasion, holiday_name, None);
+    let with = t::holiday_with(occasion.code(), holiday_name);
+    let ctx = minijinja::context! {
+        salutation => salutation,
+        name_patronymic => name_patronymic,
+        holiday => holiday,
+        holiday_with => with,
+        company => company,
+    };
+    env.render_str(template, ctx)
+        .map_err(|e| DocumentError::Template(e.to_string()))
+}
+
+/// A named card on an A6 sheet turned sideways: the holiday as the title, the text addressed
+/// to the person by name and patronymic, the signer.
+pub fn card_pdf(
+    db: &Db,
+    person_id: crate::domain::Id,
+    occasion: Occasion,
+    holiday_name: &str,
+    date: NaiveDate,
+) -> Result<Vec<u8>, DocumentError> {
+    let (person, client) = person_of(db, person_id)?;
+    if person.name.trim().is_empty() {
+        return Err(DocumentError::NoName);
+    }
+    let reg = store::regulation(db.conn())?;
+    let company = admin_store::load_company(db.conn())?;
+    let company_name = if company.short_name.trim().is_empty() {
+        company.name.clone()
+    } else {
+        company.short_name.clone()
+    };
+    let salutation = crate::letters::compose::salutation(&person);
+    let text = card_text(
+        &reg.card_text,
+        &salutation,
+        &names::full_name("", &person.name, &person.patronymic),
+        occasion,
+        holiday_name,
+        &company_name,
+    )?;
+    let signer = card_signer(db, occasion, person.category, client.manager_id)?;
+    let title = t::card_title(&t::holiday_with(occasion.code(), holiday_name));
+    let meta = Meta {
+        title: t::CARD_TITLE_META.into(),
+        author: signer.name.clone(),
+        subject: title.clone(),
+        date: Some(date),
+    };
+    let doc = layout_card(&title, &text, &signer, &company_name, meta);
+    Ok(pdf::render_pdf(&doc)?)
+}
+
+fn person_of(
+    db: &Db,
+    person_id: crate::domain::Id,
+) -> Result<(crate::clients::Person, crate::clients::Client), StorageError> {
+    let client_id =
+        store::client_of_person(db.conn(), person_id)?.ok_or(StorageError::NotFound(person_id))?;
+    let d = crate::clients::service::open(db, client_id)?;
+    let person = d
+        .people
+        .iter()
+        .find(|p| p.id == Some(person_id))
+        .cloned()
+        .ok_or(StorageError::NotFound(person_id))?;
+    Ok((person, d.client))
+}
+
+const CARD_W: f32 = 148.0 * MM;
+const CARD_H: f32 = 105.0 * MM;
+const CARD_MARGIN: f32 = 12.0 * MM;
+
+/// Lays a card out on one A6 page (landscape).
+pub fn layout_card(
+    title: &str,
+    text: &str,
+    signer: &Signer,
+    company: &str,
+    meta: Meta,
+) -> Document {
+    let mut page = Page::default();
+    let width = CARD_W - 2.0 * CARD_MARGIN;
+    let mut y = CARD_MARGIN;
+    let put = |page: &mut Page, text: &str, style: Style, align: Align, y: &mut f32| {
+        for l in break_lines(text, style, width, align) {
+            page.items.push(Item::Text(TextRun {
+                x: CARD_MARGIN + l.dx,
+                y: *y + style.size,
+                text: l.text,
+                style: l.style,
+                word_spacing: l.word_spacing,
+            }));
+            *y += style.line_height();
+        }
+    };
+    put(&mut page, title, Style::bold(16.0), Align::Center, &mut y);
+    y += 4.0 * MM;
+    let text = crate::domain::typography::typograph(text);
+    for (i, para) in text.split('\n').map(str::trim).enumerate() {
+        if para.is_empty() {
+            y += 2.0 * MM;
+            continue;
+        }
+        // The salutation (the first paragraph) is centred and bold, as in a letter.
+        if i == 0 {
+            put(&mut page, para, Style::bold(11.0), Align::Center, &mut y);
+        } else {
+            put(
+                &mut page,
+                para,
+                Style::regular(10.5),
+                Align::Justify,
+                &mut y,
+            );
+        }
+    }
+    // The signer at the foot: the position and the company on the left, the name on the right.
+    let style = Style::regular(10.0);
+    let mut sy = (CARD_H - CARD_MARGIN - 2.0 * style.line_height()).max(y + 4.0 * MM);
+    let name_y = sy;
+    for line in [signer.position.as_str(), company] {
+        if !line.trim().is_empty() {
+            put(&mut page, line, style, Align::Left, &mut sy);
+        }
+    }
+    if !signer.name.trim().is_empty() {
+        page.items.push(Item::Text(TextRun {
+            x: CARD_W - CARD_MARGIN - style.width(&signer.name),
+            y: name_y + style.size,
+            text: signer.name.clone(),
+            style,
+            word_spacing: 0.0,
+        }));
+    }
+    Document {
+        width: CARD_W,
+        height: CARD_H,
+        pages: vec![page],
+        meta,
+    }
+}

@@ -1,0 +1,363 @@
+//! The greetings' part of the window: «Поздравления» (the schedule, the limits, the cards),
+//! «Подарки» (the orders, the registry, the spending) and a person's gift card.
+
+mod gifts;
+mod person;
+mod plan;
+mod schedule;
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+pub use gifts::{GiftsScreen, HandoverForm};
+pub use person::PersonScreen;
+pub use plan::PlanForm;
+pub use schedule::ScheduleScreen;
+
+use super::command::{Command, Cx, Feature, Route};
+use super::context::ViewCtx;
+use super::editor::Editor;
+use crate::domain::{Id, fmt};
+use crate::files;
+use crate::greetings::{GiftStatus, Greeting, documents, service};
+use crate::i18n::{self as t, Describe};
+
+/// What the greetings' screens ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    Build,
+    SchedulePdf(PathBuf),
+    ScheduleXlsx(PathBuf),
+    /// Plan a gift for the schedule's row.
+    OpenPlan(usize),
+    /// Plan a gift for the person card's coming greeting.
+    OpenPersonPlan(usize),
+    SavePlan,
+    ClosePlan,
+    Card(usize, PathBuf),
+    PersonCard(usize, PathBuf),
+    LimitsYear(i32),
+    SaveLimits,
+    SaveRegulation,
+    GiftsFilter,
+    Advance(Id),
+    SaveHandover,
+    CloseHandover,
+    DeleteGift(Id),
+    OrderPdf(PathBuf),
+    SpendingYear(i32),
+    AddIdea,
+    DeleteIdea(Id),
+}
+
+#[derive(Default)]
+pub struct GreetingsUi {
+    pub schedule: ScheduleScreen,
+    pub gifts: GiftsScreen,
+    pub person: PersonScreen,
+    pub plan: Option<PlanForm>,
+}
+
+/// The manager whose clients a screen shows: the user's own when asked, else everybody's.
+fn mine(cx: &Cx, only_mine: bool) -> Option<Id> {
+    if only_mine {
+        cx.view.me.as_ref().and_then(|m| m.id)
+    } else {
+        None
+    }
+}
+
+fn dates(from: &str, to: &str) -> Result<(chrono::NaiveDate, chrono::NaiveDate), String> {
+    let from = fmt::parse_date(from).ok_or_else(|| fmt::date_error(from).describe())?;
+    let to = fmt::parse_date(to).ok_or_else(|| fmt::date_error(to).describe())?;
+    if to < from {
+        return Err(t::ERR_BAD_PERIOD.into());
+    }
+    Ok((from, to))
+}
+
+impl GreetingsUi {
+    fn build(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
+        let s = &mut self.schedule;
+        match dates(&s.from, &s.to) {
+            Ok((from, to)) => {
+                let manager = mine(cx, s.only_mine);
+                s.rows = service::schedule(cx.db, from, to)
+                    .map_err(t::err)?
+                    .into_iter()
+                    .filter(|g| manager.is_none() || g.manager_id == manager)
+                    .collect();
+                s.gifts = service::gift_rows(cx.db, from, to, manager).map_err(t::err)?;
+                s.error = None;
+            }
+            Err(e) => s.error = Some(e),
+        }
+        Ok(())
+    }
+
+    fn filter_gifts(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
+        let g = &mut self.gifts;
+        match dates(&g.from, &g.to) {
+            Ok((from, to)) => {
+                let manager = mine(cx, g.only_mine);
+                g.rows = service::gift_rows(cx.db, from, to, manager).map_err(t::err)?;
+                g.error = None;
+            }
+            Err(e) => g.error = Some(e),
+        }
+        let today = service::today(cx.db, mine(cx, g.only_mine), cx.today()).map_err(t::err)?;
+        g.changes = today.changes;
+        g.spending = service::spending(cx.db, g.year, mine(cx, g.only_mine)).map_err(t::err)?;
+        Ok(())
+    }
+
+    fn load_limits(&mut self, cx: &mut Cx, year: i32) -> anyhow::Result<()> {
+        let (limits, set) = service::limits_of(cx.db, year).map_err(t::err)?;
+        self.schedule.limits.load(year, &limits, set);
+        Ok(())
+    }
+
+    fn card(&self, cx: &mut Cx, g: &Greeting, path: &std::path::Path) -> anyhow::Result<()> {
+        let bytes = documents::card_pdf(cx.db, g.person_id, g.occasion, &g.holiday_name, g.date)
+            .map_err(t::err)?;
+        files::write(path, &bytes).map_err(t::err)?;
+        cx.info(t::file_written(&path.display().to_string()));
+        Ok(())
+    }
+
+    fn open_plan(&mut self, cx: &mut Cx, g: &Greeting) -> anyhow::Result<()> {
+        let ideas = service::ideas_of(cx.db, g.person_id).map_err(t::err)?;
+        self.plan = Some(PlanForm::for_greeting(g, ideas));
+        Ok(())
+    }
+}
+
+impl Feature for GreetingsUi {
+    type Cmd = Cmd;
+
+    fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        let today = cx.today();
+        match route {
+            Route::Greetings if self.schedule.from.is_empty() => {
+                let (from, to) = schedule::period(today, 3);
+                self.schedule.from = fmt::date(from);
+                self.schedule.to = fmt::date(to);
+                self.load_limits(cx, chrono::Datelike::year(&today))?;
+            }
+            Route::Gifts if self.gifts.from.is_empty() => {
+                self.gifts.from = fmt::date(today - chrono::Duration::days(30));
+                self.gifts.to = fmt::date(today + chrono::Duration::days(90));
+                self.gifts.year = chrono::Datelike::year(&today);
+            }
+            _ => {}
+        }
+        if self.schedule.regulation.is_none() {
+            self.schedule.regulation = Some(service::regulation(cx.db).map_err(t::err)?);
+        }
+        self.reload(route, cx)
+    }
+
+    fn reload(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        match route {
+            Route::Greetings => self.build(cx),
+            Route::Gifts => self.filter_gifts(cx),
+            Route::PersonGifts(id) => {
+                self.person.data = service::person_gifts(cx.db, id, cx.today()).map_err(t::err)?;
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, route: Route, view: &ViewCtx) -> Vec<Command> {
+        let mut out = match route {
+            Route::Gifts => self.gifts.ui(ui, view.today),
+            Route::PersonGifts(_) => self.person.ui(ui),
+            _ => self.schedule.ui(ui, view.today),
+        };
+        if let Some(p) = &mut self.plan {
+            out.extend(p.window(ui.ctx()));
+        }
+        out
+    }
+
+    fn apply(&mut self, cmd: Cmd, cx: &mut Cx) -> anyhow::Result<()> {
+        match cmd {
+            Cmd::Build => self.build(cx)?,
+            Cmd::SchedulePdf(path) => {
+                let s = &self.schedule;
+                match dates(&s.from, &s.to) {
+                    Ok((from, to)) => {
+                        documents::write_schedule(cx.db, from, to, mine(cx, s.only_mine), &path)
+                            .map_err(t::err)?;
+                        cx.info(t::file_written(&path.display().to_string()));
+                    }
+                    Err(e) => self.schedule.error = Some(e),
+                }
+            }
+            Cmd::ScheduleXlsx(path) => {
+                let s = &self.schedule;
+                let rows = documents::schedule_cells(&s.rows, &s.gifts);
+                let headers: Vec<String> = documents::schedule_columns()
+                    .into_iter()
+                    .map(|(h, _)| h)
+                    .collect();
+                let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+                let n =
+                    files::write_xlsx(&path, t::NAV_GREETINGS, &headers, &rows).map_err(t::err)?;
+                cx.info(t::xlsx_rows_written(n, &path.display().to_string()));
+            }
+            Cmd::OpenPlan(i) => {
+                if let Some(g) = self.schedule.rows.get(i).cloned() {
+                    self.open_plan(cx, &g)?;
+                }
+            }
+            Cmd::OpenPersonPlan(i) => {
+                if let Some(g) = self.person.data.upcoming.get(i).cloned() {
+                    self.open_plan(cx, &g)?;
+                }
+            }
+            Cmd::SavePlan => {
+                if let Some(p) = &mut self.plan
+                    && p.save(cx)
+                {
+                    self.plan = None;
+                }
+            }
+            Cmd::ClosePlan => self.plan = None,
+            Cmd::Card(i, path) => {
+                if let Some(g) = self.schedule.rows.get(i).cloned() {
+                    self.card(cx, &g, &path)?;
+                }
+            }
+            Cmd::PersonCard(i, path) => {
+                if let Some(g) = self.person.data.upcoming.get(i).cloned() {
+                    self.card(cx, &g, &path)?;
+                }
+            }
+            Cmd::LimitsYear(year) => self.load_limits(cx, year.clamp(2000, 2100))?,
+            Cmd::SaveLimits => {
+                let f = &mut self.schedule.limits;
+                if let Some(limits) = f.parsed() {
+                    match service::set_limits(cx.db, &cx.actor(), f.year, &limits) {
+                        Ok(()) => {
+                            f.load(f.year, &limits, true);
+                            cx.info(t::LIMITS_SAVED);
+                            cx.reload();
+                        }
+                        Err(e) => f.error = Some(e.describe()),
+                    }
+                }
+            }
+            Cmd::SaveRegulation => {
+                if let Some(reg) = &self.schedule.regulation {
+                    match service::set_regulation(cx.db, &cx.actor(), reg) {
+                        Ok(()) => {
+                            self.schedule.regulation_error = None;
+                            cx.info(t::REGULATION_SAVED);
+                        }
+                        Err(e) => self.schedule.regulation_error = Some(e.describe()),
+                    }
+                }
+            }
+            Cmd::GiftsFilter => self.filter_gifts(cx)?,
+            Cmd::Advance(id) => {
+                let Some(row) = self.gifts.rows.iter().find(|r| r.gift.id == Some(id)) else {
+                    return Ok(());
+                };
+                if row.gift.status.next() == Some(GiftStatus::Handed) {
+                    let personal = row.gift.occasion.is_some_and(|o| o.category() == 2);
+                    self.gifts.handover = Some(HandoverForm {
+                        id,
+                        what: format!("{} — {}", row.person, row.gift.item),
+                        on: fmt::date(cx.today()),
+                        by: cx
+                            .view
+                            .me
+                            .as_ref()
+                            .map(|m| m.short_name())
+                            .unwrap_or_default(),
+                        to: if personal {
+                            row.person.clone()
+                        } else {
+                            String::new()
+                        },
+                        error: None,
+                    });
+                } else {
+                    service::advance(cx.db, &cx.actor(), id, &service::Handover::default())
+                        .map_err(t::err)?;
+                    cx.info(t::GIFT_STEP_TOAST);
+                    cx.reload();
+                }
+            }
+            Cmd::SaveHandover => {
+                if let Some(h) = &mut self.gifts.handover {
+                    let handover = service::Handover {
+                        on: fmt::parse_date(&h.on),
+                        by: h.by.clone(),
+                        to: h.to.clone(),
+                    };
+                    match service::advance(cx.db, &cx.actor(), h.id, &handover) {
+                        Ok(_) => {
+                            self.gifts.handover = None;
+                            cx.info(t::GIFT_HANDED_TOAST);
+                            cx.reload();
+                        }
+                        Err(e) => h.error = Some(e.describe()),
+                    }
+                }
+            }
+            Cmd::CloseHandover => self.gifts.handover = None,
+            Cmd::DeleteGift(id) => {
+                service::delete_gift(cx.db, &cx.actor(), id).map_err(t::err)?;
+                cx.info(t::GIFT_DELETED);
+                cx.reload();
+            }
+            Cmd::OrderPdf(path) => {
+                let shown: Vec<_> = self.gifts.shown().into_iter().cloned().collect();
+                let bytes = documents::order_pdf(&shown, cx.db, cx.today()).map_err(t::err)?;
+                files::write(&path, &bytes).map_err(t::err)?;
+                cx.info(t::file_written(&path.display().to_string()));
+            }
+            Cmd::SpendingYear(year) => {
+                self.gifts.year = year.clamp(2000, 2100);
+                let manager = mine(cx, self.gifts.only_mine);
+                self.gifts.spending =
+                    service::spending(cx.db, self.gifts.year, manager).map_err(t::err)?;
+            }
+            Cmd::AddIdea => {
+                let p = &mut self.person;
+                let idea = crate::greetings::GiftIdea {
+                    person_id: p.data.person_id,
+                    item: p.idea.clone(),
+                    note: p.note.clone(),
+                    ..Default::default()
+                };
+                match service::add_idea(cx.db, &cx.actor(), &idea) {
+                    Ok(_) => {
+                        p.idea.clear();
+                        p.note.clear();
+                        p.idea_error = None;
+                        cx.reload();
+                    }
+                    Err(e) => p.idea_error = Some(e.describe()),
+                }
+            }
+            Cmd::DeleteIdea(id) => {
+                service::delete_idea(cx.db, &cx.actor(), id).map_err(t::err)?;
+                cx.reload();
+            }
+        }
+        Ok(())
+    }
+
+    fn editor(&mut self) -> Option<&mut dyn Editor> {
+        self.plan.as_mut().map(|p| p as &mut dyn Editor)
+    }
+
+    fn close_editor(&mut self) {
+        self.plan = None;
+    }
+}

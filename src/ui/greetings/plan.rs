@@ -1,0 +1,203 @@
+//! The form that plans a gift for a greeting (or records one already handed): the gift, its
+//! sum against the limit, the person's ideas never given. A refusal — the same gift given
+//! before, over the limit — shows under the field and the form keeps what was typed.
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::Cmd;
+use crate::domain::{Id, fmt};
+use crate::greetings::{Gift, GiftIdea, Greeting, Occasion, parse_amount};
+use crate::i18n::{self as t, Describe, Label};
+use crate::ui::command::{Command, Cx, Route};
+use crate::ui::editor::Editor;
+use crate::ui::{theme, widgets};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanForm {
+    pub person_id: Id,
+    pub person: String,
+    pub client: String,
+    pub occasion: Option<Occasion>,
+    pub holiday: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub limit: Option<f64>,
+    pub item: String,
+    pub amount: String,
+    /// Handed already: recorded straight into the registry with today's date.
+    pub handed: bool,
+    pub handed_by: String,
+    pub handed_to: String,
+    pub ideas: Vec<GiftIdea>,
+    pub error: Option<String>,
+    pub amount_error: Option<String>,
+}
+
+impl PlanForm {
+    pub fn for_greeting(g: &Greeting, ideas: Vec<GiftIdea>) -> PlanForm {
+        PlanForm {
+            person_id: g.person_id,
+            person: g.person.to_string(),
+            client: g.client.to_string(),
+            occasion: Some(g.occasion),
+            holiday: crate::greetings::documents::holiday_words(g.occasion, &g.holiday_name, g.age),
+            date: Some(g.date),
+            limit: g.limit,
+            ideas,
+            ..Default::default()
+        }
+    }
+
+    /// The gift as typed; `None` (with the error beside the field) when the sum does not read.
+    pub fn gift(&mut self, today: chrono::NaiveDate) -> Option<Gift> {
+        let amount = match parse_amount(&self.amount) {
+            Ok(a) => a,
+            Err(e) => {
+                self.amount_error = Some(e.describe());
+                return None;
+            }
+        };
+        self.amount_error = None;
+        Some(Gift {
+            person_id: self.person_id,
+            occasion: self.occasion,
+            holiday_date: self.date,
+            item: self.item.clone(),
+            amount,
+            handed_on: self.handed.then_some(today),
+            handed_by: self.handed_by.clone(),
+            handed_to: self.handed_to.clone(),
+            ..Default::default()
+        })
+    }
+
+    /// The form as a window over the screen.
+    pub fn window(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::Modal::new(egui::Id::unique("plan_gift")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading(t::PLAN_TITLE);
+            ui.label(RichText::new(format!("{} — {}", self.person, self.client)).strong());
+            ui.label(format!("{}, {}", self.holiday, fmt::opt_date(self.date)));
+            if let Some(l) = self.limit {
+                ui.label(RichText::new(t::plan_limit(&fmt::money(l))).color(theme::MUTED));
+            }
+            ui.add_space(6.0);
+            self.fields_ui(ui);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(t::PLAN_SAVE).clicked() {
+                    out.push(Cmd::SavePlan.into());
+                }
+                if ui.button(t::CANCEL).clicked() {
+                    out.push(Cmd::ClosePlan.into());
+                }
+            });
+        });
+        out
+    }
+
+    fn fields_ui(&mut self, ui: &mut Ui) {
+        egui::Grid::new("plan_fields")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                let l = ui.label(t::F_GIFT_ITEM);
+                ui.vertical(|ui| {
+                    let r = ui
+                        .add(TextEdit::singleline(&mut self.item).desired_width(360.0))
+                        .labelled_by(l.id);
+                    if r.changed() {
+                        self.error = None;
+                    }
+                    if let Some(e) = &self.error {
+                        widgets::message(ui, e);
+                    }
+                });
+                ui.end_row();
+                let l = ui.label(t::F_GIFT_AMOUNT);
+                ui.vertical(|ui| {
+                    let r = ui
+                        .add(TextEdit::singleline(&mut self.amount).desired_width(120.0))
+                        .labelled_by(l.id);
+                    if r.changed() {
+                        self.amount_error = None;
+                    }
+                    if let Some(e) = &self.amount_error {
+                        widgets::message(ui, e);
+                    }
+                });
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.handed, t::PLAN_HANDED_NOW);
+                ui.end_row();
+                if self.handed {
+                    let l = ui.label(t::F_HANDED_BY);
+                    ui.add(TextEdit::singleline(&mut self.handed_by).desired_width(360.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label(t::F_HANDED_TO);
+                    ui.add(TextEdit::singleline(&mut self.handed_to).desired_width(360.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                }
+            });
+        let fresh: Vec<&GiftIdea> = self.ideas.iter().filter(|i| !i.given).collect();
+        if !fresh.is_empty() {
+            ui.label(RichText::new(t::IDEAS_NOT_GIVEN).color(theme::MUTED));
+            let mut take = None;
+            ui.horizontal_wrapped(|ui| {
+                for idea in fresh {
+                    if ui
+                        .small_button(&idea.item)
+                        .on_hover_text(&idea.note)
+                        .clicked()
+                    {
+                        take = Some(idea.item.clone());
+                    }
+                }
+            });
+            if let Some(item) = take {
+                self.item = item;
+                self.error = None;
+            }
+        }
+    }
+
+    /// Saves through the service; a refusal stays in the form.
+    pub fn save(&mut self, cx: &mut Cx) -> bool {
+        let Some(gift) = self.gift(cx.today()) else {
+            return false;
+        };
+        match crate::greetings::service::add_gift(cx.db, &cx.actor(), &gift) {
+            Ok(_) => {
+                cx.info(t::GIFT_PLANNED);
+                cx.reload();
+                true
+            }
+            Err(e) => {
+                self.error = Some(e.describe());
+                false
+            }
+        }
+    }
+}
+
+impl Editor for PlanForm {
+    fn is_dirty(&self) -> bool {
+        !self.item.trim().is_empty() || !self.amount.trim().is_empty()
+    }
+    fn shows(&self, route: &Route) -> bool {
+        matches!(
+            route,
+            Route::Greetings | Route::Gifts | Route::PersonGifts(_)
+        )
+    }
+    fn save(&mut self, cx: &mut Cx) -> bool {
+        PlanForm::save(self, cx)
+    }
+}
+
+/// The occasion's words for a gift row.
+pub fn occasion_words(o: Option<Occasion>) -> &'static str {
+    o.map(|o| o.label()).unwrap_or_default()
+}
