@@ -330,3 +330,52 @@ fn the_schedule_order_and_card_documents() {
     );
     let _ = ivanov;
 }
+
+#[test]
+fn a_card_text_that_does_not_read_or_fit_is_refused() {
+    use vipdesk::greetings::documents::{self, DocumentError};
+    let (mut db, _) = common::db();
+    let (_, petrova) = two_people(&mut db);
+    let mut reg = service::regulation(&db).expect("regulation");
+    reg.card_text = "{{ salutation }} {{ gift_price }}".into();
+    let err = service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect_err("unknown field");
+    assert!(matches!(err, DocumentError::Template(_)), "{err:?}");
+    assert!(vipdesk::i18n::describe(&err).contains("Текст открытки не читается"));
+    // A long text gets a smaller size; one that cannot fit at all is refused, not cut.
+    reg.card_text = format!("{{{{ salutation }}}}\n\n{}", "Желаем успехов. ".repeat(25));
+    service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("a long text");
+    documents::card_pdf(&db, petrova, Occasion::Birthday, "", common::d(2027, 5, 5))
+        .expect("fits in a smaller size");
+    reg.card_text = "Желаем успехов. ".repeat(200);
+    service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("saved");
+    let err = documents::card_pdf(&db, petrova, Occasion::Birthday, "", common::d(2027, 5, 5))
+        .expect_err("too long");
+    assert!(matches!(err, DocumentError::CardTooLong), "{err:?}");
+}
+
+#[test]
+fn today_lists_a_general_holiday_once_and_birthdays_per_person() {
+    let (mut db, _) = common::db();
+    let (ivanov, _) = two_people(&mut db);
+    // The week of 31 December 2026: the New Year for both leaders, on one line.
+    let today = service::today(&db, None, common::d(2026, 12, 28)).expect("today");
+    assert_eq!(today.general.len(), 1, "{:?}", today.general);
+    let ny = &today.general[0];
+    assert_eq!(
+        (ny.occasion, ny.people, ny.director_calls),
+        (Occasion::NewYear, 2, 2)
+    );
+    assert!(today.greetings.is_empty());
+    // The week of Иванов's birthday (7 March 2027, a Sunday): his line, with both callers.
+    let today = service::today(&db, None, common::d(2027, 3, 1)).expect("today");
+    let b = today
+        .greetings
+        .iter()
+        .find(|g| g.person_id == ivanov)
+        .expect("the birthday");
+    assert_eq!(b.callers.len(), 2);
+    // A manager with no clients sees none of it.
+    let other = common::add_manager(&mut db, "Сидоров", "Пётр", "Ильич");
+    let theirs = service::today(&db, Some(other), common::d(2026, 12, 28)).expect("today");
+    assert_eq!(theirs.count(), 0);
+}

@@ -30,6 +30,9 @@ pub enum DocumentError {
     /// The person has no name and patronymic to address.
     #[error("no name to address")]
     NoName,
+    /// The card's text does not fit an A6 card even in 8 pt.
+    #[error("the card's text is too long")]
+    CardTooLong,
     #[error("nothing to order")]
     NothingToOrder,
     #[error("the period ends before it starts")]
@@ -384,7 +387,8 @@ pub fn card_pdf(
         subject: title.clone(),
         date: Some(date),
     };
-    let doc = layout_card(&title, &text, &signer, &company_name, meta);
+    let doc = layout_card(&title, &text, &signer, &company_name, meta)
+        .ok_or(DocumentError::CardTooLong)?;
     Ok(pdf::render_pdf(&doc)?)
 }
 
@@ -408,72 +412,99 @@ const CARD_W: f32 = 148.0 * MM;
 const CARD_H: f32 = 105.0 * MM;
 const CARD_MARGIN: f32 = 12.0 * MM;
 
-/// Lays a card out on one A6 page (landscape).
+/// Lays a card out on one A6 page (landscape): the text in the largest size (12 pt down to
+/// 8 pt) that leaves room for the signer; `None` when even the smallest does not.
 pub fn layout_card(
     title: &str,
     text: &str,
     signer: &Signer,
     company: &str,
     meta: Meta,
-) -> Document {
-    let mut page = Page::default();
-    let width = CARD_W - 2.0 * CARD_MARGIN;
-    let mut y = CARD_MARGIN;
-    let put = |page: &mut Page, text: &str, style: Style, align: Align, y: &mut f32| {
-        for l in break_lines(text, style, width, align) {
-            page.items.push(Item::Text(TextRun {
-                x: CARD_MARGIN + l.dx,
-                y: *y + style.size,
-                text: l.text,
-                style: l.style,
-                word_spacing: l.word_spacing,
-            }));
-            *y += style.line_height();
-        }
-    };
-    put(&mut page, title, Style::bold(16.0), Align::Center, &mut y);
-    y += 4.0 * MM;
+) -> Option<Document> {
     let text = crate::domain::typography::typograph(text);
+    let sign = Style::regular(10.0);
+    let sign_top = CARD_H - CARD_MARGIN - 2.0 * sign.line_height();
+    let page = [12.0, 11.0, 10.0, 9.0, 8.0].into_iter().find_map(|size| {
+        let (mut page, y) = card_text_items(title, &text, size);
+        (y + 3.0 * MM <= sign_top).then(|| {
+            card_signer_items(&mut page, signer, company, sign, sign_top);
+            page
+        })
+    })?;
+    Some(Document {
+        width: CARD_W,
+        height: CARD_H,
+        pages: vec![page],
+        meta,
+    })
+}
+
+/// Puts `text` in lines from `y` down; `y` ends under the last.
+fn card_lines(page: &mut Page, text: &str, style: Style, align: Align, y: &mut f32) {
+    for l in break_lines(text, style, CARD_W - 2.0 * CARD_MARGIN, align) {
+        page.items.push(Item::Text(TextRun {
+            x: CARD_MARGIN + l.dx,
+            y: *y + style.size,
+            text: l.text,
+            style: l.style,
+            word_spacing: l.word_spacing,
+        }));
+        *y += style.line_height();
+    }
+}
+
+/// The title, the salutation (the first paragraph, centred and bold, as in a letter) and the
+/// text in `size`; where the text ends.
+fn card_text_items(title: &str, text: &str, size: f32) -> (Page, f32) {
+    let mut page = Page::default();
+    let mut y = CARD_MARGIN;
+    card_lines(
+        &mut page,
+        title,
+        Style::bold(size + 6.0),
+        Align::Center,
+        &mut y,
+    );
+    y += 5.0 * MM;
     for (i, para) in text.split('\n').map(str::trim).enumerate() {
         if para.is_empty() {
-            y += 2.0 * MM;
-            continue;
-        }
-        // The salutation (the first paragraph) is centred and bold, as in a letter.
-        if i == 0 {
-            put(&mut page, para, Style::bold(11.0), Align::Center, &mut y);
-        } else {
-            put(
+            y += 3.0 * MM;
+        } else if i == 0 {
+            card_lines(
                 &mut page,
                 para,
-                Style::regular(10.5),
+                Style::bold(size + 1.0),
+                Align::Center,
+                &mut y,
+            );
+        } else {
+            card_lines(
+                &mut page,
+                para,
+                Style::regular(size),
                 Align::Justify,
                 &mut y,
             );
         }
     }
-    // The signer at the foot: the position and the company on the left, the name on the right.
-    let style = Style::regular(10.0);
-    let mut sy = (CARD_H - CARD_MARGIN - 2.0 * style.line_height()).max(y + 4.0 * MM);
-    let name_y = sy;
+    (page, y)
+}
+
+/// The signer at the foot: the position and the company on the left, the name on the right.
+fn card_signer_items(page: &mut Page, signer: &Signer, company: &str, style: Style, top: f32) {
+    let mut y = top;
     for line in [signer.position.as_str(), company] {
         if !line.trim().is_empty() {
-            put(&mut page, line, style, Align::Left, &mut sy);
+            card_lines(page, line, style, Align::Left, &mut y);
         }
     }
     if !signer.name.trim().is_empty() {
         page.items.push(Item::Text(TextRun {
             x: CARD_W - CARD_MARGIN - style.width(&signer.name),
-            y: name_y + style.size,
+            y: top + style.size,
             text: signer.name.clone(),
             style,
             word_spacing: 0.0,
         }));
-    }
-    Document {
-        width: CARD_W,
-        height: CARD_H,
-        pages: vec![page],
-        meta,
     }
 }

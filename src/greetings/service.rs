@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::model::*;
+pub use super::store::Whom;
 use super::{schedule, store, tasks};
 use crate::domain::{Actor, FieldError, Id};
 use crate::storage::{Db, StorageError};
@@ -44,18 +45,18 @@ pub enum HandoverField {
 /// calendar of the database and the regulation's settings; a year without limits set by
 /// management takes the regulation's proportions.
 pub fn schedule(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<Greeting>, StorageError> {
-    schedule_of(db, from, to, None)
+    schedule_of(db, from, to, Whom::All)
 }
 
-/// The schedule of one person (`Some`) or of everyone.
+/// The schedule of everyone, one person or one manager's clients.
 pub fn schedule_of(
     db: &Db,
     from: NaiveDate,
     to: NaiveDate,
-    person: Option<Id>,
+    whom: Whom,
 ) -> Result<Vec<Greeting>, StorageError> {
     let conn = db.conn();
-    let people = store::greeted_people(conn, person)?;
+    let people = store::greeted_people(conn, whom)?;
     let cal = crate::calendar::service::load(conn)?;
     let reg = store::regulation(conn)?;
     let limits = store::limits(conn)?;
@@ -222,11 +223,25 @@ pub fn gift_rows(
     Ok(rows)
 }
 
+/// A general holiday of the week on «Сегодня».
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeneralDay {
+    pub date: NaiveDate,
+    pub occasion: Occasion,
+    pub name: String,
+    pub people: usize,
+    pub director_calls: usize,
+}
+
 /// What «Сегодня» shows of the regulation for the clients `manager` keeps (all: `None`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GiftsToday {
-    /// Greetings from today to the end of the week: calls (the director's too), gifts.
+    /// Birthdays and jubilees from today to the end of the week: calls (the director's too),
+    /// gifts handed in person.
     pub greetings: Vec<Greeting>,
+    /// The general holidays of the week: (date, occasion, holiday's name, people greeted,
+    /// of them called by the head of the company). A holiday greets hundreds at once: one line.
+    pub general: Vec<GeneralDay>,
     /// Gifts of general holidays not handed by the last working day: deliver them.
     pub deliveries: Vec<GiftRow>,
     /// Orders due to the administrative sector within a week, or late: (row, late).
@@ -237,21 +252,47 @@ pub struct GiftsToday {
 
 impl GiftsToday {
     pub fn count(&self) -> usize {
-        self.greetings.len() + self.deliveries.len() + self.orders.len() + self.changes.len()
+        self.greetings.len()
+            + self.general.len()
+            + self.deliveries.len()
+            + self.orders.len()
+            + self.changes.len()
     }
 }
 
 pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<GiftsToday, StorageError> {
     let week_end = crate::contacts::today::week_end(today);
-    let greetings = schedule(db, today, week_end)?
-        .into_iter()
-        .filter(|g| manager.is_none() || g.manager_id == manager)
-        .collect();
+    let whom = manager.map_or(Whom::All, Whom::Manager);
+    let (greetings, general_rows): (Vec<Greeting>, Vec<Greeting>) =
+        schedule_of(db, today, week_end, whom)?
+            .into_iter()
+            .partition(|g| g.occasion.category() == 2);
+    let mut general: Vec<GeneralDay> = Vec::new();
+    for g in general_rows {
+        let director = g.callers.contains(&Caller::Director);
+        match general
+            .iter_mut()
+            .find(|d| d.date == g.date && d.occasion == g.occasion && *d.name == *g.holiday_name)
+        {
+            Some(d) => {
+                d.people += 1;
+                d.director_calls += usize::from(director);
+            }
+            None => general.push(GeneralDay {
+                date: g.date,
+                occasion: g.occasion,
+                name: g.holiday_name.to_string(),
+                people: 1,
+                director_calls: usize::from(director),
+            }),
+        }
+    }
     let back = today - chrono::Duration::days(tasks::DELIVERY_AFTER_DAYS);
     let ahead = today + chrono::Duration::days(120);
     let rows = gift_rows(db, back, ahead, manager)?;
     Ok(GiftsToday {
         greetings,
+        general,
         deliveries: tasks::delivery_tasks(&rows, today)
             .into_iter()
             .cloned()
@@ -356,7 +397,7 @@ pub struct PersonGifts {
 
 pub fn person_gifts(db: &Db, person_id: Id, today: NaiveDate) -> Result<PersonGifts, StorageError> {
     let conn = db.conn();
-    let who = store::greeted_people(conn, Some(person_id))?
+    let who = store::greeted_people(conn, Whom::Person(person_id))?
         .into_iter()
         .next()
         .ok_or(StorageError::NotFound(person_id))?;
@@ -364,7 +405,7 @@ pub fn person_gifts(db: &Db, person_id: Id, today: NaiveDate) -> Result<PersonGi
         db,
         today,
         today + chrono::Duration::days(365),
-        Some(person_id),
+        Whom::Person(person_id),
     )?;
     Ok(PersonGifts {
         person_id,
@@ -393,4 +434,18 @@ pub fn set_regulation(
 ) -> Result<(), super::documents::DocumentError> {
     super::documents::card_text(&reg.card_text, "", "", Occasion::Birthday, "", "")?;
     Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
+}
+
+/// How many planned gifts of a client's people were planned by a regulation that has changed
+/// since (a person's category, the client's strategic flag): the dossier warns after a save.
+pub fn changed_plans_of_client(
+    db: &Db,
+    client_id: Id,
+    today: NaiveDate,
+) -> Result<usize, StorageError> {
+    let rows: Vec<GiftRow> = gift_rows(db, today, today + chrono::Duration::days(400), None)?
+        .into_iter()
+        .filter(|r| r.client_id == client_id)
+        .collect();
+    Ok(tasks::regulation_changes(&rows, today).len())
 }

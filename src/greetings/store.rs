@@ -8,8 +8,22 @@ use super::model::*;
 use crate::domain::{Code as _, Id, names, new_uuid};
 use crate::storage::{self, Result, Tx, date_from_sql, date_to_sql};
 
-/// Every person of a live client (or only `person`), with what the schedule needs.
-pub fn greeted_people(conn: &Connection, person: Option<Id>) -> Result<Vec<Greeted>> {
+/// Whose greetings are read: everyone, one person, or one manager's clients' people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Whom {
+    #[default]
+    All,
+    Person(Id),
+    Manager(Id),
+}
+
+/// The people of live clients `whom` names, with what the schedule needs.
+pub fn greeted_people(conn: &Connection, whom: Whom) -> Result<Vec<Greeted>> {
+    let (person, manager) = match whom {
+        Whom::All => (None, None),
+        Whom::Person(id) => (Some(id), None),
+        Whom::Manager(id) => (None, Some(id)),
+    };
     let mut st = conn.prepare(
         "SELECT p.id, p.surname, p.name, p.patronymic, p.position, p.category, p.birthday, \
                 c.id, c.short_name, c.strategic, c.manager_id, \
@@ -19,10 +33,11 @@ pub fn greeted_people(conn: &Connection, person: Option<Id>) -> Result<Vec<Greet
          LEFT JOIN managers m ON m.id = c.manager_id \
          LEFT JOIN industries i ON i.id = c.industry_id AND i.deleted_at IS NULL \
          WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 IS NULL OR p.id = ?1) \
+           AND (?2 IS NULL OR c.manager_id = ?2) \
          ORDER BY c.id, p.sort, p.id",
     )?;
     let rows = st
-        .query_map([person], |r| {
+        .query_map(params![person, manager], |r| {
             let surname: String = r.get(1)?;
             let name: String = r.get(2)?;
             let patronymic: String = r.get(3)?;

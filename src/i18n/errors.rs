@@ -593,6 +593,7 @@ impl Describe for crate::greetings::documents::DocumentError {
             E::Template(detail) => w::card_template_error(detail),
             E::NoName => w::CARD_NO_NAME.into(),
             E::NothingToOrder => w::ORDER_NONE.into(),
+            E::CardTooLong => w::CARD_TOO_LONG.into(),
             E::BadPeriod => w::ERR_BAD_PERIOD.into(),
         }
     }

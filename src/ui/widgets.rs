@@ -486,3 +486,16 @@ pub fn middle_elide(ui: &Ui, text: &str, width: f32) -> String {
     }
     best
 }
+
+/// A person's name in a table cell, cut to the cell, that opens their card when clicked; the
+/// hover shows `whole` and what a click does.
+pub fn person_link(ui: &mut Ui, name: &str, whole: &str) -> bool {
+    ui.add(
+        egui::Label::new(RichText::new(name).color(theme::ACCENT))
+            .truncate()
+            .sense(egui::Sense::click()),
+    )
+    .on_hover_cursor(egui::CursorIcon::PointingHand)
+    .on_hover_text(format!("{whole}\n{}", t::GIFTS_OF_PERSON))
+    .clicked()
+}

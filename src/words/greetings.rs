@@ -229,10 +229,10 @@ pub const STATUS_ALL: &str = "Все состояния";
 pub const F_GIFT_STATUS: &str = "Состояние";
 pub fn next_step_button(code: &str) -> &'static str {
     match code {
-        "approved" => "Согласован руководителем",
-        "sent" => "Передан в АХС",
+        "approved" => "Согласовать",
+        "sent" => "В АХС",
         "bought" => "Закуплен",
-        _ => "Вручён…",
+        _ => "Вручить…",
     }
 }
 pub fn order_by_words(date: &str, late: bool) -> String {
@@ -241,6 +241,9 @@ pub fn order_by_words(date: &str, late: bool) -> String {
     } else {
         format!("заказать до {date}")
     }
+}
+pub fn hand_by_words(date: &str) -> String {
+    format!("вручить до {date}")
 }
 pub const HANDOVER_TITLE: &str = "Вручение подарка";
 pub const F_HANDED_ON: &str = "Дата вручения";
@@ -312,3 +315,28 @@ pub const F_DIRECTOR_NAME: &str = "Руководитель (И.О. Фамили
 pub const F_CARD_TEXT: &str = "Текст открытки";
 pub const SAVE_REGULATION: &str = "Сохранить";
 pub const REGULATION_SAVED: &str = "Настройки открыток сохранены.";
+pub const CARD_TOO_LONG: &str =
+    "Текст открытки не помещается на открытку A6 даже мелким шрифтом: сократите его.";
+/// A general holiday on «Сегодня»: «31.12.2026 — Новый год: 120 лиц, из них 40 поздравляет
+/// руководитель Общества».
+pub fn general_day_line(date: &str, holiday: &str, people: usize, director: usize) -> String {
+    let whom = crate::domain::fmt::count(people as u64, ["лицо", "лица", "лиц"]);
+    if director > 0 {
+        format!("{date} — {holiday}: {whom}, из них {director} звонит руководитель Общества")
+    } else {
+        format!("{date} — {holiday}: {whom}")
+    }
+}
+pub fn plans_changed(n: usize) -> String {
+    format!(
+        "Изменилась категория лица или стратегический статус клиента: {} — проверьте на экране «Подарки».",
+        crate::domain::fmt::count(
+            n as u64,
+            [
+                "запланированный подарок требует проверки",
+                "запланированных подарка требуют проверки",
+                "запланированных подарков требуют проверки"
+            ]
+        )
+    )
+}

@@ -1320,6 +1320,12 @@ impl Editor for DossierEditor {
             Err(e) => cx.error(format!("{e:#}")),
         }
         cx.info(t::SAVED);
+        // A category or the strategic flag changed under a planned gift: say so now.
+        if let Ok(n) = crate::greetings::service::changed_plans_of_client(cx.db, id, cx.today())
+            && n > 0
+        {
+            cx.error(t::plans_changed(n));
+        }
         cx.reload();
         true
     }

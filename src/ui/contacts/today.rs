@@ -313,11 +313,31 @@ impl TodayScreen {
                     }
                 });
         }
-        if !g.greetings.is_empty() {
+        if !g.greetings.is_empty() || !g.general.is_empty() {
             ui.add_space(8.0);
             ui.label(
-                RichText::new(format!("{} ({})", t::TODAY_GREETINGS, g.greetings.len())).strong(),
+                RichText::new(format!(
+                    "{} ({})",
+                    t::TODAY_GREETINGS,
+                    g.greetings.len() + g.general.len()
+                ))
+                .strong(),
             );
+            for d in &g.general {
+                ui.horizontal_wrapped(|ui| {
+                    let holiday = holiday_words(d.occasion, &d.name, None);
+                    let text = RichText::new(t::general_day_line(
+                        &fmt::date(d.date),
+                        &holiday,
+                        d.people,
+                        d.director_calls,
+                    ));
+                    ui.label(if d.date == today { text.strong() } else { text });
+                    if ui.button(t::OPEN_SCHEDULE).clicked() {
+                        out.push(Command::Open(Route::Greetings));
+                    }
+                });
+            }
             egui::Grid::new("today_greetings")
                 .striped(true)
                 .num_columns(3)

@@ -142,14 +142,14 @@ impl GiftsScreen {
             .striped(true)
             .max_scroll_height(height)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(78.0))
+            .column(Column::exact(76.0))
+            .column(Column::remainder().at_least(70.0).clip(true))
             .column(Column::remainder().at_least(90.0).clip(true))
-            .column(Column::remainder().at_least(120.0).clip(true))
-            .column(Column::remainder().at_least(130.0).clip(true))
+            .column(Column::remainder().at_least(90.0).clip(true))
             .column(Column::exact(84.0))
+            .column(Column::exact(140.0).clip(true))
             .column(Column::exact(150.0).clip(true))
-            .column(Column::exact(170.0).clip(true))
-            .column(Column::auto())
+            .column(Column::exact(240.0).clip(true))
             .header(row_h, |mut h| {
                 for c in [
                     t::GCOL_DATE,
@@ -179,8 +179,9 @@ impl GiftsScreen {
                     });
                     row.col(|ui| {
                         let whole = format!("{} — {}", r.person, r.client);
-                        ui.add(egui::Label::new(&r.person).truncate())
-                            .on_hover_text(whole);
+                        if widgets::person_link(ui, &r.person, &whole) {
+                            out.push(Command::Open(Route::PersonGifts(g.person_id)));
+                        }
                     });
                     row.col(|ui| {
                         ui.add(egui::Label::new(&g.item).truncate())
@@ -218,18 +219,13 @@ impl GiftsScreen {
                         } else if g.status != GiftStatus::Handed
                             && let Some(by) = r.hand_by
                         {
-                            ui.label(
-                                RichText::new(t::hand_over_words(
-                                    t::COL_HAND_SHORT,
-                                    "",
-                                    &fmt::date(by),
-                                ))
-                                .color(if by < today {
+                            ui.label(RichText::new(t::hand_by_words(&fmt::date(by))).color(
+                                if by < today {
                                     theme::ERROR
                                 } else {
                                     theme::MUTED
-                                }),
-                            );
+                                },
+                            ));
                         }
                     });
                     row.col(|ui| {
@@ -246,13 +242,6 @@ impl GiftsScreen {
                             if ui.small_button(t::DELETE_PLAN).clicked() {
                                 out.push(Cmd::DeleteGift(id).into());
                             }
-                        }
-                        if ui
-                            .small_button("…")
-                            .on_hover_text(t::GIFTS_OF_PERSON)
-                            .clicked()
-                        {
-                            out.push(Command::Open(Route::PersonGifts(g.person_id)));
                         }
                     });
                 });

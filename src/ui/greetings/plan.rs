@@ -30,6 +30,8 @@ pub struct PlanForm {
     pub ideas: Vec<GiftIdea>,
     pub error: Option<String>,
     pub amount_error: Option<String>,
+    /// The gift's field took the focus when the form opened.
+    pub focused: bool,
 }
 
 impl PlanForm {
@@ -106,6 +108,10 @@ impl PlanForm {
                     let r = ui
                         .add(TextEdit::singleline(&mut self.item).desired_width(360.0))
                         .labelled_by(l.id);
+                    if !self.focused {
+                        r.request_focus();
+                        self.focused = true;
+                    }
                     if r.changed() {
                         self.error = None;
                     }

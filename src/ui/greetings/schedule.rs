@@ -177,7 +177,7 @@ impl ScheduleScreen {
             .column(Column::exact(80.0))
             .column(Column::remainder().at_least(90.0).clip(true))
             .column(Column::exact(80.0))
-            .column(Column::exact(118.0))
+            .column(Column::exact(96.0))
             .header(row_h, |mut h| {
                 for c in [
                     t::GCOL_DATE,
@@ -217,8 +217,11 @@ impl ScheduleScreen {
                     row.col(|ui| {
                         let whole =
                             crate::greetings::documents::person_line(&g.person, &g.position);
-                        ui.add(egui::Label::new(&*g.person).truncate())
-                            .on_hover_text(whole);
+                        if widgets::person_link(ui, &g.person, &whole) {
+                            out.push(Command::Open(crate::ui::command::Route::PersonGifts(
+                                g.person_id,
+                            )));
+                        }
                     });
                     row.col(|ui| {
                         ui.add(egui::Label::new(&*g.client).truncate())
@@ -274,15 +277,6 @@ impl ScheduleScreen {
                             out.push(Command::AskPath(Ask::save(t::CARD_NAME, move |p| {
                                 Cmd::Card(i, p).into()
                             })));
-                        }
-                        if ui
-                            .small_button("…")
-                            .on_hover_text(t::GIFTS_OF_PERSON)
-                            .clicked()
-                        {
-                            out.push(Command::Open(crate::ui::command::Route::PersonGifts(
-                                g.person_id,
-                            )));
                         }
                     });
                 });
