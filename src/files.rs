@@ -160,6 +160,20 @@ pub fn typed_path(s: &str) -> PathBuf {
     PathBuf::from(s.trim())
 }
 
+/// Where a document typed as `s` goes: a folder gets `name_in_folder` inside it; a file keeps
+/// its name with the extension `ext` (a schedule written as «график.pdf» goes to Excel as
+/// «график.xlsx»).
+pub fn document_target(s: &str, ext: &str, name_in_folder: &str) -> PathBuf {
+    let path = typed_path(s);
+    if path.is_dir() {
+        return path.join(format!("{name_in_folder}.{ext}"));
+    }
+    match path.extension() {
+        Some(e) if e.eq_ignore_ascii_case(ext) => path,
+        _ => path.with_extension(ext),
+    }
+}
+
 /// Reads a regular file of at most `limit` bytes: a bigger one, or a device or a pipe (whose
 /// size says nothing), is refused before it fills the memory.
 pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, FileError> {

@@ -670,9 +670,9 @@ fn greetings_dates_and_schedule_on_the_command_line() {
             "--person",
             "1",
             "--occasion",
-            "birthday",
+            "new_year",
             "--date",
-            "2027-05-05",
+            "2026-12-31",
             "--out",
             card.to_str().expect("path"),
         ],
@@ -682,7 +682,7 @@ fn greetings_dates_and_schedule_on_the_command_line() {
     let doc = lopdf::Document::load_mem(&bytes).expect("pdf");
     assert_eq!(doc.get_pages().len(), 1);
     let text = common::pdf_text(&bytes);
-    assert!(text.contains("С Днём рождения!"), "{text}");
+    assert!(text.contains("С Новым годом!"), "{text}");
     assert!(text.contains("Уважаем"), "{text}");
     assert!(text.contains("А.Н. Орлов"), "the director signs: {text}");
     // A bad occasion is answered in Russian.
@@ -702,5 +702,39 @@ fn greetings_dates_and_schedule_on_the_command_line() {
         ],
     );
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("easter"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Праздника «easter» нет"),
+        "{}",
+        stderr(&out)
+    );
+    // A birthday card for a day that is not the person's birthday is refused.
+    let out = vipdesk(
+        &db,
+        &[
+            "gifts",
+            "card",
+            "--person",
+            "1",
+            "--occasion",
+            "jubilee",
+            "--date",
+            "2026-12-30",
+            "--out",
+            card.to_str().expect("path"),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("не день рождения"),
+        "{}",
+        stderr(&out)
+    );
+    // A period backwards, or of a century, is refused; a person there is not, too.
+    for (from, to) in [("2027-03-01", "2027-01-01"), ("1900-01-01", "2100-12-31")] {
+        let out = vipdesk(&db, &["greetings", "schedule", "--from", from, "--to", to]);
+        assert!(!out.status.success(), "{from}..{to}");
+    }
+    let out = vipdesk(&db, &["gifts", "given", "--person", "99999"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("99999"), "{}", stderr(&out));
 }

@@ -138,11 +138,12 @@ fn the_schedule_reads_the_database() {
     assert_eq!(jubilee.hand_by, common::d(2026, 3, 10));
     assert_eq!(jubilee.age, Some(50));
     assert_eq!(&*jubilee.client, "АО «Альфа»");
+    // 8 March greets the women only: Петрова, not Иванов.
     assert_eq!(
         rows.iter()
             .filter(|g| g.occasion == Occasion::WomensDay)
             .count(),
-        2
+        1
     );
 }
 
@@ -193,7 +194,7 @@ fn a_general_holidays_gift_not_handed_by_the_last_working_day_is_a_delivery_task
 
 #[test]
 fn a_hand_over_needs_its_date_giver_and_receiver() {
-    let (mut db, _) = common::db();
+    let (mut db, clock) = common::db();
     let (ivanov, _) = two_people(&mut db);
     let id = service::add_gift(
         &mut db,
@@ -214,9 +215,17 @@ fn a_hand_over_needs_its_date_giver_and_receiver() {
     };
     let err = service::advance(&mut db, &Actor::SYSTEM, id, &future).expect_err("future");
     assert!(vipdesk::i18n::describe(&err).contains("не наступила"));
-    // A handed gift stays in the registry: it cannot be dropped.
-    let ok = service::Handover {
+    // A birthday gift is handed on the day or after, never before.
+    let early = service::Handover {
         on: Some(common::today()),
+        ..future.clone()
+    };
+    let err = service::advance(&mut db, &Actor::SYSTEM, id, &early).expect_err("early");
+    assert!(vipdesk::i18n::describe(&err).contains("не раньше"));
+    // A handed gift stays in the registry: it cannot be dropped.
+    clock.set_date(common::d(2027, 3, 9));
+    let ok = service::Handover {
+        on: Some(common::d(2027, 3, 9)),
         ..future
     };
     service::advance(&mut db, &Actor::SYSTEM, id, &ok).expect("handed");
@@ -300,12 +309,20 @@ fn the_schedule_order_and_card_documents() {
     );
     assert!(text.contains("Международный женский день"), "{text}");
     // The order: the gifts not yet with the administrative sector, the deadline, the total.
-    service::add_gift(
+    let tea = service::add_gift(
         &mut db,
         &Actor::SYSTEM,
         &gift(petrova, "Набор чая", common::d(2027, 3, 8), false),
     )
     .expect("planned");
+    let rows =
+        service::gift_rows(&db, common::d(2027, 3, 1), common::d(2027, 3, 31), None).expect("rows");
+    // A draft is not ordered: the head of the company approves first.
+    let err = vipdesk::greetings::documents::order_pdf(&rows, &db, common::today())
+        .expect_err("nothing approved");
+    assert!(vipdesk::i18n::describe(&err).contains("согласованные руководителем"));
+    service::advance(&mut db, &Actor::SYSTEM, tea, &service::Handover::default())
+        .expect("approved");
     let rows =
         service::gift_rows(&db, common::d(2027, 3, 1), common::d(2027, 3, 31), None).expect("rows");
     let order =
@@ -339,16 +356,19 @@ fn a_card_text_that_does_not_read_or_fit_is_refused() {
     let mut reg = service::regulation(&db).expect("regulation");
     reg.card_text = "{{ salutation }} {{ gift_price }}".into();
     let err = service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect_err("unknown field");
-    assert!(matches!(err, DocumentError::Template(_)), "{err:?}");
+    assert!(
+        matches!(err, DocumentError::UnknownField(ref f) if f == "gift_price"),
+        "{err:?}"
+    );
     assert!(vipdesk::i18n::describe(&err).contains("Текст открытки не читается"));
     // A long text gets a smaller size; one that cannot fit at all is refused, not cut.
     reg.card_text = format!("{{{{ salutation }}}}\n\n{}", "Желаем успехов. ".repeat(25));
     service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("a long text");
-    documents::card_pdf(&db, petrova, Occasion::Birthday, "", common::d(2027, 5, 5))
+    documents::card_pdf(&db, petrova, Occasion::WomensDay, "", common::d(2027, 3, 8))
         .expect("fits in a smaller size");
     reg.card_text = "Желаем успехов. ".repeat(200);
     service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("saved");
-    let err = documents::card_pdf(&db, petrova, Occasion::Birthday, "", common::d(2027, 5, 5))
+    let err = documents::card_pdf(&db, petrova, Occasion::WomensDay, "", common::d(2027, 3, 8))
         .expect_err("too long");
     assert!(matches!(err, DocumentError::CardTooLong), "{err:?}");
 }
@@ -378,4 +398,31 @@ fn today_lists_a_general_holiday_once_and_birthdays_per_person() {
     let other = common::add_manager(&mut db, "Сидоров", "Пётр", "Ильич");
     let theirs = service::today(&db, Some(other), common::d(2026, 12, 28)).expect("today");
     assert_eq!(theirs.count(), 0);
+}
+
+#[test]
+fn a_plan_over_the_limit_of_its_person_now_is_not_approved() {
+    let (mut db, _) = common::db();
+    let (ivanov, _) = two_people(&mut db);
+    // 9 000 ₽ for a category-1 birthday (limit 10 000).
+    let mut g = gift(ivanov, "Часы", common::d(2027, 3, 7), false);
+    g.occasion = Some(Occasion::Birthday);
+    g.amount = Some(9_000.0);
+    let id = service::add_gift(&mut db, &Actor::SYSTEM, &g).expect("planned");
+    // The head becomes category 3: a birthday limit of 3 000 ₽.
+    let client = clients::service::list(&db).expect("list")[0].id;
+    let mut d = clients::service::open(&db, client).expect("dossier");
+    d.people[0].category = Some(3);
+    clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("saved");
+    let err = service::advance(&mut db, &Actor::SYSTEM, id, &service::Handover::default())
+        .expect_err("over the limit now");
+    assert!(
+        matches!(err, GiftError::OverLimit { limit } if limit == 3_000.0),
+        "{err:?}"
+    );
+    // A gift's text is a name, not an essay.
+    let mut long = gift(ivanov, &"подарок ".repeat(40), common::d(2027, 3, 7), false);
+    long.amount = None;
+    let err = service::add_gift(&mut db, &Actor::SYSTEM, &long).expect_err("too long");
+    assert!(vipdesk::i18n::describe(&err).contains("не длиннее 200"));
 }

@@ -2131,7 +2131,7 @@ fn client_with_a_birthday(db: &mut Db, manager: Id) -> Id {
 #[test]
 fn a_birthday_gift_planned_ordered_handed_and_never_repeated() {
     use vipdesk::greetings::{GiftStatus, service};
-    let (mut db, _) = common::db();
+    let (mut db, clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let person = client_with_a_birthday(&mut db, me);
     let mut h = harness(app_on(db, Some(me), Route::Greetings));
@@ -2168,6 +2168,9 @@ fn a_birthday_gift_planned_ordered_handed_and_never_repeated() {
         service::gifts_of(&h.state().db, person).expect("gifts")[0].status,
         GiftStatus::Bought
     );
+    // The birthday comes: the gift is handed on the day.
+    clock.set_date(common::d(2026, 12, 10));
+    h.run();
     click_button(
         &mut h,
         &format!("{}: Набор «Орловский мёд»", t::next_step_button("handed")),
@@ -2180,7 +2183,7 @@ fn a_birthday_gift_planned_ordered_handed_and_never_repeated() {
     click_button(&mut h, t::HANDOVER_SAVE);
     let handed = &service::gifts_of(&h.state().db, person).expect("gifts")[0];
     assert_eq!(handed.status, GiftStatus::Handed);
-    assert_eq!(handed.handed_on, Some(common::today()));
+    assert_eq!(handed.handed_on, Some(common::d(2026, 12, 10)));
     assert_eq!(handed.handed_by.replace('\u{a0}', " "), "Петрова А.С.");
     // The same gift again, written otherwise, for the New Year: refused with the date.
     h.get_by_label(t::NAV_GREETINGS).click();
@@ -2192,7 +2195,7 @@ fn a_birthday_gift_planned_ordered_handed_and_never_repeated() {
     h.run();
     type_into(&mut h, t::F_GIFT_ITEM, "набор  орловский МЕД");
     click_button(&mut h, t::PLAN_SAVE);
-    h.get_by_label_contains("уже вручён этому человеку 25.11.2026");
+    h.get_by_label_contains("уже вручён этому человеку 10.12.2026");
     // The draft stays in the form; nothing was recorded.
     assert!(h.state().features.greetings.plan.is_some());
     assert_eq!(

@@ -97,6 +97,7 @@ pub fn greetings(
     let db = place.open()?;
     match command {
         GreetingsCommand::Schedule { from, to, json } => {
+            crate::greetings::check_period(from, to).map_err(t::err)?;
             let rows = service::schedule(&db, from, to).map_err(t::err)?;
             out.lines(rows.iter().map(|g| {
                 let callers: Vec<&str> = g.callers.iter().map(|c| c.label()).collect();
@@ -154,6 +155,9 @@ pub fn gifts(place: &Place, command: GiftsCommand, out: &mut Out) -> anyhow::Res
     let db = place.open()?;
     match command {
         GiftsCommand::Given { person, json } => {
+            if !service::person_exists(&db, person).map_err(t::err)? {
+                anyhow::bail!(t::no_person(person));
+            }
             let gifts = service::gifts_of(&db, person).map_err(t::err)?;
             out.lines(gifts.iter().map(|g| {
                 if json {
@@ -192,6 +196,7 @@ pub fn gifts(place: &Place, command: GiftsCommand, out: &mut Out) -> anyhow::Res
             out: file,
             manager,
         } => {
+            crate::greetings::check_period(from, to).map_err(t::err)?;
             let rows = service::gift_rows(&db, from, to, manager).map_err(t::err)?;
             let bytes = documents::order_pdf(&rows, &db, db.today()).map_err(t::err)?;
             crate::files::write(&file, &bytes).map_err(t::err)?;
@@ -203,7 +208,8 @@ pub fn gifts(place: &Place, command: GiftsCommand, out: &mut Out) -> anyhow::Res
             date,
             out: file,
         } => {
-            let occasion = crate::greetings::Occasion::parse_code(&occasion).map_err(t::err)?;
+            let occasion = crate::greetings::Occasion::from_code(&occasion)
+                .ok_or_else(|| anyhow::anyhow!(t::bad_occasion(&occasion)))?;
             let name = service::holiday_name(&db, person, occasion).map_err(t::err)?;
             let bytes = documents::card_pdf(&db, person, occasion, &name, date).map_err(t::err)?;
             crate::files::write(&file, &bytes).map_err(t::err)?;

@@ -24,9 +24,18 @@ pub enum DocumentError {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     File(#[from] FileError),
-    /// The card's template does not read: the line and what is wrong.
-    #[error("card template: {0}")]
-    Template(String),
+    /// The card's template does not read: its line.
+    #[error("card template: syntax error on line {0}")]
+    Template(usize),
+    /// The card's template names a field there is not.
+    #[error("card template: unknown field {0}")]
+    UnknownField(String),
+    #[error("the card's text is empty")]
+    EmptyCard,
+    /// A birthday card for a day that is not the person's birthday (or no birthday known),
+    /// or a jubilee card for an age that is no jubilee.
+    #[error("not the person's birthday or jubilee")]
+    NotTheirDay,
     /// The person has no name and patronymic to address.
     #[error("no name to address")]
     NoName,
@@ -35,8 +44,8 @@ pub enum DocumentError {
     CardTooLong,
     #[error("nothing to order")]
     NothingToOrder,
-    #[error("the period ends before it starts")]
-    BadPeriod,
+    #[error(transparent)]
+    Period(#[from] PeriodError),
 }
 
 /// The head of the VIP group, who signs the group's documents.
@@ -145,13 +154,13 @@ pub fn person_line(person: &str, position: &str) -> String {
 /// The schedule's columns: 267 mm across a landscape A4.
 pub fn schedule_columns() -> Vec<(String, f32)> {
     vec![
-        (t::GCOL_NO.into(), 8.0),
+        (t::GCOL_NO.into(), 10.0),
         (t::GCOL_DATE.into(), 22.0),
         (t::GCOL_HOLIDAY.into(), 30.0),
         (t::GCOL_PERSON.into(), 41.0),
         (t::GCOL_CLIENT.into(), 34.0),
         (t::GCOL_CATEGORY.into(), 10.0),
-        (t::GCOL_CALLS.into(), 27.0),
+        (t::GCOL_CALLS.into(), 25.0),
         (t::GCOL_GIFT_BY.into(), 30.0),
         (t::GCOL_ORDER_BY.into(), 22.0),
         (t::GCOL_GIFT.into(), 23.0),
@@ -168,9 +177,7 @@ pub fn schedule_pdf(
     to: NaiveDate,
     manager: Option<crate::domain::Id>,
 ) -> Result<Vec<u8>, DocumentError> {
-    if to < from {
-        return Err(DocumentError::BadPeriod);
-    }
+    check_period(from, to)?;
     let rows: Vec<Greeting> = service::schedule(db, from, to)?
         .into_iter()
         .filter(|g| manager.is_none() || g.manager_id == manager)
@@ -218,13 +225,13 @@ pub fn write_schedule(
     Ok(bytes.len())
 }
 
-/// The gift order to the administrative sector: the gifts not yet handed to it (черновик,
-/// согласован), with the limit, the day each is handed over, the total and the last day to
-/// hand the order over (the earliest of the gifts'), on `today`.
+/// The gift order to the administrative sector: the gifts approved by the head of the company
+/// and not handed to it yet, with the limit (one over it marked), the day each is handed over,
+/// the total and the last day to hand the order over (the earliest of the gifts'), on `today`.
 pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>, DocumentError> {
     let rows: Vec<&GiftRow> = rows
         .iter()
-        .filter(|r| r.gift.status.before_order())
+        .filter(|r| r.gift.status == GiftStatus::Approved)
         .collect();
     if rows.is_empty() {
         return Err(DocumentError::NothingToOrder);
@@ -240,11 +247,20 @@ pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>,
                 format!("{}; {}", person_line(&r.person, &r.position), r.client),
                 format!(
                     "{}, {}",
-                    holiday_words(g.occasion.unwrap_or(Occasion::Birthday), "", None),
+                    holiday_words(
+                        g.occasion.unwrap_or(Occasion::Birthday),
+                        &r.holiday_name,
+                        None
+                    ),
                     fmt::opt_date(g.holiday_date)
                 ),
                 g.item.clone(),
-                g.amount.map(fmt::money).unwrap_or_default(),
+                match (g.amount, r.limit) {
+                    (Some(a), Some(l)) if a > l + 0.005 => {
+                        format!("{} ({})", fmt::money(a), t::OVER_LIMIT_MARK)
+                    }
+                    (a, _) => a.map(fmt::money).unwrap_or_default(),
+                },
                 r.limit.map(fmt::money).unwrap_or_default(),
                 fmt::opt_date(r.hand_by),
             ]
@@ -269,8 +285,8 @@ pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>,
     let table = Table {
         title,
         columns: vec![
-            (t::GCOL_NO.into(), 8.0),
-            (t::GCOL_PERSON.into(), 46.0),
+            (t::GCOL_NO.into(), 10.0),
+            (t::GCOL_PERSON.into(), 44.0),
             (t::GCOL_HOLIDAY.into(), 30.0),
             (t::GCOL_GIFT.into(), 32.0),
             (t::GCOL_AMOUNT.into(), 21.0),
@@ -325,6 +341,15 @@ pub fn card_signer(
     }))
 }
 
+/// The fields a card's template may use.
+pub const CARD_FIELDS: [&str; 5] = [
+    "salutation",
+    "name_patronymic",
+    "holiday",
+    "holiday_with",
+    "company",
+];
+
 /// The card's text from the template of the settings.
 pub fn card_text(
     template: &str,
@@ -334,9 +359,24 @@ pub fn card_text(
     holiday_name: &str,
     company: &str,
 ) -> Result<String, DocumentError> {
+    if template.trim().is_empty() {
+        return Err(DocumentError::EmptyCard);
+    }
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.set_fuel(Some(10_000));
+    let tmpl = env
+        .template_from_str(template)
+        .map_err(|e| DocumentError::Template(e.line().unwrap_or(1)))?;
+    let mut unknown: Vec<String> = tmpl
+        .undeclared_variables(false)
+        .into_iter()
+        .filter(|v| !CARD_FIELDS.contains(&v.as_str()))
+        .collect();
+    unknown.sort();
+    if let Some(first) = unknown.into_iter().next() {
+        return Err(DocumentError::UnknownField(first));
+    }
     let holiday = holiday_words(occasion, holiday_name, None);
     let with = t::holiday_with(occasion.code(), holiday_name);
     let ctx = minijinja::context! {
@@ -346,8 +386,8 @@ pub fn card_text(
         holiday_with => with,
         company => company,
     };
-    env.render_str(template, ctx)
-        .map_err(|e| DocumentError::Template(e.to_string()))
+    tmpl.render(ctx)
+        .map_err(|e| DocumentError::Template(e.line().unwrap_or(1)))
 }
 
 /// A named card on an A6 sheet turned sideways: the holiday as the title, the text addressed
@@ -364,6 +404,18 @@ pub fn card_pdf(
         return Err(DocumentError::NoName);
     }
     let reg = store::regulation(db.conn())?;
+    // A birthday card on the birthday (of that year), a jubilee card at a jubilee's age.
+    if occasion.category() == 2 {
+        let year = chrono::Datelike::year(&date);
+        let birth = person.birthday.ok_or(DocumentError::NotTheirDay)?;
+        let age = year - chrono::Datelike::year(&birth);
+        if super::schedule::birthday_in(birth, year) != Some(date)
+            || age <= 0
+            || (occasion == Occasion::Jubilee && !reg.is_jubilee(age))
+        {
+            return Err(DocumentError::NotTheirDay);
+        }
+    }
     let company = admin_store::load_company(db.conn())?;
     let company_name = if company.short_name.trim().is_empty() {
         company.name.clone()

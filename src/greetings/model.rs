@@ -74,6 +74,9 @@ pub struct Greeted {
     pub position: Arc<str>,
     /// The greetings category of the person (1–3); `None`: not greeted.
     pub category: Option<u8>,
+    /// As the dossier says, else as the name tells; `None`: not known (both 23 February and
+    /// 8 March are then kept).
+    pub gender: Option<crate::domain::names::Gender>,
     pub birthday: Option<NaiveDate>,
     pub client_id: Id,
     pub client: Arc<str>,
@@ -285,6 +288,8 @@ pub struct GiftRow {
     pub client_id: Id,
     pub client: String,
     pub manager_id: Option<Id>,
+    /// The client's professional holiday's name (a gift for `Professional`).
+    pub holiday_name: String,
     /// The last day to hand the gift over (the last working day before a general holiday;
     /// the birthday or the first working day after).
     pub hand_by: Option<NaiveDate>,
@@ -334,5 +339,28 @@ pub fn parse_amount(input: &str) -> Result<Option<f64>, crate::domain::FieldErro
         Some(x) if x <= 10_000_000.0 => Ok(Some(x)),
         Some(_) => Err(FieldError::TooLarge),
         None => Err(FieldError::Number),
+    }
+}
+
+/// The longest period a schedule is made for: three years.
+pub const MAX_PERIOD_DAYS: i64 = 3 * 366;
+
+/// Why a period is not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    #[error("the period ends before it starts")]
+    Reversed,
+    #[error("the period is longer than three years")]
+    TooLong,
+}
+
+/// A period a schedule can be made for.
+pub fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), PeriodError> {
+    if to < from {
+        Err(PeriodError::Reversed)
+    } else if (to - from).num_days() > MAX_PERIOD_DAYS {
+        Err(PeriodError::TooLong)
+    } else {
+        Ok(())
     }
 }

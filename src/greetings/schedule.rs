@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::model::*;
 use crate::domain::calendar::Calendar;
 use crate::domain::holidays;
+use crate::domain::names::Gender;
 
 /// The day a birthday gift is handed over: the birthday, or the first working day after it
 /// when it falls on a day off.
@@ -160,8 +161,17 @@ pub fn schedule(
                 limit: limit(date.year(), category, occasion.limit_kind()),
             });
         };
+        // 23 February greets the men, 8 March the women; a person whose gender is not known
+        // gets both (the manager sees which to drop).
         for &(occasion, date) in &fixed {
-            push(occasion, date, None);
+            let skip = matches!(
+                (occasion, p.gender),
+                (Occasion::Defender, Some(Gender::Female))
+                    | (Occasion::WomensDay, Some(Gender::Male))
+            );
+            if !skip {
+                push(occasion, date, None);
+            }
         }
         for &y in &years {
             if let Some(d) = general_date(Occasion::Professional, y, &p.professional_rule)
@@ -169,7 +179,9 @@ pub fn schedule(
             {
                 push(Occasion::Professional, d, None);
             }
+            // Not before the person was born (a long period reaches back past it).
             if let Some(birth) = p.birthday
+                && y > birth.year()
                 && let Some(d) = birthday_in(birth, y)
                 && (from..=to).contains(&d)
             {
@@ -309,5 +321,55 @@ mod tests {
         assert_eq!(feb.order_by, d(2026, 2, 6));
         assert_eq!(rows[1].callers, vec![Caller::Manager], "category 3");
         assert_eq!(rows[1].limit, Some(1_500.0));
+    }
+
+    #[test]
+    fn men_are_greeted_on_23_february_and_women_on_8_march() {
+        let cal = Calendar::official();
+        let person = |id: i64, gender: Option<Gender>| Greeted {
+            person_id: id,
+            category: Some(1),
+            gender,
+            birthday: Some(d(1990, 6, 1)),
+            ..Default::default()
+        };
+        let people = [
+            person(1, Some(Gender::Male)),
+            person(2, Some(Gender::Female)),
+            person(3, None),
+        ];
+        let rows = schedule(
+            &people,
+            d(2027, 2, 1),
+            d(2027, 3, 31),
+            &cal,
+            &Regulation::default(),
+            &|_| Limits::default(),
+        );
+        let got: Vec<(i64, Occasion)> = rows.iter().map(|g| (g.person_id, g.occasion)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, Occasion::Defender),
+                (3, Occasion::Defender),
+                (2, Occasion::WomensDay),
+                (3, Occasion::WomensDay),
+            ]
+        );
+        // A century back: no birthday before the person was born.
+        let long = schedule(
+            &people,
+            d(1900, 1, 1),
+            d(1991, 12, 31),
+            &cal,
+            &Regulation::default(),
+            &|_| Limits::default(),
+        );
+        assert!(long.iter().all(|g| g.age.is_none_or(|a| a > 0)));
+        assert_eq!(
+            long.iter().filter(|g| g.age.is_some()).count(),
+            3,
+            "1991 only"
+        );
     }
 }

@@ -30,6 +30,8 @@ pub enum GiftError {
     /// A hand-over without its date, giver or receiver (or dated in the future).
     #[error("hand-over: {0:?}")]
     Handover(HandoverField),
+    #[error("the gift's text is longer than {max}")]
+    ItemTooLong { max: usize },
 }
 
 /// What a hand-over lacks.
@@ -37,6 +39,8 @@ pub enum GiftError {
 pub enum HandoverField {
     Date,
     Future,
+    /// A birthday gift is handed on the day or after, never before.
+    BeforeBirthday,
     By,
     To,
 }
@@ -93,6 +97,11 @@ pub fn add_gift(db: &mut Db, actor: &Actor, gift: &Gift) -> Result<Id, GiftError
     if gift.item.trim().is_empty() {
         return Err(GiftError::Field(FieldError::Required));
     }
+    if gift.item.trim().chars().count() > MAX_ITEM_CHARS {
+        return Err(GiftError::ItemTooLong {
+            max: MAX_ITEM_CHARS,
+        });
+    }
     if gift.amount.is_some_and(|a| !(0.0..=MAX_GIFT).contains(&a)) {
         return Err(GiftError::Field(FieldError::TooLarge));
     }
@@ -129,6 +138,10 @@ pub fn add_gift(db: &mut Db, actor: &Actor, gift: &Gift) -> Result<Id, GiftError
     })
 }
 
+/// The longest text of a gift or an idea: a name, not a description (it goes into a table
+/// cell of the order).
+pub const MAX_ITEM_CHARS: usize = 200;
+
 /// The dearest gift the registry takes (a typo of three zeros is refused, not recorded).
 pub const MAX_GIFT: f64 = 10_000_000.0;
 
@@ -153,6 +166,14 @@ pub fn advance(
         let today = w.today();
         let mut g = store::gift(w, id)?.ok_or(StorageError::NotFound(id))?;
         let next = g.status.next().ok_or(GiftError::AlreadyHanded)?;
+        // Approved and ordered within the limit of the person's category now: a category or
+        // a limit changed since the plan stops the order here.
+        if matches!(next, GiftStatus::Approved | GiftStatus::Sent)
+            && let Some(limit) = current_limit(w, &g)?
+            && g.amount.is_some_and(|a| a > limit + 0.005)
+        {
+            return Err(GiftError::OverLimit { limit });
+        }
         match next {
             GiftStatus::Approved => g.approved_on = Some(today),
             GiftStatus::Sent => g.sent_on = Some(today),
@@ -163,6 +184,11 @@ pub fn advance(
                     .ok_or(GiftError::Handover(HandoverField::Date))?;
                 if on > today {
                     return Err(GiftError::Handover(HandoverField::Future));
+                }
+                if g.occasion.is_some_and(|o| o.category() == 2)
+                    && g.holiday_date.is_some_and(|d| on < d)
+                {
+                    return Err(GiftError::Handover(HandoverField::BeforeBirthday));
                 }
                 if handover.by.trim().is_empty() {
                     return Err(GiftError::Handover(HandoverField::By));
@@ -180,6 +206,21 @@ pub fn advance(
         store::update_status(w, &g)?;
         Ok(next)
     })
+}
+
+/// The limit of a gift by its person's category now and the limits of its holiday's year.
+fn current_limit(conn: &crate::storage::Conn, g: &Gift) -> Result<Option<f64>, StorageError> {
+    let Some((Some(category), _)) = store::person_regulation(conn, g.person_id)? else {
+        return Ok(None);
+    };
+    let (Some(occasion), Some(date)) = (g.occasion, g.holiday_date) else {
+        return Ok(None);
+    };
+    Ok(store::limits(conn)?
+        .get(&chrono::Datelike::year(&date))
+        .cloned()
+        .unwrap_or_default()
+        .get(category, occasion.limit_kind()))
 }
 
 /// Drops a planned gift (never one handed over: the registry keeps those).
@@ -364,6 +405,11 @@ pub fn add_idea(db: &mut Db, actor: &Actor, idea: &GiftIdea) -> Result<Id, GiftE
     if idea.item.trim().is_empty() {
         return Err(GiftError::Field(FieldError::Required));
     }
+    if idea.item.trim().chars().count() > MAX_ITEM_CHARS {
+        return Err(GiftError::ItemTooLong {
+            max: MAX_ITEM_CHARS,
+        });
+    }
     Ok(db.write(actor, |w| store::insert_idea(w, idea))?)
 }
 
@@ -448,4 +494,9 @@ pub fn changed_plans_of_client(
         .filter(|r| r.client_id == client_id)
         .collect();
     Ok(tasks::regulation_changes(&rows, today).len())
+}
+
+/// Whether a person of a live client has this id.
+pub fn person_exists(db: &Db, person_id: Id) -> Result<bool, StorageError> {
+    Ok(store::client_of_person(db.conn(), person_id)?.is_some())
 }

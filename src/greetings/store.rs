@@ -28,7 +28,7 @@ pub fn greeted_people(conn: &Connection, whom: Whom) -> Result<Vec<Greeted>> {
         "SELECT p.id, p.surname, p.name, p.patronymic, p.position, p.category, p.birthday, \
                 c.id, c.short_name, c.strategic, c.manager_id, \
                 coalesce(m.surname, ''), coalesce(m.name, ''), coalesce(m.patronymic, ''), \
-                coalesce(i.holiday_rule, ''), coalesce(i.holiday_name, '') \
+                coalesce(i.holiday_rule, ''), coalesce(i.holiday_name, ''), p.gender \
          FROM people p JOIN clients c ON c.id = p.client_id \
          LEFT JOIN managers m ON m.id = c.manager_id \
          LEFT JOIN industries i ON i.id = c.industry_id AND i.deleted_at IS NULL \
@@ -42,7 +42,10 @@ pub fn greeted_people(conn: &Connection, whom: Whom) -> Result<Vec<Greeted>> {
             let name: String = r.get(2)?;
             let patronymic: String = r.get(3)?;
             let (ms, mn, mp): (String, String, String) = (r.get(11)?, r.get(12)?, r.get(13)?);
+            let gender = storage::opt_code::<names::Gender>(r, 16)?
+                .or_else(|| names::detect_gender(&surname, &name, &patronymic));
             Ok(Greeted {
+                gender,
                 person_id: r.get(0)?,
                 name: names::full_name(&surname, &name, &patronymic).into(),
                 position: r.get::<_, String>(4)?.into(),
@@ -210,8 +213,9 @@ pub fn gift_rows(
 ) -> Result<Vec<GiftRow>> {
     let mut st = conn.prepare(&format!(
         "SELECT {GIFT_COLUMNS}, p.surname, p.name, p.patronymic, p.position, p.category, \
-                c.id, c.short_name, c.strategic, c.manager_id \
+                c.id, c.short_name, c.strategic, c.manager_id, coalesce(i.holiday_name, '') \
          FROM gifts g JOIN people p ON p.id = g.person_id JOIN clients c ON c.id = p.client_id \
+         LEFT JOIN industries i ON i.id = c.industry_id \
          WHERE g.deleted_at IS NULL AND g.holiday_date BETWEEN ?1 AND ?2 \
            AND (?3 IS NULL OR c.manager_id = ?3) \
          ORDER BY g.holiday_date, c.short_name, p.surname, g.id"
@@ -232,6 +236,7 @@ pub fn gift_rows(
                     client: r.get(w + 6)?,
                     strategic: r.get(w + 7)?,
                     manager_id: r.get(w + 8)?,
+                    holiday_name: r.get(w + 9)?,
                     hand_by: None,
                     order_by: None,
                     limit: None,

@@ -190,6 +190,7 @@ mod tests {
             client_id: 1,
             client: "АО «Альфа»".into(),
             manager_id: None,
+            holiday_name: String::new(),
             hand_by: Some(hand_by),
             order_by: Some(hand_by - chrono::Duration::days(14)),
             limit: Some(5000.0),

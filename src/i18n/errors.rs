@@ -569,11 +569,13 @@ impl Describe for crate::greetings::service::GiftError {
             E::OverLimit { limit } => w::gift_over_limit(&crate::domain::fmt::money(*limit)),
             E::Field(e) => e.describe(),
             E::AlreadyHanded => w::GIFT_ALREADY_HANDED.into(),
+            E::ItemTooLong { max } => w::gift_too_long(*max),
             E::Handover(f) => {
                 use crate::greetings::service::HandoverField as F;
                 match f {
                     F::Date => w::HANDOVER_DATE,
                     F::Future => w::HANDOVER_FUTURE,
+                    F::BeforeBirthday => w::HANDOVER_BEFORE_BIRTHDAY,
                     F::By => w::HANDOVER_BY,
                     F::To => w::HANDOVER_TO,
                 }
@@ -590,11 +592,23 @@ impl Describe for crate::greetings::documents::DocumentError {
             E::Storage(e) => e.describe(),
             E::Pdf(e) => e.describe(),
             E::File(e) => e.describe(),
-            E::Template(detail) => w::card_template_error(detail),
+            E::Template(line) => w::card_template_syntax(*line),
+            E::UnknownField(name) => w::card_template_unknown(name),
+            E::EmptyCard => w::CARD_EMPTY.into(),
+            E::NotTheirDay => w::CARD_NOT_THEIR_DAY.into(),
             E::NoName => w::CARD_NO_NAME.into(),
             E::NothingToOrder => w::ORDER_NONE.into(),
             E::CardTooLong => w::CARD_TOO_LONG.into(),
-            E::BadPeriod => w::ERR_BAD_PERIOD.into(),
+            E::Period(e) => e.describe(),
+        }
+    }
+}
+
+impl Describe for crate::greetings::PeriodError {
+    fn describe(&self) -> String {
+        match self {
+            crate::greetings::PeriodError::Reversed => w::ERR_BAD_PERIOD.into(),
+            crate::greetings::PeriodError::TooLong => w::PERIOD_TOO_LONG.into(),
         }
     }
 }

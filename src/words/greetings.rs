@@ -111,7 +111,7 @@ pub const GCOL_STATUS: &str = "Состояние";
 pub const PERSON_CATEGORIES: &str = "Категории поздравляемых лиц: 1 — руководители стратегических клиентов; 2 — главные бухгалтеры стратегических клиентов; 3 — главные энергетики крупных клиентов и другие важные для Общества лица.";
 pub const HOLIDAY_CATEGORIES: &str = "Категории праздников: 1 — общие праздники (Новый год, 23 Февраля, 8 Марта, профессиональный праздник клиента); 2 — дни рождения (юбилеи).";
 pub fn schedule_totals(rows: usize, limits: &str) -> String {
-    format!("Всего поздравлений: {rows}; сумма лимитов: {limits} ₽.")
+    format!("Всего поздравлений: {rows}; сумма лимитов: {limits}.")
 }
 pub fn hand_over_words(by: &str, from: &str, to: &str) -> String {
     if from == to {
@@ -132,22 +132,29 @@ pub fn order_late_line(date: &str) -> String {
     format!("Срок передачи заказа в АХС истёк {date}: заказ опаздывает.")
 }
 pub fn order_total(n: usize, sum: &str) -> String {
-    format!("Итого подарков: {n}, на сумму {sum} ₽.")
+    format!("Итого подарков: {n}, на сумму {sum}.")
 }
 pub const ORDER_APPROVAL: &str = "Согласовано: руководитель Общества ____________________";
-pub const ORDER_NONE: &str =
-    "Нет подарков для заказа: отметьте подарки со статусом «черновик» или «согласован».";
+pub const OVER_LIMIT_MARK: &str = "сверх лимита";
+pub const ORDER_NONE: &str = "Нет подарков для заказа: в АХС передаются подарки, согласованные руководителем (кнопка «Согласовать» на экране «Подарки»).";
 pub const GIFT_STATUS_DRAFT: &str = "черновик";
 pub const GIFT_STATUS_APPROVED: &str = "согласован руководителем";
 pub const GIFT_STATUS_SENT: &str = "передан АХС";
 pub const GIFT_STATUS_BOUGHT: &str = "закуплен";
 pub const GIFT_STATUS_HANDED: &str = "вручён";
 pub const CARD_NO_NAME: &str = "У лица не указаны имя и отчество: открытку не к кому обратить.";
-pub fn card_template_error(detail: &str) -> String {
+const CARD_FIELDS_WORDS: &str = "{{ salutation }} (обращение), {{ name_patronymic }} (имя и отчество), {{ holiday }} (праздник), {{ holiday_with }} («с Днём рождения»), {{ company }} (Общество)";
+pub fn card_template_syntax(line: usize) -> String {
     format!(
-        "Текст открытки не читается: {detail}. Поля: {{{{ salutation }}}}, {{{{ name_patronymic }}}}, {{{{ holiday }}}}, {{{{ holiday_with }}}}, {{{{ company }}}}."
+        "Текст открытки не читается: ошибка в строке {line} (проверьте скобки {{{{ }}}}). Поля: {CARD_FIELDS_WORDS}."
     )
 }
+pub fn card_template_unknown(name: &str) -> String {
+    format!("Текст открытки не читается: поля {{{{ {name} }}}} нет. Поля: {CARD_FIELDS_WORDS}.")
+}
+pub const CARD_EMPTY: &str = "Текст открытки пуст: напишите поздравление.";
+pub const CARD_NOT_THEIR_DAY: &str =
+    "Это не день рождения этого человека (или не юбилей): проверьте дату и дату рождения в досье.";
 pub fn greetings_report_written(path: &str) -> String {
     format!("График поздравлений записан в {path}")
 }
@@ -174,7 +181,7 @@ pub const SCHEDULE_XLSX_NAME: &str = "График поздравлений.xlsx
 pub const ORDER_PDF_NAME: &str = "Заказ на приобретение подарков.pdf";
 pub const ORDER_PDF: &str = "Заказ в АХС (PDF)…";
 pub const ORDER_PDF_HINT: &str =
-    "Подарки показанного периода со статусом «черновик» и «согласован руководителем»";
+    "Подарки показанного периода, согласованные руководителем и ещё не переданные в АХС";
 pub const PLAN_GIFT: &str = "Подарок…";
 pub const CARD: &str = "Открытка…";
 pub const GIFTS_OF_PERSON: &str = "Подарки и идеи…";
@@ -211,7 +218,9 @@ pub fn limits_departure(category: u8, birthday: &str, jubilee: &str) -> String {
         "{category} категория отходит от пропорций регламента: день рождения / общий праздник = {birthday} (≈ 2), юбилей / день рождения = {jubilee} (≈ 2)."
     )
 }
-pub const LIMIT_NOT_NUMBER: &str = "Лимит — сумма в рублях, например 5000";
+pub fn limit_not_number(category: &str, column: &str) -> String {
+    format!("{category}, «{column}»: лимит — сумма в рублях не больше 10 000 000, например 5000")
+}
 pub const LIMITS_YEAR: &str = "Год";
 pub const PLAN_TITLE: &str = "Подарок";
 pub const F_GIFT_ITEM: &str = "Подарок";
@@ -339,4 +348,34 @@ pub fn plans_changed(n: usize) -> String {
             ]
         )
     )
+}
+pub const PERIOD_TOO_LONG: &str = "Период графика — не длиннее трёх лет.";
+pub fn no_person(id: i64) -> String {
+    format!("Контактного лица с номером {id} нет (или оно в корзине).")
+}
+pub fn bad_occasion(code: &str) -> String {
+    format!(
+        "Праздника «{code}» нет. Можно: new_year, feb23, mar8, professional, birthday, jubilee."
+    )
+}
+pub const HANDOVER_BEFORE_BIRTHDAY: &str = "Подарок ко дню рождения вручается в день рождения или в первый рабочий день после него, не раньше.";
+pub fn gift_too_long(max: usize) -> String {
+    format!("Название подарка — не длиннее {max} знаков: подробности — в идеях подарков.")
+}
+pub const TAB_SCHEDULE: &str = "График";
+pub const F_DOCUMENT_PATH: &str = "Файл или папка";
+pub const PATH_FIRST: &str = "Сначала укажите файл или папку (поле «Файл или папка» или «Обзор…»)";
+pub const SCHEDULE_FILE: &str = "График поздравлений";
+pub const ORDER_FILE: &str = "Заказ на приобретение подарков";
+/// A card's file in a folder: «Открытка Белов С.П. 10.12.2026».
+pub fn card_file(person: &str, date: &str) -> String {
+    let safe: String = person
+        .chars()
+        .filter(|c| !"\\/:*?\"<>|«»".contains(*c) && !c.is_control())
+        .collect();
+    format!("Открытка {safe} {date}")
+}
+/// A gift on «Сегодня»: «31.12.2026 — Белов С.П. (АО «Альфа»): Ежедневник».
+pub fn gift_line_today(date: &str, person: &str, client: &str, item: &str) -> String {
+    format!("{date} — {person} ({client}): {item}")
 }

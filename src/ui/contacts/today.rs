@@ -257,20 +257,19 @@ impl TodayScreen {
                     .strong()
                     .color(theme::ERROR),
             );
-            egui::Grid::new("today_deliveries")
-                .striped(true)
-                .num_columns(4)
-                .show(ui, |ui| {
-                    for r in &g.deliveries {
-                        ui.label(fmt::opt_date(r.gift.holiday_date));
-                        ui.label(format!("{} — {}", r.person, r.client));
-                        ui.label(&r.gift.item);
-                        if ui.button(t::OPEN_GIFTS).clicked() {
-                            out.push(Command::Open(Route::Gifts));
-                        }
-                        ui.end_row();
+            for r in &g.deliveries {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(t::gift_line_today(
+                        &fmt::opt_date(r.gift.holiday_date),
+                        &r.person,
+                        &r.client,
+                        &r.gift.item,
+                    ));
+                    if ui.small_button(t::OPEN_GIFTS).clicked() {
+                        out.push(Command::Open(Route::Gifts));
                     }
                 });
+            }
         }
         if !g.orders.is_empty() || !g.changes.is_empty() {
             ui.add_space(8.0);
@@ -282,36 +281,33 @@ impl TodayScreen {
                 ))
                 .strong(),
             );
-            egui::Grid::new("today_orders")
-                .striped(true)
-                .num_columns(4)
-                .show(ui, |ui| {
-                    for (r, late) in &g.orders {
-                        ui.label(format!("{} — {}", r.person, r.client));
-                        ui.label(&r.gift.item);
-                        let by = r.order_by.map(fmt::date).unwrap_or_default();
-                        ui.label(
-                            RichText::new(t::order_by_words(&by, *late)).color(if *late {
-                                theme::ERROR
-                            } else {
-                                theme::WARNING
-                            }),
-                        );
-                        if ui.button(t::OPEN_GIFTS).clicked() {
-                            out.push(Command::Open(Route::Gifts));
-                        }
-                        ui.end_row();
-                    }
-                    for (r, _) in &g.changes {
-                        ui.label(format!("{} — {}", r.person, r.client));
-                        ui.label(&r.gift.item);
-                        ui.label(RichText::new(t::CHANGES_TITLE).color(theme::WARNING));
-                        if ui.button(t::OPEN_GIFTS).clicked() {
-                            out.push(Command::Open(Route::Gifts));
-                        }
-                        ui.end_row();
+            let lines = g
+                .orders
+                .iter()
+                .map(|(r, late)| {
+                    let by = r.order_by.map(fmt::date).unwrap_or_default();
+                    let colour = if *late { theme::ERROR } else { theme::WARNING };
+                    (r, t::order_by_words(&by, *late), colour)
+                })
+                .chain(
+                    g.changes
+                        .iter()
+                        .map(|(r, _)| (r, t::CHANGES_TITLE.to_string(), theme::WARNING)),
+                );
+            for (r, when, colour) in lines {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(t::gift_line_today(
+                        &fmt::opt_date(r.gift.holiday_date),
+                        &r.person,
+                        &r.client,
+                        &r.gift.item,
+                    ));
+                    ui.label(RichText::new(when).color(colour));
+                    if ui.small_button(t::OPEN_GIFTS).clicked() {
+                        out.push(Command::Open(Route::Gifts));
                     }
                 });
+            }
         }
         if !g.greetings.is_empty() || !g.general.is_empty() {
             ui.add_space(8.0);
@@ -338,32 +334,26 @@ impl TodayScreen {
                     }
                 });
             }
-            egui::Grid::new("today_greetings")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    for gr in &g.greetings {
-                        let line = t::today_greeting_line(
-                            &fmt::date(gr.date),
-                            &holiday_words(gr.occasion, &gr.holiday_name, gr.age),
-                            &gr.person,
-                            &gr.client,
-                        );
-                        let text = RichText::new(line);
-                        ui.label(if gr.date == today {
-                            text.strong()
-                        } else {
-                            text
-                        });
-                        ui.label(
-                            RichText::new(t::calls_line(&callers_words(gr))).color(theme::MUTED),
-                        );
-                        if ui.button(t::OPEN_SCHEDULE).clicked() {
-                            out.push(Command::Open(Route::Greetings));
-                        }
-                        ui.end_row();
+            for gr in &g.greetings {
+                ui.horizontal_wrapped(|ui| {
+                    let line = t::today_greeting_line(
+                        &fmt::date(gr.date),
+                        &holiday_words(gr.occasion, &gr.holiday_name, gr.age),
+                        &gr.person,
+                        &gr.client,
+                    );
+                    let text = RichText::new(line);
+                    ui.label(if gr.date == today {
+                        text.strong()
+                    } else {
+                        text
+                    });
+                    ui.label(RichText::new(t::calls_line(&callers_words(gr))).color(theme::MUTED));
+                    if ui.small_button(t::OPEN_SCHEDULE).clicked() {
+                        out.push(Command::Open(Route::Greetings));
                     }
                 });
+            }
         }
     }
 

@@ -11,11 +11,13 @@ use crate::domain::{Code as _, Id, fmt};
 use crate::greetings::tasks::{Change, Spending};
 use crate::greetings::{GiftRow, GiftStatus};
 use crate::i18n::{self as t, Label};
-use crate::ui::command::{Ask, Command, Route};
+use crate::ui::command::{Command, Route};
 use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct GiftsScreen {
+    /// Where the order's PDF is written.
+    pub path: String,
     pub from: String,
     pub to: String,
     pub status: Option<GiftStatus>,
@@ -69,14 +71,25 @@ impl GiftsScreen {
             if ui.checkbox(&mut self.only_mine, t::ONLY_MINE).changed() {
                 out.push(Cmd::GiftsFilter.into());
             }
+        });
+        out.extend(super::file_row(
+            ui,
+            &mut self.path,
+            t::ORDER_PDF_NAME,
+            super::Screen::Gifts,
+        ));
+        ui.horizontal_wrapped(|ui| {
             if ui
-                .button(t::ORDER_PDF)
+                .add_enabled(
+                    !self.path.trim().is_empty(),
+                    egui::Button::new(t::ORDER_PDF),
+                )
                 .on_hover_text(t::ORDER_PDF_HINT)
+                .on_disabled_hover_text(t::PATH_FIRST)
                 .clicked()
             {
-                out.push(Command::AskPath(Ask::save(t::ORDER_PDF_NAME, |p| {
-                    Cmd::OrderPdf(p).into()
-                })));
+                let target = crate::files::document_target(&self.path, "pdf", t::ORDER_FILE);
+                out.push(Cmd::OrderPdf(target).into());
             }
         });
         if let Some(e) = &self.error {
@@ -147,9 +160,9 @@ impl GiftsScreen {
             .column(Column::remainder().at_least(90.0).clip(true))
             .column(Column::remainder().at_least(90.0).clip(true))
             .column(Column::exact(84.0))
-            .column(Column::exact(140.0).clip(true))
             .column(Column::exact(150.0).clip(true))
-            .column(Column::exact(240.0).clip(true))
+            .column(Column::exact(172.0).clip(true))
+            .column(Column::exact(196.0).clip(true))
             .header(row_h, |mut h| {
                 for c in [
                     t::GCOL_DATE,
@@ -174,8 +187,10 @@ impl GiftsScreen {
                         ui.label(fmt::opt_date(g.holiday_date));
                     });
                     row.col(|ui| {
-                        let o = super::plan::occasion_words(g.occasion);
-                        ui.add(egui::Label::new(o).truncate()).on_hover_text(o);
+                        let o = g.occasion.map_or(String::new(), |o| {
+                            crate::greetings::documents::holiday_words(o, &r.holiday_name, None)
+                        });
+                        ui.add(egui::Label::new(&o).truncate()).on_hover_text(&o);
                     });
                     row.col(|ui| {
                         let whole = format!("{} — {}", r.person, r.client);

@@ -49,6 +49,39 @@ pub enum Cmd {
     SpendingYear(i32),
     AddIdea,
     DeleteIdea(Id),
+    /// A path picked in the dialog for a screen's documents.
+    SetPath(Screen, PathBuf),
+}
+
+/// Which screen's file field a path goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Schedule,
+    Gifts,
+    Person,
+}
+
+/// «Файл или папка: [path] [Обзор…]» — where the screen's documents are written, typed or
+/// picked in the dialog (a workstation without one types it).
+pub fn file_row(
+    ui: &mut Ui,
+    path: &mut String,
+    default_name: &str,
+    screen: Screen,
+) -> Vec<Command> {
+    let mut out = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(t::F_DOCUMENT_PATH);
+        ui.add(egui::TextEdit::singleline(path).desired_width(360.0))
+            .labelled_by(l.id);
+        if ui.button(t::BROWSE).clicked() {
+            out.push(Command::AskPath(super::command::Ask::save(
+                default_name.to_string(),
+                move |p| Cmd::SetPath(screen, p).into(),
+            )));
+        }
+    });
+    out
 }
 
 #[derive(Default)]
@@ -71,9 +104,7 @@ fn mine(cx: &Cx, only_mine: bool) -> Option<Id> {
 fn dates(from: &str, to: &str) -> Result<(chrono::NaiveDate, chrono::NaiveDate), String> {
     let from = fmt::parse_date(from).ok_or_else(|| fmt::date_error(from).describe())?;
     let to = fmt::parse_date(to).ok_or_else(|| fmt::date_error(to).describe())?;
-    if to < from {
-        return Err(t::ERR_BAD_PERIOD.into());
-    }
+    crate::greetings::check_period(from, to).map_err(|e| e.describe())?;
     Ok((from, to))
 }
 
@@ -344,6 +375,14 @@ impl Feature for GreetingsUi {
                     }
                     Err(e) => p.idea_error = Some(e.describe()),
                 }
+            }
+            Cmd::SetPath(screen, p) => {
+                let field = match screen {
+                    Screen::Schedule => &mut self.schedule.path,
+                    Screen::Gifts => &mut self.gifts.path,
+                    Screen::Person => &mut self.person.path,
+                };
+                *field = p.display().to_string();
             }
             Cmd::DeleteIdea(id) => {
                 service::delete_idea(cx.db, &cx.actor(), id).map_err(t::err)?;

@@ -8,11 +8,13 @@ use crate::domain::fmt;
 use crate::greetings::service::PersonGifts;
 use crate::i18n::{self as t, Label};
 use crate::ui::clients::Tab;
-use crate::ui::command::{Ask, Command, Route};
+use crate::ui::command::{Command, Route};
 use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct PersonScreen {
+    /// Where the cards are written.
+    pub path: String,
     pub data: PersonGifts,
     pub idea: String,
     pub note: String,
@@ -113,6 +115,12 @@ impl PersonScreen {
                 }
                 ui.add_space(8.0);
                 ui.label(RichText::new(t::UPCOMING).strong());
+                out.extend(super::file_row(
+                    ui,
+                    &mut self.path,
+                    t::CARD_NAME,
+                    super::Screen::Person,
+                ));
                 egui::Grid::new("person_upcoming")
                     .striped(true)
                     .num_columns(5)
@@ -138,10 +146,18 @@ impl PersonScreen {
                                     }
                                 }
                             }
-                            if ui.small_button(t::CARD).clicked() {
-                                out.push(Command::AskPath(Ask::save(t::CARD_NAME, move |p| {
-                                    Cmd::PersonCard(i, p).into()
-                                })));
+                            if ui
+                                .add_enabled(
+                                    !self.path.trim().is_empty(),
+                                    egui::Button::new(t::CARD).small(),
+                                )
+                                .on_disabled_hover_text(t::PATH_FIRST)
+                                .clicked()
+                            {
+                                let name = t::card_file(&d.person, &fmt::date(g.date));
+                                let target =
+                                    crate::files::document_target(&self.path, "pdf", &name);
+                                out.push(Cmd::PersonCard(i, target).into());
                             }
                             ui.end_row();
                         }

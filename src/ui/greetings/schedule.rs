@@ -8,13 +8,18 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Cmd;
 use crate::domain::fmt;
+use crate::files;
 use crate::greetings::{Caller, GiftRow, Greeting, Limits, Regulation};
 use crate::i18n as t;
-use crate::ui::command::{Ask, Command};
+use crate::ui::command::Command;
 use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct ScheduleScreen {
+    /// The schedule, or the limits and the cards' settings.
+    pub limits_tab: bool,
+    /// Where the PDF, the Excel file and the cards are written.
+    pub path: String,
     pub from: String,
     pub to: String,
     pub only_mine: bool,
@@ -57,7 +62,10 @@ impl LimitsForm {
                 match crate::greetings::parse_amount(cell) {
                     Ok(Some(v)) => matrix[i][j] = v,
                     _ => {
-                        self.error = Some(t::LIMIT_NOT_NUMBER.into());
+                        self.error = Some(t::limit_not_number(
+                            &t::category_row(i as u8 + 1),
+                            t::LIMIT_COLUMNS[j],
+                        ));
                         return None;
                     }
                 }
@@ -93,7 +101,23 @@ impl ScheduleScreen {
     pub fn ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
         let mut out = Vec::new();
         ui.add_space(6.0);
-        ui.heading(t::GREETINGS_TITLE);
+        ui.horizontal(|ui| {
+            ui.heading(t::GREETINGS_TITLE);
+            ui.add_space(12.0);
+            ui.selectable_value(&mut self.limits_tab, false, t::TAB_SCHEDULE);
+            ui.selectable_value(&mut self.limits_tab, true, t::LIMITS_TITLE);
+        });
+        if self.limits_tab {
+            egui::ScrollArea::vertical()
+                .id_salt("limits_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.limits_ui(ui, &mut out);
+                    ui.separator();
+                    self.regulation_ui(ui, &mut out);
+                });
+            return out;
+        }
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(t::F_FROM);
             widgets::date_input(ui, "greet_from", &mut self.from, Some(l.id));
@@ -121,38 +145,38 @@ impl ScheduleScreen {
         if let Some(e) = &self.error {
             widgets::message(ui, e);
         }
+        out.extend(super::file_row(
+            ui,
+            &mut self.path,
+            t::SCHEDULE_PDF_NAME,
+            super::Screen::Schedule,
+        ));
         ui.horizontal_wrapped(|ui| {
             let total: f64 = self.rows.iter().filter_map(|g| g.limit).sum();
             ui.label(t::greetings_count(self.rows.len(), &fmt::money(total)));
-            if ui.button(t::SCHEDULE_PDF).clicked() {
-                out.push(Command::AskPath(Ask::save(t::SCHEDULE_PDF_NAME, |p| {
-                    Cmd::SchedulePdf(p).into()
-                })));
+            let has_path = !self.path.trim().is_empty();
+            if ui
+                .add_enabled(has_path, egui::Button::new(t::SCHEDULE_PDF))
+                .on_disabled_hover_text(t::PATH_FIRST)
+                .clicked()
+            {
+                out.push(
+                    Cmd::SchedulePdf(files::document_target(&self.path, "pdf", t::SCHEDULE_FILE))
+                        .into(),
+                );
             }
-            if ui.button(t::SCHEDULE_XLSX).clicked() {
-                out.push(Command::AskPath(Ask::save(t::SCHEDULE_XLSX_NAME, |p| {
-                    Cmd::ScheduleXlsx(p).into()
-                })));
+            if ui
+                .add_enabled(has_path, egui::Button::new(t::SCHEDULE_XLSX))
+                .on_disabled_hover_text(t::PATH_FIRST)
+                .clicked()
+            {
+                out.push(
+                    Cmd::ScheduleXlsx(files::document_target(&self.path, "xlsx", t::SCHEDULE_FILE))
+                        .into(),
+                );
             }
         });
-        // The limits and the cards' signer fold away under the table.
-        let below = 34.0;
-        let height = (ui.available_height() - below).max(120.0);
-        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-            self.table_ui(ui, today, &mut out);
-        });
-        egui::CollapsingHeader::new(t::LIMITS_TITLE)
-            .id_salt("limits_fold")
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("limits_scroll")
-                    .max_height(360.0)
-                    .show(ui, |ui| {
-                        self.limits_ui(ui, &mut out);
-                        ui.separator();
-                        self.regulation_ui(ui, &mut out);
-                    });
-            });
+        self.table_ui(ui, today, &mut out);
         out
     }
 
@@ -272,11 +296,15 @@ impl ScheduleScreen {
                         ui.label(g.limit.map(fmt::money).unwrap_or_default());
                     });
                     row.col(|ui| {
-                        let i = index;
-                        if ui.small_button(t::CARD).clicked() {
-                            out.push(Command::AskPath(Ask::save(t::CARD_NAME, move |p| {
-                                Cmd::Card(i, p).into()
-                            })));
+                        let has_path = !self.path.trim().is_empty();
+                        if ui
+                            .add_enabled(has_path, egui::Button::new(t::CARD).small())
+                            .on_disabled_hover_text(t::PATH_FIRST)
+                            .clicked()
+                        {
+                            let name = t::card_file(&g.person, &fmt::date(g.date));
+                            let target = files::document_target(&self.path, "pdf", &name);
+                            out.push(Cmd::Card(index, target).into());
                         }
                     });
                 });
@@ -325,13 +353,16 @@ impl ScheduleScreen {
         let typed = f.clone().parsed();
         if let Some(l) = &typed {
             for (c, rb, rj) in l.departures() {
+                let ratio = |r: f64| {
+                    if r.is_finite() {
+                        fmt::number(r, 2)
+                    } else {
+                        t::NOTHING.to_string()
+                    }
+                };
                 ui.label(
-                    RichText::new(t::limits_departure(
-                        c,
-                        &fmt::number(rb, 2),
-                        &fmt::number(rj, 2),
-                    ))
-                    .color(theme::WARNING),
+                    RichText::new(t::limits_departure(c, &ratio(rb), &ratio(rj)))
+                        .color(theme::WARNING),
                 );
             }
         }
