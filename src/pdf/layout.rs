@@ -169,33 +169,64 @@ const MIN_SHRINK: f32 = 0.8;
 /// At most this many hyphenated lines in a row.
 const MAX_HYPHENS_IN_A_ROW: usize = 2;
 
-/// Splits words wider than the line where they have to be (a long URL, a number).
+/// Splits words wider than the line where they have to be: where Russian hyphenation allows —
+/// after the word's own hyphen, else between syllables with a hyphen added (a name in a narrow
+/// table cell too: «Беспровод-ная», «Северсталь-Орёл»), else (a long URL, a number) between
+/// characters. The head taken is the longest that fits, so the rest never joins its line.
 fn split_overlong(text: &str, style: Style, first_avail: f32, avail: f32) -> Vec<String> {
-    let mut pieces = Vec::new();
+    let mut pieces: Vec<String> = Vec::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let limit = if pieces.is_empty() {
-            first_avail
-        } else {
-            avail
-        };
-        if style.width(word) <= limit {
-            pieces.push(word.to_string());
-            continue;
-        }
-        let mut start = 0;
-        let mut w = 0.0;
-        for (i, c) in word.char_indices() {
-            let cw = style.width(&word[i..i + c.len_utf8()]);
-            if w + cw > limit && i > start {
-                pieces.push(word[start..i].to_string());
-                start = i;
-                w = 0.0;
+        let mut rest = word.to_string();
+        loop {
+            let limit = if pieces.is_empty() {
+                first_avail
+            } else {
+                avail
+            };
+            if style.width(&rest) <= limit {
+                pieces.push(rest);
+                break;
             }
-            w += cw;
+            if let Some((head, tail)) = syllable_split(&rest, style, limit) {
+                pieces.push(head);
+                rest = tail;
+                continue;
+            }
+            let mut start = 0;
+            let mut w = 0.0;
+            for (i, c) in rest.char_indices() {
+                let cw = style.width(&rest[i..i + c.len_utf8()]);
+                if w + cw > limit && i > start {
+                    pieces.push(rest[start..i].to_string());
+                    start = i;
+                    w = 0.0;
+                }
+                w += cw;
+            }
+            pieces.push(rest[start..].to_string());
+            break;
         }
-        pieces.push(word[start..].to_string());
     }
     pieces
+}
+
+/// The longest head of an overlong word, cut where hyphenation allows whatever its case, that
+/// fits `room`; and the rest.
+fn syllable_split(word: &str, style: Style, room: f32) -> Option<(String, String)> {
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() {
+        return None;
+    }
+    let points = crate::domain::typography::hyphen_points(&lower);
+    points.into_iter().rev().find_map(|at| {
+        let head = if word[..at].ends_with('-') {
+            word[..at].to_string()
+        } else {
+            format!("{}-", &word[..at])
+        };
+        (style.width(&head) <= room && !word[at..].is_empty())
+            .then(|| (head, word[at..].to_string()))
+    })
 }
 
 /// The longest head of `word` (with a hyphen, unless it breaks after one) no wider than `room`,
@@ -369,6 +400,26 @@ mod tests {
             lines.iter().map(|l| l.text.as_str()).collect::<String>(),
             word
         );
+    }
+
+    #[test]
+    fn a_word_too_wide_for_a_cell_breaks_between_syllables_with_a_hyphen() {
+        let style = Style::regular(9.5);
+        for (word, width) in [("Беспроводная", 40.0), ("Северсталь-Орёл", 60.0)]
+        {
+            let lines = break_paragraph(word, style, width, 0.0, Align::Left);
+            assert!(lines.len() > 1, "{word}");
+            for l in &lines[..lines.len() - 1] {
+                assert!(l.text.ends_with('-'), "{word}: {:?}", l.text);
+                assert!(style.width(&l.text) <= width + 0.1);
+            }
+            let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(joined.replace('-', ""), word.replace('-', ""));
+            if word.contains('-') {
+                // Broken at its own hyphen, none added.
+                assert_eq!(lines[0].text, "Северсталь-");
+            }
+        }
     }
 
     #[test]
