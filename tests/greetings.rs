@@ -361,6 +361,12 @@ fn a_card_text_that_does_not_read_or_fit_is_refused() {
         "{err:?}"
     );
     assert!(vipdesk::i18n::describe(&err).contains("Текст открытки не читается"));
+    // The time of the birthday calls is a time of day.
+    let mut late = service::regulation(&db).expect("regulation");
+    assert_eq!(late.call_before, "12:00");
+    late.call_before = "25:00".into();
+    let err = service::set_regulation(&mut db, &Actor::SYSTEM, &late).expect_err("no such time");
+    assert!(vipdesk::i18n::describe(&err).contains("ЧЧ:ММ"));
     // A long text gets a smaller size; one that cannot fit at all is refused, not cut.
     reg.card_text = format!("{{{{ salutation }}}}\n\n{}", "Желаем успехов. ".repeat(25));
     service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("a long text");

@@ -2227,4 +2227,17 @@ fn limits_departing_from_the_proportions_are_warned_and_saved() {
     // «По пропорциям регламента» puts them back from the general holiday's column.
     click_button(&mut h, t::LIMITS_PROPORTIONAL);
     assert!(h.query_by_label_contains("отходит от пропорций").is_none());
+    // The regulation's rules: jubilees at 45 too; a bad list is refused in Russian.
+    clear_field(&mut h, t::F_JUBILEE_AGES);
+    input(&h, t::F_JUBILEE_AGES).type_text("30, сорок");
+    h.run();
+    click_button(&mut h, t::SAVE_REGULATION);
+    h.get_by_label(t::BAD_AGES);
+    clear_field(&mut h, t::F_JUBILEE_AGES);
+    input(&h, t::F_JUBILEE_AGES).type_text("30, 40, 45");
+    h.run();
+    click_button(&mut h, t::SAVE_REGULATION);
+    let reg = vipdesk::greetings::service::regulation(&h.state().db).expect("regulation");
+    assert_eq!(reg.jubilee_ages, vec![30, 40, 45]);
+    assert!(reg.is_jubilee(45));
 }

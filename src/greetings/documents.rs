@@ -42,6 +42,9 @@ pub enum DocumentError {
     /// The card's text does not fit an A6 card even in 8 pt.
     #[error("the card's text is too long")]
     CardTooLong,
+    /// The time of the birthday calls is not «ЧЧ:ММ».
+    #[error("bad call time")]
+    CallTime,
     #[error("nothing to order")]
     NothingToOrder,
     #[error(transparent)]

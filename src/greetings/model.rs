@@ -138,6 +138,8 @@ pub struct Regulation {
     pub new_year_days_before: u32,
     /// Working days between the order to the administrative sector and the greeting.
     pub order_working_days: u32,
+    /// Oral birthday greetings are made in the first half of the day: by this time.
+    pub call_before: String,
     /// Who signs the named cards of general holidays: the head of the company.
     pub director_position: String,
     pub director_name: String,
@@ -155,6 +157,7 @@ impl Default for Regulation {
             general_days_before: 7,
             new_year_days_before: 14,
             order_working_days: 10,
+            call_before: "12:00".into(),
             director_position: crate::words::greetings::DIRECTOR_POSITION.into(),
             director_name: String::new(),
             card_text: crate::words::greetings::CARD_TEXT.into(),

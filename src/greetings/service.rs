@@ -289,6 +289,8 @@ pub struct GiftsToday {
     pub orders: Vec<(GiftRow, bool)>,
     /// Planned gifts whose regulation changed.
     pub changes: Vec<(GiftRow, tasks::Change)>,
+    /// Birthday calls are made by this time («12:00»).
+    pub call_before: String,
 }
 
 impl GiftsToday {
@@ -332,6 +334,7 @@ pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<GiftsToda
     let ahead = today + chrono::Duration::days(120);
     let rows = gift_rows(db, back, ahead, manager)?;
     Ok(GiftsToday {
+        call_before: store::regulation(db.conn())?.call_before,
         greetings,
         general,
         deliveries: tasks::delivery_tasks(&rows, today)
@@ -479,6 +482,9 @@ pub fn set_regulation(
     reg: &Regulation,
 ) -> Result<(), super::documents::DocumentError> {
     super::documents::card_text(&reg.card_text, "", "", Occasion::Birthday, "", "")?;
+    if !valid_time(&reg.call_before) {
+        return Err(super::documents::DocumentError::CallTime);
+    }
     Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
 }
 
@@ -499,4 +505,22 @@ pub fn changed_plans_of_client(
 /// Whether a person of a live client has this id.
 pub fn person_exists(db: &Db, person_id: Id) -> Result<bool, StorageError> {
     Ok(store::client_of_person(db.conn(), person_id)?.is_some())
+}
+
+/// «12:00»: hours and minutes of a day.
+fn valid_time(s: &str) -> bool {
+    match s.trim().split_once(':') {
+        Some((h, m)) => {
+            h.len() <= 2
+                && m.len() == 2
+                && h.parse::<u32>().is_ok_and(|h| h < 24)
+                && m.parse::<u32>().is_ok_and(|m| m < 60)
+        }
+        None => false,
+    }
+}
+
+/// When the birthday calls of the regulation are made by («12:00»).
+pub fn call_before(db: &Db) -> Result<String, StorageError> {
+    Ok(store::regulation(db.conn())?.call_before)
 }

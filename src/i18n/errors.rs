@@ -599,6 +599,7 @@ impl Describe for crate::greetings::documents::DocumentError {
             E::NoName => w::CARD_NO_NAME.into(),
             E::NothingToOrder => w::ORDER_NONE.into(),
             E::CardTooLong => w::CARD_TOO_LONG.into(),
+            E::CallTime => w::BAD_CALL_TIME.into(),
             E::Period(e) => e.describe(),
         }
     }

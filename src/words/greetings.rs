@@ -379,3 +379,16 @@ pub fn card_file(person: &str, date: &str) -> String {
 pub fn gift_line_today(date: &str, person: &str, client: &str, item: &str) -> String {
     format!("{date} — {person} ({client}): {item}")
 }
+pub const RULES_TITLE: &str = "Правила регламента";
+pub const F_JUBILEE_AGES: &str = "Юбилеи (лет)";
+pub const F_JUBILEE_FROM: &str = "И каждые N лет, начиная с (лет)";
+pub const F_JUBILEE_EVERY: &str = "N (0 — только перечисленные)";
+pub const F_GENERAL_DAYS: &str = "Общий праздник: вручать не раньше чем за (дней)";
+pub const F_NEW_YEAR_DAYS: &str = "Новый год: вручать не раньше чем за (дней)";
+pub const F_ORDER_DAYS: &str = "Заказ в АХС не позднее чем за (рабочих дней)";
+pub const F_CALL_BEFORE: &str = "Устные поздравления с днём рождения — до";
+pub const BAD_AGES: &str = "Юбилеи — возрасты через запятую, например «30, 40».";
+pub const BAD_CALL_TIME: &str = "Время устных поздравлений — ЧЧ:ММ, например 12:00.";
+pub fn call_by(time: &str) -> String {
+    format!("до {time}")
+}

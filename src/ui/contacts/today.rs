@@ -348,7 +348,14 @@ impl TodayScreen {
                     } else {
                         text
                     });
-                    ui.label(RichText::new(t::calls_line(&callers_words(gr))).color(theme::MUTED));
+                    ui.label(
+                        RichText::new(format!(
+                            "{}, {}",
+                            t::calls_line(&callers_words(gr)),
+                            t::call_by(&g.call_before)
+                        ))
+                        .color(theme::MUTED),
+                    );
                     if ui.small_button(t::OPEN_SCHEDULE).clicked() {
                         out.push(Command::Open(Route::Greetings));
                     }

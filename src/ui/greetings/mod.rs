@@ -184,7 +184,14 @@ impl Feature for GreetingsUi {
             _ => {}
         }
         if self.schedule.regulation.is_none() {
-            self.schedule.regulation = Some(service::regulation(cx.db).map_err(t::err)?);
+            let reg = service::regulation(cx.db).map_err(t::err)?;
+            self.schedule.jubilee_ages = reg
+                .jubilee_ages
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.schedule.regulation = Some(reg);
         }
         self.reload(route, cx)
     }
@@ -282,11 +289,17 @@ impl Feature for GreetingsUi {
                 }
             }
             Cmd::SaveRegulation => {
-                if let Some(reg) = &self.schedule.regulation {
+                let Some(ages) = schedule::parse_ages(&self.schedule.jubilee_ages) else {
+                    self.schedule.regulation_error = Some(t::BAD_AGES.into());
+                    return Ok(());
+                };
+                if let Some(reg) = &mut self.schedule.regulation {
+                    reg.jubilee_ages = ages;
                     match service::set_regulation(cx.db, &cx.actor(), reg) {
                         Ok(()) => {
                             self.schedule.regulation_error = None;
                             cx.info(t::REGULATION_SAVED);
+                            cx.reload();
                         }
                         Err(e) => self.schedule.regulation_error = Some(e.describe()),
                     }

@@ -28,7 +28,22 @@ pub struct ScheduleScreen {
     pub error: Option<String>,
     pub limits: LimitsForm,
     pub regulation: Option<Regulation>,
+    /// The jubilee ages as typed («30, 40»).
+    pub jubilee_ages: String,
     pub regulation_error: Option<String>,
+}
+
+/// «30, 40» as ages; `None` when a part is not an age.
+pub fn parse_ages(s: &str) -> Option<Vec<i32>> {
+    s.split([',', ';', ' '])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            p.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|a| (1..=120).contains(a))
+        })
+        .collect()
 }
 
 /// The limits of a year as typed.
@@ -411,6 +426,41 @@ impl ScheduleScreen {
                         .desired_rows(4),
                 )
                 .labelled_by(l.id);
+                ui.end_row();
+            });
+        ui.add_space(8.0);
+        ui.label(RichText::new(t::RULES_TITLE).strong());
+        egui::Grid::new("regulation_rules")
+            .num_columns(2)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                let l = ui.label(t::F_JUBILEE_AGES);
+                ui.add(TextEdit::singleline(&mut self.jubilee_ages).desired_width(160.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(t::F_JUBILEE_FROM);
+                ui.add(egui::DragValue::new(&mut reg.jubilee_from).range(1..=120))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(t::F_JUBILEE_EVERY);
+                ui.add(egui::DragValue::new(&mut reg.jubilee_every).range(0..=50))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(t::F_GENERAL_DAYS);
+                ui.add(egui::DragValue::new(&mut reg.general_days_before).range(0..=60))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(t::F_NEW_YEAR_DAYS);
+                ui.add(egui::DragValue::new(&mut reg.new_year_days_before).range(0..=60))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(t::F_ORDER_DAYS);
+                ui.add(egui::DragValue::new(&mut reg.order_working_days).range(0..=60))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(t::F_CALL_BEFORE);
+                ui.add(TextEdit::singleline(&mut reg.call_before).desired_width(80.0))
+                    .labelled_by(l.id);
                 ui.end_row();
             });
         if let Some(e) = &self.regulation_error {
