@@ -181,10 +181,7 @@ pub fn schedule_pdf(
     manager: Option<crate::domain::Id>,
 ) -> Result<Vec<u8>, DocumentError> {
     check_period(from, to)?;
-    let rows: Vec<Greeting> = service::schedule(db, from, to)?
-        .into_iter()
-        .filter(|g| manager.is_none() || g.manager_id == manager)
-        .collect();
+    let rows = service::schedule_for(db, from, to, manager)?;
     let gifts = service::gift_rows(db, from, to, manager)?;
     let company = admin_store::load_company(db.conn())?;
     let period = t::schedule_period(&fmt::date(from), &fmt::date(to));

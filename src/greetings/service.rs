@@ -52,6 +52,16 @@ pub fn schedule(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<Greeting>
     schedule_of(db, from, to, Whom::All)
 }
 
+/// The schedule of a manager's clients (`Some`) or of everyone, read for them only.
+pub fn schedule_for(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    manager: Option<Id>,
+) -> Result<Vec<Greeting>, StorageError> {
+    schedule_of(db, from, to, manager.map_or(Whom::All, Whom::Manager))
+}
+
 /// The schedule of everyone, one person or one manager's clients.
 pub fn schedule_of(
     db: &Db,
@@ -305,9 +315,8 @@ impl GiftsToday {
 
 pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<GiftsToday, StorageError> {
     let week_end = crate::contacts::today::week_end(today);
-    let whom = manager.map_or(Whom::All, Whom::Manager);
     let (greetings, general_rows): (Vec<Greeting>, Vec<Greeting>) =
-        schedule_of(db, today, week_end, whom)?
+        schedule_for(db, today, week_end, manager)?
             .into_iter()
             .partition(|g| g.occasion.category() == 2);
     let mut general: Vec<GeneralDay> = Vec::new();
@@ -345,11 +354,26 @@ pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<GiftsToda
             .into_iter()
             .map(|(r, late)| (r.clone(), late))
             .collect(),
-        changes: tasks::regulation_changes(&rows, today)
-            .into_iter()
-            .map(|(r, c)| (r.clone(), c))
-            .collect(),
+        changes: owned_changes(&rows, today),
     })
+}
+
+fn owned_changes(rows: &[GiftRow], today: NaiveDate) -> Vec<(GiftRow, tasks::Change)> {
+    tasks::regulation_changes(rows, today)
+        .into_iter()
+        .map(|(r, c)| (r.clone(), c))
+        .collect()
+}
+
+/// The planned gifts (of a manager's clients, or all) whose regulation changed since they were
+/// planned: only the gifts still ahead are read.
+pub fn regulation_changes(
+    db: &Db,
+    manager: Option<Id>,
+    today: NaiveDate,
+) -> Result<Vec<(GiftRow, tasks::Change)>, StorageError> {
+    let rows = gift_rows(db, today, today + chrono::Duration::days(400), manager)?;
+    Ok(owned_changes(&rows, today))
 }
 
 /// The year's gifts per person against the limits of the person's greetings that year.
@@ -495,11 +519,10 @@ pub fn changed_plans_of_client(
     client_id: Id,
     today: NaiveDate,
 ) -> Result<usize, StorageError> {
-    let rows: Vec<GiftRow> = gift_rows(db, today, today + chrono::Duration::days(400), None)?
-        .into_iter()
-        .filter(|r| r.client_id == client_id)
-        .collect();
-    Ok(tasks::regulation_changes(&rows, today).len())
+    Ok(regulation_changes(db, None, today)?
+        .iter()
+        .filter(|(r, _)| r.client_id == client_id)
+        .count())
 }
 
 /// Whether a person of a live client has this id.

@@ -114,11 +114,7 @@ impl GreetingsUi {
         match dates(&s.from, &s.to) {
             Ok((from, to)) => {
                 let manager = mine(cx, s.only_mine);
-                s.rows = service::schedule(cx.db, from, to)
-                    .map_err(t::err)?
-                    .into_iter()
-                    .filter(|g| manager.is_none() || g.manager_id == manager)
-                    .collect();
+                s.rows = service::schedule_for(cx.db, from, to, manager).map_err(t::err)?;
                 s.gifts = service::gift_rows(cx.db, from, to, manager).map_err(t::err)?;
                 s.error = None;
             }
@@ -137,8 +133,8 @@ impl GreetingsUi {
             }
             Err(e) => g.error = Some(e),
         }
-        let today = service::today(cx.db, mine(cx, g.only_mine), cx.today()).map_err(t::err)?;
-        g.changes = today.changes;
+        g.changes = service::regulation_changes(cx.db, mine(cx, g.only_mine), cx.today())
+            .map_err(t::err)?;
         g.spending = service::spending(cx.db, g.year, mine(cx, g.only_mine)).map_err(t::err)?;
         Ok(())
     }
