@@ -5,7 +5,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{actor, d};
@@ -884,8 +884,7 @@ fn calendar_and_appeals_on_the_command_line() {
     assert!(stderr(&o).contains("ГГГГ-ММ-ДД"), "{}", stderr(&o));
 
     let db = dir.path().join("v.db");
-    let o = vipdesk(&db, &["demo"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    common::demo_db(&db, 48);
     let o = vipdesk(&db, &["appeals", "list", "--overdue", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let rows: Vec<serde_json::Value> = stdout(&o)

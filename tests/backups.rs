@@ -4,7 +4,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +14,7 @@ use vipdesk::storage::backup::{self, Kind};
 
 fn demo(dir: &Path) -> PathBuf {
     let db = dir.join("v.db");
-    let o = vipdesk(&db, &["demo", "--clients", "12"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    common::demo_db(&db, 12);
     db
 }
 

@@ -2,7 +2,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, vipdesk};
 
@@ -241,7 +241,7 @@ fn import_reads_xlsx() {
 fn export_then_import_is_a_round_trip() {
     let dir = tempfile::tempdir().expect("tmp");
     let a = dir.path().join("a.db");
-    assert!(vipdesk(&a, &["demo"]).status.success());
+    common::demo_db(&a, 48);
     let csv_a = dir.path().join("a.csv");
     let out = vipdesk(&a, &["export", "clients", csv_a.to_str().expect("path")]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -278,7 +278,7 @@ fn export_then_import_is_a_round_trip() {
 fn check_reports_problems_with_a_non_zero_exit() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("v.db");
-    assert!(vipdesk(&db, &["demo", "--clients", "5"]).status.success());
+    common::demo_db(&db, 5);
     {
         let db = Db::open(&db).expect("open");
         db.conn()
@@ -298,7 +298,7 @@ fn check_reports_problems_with_a_non_zero_exit() {
 fn letter_list_render_and_merge() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("v.db");
-    assert!(vipdesk(&db, &["demo"]).status.success());
+    common::demo_db(&db, 48);
     let out = vipdesk(&db, &["letter", "list", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let letters: Vec<serde_json::Value> = stdout(&out)
@@ -386,7 +386,7 @@ fn letter_list_render_and_merge() {
 fn a_listing_into_a_closed_pipe_exits_quietly() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("v.db");
-    assert!(vipdesk(&db, &["demo"]).status.success());
+    common::demo_db(&db, 48);
     for args in [
         &["today"][..],
         &["today", "--json"],
@@ -416,7 +416,7 @@ fn a_listing_into_a_closed_pipe_exits_quietly() {
 fn courier_sheet_reports_and_help_speak_russian() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("v.db");
-    assert!(vipdesk(&db, &["demo"]).status.success());
+    common::demo_db(&db, 48);
     // A day the demo handed letters to the courier.
     let day: String = {
         let db = Db::open(&db).expect("open");
@@ -552,7 +552,7 @@ fn courier_sheet_reports_and_help_speak_russian() {
 fn greetings_dates_and_schedule_on_the_command_line() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("v.db");
-    assert!(vipdesk(&db, &["demo"]).status.success());
+    common::demo_db(&db, 48);
     for (args, expected) in [
         (
             ["greetings", "delivery-date", "--date", "2026-03-07"],

@@ -5,7 +5,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -54,7 +54,7 @@ fn holds(path: &Path, needle: &str) -> bool {
 
 fn demo(dir: &Path) -> (PathBuf, String) {
     let db = dir.join("v.db");
-    ok(&run(&db, &["demo", "--clients", "12"], None, None));
+    common::demo_db(&db, 12);
     let name: String = rusqlite::Connection::open(&db)
         .expect("open")
         .query_row("SELECT inn FROM clients WHERE inn <> '' LIMIT 1", [], |r| {
@@ -220,7 +220,7 @@ fn a_database_open_elsewhere_is_not_encrypted() {
 fn imports_during_encryption_are_refused_or_kept() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("v.db");
-    ok(&run(&db, &["demo", "--clients", "120"], None, None));
+    common::demo_db(&db, 120);
     ok(&run(&db, &["backup"], None, None));
     let mut imported = 0;
     let mut n = 0u32;
@@ -275,7 +275,7 @@ fn an_interrupted_encryption_is_finished_by_running_it_again() {
     for delay in [100u64, 400, 900] {
         let dir = tempfile::tempdir().expect("tmp");
         let db = dir.path().join("v.db");
-        ok(&run(&db, &["demo", "--clients", "60"], None, None));
+        common::demo_db(&db, 60);
         ok(&run(&db, &["backup"], None, None));
         let mut child = spawn_encrypt(&db);
         std::thread::sleep(std::time::Duration::from_millis(delay));

@@ -3,7 +3,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use vipdesk::clients::{self, Client, Dossier, Person};
 use vipdesk::domain::Actor;

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -233,11 +233,25 @@ proptest! {
     }
 }
 
+/// A database of three demo clients in `dir`: made once, then copied for every case.
 fn db_in(dir: &Path) -> Db {
+    static MADE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
-    let mut db = Db::open(&dir.join("v.db")).expect("db");
-    db.set_clock(std::sync::Arc::new(FixedClock::on(today)));
-    vipdesk::demo::generate(&mut db, 3, 7, today).expect("demo");
+    let clock = std::sync::Arc::new(FixedClock::on(today));
+    let bytes = MADE.get_or_init(|| {
+        let made = tempfile::tempdir().expect("tmp");
+        let path = made.path().join("v.db");
+        {
+            let mut db = Db::open(&path).expect("db");
+            db.set_clock(clock.clone());
+            vipdesk::demo::generate(&mut db, 3, 7, today).expect("demo");
+        }
+        std::fs::read(&path).expect("the demo file")
+    });
+    let path = dir.join("v.db");
+    std::fs::write(&path, bytes).expect("copy");
+    let mut db = Db::open(&path).expect("db");
+    db.set_clock(clock);
     db
 }
 

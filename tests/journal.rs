@@ -4,7 +4,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use serde_json::json;
 use vipdesk::clients::{self, Dossier};
@@ -169,8 +169,7 @@ fn one_edit_of_every_dossier_section_is_journalled() {
 fn a_tampered_journal_is_found() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("v.db");
-    let o = common::vipdesk(&path, &["demo", "--clients", "12"]);
-    assert!(o.status.success(), "{}", common::stderr(&o));
+    common::demo_db(&path, 12);
     let file = dir.path().join("one.csv");
     std::fs::write(
         &file,
@@ -241,8 +240,7 @@ fn a_tampered_journal_is_found() {
 fn a_restore_from_a_backup_is_journalled() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("v.db");
-    let o = common::vipdesk(&path, &["demo", "--clients", "12"]);
-    assert!(o.status.success(), "{}", common::stderr(&o));
+    common::demo_db(&path, 12);
     let copy = dir.path().join("copy.db");
     let o = common::vipdesk(&path, &["backup", "--out", copy.to_str().expect("p")]);
     assert!(o.status.success(), "{}", common::stderr(&o));

@@ -2,7 +2,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::sync::atomic::AtomicBool;
 

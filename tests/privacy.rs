@@ -4,8 +4,6 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 

@@ -3,7 +3,7 @@
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, vipdesk};
 
@@ -13,8 +13,7 @@ use std::process::Command;
 /// A demo database in `dir`, checkpointed so that its file holds everything.
 fn demo(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("v.db");
-    let o = vipdesk(&db, &["demo", "--clients", "12"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    common::demo_db(&db, 12);
     db
 }
 

@@ -109,3 +109,46 @@ pub fn tariff_fields() -> vipdesk::letters::TemplateFields {
         ..Default::default()
     }
 }
+
+/// Puts a demo database of `clients` clients at `path`, as `vipdesk demo --clients N` makes it.
+/// The program makes each size once per test run (seconds in a debug build) and every test
+/// gets its own copy of the file.
+pub fn demo_db(path: &Path, clients: usize) {
+    use std::collections::HashMap;
+    use std::path::PathBuf;
+    use std::sync::{Mutex, OnceLock};
+    static MADE: OnceLock<Mutex<HashMap<usize, PathBuf>>> = OnceLock::new();
+    let made = MADE.get_or_init(|| {
+        // Each test process makes its own in a folder named by its id; the folders of processes
+        // that ended go (a runner of one process per test runs many at once).
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("demo");
+        if Path::new("/proc/self").exists() {
+            for e in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+                if !Path::new("/proc").join(e.file_name()).exists() {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        Mutex::new(HashMap::new())
+    });
+    let original = {
+        let mut made = made
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match made.get(&clients) {
+            Some(p) => p.clone(),
+            None => {
+                let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                    .join("demo")
+                    .join(std::process::id().to_string());
+                std::fs::create_dir_all(&dir).expect("demo folder");
+                let p = dir.join(format!("demo-{clients}.db"));
+                let o = vipdesk(&p, &["demo", "--clients", &clients.to_string()]);
+                assert!(o.status.success(), "demo: {}", stderr(&o));
+                made.insert(clients, p.clone());
+                p
+            }
+        }
+    };
+    std::fs::copy(&original, path).expect("copy of the demo database");
+}

@@ -1,0 +1,132 @@
+//! Managers, the trash, backups and the journal.
+
+use super::*;
+
+#[test]
+fn delete_to_trash_and_restore() {
+    let (app, alpha, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    click_button(&mut h, t::DELETE_CLIENT);
+    click_button(&mut h, t::YES_DELETE);
+    assert_eq!(clients_in_db(&h), 1);
+    h.get_by_label(t::NAV_TRASH).click();
+    h.run();
+    h.get_by_label("АО «Альфа»");
+    click_button(&mut h, t::RESTORE);
+    assert_eq!(clients_in_db(&h), 2);
+    assert!(clients::service::open(&h.state().db, alpha).is_ok());
+}
+
+#[test]
+fn manager_card_validates_phone_and_saves() {
+    let (app, me) = app_with_manager();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_MANAGERS).click();
+    h.run();
+    h.get_by_label("Петрова Анна Сергеевна").click();
+    h.run();
+    type_into(&mut h, t::F_PHONE, "12-34");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::ERR_PHONE);
+    clear_field(&mut h, t::F_PHONE);
+    input(&h, t::F_PHONE).type_text("8 (4862) 44-02-10 доб. 231");
+    h.run();
+    click_button(&mut h, t::SAVE);
+    let m = admin::service::manager(&h.state().db, me).expect("manager");
+    assert_eq!(
+        m.phone.map(|p| p.display()).as_deref(),
+        Some("+7 (4862) 44-02-10 доб. 231")
+    );
+}
+
+/// «Резервные копии»: «Создать копию» lists a verified copy with its counts; after a change,
+/// «Восстановить» asks first, then brings the copy's data back and keeps the replaced data.
+#[test]
+fn backups_screen_makes_a_copy_and_restores_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, me) = app_on_file(dir.path());
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(t::NAV_BACKUPS).click();
+    h.run();
+    h.get_by_label(t::BACKUPS_EMPTY);
+    click_button(&mut h, t::BACKUP_CREATE);
+    let entries = &h.state().features.admin.backups.entries;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].content.expect("counted").counts.clients, 1);
+
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Бета»".into(),
+            inn: "5751001230".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    clients::service::save(&mut h.state_mut().db, &common::actor(me), &d).expect("saved");
+    assert_eq!(clients_in_db(&h), 2);
+
+    click_button(&mut h, t::RESTORE);
+    h.get_by_label(t::RESTORE_TITLE);
+    assert_eq!(clients_in_db(&h), 2, "nothing before the answer");
+    click_button(&mut h, t::YES_RESTORE);
+    assert_eq!(clients_in_db(&h), 1);
+    assert_eq!(h.state().view.clients.len(), 1, "the view follows");
+    let entries = &h.state().features.admin.backups.entries;
+    assert_eq!(entries.len(), 2, "the replaced data is a copy too");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.content.expect("c").counts.clients == 2)
+    );
+    assert!(
+        h.state()
+            .toasts
+            .texts()
+            .iter()
+            .any(|s| s.contains("База восстановлена"))
+    );
+}
+
+/// The dossier's «Журнал изменений» tab and the global journal show who changed which field
+/// from what to what; the journal filters by kind of record and by date.
+#[test]
+fn the_journal_shows_who_changed_what() {
+    let (app, _, _) = app_with_two_clients();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("АО «Альфа»").click();
+    h.run();
+    type_into(&mut h, t::F_FULL_NAME, "Акционерное общество «Альфа»");
+    click_button(&mut h, t::SAVE);
+    h.get_by_label(t::TAB_JOURNAL).click();
+    h.run();
+    h.get_by_label("Полное наименование: — → Акционерное общество «Альфа»");
+
+    h.get_by_label(t::NAV_JOURNAL).click();
+    h.run();
+    h.get_by_label("Полное наименование: — → Акционерное общество «Альфа»");
+    let managers = t::JOURNAL_KINDS
+        .iter()
+        .position(|(k, _)| *k == "managers")
+        .expect("kind");
+    h.state_mut().features.admin.journal.kind = Some(managers);
+    click_button(&mut h, t::JOURNAL_SHOW);
+    let entries = &h.state().features.admin.journal.entries;
+    assert!(!entries.is_empty());
+    assert!(entries.iter().all(|e| e.kind == "managers"));
+    // A period before anything happened shows nothing; a date that does not read says so.
+    h.state_mut().features.admin.journal.kind = None;
+    type_into(&mut h, t::JOURNAL_TO, "01.01.2020");
+    click_button(&mut h, t::JOURNAL_SHOW);
+    assert!(h.state().features.admin.journal.entries.is_empty());
+    h.get_by_label(t::JOURNAL_EMPTY);
+    type_into(&mut h, t::JOURNAL_FROM, "31.02.2026");
+    click_button(&mut h, t::JOURNAL_SHOW);
+    h.get_by_label(t::ERR_DATE);
+}

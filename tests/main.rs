@@ -1,0 +1,26 @@
+//! The integration tests: one binary (linking the program once), a module per feature. A demo
+//! database is made once per run and copied into each test that needs one
+//! ([`common::demo_db`]).
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
+
+mod common;
+
+mod appeals;
+mod architecture;
+mod backups;
+mod cli;
+mod contacts;
+mod disk;
+mod encryption;
+mod greetings;
+mod gui;
+mod hostile;
+mod journal;
+mod letters;
+mod migrations;
+mod opening;
+mod pdf;
+mod privacy;
+mod safety;
+mod storage;
