@@ -212,3 +212,315 @@ fn the_shell_stays_small() {
     let lines = app.lines().count();
     assert!(lines <= 400, "src/ui/app.rs has {lines} lines");
 }
+
+// ---- Feature borders, computed from the folders and the imports ----
+
+/// The folders of `src/` that are not features: the layers below and above them.
+const LAYERS: &[&str] = &["domain", "storage", "pdf", "i18n", "words", "ui", "cli"];
+
+/// The features: every folder of `src/` but the layers (a new folder is a feature at once).
+fn features() -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out: Vec<String> = std::fs::read_dir(&src)
+        .expect("src")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !LAYERS.contains(&n.as_str()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The module path of a file: `appeals/service.rs` → `[appeals, service]`, `appeals/mod.rs` →
+/// `[appeals]`.
+fn module_of(path: &str) -> Vec<String> {
+    let mut parts: Vec<String> = path
+        .trim_end_matches(".rs")
+        .split('/')
+        .map(str::to_string)
+        .collect();
+    if parts
+        .last()
+        .is_some_and(|l| l == "mod" || l == "lib" || l == "main")
+    {
+        parts.pop();
+    }
+    parts
+}
+
+/// The `use` declarations of `code`, each as one string without `use` and `;`, with the lines
+/// of code that are not `use` declarations.
+fn split_uses(code: &str) -> (Vec<String>, Vec<String>) {
+    let mut uses = Vec::new();
+    let mut rest = Vec::new();
+    let mut open: Option<String> = None;
+    for line in code.lines() {
+        let t = line.trim();
+        if let Some(acc) = open.as_mut() {
+            acc.push_str(t);
+            if t.ends_with(';') {
+                uses.push(open.take().expect("open"));
+            }
+            continue;
+        }
+        let stripped = t
+            .strip_prefix("pub(crate) use ")
+            .or_else(|| t.strip_prefix("pub(super) use "))
+            .or_else(|| t.strip_prefix("pub use "))
+            .or_else(|| t.strip_prefix("use "));
+        match stripped {
+            Some(u) if u.ends_with(';') => uses.push(u.to_string()),
+            Some(u) => open = Some(u.to_string()),
+            None if t.starts_with("//") => {}
+            None => rest.push(line.to_string()),
+        }
+    }
+    // One space at most, and only in `x as y`.
+    let uses = uses
+        .into_iter()
+        .map(|u| {
+            u.trim_end_matches(';')
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(":: ", "::")
+                .replace("{ ", "{")
+                .replace(" }", "}")
+                .replace(", ", ",")
+        })
+        .collect();
+    (uses, rest)
+}
+
+/// Splits a use tree's list at its top-level commas.
+fn top_commas(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(std::mem::take(&mut cur));
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Expands a use tree into (full path, the name it binds): `crate::a::{self, b::c as d}` →
+/// `([crate, a], a)`, `([crate, a, b, c], d)`.
+fn expand(tree: &str, prefix: &[String], out: &mut Vec<(Vec<String>, String)>) {
+    if let Some(open) = tree.find('{') {
+        let head: Vec<String> = tree[..open]
+            .trim_end_matches("::")
+            .split("::")
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        let mut base = prefix.to_vec();
+        base.extend(head);
+        let inner = &tree[open + 1..tree.rfind('}').expect("closing brace")];
+        for part in top_commas(inner) {
+            if part == "self" {
+                let name = base.last().cloned().unwrap_or_default();
+                out.push((base.clone(), name));
+            } else if !part.is_empty() {
+                expand(&part, &base, out);
+            }
+        }
+        return;
+    }
+    let (path, alias) = match tree.split_once(" as ") {
+        Some((p, a)) => (p.to_string(), Some(a.to_string())),
+        None => (tree.to_string(), None),
+    };
+    let mut full = prefix.to_vec();
+    full.extend(path.split("::").map(str::to_string));
+    let name = alias.unwrap_or_else(|| full.last().cloned().unwrap_or_default());
+    out.push((full, name));
+}
+
+/// The paths a file imports, made absolute (`crate::` / `super::` / `self::` resolved), each
+/// with the name it binds; paths of other crates are left out.
+fn imports(path: &str, uses: &[String]) -> Vec<(Vec<String>, String)> {
+    let module = module_of(path);
+    let mut out = Vec::new();
+    for u in uses {
+        let mut raw = Vec::new();
+        expand(u, &[], &mut raw);
+        for (mut p, name) in raw {
+            let absolute = match p.first().map(String::as_str) {
+                Some("crate") => p.split_off(1),
+                Some("super") => {
+                    let mut m = module.clone();
+                    while p.first().is_some_and(|s| s == "super") {
+                        p.remove(0);
+                        m.pop();
+                    }
+                    m.extend(p);
+                    m
+                }
+                Some("self") => {
+                    let mut m = module.clone();
+                    m.extend(p.split_off(1));
+                    m
+                }
+                _ => continue,
+            };
+            out.push((absolute, name.trim().to_string()));
+        }
+    }
+    out
+}
+
+/// Whether `word` occurs in `line` as a whole name followed by `next` (`store` + `::`).
+fn count_name(line: &str, word: &str, next: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut n = 0;
+    let mut from = 0;
+    let pattern = format!("{word}{next}");
+    while let Some(i) = line[from..].find(&pattern) {
+        let at = from + i;
+        let before = at.checked_sub(1).map(|j| bytes[j]);
+        let whole = before.is_none_or(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b':'));
+        if whole {
+            n += 1;
+        }
+        from = at + pattern.len();
+    }
+    n
+}
+
+/// Per (feature, other feature): how many times a feature's code names the other's `store`.
+fn cross_store_calls() -> std::collections::BTreeMap<(String, String), usize> {
+    let features = features();
+    let mut out = std::collections::BTreeMap::new();
+    for (path, code) in sources() {
+        let Some(own) = module_of(&path).first().cloned() else {
+            continue;
+        };
+        if !features.contains(&own) {
+            continue;
+        }
+        let (uses, rest) = split_uses(&code);
+        let imported = imports(&path, &uses);
+        for g in features.iter().filter(|g| **g != own) {
+            let mut n = 0;
+            for line in &rest {
+                n += count_name(line, &format!("crate::{g}::store"), "::");
+                for (p, name) in &imported {
+                    if p.first() != Some(g) {
+                        continue;
+                    }
+                    n += match p.len() {
+                        // `use crate::g;` … `g::store::f()`
+                        1 => count_name(line, name, "::store::"),
+                        // `use crate::g::store as s;` … `s::f()`
+                        2 if p[1] == "store" => count_name(line, name, "::"),
+                        // `use crate::g::store::f;` … `f(…)`
+                        3 if p[1] == "store" => count_name(line, name, "("),
+                        _ => 0,
+                    };
+                }
+            }
+            if n > 0 {
+                *out.entry((own.clone(), g.clone())).or_insert(0) += n;
+            }
+        }
+    }
+    out
+}
+
+/// Which features each feature imports (or names by `crate::` path).
+fn feature_graph() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let features = features();
+    let mut graph: std::collections::BTreeMap<_, std::collections::BTreeSet<String>> = features
+        .iter()
+        .map(|f| (f.clone(), Default::default()))
+        .collect();
+    for (path, code) in sources() {
+        let Some(own) = module_of(&path).first().cloned() else {
+            continue;
+        };
+        if !features.contains(&own) {
+            continue;
+        }
+        let (uses, rest) = split_uses(&code);
+        let mut deps: Vec<String> = imports(&path, &uses)
+            .into_iter()
+            .filter_map(|(p, _)| p.first().cloned())
+            .collect();
+        for g in &features {
+            if rest
+                .iter()
+                .any(|l| count_name(l, &format!("crate::{g}"), "::") > 0)
+            {
+                deps.push(g.clone());
+            }
+        }
+        for g in deps {
+            if g != own && features.contains(&g) {
+                graph.get_mut(&own).expect("feature").insert(g);
+            }
+        }
+    }
+    graph
+}
+
+/// The pairs of features that import each other, and the features on any longer cycle.
+fn feature_cycles() -> Vec<String> {
+    let graph = feature_graph();
+    let mut out = Vec::new();
+    for (a, deps) in &graph {
+        for b in deps {
+            if a < b && graph[b].contains(a) {
+                out.push(format!("{a} ↔ {b}"));
+            }
+        }
+    }
+    // Longer cycles: what stays after removing, again and again, features nobody waits on.
+    let mut left = graph.clone();
+    loop {
+        let leaves: Vec<String> = left
+            .iter()
+            .filter(|(_, d)| d.iter().all(|x| !left.contains_key(x)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        if leaves.is_empty() {
+            break;
+        }
+        for l in leaves {
+            left.remove(&l);
+        }
+    }
+    if out.is_empty() && !left.is_empty() {
+        out.push(format!(
+            "a cycle through {:?}",
+            left.keys().collect::<Vec<_>>()
+        ));
+    }
+    out
+}
+
+/// What the borders look like now (printed by `cargo test architecture -- --nocapture`).
+#[test]
+fn feature_borders_are_counted() {
+    let calls = cross_store_calls();
+    let total: usize = calls.values().sum();
+    println!(
+        "features: {:?}\ncross-feature store calls: {total} across {} pairs: {calls:?}\ncycles: {:?}",
+        features(),
+        calls.len(),
+        feature_cycles()
+    );
+    assert!(features().contains(&"clients".to_string()));
+}
