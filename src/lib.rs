@@ -20,6 +20,7 @@ pub mod pdf;
 pub mod pixels;
 pub mod storage;
 pub mod ui;
+pub mod wiring;
 
 pub mod words;
 

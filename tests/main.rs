@@ -23,4 +23,5 @@ mod opening;
 mod pdf;
 mod privacy;
 mod safety;
+mod settings;
 mod storage;

@@ -22,6 +22,7 @@ use crate::storage::{Db, Health, StorageError};
 /// ISO weeks and `monthly` months that have one. Copies made by hand, before a migration or a
 /// restore are never thinned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Policy {
     pub daily: u32,
     pub weekly: u32,

@@ -142,8 +142,21 @@ pub fn journal(
     crate::storage::journal::list(db.conn(), filter)
 }
 
+/// SQLite's checks, the domain's rules, the journal's chain and every setting that does not
+/// read.
 pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {
-    store::check_database(db.conn())
+    let mut problems = store::check_database(db.conn())?;
+    problems.extend(db.unreadable_settings()?.into_iter().map(Problem::Setting));
+    Ok(problems)
+}
+
+/// Whether the company's requisites and the backup policy read (for the database's hooks).
+pub fn check_company(conn: &crate::storage::Conn) -> Result<(), StorageError> {
+    store::load_company(conn).map(|_| ())
+}
+
+pub fn check_backup_policy(conn: &crate::storage::Conn) -> Result<(), StorageError> {
+    store::backup_policy(conn).map(|_| ())
 }
 
 /// Reads a PNG file (a signature, a logo), refusing anything that does not decode as PNG.

@@ -9,6 +9,7 @@ use super::model::*;
 use crate::domain::validate::Phone;
 use crate::domain::{Id, new_uuid};
 use crate::pdf::Company;
+use crate::storage::settings::{self, Setting};
 use crate::storage::{self, Result, StorageError, Tx, date_from_sql, date_to_sql};
 
 // ---- managers ----
@@ -338,57 +339,40 @@ pub fn inn_holder_of_trashed(conn: &Connection, id: Id) -> Result<Option<String>
 const DEFAULT_COMPANY: &str = include_str!("../../assets/company.json");
 const DEFAULT_LOGO: &[u8] = include_bytes!("../../assets/logo.png");
 
+impl Setting for Company {
+    const KEY: &'static str = "company";
+}
+
+impl Setting for super::backups::Policy {
+    const KEY: &'static str = "backups";
+}
+
 /// The company's requisites: as saved in the settings, else the defaults shipped in `assets/`.
+/// Saved requisites that do not read are an error naming the field, never a blank letterhead.
 pub fn load_company(conn: &Connection) -> Result<Company> {
-    let saved: Option<(String, Option<Vec<u8>>)> = conn
-        .query_row(
-            "SELECT value, data FROM settings WHERE key = 'company'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (json, logo) = match saved {
-        Some((json, logo)) => (json, logo),
-        None => (DEFAULT_COMPANY.to_string(), Some(DEFAULT_LOGO.to_vec())),
-    };
-    let mut company: Company = serde_json::from_str(&json).unwrap_or_default();
-    company.logo_png = logo.map(std::sync::Arc::new);
+    if !settings::exists(conn, Company::KEY)? {
+        let mut company =
+            settings::decode::<Company>(DEFAULT_COMPANY).map_err(StorageError::Setting)?;
+        company.logo_png = Some(std::sync::Arc::new(DEFAULT_LOGO.to_vec()));
+        return Ok(company);
+    }
+    let mut company: Company = settings::get(conn)?;
+    company.logo_png = settings::blob(conn, Company::KEY)?.map(std::sync::Arc::new);
     Ok(company)
 }
 
 pub fn save_company(w: &Tx, c: &Company) -> Result<()> {
-    let json = serde_json::to_string_pretty(c).unwrap_or_default();
-    let logo = c.logo_png.as_ref().map(|l| l.as_slice().to_vec());
-    w.execute(
-        "INSERT INTO settings (key, value, data) VALUES ('company', ?1, ?2) \
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, data = excluded.data",
-        params![json, logo],
-    )?;
-    Ok(())
+    settings::put(w, c)?;
+    settings::put_blob(w, Company::KEY, c.logo_png.as_ref().map(|l| l.as_slice()))
 }
 
 /// The backup policy as saved, else the default (7 daily, 4 weekly, 12 monthly).
 pub fn backup_policy(conn: &Connection) -> Result<super::backups::Policy> {
-    let saved: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'backups'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(saved
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default())
+    settings::get(conn)
 }
 
 pub fn save_backup_policy(w: &Tx, p: &super::backups::Policy) -> Result<()> {
-    let json = serde_json::to_string(p).unwrap_or_default();
-    w.execute(
-        "INSERT INTO settings (key, value) VALUES ('backups', ?1) \
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![json],
-    )?;
-    Ok(())
+    settings::put(w, p)
 }
 
 // ---- integrity check ----

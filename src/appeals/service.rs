@@ -835,3 +835,8 @@ pub fn export_xlsx(
     crate::files::write(target, &bytes)?;
     Ok(rows.len())
 }
+
+/// Whether the register's settings read (for the database's hooks).
+pub fn check_settings(conn: &Conn) -> Result<(), StorageError> {
+    store::settings(conn).map(|_| ())
+}

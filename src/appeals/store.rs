@@ -10,6 +10,7 @@ use super::model::*;
 use crate::admin::CatalogItem;
 use crate::domain::calendar::Term;
 use crate::domain::{Code as _, Id, new_uuid};
+use crate::storage::settings::{self, Setting};
 use crate::storage::{self, Result, StorageError, Tx, date_from_sql, date_to_sql};
 
 const TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
@@ -699,7 +700,10 @@ struct StoredRule {
     term: Term,
 }
 
+/// The settings as saved: codes for the kinds (a code this version does not know is an
+/// error); a field missing takes the default.
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 struct StoredSettings {
     number_format: String,
     rules: Vec<StoredRule>,
@@ -709,22 +713,42 @@ struct StoredSettings {
     max_extension_days: u32,
 }
 
-/// The settings as saved, else the defaults. A saved rule with a code this version does not
-/// know is an error ([`StorageError::UnknownCode`]), not silently dropped.
+impl Default for StoredSettings {
+    fn default() -> Self {
+        StoredSettings::from(&AppealSettings::default())
+    }
+}
+
+impl From<&AppealSettings> for StoredSettings {
+    fn from(s: &AppealSettings) -> Self {
+        StoredSettings {
+            number_format: s.number_format.clone(),
+            rules: s
+                .rules
+                .iter()
+                .map(|r| StoredRule {
+                    kind: r.kind.code().into(),
+                    client: r.client_kind.code().into(),
+                    term: r.term,
+                })
+                .collect(),
+            registration_term: s.registration_term,
+            forwarding_term: s.forwarding_term,
+            due_soon_days: s.due_soon_days,
+            max_extension_days: s.max_extension_days,
+        }
+    }
+}
+
+impl Setting for StoredSettings {
+    const KEY: &'static str = "appeals";
+}
+
+/// The settings as saved, else the defaults. A field that does not read is
+/// [`StorageError::Setting`]; a saved rule with a code this version does not know is
+/// [`StorageError::UnknownCode`] — neither falls back to the defaults.
 pub fn settings(conn: &Connection) -> Result<AppealSettings> {
-    let saved: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'appeals'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(json) = saved else {
-        return Ok(AppealSettings::default());
-    };
-    let Ok(s) = serde_json::from_str::<StoredSettings>(&json) else {
-        return Ok(AppealSettings::default());
-    };
+    let s: StoredSettings = settings::get(conn)?;
     let mut out = AppealSettings {
         number_format: s.number_format,
         registration_term: s.registration_term,
@@ -743,29 +767,7 @@ pub fn settings(conn: &Connection) -> Result<AppealSettings> {
 }
 
 pub fn save_settings(w: &Tx, s: &AppealSettings) -> Result<()> {
-    let stored = StoredSettings {
-        number_format: s.number_format.clone(),
-        rules: s
-            .rules
-            .iter()
-            .map(|r| StoredRule {
-                kind: r.kind.code().into(),
-                client: r.client_kind.code().into(),
-                term: r.term,
-            })
-            .collect(),
-        registration_term: s.registration_term,
-        forwarding_term: s.forwarding_term,
-        due_soon_days: s.due_soon_days,
-        max_extension_days: s.max_extension_days,
-    };
-    let json = serde_json::to_string_pretty(&stored).unwrap_or_default();
-    w.execute(
-        "INSERT INTO settings (key, value) VALUES ('appeals', ?1) \
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, row_version = row_version + 1",
-        [json],
-    )?;
-    Ok(())
+    settings::put(w, &StoredSettings::from(s))
 }
 
 // ---- the caller ----

@@ -177,6 +177,7 @@ impl Regulation {
 
 /// The limits of a year: person category (1–3) × kind of holiday, in roubles.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Limits {
     /// `[category − 1][general, birthday, jubilee]`.
     pub matrix: [[f64; 3]; 3],

@@ -547,3 +547,13 @@ fn valid_time(s: &str) -> bool {
 pub fn call_before(db: &Db) -> Result<String, StorageError> {
     Ok(store::regulation(db.conn())?.call_before)
 }
+
+/// Whether the regulation's settings read (for the database's hooks).
+pub fn check_regulation(conn: &crate::storage::Conn) -> Result<(), StorageError> {
+    store::regulation(conn).map(|_| ())
+}
+
+/// Whether the gift limits read (for the database's hooks).
+pub fn check_limits(conn: &crate::storage::Conn) -> Result<(), StorageError> {
+    store::limits(conn).map(|_| ())
+}

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::model::*;
 use crate::domain::{Code as _, Id, names, new_uuid};
+use crate::storage::settings::{self, Setting};
 use crate::storage::{self, Result, Tx, date_from_sql, date_to_sql};
 
 /// Whose greetings are read: everyone, one person, or one manager's clients' people.
@@ -104,40 +105,33 @@ pub fn professional_of_person(conn: &Connection, person_id: Id) -> Result<Option
         .optional()?)
 }
 
-/// Writes a JSON setting.
-fn save_json_setting<T: serde::Serialize>(w: &Tx, key: &str, value: &T) -> Result<()> {
-    let json = serde_json::to_string_pretty(value).unwrap_or_default();
-    w.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) \
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, row_version = row_version + 1",
-        params![key, json],
-    )?;
-    Ok(())
+impl Setting for Regulation {
+    const KEY: &'static str = "greetings";
+}
+
+/// The limits of every year set by management: year → matrix.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct YearLimits(pub std::collections::BTreeMap<i32, Limits>);
+
+impl Setting for YearLimits {
+    const KEY: &'static str = "gift_limits";
 }
 
 /// Saves the regulation's settings.
 pub fn save_regulation(w: &Tx, reg: &Regulation) -> Result<()> {
-    save_json_setting(w, "greetings", reg)
+    settings::put(w, reg)
 }
 
-/// A JSON setting, or `None` when there is none or it does not read (the defaults then).
-fn json_setting<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
-    let saved: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(saved.and_then(|json| serde_json::from_str(&json).ok()))
-}
-
-/// The regulation's settings as saved, else the defaults.
+/// The regulation's settings as saved, else the defaults; saved ones that do not read are an
+/// error naming the field.
 pub fn regulation(conn: &Connection) -> Result<Regulation> {
-    Ok(json_setting(conn, "greetings")?.unwrap_or_default())
+    settings::get(conn)
 }
 
 /// The limits of every year set by management: year → matrix.
 pub fn limits(conn: &Connection) -> Result<std::collections::BTreeMap<i32, Limits>> {
-    Ok(json_setting(conn, "gift_limits")?.unwrap_or_default())
+    Ok(settings::get::<YearLimits>(conn)?.0)
 }
 
 const GIFT_COLUMNS: &str = "g.id, g.person_id, g.occasion, g.holiday_date, g.item, g.amount, \
@@ -364,5 +358,5 @@ pub fn delete_idea(w: &Tx, id: Id) -> Result<()> {
 
 /// Saves the limits of every year.
 pub fn save_limits(w: &Tx, limits: &std::collections::BTreeMap<i32, Limits>) -> Result<()> {
-    save_json_setting(w, "gift_limits", limits)
+    settings::put(w, &YearLimits(limits.clone()))
 }

@@ -112,7 +112,19 @@ impl Describe for StorageError {
             StorageError::Damaged(_) => w::ERR_DB_DAMAGED.into(),
             StorageError::BackupDiffers => w::ERR_BACKUP_DIFFERS.into(),
             StorageError::NoBackup(e) => w::err_no_backup(&e.describe()),
+            StorageError::Setting(u) => u.describe(),
         }
+    }
+}
+
+impl Describe for crate::storage::settings::Unreadable {
+    fn describe(&self) -> String {
+        w::setting_unreadable(
+            w::setting_name(self.key),
+            self.key,
+            &self.field,
+            w::setting_defect(&self.detail),
+        )
     }
 }
 
@@ -380,6 +392,7 @@ impl Describe for Problem {
             Problem::Schema { found, latest } => w::check_schema(*found, *latest),
             Problem::BadInn(id) => w::check_bad_inn(*id),
             Problem::DuplicateInn(a, b) => w::check_dup_inn(*a, *b),
+            Problem::Setting(u) => u.describe(),
             Problem::Journal(p) => {
                 use crate::storage::journal::ChainProblem as C;
                 match p {

@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 use super::layout::*;
 use crate::domain::fmt;
 
-/// The company's requisites for the letterhead.
+/// The company's requisites for the letterhead (a field missing from what was saved is blank).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Company {
     pub name: String,
     pub short_name: String,

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod cipher;
 pub mod journal;
 pub mod schema;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -60,6 +61,9 @@ pub enum StorageError {
     /// Another instance changed the record since the editor loaded it.
     #[error("record {0} was changed by another instance")]
     ChangedMeanwhile(Id),
+    /// A saved setting does not read: its key and field are named, no default is taken.
+    #[error(transparent)]
+    Setting(settings::Unreadable),
 }
 
 /// Inside a write: refuses to save over record `id` when what the database holds now is not
@@ -128,6 +132,36 @@ pub struct Db {
     batch: bool,
     /// The passphrase of an encrypted database (also for its backups).
     key: Option<cipher::Passphrase>,
+    /// What the features subscribed to where the database was opened.
+    hooks: &'static Hooks,
+}
+
+/// What the features hand the database where it is opened (`crate::wiring`): who reacts to an
+/// event of another feature, inside the same write, before it commits; and every typed
+/// setting, so that one which does not read is named (`vipdesk check`, the window's band).
+pub struct Hooks {
+    /// Each is given every event of a write and acts on those of its type.
+    pub events: &'static [Subscriber],
+    /// Each reads one setting ([`settings::check`]).
+    pub settings: &'static [fn(&Connection) -> Result<()>],
+}
+
+/// A feature's reaction to the events of a write ([`Tx::emit`]).
+pub type Subscriber = fn(&Tx, &dyn Event) -> Result<()>;
+
+impl Hooks {
+    /// No subscriber and no setting (a database opened below the features: tests of the
+    /// storage itself).
+    pub const NONE: Hooks = Hooks {
+        events: &[],
+        settings: &[],
+    };
+}
+
+/// Something a feature tells the others inside a write ([`Tx::emit`]): a letter registered.
+/// Subscribers tell its type with `as_any().downcast_ref`.
+pub trait Event: std::any::Any + std::fmt::Debug {
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 /// What `PRAGMA quick_check` said of the file.
@@ -145,6 +179,8 @@ pub struct Tx<'c> {
     actor: Actor,
     now: String,
     today: NaiveDate,
+    /// Events emitted and not yet handed to the subscribers.
+    events: std::cell::RefCell<std::collections::VecDeque<Box<dyn Event>>>,
 }
 
 /// A write's own transaction, or its savepoint inside a batch ([`Db::all_or_nothing`]).
@@ -188,26 +224,38 @@ impl Tx<'_> {
     pub fn today(&self) -> NaiveDate {
         self.today
     }
+    /// Tells the subscribers of the database (other features) that `event` happened: they act
+    /// on it inside this write, before it commits, and their failure undoes the whole write.
+    pub fn emit(&self, event: impl Event) {
+        self.events.borrow_mut().push_back(Box::new(event));
+    }
+    /// Hands every emitted event (and those the subscribers emit in turn) to the subscribers.
+    fn deliver(&self, hooks: &Hooks) -> Result<()> {
+        loop {
+            let next = self.events.borrow_mut().pop_front();
+            let Some(event) = next else {
+                return Ok(());
+            };
+            for subscriber in hooks.events {
+                subscriber(self, event.as_ref())?;
+            }
+        }
+    }
 }
 
 impl Db {
-    /// Opens (creating if needed) the database at `path`: the GUI's first run, `demo` and
-    /// `--create`. Every other command opens with [`Db::open_existing`].
-    pub fn open(path: &Path) -> Result<Db> {
-        Self::open_keyed(path, None, true)
-    }
-
-    /// Opens the database at `path`, refusing a path where there is no file
-    /// ([`StorageError::Missing`]): a mistyped `--db` never becomes a new empty database.
-    pub fn open_existing(path: &Path) -> Result<Db> {
-        Self::open_keyed(path, None, false)
-    }
-
     /// Opens the database at `path` with a passphrase (`None`: a plain database), creating it
-    /// when `create` (a new file is then encrypted with the passphrase). A wrong passphrase is
-    /// [`StorageError::WrongPassphrase`], a missing one on an encrypted file
-    /// [`StorageError::Encrypted`]; neither changes anything in the file.
-    pub fn open_keyed(path: &Path, key: Option<cipher::Passphrase>, create: bool) -> Result<Db> {
+    /// when `create` (a new file is then encrypted with the passphrase), with the features'
+    /// `hooks`. A wrong passphrase is [`StorageError::WrongPassphrase`], a missing one on an
+    /// encrypted file [`StorageError::Encrypted`]; neither changes anything in the file.
+    /// Programs open through `Db::open`, `Db::open_existing` and `Db::open_keyed`
+    /// (`crate::wiring`), which hand the hooks of every feature.
+    pub fn open_hooked(
+        path: &Path,
+        key: Option<cipher::Passphrase>,
+        create: bool,
+        hooks: &'static Hooks,
+    ) -> Result<Db> {
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -228,6 +276,7 @@ impl Db {
             health: Arc::new(Mutex::new(None)),
             batch: false,
             key,
+            hooks,
         };
         crate::files::protect(path, &backups_dir(path));
         db.prepare()?;
@@ -253,11 +302,13 @@ impl Db {
             health: Arc::clone(&self.health),
             batch: false,
             key: self.key.clone(),
+            hooks: self.hooks,
         })
     }
 
-    /// A fresh database in memory (tests, benches).
-    pub fn open_in_memory() -> Result<Db> {
+    /// A fresh database in memory with the features' `hooks` (tests and benches use
+    /// `Db::open_in_memory`, which hands them).
+    pub fn in_memory_hooked(hooks: &'static Hooks) -> Result<Db> {
         let mut db = Db {
             conn: Connection::open_in_memory()?,
             path: None,
@@ -265,6 +316,7 @@ impl Db {
             health: Arc::new(Mutex::new(Some(Health::Sound))),
             batch: false,
             key: None,
+            hooks,
         };
         db.prepare()?;
         Ok(db)
@@ -378,6 +430,25 @@ impl Db {
         backup::make(&self.conn, target, self.key.as_ref())
     }
 
+    /// The settings that do not read, each with its key and field (none: every setting
+    /// reads, or was never saved).
+    pub fn unreadable_settings(&self) -> Result<Vec<settings::Unreadable>> {
+        let mut out = Vec::new();
+        for check in self.hooks.settings {
+            match check(&self.conn) {
+                Ok(()) => {}
+                Err(StorageError::Setting(u)) => out.push(u),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The hooks the database was opened with (a connection opened beside it takes them).
+    pub fn hooks(&self) -> &'static Hooks {
+        self.hooks
+    }
+
     /// The passphrase the database was opened with (its copies use it too).
     pub fn key(&self) -> Option<&cipher::Passphrase> {
         self.key.as_ref()
@@ -443,8 +514,10 @@ impl Db {
             actor: *actor,
             now,
             today,
+            events: Default::default(),
         };
         let out = f(&w)?;
+        w.deliver(self.hooks)?;
         journal::flush(&w)?;
         w.tx.commit().map_err(StorageError::from)?;
         Ok(out)

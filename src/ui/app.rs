@@ -97,7 +97,10 @@ impl App {
         } else {
             Route::Today
         };
-        app.open(first)?;
+        // A screen that cannot load (a setting that does not read) says so; the window opens.
+        if let Err(e) = app.open(first) {
+            app.toasts.error(format!("{e:#}"));
+        }
         Ok(app)
     }
 
@@ -129,9 +132,11 @@ impl App {
         while let Some(c) = self.dialogs.poll() {
             self.push(c);
         }
-        if let Some(c) = super::admin::damaged_banner(ui, &self.db) {
-            self.push(c);
-        }
+        let bands = [super::admin::damaged_banner(ui, &self.db)];
+        let bands = bands
+            .into_iter()
+            .chain([super::admin::settings_banner(ui, &self.view)]);
+        self.commands.extend(bands.flatten());
         self.shortcuts(&ctx);
         if self.route != Route::Welcome {
             egui::Panel::left("nav")
@@ -325,6 +330,7 @@ impl App {
     fn reload_view(&mut self) -> anyhow::Result<()> {
         self.view.managers = admin::service::managers(&self.db).map_err(t::err)?;
         self.view.catalogs = admin::service::catalogs(&self.db).map_err(t::err)?;
+        self.view.unreadable = self.db.unreadable_settings().map_err(t::err)?;
         self.view.clients = std::sync::Arc::new(clients::service::list(&self.db).map_err(t::err)?);
         self.view.clients_version += 1;
         let me = self.view.me_id();

@@ -21,6 +21,8 @@ pub struct ViewCtx {
     pub clients: Arc<Vec<ClientRow>>,
     /// Grows each time `clients` is reloaded, so that screens that keep indices into it know.
     pub clients_version: u64,
+    /// Saved settings that do not read: the window names each in a red band.
+    pub unreadable: Vec<crate::storage::settings::Unreadable>,
     /// Where the database is, for «О программе».
     pub db_label: String,
     /// Asks for a new frame from another thread (the mail merge's progress).

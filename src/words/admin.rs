@@ -172,6 +172,7 @@ pub const YES_RESTORE: &str = "Да, восстановить";
 pub const DB_DAMAGED_BANNER: &str =
     "База данных повреждена: изменения не сохраняются. Восстановите последнюю проверенную копию.";
 pub const DB_DAMAGED_TO_BACKUPS: &str = "Восстановить из копии…";
+pub const SETTING_OPEN: &str = "Открыть настройку";
 pub const RESCUE_TITLE: &str = "Базу данных не удалось открыть";
 pub const RESCUE_TEXT: &str = "Выберите проверенную резервную копию, чтобы восстановить из неё базу. Нынешний файл будет перенесён в папку копий без изменений.";
 pub const RESCUE_NO_BACKUPS: &str = "Резервных копий этой базы нет.";
@@ -341,5 +342,41 @@ pub fn journal_field(column: &str) -> &str {
 pub fn err_image_too_large(width: u32, height: u32, max: u32) -> String {
     format!(
         "Изображение {width}×{height} пикселей слишком большое: уменьшите его до {max} пикселей по большей стороне (для подписи и логотипа хватит 1000)"
+    )
+}
+
+/// What a stored setting is called on its screen, by its key.
+pub fn setting_name(key: &str) -> &'static str {
+    match key {
+        "company" => "Реквизиты бланка",
+        "backups" => "Резервные копии: сколько хранить",
+        "appeals" => "Сроки и тематики обращений",
+        "greetings" => "Регламент поздравлений",
+        "gift_limits" => "Лимиты подарков",
+        _ => "настройка",
+    }
+}
+
+/// What is wrong with a stored setting's field, by the kind of the reader's complaint.
+pub fn setting_defect(detail: &str) -> &'static str {
+    if detail.starts_with("invalid type") {
+        "значение не того вида"
+    } else if detail.starts_with("unknown variant") || detail.starts_with("invalid value") {
+        "недопустимое значение"
+    } else {
+        "запись повреждена"
+    }
+}
+
+/// A stored setting that does not read: its name, key and field, and that nothing is guessed.
+pub fn setting_unreadable(name: &str, key: &str, field: &str, defect: &str) -> String {
+    let field = if field.is_empty() {
+        String::new()
+    } else {
+        format!(", поле {field}")
+    };
+    format!(
+        "Настройка «{name}» ({key}{field}) не читается: {defect}. Значения по умолчанию не \
+         подставляются — откройте настройку, проверьте её и сохраните."
     )
 }

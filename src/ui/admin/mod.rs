@@ -118,6 +118,36 @@ pub fn damaged_banner(ui: &mut Ui, db: &crate::storage::Db) -> Option<Command> {
     out
 }
 
+/// A red band naming each saved setting that does not read, with the way to its screen: the
+/// program computes nothing from a default in its place.
+pub fn settings_banner(ui: &mut Ui, view: &ViewCtx) -> Option<Command> {
+    if view.unreadable.is_empty() {
+        return None;
+    }
+    let mut out = None;
+    egui::Panel::top("unreadable settings").show(ui, |ui| {
+        for u in &view.unreadable {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(u.describe()).strong().color(theme::ERROR));
+                if ui.button(t::SETTING_OPEN).clicked() {
+                    out = Some(Command::Open(setting_route(u.key)));
+                }
+            });
+        }
+    });
+    out
+}
+
+/// The screen where a setting is edited, by its key.
+fn setting_route(key: &str) -> Route {
+    match key {
+        "company" => Route::Settings,
+        "backups" => Route::Backups,
+        "appeals" => Route::AppealSettings,
+        _ => Route::Greetings,
+    }
+}
+
 impl Feature for AdminUi {
     type Cmd = Cmd;
 
