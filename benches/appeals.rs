@@ -112,7 +112,7 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("appeals, 200 000");
     group.bench_function("«Сегодня»: overdue and due soon", |b| {
-        b.iter(|| service::today(&db, None, today()).expect("today"))
+        b.iter(|| service::today(&db, vipdesk::domain::Scope::All, today()).expect("today"))
     });
     // A keystroke in the register: its rows, the count, and the badge of overdue ones.
     let mut typed = String::new();

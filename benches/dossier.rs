@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use vipdesk::clients::search::{ClientFilter, SortColumn, filter_clients};
 use vipdesk::clients::service as clients;
-use vipdesk::contacts::service as contacts;
 use vipdesk::domain::{Actor, Role};
 use vipdesk::storage::Db;
 use vipdesk::ui::clients::DossierEditor;
@@ -94,21 +93,22 @@ fn benches(c: &mut Criterion) {
     let manager = rows.iter().find_map(|r| r.manager_id).expect("a manager");
     c.bench_function("«Сегодня» of a manager (200 000 reports)", |b| {
         b.iter(|| {
-            black_box(
-                contacts::today(&db, &Actor::manager(manager, Role::Manager), today)
-                    .expect("today"),
-            )
+            black_box(vipdesk::overview::today(
+                &db,
+                &Actor::manager(manager, Role::Manager),
+                today,
+            ))
         })
     });
     c.bench_function(
         "«Сегодня» of the head of the group (all 5 000 clients)",
-        |b| b.iter(|| black_box(contacts::today(&db, &Actor::SYSTEM, today).expect("today"))),
+        |b| b.iter(|| black_box(vipdesk::overview::today(&db, &Actor::SYSTEM, today))),
     );
     let mut k = 0usize;
     c.bench_function("timeline of a client", |b| {
         b.iter(|| {
             k = (k + 7919) % ids.len();
-            black_box(contacts::timeline(&db, ids[k]).expect("timeline"))
+            black_box(vipdesk::overview::timeline(&db, ids[k]).expect("timeline"))
         })
     });
 

@@ -16,6 +16,7 @@ pub mod files;
 pub mod greetings;
 pub mod i18n;
 pub mod letters;
+pub mod overview;
 pub mod pdf;
 pub mod pixels;
 pub mod storage;

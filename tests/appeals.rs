@@ -210,7 +210,7 @@ fn the_registration_and_forwarding_clocks_are_separate() {
     f.clock.set_date(d(2026, 10, 30));
     let a = appeal(&f, f.legal, AppealKind::Info, Channel::Email, "Вопрос");
     let id = service::create(&mut f.db, &actor(f.me), &a, false, &[]).expect("received");
-    let today = service::today(&f.db, None, d(2026, 11, 2)).expect("today");
+    let today = service::today(&f.db, vipdesk::domain::Scope::All, d(2026, 11, 2)).expect("today");
     assert_eq!(today.unregistered.len(), 1);
     assert_eq!(today.unregistered[0].1, d(2026, 11, 2));
     f.clock.set_date(d(2026, 11, 2));
@@ -222,7 +222,7 @@ fn the_registration_and_forwarding_clocks_are_separate() {
     assert_eq!(clocks.forward_by, Some(d(2026, 11, 9)));
     assert_eq!(clocks.answer_by, Some(d(2026, 12, 2)));
     assert!(
-        service::today(&f.db, None, d(2026, 11, 2))
+        service::today(&f.db, vipdesk::domain::Scope::All, d(2026, 11, 2))
             .expect("t")
             .unregistered
             .is_empty()
@@ -707,7 +707,12 @@ fn today_shows_overdue_and_due_soon_appeals() {
         Channel::Post,
         "Потом",
     ));
-    let t = service::today(&f.db, Some(f.me), d(2026, 11, 20)).expect("today");
+    let t = service::today(
+        &f.db,
+        vipdesk::domain::Scope::Manager(f.me),
+        d(2026, 11, 20),
+    )
+    .expect("today");
     let ids = |rows: &[AppealRow]| rows.iter().map(|r| r.id).collect::<Vec<_>>();
     assert_eq!(ids(&t.overdue), vec![overdue]);
     assert_eq!(ids(&t.due_soon), vec![soon]);
@@ -715,10 +720,14 @@ fn today_shows_overdue_and_due_soon_appeals() {
     // Another manager sees none of mine.
     let other = common::add_manager(&mut f.db, "Орлов", "Олег", "Петрович");
     assert!(
-        service::today(&f.db, Some(other), d(2026, 11, 20))
-            .expect("t")
-            .overdue
-            .is_empty()
+        service::today(
+            &f.db,
+            vipdesk::domain::Scope::Manager(other),
+            d(2026, 11, 20)
+        )
+        .expect("t")
+        .overdue
+        .is_empty()
     );
 }
 

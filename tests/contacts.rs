@@ -140,7 +140,7 @@ fn today_shows_exactly_what_is_due() {
         vec![],
     );
 
-    let t = service::today(&db, &actor(me), today).expect("today");
+    let t = service::today(&db, actor(me).scope(), today).expect("today");
     let calls: Vec<(&str, i64)> = t
         .calls
         .iter()
@@ -170,13 +170,13 @@ fn today_shows_exactly_what_is_due() {
     assert_eq!(bdays, vec![("Алексеев Иван", 50, true)]);
     assert_eq!(t.count(), 5);
     // The head of the group sees everyone: the other manager's overdue call too.
-    let all = service::today(&db, &Actor::SYSTEM, today).expect("today");
+    let all = service::today(&db, Actor::SYSTEM.scope(), today).expect("today");
     assert_eq!(all.calls.len(), 2);
     // A custom rhythm: calls every 60 days make A's call not due yet.
     let mut dossier = clients::service::open(&db, a).expect("dossier");
     dossier.client.call_every_days = Some(60);
     clients::service::save(&mut db, &actor(me), &dossier).expect("rhythm");
-    let t = service::today(&db, &actor(me), today).expect("today");
+    let t = service::today(&db, actor(me).scope(), today).expect("today");
     assert!(t.calls.is_empty());
 }
 
@@ -341,7 +341,7 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
 
 #[test]
 fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier() {
-    use vipdesk::contacts::timeline::EventKind;
+    use vipdesk::overview::EventKind;
     let (mut db, _clock) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let a = client(&mut db, "АО «А»", me, vec![]);
@@ -366,7 +366,7 @@ fn timeline_lists_everything_in_date_order_and_rhythm_is_kept_with_the_dossier()
     dossier.client.call_every_days = Some(14);
     dossier.client.meeting_every_months = Some(6);
     clients::service::save(&mut db, &actor(me), &dossier).expect("save");
-    let events = service::timeline(&db, a).expect("timeline");
+    let events = vipdesk::overview::timeline(&db, a).expect("timeline");
     let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
@@ -464,14 +464,14 @@ fn birthdays_across_new_year_and_on_29_february() {
             person("Летний", d(1980, 7, 1)),
         ],
     );
-    let t = service::today(&db, &actor(me), d(2026, 12, 25)).expect("today");
+    let t = service::today(&db, actor(me).scope(), d(2026, 12, 25)).expect("today");
     let names: Vec<(&str, i32)> = t
         .birthdays
         .iter()
         .map(|b| (b.name.as_str(), b.age))
         .collect();
     assert_eq!(names, vec![("Январский", 57)]);
-    let t = service::today(&db, &Actor::SYSTEM, d(2027, 2, 20)).expect("today");
+    let t = service::today(&db, Actor::SYSTEM.scope(), d(2027, 2, 20)).expect("today");
     let names: Vec<(&str, NaiveDate)> = t
         .birthdays
         .iter()
@@ -505,7 +505,7 @@ fn a_new_client_owes_nothing_for_the_past() {
         .expect("state")
         .expect("the client");
     assert_eq!(state.start, today, "added today, VIP since January");
-    let t = service::today(&db, &actor(me), today).expect("today");
+    let t = service::today(&db, actor(me).scope(), today).expect("today");
     assert!(
         t.calls.is_empty() && t.meetings.is_empty(),
         "{:?} {:?}",
@@ -514,13 +514,13 @@ fn a_new_client_owes_nothing_for_the_past() {
     );
     // A month on, the first call is due; the first meeting is owed in the first quarter.
     let later = today + chrono::Duration::days(31);
-    let t = service::today(&db, &actor(me), later).expect("today");
+    let t = service::today(&db, actor(me).scope(), later).expect("today");
     assert_eq!(
         t.calls.iter().map(|c| c.overdue_days).collect::<Vec<_>>(),
         vec![1]
     );
     assert!(t.meetings.is_empty());
-    let t = service::today(&db, &actor(me), d(2027, 4, 1)).expect("today");
+    let t = service::today(&db, actor(me).scope(), d(2027, 4, 1)).expect("today");
     assert_eq!(
         t.meetings.iter().map(|c| c.due).collect::<Vec<_>>(),
         vec![d(2027, 3, 31)]

@@ -165,11 +165,16 @@ fn a_general_holidays_gift_not_handed_by_the_last_working_day_is_a_delivery_task
     let last = row.hand_by.expect("the last working day");
     assert!(last < new_year);
     // The day before the last working day: nothing to deliver yet.
-    let before = service::today(&db, None, last - chrono::Duration::days(1)).expect("today");
+    let before = service::today(
+        &db,
+        vipdesk::domain::Scope::All,
+        last - chrono::Duration::days(1),
+    )
+    .expect("today");
     assert!(before.deliveries.is_empty());
     // Not handed by the last working day: a delivery task for the personal manager.
     clock.set_date(last);
-    let today = service::today(&db, None, last).expect("today");
+    let today = service::today(&db, vipdesk::domain::Scope::All, last).expect("today");
     assert_eq!(today.deliveries.len(), 1);
     assert_eq!(today.deliveries[0].gift.id, Some(id));
     // Handed over: the task is gone.
@@ -185,7 +190,7 @@ fn a_general_holidays_gift_not_handed_by_the_last_working_day_is_a_delivery_task
     )
     .expect("handed");
     assert!(
-        service::today(&db, None, last)
+        service::today(&db, vipdesk::domain::Scope::All, last)
             .expect("today")
             .deliveries
             .is_empty()
@@ -244,7 +249,7 @@ fn a_changed_category_of_a_planned_gift_is_warned() {
     )
     .expect("planned");
     assert!(
-        service::today(&db, None, common::today())
+        service::today(&db, vipdesk::domain::Scope::All, common::today())
             .expect("today")
             .changes
             .is_empty()
@@ -255,7 +260,7 @@ fn a_changed_category_of_a_planned_gift_is_warned() {
     d.client.strategic = false;
     d.people[0].category = Some(3);
     clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("saved");
-    let changes = service::today(&db, None, common::today())
+    let changes = service::today(&db, vipdesk::domain::Scope::All, common::today())
         .expect("today")
         .changes;
     assert_eq!(changes.len(), 2, "{changes:?}");
@@ -384,7 +389,8 @@ fn today_lists_a_general_holiday_once_and_birthdays_per_person() {
     let (mut db, _) = common::db();
     let (ivanov, _) = two_people(&mut db);
     // The week of 31 December 2026: the New Year for both leaders, on one line.
-    let today = service::today(&db, None, common::d(2026, 12, 28)).expect("today");
+    let today =
+        service::today(&db, vipdesk::domain::Scope::All, common::d(2026, 12, 28)).expect("today");
     assert_eq!(today.general.len(), 1, "{:?}", today.general);
     let ny = &today.general[0];
     assert_eq!(
@@ -393,7 +399,8 @@ fn today_lists_a_general_holiday_once_and_birthdays_per_person() {
     );
     assert!(today.greetings.is_empty());
     // The week of Иванов's birthday (7 March 2027, a Sunday): his line, with both callers.
-    let today = service::today(&db, None, common::d(2027, 3, 1)).expect("today");
+    let today =
+        service::today(&db, vipdesk::domain::Scope::All, common::d(2027, 3, 1)).expect("today");
     let b = today
         .greetings
         .iter()
@@ -402,7 +409,12 @@ fn today_lists_a_general_holiday_once_and_birthdays_per_person() {
     assert_eq!(b.callers.len(), 2);
     // A manager with no clients sees none of it.
     let other = common::add_manager(&mut db, "Сидоров", "Пётр", "Ильич");
-    let theirs = service::today(&db, Some(other), common::d(2026, 12, 28)).expect("today");
+    let theirs = service::today(
+        &db,
+        vipdesk::domain::Scope::Manager(other),
+        common::d(2026, 12, 28),
+    )
+    .expect("today");
     assert_eq!(theirs.count(), 0);
 }
 

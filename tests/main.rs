@@ -20,6 +20,7 @@ mod journal;
 mod letters;
 mod migrations;
 mod opening;
+mod overview;
 mod pdf;
 mod privacy;
 mod safety;

@@ -13,7 +13,7 @@ use crate::clients::store as clients_store;
 use crate::clients::{Direction, Record};
 use crate::contacts::{Meeting, MeetingKind, store as contacts_store};
 use crate::domain::calendar::{Calendar, Term};
-use crate::domain::{Actor, FieldError, FieldErrors, Id};
+use crate::domain::{Actor, FieldError, FieldErrors, Id, Scope};
 use crate::letters::{
     Letter, LetterError, Reply, service as letters_service, store as letters_store,
 };
@@ -714,9 +714,10 @@ pub struct TodayAppeals {
     pub unregistered: Vec<(AppealRow, NaiveDate)>,
 }
 
-/// Overdue, due soon and unregistered appeals of `manager` (everybody's when `None`).
-pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<TodayAppeals, StorageError> {
+/// Overdue, due soon and unregistered appeals of the clients of `scope`.
+pub fn today(db: &Db, scope: Scope, today: NaiveDate) -> Result<TodayAppeals, StorageError> {
     let conn = db.conn();
+    let manager = scope.manager();
     let s = store::settings(conn)?;
     let cal = calendar::load(conn)?;
     let soon = cal.add_working_days(today, s.due_soon_days);

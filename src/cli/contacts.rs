@@ -8,7 +8,6 @@ use clap::Subcommand;
 use super::{Out, Place};
 use crate::contacts::report::Period;
 use crate::contacts::service;
-use crate::contacts::today::Today;
 use crate::domain::{Actor, Code, Role, fmt};
 use crate::i18n::{self as t, Label};
 
@@ -173,6 +172,9 @@ pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
+/// «Сегодня» of a manager (a head of the group sees what the head sees), or of everybody's
+/// clients: the same sections as the window's, with the same counts. A part that cannot be
+/// shown is named on stderr, and the exit code is 1.
 pub fn today(
     place: &Place,
     manager: Option<i64>,
@@ -180,52 +182,37 @@ pub fn today(
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
     let db = place.open()?;
-    let today = service::today(&db, &as_manager(manager), db.today()).map_err(t::err)?;
+    let actor = match manager {
+        Some(id) => crate::admin::service::manager(&db, id)
+            .map_err(t::err)?
+            .actor(),
+        None => Actor::SYSTEM,
+    };
+    let today = crate::overview::today(&db, &actor, db.today());
     if json {
-        out.line(serde_json::to_string(&today)?)?;
+        out.line(today.json().to_string())?;
     } else {
         out.lines(today_lines(&today))?;
     }
-    Ok(ExitCode::SUCCESS)
+    for (part, why) in &today.failed {
+        eprintln!("{}", t::part_failed(part, why));
+    }
+    Ok(if today.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
-/// «Сегодня» as text: one section per kind of duty.
-fn today_lines(today: &Today) -> Vec<String> {
-    use crate::domain::fmt::date;
+/// «Сегодня» as text: each section's title with its count, then its rows, cells apart by tabs.
+fn today_lines(today: &crate::overview::Today) -> Vec<String> {
     let mut out = Vec::new();
-    for (title, rows) in [
-        (t::TODAY_CALLS, &today.calls),
-        (t::TODAY_MEETINGS, &today.meetings),
-    ] {
-        out.push(title.to_string());
-        out.extend(rows.iter().map(|c| {
-            format!(
-                "  {}\t{}\t{}",
-                c.client,
-                date(c.due),
-                t::overdue(c.overdue_days)
-            )
+    for s in &today.sections {
+        out.push(t::section_title(s.title, s.lines.len()));
+        out.extend(s.lines.iter().map(|l| {
+            let cells: Vec<&str> = l.cells.iter().map(|(c, _)| c.as_str()).collect();
+            format!("  {}", cells.join("\t"))
         }));
     }
-    out.push(t::TODAY_STEPS.to_string());
-    out.extend(today.steps.iter().map(|s| {
-        format!(
-            "  {}\t{}\t{}\t{}",
-            s.client,
-            s.text,
-            date(s.due),
-            t::overdue(s.overdue_days)
-        )
-    }));
-    out.push(t::TODAY_BIRTHDAYS.to_string());
-    out.extend(today.birthdays.iter().map(|b| {
-        format!(
-            "  {}\t{}\t{}\t{}",
-            date(b.date),
-            b.name,
-            b.client,
-            t::age(b.age, b.jubilee)
-        )
-    }));
     out
 }

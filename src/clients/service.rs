@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use super::model::{ClientRow, Dossier};
+use chrono::NaiveDate;
+
+use super::model::{ClientRow, Direction, Dossier};
 use super::store;
 use crate::domain::{Actor, Id};
 use crate::files::{self, FileError};
@@ -203,4 +205,20 @@ pub fn show_record_file(db: &Db, record_id: Id, name: &str) -> Result<(), Client
     files::show(&path)?;
     log::info!("opened the file of record {record_id} in the system viewer");
     Ok(())
+}
+
+/// The correspondence of a client for its timeline: (date, direction, number, subject).
+pub fn record_events(
+    db: &Db,
+    client: Id,
+) -> Result<Vec<(NaiveDate, Direction, String, String)>, StorageError> {
+    store::record_events(db.conn(), client)
+}
+
+/// The stages of a client's projects for its timeline: (date, stage, project, done).
+pub fn stage_events(
+    db: &Db,
+    client: Id,
+) -> Result<Vec<(NaiveDate, String, String, bool)>, StorageError> {
+    store::stage_events(db.conn(), client)
 }

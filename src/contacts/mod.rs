@@ -1,12 +1,11 @@
 //! Contacts with the clients: reports of calls and meetings with their next steps, the contact
-//! rhythm of the standard, «Сегодня», the client's timeline, the contact report of a period.
+//! rhythm of the standard, «Сегодня», the contact report of a period.
 
 pub mod draft;
 pub mod model;
 pub mod report;
 pub mod service;
 pub mod store;
-pub mod timeline;
 pub mod today;
 
 pub use model::*;

@@ -345,3 +345,13 @@ mod tests {
         assert!(!is_jubilee(51) && !is_jubilee(35) && !is_jubilee(45));
     }
 }
+
+/// A report as the client's timeline shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingEvent {
+    pub id: Id,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    pub topics: String,
+    pub status: ReportStatus,
+}

@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use super::model::*;
 use super::report::{self, ContactReport, Period};
 use super::store::{self, Of};
-use super::timeline::{self, Event};
 use super::today::{self, Today};
 use crate::admin::store as admin_store;
 use crate::clients::{Direction, Record, store as clients_store};
@@ -234,11 +233,9 @@ fn of(scope: Scope) -> Of {
     }
 }
 
-/// What is due today for the clients `actor` sees: a manager their own, a head of the group
-/// (and the program) everyone's.
-pub fn today(db: &Db, actor: &Actor, today: NaiveDate) -> Result<Today, StorageError> {
+/// What is due today for the clients of `scope` (the overview decides it from the acting user).
+pub fn today(db: &Db, scope: Scope, today: NaiveDate) -> Result<Today, StorageError> {
     let conn = db.conn();
-    let scope = actor.scope();
     let manager = scope.manager();
     let contacts = store::client_contacts(conn, of(scope), today)?;
     let steps = store::due_steps(conn, manager, today::week_end(today))?;
@@ -269,8 +266,17 @@ pub fn client_contacts(
     )
 }
 
-pub fn timeline(db: &Db, client: Id) -> Result<Vec<Event>, StorageError> {
-    timeline::timeline(db.conn(), client)
+/// The reports of a client for its timeline.
+pub fn meeting_events(db: &Db, client: Id) -> Result<Vec<MeetingEvent>, StorageError> {
+    store::client_meetings(db.conn(), client)
+}
+
+/// The next steps of a client's reports for its timeline: (due, text, done, report).
+pub fn step_events(
+    db: &Db,
+    client: Id,
+) -> Result<Vec<(NaiveDate, String, bool, Id)>, StorageError> {
+    store::client_steps(db.conn(), client)
 }
 
 /// The contact report of a period for the clients `actor` sees, counted on `today`.

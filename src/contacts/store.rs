@@ -518,16 +518,6 @@ pub fn meeting_attachments(conn: &Connection, meeting_id: Id) -> Result<Vec<Atta
     Ok(rows)
 }
 
-/// A report as the client's timeline shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MeetingEvent {
-    pub id: Id,
-    pub kind: MeetingKind,
-    pub date: NaiveDate,
-    pub topics: String,
-    pub status: ReportStatus,
-}
-
 /// The reports of a client for its timeline.
 pub fn client_meetings(conn: &Connection, client_id: Id) -> Result<Vec<MeetingEvent>> {
     let mut st = conn.prepare_cached(

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::model::*;
 pub use super::store::Whom;
 use super::{schedule, store, tasks};
-use crate::domain::{Actor, FieldError, Id};
+use crate::domain::{Actor, FieldError, Id, Scope};
 use crate::storage::{Db, StorageError};
 
 /// Why a gift was not recorded.
@@ -313,7 +313,9 @@ impl GiftsToday {
     }
 }
 
-pub fn today(db: &Db, manager: Option<Id>, today: NaiveDate) -> Result<GiftsToday, StorageError> {
+/// The regulation's duties of the week for the clients of `scope`.
+pub fn today(db: &Db, scope: Scope, today: NaiveDate) -> Result<GiftsToday, StorageError> {
+    let manager = scope.manager();
     let week_end = crate::contacts::today::week_end(today);
     let (greetings, general_rows): (Vec<Greeting>, Vec<Greeting>) =
         schedule_for(db, today, week_end, manager)?

@@ -2,10 +2,10 @@
 
 use crate::admin::TrashKind;
 use crate::clients::{ClientKind, Direction, ProjectStatus};
-use crate::contacts::timeline::{Detail, EventKind};
 use crate::contacts::{MeetingKind, ReportStatus};
 use crate::domain::{Code, Role};
 use crate::letters::LetterStatus;
+use crate::overview::{Detail, EventKind};
 use crate::words as w;
 
 /// A backup's kind in Russian (not a `Label`: one kind carries a number).

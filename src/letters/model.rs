@@ -433,3 +433,15 @@ mod tests {
         assert_eq!(Selection::parse("everyone"), None);
     }
 }
+
+/// A letter as the client's timeline shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterEvent {
+    pub id: Id,
+    /// Empty for a draft.
+    pub number: String,
+    /// The registration date, or the day the draft was made.
+    pub date: NaiveDate,
+    pub heading: String,
+    pub status: LetterStatus,
+}

@@ -144,6 +144,11 @@ pub fn open(db: &Db, id: Id) -> Result<Letter, StorageError> {
 }
 
 /// The register, newest first.
+/// The letters of a client for its timeline.
+pub fn events_of_client(db: &Db, client: Id) -> Result<Vec<LetterEvent>, StorageError> {
+    store::client_letters(db.conn(), client)
+}
+
 pub fn list(db: &Db, f: &LetterFilter) -> Result<Vec<LetterRow>, StorageError> {
     store::list_letters(db.conn(), f)
 }

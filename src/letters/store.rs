@@ -256,18 +256,6 @@ pub fn save_template(tx: &Tx, t: &Template) -> Result<Id> {
     }
 }
 
-/// A letter as the client's timeline shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LetterEvent {
-    pub id: Id,
-    /// Empty for a draft.
-    pub number: String,
-    /// The registration date, or the day the draft was made.
-    pub date: NaiveDate,
-    pub heading: String,
-    pub status: LetterStatus,
-}
-
 /// The letters of a client for its timeline.
 pub fn client_letters(conn: &Connection, client_id: Id) -> Result<Vec<LetterEvent>> {
     let mut st = conn.prepare_cached(

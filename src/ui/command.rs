@@ -73,9 +73,8 @@ impl Route {
             | Route::NewAppeal(_)
             | Route::AppealReports
             | Route::AppealSettings => Area::Appeals,
-            Route::Today | Route::ContactReport | Route::Report(_) | Route::NewReport(..) => {
-                Area::Contacts
-            }
+            Route::Today => Area::Overview,
+            Route::ContactReport | Route::Report(_) | Route::NewReport(..) => Area::Contacts,
             Route::Clients | Route::Client(..) | Route::NewClient => Area::Clients,
             Route::Greetings | Route::Gifts | Route::PersonGifts(_) => Area::Greetings,
             Route::Letters

@@ -106,6 +106,7 @@ macro_rules! features {
 }
 
 features! {
+    overview: Overview => super::overview::OverviewUi,
     clients: Clients => super::clients::ClientsUi,
     letters: Letters => super::letters::LettersUi,
     contacts: Contacts => super::contacts::ContactsUi,

@@ -67,8 +67,9 @@ pub fn submitted_info(date: &str) -> String {
 pub fn accepted_info(date: &str, comment: &str) -> String {
     format!("Принят {date}. Комментарий: {comment}")
 }
+/// The title of the reports waiting for acceptance on «Сегодня», with their count.
 pub fn reports_to_review(n: usize) -> String {
-    format!("Отчёты на проверке: {n}")
+    super::overview::section_title(super::overview::TODAY_REVIEWS, n)
 }
 pub const F_REPORT_KIND: &str = "Вид контакта";
 pub const F_TIME: &str = "Время";

@@ -312,8 +312,10 @@ pub const TODAY_DELIVERIES: &str =
 pub const TODAY_ORDERS: &str = "Заказы подарков в АХС";
 pub const OPEN_GIFTS: &str = "К подаркам";
 pub const OPEN_SCHEDULE: &str = "К графику";
-pub fn today_greeting_line(date: &str, holiday: &str, person: &str, client: &str) -> String {
-    format!("{date} — {holiday}: {person} ({client})")
+/// A person's greeting on «Сегодня» (its date is a cell of its own): «День рождения (46 лет):
+/// Белов С.П. (АО «Альфа»)».
+pub fn today_greeting_line(holiday: &str, person: &str, client: &str) -> String {
+    format!("{holiday}: {person} ({client})")
 }
 pub fn calls_line(callers: &str) -> String {
     format!("звонят: {callers}")
@@ -326,14 +328,14 @@ pub const SAVE_REGULATION: &str = "Сохранить";
 pub const REGULATION_SAVED: &str = "Настройки открыток сохранены.";
 pub const CARD_TOO_LONG: &str =
     "Текст открытки не помещается на открытку A6 даже мелким шрифтом: сократите его.";
-/// A general holiday on «Сегодня»: «31.12.2026 — Новый год: 120 лиц, из них 40 поздравляет
-/// руководитель Общества».
-pub fn general_day_line(date: &str, holiday: &str, people: usize, director: usize) -> String {
+/// A general holiday on «Сегодня» (its date is a cell of its own): «Новый год: 120 лиц, из них
+/// 40 звонит руководитель Общества».
+pub fn general_day_line(holiday: &str, people: usize, director: usize) -> String {
     let whom = crate::domain::fmt::count(people as u64, ["лицо", "лица", "лиц"]);
     if director > 0 {
-        format!("{date} — {holiday}: {whom}, из них {director} звонит руководитель Общества")
+        format!("{holiday}: {whom}, из них {director} звонит руководитель Общества")
     } else {
-        format!("{date} — {holiday}: {whom}")
+        format!("{holiday}: {whom}")
     }
 }
 pub fn plans_changed(n: usize) -> String {
@@ -374,10 +376,6 @@ pub fn card_file(person: &str, date: &str) -> String {
         .filter(|c| !"\\/:*?\"<>|«»".contains(*c) && !c.is_control())
         .collect();
     format!("Открытка {safe} {date}")
-}
-/// A gift on «Сегодня»: «31.12.2026 — Белов С.П. (АО «Альфа»): Ежедневник».
-pub fn gift_line_today(date: &str, person: &str, client: &str, item: &str) -> String {
-    format!("{date} — {person} ({client}): {item}")
 }
 pub const RULES_TITLE: &str = "Правила регламента";
 pub const F_JUBILEE_AGES: &str = "Юбилеи (лет)";

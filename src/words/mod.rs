@@ -13,6 +13,7 @@ pub mod contacts;
 pub mod demo;
 pub mod greetings;
 pub mod letters;
+pub mod overview;
 
 pub use admin::*;
 pub use appeals::*;
@@ -21,3 +22,4 @@ pub use common::*;
 pub use contacts::*;
 pub use greetings::*;
 pub use letters::*;
+pub use overview::*;

@@ -252,7 +252,7 @@ fn a_letter_registered_after_midnight_carries_the_new_date() {
     // «Сегодня» follows the clock too.
     h.get_by_role_and_label(
         Role::Button,
-        &t::with_count(t::TODAY, h.state().features.contacts.today.count()),
+        &t::with_count(t::TODAY, h.state().features.overview.today.count()),
     )
     .click();
     h.run();

@@ -30,8 +30,9 @@ fn first_run_offers_demo_data() {
         .filter(|r| r.manager_id == me)
         .map(|r| r.id)
         .collect();
-    let today = &h.state().features.contacts.today.data;
-    assert!(today.calls.iter().all(|c| mine.contains(&c.client_id)));
+    let today = &h.state().features.overview.today;
+    let calls = &today.section("calls").expect("calls").lines;
+    assert!(calls.iter().all(|c| mine.contains(&client_of(c))));
     // The app opens on «Сегодня»; the client list is one click away.
     assert_eq!(h.state().route, Route::Today);
     h.get_by_role_and_label(Role::Button, t::NAV_CLIENTS)
@@ -160,18 +161,28 @@ fn the_remembered_user_gets_their_own_today_at_start() {
         .filter(|r| r.manager_id == manager.id)
         .map(|r| r.id)
         .collect();
-    let data = &app.features.contacts.today.data;
+    let data = &app.features.overview.today;
     assert!(data.count() > 0);
-    assert!(
-        data.calls
-            .iter()
-            .chain(&data.meetings)
-            .all(|c| mine.contains(&c.client_id))
-    );
-    assert!(data.steps.iter().all(|s| mine.contains(&s.client_id)));
+    for key in [
+        "calls",
+        "meetings",
+        "steps",
+        "birthdays",
+        "appeals_overdue",
+        "greetings",
+    ] {
+        let lines = &data.section(key).expect(key).lines;
+        assert!(
+            lines
+                .iter()
+                .filter(|l| l.json.get("client_id").is_some())
+                .all(|l| mine.contains(&client_of(l))),
+            "{key}"
+        );
+    }
     let mut h = harness(app);
     h.run();
-    let count = h.state().features.contacts.today.count();
+    let count = h.state().features.overview.today.count();
     h.get_by_label(&t::with_count(t::TODAY, count));
 }
 
@@ -471,4 +482,37 @@ fn type_into_unlock(
     h.run();
     h.get_by_label(t::UNLOCK_OPEN).click();
     h.run();
+}
+
+/// The client a row of «Сегодня» is about.
+fn client_of(line: &vipdesk::overview::Line) -> i64 {
+    line.json["client_id"].as_i64().expect("client_id")
+}
+
+/// A saved setting that does not read: a red band names it and its field, the program shows
+/// no date computed from a default, and «Открыть настройку» leads to its screen.
+#[test]
+fn an_unreadable_setting_is_named_in_a_red_band() {
+    let (mut db, _) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let reg = vipdesk::greetings::Regulation::default();
+    vipdesk::greetings::service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("saved");
+    db.conn()
+        .execute(
+            "UPDATE settings SET value = json_set(value, '$.order_working_days', 'десять') \
+             WHERE key = 'greetings'",
+            [],
+        )
+        .expect("damaged");
+    let mut h = harness(app_on(db, Some(me), Route::Clients));
+    h.run();
+    assert_eq!(
+        h.state().view.unreadable.len(),
+        1,
+        "{:?}",
+        h.state().view.unreadable
+    );
+    h.get_by_label_contains("«Регламент поздравлений» (greetings, поле order_working_days)");
+    click_button(&mut h, vipdesk::words::SETTING_OPEN);
+    assert_eq!(h.state().route, Route::Greetings);
 }

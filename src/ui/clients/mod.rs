@@ -56,7 +56,7 @@ pub struct ClientsUi {
 fn load(cx: &Cx, id: Id) -> anyhow::Result<DossierEditor> {
     let d = service::open(cx.db, id).map_err(t::err)?;
     let mut ed = DossierEditor::open(&d);
-    ed.timeline = contacts::timeline(cx.db, id).map_err(t::err)?;
+    ed.timeline = crate::overview::timeline(cx.db, id).map_err(t::err)?;
     ed.contacts = contacts::client_contacts(cx.db, id, cx.today()).map_err(t::err)?;
     let filter = crate::storage::journal::Filter {
         client_id: Some(id),

@@ -1,15 +1,13 @@
-//! The contacts' part of the window: «Сегодня» (with the reports a head of the group reviews),
-//! the report of a call or a meeting, and the contact report of a period.
+//! The contacts' part of the window: the report of a call or a meeting (accepted by the head
+//! of the group), and the contact report of a period.
 
 mod contact_report;
 mod report;
-mod today;
 
 use egui::Ui;
 
 pub use contact_report::ContactReportScreen;
 pub use report::ReportEditor;
-pub use today::TodayScreen;
 
 use super::command::{Command, Cx, Feature, Route};
 use super::context::ViewCtx;
@@ -36,7 +34,6 @@ pub enum Cmd {
 
 #[derive(Default)]
 pub struct ContactsUi {
-    pub today: TodayScreen,
     pub report: Option<ReportEditor>,
     pub contact_report: ContactReportScreen,
 }
@@ -97,27 +94,14 @@ impl Feature for ContactsUi {
             }
             _ => self.report = None,
         }
-        self.reload(route, cx)
-    }
-
-    fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
-        // «Сегодня» counts in the navigation wherever the window is.
-        self.today.data = service::today(cx.db, &cx.actor(), cx.today()).map_err(t::err)?;
-        self.today.to_review = service::to_review(cx.db, &cx.actor()).map_err(t::err)?;
-        self.today.appeals =
-            crate::appeals::service::today(cx.db, cx.actor().scope().manager(), cx.today())
-                .map_err(t::err)?;
-        self.today.gifts =
-            crate::greetings::service::today(cx.db, cx.actor().scope().manager(), cx.today())
-                .map_err(t::err)?;
         Ok(())
     }
 
-    fn ui(&mut self, ui: &mut Ui, route: Route, view: &ViewCtx) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, route: Route, _view: &ViewCtx) -> Vec<Command> {
         match (route, &mut self.report) {
             (Route::ContactReport, _) => self.contact_report.ui(ui),
             (_, Some(ed)) => ed.ui(ui),
-            (_, None) => self.today.ui(ui, view.today),
+            (_, None) => Vec::new(),
         }
     }
 
@@ -195,9 +179,5 @@ impl Feature for ContactsUi {
 
     fn close_editor(&mut self) {
         self.report = None;
-    }
-
-    fn badge(&self, route: Route) -> Option<usize> {
-        (route == Route::Today).then(|| self.today.count())
     }
 }
