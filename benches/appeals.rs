@@ -9,12 +9,9 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use vipdesk::appeals::{
-    AppealFilter, AppealKind, AppealStatus, Channel, DueFilter, memo, service, store,
-};
-use vipdesk::domain::calendar::{Calendar, Term};
-use vipdesk::domain::{Actor, Code, FixedClock};
-use vipdesk::storage::{Db, StorageError};
+use vipdesk::appeals::{AppealFilter, AppealKind, AppealStatus, Channel, DueFilter, memo, service};
+use vipdesk::domain::{Code, FixedClock};
+use vipdesk::storage::Db;
 
 const APPEALS: usize = 200_000;
 
@@ -22,77 +19,14 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
 }
 
-const SUBJECTS: [&str; 8] = [
-    "Ошибка в счёте за электроэнергию",
-    "Перерывы в электроснабжении",
-    "Несогласие с начислением пени",
-    "Низкое напряжение в сети",
-    "Акт сверки взаимных расчётов",
-    "Выбор ценовой категории",
-    "Замена прибора учёта",
-    "Уведомления о плановых отключениях",
-];
-
-/// 200,000 appeals of the demo clients, one a few minutes apart over four years: 35 %
-/// complaints and 15 % suggestions; the older ones closed, the last months' open.
+/// 200,000 appeals of the demo clients, one a few minutes apart over four years.
 fn generate(db: &mut Db) {
-    let clients: Vec<i64> = vipdesk::clients::service::list(db)
-        .expect("clients")
-        .iter()
-        .map(|r| r.id)
-        .collect();
-    let topics = service::topics(db).expect("topics");
-    let cal = Calendar::official();
-    let first = today() - chrono::Duration::weeks(200);
-    let minutes = 200 * 7 * 24 * 60 / APPEALS as i64;
-    let mut rng = fastrand::Rng::with_seed(7);
-    db.quietly(|db| {
-        db.write(&Actor::SYSTEM, |w| {
-            for i in 0..APPEALS {
-                let received = first.and_hms_opt(0, 0, 0).expect("t")
-                    + chrono::Duration::minutes(i as i64 * minutes);
-                let kind = match rng.u32(0..100) {
-                    0..35 => AppealKind::Complaint,
-                    35..50 => AppealKind::Suggestion,
-                    50..80 => AppealKind::Info,
-                    80..92 => AppealKind::ServiceChange,
-                    _ => AppealKind::Feedback,
-                };
-                let subject = SUBJECTS[rng.usize(..SUBJECTS.len())];
-                let a = vipdesk::appeals::Appeal {
-                    kind,
-                    subject: format!("{subject} № {i}"),
-                    body: format!("Клиент сообщает: {subject}. Просим рассмотреть обращение {i}."),
-                    topic_id: Some(topics[i % topics.len()].id),
-                    ..service::new_appeal(
-                        clients[rng.usize(..clients.len())],
-                        Channel::ALL[i % Channel::ALL.len()],
-                        received,
-                        None,
-                    )
-                };
-                let id = store::insert(w, &a)?;
-                let term = Term::calendar(30);
-                let due = cal.deadline(received.date(), term);
-                store::register(w, id, received.date(), "ОБ-{n}/{yy}", term, due)?;
-                if received.date() < today() - chrono::Duration::days(60) || i % 3 == 0 {
-                    let step = store::Step {
-                        sent: Some((a.channel, "", received.date() + chrono::Duration::days(10))),
-                        answer: Some("Ответ дан"),
-                        ..Default::default()
-                    };
-                    store::set_status(
-                        w,
-                        id,
-                        AppealStatus::Registered,
-                        AppealStatus::AnswerSent,
-                        &step,
-                    )?;
-                }
-            }
-            Ok::<_, StorageError>(())
-        })
-    })
+    vipdesk::appeals::demo::many_appeals(
+        db,
+        APPEALS,
+        today() - chrono::Duration::weeks(200),
+        today(),
+    )
     .expect("generate");
 }
 

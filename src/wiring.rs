@@ -10,7 +10,7 @@ use crate::{admin, appeals, greetings};
 
 /// Every feature's hooks.
 pub static HOOKS: Hooks = Hooks {
-    events: &[],
+    events: &[appeals::service::on_event],
     settings: &[
         admin::service::check_company,
         admin::service::check_backup_policy,

@@ -4,7 +4,7 @@ pub mod backups;
 pub mod draft;
 pub mod model;
 pub mod service;
-pub mod store;
+mod store;
 
 pub use model::*;
 pub use service::AdminError;

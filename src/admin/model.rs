@@ -41,12 +41,7 @@ impl Manager {
     }
 }
 
-/// An entry of a small editable catalogue (district offices, services, …).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct CatalogItem {
-    pub id: Id,
-    pub name: String,
-}
+pub use crate::domain::CatalogItem;
 
 /// An industry and the rule of its professional holiday (DOMAIN.md §4), e.g. «22.12» or
 /// «2 вс 08» (the second Sunday of August).
@@ -72,8 +67,6 @@ pub struct Catalogs {
     pub industries: Vec<Industry>,
     pub services: Vec<CatalogItem>,
     pub indicator_kinds: Vec<IndicatorKind>,
-    /// The topics of appeals («Тематики обращений»).
-    pub appeal_topics: Vec<CatalogItem>,
 }
 
 impl Catalogs {

@@ -9,7 +9,7 @@ use super::store;
 use crate::domain::{Actor, Id};
 use crate::files::{self, FileError};
 use crate::pdf::Company;
-use crate::storage::{Db, StorageError};
+use crate::storage::{Db, Reader, StorageError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
@@ -35,12 +35,12 @@ pub enum AdminError {
     ImageTooLarge { width: u32, height: u32 },
 }
 
-pub fn managers(db: &Db) -> Result<Vec<Manager>, StorageError> {
-    store::list_managers(db.conn())
+pub fn managers(db: &impl Reader) -> Result<Vec<Manager>, StorageError> {
+    store::list_managers(db.connection())
 }
 
-pub fn manager(db: &Db, id: Id) -> Result<Manager, StorageError> {
-    store::get_manager(db.conn(), id)
+pub fn manager(db: &impl Reader, id: Id) -> Result<Manager, StorageError> {
+    store::get_manager(db.connection(), id)
 }
 
 /// Saves a checked manager card; returns its id.
@@ -70,8 +70,8 @@ pub fn delete_manager(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageE
     db.write(actor, |w| store::delete_manager(w, id))
 }
 
-pub fn catalogs(db: &Db) -> Result<Catalogs, StorageError> {
-    store::load_catalogs(db.conn())
+pub fn catalogs(db: &impl Reader) -> Result<Catalogs, StorageError> {
+    store::load_catalogs(db.connection())
 }
 
 /// Adds or renames a catalogue entry; a name already there is [`AdminError::NameTaken`].
@@ -109,8 +109,8 @@ pub fn restore(db: &mut Db, actor: &Actor, kind: TrashKind, id: Id) -> Result<()
 }
 
 /// The company's requisites for the letterhead.
-pub fn company(db: &Db) -> Result<Company, StorageError> {
-    store::load_company(db.conn())
+pub fn company(db: &impl Reader) -> Result<Company, StorageError> {
+    store::load_company(db.connection())
 }
 
 pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), StorageError> {

@@ -180,7 +180,6 @@ pub fn load_catalogs(conn: &Connection) -> Result<Catalogs> {
         industries,
         services: items(conn, "services")?,
         indicator_kinds,
-        appeal_topics: crate::appeals::store::topics(conn)?,
     })
 }
 

@@ -9,8 +9,8 @@ use super::intake::{Email, IntakeError, parse_eml};
 use super::model::*;
 use super::service::{self, AppealError};
 use super::store;
-use crate::clients::{Dossier, Person, store as clients_store};
-use crate::contacts::{Meeting, MeetingKind, store as contacts_store};
+use crate::clients::{Dossier, Person, service as clients_service};
+use crate::contacts::{Meeting, MeetingKind, service as contacts_service};
 use crate::domain::validate::Phone;
 use crate::domain::{Actor, FieldError, Id};
 use crate::storage::{Db, StorageError};
@@ -45,7 +45,7 @@ pub fn who_calls(db: &Db, number: &str) -> Result<(Phone, Vec<Caller>), CallErro
     let conn = db.conn();
     let mut out = Vec::new();
     for (person_id, client_id) in store::people_by_phone(conn, &phone.number)? {
-        let d: Dossier = clients_store::load_dossier(conn, client_id)?;
+        let d: Dossier = clients_service::open(conn, client_id)?;
         let Some(person) = d.people.iter().find(|p| p.id == Some(person_id)).cloned() else {
             continue;
         };
@@ -56,7 +56,7 @@ pub fn who_calls(db: &Db, number: &str) -> Result<(Phone, Vec<Caller>), CallErro
         } else {
             person.address_as.trim().to_string()
         };
-        let mut last_contacts = contacts_store::list_meetings(conn, Some(client_id), None)?;
+        let mut last_contacts = contacts_service::list(conn, Some(client_id), None)?;
         last_contacts.truncate(3);
         out.push(Caller {
             calls: store::calls_of_person(conn, person_id)?,
@@ -117,7 +117,7 @@ pub fn record_call(
         None => None,
     };
     let report_id = db.write(actor, |w| {
-        let id = contacts_store::save_meeting(w, &report)?.ok_or(StorageError::NotFound(0))?;
+        let id = contacts_service::add_report(w, &report)?;
         if let Some(a) = appeal_id {
             store::link_meeting(w, id, a)?;
         }
@@ -180,9 +180,7 @@ pub fn read_eml(db: &Db, bytes: &[u8]) -> Result<Intake, EmlError> {
         _ => (0, None),
     };
     let manager = if client_id > 0 {
-        clients_store::load_dossier(conn, client_id)?
-            .client
-            .manager_id
+        clients_service::open(conn, client_id)?.client.manager_id
     } else {
         None
     };
@@ -247,9 +245,7 @@ pub fn import_eml(
             intake.appeal.person_id = Some(*person);
         }
         if intake.appeal.manager_id.is_none() {
-            intake.appeal.manager_id = clients_store::load_dossier(db.conn(), client)?
-                .client
-                .manager_id;
+            intake.appeal.manager_id = clients_service::open(db.conn(), client)?.client.manager_id;
         }
     }
     if intake.appeal.client_id <= 0 {

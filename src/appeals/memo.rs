@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::model::*;
 use super::store;
-use crate::admin::store as admin_store;
+use crate::admin::service as admin_service;
 use crate::domain::{Code as _, Role, fmt};
 use crate::files::{self, FileError};
 use crate::pdf::table::{Signature, Table, layout_table};
@@ -108,8 +108,8 @@ pub fn week_label(m: &Memo) -> String {
 /// The memo as a PDF on the company header, signed by the head of the group.
 pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
     let conn = db.conn();
-    let company = admin_store::load_company(conn)?;
-    let head = admin_store::list_managers(conn)?
+    let company = admin_service::company(conn)?;
+    let head = admin_service::managers(conn)?
         .into_iter()
         .find(|m| m.role == Role::GroupHead && m.active);
     let rows: Vec<Vec<String>> = memo
@@ -291,7 +291,7 @@ pub fn stats(
 
 /// The statistics as a PDF table.
 pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
-    let company = admin_store::load_company(db.conn())?;
+    let company = admin_service::company(db.conn())?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut bold = Vec::new();
     let mut section = |rows: &mut Vec<Vec<String>>, title: &str| {

@@ -3,12 +3,13 @@
 //! both ways, «Сегодня», the weekly complaints memo.
 
 pub mod call;
+pub mod demo;
 pub mod draft;
 pub mod intake;
 pub mod memo;
 pub mod model;
 pub mod service;
-pub mod store;
+mod store;
 
 pub use model::*;
 pub use service::AppealError;

@@ -7,17 +7,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::model::*;
 use super::store;
-use crate::admin::CatalogItem;
 use crate::calendar::service as calendar;
-use crate::clients::store as clients_store;
+use crate::clients::service as clients_service;
 use crate::clients::{Direction, Record};
-use crate::contacts::{Meeting, MeetingKind, store as contacts_store};
+use crate::contacts::{Meeting, MeetingKind, service as contacts_service};
+use crate::domain::CatalogItem;
 use crate::domain::calendar::{Calendar, Term};
 use crate::domain::{Actor, FieldError, FieldErrors, Id, Scope};
-use crate::letters::{
-    Letter, LetterError, Reply, service as letters_service, store as letters_store,
-};
-use crate::storage::{Conn, Db, StorageError, Tx};
+use crate::letters::{Letter, LetterError, LetterRegistered, Reply, service as letters_service};
+use crate::storage::{Conn, Db, Event, StorageError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppealError {
@@ -211,7 +209,7 @@ fn term_of(
     s: &AppealSettings,
     date: NaiveDate,
 ) -> Result<(Term, NaiveDate), StorageError> {
-    let kind = clients_store::client_kind(conn, a.client_id)?;
+    let kind = clients_service::kind(conn, a.client_id)?;
     let term = s.term(a.kind, kind);
     Ok((term, calendar::load(conn)?.deadline(date, term)))
 }
@@ -396,9 +394,8 @@ pub fn send_answer(db: &mut Db, actor: &Actor, id: Id, answer: &Answer) -> Resul
                 agreements: text.to_string(),
                 ..Default::default()
             };
-            if let Some(meeting) = contacts_store::save_meeting(w, &call)? {
-                store::link_meeting(w, meeting, id)?;
-            }
+            let meeting = contacts_service::add_report(w, &call)?;
+            store::link_meeting(w, meeting, id)?;
         }
         let step = store::Step {
             answer: Some(text),
@@ -490,7 +487,7 @@ pub fn reply_letter(db: &mut Db, actor: &Actor, id: Id, reason: &str) -> Result<
     check_channel(&a, Channel::Post, reason)?;
     let letter = letter_for(db, &a, "reply_appeal")?;
     db.write(actor, |w| {
-        let letter_id = letters_store::save_draft(w, &letter)?.ok_or(StorageError::NotFound(id))?;
+        let letter_id = letters_service::add_draft(w, &letter)?;
         store::link_letter(w, letter_id, id, LetterRole::Reply)?;
         if a.status != AppealStatus::AnswerReady {
             transition(w, id, AppealStatus::AnswerReady, &store::Step::default())?;
@@ -502,26 +499,32 @@ pub fn reply_letter(db: &mut Db, actor: &Actor, id: Id, reason: &str) -> Result<
     })
 }
 
-/// Called by the letters' registration inside its write: a registered reply sends the answer
-/// («ответ направлен», by post, on the letter's date).
-pub fn letter_registered(w: &Tx, letter_id: Id) -> Result<(), StorageError> {
-    let Some((appeal_id, LetterRole::Reply)) = store::appeal_of_letter(w, letter_id)? else {
+/// What appeals do when another feature tells of an event inside its write (subscribed where
+/// the database is opened, `crate::wiring`).
+pub fn on_event(w: &Tx, event: &dyn Event) -> Result<(), StorageError> {
+    if let Some(e) = event.as_any().downcast_ref::<LetterRegistered>() {
+        letter_registered(w, e)?;
+    }
+    Ok(())
+}
+
+/// A registered reply sends the answer («ответ направлен», by post, on the letter's date).
+fn letter_registered(w: &Tx, e: &LetterRegistered) -> Result<(), StorageError> {
+    let Some((appeal_id, LetterRole::Reply)) = store::appeal_of_letter(w, e.letter_id)? else {
         return Ok(());
     };
     let a = store::get(w, appeal_id)?;
     if !a.status.is_open() {
         return Ok(());
     }
-    let letter = letters_store::get_letter(w, letter_id)?;
-    let date = letter.reg_date.unwrap_or(w.today());
     let answer = if a.answer.trim().is_empty() {
-        letter.heading.clone()
+        letters_service::open(w, e.letter_id)?.heading
     } else {
         a.answer.clone()
     };
     let step = store::Step {
         answer: Some(&answer),
-        sent: Some((Channel::Post, &a.channel_reason, date)),
+        sent: Some((Channel::Post, &a.channel_reason, e.date)),
         ..Default::default()
     };
     store::set_status(w, appeal_id, a.status, AppealStatus::AnswerSent, &step)?;
@@ -547,8 +550,7 @@ pub fn notice_of_registration(db: &mut Db, actor: &Actor, id: Id) -> Result<Noti
     let letter = letter_for(db, &a, "appeal_registered")?;
     if matches!(a.reply_channel, Channel::Post | Channel::InPerson) {
         let letter_id = db.write(actor, |w| {
-            let letter_id =
-                letters_store::save_draft(w, &letter)?.ok_or(StorageError::NotFound(id))?;
+            let letter_id = letters_service::add_draft(w, &letter)?;
             store::link_letter(w, letter_id, id, LetterRole::Registered)?;
             Ok::<_, AppealError>(letter_id)
         })?;
@@ -623,7 +625,7 @@ pub fn extend(
                 to: a.status,
             });
         }
-        let letter_id = letters_store::save_draft(w, &letter)?.ok_or(StorageError::NotFound(id))?;
+        let letter_id = letters_service::add_draft(w, &letter)?;
         store::link_letter(w, letter_id, id, LetterRole::Extended)?;
         Ok(letter_id)
     })?;
@@ -642,7 +644,7 @@ fn attach_in(w: &Tx, id: Id, client_id: Id, name: &str, bytes: Vec<u8>) -> Resul
         new_file: Some(bytes),
         ..Default::default()
     };
-    let record_id = clients_store::add_record(w, client_id, &record)?;
+    let record_id = clients_service::add_record(w, client_id, &record)?;
     store::link_record(w, record_id, id)?;
     Ok(record_id)
 }

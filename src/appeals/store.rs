@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension as _, Row, params, params_from_iter};
 
 use super::model::*;
-use crate::admin::CatalogItem;
+use crate::domain::CatalogItem;
 use crate::domain::calendar::Term;
 use crate::domain::{Code as _, Id, new_uuid};
 use crate::storage::settings::{self, Setting};

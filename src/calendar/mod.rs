@@ -3,6 +3,6 @@
 //! Appeals count their terms on it; greetings will move gifts by it.
 
 pub mod service;
-pub mod store;
+mod store;
 
 pub use crate::domain::calendar::*;

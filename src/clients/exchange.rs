@@ -14,7 +14,7 @@ use super::draft::ClientDraft;
 use super::model::*;
 use super::store;
 use super::table_file::{CsvProblem, Row, decode_text, delimiter, read_csv};
-use crate::admin::{Manager, store as admin_store};
+use crate::admin::{Manager, service as admin_service};
 use crate::domain::fmt::{self, search_key};
 use crate::domain::{Actor, Code, FieldError, Id};
 use crate::files::{self, FileError};
@@ -347,8 +347,8 @@ pub fn import_clients(
         return Err(ExchangeError::NoNameColumn);
     }
     let look = Lookups {
-        catalogs: admin_store::load_catalogs(db.conn())?,
-        managers: admin_store::list_managers(db.conn())?,
+        catalogs: admin_service::catalogs(db.conn())?,
+        managers: admin_service::managers(db.conn())?,
     };
     let mut candidates: Vec<(usize, Vec<String>)> = Vec::new();
     for (line, cells) in rows {
@@ -477,8 +477,8 @@ pub fn import_clients(
 
 /// Writes every client to a CSV file (`;`, UTF-8 with a BOM so that Excel reads Cyrillic).
 pub fn export_clients(db: &Db, path: &Path) -> Result<usize, ExchangeError> {
-    let catalogs = admin_store::load_catalogs(db.conn())?;
-    let managers: HashMap<Id, Manager> = admin_store::list_managers(db.conn())?
+    let catalogs = admin_service::catalogs(db.conn())?;
+    let managers: HashMap<Id, Manager> = admin_service::managers(db.conn())?
         .into_iter()
         .filter_map(|m| m.id.map(|id| (id, m)))
         .collect();

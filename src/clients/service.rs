@@ -6,11 +6,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::model::{ClientRow, Direction, Dossier};
+use super::model::{ClientKind, ClientRow, Direction, Dossier, Person, Record};
 use super::store;
 use crate::domain::{Actor, Id};
 use crate::files::{self, FileError};
-use crate::storage::{Db, StorageError};
+use crate::storage::{Db, Reader, StorageError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClientsError {
@@ -81,8 +81,8 @@ fn save_checked_once(
     if current == *base {
         return save_over(db, actor, d, base).map(|id| Saved { id, merged: false });
     }
-    let catalogs = crate::admin::store::load_catalogs(db.conn())?;
-    let managers = crate::admin::store::list_managers(db.conn())?;
+    let catalogs = crate::admin::service::catalogs(db)?;
+    let managers = crate::admin::service::managers(db)?;
     let names = super::merge::Names {
         catalogs: &catalogs,
         managers: &managers,
@@ -130,8 +130,8 @@ fn save_over(
 }
 
 /// Every client not in the trash, with what the list searches.
-pub fn list(db: &Db) -> Result<Vec<ClientRow>, StorageError> {
-    store::list_clients(db.conn())
+pub fn list(db: &impl Reader) -> Result<Vec<ClientRow>, StorageError> {
+    store::list_clients(db.connection())
 }
 
 pub fn count(db: &Db) -> Result<i64, StorageError> {
@@ -139,8 +139,29 @@ pub fn count(db: &Db) -> Result<i64, StorageError> {
 }
 
 /// The whole dossier of a client.
-pub fn open(db: &Db, id: Id) -> Result<Dossier, StorageError> {
-    store::load_dossier(db.conn(), id)
+pub fn open(db: &impl Reader, id: Id) -> Result<Dossier, StorageError> {
+    store::load_dossier(db.connection(), id)
+}
+
+/// The short name of a client («АО «Альфа»»), trashed or not.
+pub fn short_name(db: &impl Reader, id: Id) -> Result<String, StorageError> {
+    store::client_short_name(db.connection(), id)
+}
+
+/// What kind of client it is (an organisation, an entrepreneur, a citizen).
+pub fn kind(db: &impl Reader, id: Id) -> Result<ClientKind, StorageError> {
+    store::client_kind(db.connection(), id)
+}
+
+/// A person's name and position, if the person exists.
+pub fn person_brief(db: &impl Reader, id: Id) -> Result<Option<Person>, StorageError> {
+    store::person_brief(db.connection(), id)
+}
+
+/// Adds a record of correspondence (a letter sent, a report's file) to a client inside
+/// another feature's write; returns its id.
+pub fn add_record(w: &Tx, client_id: Id, record: &Record) -> Result<Id, StorageError> {
+    store::add_record(w, client_id, record)
 }
 
 /// Saves a checked dossier in one write; returns the client's id. Another live client with

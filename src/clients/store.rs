@@ -100,17 +100,6 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<ClientRow>> {
     Ok(rows)
 }
 
-/// The client (not in the trash) that has this INN, if any: (id, short name).
-pub fn find_client_by_inn(conn: &Connection, inn: &str) -> Result<Option<(Id, String)>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, short_name FROM clients WHERE inn = ?1 AND inn <> '' AND deleted_at IS NULL",
-            [inn],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
-}
-
 /// The client with this UUID, wherever it is (in the trash too): UUIDs are never reused.
 pub fn find_client_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<Id>> {
     Ok(conn

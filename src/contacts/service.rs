@@ -11,12 +11,12 @@ use super::model::*;
 use super::report::{self, ContactReport, Period};
 use super::store::{self, Of};
 use super::today::{self, Today};
-use crate::admin::store as admin_store;
-use crate::clients::{Direction, Record, store as clients_store};
+use crate::admin::service as admin_service;
+use crate::clients::{Direction, Record, service as clients_service};
 use crate::domain::{Actor, Id, Scope};
 use crate::files::{self, FileError};
 use crate::pdf::PdfError;
-use crate::storage::{Conn, Db, StorageError, Tx};
+use crate::storage::{Conn, Db, Reader, StorageError, Tx};
 use crate::words::contacts as words;
 
 #[derive(Debug, thiserror::Error)]
@@ -49,17 +49,23 @@ pub fn new_report(client_id: Id, kind: MeetingKind, actor: &Actor, today: NaiveD
     }
 }
 
-pub fn open(db: &Db, id: Id) -> Result<Meeting, StorageError> {
-    store::get_meeting(db.conn(), id)
+pub fn open(db: &impl Reader, id: Id) -> Result<Meeting, StorageError> {
+    store::get_meeting(db.connection(), id)
 }
 
 /// Reports, newest first, of a client and/or a manager (without their next steps).
 pub fn list(
-    db: &Db,
+    db: &impl Reader,
     client: Option<Id>,
     manager: Option<Id>,
 ) -> Result<Vec<Meeting>, StorageError> {
-    store::list_meetings(db.conn(), client, manager)
+    store::list_meetings(db.connection(), client, manager)
+}
+
+/// Adds a report inside another feature's write (a call taken on the call card, an answer
+/// given by phone); returns its id.
+pub fn add_report(w: &Tx, m: &Meeting) -> Result<Id, StorageError> {
+    store::save_meeting(w, m)?.ok_or(StorageError::NotFound(m.id.unwrap_or_default()))
 }
 
 /// Saves a report (inserted, or updated while it is a draft); returns its id.
@@ -101,16 +107,16 @@ pub fn transition(
 
 /// The report form of a stored report, as its PDF shows it.
 fn form(conn: &Conn, m: &Meeting) -> Result<crate::pdf::report::FormContent, StorageError> {
-    let d = clients_store::load_dossier(conn, m.client_id)?;
-    let company = admin_store::load_company(conn)?;
+    let d = clients_service::open(conn, m.client_id)?;
+    let company = admin_service::company(conn)?;
     let manager = m
         .manager_id
-        .map(|id| admin_store::get_manager(conn, id))
+        .map(|id| admin_service::manager(conn, id))
         .transpose()?;
     let supervisor = manager
         .as_ref()
         .and_then(|m| m.supervisor_id)
-        .map(|id| admin_store::get_manager(conn, id))
+        .map(|id| admin_service::manager(conn, id))
         .transpose()?;
     let files = match m.id {
         Some(id) => store::meeting_attachments(conn, id)?
@@ -155,7 +161,7 @@ pub fn submit(db: &mut Db, actor: &Actor, id: Id) -> Result<(), ContactsError> {
             new_file: Some(meeting_pdf(w, &m)?),
             ..Default::default()
         };
-        let record_id = clients_store::add_record(w, m.client_id, &record)?;
+        let record_id = clients_service::add_record(w, m.client_id, &record)?;
         store::set_meeting_record(w, id, record_id)?;
         Ok::<_, ContactsError>(())
     })?;
@@ -288,7 +294,7 @@ pub fn contact_report(
 ) -> Result<ContactReport, StorageError> {
     let conn = db.conn();
     let contacts = store::client_contacts(conn, of(actor.scope()), period.start)?;
-    let managers: HashMap<Id, String> = admin_store::list_managers(conn)?
+    let managers: HashMap<Id, String> = admin_service::managers(conn)?
         .into_iter()
         .filter_map(|m| Some((m.id?, m.short_name())))
         .collect();
@@ -304,7 +310,7 @@ pub fn write_contact_report(
     report: &ContactReport,
     target: &Path,
 ) -> Result<(), ContactsError> {
-    let company = admin_store::load_company(db.conn())?;
+    let company = admin_service::company(db.conn())?;
     files::write(target, &report::contact_report_pdf(report, &company)?)?;
     Ok(())
 }

@@ -246,20 +246,6 @@ pub fn complete_step(tx: &Tx, step_id: Id, date: NaiveDate) -> Result<()> {
     Ok(())
 }
 
-/// A client's contact rhythm (the standard's defaults where none is set).
-pub fn client_rhythm(conn: &Connection, client_id: Id) -> Result<Rhythm> {
-    let (call, meeting): (Option<u32>, Option<u32>) = conn.query_row(
-        "SELECT call_every_days, meeting_every_months FROM clients WHERE id = ?1",
-        [client_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let d = Rhythm::default();
-    Ok(Rhythm {
-        call_every_days: call.unwrap_or(d.call_every_days),
-        meeting_every_months: meeting.unwrap_or(d.meeting_every_months),
-    })
-}
-
 /// Whose clients [`client_contacts`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Of {
@@ -499,7 +485,7 @@ pub fn add_meeting_attachment(
         new_file: Some(bytes.to_vec()),
         ..Default::default()
     };
-    let id = crate::clients::store::add_record(tx, client_id, &record)?;
+    let id = crate::clients::service::add_record(tx, client_id, &record)?;
     tx.execute(
         "UPDATE records SET meeting_id = ?2 WHERE id = ?1",
         params![id, meeting_id],

@@ -22,6 +22,13 @@ pub use error::{Check, FieldError, FieldErrors};
 /// The row id of any record.
 pub type Id = i64;
 
+/// An entry of a small editable catalogue (district offices, services, topics of appeals).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CatalogItem {
+    pub id: Id,
+    pub name: String,
+}
+
 /// A new stable identifier for a record.
 pub fn new_uuid() -> String {
     uuid::Uuid::new_v4().to_string()

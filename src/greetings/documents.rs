@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::model::*;
 use super::{service, store};
-use crate::admin::store as admin_store;
+use crate::admin::service as admin_service;
 use crate::domain::{Code as _, Role, fmt, names};
 use crate::files::{self, FileError};
 use crate::pdf::layout::{Align, Document, Item, MM, Page, Style, TextRun, break_lines};
@@ -53,7 +53,7 @@ pub enum DocumentError {
 
 /// The head of the VIP group, who signs the group's documents.
 fn group_head(db: &Db) -> Result<Option<Signature>, StorageError> {
-    let head = admin_store::list_managers(db.conn())?
+    let head = admin_service::managers(db.conn())?
         .into_iter()
         .find(|m| m.role == Role::GroupHead && m.active);
     Ok(head.map(|h| Signature {
@@ -183,7 +183,7 @@ pub fn schedule_pdf(
     check_period(from, to)?;
     let rows = service::schedule_for(db, from, to, manager)?;
     let gifts = service::gift_rows(db, from, to, manager)?;
-    let company = admin_store::load_company(db.conn())?;
+    let company = admin_service::company(db.conn())?;
     let period = t::schedule_period(&fmt::date(from), &fmt::date(to));
     let total: f64 = rows.iter().filter_map(|g| g.limit).sum();
     let mut footer = Vec::new();
@@ -236,7 +236,7 @@ pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>,
     if rows.is_empty() {
         return Err(DocumentError::NothingToOrder);
     }
-    let company = admin_store::load_company(db.conn())?;
+    let company = admin_service::company(db.conn())?;
     let cells: Vec<Vec<String>> = rows
         .iter()
         .enumerate()
@@ -332,7 +332,7 @@ pub fn card_signer(
     if occasion.category() == 1 || category.is_some_and(|c| c <= 2) {
         return Ok(director);
     }
-    let manager = admin_store::list_managers(db.conn())?
+    let manager = admin_service::managers(db.conn())?
         .into_iter()
         .find(|m| m.id == manager_id && manager_id.is_some());
     Ok(manager.map_or(director, |m| Signer {
@@ -416,7 +416,7 @@ pub fn card_pdf(
             return Err(DocumentError::NotTheirDay);
         }
     }
-    let company = admin_store::load_company(db.conn())?;
+    let company = admin_service::company(db.conn())?;
     let company_name = if company.short_name.trim().is_empty() {
         company.name.clone()
     } else {

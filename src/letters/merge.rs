@@ -7,7 +7,7 @@ use super::compose::{main_addressee, pdf_file_name};
 use super::model::*;
 use super::service::{self, LetterError};
 use super::store;
-use crate::clients::{ClientRow, store as clients_store};
+use crate::clients::{ClientRow, service as clients_service};
 use crate::domain::{Actor, Id, fmt};
 use crate::files;
 use crate::pdf::{self, Document};
@@ -29,13 +29,13 @@ pub fn selected_clients(selection: &Selection, rows: &[ClientRow]) -> Vec<Id> {
 /// Who a merge to `selection` would write to: every selected client, in the list's order, with
 /// the addressee's name (`None`: the dossier has nobody to address, no letter is made).
 pub fn recipients(db: &Db, selection: &Selection) -> Result<Vec<Recipient>, LetterError> {
-    let rows = clients_store::list_clients(db.conn())?;
+    let rows = clients_service::list(db.conn())?;
     let names: std::collections::HashMap<Id, &str> =
         rows.iter().map(|r| (r.id, r.short_name.as_str())).collect();
     selected_clients(selection, &rows)
         .into_iter()
         .map(|id| {
-            let d = clients_store::load_dossier(db.conn(), id)?;
+            let d = clients_service::open(db.conn(), id)?;
             Ok(Recipient {
                 client_id: id,
                 client: names.get(&id).copied().unwrap_or_default().to_string(),
@@ -92,7 +92,7 @@ pub fn merge(
             return Err(LetterError::Blank(blank));
         }
     }
-    let rows = clients_store::list_clients(db.conn())?;
+    let rows = clients_service::list(db.conn())?;
     let ids = selected_clients(&job.selection, &rows);
     if ids.is_empty() {
         return Err(LetterError::EmptySelection);
@@ -189,7 +189,7 @@ fn one_letter(
     out_dir: &std::path::Path,
     fields: &TemplateFields,
 ) -> Result<Option<(Id, std::path::PathBuf)>, LetterError> {
-    let d = clients_store::load_dossier(db.conn(), client_id)?;
+    let d = clients_service::open(db.conn(), client_id)?;
     let Some(person) = main_addressee(&d) else {
         return Ok(None);
     };
@@ -252,7 +252,7 @@ fn combined(
                 // Nothing of a combined merge stays when it is stopped.
                 return Err(LetterError::Cancelled);
             }
-            let d = clients_store::load_dossier(db.conn(), *client_id)?;
+            let d = clients_service::open(db.conn(), *client_id)?;
             let Some(person) = main_addressee(&d) else {
                 report
                     .skipped

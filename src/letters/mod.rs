@@ -2,11 +2,12 @@
 //! registration with never-reused numbers, the status flow, the mail merge, the courier sheet.
 
 pub mod compose;
+pub mod demo;
 pub mod draft;
 pub mod merge;
 pub mod model;
 pub mod service;
-pub mod store;
+mod store;
 pub mod template;
 
 pub use model::*;

@@ -445,3 +445,18 @@ pub struct LetterEvent {
     pub heading: String,
     pub status: LetterStatus,
 }
+
+/// A letter was registered (told inside the write, before it commits): the appeal it answers
+/// is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterRegistered {
+    pub letter_id: Id,
+    /// The registration date.
+    pub date: NaiveDate,
+}
+
+impl crate::storage::Event for LetterRegistered {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -10,12 +10,12 @@ use super::compose::{self, content_from, document_from};
 use super::model::*;
 use super::store;
 use super::template::{TemplateError, check_template};
-use crate::admin::{Manager, store as admin_store};
-use crate::clients::{Direction, Record, store as clients_store};
+use crate::admin::{Manager, service as admin_service};
+use crate::clients::{Direction, Record, service as clients_service};
 use crate::domain::{Actor, Id};
 use crate::files::{self, FileError};
 use crate::pdf::{self, Company, Document, LetterContent, PdfError};
-use crate::storage::{Conn, Db, StorageError};
+use crate::storage::{Conn, Db, Reader, StorageError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LetterError {
@@ -98,7 +98,7 @@ pub fn save_template_over(
 }
 
 fn manager_of(conn: &Conn, id: Option<Id>) -> Result<Option<Manager>, StorageError> {
-    id.map(|id| admin_store::get_manager(conn, id)).transpose()
+    id.map(|id| admin_service::manager(conn, id)).transpose()
 }
 
 /// A new draft to a client's person (the main addressee when `None`) from a template, signed
@@ -113,9 +113,9 @@ pub fn draft_for(
     today: NaiveDate,
 ) -> Result<Letter, LetterError> {
     let conn = db.conn();
-    let d = clients_store::load_dossier(conn, client_id)?;
+    let d = clients_service::open(conn, client_id)?;
     let manager = manager_of(conn, manager_id.or(d.client.manager_id))?;
-    let company = admin_store::load_company(conn)?;
+    let company = admin_service::company(conn)?;
     let person_id = person_id.or_else(|| compose::main_addressee(&d).and_then(|p| p.id));
     Ok(compose::draft_from(
         &d,
@@ -139,8 +139,13 @@ pub fn free_template(db: &Db) -> Result<Template, StorageError> {
         .unwrap_or_default())
 }
 
-pub fn open(db: &Db, id: Id) -> Result<Letter, StorageError> {
-    store::get_letter(db.conn(), id)
+pub fn open(db: &impl Reader, id: Id) -> Result<Letter, StorageError> {
+    store::get_letter(db.connection(), id)
+}
+
+/// Adds a draft inside another feature's write (a reply to an appeal); returns its id.
+pub fn add_draft(w: &Tx, l: &Letter) -> Result<Id, StorageError> {
+    store::save_draft(w, l)?.ok_or(StorageError::NotFound(l.id.unwrap_or_default()))
 }
 
 /// The register, newest first.
@@ -155,7 +160,7 @@ pub fn list(db: &Db, f: &LetterFilter) -> Result<Vec<LetterRow>, StorageError> {
 
 /// What the letter shows, with the current company settings and its signer.
 pub fn content(conn: &Conn, l: &Letter) -> Result<LetterContent, StorageError> {
-    let company = admin_store::load_company(conn)?;
+    let company = admin_service::company(conn)?;
     let manager = manager_of(conn, l.manager_id)?;
     Ok(content_from(l, &company, manager.as_ref()))
 }
@@ -215,7 +220,7 @@ pub fn save_draft_over(
 /// PDF stored in the client's «Переписка и файлы» — all in one write.
 pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterError> {
     let letter = db.write(actor, |w| {
-        let format = admin_store::load_company(w)?.number_format;
+        let format = admin_service::company(w)?.number_format;
         let draft = store::get_letter(w, id)?;
         if draft.status == LetterStatus::Draft
             && let Some(blank) = compose::find_blank(&draft)
@@ -232,15 +237,18 @@ pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterErro
             subject: letter.heading.clone(),
             file_name: compose::pdf_file_name(
                 &letter,
-                &clients_store::client_short_name(w, letter.client_id)?,
+                &clients_service::short_name(w, letter.client_id)?,
             ),
             new_file: Some(bytes),
             ..Default::default()
         };
-        let record_id = clients_store::add_record(w, letter.client_id, &record)?;
+        let record_id = clients_service::add_record(w, letter.client_id, &record)?;
         store::set_letter_record(w, id, record_id)?;
-        // A reply to an appeal, registered, is the answer sent.
-        crate::appeals::service::letter_registered(w, id)?;
+        // Whoever cares (the appeal the letter answers) acts before the write commits.
+        w.emit(LetterRegistered {
+            letter_id: id,
+            date: letter.reg_date.unwrap_or(w.today()),
+        });
         Ok::<_, LetterError>(Letter {
             record_id: Some(record_id),
             ..letter
@@ -337,7 +345,7 @@ pub fn courier_sheet_of_day(db: &Db, date: NaiveDate, target: &Path) -> Result<u
     managers.sort_unstable();
     managers.dedup();
     let sender = match managers.as_slice() {
-        [one] => admin_store::get_manager(db.conn(), *one)?.short_name(),
+        [one] => admin_service::manager(db.conn(), *one)?.short_name(),
         _ => String::new(),
     };
     if rows.is_empty() {
@@ -356,12 +364,12 @@ fn write_courier_sheet(
     if rows.is_empty() {
         return Err(LetterError::NoCourierLetters);
     }
-    let company = admin_store::load_company(db.conn())?;
+    let company = admin_service::company(db.conn())?;
     let mut sheet = compose::courier_rows(rows);
     // The addressee as a courier asks for them: «Белов С.П., генеральный директор».
     for (row, r) in sheet.iter_mut().zip(compose::courier_order(rows)) {
         if let Some(id) = r.letter.person_id
-            && let Some(p) = clients_store::person_brief(db.conn(), id)?
+            && let Some(p) = clients_service::person_brief(db.conn(), id)?
         {
             row.addressee = compose::courier_addressee(&p);
         }

@@ -208,6 +208,31 @@ impl std::ops::Deref for Tx<'_> {
     }
 }
 
+/// What a read goes through: the database, or the transaction of a write under way (which
+/// sees the write's own rows). Services read through it, so that another feature can call them
+/// inside its write.
+pub trait Reader {
+    fn connection(&self) -> &Connection;
+}
+
+impl Reader for Db {
+    fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Reader for Tx<'_> {
+    fn connection(&self) -> &Connection {
+        self
+    }
+}
+
+impl Reader for Connection {
+    fn connection(&self) -> &Connection {
+        self
+    }
+}
+
 impl Tx<'_> {
     /// The author written in `author_id`.
     pub fn author(&self) -> Option<Id> {

@@ -45,6 +45,8 @@ pub struct RegisterScreen {
     pub open_overdue: usize,
     pub calendar: Calendar,
     pub due_soon_days: u32,
+    /// The catalogue of topics, for the filter.
+    pub topics: Vec<(crate::domain::Id, String)>,
     pub today: chrono::NaiveDate,
     /// The appeal Enter in the search asked to open.
     open_first: Option<crate::domain::Id>,
@@ -79,6 +81,11 @@ impl RegisterScreen {
         self.today = today;
         self.calendar = service::calendar(cx.db).map_err(t::err)?;
         self.due_soon_days = service::settings(cx.db).map_err(t::err)?.due_soon_days;
+        self.topics = service::topics(cx.db)
+            .map_err(t::err)?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
         let (rows, total) =
             service::list(cx.db, &self.effective_filter(today), SHOWN).map_err(t::err)?;
         self.rows = rows;
@@ -217,19 +224,13 @@ impl RegisterScreen {
                 &mut self.filter.channel,
                 Channel::ALL,
             );
-            let topics: Vec<(Id, String)> = view
-                .catalogs
-                .appeal_topics
-                .iter()
-                .map(|c| (c.id, c.name.clone()))
-                .collect();
             changed |= id_filter(
                 ui,
                 "appeals_topic",
                 t::FILTER_TOPIC,
                 t::ALL_TOPICS,
                 &mut self.filter.topic,
-                &topics,
+                &self.topics,
             );
             changed |= id_filter(
                 ui,
