@@ -176,8 +176,9 @@ fn write_fixture() {
     )
     .expect("sample data for this version");
     conn.execute_batch(&sample).expect("sample data");
-    let mut out =
-        format!("-- Schema {version} of vipdesk with sample data. Frozen: never edit.\nBEGIN;\n");
+    let mut out = format!(
+        "-- Schema {version} of vipdesk with sample data. Frozen: never edit.\nBEGIN;\n-- Rows may name rows of a table written after theirs.\nPRAGMA defer_foreign_keys = ON;\n"
+    );
     let mut st = conn
         .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid")
         .expect("sql");
@@ -294,4 +295,104 @@ fn gifts_handed_before_the_orders_are_handed_after() {
     let ideas = service::ideas_of(&db, 1).expect("ideas");
     assert_eq!(ideas.len(), 1);
     assert!(!ideas[0].given);
+}
+
+/// Schema 12 moves every link a feature kept in another feature's table into its own: the
+/// appeal's reply letter (with its role), its attached file and its call; a report's file and
+/// the client's people at it (a join table instead of «1,2» searched with LIKE). Nothing is
+/// lost, the borrowed columns are gone, and an unknown stored role is an error.
+#[test]
+fn links_move_into_the_tables_of_their_feature() {
+    use vipdesk::appeals::{LetterRole, service as appeals};
+    use vipdesk::contacts::service as contacts;
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v11.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let sql = std::fs::read_to_string(fixture_path(11)).expect("fixture");
+        conn.execute_batch(&sql).expect("load fixture");
+    }
+    let db = Db::open(&path).expect("upgrade");
+    // The appeal: its reply letter, registered, and its file.
+    let appeal = appeals::open(&db, 1).expect("appeal");
+    let details = appeals::details(&db, &appeal).expect("details");
+    let letters: Vec<(i64, LetterRole, &str)> = details
+        .letters
+        .iter()
+        .map(|l| (l.letter_id, l.role, l.number.as_str()))
+        .collect();
+    assert_eq!(letters, vec![(2, LetterRole::Reply, "VIP-2")]);
+    let files: Vec<&str> = details
+        .attachments
+        .iter()
+        .map(|a| a.file_name.as_str())
+        .collect();
+    assert_eq!(files, vec!["счёт.pdf"]);
+    assert_eq!(
+        appeals::appeal_of_letter(&db, 2).expect("link"),
+        Some((1, "ОБ-1/26".to_string()))
+    );
+    assert_eq!(appeals::appeal_of_letter(&db, 1).expect("none"), None);
+    // The reports: the people at each, in order, and the meeting's file.
+    assert_eq!(
+        contacts::open(&db, 1).expect("meeting").client_people,
+        vec![1]
+    );
+    assert_eq!(
+        contacts::open(&db, 2).expect("call").client_people,
+        vec![1, 2]
+    );
+    let meeting_files: Vec<String> = contacts::attachments(&db, 1)
+        .expect("files")
+        .into_iter()
+        .map(|(_, name, _)| name)
+        .collect();
+    assert_eq!(meeting_files, vec!["презентация.pdf".to_string()]);
+    assert_eq!(contacts::calls_with_person(&db, 2).expect("calls"), 1);
+    let call_of_appeal: i64 = db
+        .conn()
+        .query_row(
+            "SELECT meeting_id FROM appeal_calls WHERE appeal_id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the call stays linked to its appeal");
+    assert_eq!(call_of_appeal, 2);
+    // The borrowed columns are gone.
+    for (table, column) in [
+        ("letters", "appeal_id"),
+        ("letters", "appeal_role"),
+        ("records", "appeal_id"),
+        ("records", "meeting_id"),
+        ("meetings", "appeal_id"),
+        ("meetings", "client_people"),
+    ] {
+        let n: i64 = db
+            .conn()
+            .query_row(
+                &format!("SELECT count(*) FROM pragma_table_info('{table}') WHERE name = ?1"),
+                [column],
+                |r| r.get(0),
+            )
+            .expect("columns");
+        assert_eq!(n, 0, "{table}.{column}");
+    }
+    // Saving the call with one person less keeps the order and drops only that person.
+    let mut call = contacts::open(&db, 2).expect("call");
+    call.client_people = vec![2];
+    let mut db = db;
+    contacts::save(&mut db, &vipdesk::domain::Actor::SYSTEM, &call).expect("saved");
+    assert_eq!(contacts::open(&db, 2).expect("call").client_people, vec![2]);
+    // A role this version does not know is an error, not «no appeal».
+    db.conn()
+        .execute(
+            "UPDATE appeal_letters SET role = '' WHERE letter_id = 2",
+            [],
+        )
+        .expect("role");
+    let err = appeals::appeal_of_letter(&db, 2).expect_err("unknown role");
+    assert!(
+        matches!(err, storage::StorageError::UnknownCode(_)),
+        "{err:?}"
+    );
 }

@@ -59,7 +59,8 @@ pub fn who_calls(db: &Db, number: &str) -> Result<(Phone, Vec<Caller>), CallErro
         let mut last_contacts = contacts_service::list(conn, Some(client_id), None)?;
         last_contacts.truncate(3);
         out.push(Caller {
-            calls: store::calls_of_person(conn, person_id)?,
+            calls: store::phone_appeals_of_person(conn, person_id)?
+                + contacts_service::calls_with_person(conn, person_id)?,
             open_appeals: store::open_of_client(conn, client_id)?,
             client: d.client.short_name.clone(),
             manager_id: d.client.manager_id,

@@ -677,17 +677,36 @@ pub fn details(db: &Db, a: &Appeal) -> Result<Details, StorageError> {
     let s = store::settings(conn)?;
     let cal = calendar::load(conn)?;
     let related = store::rows_of(conn, &a.related)?;
+    let mut letters = Vec::new();
+    let mut attachments = Vec::new();
+    if let Some(id) = a.id {
+        for (letter_id, role) in store::letters_of(conn, id)? {
+            // A letter moved to the trash is not shown.
+            match letters_service::open(db, letter_id) {
+                Ok(l) => letters.push(AppealLetter {
+                    letter_id,
+                    role,
+                    number: l.number,
+                    reg_date: l.reg_date,
+                    status: l.status,
+                }),
+                Err(StorageError::NotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let files = store::files_of(conn, id)?;
+        attachments = clients_service::files(db, &files)?
+            .into_iter()
+            .map(|(record_id, file_name, file_size)| Attachment {
+                record_id,
+                file_name,
+                file_size,
+            })
+            .collect();
+    }
     Ok(Details {
-        letters: a
-            .id
-            .map(|id| store::letters_of(conn, id))
-            .transpose()?
-            .unwrap_or_default(),
-        attachments: a
-            .id
-            .map(|id| store::attachments(conn, id))
-            .transpose()?
-            .unwrap_or_default(),
+        letters,
+        attachments,
         related,
         clocks: Some(clocks(a, &s, &cal)),
     })

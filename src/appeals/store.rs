@@ -579,76 +579,61 @@ pub fn stat_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
 
 // ---- letters, files and calls of an appeal ----
 
-/// Marks a letter as the reply or a notice of an appeal.
+/// Marks a letter as the reply or a notice of an appeal (the appeal keeps the link).
 pub fn link_letter(w: &Tx, letter_id: Id, appeal_id: Id, role: LetterRole) -> Result<()> {
     w.execute(
-        "UPDATE letters SET appeal_id = ?2, appeal_role = ?3 WHERE id = ?1",
+        "INSERT INTO appeal_letters (letter_id, appeal_id, role) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (letter_id) DO UPDATE SET appeal_id = excluded.appeal_id, role = excluded.role",
         params![letter_id, appeal_id, role.code()],
     )?;
     Ok(())
 }
 
-/// The appeal a letter belongs to, with its role.
+/// The appeal a letter belongs to, with its role; a role this version does not know is
+/// [`StorageError::UnknownCode`], never «no appeal».
 pub fn appeal_of_letter(conn: &Connection, letter_id: Id) -> Result<Option<(Id, LetterRole)>> {
-    let found: Option<(Option<Id>, String)> = conn
+    Ok(conn
         .query_row(
-            "SELECT appeal_id, appeal_role FROM letters WHERE id = ?1",
+            "SELECT appeal_id, role FROM appeal_letters WHERE letter_id = ?1",
             [letter_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, storage::code(r, 1)?)),
         )
-        .optional()?;
-    match found {
-        Some((Some(id), role)) => Ok(LetterRole::from_code(&role).map(|r| (id, r))),
-        _ => Ok(None),
-    }
+        .optional()?)
 }
 
-pub fn letters_of(conn: &Connection, appeal_id: Id) -> Result<Vec<AppealLetter>> {
+/// The letters linked to an appeal with their roles, in the order they were made.
+pub fn letters_of(conn: &Connection, appeal_id: Id) -> Result<Vec<(Id, LetterRole)>> {
     storage::rows(
         conn,
-        "SELECT id, appeal_role, number, reg_date, status FROM letters \
-         WHERE appeal_id = ?1 AND deleted_at IS NULL ORDER BY id",
+        "SELECT letter_id, role FROM appeal_letters WHERE appeal_id = ?1 ORDER BY letter_id",
         appeal_id,
-        |r| {
-            Ok(AppealLetter {
-                letter_id: r.get(0)?,
-                role: storage::code(r, 1)?,
-                number: r.get(2)?,
-                reg_date: date_from_sql(r.get(3)?),
-                status: storage::code(r, 4)?,
-            })
-        },
+        |r| Ok((r.get(0)?, storage::code(r, 1)?)),
     )
 }
 
 /// Marks a correspondence record (a file) as attached to an appeal.
 pub fn link_record(w: &Tx, record_id: Id, appeal_id: Id) -> Result<()> {
     w.execute(
-        "UPDATE records SET appeal_id = ?2 WHERE id = ?1",
+        "INSERT OR REPLACE INTO appeal_files (record_id, appeal_id) VALUES (?1, ?2)",
         params![record_id, appeal_id],
     )?;
     Ok(())
 }
 
-pub fn attachments(conn: &Connection, appeal_id: Id) -> Result<Vec<Attachment>> {
+/// The records attached to an appeal.
+pub fn files_of(conn: &Connection, appeal_id: Id) -> Result<Vec<Id>> {
     storage::rows(
         conn,
-        "SELECT id, file_name, file_size FROM records WHERE appeal_id = ?1 AND deleted_at IS NULL ORDER BY id",
+        "SELECT record_id FROM appeal_files WHERE appeal_id = ?1 ORDER BY record_id",
         appeal_id,
-        |r| {
-            Ok(Attachment {
-                record_id: r.get(0)?,
-                file_name: r.get(1)?,
-                file_size: r.get(2)?,
-            })
-        },
+        |r| r.get(0),
     )
 }
 
-/// Marks a call report as the answer (or part of the handling) of an appeal.
+/// Marks a call report as made about an appeal.
 pub fn link_meeting(w: &Tx, meeting_id: Id, appeal_id: Id) -> Result<()> {
     w.execute(
-        "UPDATE meetings SET appeal_id = ?2 WHERE id = ?1",
+        "INSERT OR REPLACE INTO appeal_calls (meeting_id, appeal_id) VALUES (?1, ?2)",
         params![meeting_id, appeal_id],
     )?;
     Ok(())
@@ -798,13 +783,10 @@ pub fn people_by_email(conn: &Connection, email: &str) -> Result<Vec<(Id, Id)>> 
     Ok(rows)
 }
 
-/// How many calls (reports of kind «call» or «other» and appeals by phone) a person's client
-/// had with this person: the standard's «known by voice after the third call».
-pub fn calls_of_person(conn: &Connection, person_id: Id) -> Result<i64> {
+/// How many appeals a person made by phone.
+pub fn phone_appeals_of_person(conn: &Connection, person_id: Id) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT (SELECT count(*) FROM appeals WHERE person_id = ?1 AND channel = 'phone' AND deleted_at IS NULL) + \
-         (SELECT count(*) FROM meetings WHERE deleted_at IS NULL AND kind IN ('call', 'other') \
-           AND (',' || client_people || ',') LIKE ('%,' || ?1 || ',%'))",
+        "SELECT count(*) FROM appeals WHERE person_id = ?1 AND channel = 'phone' AND deleted_at IS NULL",
         [person_id],
         |r| r.get(0),
     )?)

@@ -158,6 +158,12 @@ pub fn person_brief(db: &impl Reader, id: Id) -> Result<Option<Person>, StorageE
     store::person_brief(db.connection(), id)
 }
 
+/// The files of the live records among `ids` (another feature's attachments): (record, file
+/// name, size).
+pub fn files(db: &impl Reader, ids: &[Id]) -> Result<Vec<(Id, String, i64)>, StorageError> {
+    store::record_files(db.connection(), ids)
+}
+
 /// Adds a record of correspondence (a letter sent, a report's file) to a client inside
 /// another feature's write; returns its id.
 pub fn add_record(w: &Tx, client_id: Id, record: &Record) -> Result<Id, StorageError> {

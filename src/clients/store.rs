@@ -1057,3 +1057,20 @@ pub fn client_kind(conn: &Connection, id: Id) -> Result<ClientKind> {
         id,
     )
 }
+
+/// The files of the live records among `ids`, in the order of `ids`: (record, file name, size).
+pub fn record_files(conn: &Connection, ids: &[Id]) -> Result<Vec<(Id, String, i64)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, file_name, file_size FROM records WHERE id = ?1 AND deleted_at IS NULL",
+    )?;
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(row) = st
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+        {
+            out.push(row);
+        }
+    }
+    Ok(out)
+}

@@ -62,6 +62,11 @@ pub fn list(
     store::list_meetings(db.connection(), client, manager)
 }
 
+/// How many calls (reports of kind «call» or «other») a person of a client took part in.
+pub fn calls_with_person(db: &impl Reader, person: Id) -> Result<i64, StorageError> {
+    store::calls_with_person(db.connection(), person)
+}
+
 /// Adds a report inside another feature's write (a call taken on the call card, an answer
 /// given by phone); returns its id.
 pub fn add_report(w: &Tx, m: &Meeting) -> Result<Id, StorageError> {
@@ -119,7 +124,7 @@ fn form(conn: &Conn, m: &Meeting) -> Result<crate::pdf::report::FormContent, Sto
         .map(|id| admin_service::manager(conn, id))
         .transpose()?;
     let files = match m.id {
-        Some(id) => store::meeting_attachments(conn, id)?
+        Some(id) => attachments(conn, id)?
             .into_iter()
             .map(|(_, name, _)| name)
             .collect(),
@@ -228,8 +233,9 @@ pub fn attach(db: &mut Db, actor: &Actor, meeting: Id, path: &Path) -> Result<Id
     Ok(id)
 }
 
-pub fn attachments(db: &Db, meeting: Id) -> Result<Vec<Attachment>, StorageError> {
-    store::meeting_attachments(db.conn(), meeting)
+pub fn attachments(db: &impl Reader, meeting: Id) -> Result<Vec<Attachment>, StorageError> {
+    let files = store::meeting_files(db.connection(), meeting)?;
+    crate::clients::service::files(db, &files)
 }
 
 fn of(scope: Scope) -> Of {

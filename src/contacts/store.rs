@@ -12,11 +12,15 @@ use crate::domain::clock::stamp_date;
 use crate::domain::{Code, Id, new_uuid};
 use crate::storage::{self, Result, StorageError, Tx, date_from_sql, date_to_sql};
 
-const COLUMNS: &str = "id, uuid, client_id, manager_id, kind, date, time, place, client_people, company_people, \
-     topics, problems, agreements, status, submitted_at, accepted_at, supervisor_comment, version_of";
+/// The columns of a report read from `meetings m`; the client's people who took part come from
+/// `meeting_people` as «1,2» in their order.
+const COLUMNS: &str = "m.id, m.uuid, m.client_id, m.manager_id, m.kind, m.date, m.time, m.place, \
+     (SELECT group_concat(person_id, ',' ORDER BY sort) FROM meeting_people WHERE meeting_id = m.id), \
+     m.company_people, m.topics, m.problems, m.agreements, m.status, m.submitted_at, m.accepted_at, \
+     m.supervisor_comment, m.version_of";
 
 fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
-    let people: String = r.get(8)?;
+    let people: String = r.get::<_, Option<String>>(8)?.unwrap_or_default();
     Ok(Meeting {
         id: Some(r.get(0)?),
         uuid: r.get(1)?,
@@ -65,7 +69,7 @@ fn steps(conn: &Connection, meeting_id: Id) -> Result<Vec<NextStep>> {
 pub fn get_meeting(conn: &Connection, id: Id) -> Result<Meeting> {
     let mut m = storage::found(
         conn.query_row(
-            &format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1 AND deleted_at IS NULL"),
+            &format!("SELECT {COLUMNS} FROM meetings m WHERE m.id = ?1 AND m.deleted_at IS NULL"),
             [id],
             from_row,
         ),
@@ -82,8 +86,9 @@ pub fn list_meetings(
     manager: Option<Id>,
 ) -> Result<Vec<Meeting>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM meetings WHERE deleted_at IS NULL \
-         AND (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR manager_id = ?2) ORDER BY date DESC, id DESC"
+        "SELECT {COLUMNS} FROM meetings m WHERE m.deleted_at IS NULL \
+         AND (?1 IS NULL OR m.client_id = ?1) AND (?2 IS NULL OR m.manager_id = ?2) \
+         ORDER BY m.date DESC, m.id DESC"
     ))?;
     let rows = st
         .query_map(params![client, manager], from_row)?
@@ -122,17 +127,11 @@ fn write_steps(tx: &Tx, meeting_id: Id, steps: &[NextStep]) -> Result<()> {
 /// a draft (a submitted report is frozen).
 pub fn save_meeting(tx: &Tx, m: &Meeting) -> Result<Option<Id>> {
     let (author, now) = (tx.author(), tx.now());
-    let people = m
-        .client_people
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
     let id = match m.id {
         Some(id) => {
             let n = tx.execute(
-                "UPDATE meetings SET kind=?2, date=?3, time=?4, place=?5, client_people=?6, company_people=?7, \
-                 topics=?8, problems=?9, agreements=?10, manager_id=?11, updated_at=?12, author_id=?13 \
+                "UPDATE meetings SET kind=?2, date=?3, time=?4, place=?5, company_people=?6, \
+                 topics=?7, problems=?8, agreements=?9, manager_id=?10, updated_at=?11, author_id=?12 \
                  WHERE id=?1 AND status='draft' AND deleted_at IS NULL",
                 params![
                     id,
@@ -140,7 +139,6 @@ pub fn save_meeting(tx: &Tx, m: &Meeting) -> Result<Option<Id>> {
                     date_to_sql(m.date),
                     m.time,
                     m.place,
-                    people,
                     m.company_people,
                     m.topics,
                     m.problems,
@@ -158,8 +156,8 @@ pub fn save_meeting(tx: &Tx, m: &Meeting) -> Result<Option<Id>> {
         None => {
             tx.execute(
                 "INSERT INTO meetings (uuid, created_at, updated_at, author_id, client_id, manager_id, kind, date, time, place, \
-                 client_people, company_people, topics, problems, agreements, status, version_of) \
-                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'draft', ?15)",
+                 company_people, topics, problems, agreements, status, version_of) \
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft', ?14)",
                 params![
                     if m.uuid.is_empty() { new_uuid() } else { m.uuid.clone() },
                     now,
@@ -170,7 +168,6 @@ pub fn save_meeting(tx: &Tx, m: &Meeting) -> Result<Option<Id>> {
                     date_to_sql(m.date),
                     m.time,
                     m.place,
-                    people,
                     m.company_people,
                     m.topics,
                     m.problems,
@@ -182,7 +179,46 @@ pub fn save_meeting(tx: &Tx, m: &Meeting) -> Result<Option<Id>> {
         }
     };
     write_steps(tx, id, &m.next_steps)?;
+    write_people(tx, id, &m.client_people)?;
     Ok(Some(id))
+}
+
+/// The client's people who took part in a report, in their order: rewritten only when they
+/// changed (the journal notes no change that did not happen).
+fn write_people(tx: &Tx, meeting_id: Id, people: &[Id]) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "SELECT person_id FROM meeting_people WHERE meeting_id = ?1 ORDER BY sort",
+    )?;
+    let now: Vec<Id> = st
+        .query_map([meeting_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if now == people {
+        return Ok(());
+    }
+    tx.execute(
+        "DELETE FROM meeting_people WHERE meeting_id = ?1",
+        [meeting_id],
+    )?;
+    let mut seen = std::collections::HashSet::new();
+    for (i, person) in people.iter().enumerate() {
+        if seen.insert(*person) {
+            tx.execute(
+                "INSERT INTO meeting_people (meeting_id, person_id, sort) VALUES (?1, ?2, ?3)",
+                params![meeting_id, person, i as i64],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// How many calls (reports of kind «call» or «other») a person took part in.
+pub fn calls_with_person(conn: &Connection, person_id: Id) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM meeting_people p JOIN meetings m ON m.id = p.meeting_id \
+         WHERE p.person_id = ?1 AND m.deleted_at IS NULL AND m.kind IN ('call', 'other')",
+        [person_id],
+        |r| r.get(0),
+    )?)
 }
 
 /// The status of a live report.
@@ -424,13 +460,8 @@ pub fn birthdays(
 /// Reports submitted by the managers a supervisor heads (and by the supervisor), waiting to be
 /// accepted: (report, client name).
 pub fn reports_to_review(conn: &Connection, supervisor: Id) -> Result<Vec<(Meeting, String)>> {
-    let cols: String = COLUMNS
-        .split(", ")
-        .map(|c| format!("m.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {cols}, c.short_name FROM meetings m JOIN clients c ON c.id = m.client_id \
+        "SELECT {COLUMNS}, c.short_name FROM meetings m JOIN clients c ON c.id = m.client_id \
          LEFT JOIN managers g ON g.id = m.manager_id \
          WHERE m.deleted_at IS NULL AND m.status = 'submitted' AND (g.supervisor_id = ?1 OR m.manager_id = ?1) \
          ORDER BY m.submitted_at, m.id"
@@ -487,21 +518,20 @@ pub fn add_meeting_attachment(
     };
     let id = crate::clients::service::add_record(tx, client_id, &record)?;
     tx.execute(
-        "UPDATE records SET meeting_id = ?2 WHERE id = ?1",
+        "INSERT INTO meeting_files (record_id, meeting_id) VALUES (?1, ?2)",
         params![id, meeting_id],
     )?;
     Ok(id)
 }
 
-/// The files attached to a report: (record id, file name, size).
-pub fn meeting_attachments(conn: &Connection, meeting_id: Id) -> Result<Vec<Attachment>> {
-    let mut st = conn.prepare_cached(
-        "SELECT id, file_name, file_size FROM records WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY id",
-    )?;
-    let rows = st
-        .query_map([meeting_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+/// The records attached to a report.
+pub fn meeting_files(conn: &Connection, meeting_id: Id) -> Result<Vec<Id>> {
+    storage::rows(
+        conn,
+        "SELECT record_id FROM meeting_files WHERE meeting_id = ?1 ORDER BY record_id",
+        meeting_id,
+        |r| r.get(0),
+    )
 }
 
 /// The reports of a client for its timeline.

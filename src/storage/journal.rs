@@ -229,7 +229,12 @@ fn client_of(
         "person_phones" => via("SELECT client_id FROM people WHERE id = ?1", "person_id"),
         "project_stages" => via("SELECT client_id FROM projects WHERE id = ?1", "project_id"),
         "next_steps" => via("SELECT client_id FROM meetings WHERE id = ?1", "meeting_id"),
-        "appeal_links" => via("SELECT client_id FROM appeals WHERE id = ?1", "appeal_id"),
+        "appeal_links" | "appeal_letters" | "appeal_files" | "appeal_calls" => {
+            via("SELECT client_id FROM appeals WHERE id = ?1", "appeal_id")
+        }
+        "meeting_files" | "meeting_people" => {
+            via("SELECT client_id FROM meetings WHERE id = ?1", "meeting_id")
+        }
         _ => Ok(id_of("client_id")),
     }
 }

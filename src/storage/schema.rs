@@ -614,6 +614,68 @@ UPDATE gifts SET status = 'handed' WHERE handed_on IS NOT NULL;
 CREATE INDEX gifts_status ON gifts(status, holiday_date) WHERE deleted_at IS NULL;
 ";
 
+/// Each feature keeps its links to other features' records in its own tables: appeals their
+/// letters (with the letter's role), files and calls; a report its files and the client's
+/// people who took part (a join table, where a comma-separated list of ids was searched with
+/// LIKE). Every existing link is carried over, then the borrowed columns go.
+const V12_OWN_LINKS: &str = "
+CREATE TABLE appeal_letters (
+    letter_id INTEGER PRIMARY KEY REFERENCES letters(id),
+    appeal_id INTEGER NOT NULL REFERENCES appeals(id),
+    role TEXT NOT NULL CHECK (role IN ('', 'reply', 'registered', 'extended'))
+);
+CREATE INDEX appeal_letters_appeal ON appeal_letters(appeal_id);
+INSERT INTO appeal_letters (letter_id, appeal_id, role)
+    SELECT id, appeal_id, appeal_role FROM letters WHERE appeal_id IS NOT NULL;
+CREATE TABLE appeal_files (
+    record_id INTEGER PRIMARY KEY REFERENCES records(id),
+    appeal_id INTEGER NOT NULL REFERENCES appeals(id)
+);
+CREATE INDEX appeal_files_appeal ON appeal_files(appeal_id);
+INSERT INTO appeal_files (record_id, appeal_id)
+    SELECT id, appeal_id FROM records WHERE appeal_id IS NOT NULL;
+CREATE TABLE appeal_calls (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+    appeal_id INTEGER NOT NULL REFERENCES appeals(id)
+);
+CREATE INDEX appeal_calls_appeal ON appeal_calls(appeal_id);
+INSERT INTO appeal_calls (meeting_id, appeal_id)
+    SELECT id, appeal_id FROM meetings WHERE appeal_id IS NOT NULL;
+CREATE TABLE meeting_files (
+    record_id INTEGER PRIMARY KEY REFERENCES records(id),
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id)
+);
+CREATE INDEX meeting_files_meeting ON meeting_files(meeting_id);
+INSERT INTO meeting_files (record_id, meeting_id)
+    SELECT id, meeting_id FROM records WHERE meeting_id IS NOT NULL;
+CREATE TABLE meeting_people (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    sort INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, person_id)
+);
+CREATE INDEX meeting_people_person ON meeting_people(person_id);
+WITH RECURSIVE split(meeting_id, item, rest, sort) AS (
+    SELECT id, '', client_people || ',', -1 FROM meetings WHERE client_people <> ''
+    UNION ALL
+    SELECT meeting_id, trim(substr(rest, 1, instr(rest, ',') - 1)), substr(rest, instr(rest, ',') + 1), sort + 1
+    FROM split WHERE rest <> ''
+)
+INSERT OR IGNORE INTO meeting_people (meeting_id, person_id, sort)
+    SELECT s.meeting_id, p.id, s.sort FROM split s JOIN people p ON p.id = CAST(s.item AS INTEGER)
+    WHERE s.item GLOB '[0-9]*' AND s.item NOT GLOB '*[^0-9]*';
+DROP INDEX letters_appeal;
+DROP INDEX records_appeal;
+DROP INDEX meetings_appeal;
+DROP INDEX records_meeting;
+ALTER TABLE letters DROP COLUMN appeal_role;
+ALTER TABLE letters DROP COLUMN appeal_id;
+ALTER TABLE records DROP COLUMN appeal_id;
+ALTER TABLE records DROP COLUMN meeting_id;
+ALTER TABLE meetings DROP COLUMN appeal_id;
+ALTER TABLE meetings DROP COLUMN client_people;
+";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -628,10 +690,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V9_TEMPLATE_FIELDS),
         M::up(V10_GIFTS),
         M::up(V11_GIFT_ORDERS),
+        M::up(V12_OWN_LINKS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    11
+    12
 }
