@@ -113,7 +113,7 @@ pub fn check_company(c: &Company) -> FieldErrors {
     {
         ck.err("ogrn", e);
     }
-    if !c.number_format.contains("{n}") {
+    if !crate::domain::fmt::number_format_ok(&c.number_format) {
         ck.err("number_format", FieldError::NumberFormat);
     }
     ck.finish(()).err().unwrap_or_default()

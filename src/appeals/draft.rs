@@ -32,7 +32,7 @@ impl AppealDraft {
         let time = match self.time.trim() {
             "" => Some(NaiveTime::MIN),
             t => {
-                let parsed = NaiveTime::parse_from_str(t, "%H:%M").ok();
+                let parsed = crate::domain::fmt::parse_time(t);
                 if parsed.is_none() {
                     ck.err("received_time", FieldError::Time);
                 }

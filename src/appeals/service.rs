@@ -71,7 +71,7 @@ pub fn settings(db: &Db) -> Result<AppealSettings, StorageError> {
 /// Saves the settings: a number format with `{n}`, terms of 1 to 365 days.
 pub fn save_settings(db: &mut Db, actor: &Actor, s: &AppealSettings) -> Result<(), AppealError> {
     let mut errors = FieldErrors::new();
-    if !s.number_format.contains("{n}") {
+    if !crate::domain::fmt::number_format_ok(&s.number_format) {
         errors.insert("number_format".into(), FieldError::NumberFormat);
     }
     let terms = s

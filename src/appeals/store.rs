@@ -198,7 +198,7 @@ pub fn register(
     use chrono::Datelike as _;
     let year = date.year();
     let (seq, number) = storage::next_number(w, "appeal_counters", "appeals", year, |n| {
-        crate::letters::format_number(number_format, n, year)
+        crate::domain::fmt::registration_number(number_format, n, year)
     })?;
     let n = w.execute(
         "UPDATE appeals SET status='registered', number=?2, year=?3, seq=?4, registered_on=?5, due_date=?6, \

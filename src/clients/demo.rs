@@ -196,7 +196,7 @@ fn demo_dossier(
             g.ogrn(15, since),
         )
     } else {
-        let (short, long) = *g.pick(&FORMS);
+        let (short, long) = *g.pick(&names::LEGAL_FORMS[..5]);
         let quoted = if name.contains('«') {
             name.clone()
         } else {

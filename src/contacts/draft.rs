@@ -53,7 +53,7 @@ impl ReportDraft {
             ck.err("date", FieldError::FutureDate);
         }
         let time = self.meeting.time.trim();
-        if !time.is_empty() && chrono::NaiveTime::parse_from_str(time, "%H:%M").is_err() {
+        if !time.is_empty() && crate::domain::fmt::parse_time(time).is_none() {
             ck.err("time", FieldError::Time);
         }
         if self.meeting.topics.trim().is_empty() {

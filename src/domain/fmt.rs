@@ -15,6 +15,16 @@ pub fn opt_date(d: Option<NaiveDate>) -> String {
 }
 
 /// Parses «05.06.2026», «5.6.2026», «05.06.26» and ISO «2026-06-05».
+/// A time of day typed as «ЧЧ:ММ» («9:30», «09:30»): hours 0–23, minutes two digits 00–59.
+pub fn parse_time(s: &str) -> Option<chrono::NaiveTime> {
+    let (h, m) = s.trim().split_once(':')?;
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(h) && h.len() <= 2 && digits(m) && m.len() == 2) {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
@@ -133,6 +143,25 @@ fn group_thousands(int_part: &str) -> String {
 }
 
 /// A number with `decimals` digits after a decimal comma: 1234567.891 → «1 234 567,89».
+/// Whether a registration number format can number: it holds the counter `{n}`.
+pub fn number_format_ok(format: &str) -> bool {
+    format.contains("{n}")
+}
+
+/// Formats a registration number: `{n}` the counter, `{yyyy}` / `{yy}` the year. A format
+/// without `{n}` would give every letter the same number: `VIP-{n}` is used instead.
+pub fn registration_number(format: &str, n: i64, year: i32) -> String {
+    let format = if format.contains("{n}") {
+        format
+    } else {
+        "VIP-{n}"
+    };
+    format
+        .replace("{n}", &n.to_string())
+        .replace("{yyyy}", &year.to_string())
+        .replace("{yy}", &format!("{:02}", year % 100))
+}
+
 pub fn number(x: f64, decimals: usize) -> String {
     let s = format!("{x:.decimals$}");
     let (int_part, frac) = match s.split_once('.') {
@@ -241,6 +270,25 @@ pub fn capitalize(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_time_parser_for_every_form() {
+        let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_time("09:30"), t(9, 30));
+        assert_eq!(parse_time(" 9:30 "), t(9, 30));
+        assert_eq!(parse_time("23:59"), t(23, 59));
+        for bad in ["24:00", "12:60", "12:5", "1230", "12:305", "ab:cd", "-1:30", "+1:30", ""] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn registration_numbers_follow_their_format() {
+        assert_eq!(registration_number("VIP-{n}", 7, 2026), "VIP-7");
+        assert_eq!(registration_number("ОБ-{n}/{yy}", 12, 2027), "ОБ-12/27");
+        assert_eq!(registration_number("без счётчика", 3, 2026), "VIP-3");
+        assert!(number_format_ok("{yyyy}-{n}") && !number_format_ok("VIP"));
+    }
+
     use super::*;
 
     #[test]

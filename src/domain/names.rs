@@ -25,6 +25,37 @@ impl Gender {
 }
 
 /// Gender as the patronymic (then first name, then surname) tells it.
+/// The legal forms of Russian organisations and entrepreneurs: the abbreviation and the full
+/// name. The first five are the demo's.
+pub const LEGAL_FORMS: [(&str, &str); 10] = [
+    ("ООО", "Общество с ограниченной ответственностью"),
+    ("АО", "Акционерное общество"),
+    ("ПАО", "Публичное акционерное общество"),
+    ("МУП", "Муниципальное унитарное предприятие"),
+    ("ГУП", "Государственное унитарное предприятие"),
+    ("ЗАО", "Закрытое акционерное общество"),
+    ("ОАО", "Открытое акционерное общество"),
+    ("НАО", "Непубличное акционерное общество"),
+    ("ФГУП", "Федеральное государственное унитарное предприятие"),
+    ("ИП", "Индивидуальный предприниматель"),
+];
+
+/// Whether `word` is the abbreviation of a legal form («ООО», «АО»…).
+pub fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.iter().any(|(short, _)| *short == word)
+}
+
+/// A company's name as said aloud: without its legal form and the quotes («ОАО «Орелэнергосбыт»»
+/// → «Орелэнергосбыт»).
+pub fn without_legal_form(short_name: &str) -> &str {
+    let s = short_name.trim();
+    let s = match s.split_once(' ') {
+        Some((form, rest)) if is_legal_form(form) => rest,
+        _ => s,
+    };
+    s.trim_matches(['«', '»', '"', ' '])
+}
+
 pub fn detect_gender(surname: &str, name: &str, patronymic: &str) -> Option<Gender> {
     let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
     let (s, n, p) = (opt(surname), opt(name), opt(patronymic));
@@ -243,6 +274,14 @@ pub fn salutation(name: &str, patronymic: &str, gender: Gender) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_said_aloud_has_no_legal_form() {
+        assert_eq!(without_legal_form("ОАО «Орелэнергосбыт»"), "Орелэнергосбыт");
+        assert_eq!(without_legal_form("ФГУП «Почта»"), "Почта");
+        assert_eq!(without_legal_form("Хлебозавод"), "Хлебозавод");
+        assert!(is_legal_form("ИП") && !is_legal_form("Иванов"));
+    }
+
     use super::*;
 
     #[test]

@@ -6,9 +6,6 @@
 //! Knuth–Liang patterns of hyph-utf8 (through the `hyphenation` crate).
 
 const NBSP: char = '\u{a0}';
-const LEGAL_FORMS: [&str; 10] = [
-    "ООО", "АО", "ЗАО", "ОАО", "ПАО", "НАО", "ИП", "МУП", "ГУП", "ФГУП",
-];
 
 /// Abbreviations kept with what follows them («ул.\u{a0}Ленина», «тел.\u{a0}+7…»).
 const KEEP_WITH_NEXT: [&str; 24] = [
@@ -90,7 +87,7 @@ pub fn typograph(text: &str) -> String {
             || !after.is_empty() && one_letter(&before)
             || KEEP_WITH_NEXT.contains(&before.as_str()) && starts_a_name_or_number(&after)
             || is_initials(&before) && after.chars().next().is_some_and(char::is_uppercase)
-            || LEGAL_FORMS.contains(&before.as_str()) && !after.is_empty()
+            || super::names::is_legal_form(&before) && !after.is_empty()
             || (after == "г." || after.starts_with("г.") && after.len() <= 4)
                 && before.chars().last().is_some_and(|c| c.is_ascii_digit())
             || after.starts_with('₽')

@@ -508,7 +508,7 @@ pub fn set_regulation(
     reg: &Regulation,
 ) -> Result<(), super::documents::DocumentError> {
     super::documents::card_text(&reg.card_text, "", "", Occasion::Birthday, "", "")?;
-    if !valid_time(&reg.call_before) {
+    if !crate::domain::fmt::parse_time(&reg.call_before).is_some() {
         return Err(super::documents::DocumentError::CallTime);
     }
     Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
@@ -530,19 +530,6 @@ pub fn changed_plans_of_client(
 /// Whether a person of a live client has this id.
 pub fn person_exists(db: &Db, person_id: Id) -> Result<bool, StorageError> {
     Ok(store::client_of_person(db.conn(), person_id)?.is_some())
-}
-
-/// «12:00»: hours and minutes of a day.
-fn valid_time(s: &str) -> bool {
-    match s.trim().split_once(':') {
-        Some((h, m)) => {
-            h.len() <= 2
-                && m.len() == 2
-                && h.parse::<u32>().is_ok_and(|h| h < 24)
-                && m.parse::<u32>().is_ok_and(|m| m < 60)
-        }
-        None => false,
-    }
 }
 
 /// When the birthday calls of the regulation are made by («12:00»).

@@ -282,20 +282,6 @@ pub struct CompanyCtx {
     pub phones: String,
 }
 
-/// Formats a registration number: `{n}` the counter, `{yyyy}` / `{yy}` the year. A format
-/// without `{n}` would give every letter the same number: `VIP-{n}` is used instead.
-pub fn format_number(format: &str, n: i64, year: i32) -> String {
-    let format = if format.contains("{n}") {
-        format
-    } else {
-        "VIP-{n}"
-    };
-    format
-        .replace("{n}", &n.to_string())
-        .replace("{yyyy}", &year.to_string())
-        .replace("{yy}", &format!("{:02}", year % 100))
-}
-
 /// Filters of the register.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LetterFilter {

@@ -159,7 +159,7 @@ pub fn save_draft(tx: &Tx, l: &Letter) -> Result<Option<Id>> {
 pub fn register(tx: &Tx, id: Id, date: NaiveDate, number_format: &str) -> Result<Option<String>> {
     let year = date.year();
     let (seq, number) = storage::next_number(tx, "letter_counters", "letters", year, |n| {
-        super::model::format_number(number_format, n, year)
+        crate::domain::fmt::registration_number(number_format, n, year)
     })?;
     let n = tx.execute(
         "UPDATE letters SET status='registered', number=?2, year=?3, seq=?4, reg_date=?5, updated_at=?6, author_id=?7 \

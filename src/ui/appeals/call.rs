@@ -36,12 +36,7 @@ pub struct CallCard {
 
 /// The company's name as said on the phone: without the legal form and the quotes.
 fn spoken(short_name: &str) -> String {
-    let s = short_name.trim();
-    let s = ["ПАО ", "ОАО ", "АО ", "ООО ", "ЗАО "]
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .unwrap_or(s);
-    s.trim_matches(['«', '»', '"', ' ']).to_string()
+    crate::domain::names::without_legal_form(short_name).to_string()
 }
 
 impl CallCard {
