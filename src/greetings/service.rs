@@ -508,7 +508,7 @@ pub fn set_regulation(
     reg: &Regulation,
 ) -> Result<(), super::documents::DocumentError> {
     super::documents::card_text(&reg.card_text, "", "", Occasion::Birthday, "", "")?;
-    if !crate::domain::fmt::parse_time(&reg.call_before).is_some() {
+    if crate::domain::fmt::parse_time(&reg.call_before).is_none() {
         return Err(super::documents::DocumentError::CallTime);
     }
     Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
