@@ -158,9 +158,9 @@ fn generate_with(
     let existing = admin::service::managers(db)?;
     let head = Manager {
         uuid: new_uuid(),
-        surname: "Киселёв".into(),
-        name: "Дмитрий".into(),
-        patronymic: "Андреевич".into(),
+        surname: text::DEMO_HEAD_NAME.0.into(),
+        name: text::DEMO_HEAD_NAME.1.into(),
+        patronymic: text::DEMO_HEAD_NAME.2.into(),
         position: text::DEMO_HEAD_POSITION.into(),
         role: Role::GroupHead,
         phone: Some(Phone {
@@ -169,7 +169,7 @@ fn generate_with(
         }),
         email: "kiselev@orelenergosbyt.example".into(),
         signature_png: Some(demo_signature_png(seed)),
-        order_number: "112-к".into(),
+        order_number: text::DEMO_HEAD_ORDER.into(),
         order_date: NaiveDate::from_ymd_opt(2024, 1, 15),
         active: true,
         ..Default::default()
@@ -198,7 +198,7 @@ fn generate_with(
             }),
             email: format!("vip{}@orelenergosbyt.example", i + 1),
             signature_png: Some(demo_signature_png(seed + i as u64 + 1)),
-            order_number: format!("{}-к", 120 + i),
+            order_number: text::demo_manager_order(120 + i),
             order_date: NaiveDate::from_ymd_opt(2024, 2, 1),
             active: true,
             ..Default::default()

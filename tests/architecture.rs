@@ -1,6 +1,10 @@
 //! The shape of the code, checked where clippy cannot scope a rule: SQL only in stores and
 //! `storage/`, no file I/O or colours in the screens, the domain and the storage free of
-//! words, the words free of features, no silent defaults for unknown codes, a small shell.
+//! words, the words free of features, no silent defaults for unknown codes, a small shell; and
+//! the borders of the features, with the feature list taken from the folders: no feature
+//! names another's store, the feature folders import each other in no cycle, Russian text
+//! only in `words/`, `i18n/` and the domain's language rules, no file over 800 lines outside a
+//! list that only shrinks.
 // Test code: a failed expectation is the test failing.
 #![allow(clippy::expect_used)]
 
@@ -129,19 +133,7 @@ fn the_domain_and_the_storage_know_no_words_and_the_words_no_feature() {
             code.lines()
                 .filter(|l| l.contains("crate::"))
                 .all(|l| l.contains("crate::domain::fmt"))
-        } else if [
-            "clients/",
-            "letters/",
-            "contacts/",
-            "admin/",
-            "pdf/",
-            "appeals/",
-            "calendar/",
-            "greetings/",
-        ]
-        .iter()
-        .any(|f| path.starts_with(f))
-        {
+        } else if path.starts_with("pdf/") || is_feature_file(&path) {
             // Features take their document words from `words`, never the edge's `i18n`.
             hits(&code, &["crate::i18n", "crate::ui", "egui::"]).is_empty()
         } else {
@@ -163,20 +155,10 @@ fn unknown_codes_are_errors_and_errors_are_types() {
                 offenders.push(format!("{path}: {l}"));
             }
         }
-        let core = [
-            "domain/",
-            "storage/",
-            "clients/",
-            "letters/",
-            "contacts/",
-            "admin/",
-            "pdf/",
-            "appeals/",
-            "calendar/",
-            "greetings/",
-        ]
-        .iter()
-        .any(|f| path.starts_with(f));
+        let core = ["domain/", "storage/", "pdf/"]
+            .iter()
+            .any(|f| path.starts_with(f))
+            || is_feature_file(&path);
         if core {
             for l in hits(&code, &[", String>", "Other(String)"]) {
                 if l.contains("Result<") || l.contains("Other(") {
@@ -215,8 +197,18 @@ fn the_shell_stays_small() {
 
 // ---- Feature borders, computed from the folders and the imports ----
 
-/// The folders of `src/` that are not features: the layers below and above them.
-const LAYERS: &[&str] = &["domain", "storage", "pdf", "i18n", "words", "ui", "cli"];
+/// The folders of `src/` that are not features: the layers below them (the domain, the
+/// storage, the documents, the words) and above them (the overview that composes them, the
+/// edges: the words' sentences, the window, the command line).
+const LAYERS: &[&str] = &[
+    "domain", "storage", "pdf", "words", "overview", "i18n", "ui", "cli",
+];
+
+/// Whether a file (path under `src/`) belongs to a feature's folder.
+fn is_feature_file(path: &str) -> bool {
+    path.split_once('/')
+        .is_some_and(|(folder, _)| features().iter().any(|f| f == folder))
+}
 
 /// The features: every folder of `src/` but the layers (a new folder is a feature at once).
 fn features() -> Vec<String> {
@@ -511,16 +503,223 @@ fn feature_cycles() -> Vec<String> {
     out
 }
 
-/// What the borders look like now (printed by `cargo test architecture -- --nocapture`).
+/// What the borders look like (printed by `cargo test architecture -- --nocapture`).
 #[test]
 fn feature_borders_are_counted() {
     let calls = cross_store_calls();
     let total: usize = calls.values().sum();
     println!(
-        "features: {:?}\ncross-feature store calls: {total} across {} pairs: {calls:?}\ncycles: {:?}",
+        "features: {:?}\ncross-feature store calls: {total} across {} pairs: {calls:?}\ncycles: {:?}\ngraph: {:?}",
         features(),
         calls.len(),
-        feature_cycles()
+        feature_cycles(),
+        feature_graph()
     );
-    assert!(features().contains(&"clients".to_string()));
+    // The derivation finds the features there are, and a new folder is one at once.
+    for f in [
+        "admin",
+        "appeals",
+        "calendar",
+        "clients",
+        "contacts",
+        "greetings",
+        "letters",
+    ] {
+        assert!(features().iter().any(|x| x == f), "{f}");
+    }
+}
+
+#[test]
+fn no_feature_names_another_features_store() {
+    let calls = cross_store_calls();
+    assert!(calls.is_empty(), "cross-feature store calls: {calls:?}");
+    // And the compiler keeps it so: every feature's store is private to its folder.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for f in features() {
+        let Ok(module) = std::fs::read_to_string(src.join(&f).join("mod.rs")) else {
+            continue;
+        };
+        let public = module
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with("//"))
+            .any(|l| {
+                l.starts_with("pub") && (l.ends_with("mod store;") || l.contains("::store;"))
+                    || l.contains("pub use store")
+            });
+        assert!(!public, "src/{f}/mod.rs makes its store public");
+    }
+}
+
+#[test]
+fn feature_folders_import_each_other_in_no_cycle() {
+    let cycles = feature_cycles();
+    assert!(
+        cycles.is_empty(),
+        "cycles between feature folders: {cycles:?}"
+    );
+}
+
+/// Files that hold the domain's language rules, which are Russian by nature: declension, the
+/// legal forms, typography, month and weekday names, phone extensions; and the schema, whose
+/// frozen migrations seed the catalogues and templates (a migration is never edited).
+const RUSSIAN_RULES: &[&str] = &[
+    "storage/schema.rs",
+    "domain/names.rs",
+    "domain/typography.rs",
+    "domain/fmt.rs",
+    "domain/holidays.rs",
+    "domain/validate.rs",
+];
+
+/// The string literals of `code` (plain and raw), outside comments.
+fn string_literals(code: &str) -> Vec<String> {
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            // A char literal ('"' or '\''), not a lifetime.
+            '\'' if chars.get(i + 2) == Some(&'\'') => i += 3,
+            '\'' if chars.get(i + 1) == Some(&'\\') => {
+                i += 2;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            'r' if matches!(chars.get(i + 1), Some('"' | '#'))
+                && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_')) =>
+            {
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while chars.get(j) == Some(&'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if chars.get(j) != Some(&'"') {
+                    i += 1;
+                    continue;
+                }
+                let start = j + 1;
+                let mut k = start;
+                loop {
+                    if k >= chars.len() {
+                        break;
+                    }
+                    if chars[k] == '"' && (1..=hashes).all(|h| chars.get(k + h) == Some(&'#')) {
+                        break;
+                    }
+                    k += 1;
+                }
+                out.push(chars[start..k.min(chars.len())].iter().collect());
+                i = k + 1 + hashes;
+            }
+            '"' => {
+                let start = i + 1;
+                let mut k = start;
+                while k < chars.len() && chars[k] != '"' {
+                    if chars[k] == '\\' {
+                        k += 1;
+                    }
+                    k += 1;
+                }
+                out.push(chars[start..k.min(chars.len())].iter().collect());
+                i = k + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[test]
+fn russian_text_lives_in_the_words() {
+    let cyrillic = |s: &str| s.chars().any(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё'));
+    let mut offenders = Vec::new();
+    for (path, code) in sources() {
+        if path.starts_with("words/")
+            || path.starts_with("i18n/")
+            || RUSSIAN_RULES.contains(&path.as_str())
+        {
+            continue;
+        }
+        offenders.extend(
+            string_literals(&code)
+                .into_iter()
+                .filter(|s| cyrillic(s))
+                .map(|s| format!("{path}: {s:?}")),
+        );
+    }
+    check(
+        "Russian text outside words/, i18n/ and the language rules",
+        offenders,
+    );
+    // The reader of literals finds what it should.
+    let found =
+        string_literals("let a = \"один\"; // \"два\"\nlet b = r#\"три \"x\"\"#; let c = '\"';");
+    assert_eq!(found, vec!["один".to_string(), "три \"x\"".to_string()]);
+}
+
+/// Files allowed over 800 lines, until they are split: the list only shrinks.
+const LONG_FILES: &[&str] = &[
+    "appeals/service.rs",
+    "appeals/store.rs",
+    "clients/draft.rs",
+    "clients/store.rs",
+    "ui/clients/dossier.rs",
+];
+
+#[test]
+fn no_file_is_over_800_lines() {
+    let mut offenders = Vec::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for (path, _) in sources() {
+        let lines = std::fs::read_to_string(src.join(&path))
+            .expect("read")
+            .lines()
+            .count();
+        let listed = LONG_FILES.contains(&path.as_str());
+        if lines > 800 && !listed {
+            offenders.push(format!("{path}: {lines} lines"));
+        }
+        if lines <= 800 && listed {
+            offenders.push(format!("{path}: {lines} lines — take it off LONG_FILES"));
+        }
+    }
+    check("files over 800 lines", offenders);
+}
+
+#[test]
+fn the_shell_is_implemented_in_the_shell() {
+    let mut offenders = Vec::new();
+    for (path, code) in sources() {
+        if path != "ui/app.rs" {
+            offenders.extend(
+                hits(
+                    &code,
+                    &[
+                        "impl App {",
+                        "impl super::app::App",
+                        "impl crate::ui::app::App",
+                    ],
+                )
+                .into_iter()
+                .map(|l| format!("{path}: {l}")),
+            );
+        }
+    }
+    check("the shell's methods outside ui/app.rs", offenders);
 }

@@ -202,7 +202,7 @@ impl Default for AppealSettings {
             }
         }
         AppealSettings {
-            number_format: "ОБ-{n}/{yy}".into(),
+            number_format: crate::words::appeals::DEFAULT_APPEAL_NUMBERS.into(),
             rules,
             registration_term: Term::calendar(3),
             forwarding_term: Term::calendar(7),

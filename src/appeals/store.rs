@@ -353,7 +353,7 @@ pub fn fts_query(text: &str) -> Option<String> {
         .filter(|w| w.chars().count() >= 2)
         .take(16)
         // «ё» is indexed as «е»: «счет» finds «счёт».
-        .map(|w| format!("\"{}\"*", w.to_lowercase().replace('ё', "е")))
+        .map(|w| format!("\"{}\"*", crate::domain::fmt::search_key(w)))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }

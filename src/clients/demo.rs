@@ -185,11 +185,8 @@ fn demo_dossier(
     let (short_name, full_name, kind, inn, kpp, ogrn) = if let Some((s, n, p)) = owner.clone() {
         let since = 2004 + g.rng.i32(0..15);
         (
-            format!("ИП {}", names::surname_initials(&s, &n, &p)),
-            format!(
-                "Индивидуальный предприниматель {}",
-                names::full_name(&s, &n, &p)
-            ),
+            demo_ip_short(&names::surname_initials(&s, &n, &p)),
+            demo_ip_full(&names::full_name(&s, &n, &p)),
             ClientKind::Entrepreneur,
             g.inn12(),
             String::new(),
@@ -220,10 +217,7 @@ fn demo_dossier(
     } else {
         g.pick(&TOWN_STREETS)
     };
-    let address = format!(
-        "{zip}, Орловская обл., {town_name}, {street}, д. {}",
-        g.rng.u32(1..120)
-    );
+    let address = demo_address(zip, town_name, street, g.rng.u32(1..120));
     let district = catalogs
         .districts
         .iter()
@@ -267,7 +261,7 @@ fn demo_dossier(
             crit_political: g.rng.u8(0..10) == 0,
             political_note: String::new(),
             included: year < today.year() || g.rng.u8(0..20) > 0,
-            order_number: format!("{}-од", 10 + year % 100),
+            order_number: demo_vip_order(10 + year % 100),
             order_date: NaiveDate::from_ymd_opt(year, 1, 20),
             ..Default::default()
         })
@@ -275,21 +269,7 @@ fn demo_dossier(
 
     // Five people on average: the head, the chief accountant, the chief power engineer and one
     // or three more contacts.
-    let roles: &[(&str, u8)] = &[
-        ("Генеральный директор", 1),
-        ("Главный бухгалтер", 2),
-        ("Главный энергетик", 3),
-        ("Заместитель генерального директора", 3),
-        ("Начальник отдела снабжения", 3),
-        ("Юрисконсульт", 3),
-        ("Директор по производству", 3),
-    ];
-    // An entrepreneur has no general director: he, his accountant and a contact.
-    let ip_roles: &[(&str, u8)] = &[
-        ("Индивидуальный предприниматель", 1),
-        ("Главный бухгалтер", 2),
-        ("Менеджер по снабжению", 3),
-    ];
+    let (roles, ip_roles) = (DEMO_ROLES, DEMO_IP_ROLES);
     let (roles, n_people) = match owner {
         Some(_) => (ip_roles, if i.is_multiple_of(2) { 2 } else { 3 }),
         None => (roles, if i.is_multiple_of(2) { 4 } else { 6 }),

@@ -237,12 +237,15 @@ pub fn search_key(s: &str) -> String {
 /// The key a client list sorts by: the name without its legal form and quotes, so that
 /// «ООО «Агроинвест»» sorts under А, next to «АО «Агроторг»».
 pub fn name_sort_key(name: &str) -> String {
-    const FORMS: [&str; 10] = [
-        "ооо", "оао", "зао", "пао", "ао", "муп", "гуп", "ип", "нао", "фгуп",
-    ];
     let key = search_key(name);
     let rest = match key.split_once(' ') {
-        Some((first, rest)) if FORMS.contains(&first) => rest,
+        Some((first, rest))
+            if super::names::LEGAL_FORMS
+                .iter()
+                .any(|(short, _)| short.chars().flat_map(char::to_lowercase).eq(first.chars())) =>
+        {
+            rest
+        }
         _ => key.as_str(),
     };
     rest.chars()
@@ -276,7 +279,9 @@ mod tests {
         assert_eq!(parse_time("09:30"), t(9, 30));
         assert_eq!(parse_time(" 9:30 "), t(9, 30));
         assert_eq!(parse_time("23:59"), t(23, 59));
-        for bad in ["24:00", "12:60", "12:5", "1230", "12:305", "ab:cd", "-1:30", "+1:30", ""] {
+        for bad in [
+            "24:00", "12:60", "12:5", "1230", "12:305", "ab:cd", "-1:30", "+1:30", "",
+        ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
     }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::layout::*;
 use super::table::{Table, layout_table};
 use crate::domain::fmt;
+use crate::words::pdf as w;
 
 /// One letter of the sheet.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19,16 +20,7 @@ pub struct CourierRow {
 
 /// Column titles and widths in mm: A4 landscape, 267 mm of text width. A date, a number and
 /// every word of a client's name or an address fit their cells whole.
-const COLUMNS: [(&str, f32); 8] = [
-    ("№ п/п", 11.0),
-    ("Исх. №", 24.0),
-    ("Дата", 22.0),
-    ("Клиент", 52.0),
-    ("Адрес", 58.0),
-    ("Адресат", 50.0),
-    ("Подпись получателя", 28.0),
-    ("Дата получения", 22.0),
-];
+const WIDTHS: [f32; 8] = [11.0, 24.0, 22.0, 52.0, 58.0, 50.0, 28.0, 22.0];
 
 /// Lays the sheet out: title, the table (repeating its header on each page), and the lines for
 /// who handed over and who received.
@@ -39,16 +31,11 @@ pub fn layout_courier_sheet(
     company: &str,
 ) -> Document {
     let table = Table {
-        title: vec![
-            company.to_string(),
-            format!(
-                "Реестр передачи корреспонденции курьеру от {}",
-                fmt::date(date)
-            ),
-        ],
-        columns: COLUMNS
+        title: vec![company.to_string(), w::courier_title_of(&fmt::date(date))],
+        columns: w::COURIER_COLUMNS
             .iter()
-            .map(|(t, w)| ((*t).to_string(), *w))
+            .zip(WIDTHS)
+            .map(|(t, width)| ((*t).to_string(), width))
             .collect(),
         rows: rows
             .iter()
@@ -68,13 +55,13 @@ pub fn layout_courier_sheet(
             .collect(),
         bold_rows: Vec::new(),
         footer: vec![
-            format!("Всего писем: {}", rows.len()),
+            w::letters_total(rows.len()),
             if sender.is_empty() {
-                "Передал: ____________________ ____________".to_string()
+                w::HANDED_BY_BLANK.to_string()
             } else {
-                format!("Передал: {sender} ____________")
+                w::handed_by(sender)
             },
-            "Принял (курьер): ____________________ ____________".to_string(),
+            w::RECEIVED_BY_COURIER.to_string(),
         ],
         header: None,
         signature: None,
@@ -83,9 +70,9 @@ pub fn layout_courier_sheet(
     layout_table(
         &table,
         Meta {
-            title: "Реестр передачи корреспонденции курьеру".into(),
+            title: w::COURIER_TITLE.into(),
             author: sender.to_string(),
-            subject: format!("Реестр от {}", fmt::date(date)),
+            subject: w::courier_subject(&fmt::date(date)),
             date: Some(date),
         },
     )

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::layout::*;
 use crate::domain::fmt;
+use crate::words::pdf as w;
 
 /// The company's requisites for the letterhead (a field missing from what was saved is blank).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -78,8 +79,6 @@ pub const CORNER: f32 = 78.0 * MM;
 
 /// The baseline of a page number: its top is 10 mm or more from the edge (a printer's margin).
 pub const PAGE_NUMBER_BASELINE: f32 = 15.0 * MM;
-/// What a draft says over the addressee.
-const DRAFT_MARK: &str = "ПРОЕКТ";
 const BODY: Style = Style::regular(13.0);
 const HEAD_NAME: Style = Style::bold(11.0);
 const HEAD_REF: Style = Style::regular(8.5);
@@ -188,7 +187,7 @@ fn letterhead(c: &LetterContent, page: &mut Page) -> f32 {
         let d = d.map_or_else(|| "___________".to_string(), fmt::date);
         y = stack(
             &break_lines(
-                &format!("На № {n} от {d}"),
+                &w::reply_to(n, &d),
                 SMALL.with_size(11.0),
                 CORNER,
                 Align::Left,
@@ -241,7 +240,7 @@ pub fn company_block(company: &Company, page: &mut Page) -> f32 {
     y += 1.0 * MM;
     let mut refs = vec![company.address.clone()];
     let contacts: Vec<String> = [
-        (!company.phones.is_empty()).then(|| format!("тел. {}", company.phones)),
+        (!company.phones.is_empty()).then(|| w::phone(&company.phones)),
         (!company.email.is_empty()).then(|| format!("e-mail: {}", company.email)),
         (!company.site.is_empty()).then(|| company.site.clone()),
     ]
@@ -250,9 +249,9 @@ pub fn company_block(company: &Company, page: &mut Page) -> f32 {
     .collect();
     refs.push(contacts.join(", "));
     let ids: Vec<String> = [
-        (!company.okpo.is_empty()).then(|| format!("ОКПО {}", company.okpo)),
-        (!company.ogrn.is_empty()).then(|| format!("ОГРН {}", company.ogrn)),
-        (!company.inn.is_empty()).then(|| format!("ИНН/КПП {}/{}", company.inn, company.kpp)),
+        (!company.okpo.is_empty()).then(|| w::okpo(&company.okpo)),
+        (!company.ogrn.is_empty()).then(|| w::ogrn(&company.ogrn)),
+        (!company.inn.is_empty()).then(|| w::inn_kpp(&company.inn, &company.kpp)),
     ]
     .into_iter()
     .flatten()
@@ -300,9 +299,9 @@ pub fn layout_letter(c: &LetterContent, meta: Meta) -> Document {
     if c.draft {
         let s = Style::bold(14.0);
         first.items.push(Item::Text(TextRun {
-            x: doc.width - RIGHT - s.width(DRAFT_MARK),
+            x: doc.width - RIGHT - s.width(w::DRAFT_MARK),
             y: TOP + s.size,
-            text: DRAFT_MARK.into(),
+            text: w::DRAFT_MARK.into(),
             style: s,
             word_spacing: 0.0,
         }));
@@ -553,10 +552,10 @@ fn final_block(c: &LetterContent, width: f32) -> Flow {
 fn executor_lines(c: &LetterContent) -> Vec<String> {
     let mut out = Vec::new();
     if !c.executor_name.is_empty() {
-        out.push(format!("Исп. {}", c.executor_name));
+        out.push(w::executor(&c.executor_name));
     }
     if !c.executor_phone.is_empty() {
-        out.push(format!("тел. {}", c.executor_phone));
+        out.push(w::phone(&c.executor_phone));
     }
     out
 }

@@ -2,7 +2,7 @@
 //! the toasts, and the routing of commands to the features. It knows no feature's screens or
 //! rules: a command goes to its feature, the feature returns effects, the shell carries them out.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::Prefs;
 use super::command::{Command, Cx, Effect, Route};
@@ -15,27 +15,6 @@ use crate::domain::Id;
 use crate::i18n as t;
 use crate::storage::Db;
 use crate::{admin, clients};
-
-/// The navigation: its screens, in order.
-const NAV: &[(Route, &str)] = &[
-    (Route::Today, t::TODAY),
-    (Route::Clients, t::NAV_CLIENTS),
-    (Route::Appeals, t::NAV_APPEALS),
-    (Route::Greetings, t::NAV_GREETINGS),
-    (Route::Gifts, t::NAV_GIFTS),
-    (Route::Letters, t::NAV_LETTERS),
-    (Route::Merge, t::NAV_MERGE),
-    (Route::ContactReport, t::NAV_CONTACT_REPORT),
-    (Route::AppealReports, t::NAV_APPEAL_REPORTS),
-    (Route::AppealSettings, t::NAV_APPEAL_SETTINGS),
-    (Route::Calendar, t::NAV_CALENDAR),
-    (Route::Settings, t::NAV_SETTINGS),
-    (Route::Managers, t::NAV_MANAGERS),
-    (Route::Catalogs, t::NAV_CATALOGS),
-    (Route::Trash, t::NAV_TRASH),
-    (Route::Journal, t::NAV_JOURNAL),
-    (Route::Backups, t::NAV_BACKUPS),
-];
 
 pub struct App {
     pub db: Db,
@@ -137,12 +116,19 @@ impl App {
             .into_iter()
             .chain([super::admin::settings_banner(ui, &self.view)]);
         self.commands.extend(bands.flatten());
-        self.shortcuts(&ctx);
+        self.shortcuts(super::keys::read(&ctx, self.route), &ctx);
         if self.route != Route::Welcome {
-            egui::Panel::left("nav")
+            let asked = egui::Panel::left("nav")
                 .resizable(false)
                 .exact_size(theme::NAV_WIDTH)
-                .show(ui, |ui| self.nav_ui(ui));
+                .show(ui, |ui| {
+                    let features = &self.features;
+                    super::nav::nav_ui(ui, &self.view, self.route, self.about_open, |r| {
+                        features.badge(r)
+                    })
+                });
+            self.about_open |= asked.inner.about;
+            self.commands.extend(asked.inner.commands);
         }
         let out = egui::CentralPanel::default()
             .show(ui, |ui| self.features.ui(ui, self.route, &self.view))
@@ -165,39 +151,47 @@ impl App {
         super::keys::remember_focus(&ctx);
     }
 
-    fn nav_ui(&mut self, ui: &mut Ui) {
-        ui.add_space(8.0);
-        ui.label(RichText::new("vipdesk").heading().color(theme::ACCENT));
-        ui.add_space(4.0);
-        let me = self
-            .view
-            .me
-            .as_ref()
-            .map(|m| m.short_name())
-            .unwrap_or_default();
-        ui.label(RichText::new(t::nav_user(&me)).small());
-        if ui.small_button(t::CHANGE_USER).clicked() {
-            self.push(Command::SetUser(None));
-        }
-        if ui.button(t::INCOMING_CALL).clicked() {
+    /// Acts on the shortcuts of the frame (see `keys`).
+    fn shortcuts(&mut self, keys: super::keys::Keys, ctx: &egui::Context) {
+        if keys.call {
             self.push(super::appeals::Cmd::OpenCall);
         }
-        ui.separator();
-        let current = self.route.screen();
-        for &(route, label) in NAV {
-            let label = t::with_count(label, self.features.badge(route).unwrap_or(0));
-            if ui.selectable_label(current == route, label).clicked() && current != route {
-                self.push(Command::Open(route));
+        if keys.save && self.pending.is_none() {
+            self.save_open_editor();
+        }
+        if keys.find {
+            ctx.memory_mut(|m| m.request_focus(super::widgets::search_id()));
+        }
+        if let Some(route) = keys.new {
+            self.push(Command::Open(route));
+        }
+        if keys.escape {
+            if self.pending.is_some() {
+                // Esc answers «Сохранить изменения?» with «Отмена».
+                self.pending = None;
+            } else if self.features.editor(self.route.area()).is_some() {
+                self.push(Command::Back);
             }
         }
-        ui.separator();
-        if ui.selectable_label(self.about_open, t::NAV_ABOUT).clicked() {
-            self.about_open = true;
-        }
-        let count = crate::domain::fmt::count(self.view.clients.len() as u64, t::CLIENT_FORMS);
-        ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
-            ui.label(RichText::new(count).small().color(theme::MUTED));
-        });
+    }
+
+    /// Back to where the user came from (`fallback` when there is nowhere): the editor closed —
+    /// its edits were saved or dropped when the shell asked.
+    fn go_back(&mut self, fallback: Route) -> anyhow::Result<()> {
+        let here = self.route;
+        let target = loop {
+            match self.history.pop() {
+                Some(r) if r == here || r == Route::Welcome => continue,
+                Some(r) => break r,
+                None => break fallback,
+            }
+        };
+        self.features.close_editor(here.area());
+        let depth = self.history.len();
+        self.open(target)?;
+        // The screen just left is not somewhere to come back to.
+        self.history.truncate(depth);
+        Ok(())
     }
 
     /// The window is asked to close. Returns whether to keep it open: with unsaved edits the
@@ -250,7 +244,7 @@ impl App {
     }
 
     /// «Да, сохранить»: saves the open editor; `false` when it refused (the draft stays).
-    pub(super) fn save_open_editor(&mut self) -> bool {
+    fn save_open_editor(&mut self) -> bool {
         let mut cx = Cx::new(&mut self.db, &self.view);
         let saved = self
             .features

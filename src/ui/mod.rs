@@ -15,6 +15,7 @@ pub mod features;
 pub mod greetings;
 mod keys;
 pub mod letters;
+mod nav;
 pub mod overview;
 pub mod rescue;
 pub mod stale;

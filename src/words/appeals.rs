@@ -539,3 +539,6 @@ pub fn memo_written(path: &str) -> String {
 pub fn stats_written(path: &str) -> String {
     format!("Статистика обращений записана в {path}")
 }
+/// How appeals are numbered until the settings say otherwise: «ОБ-17/26».
+pub const DEFAULT_APPEAL_NUMBERS: &str = "ОБ-{n}/{yy}";
+pub const STATS_FILE: &str = "Статистика_обращений.pdf";

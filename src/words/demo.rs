@@ -441,5 +441,44 @@ pub const BULK_APPEAL_SUBJECTS: [&str; 8] = [
 pub fn bulk_appeal_body(subject: &str, i: usize) -> String {
     format!("Клиент сообщает: {subject}. Просим рассмотреть обращение {i}.")
 }
-pub const BULK_APPEAL_NUMBERS: &str = "ОБ-{n}/{yy}";
+pub const BULK_APPEAL_NUMBERS: &str = super::appeals::DEFAULT_APPEAL_NUMBERS;
 pub const BULK_APPEAL_ANSWER: &str = "Ответ дан";
+
+/// The demo's head of the group: surname, name, patronymic, the order appointing him.
+pub const DEMO_HEAD_NAME: (&str, &str, &str) = ("Киселёв", "Дмитрий", "Андреевич");
+pub const DEMO_HEAD_ORDER: &str = "112-к";
+/// The order appointing a demo manager.
+pub fn demo_manager_order(n: usize) -> String {
+    format!("{n}-к")
+}
+/// The director's order approving a year's VIP list.
+pub fn demo_vip_order(n: i32) -> String {
+    format!("{n}-од")
+}
+/// An entrepreneur's short and full name.
+pub fn demo_ip_short(surname_initials: &str) -> String {
+    format!("ИП {surname_initials}")
+}
+pub fn demo_ip_full(full_name: &str) -> String {
+    format!("Индивидуальный предприниматель {full_name}")
+}
+/// A postal address in the Orel region.
+pub fn demo_address(zip: &str, town: &str, street: &str, house: u32) -> String {
+    format!("{zip}, Орловская обл., {town}, {street}, д. {house}")
+}
+/// The people of a demo organisation: position and greetings category.
+pub const DEMO_ROLES: &[(&str, u8)] = &[
+    ("Генеральный директор", 1),
+    ("Главный бухгалтер", 2),
+    ("Главный энергетик", 3),
+    ("Заместитель генерального директора", 3),
+    ("Начальник отдела снабжения", 3),
+    ("Юрисконсульт", 3),
+    ("Директор по производству", 3),
+];
+/// An entrepreneur has no general director: he, his accountant and a contact.
+pub const DEMO_IP_ROLES: &[(&str, u8)] = &[
+    ("Индивидуальный предприниматель", 1),
+    ("Главный бухгалтер", 2),
+    ("Менеджер по снабжению", 3),
+];

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod greetings;
 pub mod letters;
 pub mod overview;
+pub mod pdf;
 
 pub use admin::*;
 pub use appeals::*;

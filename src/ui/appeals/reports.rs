@@ -269,7 +269,7 @@ impl ReportsScreen {
             ui,
             "stats",
             &mut self.stats_path,
-            "Статистика_обращений.pdf",
+            t::STATS_FILE,
             t::SAVE_STATS,
             out,
             Cmd::StatsPath,
