@@ -93,7 +93,8 @@ fn every_setting_that_does_not_read_is_named() {
         let company = vipdesk::admin::service::company(&d).expect("company");
         vipdesk::admin::service::save_company(&mut d, &actor, &company).expect("company");
         let limits = vipdesk::greetings::Limits::default();
-        vipdesk::greetings::service::set_limits(&mut d, &actor, 2027, &limits).expect("limits");
+        vipdesk::greetings::service::set_limits(&mut d, &actor, 2027, &limits, false)
+            .expect("limits");
     }
     for (key, path, value, name) in [
         ("company", "$.inn", "7", "Реквизиты бланка"),

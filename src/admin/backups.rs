@@ -62,6 +62,12 @@ pub fn policy(db: &Db) -> Result<Policy, StorageError> {
     store::backup_policy(db.conn())
 }
 
+/// The policy for its editor: as saved, or the defaults with the reason when what is saved
+/// does not read.
+pub fn policy_to_edit(db: &Db) -> Result<crate::storage::settings::Editable<Policy>, StorageError> {
+    crate::storage::settings::editable(store::backup_policy(db.conn()))
+}
+
 pub fn save_policy(
     db: &mut Db,
     actor: &crate::domain::Actor,

@@ -9,6 +9,7 @@ use super::store;
 use crate::domain::{Actor, Id};
 use crate::files::{self, FileError};
 use crate::pdf::Company;
+use crate::storage::settings::Editable;
 use crate::storage::{Db, Reader, StorageError};
 
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +112,12 @@ pub fn restore(db: &mut Db, actor: &Actor, kind: TrashKind, id: Id) -> Result<()
 /// The company's requisites for the letterhead.
 pub fn company(db: &impl Reader) -> Result<Company, StorageError> {
     store::load_company(db.connection())
+}
+
+/// The requisites for their editor: as saved, or the ones shipped with the program, with the
+/// reason, when what is saved does not read.
+pub fn company_to_edit(db: &Db) -> Result<Editable<Company>, StorageError> {
+    crate::storage::settings::editable_or(store::load_company(db.conn()), store::shipped_company)
 }
 
 pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), StorageError> {

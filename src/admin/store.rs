@@ -360,6 +360,14 @@ pub fn load_company(conn: &Connection) -> Result<Company> {
     Ok(company)
 }
 
+/// The requisites shipped in `assets/` (a blank letterhead should they not read: a test keeps
+/// them readable).
+pub fn shipped_company() -> Company {
+    let mut company = settings::decode::<Company>(DEFAULT_COMPANY).unwrap_or_default();
+    company.logo_png = Some(std::sync::Arc::new(DEFAULT_LOGO.to_vec()));
+    company
+}
+
 pub fn save_company(w: &Tx, c: &Company) -> Result<()> {
     settings::put(w, c)?;
     settings::put_blob(w, Company::KEY, c.logo_png.as_ref().map(|l| l.as_slice()))

@@ -15,6 +15,7 @@ use crate::domain::CatalogItem;
 use crate::domain::calendar::{Calendar, Term};
 use crate::domain::{Actor, FieldError, FieldErrors, Id, Scope};
 use crate::letters::{Letter, LetterError, LetterRegistered, Reply, service as letters_service};
+use crate::storage::settings::Editable;
 use crate::storage::{Conn, Db, Event, StorageError, Tx};
 
 #[derive(Debug, thiserror::Error)]
@@ -66,6 +67,12 @@ impl From<FieldErrors> for AppealError {
 
 pub fn settings(db: &Db) -> Result<AppealSettings, StorageError> {
     store::settings(db.conn())
+}
+
+/// The settings for «Сроки и тематики»: as saved, or the defaults with the reason when what
+/// is saved does not read.
+pub fn settings_to_edit(db: &Db) -> Result<Editable<AppealSettings>, StorageError> {
+    crate::storage::settings::editable(store::settings(db.conn()))
 }
 
 /// Saves the settings: a number format with `{n}`, terms of 1 to 365 days.

@@ -99,6 +99,12 @@ pub enum FieldError {
     NameTaken,
     #[error("time as HH:MM")]
     Time,
+    /// A list of ages («30, 40») with a part that is not an age.
+    #[error("ages")]
+    Ages,
+    /// A period longer than a schedule is made for (three years).
+    #[error("period too long")]
+    PeriodTooLong,
     #[error("a date after today")]
     FutureDate,
 }

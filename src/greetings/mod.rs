@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod documents;
+pub mod draft;
 pub mod model;
 pub mod schedule;
 pub mod service;

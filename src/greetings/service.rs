@@ -6,6 +6,7 @@ use super::model::*;
 pub use super::store::Whom;
 use super::{schedule, store, tasks};
 use crate::domain::{Actor, FieldError, Id, Scope};
+use crate::storage::settings::Editable;
 use crate::storage::{Db, StorageError};
 
 /// Why a gift was not recorded.
@@ -408,8 +409,22 @@ pub fn limits_of(db: &Db, year: i32) -> Result<(Limits, bool), StorageError> {
     })
 }
 
+/// The limits of a year for their editor: as set, or the regulation's proportions (not set);
+/// when the saved limits do not read, the proportions with the reason.
+pub fn limits_to_edit(db: &Db, year: i32) -> Result<Editable<(Limits, bool)>, StorageError> {
+    crate::storage::settings::editable_or(limits_of(db, year), || (Limits::default(), false))
+}
+
 /// Sets the limits of a year. Refused when a limit is negative, not a number or absurd.
-pub fn set_limits(db: &mut Db, actor: &Actor, year: i32, limits: &Limits) -> Result<(), GiftError> {
+/// Saves the limits of `year` with those of the other years as they are; when the saved limits
+/// do not read and `over_unreadable` (the editor said so), they are replaced by this year's.
+pub fn set_limits(
+    db: &mut Db,
+    actor: &Actor,
+    year: i32,
+    limits: &Limits,
+    over_unreadable: bool,
+) -> Result<(), GiftError> {
     if limits
         .matrix
         .iter()
@@ -419,7 +434,10 @@ pub fn set_limits(db: &mut Db, actor: &Actor, year: i32, limits: &Limits) -> Res
         return Err(GiftError::Field(FieldError::TooLarge));
     }
     db.write(actor, |w| {
-        let mut all = store::limits(w)?;
+        let mut all = match store::limits(w) {
+            Err(StorageError::Setting(_)) if over_unreadable => Default::default(),
+            read => read?,
+        };
         all.insert(year, limits.clone());
         Ok(store::save_limits(w, &all)?)
     })
@@ -498,6 +516,12 @@ pub fn person_gifts(db: &Db, person_id: Id, today: NaiveDate) -> Result<PersonGi
 /// The regulation's settings.
 pub fn regulation(db: &Db) -> Result<Regulation, StorageError> {
     store::regulation(db.conn())
+}
+
+/// The regulation for its editor: as saved, or the defaults with the reason when what is saved
+/// does not read.
+pub fn regulation_to_edit(db: &Db) -> Result<Editable<Regulation>, StorageError> {
+    crate::storage::settings::editable(store::regulation(db.conn()))
 }
 
 /// Saves the regulation's settings (the director who signs, the card's text…); a card text

@@ -75,6 +75,8 @@ impl Describe for FieldError {
             FieldError::MissingGlyphs(chars) => w::pdf_missing_glyphs(chars),
             FieldError::NameTaken => w::ERR_NAME_TAKEN.into(),
             FieldError::Time => w::ERR_TIME.into(),
+            FieldError::Ages => w::BAD_AGES.into(),
+            FieldError::PeriodTooLong => w::PERIOD_TOO_LONG.into(),
             FieldError::FutureDate => w::ERR_FUTURE_DATE.into(),
         }
     }

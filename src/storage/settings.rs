@@ -107,6 +107,38 @@ pub fn put_blob(w: &Tx, key: &str, data: Option<&[u8]>) -> Result<()> {
     Ok(())
 }
 
+/// A setting opened in its editor: what was saved, or — when that does not read — the
+/// defaults, with the reason, for the user to check and save over it. The program never
+/// computes with those defaults: only the editor shows them.
+#[derive(Debug)]
+pub struct Editable<T> {
+    pub value: T,
+    /// Why the defaults are shown instead of what was saved.
+    pub unreadable: Option<StorageError>,
+}
+
+/// Wraps the reading of a setting for its editor: a setting that does not read (a field of
+/// the wrong type, an unknown code) gives the defaults and the reason; any other failure is an
+/// error.
+pub fn editable<T: Default>(read: Result<T>) -> Result<Editable<T>> {
+    editable_or(read, T::default)
+}
+
+/// [`editable`] with other defaults than the type's (the requisites shipped with the program).
+pub fn editable_or<T>(read: Result<T>, default: impl FnOnce() -> T) -> Result<Editable<T>> {
+    match read {
+        Ok(value) => Ok(Editable {
+            value,
+            unreadable: None,
+        }),
+        Err(e @ (StorageError::Setting(_) | StorageError::UnknownCode(_))) => Ok(Editable {
+            value: default(),
+            unreadable: Some(e),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
 /// Whether setting `T` reads (for [`super::Hooks::settings`]: the check and the window's
 /// band name every setting that does not).
 pub fn check<T: Setting>(conn: &Connection) -> Result<()> {

@@ -169,7 +169,7 @@ impl App {
             if self.pending.is_some() {
                 // Esc answers «Сохранить изменения?» with «Отмена».
                 self.pending = None;
-            } else if self.features.editor(self.route.area()).is_some() {
+            } else if self.features.editor(self.route).is_some() {
                 self.push(Command::Back);
             }
         }
@@ -186,7 +186,7 @@ impl App {
                 None => break fallback,
             }
         };
-        self.features.close_editor(here.area());
+        self.features.close_editor(here);
         let depth = self.history.len();
         self.open(target)?;
         // The screen just left is not somewhere to come back to.
@@ -207,7 +207,7 @@ impl App {
     /// Whether the open editor has edits not yet saved.
     pub fn has_unsaved_edits(&mut self) -> bool {
         self.features
-            .editor(self.route.area())
+            .editor(self.route)
             .is_some_and(|e| e.is_dirty())
     }
 
@@ -236,7 +236,7 @@ impl App {
         match answer {
             0 if self.save_open_editor() => self.push(action),
             1 => {
-                self.features.close_editor(self.route.area());
+                self.features.close_editor(self.route);
                 self.push(action);
             }
             _ => {}
@@ -248,7 +248,7 @@ impl App {
         let mut cx = Cx::new(&mut self.db, &self.view);
         let saved = self
             .features
-            .editor(self.route.area())
+            .editor(self.route)
             .is_none_or(|e| !e.is_dirty() || e.save(&mut cx));
         let effects = cx.effects;
         self.carry_out(effects);
@@ -269,7 +269,7 @@ impl App {
 
     fn leaves_edits(&mut self, c: &Command) -> bool {
         let leaves = self.features.leaves(self.route.area(), c);
-        let Some(ed) = self.features.editor(self.route.area()) else {
+        let Some(ed) = self.features.editor(self.route) else {
             return false;
         };
         ed.is_dirty()
@@ -301,9 +301,9 @@ impl App {
     /// Goes to `route`: an editor that does not show it is closed (its edits were saved or
     /// dropped by the prompt), and the feature loads what the route shows.
     pub fn open(&mut self, route: Route) -> anyhow::Result<()> {
-        let area = self.route.area();
-        if self.features.editor(area).is_some_and(|e| !e.shows(&route)) {
-            self.features.close_editor(area);
+        let here = self.route;
+        if self.features.editor(here).is_some_and(|e| !e.shows(&route)) {
+            self.features.close_editor(here);
         }
         // Walking from record to record of one screen (client to client) is not history.
         if route != self.route

@@ -231,12 +231,12 @@ pub trait Feature: Default {
     fn leaves(&self, _cmd: &Self::Cmd) -> bool {
         false
     }
-    /// The open editor, if any.
-    fn editor(&mut self) -> Option<&mut dyn Editor> {
+    /// The editor open on `route` (one of the feature's), if any.
+    fn editor(&mut self, _route: Route) -> Option<&mut dyn Editor> {
         None
     }
-    /// Drops the open editor (its edits were saved or the user chose not to keep them).
-    fn close_editor(&mut self) {}
+    /// Drops the editor of `route` (its edits were saved or the user chose not to keep them).
+    fn close_editor(&mut self, _route: Route) {}
     /// The number shown beside a navigation entry of the feature.
     fn badge(&self, _route: Route) -> Option<usize> {
         None

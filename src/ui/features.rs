@@ -80,14 +80,15 @@ macro_rules! features {
                     _ => false,
                 }
             }
-            pub fn editor(&mut self, area: Area) -> Option<&mut dyn Editor> {
-                match area {
-                    $(Area::$variant => self.$field.editor()),+
+            /// The editor open on `route`, if any.
+            pub fn editor(&mut self, route: Route) -> Option<&mut dyn Editor> {
+                match route.area() {
+                    $(Area::$variant => self.$field.editor(route)),+
                 }
             }
-            pub fn close_editor(&mut self, area: Area) {
-                match area {
-                    $(Area::$variant => self.$field.close_editor()),+
+            pub fn close_editor(&mut self, route: Route) {
+                match route.area() {
+                    $(Area::$variant => self.$field.close_editor(route)),+
                 }
             }
             /// The windows features show over any screen.

@@ -388,3 +388,7 @@ pub fn setting_unreadable(name: &str, key: &str, field: &str, defect: &str) -> S
          подставляются — откройте настройку, проверьте её и сохраните."
     )
 }
+/// In the editor of a setting that does not read: what is shown instead.
+pub fn setting_shown_as_default(why: &str) -> String {
+    format!("{why} Ниже — значения по умолчанию; они вступят в силу, когда вы их сохраните.")
+}

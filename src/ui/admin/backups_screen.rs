@@ -8,8 +8,9 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Cmd;
 use crate::admin::backups::{Entry, POLICY_MAX, Policy};
-use crate::i18n as t;
-use crate::ui::command::Command;
+use crate::i18n::{self as t, Describe as _};
+use crate::ui::command::{Command, Cx, Route};
+use crate::ui::editor::Editor;
 use crate::ui::theme;
 
 #[derive(Default)]
@@ -24,9 +25,45 @@ pub struct BackupsScreen {
     /// Shown by the rescue window (the database did not open): the list and «Восстановить»
     /// only.
     pub rescue: bool,
+    /// The saved policy did not read: the defaults are shown, and why.
+    pub unreadable: Option<String>,
 }
 
 impl BackupsScreen {
+    /// The policy as saved (or the defaults with the reason); the edits stay while there are
+    /// any.
+    pub fn load_policy(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
+        if self.is_dirty() {
+            return Ok(());
+        }
+        let edit = crate::admin::backups::policy_to_edit(cx.db).map_err(t::err)?;
+        self.unreadable = edit.unreadable.map(|e| e.describe());
+        self.saved = edit.value;
+        self.policy = edit.value;
+        Ok(())
+    }
+
+    /// Saves the policy and thins the copies by it; `false` when refused.
+    pub fn save_policy(&mut self, cx: &mut Cx) -> bool {
+        let p = self.policy;
+        if let Err(e) = crate::admin::backups::save_policy(cx.db, &cx.actor(), &p) {
+            cx.error(t::save_failed(&e.describe()));
+            return false;
+        }
+        self.saved = p;
+        self.unreadable = None;
+        if let Some(path) = cx.db.path().map(std::path::Path::to_path_buf) {
+            match crate::admin::backups::thin(&path, p) {
+                Ok(n) if n > 0 => cx.info(t::thinned(n)),
+                Ok(_) => {}
+                Err(e) => cx.error(e.describe()),
+            }
+        }
+        cx.info(t::SAVED);
+        cx.reload();
+        true
+    }
+
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut out = Vec::new();
         if !self.rescue {
@@ -76,10 +113,13 @@ impl BackupsScreen {
                 ui.add(egui::DragValue::new(value).range(0..=POLICY_MAX))
                     .labelled_by(l.id);
             }
-            if self.policy != self.saved && ui.button(t::SAVE).clicked() {
-                out.push(Cmd::SaveBackupPolicy(self.policy).into());
+            if self.is_dirty() && ui.button(t::SAVE).clicked() {
+                out.push(Cmd::SaveBackupPolicy.into());
             }
         });
+        if let Some(why) = &self.unreadable {
+            crate::ui::widgets::message(ui, &t::setting_shown_as_default(why));
+        }
         ui.separator();
     }
 
@@ -173,5 +213,17 @@ impl BackupsScreen {
             Some(false) => self.confirm = None,
             None => {}
         }
+    }
+}
+
+impl Editor for BackupsScreen {
+    fn is_dirty(&self) -> bool {
+        self.policy != self.saved || self.unreadable.is_some()
+    }
+    fn shows(&self, route: &Route) -> bool {
+        *route == Route::Backups
+    }
+    fn save(&mut self, cx: &mut Cx) -> bool {
+        self.save_policy(cx)
     }
 }

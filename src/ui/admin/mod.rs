@@ -43,7 +43,7 @@ pub enum Cmd {
     Restore(TrashKind, Id),
     CreateBackup,
     OpenBackupsFolder,
-    SaveBackupPolicy(crate::admin::backups::Policy),
+    SaveBackupPolicy,
     /// Restore the database from this copy (the user has confirmed).
     RestoreBackup(PathBuf),
     /// Read the journal with the screen's filter.
@@ -168,8 +168,7 @@ impl Feature for AdminUi {
                     .path()
                     .map(crate::storage::backups_dir)
                     .unwrap_or_default();
-                s.saved = backups::policy(cx.db).map_err(t::err)?;
-                s.policy = s.saved;
+                s.load_policy(cx)?;
             }
             _ => {}
         }
@@ -289,16 +288,8 @@ impl Feature for AdminUi {
                     files::show(&folder).map_err(t::err)?;
                 }
             }
-            Cmd::SaveBackupPolicy(p) => {
-                backups::save_policy(cx.db, &cx.actor(), &p).map_err(t::err)?;
-                if let Some(path) = cx.db.path().map(std::path::Path::to_path_buf) {
-                    let n = backups::thin(&path, p).map_err(t::err)?;
-                    if n > 0 {
-                        cx.info(t::thinned(n));
-                    }
-                }
-                cx.info(t::SAVED);
-                cx.reload();
+            Cmd::SaveBackupPolicy => {
+                self.backups.save_policy(cx);
             }
             Cmd::RestoreBackup(copy) => {
                 let r = backups::restore(cx.db, &cx.actor(), &copy).map_err(t::err)?;
@@ -321,11 +312,21 @@ impl Feature for AdminUi {
         matches!(cmd, Cmd::Edit(_))
     }
 
-    fn editor(&mut self) -> Option<&mut dyn Editor> {
-        self.managers.editor.as_mut().map(|e| e as &mut dyn Editor)
+    fn editor(&mut self, route: Route) -> Option<&mut dyn Editor> {
+        match route {
+            Route::Managers => self.managers.editor.as_mut().map(|e| e as &mut dyn Editor),
+            Route::Backups => Some(&mut self.backups),
+            _ => None,
+        }
     }
 
-    fn close_editor(&mut self) {
-        self.managers.editor = None;
+    fn close_editor(&mut self, route: Route) {
+        match route {
+            Route::Managers => self.managers.editor = None,
+            Route::Backups => {
+                self.backups.policy = self.backups.saved;
+            }
+            _ => {}
+        }
     }
 }

@@ -307,15 +307,18 @@ impl Feature for AppealsUi {
             Cmd::CloseCall => self.call = CallCard::default(),
             Cmd::FindCaller => self.call.find(cx),
             Cmd::RecordCall(i, kind) => self.call.record(cx, i, kind)?,
-            Cmd::SaveSettings => self.settings.save(cx),
-            Cmd::AddTopic => self.settings.add_topic(cx)?,
+            Cmd::SaveSettings => {
+                self.settings.save(cx);
+            }
+            Cmd::AddTopic => {
+                self.settings.add_topic(cx)?;
+            }
             Cmd::RenameTopic(id, name) => {
-                service::rename_topic(cx.db, &cx.actor(), id, &name).map_err(t::err)?;
-                self.settings.load(cx)?;
+                self.settings.rename_topic(cx, id, &name)?;
             }
             Cmd::DeleteTopic(id) => {
                 service::delete_topic(cx.db, &cx.actor(), id).map_err(t::err)?;
-                self.settings.load(cx)?;
+                self.settings.reload_topics(cx)?;
             }
             Cmd::Memo => self.reports.build_memo(cx),
             Cmd::MemoPath(p) => self.reports.memo_path = p.display().to_string(),
@@ -331,12 +334,18 @@ impl Feature for AppealsUi {
         matches!(cmd, Cmd::Close | Cmd::ImportEml(_))
     }
 
-    fn editor(&mut self) -> Option<&mut dyn Editor> {
-        self.card.as_mut().map(|c| c as &mut dyn Editor)
+    fn editor(&mut self, route: Route) -> Option<&mut dyn Editor> {
+        match route {
+            Route::AppealSettings => Some(&mut self.settings),
+            _ => self.card.as_mut().map(|c| c as &mut dyn Editor),
+        }
     }
 
-    fn close_editor(&mut self) {
-        self.card = None;
+    fn close_editor(&mut self, route: Route) {
+        match route {
+            Route::AppealSettings => self.settings.discard(),
+            _ => self.card = None,
+        }
     }
 
     fn badge(&self, route: Route) -> Option<usize> {

@@ -10,9 +10,12 @@ use crate::clients::ClientKind;
 use crate::domain::calendar::Term;
 use crate::domain::{Code, FieldErrors, Id};
 use crate::i18n::{self as t, Describe, Label};
-use crate::ui::command::{Command, Cx};
+use crate::ui::command::{Command, Cx, Route};
+use crate::ui::editor::Editor;
 use crate::ui::{theme, widgets};
 
+/// An editor like the others: leaving it with terms changed, a topic renamed or a new topic
+/// typed and not saved asks «Сохранить изменения?».
 #[derive(Default)]
 pub struct SettingsScreen {
     pub settings: Option<AppealSettings>,
@@ -23,17 +26,40 @@ pub struct SettingsScreen {
     pub names: Vec<(Id, String)>,
     pub new_topic: String,
     pub topic_error: Option<String>,
+    /// The saved settings did not read: the defaults are shown, and why.
+    pub unreadable: Option<String>,
 }
 
 impl SettingsScreen {
     pub fn is_dirty(&self) -> bool {
         self.settings != self.original
+            || self.names != self.topics
+            || !self.new_topic.trim().is_empty()
+    }
+
+    /// Drops what was typed: back to what is saved.
+    pub fn discard(&mut self) {
+        self.settings = self.original.clone();
+        self.names = self.topics.clone();
+        self.new_topic.clear();
+        self.errors.clear();
+        self.topic_error = None;
     }
 
     pub fn load(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
-        let s = service::settings(cx.db).map_err(t::err)?;
-        self.settings = Some(s.clone());
-        self.original = Some(s);
+        let edit = service::settings_to_edit(cx.db).map_err(t::err)?;
+        self.unreadable = edit.unreadable.map(|e| e.describe());
+        self.settings = Some(edit.value.clone());
+        // Unreadable settings are not saved ones: the form is to be saved.
+        self.original = if self.unreadable.is_some() {
+            None
+        } else {
+            Some(edit.value)
+        };
+        self.load_topics(cx)
+    }
+
+    fn load_topics(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         self.topics = service::topics(cx.db)
             .map_err(t::err)?
             .into_iter()
@@ -43,36 +69,73 @@ impl SettingsScreen {
         Ok(())
     }
 
-    pub fn save(&mut self, cx: &mut Cx) {
+    /// Saves the terms; `false` when refused (the errors beside the fields).
+    pub fn save(&mut self, cx: &mut Cx) -> bool {
         let Some(s) = self.settings.clone() else {
-            return;
+            return true;
         };
         match service::save_settings(cx.db, &cx.actor(), &s) {
             Ok(()) => {
                 self.original = Some(s);
+                self.unreadable = None;
                 self.errors.clear();
                 cx.info(t::SAVED);
                 cx.reload();
+                true
             }
             Err(AppealError::Invalid(errors)) => {
                 self.errors = errors;
                 cx.error(t::SAVE_REFUSED);
+                false
             }
-            Err(e) => cx.error(e.describe()),
+            Err(e) => {
+                cx.error(e.describe());
+                false
+            }
         }
     }
 
-    pub fn add_topic(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
+    /// Adds the topic typed; `false` when refused (the reason beside the field).
+    pub fn add_topic(&mut self, cx: &mut Cx) -> anyhow::Result<bool> {
         match service::add_topic(cx.db, &cx.actor(), &self.new_topic) {
             Ok(_) => {
                 self.new_topic.clear();
                 self.topic_error = None;
                 cx.reload();
-                let settings = self.settings.clone();
-                self.load(cx)?;
-                self.settings = settings;
+                self.reload_topics(cx)?;
+                Ok(true)
             }
-            Err(e) => self.topic_error = Some(e.describe()),
+            Err(e) => {
+                self.topic_error = Some(e.describe());
+                Ok(false)
+            }
+        }
+    }
+
+    /// Renames a topic; the other names as typed stay.
+    pub fn rename_topic(&mut self, cx: &mut Cx, id: Id, name: &str) -> anyhow::Result<bool> {
+        match service::rename_topic(cx.db, &cx.actor(), id, name) {
+            Ok(()) => {
+                self.topic_error = None;
+                cx.reload();
+                self.reload_topics(cx)?;
+                Ok(true)
+            }
+            Err(e) => {
+                self.topic_error = Some(e.describe());
+                Ok(false)
+            }
+        }
+    }
+
+    /// The topics again from the database, keeping the names typed and not saved.
+    pub fn reload_topics(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
+        let typed = std::mem::take(&mut self.names);
+        self.load_topics(cx)?;
+        for (id, name) in &mut self.names {
+            if let Some((_, t)) = typed.iter().find(|(i, _)| i == id) {
+                name.clone_from(t);
+            }
         }
         Ok(())
     }
@@ -93,6 +156,9 @@ impl SettingsScreen {
                         ui.label(RichText::new(t::UNSAVED_MARK).color(theme::DIRTY));
                     }
                 });
+                if let Some(why) = &self.unreadable {
+                    widgets::message(ui, &t::setting_shown_as_default(why));
+                }
                 ui.label(
                     RichText::new(t::SETTINGS_TERMS_NOTE)
                         .small()
@@ -194,4 +260,33 @@ fn term_row(ui: &mut Ui, label: &str, term: &mut Term) {
         ui.checkbox(&mut term.working, t::TERM_WORKING);
     });
     ui.end_row();
+}
+
+impl Editor for SettingsScreen {
+    fn is_dirty(&self) -> bool {
+        SettingsScreen::is_dirty(self)
+    }
+    fn shows(&self, route: &Route) -> bool {
+        *route == Route::AppealSettings
+    }
+    /// The terms, each topic renamed, and the new topic typed: all, or the draft stays.
+    fn save(&mut self, cx: &mut Cx) -> bool {
+        if (self.settings != self.original || self.unreadable.is_some())
+            && !SettingsScreen::save(self, cx)
+        {
+            return false;
+        }
+        let renamed: Vec<(Id, String)> = self
+            .names
+            .iter()
+            .filter(|n| !self.topics.contains(n))
+            .cloned()
+            .collect();
+        for (id, name) in renamed {
+            if !self.rename_topic(cx, id, &name).unwrap_or(false) {
+                return false;
+            }
+        }
+        self.new_topic.trim().is_empty() || self.add_topic(cx).unwrap_or(false)
+    }
 }

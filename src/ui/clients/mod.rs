@@ -215,11 +215,11 @@ impl Feature for ClientsUi {
         *cmd == Cmd::Close
     }
 
-    fn editor(&mut self) -> Option<&mut dyn Editor> {
+    fn editor(&mut self, _route: Route) -> Option<&mut dyn Editor> {
         self.dossier.as_mut().map(|e| e as &mut dyn Editor)
     }
 
-    fn close_editor(&mut self) {
+    fn close_editor(&mut self, _route: Route) {
         self.dossier = None;
         self.list.selected = None;
     }

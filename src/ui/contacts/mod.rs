@@ -173,11 +173,11 @@ impl Feature for ContactsUi {
         matches!(cmd, Cmd::Close | Cmd::Correct)
     }
 
-    fn editor(&mut self) -> Option<&mut dyn Editor> {
+    fn editor(&mut self, _route: Route) -> Option<&mut dyn Editor> {
         self.report.as_mut().map(|e| e as &mut dyn Editor)
     }
 
-    fn close_editor(&mut self) {
+    fn close_editor(&mut self, _route: Route) {
         self.report = None;
     }
 }

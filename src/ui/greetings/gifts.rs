@@ -7,7 +7,8 @@ use egui::{RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Cmd;
-use crate::domain::{Code as _, Id, fmt};
+use crate::domain::{Code as _, FieldErrors, Id, fmt};
+use crate::greetings::draft::HandoverDraft;
 use crate::greetings::tasks::{Change, Spending};
 use crate::greetings::{GiftRow, GiftStatus};
 use crate::i18n::{self as t, Label};
@@ -23,7 +24,8 @@ pub struct GiftsScreen {
     pub status: Option<GiftStatus>,
     pub only_mine: bool,
     pub rows: Vec<GiftRow>,
-    pub error: Option<String>,
+    /// The period's fields that do not read.
+    pub errors: FieldErrors,
     pub changes: Vec<(GiftRow, Change)>,
     pub handover: Option<HandoverForm>,
     pub year: i32,
@@ -34,10 +36,12 @@ pub struct GiftsScreen {
 pub struct HandoverForm {
     pub id: Id,
     pub what: String,
-    pub on: String,
-    pub by: String,
-    pub to: String,
-    pub error: Option<String>,
+    /// The day, who handed, to whom, as typed.
+    pub draft: HandoverDraft,
+    /// The fields that do not read, beside each.
+    pub errors: FieldErrors,
+    /// Why the service refused the hand-over.
+    pub refused: Option<String>,
 }
 
 impl GiftsScreen {
@@ -92,9 +96,8 @@ impl GiftsScreen {
                 out.push(Cmd::OrderPdf(target).into());
             }
         });
-        if let Some(e) = &self.error {
-            widgets::message(ui, e);
-        }
+        widgets::error_text(ui, widgets::err(&self.errors, "from"));
+        widgets::error_text(ui, widgets::err(&self.errors, "to"));
         egui::ScrollArea::vertical()
             .id_salt("gifts_page")
             .auto_shrink([false, false])
@@ -387,18 +390,26 @@ fn handover_window(ctx: &egui::Context, h: &mut HandoverForm, out: &mut Vec<Comm
             .spacing([10.0, 6.0])
             .show(ui, |ui| {
                 let l = ui.label(t::F_HANDED_ON);
-                widgets::date_input(ui, "handed_on", &mut h.on, Some(l.id));
+                ui.vertical(|ui| {
+                    widgets::date_input(ui, "handed_on", &mut h.draft.on, Some(l.id));
+                    widgets::error_text(ui, widgets::err(&h.errors, "on"));
+                });
                 ui.end_row();
-                let l = ui.label(t::F_HANDED_BY);
-                ui.add(TextEdit::singleline(&mut h.by).desired_width(340.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_HANDED_TO);
-                ui.add(TextEdit::singleline(&mut h.to).desired_width(340.0))
-                    .labelled_by(l.id);
-                ui.end_row();
+                for (label, value, key) in [
+                    (t::F_HANDED_BY, &mut h.draft.by, "by"),
+                    (t::F_HANDED_TO, &mut h.draft.to, "to"),
+                ] {
+                    let l = ui.label(label);
+                    ui.vertical(|ui| {
+                        ui.add(TextEdit::singleline(value).desired_width(340.0))
+                            .labelled_by(l.id);
+                        widgets::error_text(ui, widgets::err(&h.errors, key));
+                    });
+                    ui.end_row();
+                }
             });
-        if let Some(e) = &h.error {
+        widgets::forget_fixed(&mut h.errors, h.draft.to_value());
+        if let Some(e) = &h.refused {
             widgets::message(ui, e);
         }
         ui.horizontal(|ui| {

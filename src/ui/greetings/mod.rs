@@ -4,6 +4,7 @@
 mod gifts;
 mod person;
 mod plan;
+mod rules;
 mod schedule;
 
 use std::path::PathBuf;
@@ -101,11 +102,11 @@ fn mine(cx: &Cx, only_mine: bool) -> Option<Id> {
     }
 }
 
-fn dates(from: &str, to: &str) -> Result<(chrono::NaiveDate, chrono::NaiveDate), String> {
-    let from = fmt::parse_date(from).ok_or_else(|| fmt::date_error(from).describe())?;
-    let to = fmt::parse_date(to).ok_or_else(|| fmt::date_error(to).describe())?;
-    crate::greetings::check_period(from, to).map_err(|e| e.describe())?;
-    Ok((from, to))
+fn dates(
+    from: &str,
+    to: &str,
+) -> Result<(chrono::NaiveDate, chrono::NaiveDate), crate::domain::FieldErrors> {
+    crate::greetings::draft::period(from, to)
 }
 
 impl GreetingsUi {
@@ -116,9 +117,9 @@ impl GreetingsUi {
                 let manager = mine(cx, s.only_mine);
                 s.rows = service::schedule_for(cx.db, from, to, manager).map_err(t::err)?;
                 s.gifts = service::gift_rows(cx.db, from, to, manager).map_err(t::err)?;
-                s.error = None;
+                s.errors.clear();
             }
-            Err(e) => s.error = Some(e),
+            Err(e) => s.errors = e,
         }
         Ok(())
     }
@@ -129,9 +130,9 @@ impl GreetingsUi {
             Ok((from, to)) => {
                 let manager = mine(cx, g.only_mine);
                 g.rows = service::gift_rows(cx.db, from, to, manager).map_err(t::err)?;
-                g.error = None;
+                g.errors.clear();
             }
-            Err(e) => g.error = Some(e),
+            Err(e) => g.errors = e,
         }
         g.changes = service::regulation_changes(cx.db, mine(cx, g.only_mine), cx.today())
             .map_err(t::err)?;
@@ -140,9 +141,7 @@ impl GreetingsUi {
     }
 
     fn load_limits(&mut self, cx: &mut Cx, year: i32) -> anyhow::Result<()> {
-        let (limits, set) = service::limits_of(cx.db, year).map_err(t::err)?;
-        self.schedule.limits.load(year, &limits, set);
-        Ok(())
+        self.schedule.rules.load_limits(cx, year)
     }
 
     fn card(&self, cx: &mut Cx, g: &Greeting, path: &std::path::Path) -> anyhow::Result<()> {
@@ -179,16 +178,7 @@ impl Feature for GreetingsUi {
             }
             _ => {}
         }
-        if self.schedule.regulation.is_none() {
-            let reg = service::regulation(cx.db).map_err(t::err)?;
-            self.schedule.jubilee_ages = reg
-                .jubilee_ages
-                .iter()
-                .map(i32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.schedule.regulation = Some(reg);
-        }
+        self.schedule.rules.load_regulation(cx)?;
         self.reload(route, cx)
     }
 
@@ -227,7 +217,7 @@ impl Feature for GreetingsUi {
                             .map_err(t::err)?;
                         cx.info(t::file_written(&path.display().to_string()));
                     }
-                    Err(e) => self.schedule.error = Some(e),
+                    Err(e) => self.schedule.errors = e,
                 }
             }
             Cmd::ScheduleXlsx(path) => {
@@ -272,34 +262,10 @@ impl Feature for GreetingsUi {
             }
             Cmd::LimitsYear(year) => self.load_limits(cx, year.clamp(2000, 2100))?,
             Cmd::SaveLimits => {
-                let f = &mut self.schedule.limits;
-                if let Some(limits) = f.parsed() {
-                    match service::set_limits(cx.db, &cx.actor(), f.year, &limits) {
-                        Ok(()) => {
-                            f.load(f.year, &limits, true);
-                            cx.info(t::LIMITS_SAVED);
-                            cx.reload();
-                        }
-                        Err(e) => f.error = Some(e.describe()),
-                    }
-                }
+                self.schedule.rules.save_limits(cx);
             }
             Cmd::SaveRegulation => {
-                let Some(ages) = schedule::parse_ages(&self.schedule.jubilee_ages) else {
-                    self.schedule.regulation_error = Some(t::BAD_AGES.into());
-                    return Ok(());
-                };
-                if let Some(reg) = &mut self.schedule.regulation {
-                    reg.jubilee_ages = ages;
-                    match service::set_regulation(cx.db, &cx.actor(), reg) {
-                        Ok(()) => {
-                            self.schedule.regulation_error = None;
-                            cx.info(t::REGULATION_SAVED);
-                            cx.reload();
-                        }
-                        Err(e) => self.schedule.regulation_error = Some(e.describe()),
-                    }
-                }
+                self.schedule.rules.save_regulation(cx);
             }
             Cmd::GiftsFilter => self.filter_gifts(cx)?,
             Cmd::Advance(id) => {
@@ -311,19 +277,22 @@ impl Feature for GreetingsUi {
                     self.gifts.handover = Some(HandoverForm {
                         id,
                         what: format!("{} — {}", row.person, row.gift.item),
-                        on: fmt::date(cx.today()),
-                        by: cx
-                            .view
-                            .me
-                            .as_ref()
-                            .map(|m| m.short_name())
-                            .unwrap_or_default(),
-                        to: if personal {
-                            row.person.clone()
-                        } else {
-                            String::new()
+                        draft: crate::greetings::draft::HandoverDraft {
+                            on: fmt::date(cx.today()),
+                            by: cx
+                                .view
+                                .me
+                                .as_ref()
+                                .map(|m| m.short_name())
+                                .unwrap_or_default(),
+                            to: if personal {
+                                row.person.clone()
+                            } else {
+                                String::new()
+                            },
                         },
-                        error: None,
+                        errors: Default::default(),
+                        refused: None,
                     });
                 } else {
                     service::advance(cx.db, &cx.actor(), id, &service::Handover::default())
@@ -334,10 +303,12 @@ impl Feature for GreetingsUi {
             }
             Cmd::SaveHandover => {
                 if let Some(h) = &mut self.gifts.handover {
-                    let handover = service::Handover {
-                        on: fmt::parse_date(&h.on),
-                        by: h.by.clone(),
-                        to: h.to.clone(),
+                    let handover = match h.draft.to_value() {
+                        Ok(v) => v,
+                        Err(errors) => {
+                            h.errors = errors;
+                            return Ok(());
+                        }
                     };
                     match service::advance(cx.db, &cx.actor(), h.id, &handover) {
                         Ok(_) => {
@@ -345,7 +316,7 @@ impl Feature for GreetingsUi {
                             cx.info(t::GIFT_HANDED_TOAST);
                             cx.reload();
                         }
-                        Err(e) => h.error = Some(e.describe()),
+                        Err(e) => h.refused = Some(e.describe()),
                     }
                 }
             }
@@ -401,11 +372,24 @@ impl Feature for GreetingsUi {
         Ok(())
     }
 
-    fn editor(&mut self) -> Option<&mut dyn Editor> {
-        self.plan.as_mut().map(|p| p as &mut dyn Editor)
+    /// Another year's limits would drop the limits typed.
+    fn leaves(&self, cmd: &Cmd) -> bool {
+        matches!(cmd, Cmd::LimitsYear(_)) && self.schedule.rules.limits_dirty()
     }
 
-    fn close_editor(&mut self) {
-        self.plan = None;
+    fn editor(&mut self, route: Route) -> Option<&mut dyn Editor> {
+        match (&mut self.plan, route) {
+            (Some(p), _) => Some(p as &mut dyn Editor),
+            (None, Route::Greetings) => Some(&mut self.schedule.rules),
+            _ => None,
+        }
+    }
+
+    fn close_editor(&mut self, route: Route) {
+        if self.plan.is_some() {
+            self.plan = None;
+        } else if route == Route::Greetings {
+            self.schedule.rules.discard();
+        }
     }
 }

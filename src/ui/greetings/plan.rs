@@ -5,8 +5,9 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::Cmd;
-use crate::domain::{Id, fmt};
-use crate::greetings::{Gift, GiftIdea, Greeting, Occasion, parse_amount};
+use crate::domain::{FieldErrors, Id, fmt};
+use crate::greetings::draft::GiftDraft;
+use crate::greetings::{GiftIdea, Greeting, Occasion};
 use crate::i18n::{self as t, Describe, Label};
 use crate::ui::command::{Command, Cx, Route};
 use crate::ui::editor::Editor;
@@ -21,15 +22,13 @@ pub struct PlanForm {
     pub holiday: String,
     pub date: Option<chrono::NaiveDate>,
     pub limit: Option<f64>,
-    pub item: String,
-    pub amount: String,
-    /// Handed already: recorded straight into the registry with today's date.
-    pub handed: bool,
-    pub handed_by: String,
-    pub handed_to: String,
+    /// The gift as typed.
+    pub draft: GiftDraft,
     pub ideas: Vec<GiftIdea>,
-    pub error: Option<String>,
-    pub amount_error: Option<String>,
+    /// The fields that do not read, beside each.
+    pub errors: FieldErrors,
+    /// Why the service refused the gift (given before, over the limit), under the gift.
+    pub refused: Option<String>,
     /// The gift's field took the focus when the form opened.
     pub focused: bool,
 }
@@ -47,29 +46,6 @@ impl PlanForm {
             ideas,
             ..Default::default()
         }
-    }
-
-    /// The gift as typed; `None` (with the error beside the field) when the sum does not read.
-    pub fn gift(&mut self, today: chrono::NaiveDate) -> Option<Gift> {
-        let amount = match parse_amount(&self.amount) {
-            Ok(a) => a,
-            Err(e) => {
-                self.amount_error = Some(e.describe());
-                return None;
-            }
-        };
-        self.amount_error = None;
-        Some(Gift {
-            person_id: self.person_id,
-            occasion: self.occasion,
-            holiday_date: self.date,
-            item: self.item.clone(),
-            amount,
-            handed_on: self.handed.then_some(today),
-            handed_by: self.handed_by.clone(),
-            handed_to: self.handed_to.clone(),
-            ..Default::default()
-        })
     }
 
     /// The form as a window over the screen.
@@ -106,47 +82,54 @@ impl PlanForm {
                 let l = ui.label(t::F_GIFT_ITEM);
                 ui.vertical(|ui| {
                     let r = ui
-                        .add(TextEdit::singleline(&mut self.item).desired_width(360.0))
+                        .add(TextEdit::singleline(&mut self.draft.item).desired_width(360.0))
                         .labelled_by(l.id);
                     if !self.focused {
                         r.request_focus();
                         self.focused = true;
                     }
                     if r.changed() {
-                        self.error = None;
+                        self.refused = None;
                     }
-                    if let Some(e) = &self.error {
+                    widgets::error_text(ui, widgets::err(&self.errors, "item"));
+                    if let Some(e) = &self.refused {
                         widgets::message(ui, e);
                     }
                 });
                 ui.end_row();
                 let l = ui.label(t::F_GIFT_AMOUNT);
                 ui.vertical(|ui| {
-                    let r = ui
-                        .add(TextEdit::singleline(&mut self.amount).desired_width(120.0))
+                    ui.add(TextEdit::singleline(&mut self.draft.amount).desired_width(120.0))
                         .labelled_by(l.id);
-                    if r.changed() {
-                        self.amount_error = None;
-                    }
-                    if let Some(e) = &self.amount_error {
-                        widgets::message(ui, e);
-                    }
+                    widgets::error_text(ui, widgets::err(&self.errors, "amount"));
                 });
                 ui.end_row();
                 ui.label("");
-                ui.checkbox(&mut self.handed, t::PLAN_HANDED_NOW);
+                ui.checkbox(&mut self.draft.handed, t::PLAN_HANDED_NOW);
                 ui.end_row();
-                if self.handed {
-                    let l = ui.label(t::F_HANDED_BY);
-                    ui.add(TextEdit::singleline(&mut self.handed_by).desired_width(360.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label(t::F_HANDED_TO);
-                    ui.add(TextEdit::singleline(&mut self.handed_to).desired_width(360.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
+                if self.draft.handed {
+                    for (label, value, key) in [
+                        (t::F_HANDED_BY, &mut self.draft.handed_by, "handed_by"),
+                        (t::F_HANDED_TO, &mut self.draft.handed_to, "handed_to"),
+                    ] {
+                        let l = ui.label(label);
+                        ui.vertical(|ui| {
+                            ui.add(TextEdit::singleline(value).desired_width(360.0))
+                                .labelled_by(l.id);
+                            widgets::error_text(ui, widgets::err(&self.errors, key));
+                        });
+                        ui.end_row();
+                    }
                 }
             });
+        // An error goes as soon as its field is right.
+        let fresh = self.draft.to_gift(
+            self.person_id,
+            self.occasion,
+            self.date,
+            widgets::today_of(ui),
+        );
+        widgets::forget_fixed(&mut self.errors, fresh);
         let fresh: Vec<&GiftIdea> = self.ideas.iter().filter(|i| !i.given).collect();
         if !fresh.is_empty() {
             ui.label(RichText::new(t::IDEAS_NOT_GIVEN).color(theme::MUTED));
@@ -163,17 +146,25 @@ impl PlanForm {
                 }
             });
             if let Some(item) = take {
-                self.item = item;
-                self.error = None;
+                self.draft.item = item;
+                self.refused = None;
             }
         }
     }
 
     /// Saves through the service; a refusal stays in the form.
     pub fn save(&mut self, cx: &mut Cx) -> bool {
-        let Some(gift) = self.gift(cx.today()) else {
-            return false;
+        let gift = match self
+            .draft
+            .to_gift(self.person_id, self.occasion, self.date, cx.today())
+        {
+            Ok(g) => g,
+            Err(errors) => {
+                self.errors = errors;
+                return false;
+            }
         };
+        self.errors.clear();
         match crate::greetings::service::add_gift(cx.db, &cx.actor(), &gift) {
             Ok(_) => {
                 cx.info(t::GIFT_PLANNED);
@@ -181,7 +172,7 @@ impl PlanForm {
                 true
             }
             Err(e) => {
-                self.error = Some(e.describe());
+                self.refused = Some(e.describe());
                 false
             }
         }
@@ -190,7 +181,7 @@ impl PlanForm {
 
 impl Editor for PlanForm {
     fn is_dirty(&self) -> bool {
-        !self.item.trim().is_empty() || !self.amount.trim().is_empty()
+        !self.draft.item.trim().is_empty() || !self.draft.amount.trim().is_empty()
     }
     fn shows(&self, route: &Route) -> bool {
         matches!(

@@ -3,13 +3,13 @@
 //! management and the Excel file for the administrative sector; the limits of a year and who
 //! signs the cards.
 
-use egui::{RichText, TextEdit, Ui};
+use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Cmd;
 use crate::domain::fmt;
 use crate::files;
-use crate::greetings::{Caller, GiftRow, Greeting, Limits, Regulation};
+use crate::greetings::{Caller, GiftRow, Greeting};
 use crate::i18n as t;
 use crate::ui::command::Command;
 use crate::ui::{theme, widgets};
@@ -25,70 +25,10 @@ pub struct ScheduleScreen {
     pub only_mine: bool,
     pub rows: Vec<Greeting>,
     pub gifts: Vec<GiftRow>,
-    pub error: Option<String>,
-    pub limits: LimitsForm,
-    pub regulation: Option<Regulation>,
-    /// The jubilee ages as typed («30, 40»).
-    pub jubilee_ages: String,
-    pub regulation_error: Option<String>,
-}
-
-/// «30, 40» as ages; `None` when a part is not an age.
-pub fn parse_ages(s: &str) -> Option<Vec<i32>> {
-    s.split([',', ';', ' '])
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| {
-            p.trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|a| (1..=120).contains(a))
-        })
-        .collect()
-}
-
-/// The limits of a year as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct LimitsForm {
-    pub year: i32,
-    pub cells: [[String; 3]; 3],
-    /// As loaded: the form is dirty when it differs.
-    pub loaded: [[String; 3]; 3],
-    /// Set by management (else the regulation's proportions are shown).
-    pub set: bool,
-    pub error: Option<String>,
-}
-
-impl LimitsForm {
-    pub fn load(&mut self, year: i32, limits: &Limits, set: bool) {
-        self.year = year;
-        self.cells = limits.matrix.map(|row| row.map(|v| fmt::number(v, 0)));
-        self.loaded = self.cells.clone();
-        self.set = set;
-        self.error = None;
-    }
-    pub fn is_dirty(&self) -> bool {
-        self.cells != self.loaded
-    }
-    /// The matrix typed; `None` with the error when a cell does not read.
-    pub fn parsed(&mut self) -> Option<Limits> {
-        let mut matrix = [[0.0; 3]; 3];
-        for (i, row) in self.cells.iter().enumerate() {
-            for (j, cell) in row.iter().enumerate() {
-                match crate::greetings::parse_amount(cell) {
-                    Ok(Some(v)) => matrix[i][j] = v,
-                    _ => {
-                        self.error = Some(t::limit_not_number(
-                            &t::category_row(i as u8 + 1),
-                            t::LIMIT_COLUMNS[j],
-                        ));
-                        return None;
-                    }
-                }
-            }
-        }
-        self.error = None;
-        Some(Limits { matrix })
-    }
+    /// The period's fields that do not read.
+    pub errors: crate::domain::FieldErrors,
+    /// The limits of a year and the regulation's settings.
+    pub rules: super::rules::RulesEditor,
 }
 
 /// «руководитель, менеджер».
@@ -126,11 +66,7 @@ impl ScheduleScreen {
             egui::ScrollArea::vertical()
                 .id_salt("limits_scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    self.limits_ui(ui, &mut out);
-                    ui.separator();
-                    self.regulation_ui(ui, &mut out);
-                });
+                .show(ui, |ui| self.rules.ui(ui, &mut out));
             return out;
         }
         ui.horizontal_wrapped(|ui| {
@@ -157,9 +93,8 @@ impl ScheduleScreen {
                 out.push(Cmd::Build.into());
             }
         });
-        if let Some(e) = &self.error {
-            widgets::message(ui, e);
-        }
+        widgets::error_text(ui, widgets::err(&self.errors, "from"));
+        widgets::error_text(ui, widgets::err(&self.errors, "to"));
         out.extend(super::file_row(
             ui,
             &mut self.path,
@@ -324,151 +259,6 @@ impl ScheduleScreen {
                     });
                 });
             });
-    }
-
-    fn limits_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
-        let f = &mut self.limits;
-        ui.horizontal(|ui| {
-            ui.label(t::LIMITS_YEAR);
-            if ui.small_button("‹").clicked() {
-                out.push(Cmd::LimitsYear(f.year - 1).into());
-            }
-            ui.label(RichText::new(f.year.to_string()).strong());
-            if ui.small_button("›").clicked() {
-                out.push(Cmd::LimitsYear(f.year + 1).into());
-            }
-        });
-        ui.label(RichText::new(t::limits_of_year(f.year, f.set)).color(theme::MUTED));
-        egui::Grid::new("limits_grid")
-            .num_columns(4)
-            .spacing([10.0, 4.0])
-            .show(ui, |ui| {
-                ui.label("");
-                for c in t::LIMIT_COLUMNS {
-                    ui.strong(c);
-                }
-                ui.end_row();
-                for (i, row) in f.cells.iter_mut().enumerate() {
-                    ui.label(t::category_row(i as u8 + 1));
-                    for (j, cell) in row.iter_mut().enumerate() {
-                        ui.add(TextEdit::singleline(cell).desired_width(100.0))
-                            .accessible_name(format!(
-                                "{} — {}",
-                                t::category_row(i as u8 + 1),
-                                t::LIMIT_COLUMNS[j]
-                            ));
-                    }
-                    ui.end_row();
-                }
-            });
-        if let Some(e) = &f.error {
-            widgets::message(ui, e);
-        }
-        // The departures from the regulation's proportions, as typed.
-        let typed = f.clone().parsed();
-        if let Some(l) = &typed {
-            for (c, rb, rj) in l.departures() {
-                let ratio = |r: f64| {
-                    if r.is_finite() {
-                        fmt::number(r, 2)
-                    } else {
-                        t::NOTHING.to_string()
-                    }
-                };
-                ui.label(
-                    RichText::new(t::limits_departure(c, &ratio(rb), &ratio(rj)))
-                        .color(theme::WARNING),
-                );
-            }
-        }
-        ui.horizontal(|ui| {
-            if ui
-                .button(t::LIMITS_PROPORTIONAL)
-                .on_hover_text(t::LIMITS_PROPORTIONAL_HINT)
-                .clicked()
-            {
-                let general = [0, 1, 2].map(|i| {
-                    crate::greetings::parse_amount(&f.cells[i][0])
-                        .ok()
-                        .flatten()
-                        .unwrap_or(0.0)
-                });
-                let p = Limits::proportional(general);
-                f.cells = p.matrix.map(|row| row.map(|v| fmt::number(v, 0)));
-            }
-            if ui.button(t::SAVE_LIMITS).clicked() {
-                out.push(Cmd::SaveLimits.into());
-            }
-        });
-    }
-
-    fn regulation_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
-        let Some(reg) = &mut self.regulation else {
-            return;
-        };
-        ui.label(RichText::new(t::REGULATION_TITLE).strong());
-        egui::Grid::new("regulation_grid")
-            .num_columns(2)
-            .spacing([10.0, 4.0])
-            .show(ui, |ui| {
-                let l = ui.label(t::F_DIRECTOR_POSITION);
-                ui.add(TextEdit::singleline(&mut reg.director_position).desired_width(360.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_DIRECTOR_NAME);
-                ui.add(TextEdit::singleline(&mut reg.director_name).desired_width(360.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_CARD_TEXT);
-                ui.add(
-                    TextEdit::multiline(&mut reg.card_text)
-                        .desired_width(520.0)
-                        .desired_rows(4),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-            });
-        ui.add_space(8.0);
-        ui.label(RichText::new(t::RULES_TITLE).strong());
-        egui::Grid::new("regulation_rules")
-            .num_columns(2)
-            .spacing([10.0, 4.0])
-            .show(ui, |ui| {
-                let l = ui.label(t::F_JUBILEE_AGES);
-                ui.add(TextEdit::singleline(&mut self.jubilee_ages).desired_width(160.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_JUBILEE_FROM);
-                ui.add(egui::DragValue::new(&mut reg.jubilee_from).range(1..=120))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_JUBILEE_EVERY);
-                ui.add(egui::DragValue::new(&mut reg.jubilee_every).range(0..=50))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_GENERAL_DAYS);
-                ui.add(egui::DragValue::new(&mut reg.general_days_before).range(0..=60))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_NEW_YEAR_DAYS);
-                ui.add(egui::DragValue::new(&mut reg.new_year_days_before).range(0..=60))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_ORDER_DAYS);
-                ui.add(egui::DragValue::new(&mut reg.order_working_days).range(0..=60))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t::F_CALL_BEFORE);
-                ui.add(TextEdit::singleline(&mut reg.call_before).desired_width(80.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-            });
-        if let Some(e) = &self.regulation_error {
-            widgets::message(ui, e);
-        }
-        if ui.button(t::SAVE_REGULATION).clicked() {
-            out.push(Cmd::SaveRegulation.into());
-        }
     }
 }
 

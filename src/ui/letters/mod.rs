@@ -66,8 +66,6 @@ pub struct LettersUi {
     pub settings: SettingsScreen,
     /// The templates, for the merge.
     pub templates: Vec<Template>,
-    /// Where the window is in this feature (which editor is shown).
-    route: Option<Route>,
 }
 
 /// The editor of a letter, with the dossier, templates, company and signer it shows.
@@ -147,7 +145,6 @@ impl Feature for LettersUi {
     type Cmd = Cmd;
 
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
-        self.route = Some(route);
         match route {
             // The letter open with edits stays as it is.
             Route::Letter(id)
@@ -186,7 +183,7 @@ impl Feature for LettersUi {
             Route::Merge => self.templates = service::templates(cx.db).map_err(t::err)?,
             // Edits on the letterhead stay until they are saved or dropped.
             Route::Settings if !self.settings.is_dirty() => {
-                let company = admin::company(cx.db).map_err(t::err)?;
+                let company = admin::company_to_edit(cx.db).map_err(t::err)?;
                 let templates = service::templates(cx.db).map_err(t::err)?;
                 self.settings.load(company, templates);
             }
@@ -317,18 +314,17 @@ impl Feature for LettersUi {
         matches!(cmd, Cmd::Close | Cmd::Correct)
     }
 
-    fn editor(&mut self) -> Option<&mut dyn Editor> {
-        if self.route == Some(Route::Settings) {
-            return Some(&mut self.settings);
+    fn editor(&mut self, route: Route) -> Option<&mut dyn Editor> {
+        match route {
+            Route::Settings => Some(&mut self.settings),
+            _ => self.editor.as_mut().map(|e| e as &mut dyn Editor),
         }
-        self.editor.as_mut().map(|e| e as &mut dyn Editor)
     }
 
-    fn close_editor(&mut self) {
-        if self.route == Some(Route::Settings) {
-            self.settings.discard();
-        } else {
-            self.editor = None;
+    fn close_editor(&mut self, route: Route) {
+        match route {
+            Route::Settings => self.settings.discard(),
+            _ => self.editor = None,
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::letters::template::check_template;
 use crate::letters::{LetterError, Template, TemplateError};
 use crate::pdf::Company;
 use crate::storage::StorageError;
+use crate::storage::settings::Editable;
 use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
 use crate::ui::stale::{self, Stale, stale_ui};
@@ -39,13 +40,17 @@ pub struct SettingsScreen {
     pub stale_template: Option<(usize, Stale<Template>)>,
     /// The group of fields the picker shows.
     pub field_group: usize,
+    /// The saved requisites did not read: the shipped ones are shown, and why.
+    pub unreadable: Option<String>,
 }
 
 impl SettingsScreen {
-    /// Shows what the database holds (the edits, if any, are dropped).
-    pub fn load(&mut self, company: Company, templates: Vec<Template>) {
-        self.saved_company = company.clone();
-        self.company = company;
+    /// Shows what the database holds (the edits, if any, are dropped); requisites that do not
+    /// read come as the shipped ones with the reason, to be checked and saved.
+    pub fn load(&mut self, company: Editable<Company>, templates: Vec<Template>) {
+        self.unreadable = company.unreadable.map(|e| e.describe());
+        self.saved_company = company.value.clone();
+        self.company = company.value;
         self.saved_templates = templates.clone();
         self.templates = templates;
         self.company_errors.clear();
@@ -63,16 +68,18 @@ impl SettingsScreen {
 
     /// Saves the requisites if they changed; `false` when they were refused or not saved.
     fn save_company(&mut self, cx: &mut Cx) -> bool {
-        if self.company == self.saved_company {
+        if self.company == self.saved_company && self.unreadable.is_none() {
             return true;
         }
         if !self.check_company() {
             return false;
         }
-        match admin::save_company_over(cx.db, &cx.actor(), Some(&self.saved_company), &self.company)
-        {
+        // What is saved does not read: there is nothing to compare it with.
+        let base = self.unreadable.is_none().then_some(&self.saved_company);
+        match admin::save_company_over(cx.db, &cx.actor(), base, &self.company) {
             Ok(()) => {
                 self.saved_company = self.company.clone();
+                self.unreadable = None;
                 true
             }
             Err(StorageError::ChangedMeanwhile(_)) => {
@@ -163,7 +170,7 @@ impl SettingsScreen {
 
     /// «Сохранить» of the requisites.
     pub fn save_requisites(&mut self, cx: &mut Cx) {
-        if self.company == self.saved_company || self.save_company(cx) {
+        if self.save_company(cx) {
             cx.info(t::SAVED);
         } else {
             cx.error(t::SAVE_REFUSED);
@@ -203,6 +210,9 @@ impl SettingsScreen {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading(t::NAV_SETTINGS);
+                if let Some(why) = &self.unreadable {
+                    crate::ui::widgets::message(ui, &t::setting_shown_as_default(why));
+                }
                 egui::CollapsingHeader::new(RichText::new(t::COMPANY_SECTION).strong())
                     .default_open(true)
                     .show(ui, |ui| self.company_ui(ui, &mut out));
@@ -392,7 +402,9 @@ impl SettingsScreen {
 
 impl Editor for SettingsScreen {
     fn is_dirty(&self) -> bool {
-        self.company != self.saved_company || self.templates != self.saved_templates
+        self.company != self.saved_company
+            || self.templates != self.saved_templates
+            || self.unreadable.is_some()
     }
 
     fn shows(&self, route: &Route) -> bool {
