@@ -723,3 +723,19 @@ fn the_shell_is_implemented_in_the_shell() {
     }
     check("the shell's methods outside ui/app.rs", offenders);
 }
+
+/// One widget asks for a path («Файл или папка» + «Обзор…»): the screens call it.
+#[test]
+fn paths_are_asked_by_one_widget() {
+    let mut offenders = Vec::new();
+    for (path, code) in sources() {
+        if path.starts_with("ui/") && path != "ui/widgets.rs" {
+            offenders.extend(
+                hits(&code, &["t::BROWSE", "words::BROWSE"])
+                    .into_iter()
+                    .map(|l| format!("{path}: {l}")),
+            );
+        }
+    }
+    check("a path field made outside widgets::path_field", offenders);
+}

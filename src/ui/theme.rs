@@ -32,6 +32,8 @@ pub const MEASURE: Color32 = Color32::PLACEHOLDER;
 pub const COMBO_WIDTH: f32 = 380.0;
 /// The widest a form's field grows to on a wide window (a line of about 100 characters).
 pub const FIELD_WIDTH: f32 = 900.0;
+/// The width of a file path typed beside its «Обзор…».
+pub const PATH_WIDTH: f32 = 240.0;
 
 /// The bold face, for headings.
 pub fn bold() -> FontFamily {

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
 
+use super::command::{Ask, Command};
 use super::theme;
 use crate::domain::{FieldError, FieldErrors, Id, fmt};
 use crate::i18n::{self as t, Describe};
@@ -75,6 +76,64 @@ pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String, rows: usize) 
         .labelled_by(l.id);
     ui.end_row();
     r
+}
+
+/// «Файл: [путь] [Обзор…]»: a file or a folder typed (a workstation without a file dialog
+/// types it) or picked in the system's dialog, which `ask` makes when «Обзор…» is clicked.
+/// Draws into the current row; the caller lays out what comes beside it (the button that
+/// uses the path).
+pub fn path_field(
+    ui: &mut Ui,
+    label: &str,
+    path: &mut String,
+    ask: impl FnOnce() -> Ask,
+) -> Option<Command> {
+    path_field_hinted(ui, label, path, "", ask)
+}
+
+/// [`path_field`] with a hint in the empty field («Перетащите сюда файл…»).
+pub fn path_field_hinted(
+    ui: &mut Ui,
+    label: &str,
+    path: &mut String,
+    hint: &str,
+    ask: impl FnOnce() -> Ask,
+) -> Option<Command> {
+    let l = ui.label(label);
+    input(ui, l.id, path, hint, ask)
+}
+
+/// [`path_field`] whose label is drawn elsewhere (a form grid's first column).
+pub fn path_input(
+    ui: &mut Ui,
+    label: egui::Id,
+    path: &mut String,
+    ask: impl FnOnce() -> Ask,
+) -> Option<Command> {
+    input(ui, label, path, "", ask)
+}
+
+fn input(
+    ui: &mut Ui,
+    label: egui::Id,
+    path: &mut String,
+    hint: &str,
+    ask: impl FnOnce() -> Ask,
+) -> Option<Command> {
+    let r = ui
+        .add(
+            TextEdit::singleline(path)
+                .desired_width(theme::PATH_WIDTH)
+                .hint_text(hint),
+        )
+        .labelled_by(label);
+    // A path longer than its field is read whole on hover.
+    if !r.has_focus() && path.chars().count() as f32 * 7.0 > theme::PATH_WIDTH {
+        r.on_hover_text(path.as_str());
+    }
+    ui.button(t::BROWSE)
+        .clicked()
+        .then(|| Command::AskPath(ask()))
 }
 
 /// A field's error under it, in Russian.

@@ -204,3 +204,4 @@ pub fn meeting_report_written(path: &str) -> String {
 pub fn contact_report_written(path: &str) -> String {
     format!("Отчёт по контактам записан в {path}")
 }
+pub const CONTACT_REPORT_FILE: &str = "Отчёт_по_контактам.pdf";

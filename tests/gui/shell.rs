@@ -516,3 +516,125 @@ fn an_unreadable_setting_is_named_in_a_red_band() {
     click_button(&mut h, vipdesk::words::SETTING_OPEN);
     assert_eq!(h.state().route, Route::Greetings);
 }
+
+/// «Сроки и тематики», the gift limits with the regulation, and the backup policy are editors
+/// like the others: leaving them with edits asks; «Не сохранять» drops, «Да» saves; a field
+/// that does not read is refused beside it.
+#[test]
+fn the_settings_screens_ask_before_their_edits_are_lost() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, _) = app_on_file(dir.path());
+    let mut h = harness(app);
+    h.run();
+    // A topic typed and not added: «Не сохранять» drops it, «Да» adds it.
+    h.get_by_label(t::NAV_APPEAL_SETTINGS).click();
+    h.run();
+    type_into(&mut h, t::NEW_TOPIC, "Энергосбережение");
+    h.get_by_label(t::NAV_CLIENTS).click();
+    h.run();
+    h.get_by_label(t::UNSAVED_TITLE);
+    click_button(&mut h, t::DONT_SAVE);
+    assert_eq!(h.state().route, Route::Clients);
+    let topics = |h: &H| -> Vec<String> {
+        vipdesk::appeals::service::topics(&h.state().db)
+            .expect("topics")
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    };
+    assert!(!topics(&h).iter().any(|n| n == "Энергосбережение"));
+    h.get_by_label(t::NAV_APPEAL_SETTINGS).click();
+    h.run();
+    type_into(&mut h, t::NEW_TOPIC, "Энергосбережение");
+    h.get_by_label(t::NAV_CLIENTS).click();
+    h.run();
+    click_button(&mut h, t::YES_SAVE);
+    assert_eq!(h.state().route, Route::Clients);
+    assert!(topics(&h).iter().any(|n| n == "Энергосбережение"));
+
+    // A limit typed: leaving asks; a call time that does not read is refused beside its field.
+    h.get_by_label(t::NAV_GREETINGS).click();
+    h.run();
+    h.get_by_label(t::LIMITS_TITLE).click();
+    h.run();
+    let cell = format!("{} — {}", t::category_row(1), t::LIMIT_COLUMNS[0]);
+    clear_field(&mut h, &cell);
+    input(&h, &cell).type_text("7000");
+    h.run();
+    h.get_by_label(t::NAV_TRASH).click();
+    h.run();
+    h.get_by_label(t::UNSAVED_TITLE);
+    click_button(&mut h, t::CANCEL);
+    assert_eq!(h.state().route, Route::Greetings);
+    clear_field(&mut h, t::F_CALL_BEFORE);
+    input(&h, t::F_CALL_BEFORE).type_text("25:00");
+    h.run();
+    click_button(&mut h, t::SAVE_REGULATION);
+    h.get_by_label(t::ERR_TIME);
+    clear_field(&mut h, t::F_CALL_BEFORE);
+    input(&h, t::F_CALL_BEFORE).type_text("11:30");
+    h.run();
+    assert!(
+        h.query_by_label(t::ERR_TIME).is_none(),
+        "the error goes when fixed"
+    );
+    h.get_by_label(t::NAV_TRASH).click();
+    h.run();
+    click_button(&mut h, t::YES_SAVE);
+    assert_eq!(h.state().route, Route::Trash);
+    let db = &h.state().db;
+    let (limits, set) = vipdesk::greetings::service::limits_of(db, 2026).expect("limits");
+    assert!(set && limits.matrix[0][0] == 7000.0, "{limits:?}");
+    let reg = vipdesk::greetings::service::regulation(db).expect("regulation");
+    assert_eq!(reg.call_before, "11:30");
+
+    // The backup policy: edits stay across a copy made, and leaving asks.
+    h.get_by_label(t::NAV_BACKUPS).click();
+    h.run();
+    // A drag value: set as the user would have dragged it.
+    h.state_mut().features.admin.backups.policy.daily = 3;
+    h.run();
+    click_button(&mut h, t::BACKUP_CREATE);
+    assert_eq!(h.state().features.admin.backups.policy.daily, 3, "kept");
+    h.get_by_label(t::NAV_CLIENTS).click();
+    h.run();
+    h.get_by_label(t::UNSAVED_TITLE);
+    click_button(&mut h, t::YES_SAVE);
+    let policy = vipdesk::admin::backups::policy(&h.state().db).expect("policy");
+    assert_eq!(policy.daily, 3);
+}
+
+/// A saved setting that does not read opens in its editor from the defaults, with the reason;
+/// saving it there clears the band.
+#[test]
+fn an_unreadable_setting_is_fixed_in_its_editor() {
+    let (mut db, _) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let reg = vipdesk::greetings::Regulation::default();
+    vipdesk::greetings::service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("saved");
+    db.conn()
+        .execute(
+            "UPDATE settings SET value = json_set(value, '$.order_working_days', 'десять') \
+             WHERE key = 'greetings'",
+            [],
+        )
+        .expect("damaged");
+    let mut h = harness(app_on(db, Some(me), Route::Clients));
+    h.run();
+    click_button(&mut h, vipdesk::words::SETTING_OPEN);
+    h.get_by_label(t::LIMITS_TITLE).click();
+    h.run();
+    h.get_by_label_contains("значения по умолчанию");
+    assert_eq!(
+        input(&h, t::F_ORDER_DAYS).value().as_deref(),
+        Some("10"),
+        "the default is shown, not computed with"
+    );
+    click_button(&mut h, t::SAVE_REGULATION);
+    assert!(h.state().view.unreadable.is_empty());
+    assert!(
+        h.query_by_label(vipdesk::words::SETTING_OPEN).is_none(),
+        "the band is gone"
+    );
+    assert!(h.query_by_label_contains("значения по умолчанию").is_none());
+}

@@ -208,13 +208,12 @@ impl ManagersScreen {
                     }
                 }
                 ui.horizontal(|ui| {
-                    let l = ui.label(t::FILE_PATH);
-                    ui.add(egui::TextEdit::singleline(&mut ed.signature_path).desired_width(200.0))
-                        .labelled_by(l.id);
-                    if ui.button(t::BROWSE).clicked() {
-                        out = Some(Command::AskPath(Ask::open(&["png"], |p| {
-                            Cmd::SignaturePath(p).into()
-                        })));
+                    if let Some(c) =
+                        widgets::path_field(ui, t::FILE_PATH, &mut ed.signature_path, || {
+                            Ask::open(&["png"], |p| Cmd::SignaturePath(p).into())
+                        })
+                    {
+                        out = Some(c);
                     }
                     if ui
                         .add_enabled(

@@ -629,13 +629,12 @@ impl AppealCard {
         }
         if self.id().is_some() {
             ui.horizontal_wrapped(|ui| {
-                let l = ui.label(t::FILE_PATH);
-                ui.add(TextEdit::singleline(&mut self.attach_path).desired_width(220.0))
-                    .labelled_by(l.id);
-                if ui.button(t::BROWSE).clicked() {
-                    out.push(Command::AskPath(Ask::open(&[], |p| {
-                        Cmd::AttachPath(p).into()
-                    })));
+                if let Some(c) =
+                    widgets::path_field(ui, t::FILE_PATH, &mut self.attach_path, || {
+                        Ask::open(&[], |p| Cmd::AttachPath(p).into())
+                    })
+                {
+                    out.push(c);
                 }
                 if ui
                     .add_enabled(

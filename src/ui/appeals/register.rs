@@ -126,17 +126,12 @@ impl RegisterScreen {
             if ui.button(RichText::new(t::NEW_APPEAL).strong()).clicked() {
                 out.push(Command::Open(Route::NewAppeal(0)));
             }
-            let l = ui.label(t::FROM_EML);
-            ui.add(
-                TextEdit::singleline(&mut self.eml_path)
-                    .desired_width(200.0)
-                    .hint_text(t::EML_HINT),
-            )
-            .labelled_by(l.id);
-            if ui.button(t::BROWSE).clicked() {
-                out.push(Command::AskPath(Ask::open(&["eml"], |p| {
-                    Cmd::EmlPath(p).into()
-                })));
+            if let Some(c) =
+                widgets::path_field_hinted(ui, t::FROM_EML, &mut self.eml_path, t::EML_HINT, || {
+                    Ask::open(&["eml"], |p| Cmd::EmlPath(p).into())
+                })
+            {
+                out.push(c);
             }
             if ui
                 .add_enabled(
@@ -174,13 +169,10 @@ impl RegisterScreen {
                 .small()
                 .color(theme::MUTED),
             );
-            let l = ui.label(t::EXPORT_PATH);
-            ui.add(TextEdit::singleline(&mut self.export_path).desired_width(200.0))
-                .labelled_by(l.id);
-            if ui.button(t::BROWSE).clicked() {
-                out.push(Command::AskPath(Ask::save(t::APPEALS_XLSX_FILE, |p| {
-                    Cmd::ExportPath(p).into()
-                })));
+            if let Some(c) = widgets::path_field(ui, t::EXPORT_PATH, &mut self.export_path, || {
+                Ask::save(t::APPEALS_XLSX_FILE, |p| Cmd::ExportPath(p).into())
+            }) {
+                out.push(c);
             }
             if ui
                 .add_enabled(

@@ -329,21 +329,16 @@ fn path_row(
     picked: fn(std::path::PathBuf) -> Cmd,
     write: fn(String) -> Cmd,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        let l = ui.label(t::PDF_PATH);
-        ui.add(TextEdit::singleline(path).desired_width(260.0).id_salt(id))
-            .labelled_by(l.id);
-        if ui.button(t::BROWSE).clicked() {
-            out.push(Command::AskPath(Ask::save(
-                default_name.to_string(),
-                move |p| picked(p).into(),
-            )));
-        }
-        if ui
-            .add_enabled(!path.trim().is_empty(), egui::Button::new(save))
-            .clicked()
-        {
-            out.push(write(path.clone()).into());
-        }
+    ui.push_id(id, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let ask = || Ask::save(default_name.to_string(), move |p| picked(p).into());
+            out.extend(widgets::path_field(ui, t::PDF_PATH, path, ask));
+            if ui
+                .add_enabled(!path.trim().is_empty(), egui::Button::new(save))
+                .clicked()
+            {
+                out.push(write(path.clone()).into());
+            }
+        })
     });
 }

@@ -1206,16 +1206,13 @@ impl DossierEditor {
                             ));
                         }
                         ui.horizontal(|ui| {
-                            let l = ui.label(t::FILE_PATH);
-                            ui.add(
-                                TextEdit::singleline(&mut self.record_paths[i])
-                                    .desired_width(220.0),
-                            )
-                            .labelled_by(l.id);
-                            if ui.button(t::BROWSE).clicked() {
-                                out.push(Command::AskPath(Ask::open(&[], move |p| {
-                                    Cmd::RecordPath(i, p).into()
-                                })));
+                            if let Some(c) = widgets::path_field(
+                                ui,
+                                t::FILE_PATH,
+                                &mut self.record_paths[i],
+                                || Ask::open(&[], move |p| Cmd::RecordPath(i, p).into()),
+                            ) {
+                                out.push(c);
                             }
                         });
                         ui.horizontal(|ui| {

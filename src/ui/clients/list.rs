@@ -272,13 +272,12 @@ impl ClientList {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(t::EXCHANGE_HINT).small());
             ui.horizontal(|ui| {
-                let l = ui.label(t::FILE_PATH);
-                ui.add(egui::TextEdit::singleline(&mut self.exchange_path).desired_width(200.0))
-                    .labelled_by(l.id);
-                if ui.button(t::BROWSE).clicked() {
-                    out.push(Command::AskPath(Ask::open(&["csv", "xlsx"], |p| {
-                        Cmd::ExchangePath(p).into()
-                    })));
+                if let Some(c) =
+                    widgets::path_field(ui, t::FILE_PATH, &mut self.exchange_path, || {
+                        Ask::open(&["csv", "xlsx"], |p| Cmd::ExchangePath(p).into())
+                    })
+                {
+                    out.push(c);
                 }
             });
             ui.horizontal(|ui| {

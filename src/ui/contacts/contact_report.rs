@@ -1,14 +1,15 @@
 //! «Отчёт по контактам»: required vs held calls and meetings of a month or a quarter, per manager
 //! and client, as a table, a chart and a PDF for the head of the group.
 
-use egui::{RichText, TextEdit, Ui};
+use egui::{RichText, Ui};
 
 use super::Cmd;
 use crate::contacts::report::{ContactReport, contact_report_title};
 use crate::domain::fmt;
 use crate::i18n as t;
-use crate::ui::command::Command;
+use crate::ui::command::{Ask, Command};
 use crate::ui::theme;
+use crate::ui::widgets;
 
 /// What length of period the report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -154,9 +155,13 @@ impl ContactReportScreen {
         ui.label(RichText::new(contact_report_title(report)).strong());
         self.chart_ui(ui, report);
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(t::FILE_PATH);
-            ui.add(TextEdit::singleline(&mut self.pdf_path).desired_width(240.0))
-                .labelled_by(l.id);
+            let ask = || Ask::save(t::CONTACT_REPORT_FILE, |p| Cmd::ContactReportPath(p).into());
+            out.extend(widgets::path_field(
+                ui,
+                t::FILE_PATH,
+                &mut self.pdf_path,
+                ask,
+            ));
             if ui
                 .add_enabled(
                     !self.pdf_path.trim().is_empty(),

@@ -28,8 +28,12 @@ pub enum Cmd {
     Close,
     CompleteStep(Id),
     Attach(String),
+    /// The file to attach, picked in the dialog.
+    AttachPath(std::path::PathBuf),
     Build(String),
     SaveContactReport(String),
+    /// Where to write the contact report, picked in the dialog.
+    ContactReportPath(std::path::PathBuf),
 }
 
 #[derive(Default)]
@@ -149,6 +153,8 @@ impl Feature for ContactsUi {
                 ed.attachments = service::attachments(cx.db, id).map_err(t::err)?;
                 ed.attach_path.clear();
             }
+            Cmd::AttachPath(p) => self.editor_mut()?.attach_path = p.display().to_string(),
+            Cmd::ContactReportPath(p) => self.contact_report.pdf_path = p.display().to_string(),
             Cmd::Build(period) => match Period::parse(&period) {
                 Some(p) => {
                     let report = service::contact_report(cx.db, &p, &cx.actor(), cx.today())

@@ -11,7 +11,7 @@ use crate::domain::{Code, FieldErrors, Id, fmt};
 use crate::i18n::fields;
 use crate::i18n::{self as t, Describe, Label};
 use crate::storage::StorageError;
-use crate::ui::command::{Command, Cx, Route};
+use crate::ui::command::{Ask, Command, Cx, Route};
 use crate::ui::editor::Editor;
 use crate::ui::stale::{self, Stale, stale_ui};
 use crate::ui::theme;
@@ -193,9 +193,13 @@ impl ReportEditor {
                 }
                 if self.is_draft() {
                     ui.horizontal_wrapped(|ui| {
-                        let l = ui.label(t::FILE_PATH);
-                        ui.add(TextEdit::singleline(&mut self.attach_path).desired_width(240.0))
-                            .labelled_by(l.id);
+                        let ask = || Ask::open(&[], |p| Cmd::AttachPath(p).into());
+                        out.extend(widgets::path_field(
+                            ui,
+                            t::FILE_PATH,
+                            &mut self.attach_path,
+                            ask,
+                        ));
                         if ui
                             .add_enabled(
                                 !self.attach_path.trim().is_empty(),

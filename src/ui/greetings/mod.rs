@@ -72,15 +72,17 @@ pub fn file_row(
 ) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label(t::F_DOCUMENT_PATH);
-        ui.add(egui::TextEdit::singleline(path).desired_width(360.0))
-            .labelled_by(l.id);
-        if ui.button(t::BROWSE).clicked() {
-            out.push(Command::AskPath(super::command::Ask::save(
-                default_name.to_string(),
-                move |p| Cmd::SetPath(screen, p).into(),
-            )));
-        }
+        let ask = || {
+            super::command::Ask::save(default_name.to_string(), move |p| {
+                Cmd::SetPath(screen, p).into()
+            })
+        };
+        out.extend(super::widgets::path_field(
+            ui,
+            t::F_DOCUMENT_PATH,
+            path,
+            ask,
+        ));
     });
     out
 }

@@ -352,14 +352,13 @@ impl LetterEditor {
         });
         widgets::error_text(ui, err(&self.errors, "status_date"));
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(t::FILE_PATH);
-            ui.add(TextEdit::singleline(&mut self.pdf_path).desired_width(220.0))
-                .labelled_by(l.id);
-            if ui.button(t::BROWSE).clicked() {
-                out.push(Command::AskPath(Ask::save(
+            if let Some(c) = widgets::path_field(ui, t::FILE_PATH, &mut self.pdf_path, || {
+                Ask::save(
                     compose::pdf_file_name(&self.letter, &self.dossier.client.short_name),
                     |p| Cmd::PdfPath(p).into(),
-                )));
+                )
+            }) {
+                out.push(c);
             }
             if ui
                 .add_enabled(

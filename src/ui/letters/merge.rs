@@ -253,10 +253,11 @@ impl MergeScreen {
                 ui.end_row();
                 let l = ui.label(t::MERGE_DIR);
                 ui.horizontal(|ui| {
-                    ui.add(TextEdit::singleline(&mut self.out_dir).desired_width(260.0))
-                        .labelled_by(l.id);
-                    if ui.button(t::BROWSE).clicked() {
-                        out.push(Command::AskPath(Ask::folder(|p| Cmd::MergeDir(p).into())));
+                    let ask = || Ask::folder(|p| Cmd::MergeDir(p).into());
+                    if let Some(c) =
+                        crate::ui::widgets::path_input(ui, l.id, &mut self.out_dir, ask)
+                    {
+                        out.push(c);
                     }
                 });
                 ui.end_row();

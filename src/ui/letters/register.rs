@@ -108,13 +108,12 @@ impl Register {
             out.push(Cmd::Filter.into());
         }
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(t::COURIER_SHEET_PATH);
-            ui.add(TextEdit::singleline(&mut self.sheet_path).desired_width(220.0))
-                .labelled_by(l.id);
-            if ui.button(t::BROWSE).clicked() {
-                out.push(Command::AskPath(Ask::save(t::COURIER_SHEET_FILE, |p| {
-                    Cmd::SheetPath(p).into()
-                })));
+            if let Some(c) =
+                widgets::path_field(ui, t::COURIER_SHEET_PATH, &mut self.sheet_path, || {
+                    Ask::save(t::COURIER_SHEET_FILE, |p| Cmd::SheetPath(p).into())
+                })
+            {
+                out.push(c);
             }
             if ui
                 .add_enabled(

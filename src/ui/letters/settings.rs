@@ -246,13 +246,13 @@ impl SettingsScreen {
             ui.label(t::C_LOGO);
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
-                    let l = ui.label(t::FILE_PATH);
-                    ui.add(TextEdit::singleline(&mut self.logo_path).desired_width(220.0))
-                        .labelled_by(l.id);
-                    if ui.button(t::BROWSE).clicked() {
-                        out.push(Command::AskPath(Ask::open(&["png"], |p| {
-                            Cmd::LogoPath(p).into()
-                        })));
+                    if let Some(c) = crate::ui::widgets::path_field(
+                        ui,
+                        t::FILE_PATH,
+                        &mut self.logo_path,
+                        || Ask::open(&["png"], |p| Cmd::LogoPath(p).into()),
+                    ) {
+                        out.push(c);
                     }
                     if ui
                         .add_enabled(
