@@ -72,7 +72,8 @@ fn sql_runs_only_in_stores_and_storage() {
     ];
     let mut offenders = Vec::new();
     for (path, code) in sources() {
-        let allowed = path.ends_with("store.rs") || path.starts_with("storage/");
+        let allowed =
+            path.ends_with("store.rs") || path.contains("/store/") || path.starts_with("storage/");
         if !allowed {
             offenders.extend(
                 hits(&code, &sql)
@@ -674,13 +675,7 @@ fn russian_text_lives_in_the_words() {
 }
 
 /// Files allowed over 800 lines, until they are split: the list only shrinks.
-const LONG_FILES: &[&str] = &[
-    "appeals/service.rs",
-    "appeals/store.rs",
-    "clients/draft.rs",
-    "clients/store.rs",
-    "ui/clients/dossier.rs",
-];
+const LONG_FILES: &[&str] = &[];
 
 #[test]
 fn no_file_is_over_800_lines() {

@@ -11,6 +11,12 @@ use crate::domain::names::{self, Gender};
 use crate::domain::validate::{self, Phone};
 use crate::domain::{Id, fmt};
 
+mod paste;
+mod sections;
+
+pub use paste::*;
+pub use sections::*;
+
 fn date_text(d: Option<NaiveDate>) -> String {
     fmt::opt_date(d)
 }
@@ -167,153 +173,6 @@ impl ClientDraft {
         let c = self.check(&mut ck, today);
         ck.finish(c)
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct VipDraft {
-    pub id: Option<Id>,
-    pub uuid: String,
-    pub year: String,
-    pub crit_volume: bool,
-    pub volume_kwh: String,
-    pub crit_brand: bool,
-    pub crit_stability: bool,
-    pub crit_political: bool,
-    pub political_note: String,
-    pub included: bool,
-    pub order_number: String,
-    pub order_date: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PersonDraft {
-    pub id: Option<Id>,
-    pub uuid: String,
-    pub surname: String,
-    pub name: String,
-    pub patronymic: String,
-    pub gender: Option<Gender>,
-    pub position: String,
-    pub category: Option<u8>,
-    pub birthday: String,
-    pub phones: String,
-    pub email: String,
-    pub address_as: String,
-    pub name_dative: String,
-    pub position_dative: String,
-    pub notes: String,
-}
-
-impl PersonDraft {
-    /// Fills the gender (from the patronymic), the dative forms and the address if they are
-    /// empty, so the user only corrects what the rules got wrong.
-    pub fn fill_generated(&mut self) {
-        if self.gender.is_none() {
-            self.gender = names::detect_gender(&self.surname, &self.name, &self.patronymic);
-        }
-        let gender = self.gender.unwrap_or(Gender::Male);
-        if self.name_dative.trim().is_empty() && !self.surname.trim().is_empty() {
-            self.name_dative =
-                names::full_name_dative(&self.surname, &self.name, &self.patronymic, gender);
-        }
-        if self.position_dative.trim().is_empty() && !self.position.trim().is_empty() {
-            self.position_dative = names::position_dative(&self.position);
-        }
-        if self.address_as.trim().is_empty() && !self.name.trim().is_empty() {
-            self.address_as = names::full_name("", &self.name, &self.patronymic);
-        }
-    }
-
-    /// After the name or position changed from `before`: every generated field the user had
-    /// not edited (it still equals what `before` generates) follows the new name.
-    pub fn refresh_generated(&mut self, before: &PersonDraft) {
-        let mut old = before.clone();
-        old.gender = None;
-        old.name_dative.clear();
-        old.position_dative.clear();
-        old.address_as.clear();
-        old.fill_generated();
-        if self.gender.is_none() || self.gender == old.gender {
-            self.gender = None;
-        }
-        if self.name_dative == old.name_dative {
-            self.name_dative.clear();
-        }
-        if self.position_dative == old.position_dative {
-            self.position_dative.clear();
-        }
-        if self.address_as == old.address_as {
-            self.address_as.clear();
-        }
-        self.fill_generated();
-    }
-
-    /// The generated forms, whatever is typed now (the «Сформировать» button).
-    pub fn regenerate(&mut self) {
-        self.name_dative.clear();
-        self.position_dative.clear();
-        self.fill_generated();
-    }
-
-    pub fn display_name(&self) -> String {
-        names::full_name(&self.surname, &self.name, &self.patronymic)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct OwnerDraft {
-    pub id: Option<Id>,
-    pub uuid: String,
-    pub name: String,
-    pub kind: String,
-    pub share: String,
-    pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ServiceDraft {
-    pub id: Option<Id>,
-    pub uuid: String,
-    pub service_id: Option<Id>,
-    pub start: String,
-    pub end: String,
-    pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct StageDraft {
-    pub id: Option<Id>,
-    pub uuid: String,
-    pub title: String,
-    pub planned: String,
-    pub actual: String,
-    pub result: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ProjectDraft {
-    pub id: Option<Id>,
-    pub uuid: String,
-    pub title: String,
-    pub goal: String,
-    pub status: ProjectStatus,
-    pub start: String,
-    pub end: String,
-    pub stages: Vec<StageDraft>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RecordDraft {
-    pub id: Option<Id>,
-    pub uuid: String,
-    pub date: String,
-    pub direction: Direction,
-    pub number: String,
-    pub subject: String,
-    pub text: String,
-    pub file_name: String,
-    pub file_size: i64,
-    pub new_file: Option<Vec<u8>>,
 }
 
 /// The whole dossier as the editor holds it.
@@ -688,80 +547,6 @@ impl DossierDraft {
 pub enum DossierWarning {
     /// The owners' shares add up to more than 100 % (the total).
     SharesOver100(f64),
-}
-
-/// Why a block pasted from Excel was not taken (line numbers from 1).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum PasteError {
-    #[error("line {line}: no month in {cell:?}")]
-    Month { line: usize, cell: String },
-    #[error("line {line}: {cell:?} is not a number")]
-    Value { line: usize, cell: String },
-    #[error("line {line}: more values than the {kinds} indicators")]
-    Columns { line: usize, kinds: usize },
-}
-
-/// Pastes a block copied from Excel into the indicator table: one line per month, the first
-/// cell the month («03.2026», «2026-03», «мар 2026»), the next cells the values of `kinds` in
-/// order; a header line and empty cells are skipped. Without a month in the first cell the lines
-/// fill consecutive months from `start`. Returns how many cells were filled, or the line that
-/// could not be read.
-pub fn paste_indicators(
-    target: &mut BTreeMap<(Id, YearMonth), String>,
-    kinds: &[Id],
-    start: YearMonth,
-    block: &str,
-) -> Result<usize, PasteError> {
-    let mut parsed = Vec::new();
-    let mut next = start;
-    for (n, line) in block.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').collect();
-        let (month, values) = match fmt::parse_month(cells[0]) {
-            Some(m) => (m, &cells[1..]),
-            None if fmt::parse_number(cells[0]).is_some()
-                || cells[0].trim().is_empty() && cells.len() > 1 =>
-            {
-                (next, &cells[..])
-            }
-            // A header line: «Месяц  Потребление, кВт·ч …».
-            None if n == 0 => continue,
-            None => {
-                return Err(PasteError::Month {
-                    line: n + 1,
-                    cell: cells[0].to_string(),
-                });
-            }
-        };
-        for (col, cell) in values.iter().enumerate() {
-            if cell.trim().is_empty() {
-                continue;
-            }
-            let Some(kind) = kinds.get(col) else {
-                return Err(PasteError::Columns {
-                    line: n + 1,
-                    kinds: kinds.len(),
-                });
-            };
-            let Some(v) = fmt::parse_number(cell) else {
-                return Err(PasteError::Value {
-                    line: n + 1,
-                    cell: cell.to_string(),
-                });
-            };
-            parsed.push(((*kind, month), fmt::number_compact(v)));
-        }
-        next = if month.1 == 12 {
-            (month.0 + 1, 1)
-        } else {
-            (month.0, month.1 + 1)
-        };
-    }
-    let count = parsed.len();
-    target.extend(parsed);
-    Ok(count)
 }
 
 #[cfg(test)]

@@ -1,0 +1,235 @@
+//! The letters of an appeal: the reply (its registration, told by the letters, sends the answer), the notice of registration, the extension with its notice, and the files attached.
+
+use super::*;
+
+/// The reference of a letter to its appeal: «На № … от …», with the deadline and the reason
+/// of an extension for the notice.
+fn reply_ref(a: &Appeal) -> Reply {
+    Reply {
+        number: a.number.clone(),
+        date: a.registered_on.or(Some(a.received_on())),
+        subject: a.subject.clone(),
+        due_date: a.due_date,
+        extension_reason: a.extension_reason.clone(),
+        ..Reply::default()
+    }
+}
+
+/// A draft letter of the appeal from the template `code`, to the appeal's person.
+fn letter_for(db: &Db, a: &Appeal, code: &str) -> Result<Letter, AppealError> {
+    let template = letters_service::template(db, code)?
+        .ok_or_else(|| LetterError::UnknownTemplate(code.to_string()))?;
+    let mut letter = letters_service::draft_for(
+        db,
+        a.client_id,
+        a.person_id,
+        &template,
+        a.manager_id,
+        &reply_ref(a),
+        db.today(),
+    )?;
+    if code == "reply_appeal" {
+        letter.reply_number = a.number.clone();
+        letter.reply_date = a.registered_on.or(Some(a.received_on()));
+    }
+    Ok(letter)
+}
+
+/// «Ответить письмом»: a draft reply pre-filled with «На № … от …», the addressee and the reply
+/// template, linked to the appeal («ответ подготовлен»). Registering the letter sends the answer.
+/// A client who chose another channel than post needs `reason`.
+pub fn reply_letter(db: &mut Db, actor: &Actor, id: Id, reason: &str) -> Result<Id, AppealError> {
+    let a = store::get(db.conn(), id)?;
+    if a.registered_on.is_none() {
+        return Err(AppealError::NotRegistered(id));
+    }
+    if !a.status.is_open() {
+        return Err(AppealError::BadTransition {
+            from: a.status,
+            to: AppealStatus::AnswerReady,
+        });
+    }
+    check_channel(&a, Channel::Post, reason)?;
+    let letter = letter_for(db, &a, "reply_appeal")?;
+    db.write(actor, |w| {
+        let letter_id = letters_service::add_draft(w, &letter)?;
+        store::link_letter(w, letter_id, id, LetterRole::Reply)?;
+        if a.status != AppealStatus::AnswerReady {
+            transition(w, id, AppealStatus::AnswerReady, &store::Step::default())?;
+        }
+        if !reason.trim().is_empty() {
+            store::set_channel_reason(w, id, reason.trim())?;
+        }
+        Ok(letter_id)
+    })
+}
+
+/// What appeals do when another feature tells of an event inside its write (subscribed where
+/// the database is opened, `crate::wiring`).
+pub fn on_event(w: &Tx, event: &dyn Event) -> Result<(), StorageError> {
+    if let Some(e) = event.as_any().downcast_ref::<LetterRegistered>() {
+        letter_registered(w, e)?;
+    }
+    Ok(())
+}
+
+/// A registered reply sends the answer («ответ направлен», by post, on the letter's date).
+fn letter_registered(w: &Tx, e: &LetterRegistered) -> Result<(), StorageError> {
+    let Some((appeal_id, LetterRole::Reply)) = store::appeal_of_letter(w, e.letter_id)? else {
+        return Ok(());
+    };
+    let a = store::get(w, appeal_id)?;
+    if !a.status.is_open() {
+        return Ok(());
+    }
+    let answer = if a.answer.trim().is_empty() {
+        letters_service::open(w, e.letter_id)?.heading
+    } else {
+        a.answer.clone()
+    };
+    let step = store::Step {
+        answer: Some(&answer),
+        sent: Some((Channel::Post, &a.channel_reason, e.date)),
+        ..Default::default()
+    };
+    store::set_status(w, appeal_id, a.status, AppealStatus::AnswerSent, &step)?;
+    Ok(())
+}
+
+/// The notice of registration on the reply channel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A draft letter (post, in person), through the letter generator.
+    Letter(Id),
+    /// A text to send by e-mail or through the website, or to say on the phone.
+    Text(String),
+}
+
+/// «Уведомить о регистрации» (the standard, Ch. 4 §2 p. 3.3): a letter when the client chose
+/// post or in person, else the text of the notice (rendered from the same template).
+pub fn notice_of_registration(db: &mut Db, actor: &Actor, id: Id) -> Result<Notice, AppealError> {
+    let a = store::get(db.conn(), id)?;
+    if a.registered_on.is_none() {
+        return Err(AppealError::NotRegistered(id));
+    }
+    let letter = letter_for(db, &a, "appeal_registered")?;
+    if matches!(a.reply_channel, Channel::Post | Channel::InPerson) {
+        let letter_id = db.write(actor, |w| {
+            let letter_id = letters_service::add_draft(w, &letter)?;
+            store::link_letter(w, letter_id, id, LetterRole::Registered)?;
+            Ok::<_, AppealError>(letter_id)
+        })?;
+        Ok(Notice::Letter(letter_id))
+    } else {
+        Ok(Notice::Text(letter_text(&letter)))
+    }
+}
+
+/// A letter as plain text: salutation, body, closing and signer — what an e-mail says.
+fn letter_text(l: &Letter) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !l.salutation.trim().is_empty() {
+        parts.push(l.salutation.trim().to_string());
+    }
+    parts.extend(l.paragraphs());
+    if !l.closing.trim().is_empty() {
+        parts.push(l.closing.trim().to_string());
+    }
+    parts.join("\n\n")
+}
+
+/// Extends the term by `days` (1 to the settings' maximum) for `reason`: the new deadline is
+/// counted from the old one, the extension recorded, and the notice to the client drafted as a
+/// letter linked to the appeal. Returns the new deadline and the notice's id. One extension
+/// per appeal (59-FZ art. 12 p. 2).
+pub fn extend(
+    db: &mut Db,
+    actor: &Actor,
+    id: Id,
+    days: u32,
+    reason: &str,
+) -> Result<(NaiveDate, Id), AppealError> {
+    let s = store::settings(db.conn())?;
+    if !(1..=s.max_extension_days).contains(&days) {
+        return Err(AppealError::ExtensionDays {
+            max: s.max_extension_days,
+        });
+    }
+    if reason.trim().is_empty() {
+        return Err(AppealError::NoReason);
+    }
+    let a = store::get(db.conn(), id)?;
+    let Some(old_due) = a.due_date else {
+        return Err(AppealError::NotRegistered(id));
+    };
+    if let Some(on) = a.extended_on {
+        return Err(AppealError::AlreadyExtended(on));
+    }
+    if !a.status.is_open() {
+        return Err(AppealError::BadTransition {
+            from: a.status,
+            to: a.status,
+        });
+    }
+    let cal = calendar::calendar(db)?;
+    let due = cal.deadline(old_due, Term::calendar(days));
+    let extended = Appeal {
+        due_date: Some(due),
+        extension_reason: reason.trim().to_string(),
+        ..a.clone()
+    };
+    let letter = letter_for(db, &extended, "appeal_extended")?;
+    let letter_id = db.write(actor, |w| {
+        let step = store::Step {
+            extended: Some((days, reason.trim(), w.today(), due)),
+            ..Default::default()
+        };
+        if !store::set_status(w, id, a.status, a.status, &step)? {
+            return Err(AppealError::BadTransition {
+                from: a.status,
+                to: a.status,
+            });
+        }
+        let letter_id = letters_service::add_draft(w, &letter)?;
+        store::link_letter(w, letter_id, id, LetterRole::Extended)?;
+        Ok(letter_id)
+    })?;
+    log::info!("appeal {id} extended by {days} days");
+    Ok((due, letter_id))
+}
+
+pub(super) fn attach_in(
+    w: &Tx,
+    id: Id,
+    client_id: Id,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<Id, AppealError> {
+    let a_number = store::get(w, id)?.number;
+    let record = Record {
+        date: Some(w.today()),
+        direction: Direction::Incoming,
+        number: a_number,
+        subject: name.to_string(),
+        file_name: name.to_string(),
+        new_file: Some(bytes),
+        ..Default::default()
+    };
+    let record_id = clients_service::add_record(w, client_id, &record)?;
+    store::link_record(w, record_id, id)?;
+    Ok(record_id)
+}
+
+/// Attaches a file to an appeal (kept in the client's «Переписка и файлы»).
+pub fn attach(
+    db: &mut Db,
+    actor: &Actor,
+    id: Id,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<Id, AppealError> {
+    db.write(actor, |w| {
+        let a = store::get(w, id)?;
+        attach_in(w, id, a.client_id, name, bytes)
+    })
+}

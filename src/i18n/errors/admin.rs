@@ -1,0 +1,60 @@
+//! Administration: managers and images, the integrity check's problems, the demo data.
+
+use super::*;
+
+impl Describe for AdminError {
+    fn describe(&self) -> String {
+        match self {
+            AdminError::Storage(e) => e.describe(),
+            AdminError::NameTaken => w::ERR_NAME_TAKEN.into(),
+            AdminError::InnTaken { other } => w::err_restore_inn_taken(other),
+            AdminError::File(e) => e.describe(),
+            AdminError::NotPng => w::ERR_NOT_PNG.into(),
+            AdminError::RestoreFromItself => w::ERR_RESTORE_FROM_ITSELF.into(),
+            AdminError::BadCopy(StorageError::Damaged(_)) => w::ERR_COPY_DAMAGED.into(),
+            AdminError::PlainCopyIntoEncrypted => w::ERR_PLAIN_COPY.into(),
+            AdminError::BadCopy(e) => w::err_bad_copy(&e.describe()),
+            AdminError::ImageTooLarge { width, height } => {
+                w::err_image_too_large(*width, *height, crate::pixels::MAX_SIDE)
+            }
+        }
+    }
+}
+
+impl Describe for Problem {
+    fn describe(&self) -> String {
+        match self {
+            Problem::Sqlite(line) => format!("SQLite: {line}"),
+            Problem::ForeignKey {
+                table,
+                rowid,
+                parent,
+            } => w::check_fk(table, *rowid, parent),
+            Problem::Schema { found, latest } => w::check_schema(*found, *latest),
+            Problem::BadInn(id) => w::check_bad_inn(*id),
+            Problem::DuplicateInn(a, b) => w::check_dup_inn(*a, *b),
+            Problem::Setting(u) => u.describe(),
+            Problem::Journal(p) => {
+                use crate::storage::journal::ChainProblem as C;
+                match p {
+                    C::Altered(id) => w::journal_altered(*id),
+                    C::Broken(id) => w::journal_broken(*id),
+                    C::Truncated { rows, head } => w::journal_truncated(*rows, *head),
+                    C::HeadMissing { rows } => w::journal_head_missing(*rows),
+                }
+            }
+        }
+    }
+}
+
+impl Describe for DemoError {
+    fn describe(&self) -> String {
+        match self {
+            DemoError::NotEmpty => w::demo::DEMO_NOT_EMPTY.into(),
+            DemoError::Storage(e) => e.describe(),
+            DemoError::Letter(e) => e.describe(),
+            DemoError::Contacts(e) => e.describe(),
+            DemoError::Appeals(e) => e.describe(),
+        }
+    }
+}
