@@ -489,10 +489,9 @@ fn client_of(line: &vipdesk::overview::Line) -> i64 {
     line.json["client_id"].as_i64().expect("client_id")
 }
 
-/// A saved setting that does not read: a red band names it and its field, the program shows
-/// no date computed from a default, and «Открыть настройку» leads to its screen.
-#[test]
-fn an_unreadable_setting_is_named_in_a_red_band() {
+/// An app on «Клиенты» whose greetings regulation was saved, then had a field turned into text
+/// by another program.
+fn app_with_unreadable_regulation() -> App {
     let (mut db, _) = common::db();
     let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
     let reg = vipdesk::greetings::Regulation::default();
@@ -504,7 +503,14 @@ fn an_unreadable_setting_is_named_in_a_red_band() {
             [],
         )
         .expect("damaged");
-    let mut h = harness(app_on(db, Some(me), Route::Clients));
+    app_on(db, Some(me), Route::Clients)
+}
+
+/// A saved setting that does not read: a red band names it and its field, the program shows
+/// no date computed from a default, and «Открыть настройку» leads to its screen.
+#[test]
+fn an_unreadable_setting_is_named_in_a_red_band() {
+    let mut h = harness(app_with_unreadable_regulation());
     h.run();
     assert_eq!(
         h.state().view.unreadable.len(),
@@ -608,18 +614,7 @@ fn the_settings_screens_ask_before_their_edits_are_lost() {
 /// saving it there clears the band.
 #[test]
 fn an_unreadable_setting_is_fixed_in_its_editor() {
-    let (mut db, _) = common::db();
-    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
-    let reg = vipdesk::greetings::Regulation::default();
-    vipdesk::greetings::service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("saved");
-    db.conn()
-        .execute(
-            "UPDATE settings SET value = json_set(value, '$.order_working_days', 'десять') \
-             WHERE key = 'greetings'",
-            [],
-        )
-        .expect("damaged");
-    let mut h = harness(app_on(db, Some(me), Route::Clients));
+    let mut h = harness(app_with_unreadable_regulation());
     h.run();
     click_button(&mut h, vipdesk::words::SETTING_OPEN);
     h.get_by_label(t::LIMITS_TITLE).click();
