@@ -12,11 +12,11 @@ use crate::{admin, appeals, greetings};
 pub static HOOKS: Hooks = Hooks {
     events: &[appeals::service::on_event],
     settings: &[
-        admin::service::check_company,
-        admin::service::check_backup_policy,
-        appeals::service::check_settings,
-        greetings::service::check_regulation,
-        greetings::service::check_limits,
+        admin::service::SETTINGS[0],
+        admin::service::SETTINGS[1],
+        appeals::service::SETTINGS,
+        greetings::service::SETTINGS[0],
+        greetings::service::SETTINGS[1],
     ],
 };
 

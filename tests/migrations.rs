@@ -396,3 +396,37 @@ fn links_move_into_the_tables_of_their_feature() {
         "{err:?}"
     );
 }
+
+/// A link that names no record (written behind the program's back) cannot be carried over:
+/// the upgrade goes on without it instead of stopping every command.
+#[test]
+fn a_dangling_link_does_not_stop_the_upgrade() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v11.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let sql = std::fs::read_to_string(fixture_path(11)).expect("fixture");
+        conn.execute_batch(&sql).expect("load fixture");
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF; UPDATE letters SET appeal_id = 999, appeal_role = 'reply' WHERE id = 1;",
+        )
+        .expect("dangling");
+    }
+    let db = Db::open(&path).expect("upgrade");
+    assert_eq!(
+        vipdesk::appeals::service::appeal_of_letter(&db, 1).expect("read"),
+        None
+    );
+    assert_eq!(
+        vipdesk::appeals::service::appeal_of_letter(&db, 2).expect("read"),
+        Some((1, "ОБ-1/26".to_string()))
+    );
+    let appeals =
+        vipdesk::appeals::service::list(&db, &vipdesk::appeals::AppealFilter::default(), 10)
+            .expect("list")
+            .0;
+    assert_eq!(
+        appeals[0].received_at.date(),
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 5).expect("date")
+    );
+}

@@ -151,3 +151,119 @@ fn every_setting_that_does_not_read_is_named() {
     assert!(stderr(&o).contains("Реквизиты бланка"), "{}", stderr(&o));
     assert!(!out.exists());
 }
+
+/// What a hostile review found: an array read by position, values the program cannot work
+/// with, a value that is not text, a code this version does not know — each is named by
+/// `check` and by the window's band (which opens), never read as something else.
+#[test]
+fn arrays_absurd_values_blobs_and_unknown_codes_do_not_read() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    common::demo_db(&db, 12);
+    for (key, statement, field) in [
+        (
+            "greetings",
+            "UPDATE settings SET value = '[[30,40],50,5,7,14,12]' WHERE key = 'greetings'",
+            "",
+        ),
+        (
+            "greetings",
+            "UPDATE settings SET value = json_set(value, '$.order_working_days', 4294967295) WHERE key = 'greetings'",
+            "order_working_days",
+        ),
+        (
+            "greetings",
+            "UPDATE settings SET value = json_set(value, '$.call_before', '99:99') WHERE key = 'greetings'",
+            "call_before",
+        ),
+        (
+            "backups",
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('backups', '{\"daily\": 4294967295}')",
+            "daily",
+        ),
+        (
+            "company",
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('company', X'7b7d')",
+            "",
+        ),
+        (
+            "appeals",
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('appeals', '{\"rules\": [{\"kind\": \"claim\", \"client\": \"legal\", \"days\": 20}]}')",
+            "rules[0]",
+        ),
+        (
+            "appeals",
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('appeals', '{\"due_soon_days\": 4294967295}')",
+            "due_soon_days",
+        ),
+        (
+            "gift_limits",
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('gift_limits', '{\"2027\": {\"matrix\": [[-1,0,0],[0,0,0],[0,0,0]]}}')",
+            "2027.matrix",
+        ),
+    ] {
+        let copy = dir.path().join("copy.db");
+        std::fs::copy(&db, &copy).expect("copy");
+        sql(&copy, statement);
+        let o = vipdesk(&copy, &["check"]);
+        assert!(!o.status.success(), "{statement}");
+        let said = stdout(&o) + &stderr(&o);
+        assert!(said.contains(&format!("({key}")), "{statement}: {said}");
+        assert!(!said.contains("Проблем не найдено"), "{statement}: {said}");
+        let d = Db::open(&copy).expect("db");
+        let unreadable = d.unreadable_settings().expect("every setting is looked at");
+        assert_eq!(unreadable.len(), 1, "{statement}: {unreadable:?}");
+        assert_eq!(
+            (unreadable[0].key, unreadable[0].field.as_str()),
+            (key, field)
+        );
+        // The window opens and names it.
+        let app = vipdesk::ui::App::new(d, vipdesk::ui::Prefs::default()).expect("window");
+        assert_eq!(app.view.unreadable.len(), 1, "{statement}");
+        std::fs::remove_file(&copy).expect("rm");
+    }
+    // The same order lead time that read before now does not: no 2012 date.
+    sql(
+        &db,
+        "UPDATE settings SET value = json_set(value, '$.order_working_days', 4294967295) WHERE key = 'greetings'",
+    );
+    let o = deadline(&db);
+    assert!(!o.status.success(), "{}", stdout(&o));
+}
+
+/// A setting that does not read opens in its editor with every field that still reads: only
+/// the broken field shows its default, so saving it there loses nothing else.
+#[test]
+fn the_editor_of_an_unreadable_setting_keeps_what_reads() {
+    let (mut db, _) = common::db();
+    let actor = vipdesk::domain::Actor::SYSTEM;
+    let reg = vipdesk::greetings::Regulation {
+        director_name: "А.Н. Орлов".into(),
+        jubilee_every: 6,
+        ..Default::default()
+    };
+    vipdesk::greetings::service::set_regulation(&mut db, &actor, &reg).expect("saved");
+    let limits = vipdesk::greetings::Limits::proportional([5_500.0, 3_000.0, 1_500.0]);
+    vipdesk::greetings::service::set_limits(&mut db, &actor, 2026, &limits, false).expect("set");
+    db.conn()
+        .execute_batch(
+            "UPDATE settings SET value = json_set(value, '$.order_working_days', 'десять') WHERE key = 'greetings';
+             UPDATE settings SET value = json_set(value, '$.2027', json('{\"matrix\": \"много\"}')) WHERE key = 'gift_limits';",
+        )
+        .expect("damaged");
+    let edit = vipdesk::greetings::service::regulation_to_edit(&db).expect("read");
+    assert!(edit.unreadable.is_some());
+    assert_eq!(edit.value.director_name, "А.Н. Орлов");
+    assert_eq!(edit.value.jubilee_every, 6);
+    assert_eq!(
+        edit.value.order_working_days, 10,
+        "only the broken field is the default"
+    );
+    let edit = vipdesk::greetings::service::limits_to_edit(&db, 2026).expect("read");
+    assert!(edit.unreadable.is_some());
+    assert_eq!(
+        edit.value,
+        (limits, true),
+        "another year's damage keeps this year"
+    );
+}

@@ -65,7 +65,7 @@ pub fn policy(db: &Db) -> Result<Policy, StorageError> {
 /// The policy for its editor: as saved, or the defaults with the reason when what is saved
 /// does not read.
 pub fn policy_to_edit(db: &Db) -> Result<crate::storage::settings::Editable<Policy>, StorageError> {
-    crate::storage::settings::editable(store::backup_policy(db.conn()))
+    crate::storage::settings::get_to_edit::<Policy>(db.conn(), Policy::default)
 }
 
 pub fn save_policy(

@@ -117,7 +117,7 @@ pub fn company(db: &impl Reader) -> Result<Company, StorageError> {
 /// The requisites for their editor: as saved, or the ones shipped with the program, with the
 /// reason, when what is saved does not read.
 pub fn company_to_edit(db: &Db) -> Result<Editable<Company>, StorageError> {
-    crate::storage::settings::editable_or(store::load_company(db.conn()), store::shipped_company)
+    store::company_to_edit(db.conn())
 }
 
 pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), StorageError> {
@@ -157,14 +157,17 @@ pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {
     Ok(problems)
 }
 
-/// Whether the company's requisites and the backup policy read (for the database's hooks).
-pub fn check_company(conn: &crate::storage::Conn) -> Result<(), StorageError> {
-    store::load_company(conn).map(|_| ())
-}
-
-pub fn check_backup_policy(conn: &crate::storage::Conn) -> Result<(), StorageError> {
-    store::backup_policy(conn).map(|_| ())
-}
+/// The company's requisites and the backup policy, for the database's hooks.
+pub const SETTINGS: [crate::storage::settings::Known; 2] = [
+    crate::storage::settings::Known {
+        key: "company",
+        read: |conn| store::load_company(conn).map(|_| ()),
+    },
+    crate::storage::settings::Known {
+        key: "backups",
+        read: |conn| store::backup_policy(conn).map(|_| ()),
+    },
+];
 
 /// Reads a PNG file (a signature, a logo), refusing anything that does not decode as PNG.
 pub fn read_png(path: &Path) -> Result<Vec<u8>, AdminError> {

@@ -340,10 +340,26 @@ const DEFAULT_LOGO: &[u8] = include_bytes!("../../assets/logo.png");
 
 impl Setting for Company {
     const KEY: &'static str = "company";
+    /// A format that does not number would give every letter the same number.
+    fn out_of_range(&self) -> Option<String> {
+        let f = &self.number_format;
+        (!f.is_empty() && !crate::domain::fmt::number_format_ok(f)).then(|| "number_format".into())
+    }
 }
 
 impl Setting for super::backups::Policy {
     const KEY: &'static str = "backups";
+    fn out_of_range(&self) -> Option<String> {
+        let max = super::backups::POLICY_MAX;
+        [
+            ("daily", self.daily),
+            ("weekly", self.weekly),
+            ("monthly", self.monthly),
+        ]
+        .into_iter()
+        .find(|(_, n)| *n > max)
+        .map(|(field, _)| field.to_string())
+    }
 }
 
 /// The company's requisites: as saved in the settings, else the defaults shipped in `assets/`.
@@ -358,6 +374,16 @@ pub fn load_company(conn: &Connection) -> Result<Company> {
     let mut company: Company = settings::get(conn)?;
     company.logo_png = settings::blob(conn, Company::KEY)?.map(std::sync::Arc::new);
     Ok(company)
+}
+
+/// The requisites for their editor: what reads of what was saved, the shipped ones when nothing
+/// was (see [`settings::get_to_edit`]).
+pub fn company_to_edit(conn: &Connection) -> Result<settings::Editable<Company>> {
+    let mut edit = settings::get_to_edit(conn, shipped_company)?;
+    if settings::exists(conn, Company::KEY)? {
+        edit.value.logo_png = settings::blob(conn, Company::KEY)?.map(std::sync::Arc::new);
+    }
+    Ok(edit)
 }
 
 /// The requisites shipped in `assets/` (a blank letterhead should they not read: a test keeps

@@ -183,9 +183,13 @@ pub fn today(
 ) -> anyhow::Result<ExitCode> {
     let db = place.open()?;
     let actor = match manager {
-        Some(id) => crate::admin::service::manager(&db, id)
-            .map_err(t::err)?
-            .actor(),
+        Some(id) => match crate::admin::service::manager(&db, id) {
+            Ok(m) => m.actor(),
+            Err(crate::storage::StorageError::NotFound(_)) => {
+                anyhow::bail!(crate::words::cli::no_manager(id))
+            }
+            Err(e) => return Err(t::err(e)),
+        },
         None => Actor::SYSTEM,
     };
     let today = crate::overview::today(&db, &actor, db.today());

@@ -165,7 +165,41 @@ impl Default for Regulation {
     }
 }
 
+/// The ranges of the regulation's numbers (the form refuses others; saved ones outside do not
+/// read): ages, the step of jubilees, the days before a holiday and of the order.
+pub const AGE_RANGE: std::ops::RangeInclusive<u32> = 1..=120;
+pub const JUBILEE_EVERY_RANGE: std::ops::RangeInclusive<u32> = 0..=50;
+pub const DAYS_RANGE: std::ops::RangeInclusive<u32> = 0..=60;
+
 impl Regulation {
+    /// The first field outside its range, if any.
+    pub fn out_of_range(&self) -> Option<&'static str> {
+        let within = |r: &std::ops::RangeInclusive<u32>, v: i64| {
+            u32::try_from(v).is_ok_and(|v| r.contains(&v))
+        };
+        if !self
+            .jubilee_ages
+            .iter()
+            .all(|a| within(&AGE_RANGE, i64::from(*a)))
+        {
+            Some("jubilee_ages")
+        } else if !within(&AGE_RANGE, i64::from(self.jubilee_from)) {
+            Some("jubilee_from")
+        } else if !within(&JUBILEE_EVERY_RANGE, i64::from(self.jubilee_every)) {
+            Some("jubilee_every")
+        } else if !within(&DAYS_RANGE, i64::from(self.general_days_before)) {
+            Some("general_days_before")
+        } else if !within(&DAYS_RANGE, i64::from(self.new_year_days_before)) {
+            Some("new_year_days_before")
+        } else if !within(&DAYS_RANGE, i64::from(self.order_working_days)) {
+            Some("order_working_days")
+        } else if crate::domain::fmt::parse_time(&self.call_before).is_none() {
+            Some("call_before")
+        } else {
+            None
+        }
+    }
+
     /// Whether turning `age` is a jubilee.
     pub fn is_jubilee(&self, age: i32) -> bool {
         self.jubilee_ages.contains(&age)
@@ -182,6 +216,19 @@ pub struct Limits {
     /// `[category − 1][general, birthday, jubilee]`.
     pub matrix: [[f64; 3]; 3],
 }
+
+impl Limits {
+    /// Whether every limit is a sum of money (not negative, not absurd).
+    pub fn is_sane(&self) -> bool {
+        self.matrix
+            .iter()
+            .flatten()
+            .all(|v| v.is_finite() && (0.0..=MAX_LIMIT).contains(v))
+    }
+}
+
+/// The largest sum a limit (or a gift) may be: ten million roubles.
+pub const MAX_LIMIT: f64 = 10_000_000.0;
 
 impl Default for Limits {
     /// The regulation's proportions: a birthday about twice a general holiday, a jubilee about

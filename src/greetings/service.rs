@@ -154,7 +154,7 @@ pub fn add_gift(db: &mut Db, actor: &Actor, gift: &Gift) -> Result<Id, GiftError
 pub const MAX_ITEM_CHARS: usize = 200;
 
 /// The dearest gift the registry takes (a typo of three zeros is refused, not recorded).
-pub const MAX_GIFT: f64 = 10_000_000.0;
+pub const MAX_GIFT: f64 = super::model::MAX_LIMIT;
 
 /// The hand-over of a gift: when, by whom, to whom.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -412,7 +412,14 @@ pub fn limits_of(db: &Db, year: i32) -> Result<(Limits, bool), StorageError> {
 /// The limits of a year for their editor: as set, or the regulation's proportions (not set);
 /// when the saved limits do not read, the proportions with the reason.
 pub fn limits_to_edit(db: &Db, year: i32) -> Result<Editable<(Limits, bool)>, StorageError> {
-    crate::storage::settings::editable_or(limits_of(db, year), || (Limits::default(), false))
+    let edit = store::limits_to_edit(db.conn())?;
+    Ok(Editable {
+        value: match edit.value.get(&year) {
+            Some(l) => (l.clone(), true),
+            None => (Limits::default(), false),
+        },
+        unreadable: edit.unreadable,
+    })
 }
 
 /// Sets the limits of a year. Refused when a limit is negative, not a number or absurd.
@@ -425,12 +432,7 @@ pub fn set_limits(
     limits: &Limits,
     over_unreadable: bool,
 ) -> Result<(), GiftError> {
-    if limits
-        .matrix
-        .iter()
-        .flatten()
-        .any(|v| !v.is_finite() || !(0.0..=MAX_GIFT).contains(v))
-    {
+    if !limits.is_sane() {
         return Err(GiftError::Field(FieldError::TooLarge));
     }
     db.write(actor, |w| {
@@ -521,7 +523,7 @@ pub fn regulation(db: &Db) -> Result<Regulation, StorageError> {
 /// The regulation for its editor: as saved, or the defaults with the reason when what is saved
 /// does not read.
 pub fn regulation_to_edit(db: &Db) -> Result<Editable<Regulation>, StorageError> {
-    crate::storage::settings::editable(store::regulation(db.conn()))
+    crate::storage::settings::get_to_edit(db.conn(), Regulation::default)
 }
 
 /// Saves the regulation's settings (the director who signs, the card's text…); a card text
@@ -561,12 +563,14 @@ pub fn call_before(db: &Db) -> Result<String, StorageError> {
     Ok(store::regulation(db.conn())?.call_before)
 }
 
-/// Whether the regulation's settings read (for the database's hooks).
-pub fn check_regulation(conn: &crate::storage::Conn) -> Result<(), StorageError> {
-    store::regulation(conn).map(|_| ())
-}
-
-/// Whether the gift limits read (for the database's hooks).
-pub fn check_limits(conn: &crate::storage::Conn) -> Result<(), StorageError> {
-    store::limits(conn).map(|_| ())
-}
+/// The regulation's settings and the gift limits, for the database's hooks.
+pub const SETTINGS: [crate::storage::settings::Known; 2] = [
+    crate::storage::settings::Known {
+        key: "greetings",
+        read: |conn| store::regulation(conn).map(|_| ()),
+    },
+    crate::storage::settings::Known {
+        key: "gift_limits",
+        read: |conn| store::limits(conn).map(|_| ()),
+    },
+];

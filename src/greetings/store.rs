@@ -107,6 +107,9 @@ pub fn professional_of_person(conn: &Connection, person_id: Id) -> Result<Option
 
 impl Setting for Regulation {
     const KEY: &'static str = "greetings";
+    fn out_of_range(&self) -> Option<String> {
+        Regulation::out_of_range(self).map(str::to_string)
+    }
 }
 
 /// The limits of every year set by management: year → matrix.
@@ -116,6 +119,23 @@ pub struct YearLimits(pub std::collections::BTreeMap<i32, Limits>);
 
 impl Setting for YearLimits {
     const KEY: &'static str = "gift_limits";
+    fn out_of_range(&self) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(_, l)| !l.is_sane())
+            .map(|(year, _)| format!("{year}.matrix"))
+    }
+}
+
+/// The limits of every year for their editor: what reads of what was saved.
+pub fn limits_to_edit(
+    conn: &Connection,
+) -> Result<settings::Editable<std::collections::BTreeMap<i32, Limits>>> {
+    let edit = settings::get_to_edit(conn, YearLimits::default)?;
+    Ok(settings::Editable {
+        value: edit.value.0,
+        unreadable: edit.unreadable,
+    })
 }
 
 /// Saves the regulation's settings.

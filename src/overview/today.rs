@@ -182,6 +182,9 @@ fn to_json(v: &impl serde::Serialize) -> Value {
 
 /// The reports waiting for the head of the group's acceptance (nobody else accepts reports).
 fn reviews(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
+    if !v.actor.is_head() {
+        return Ok(Vec::new());
+    }
     let rows = crate::contacts::service::to_review(db, &v.actor)?;
     let lines = rows
         .iter()
@@ -477,9 +480,15 @@ fn contact_line(c: &DueContact, kind: MeetingKind) -> Line {
     }
 }
 
-/// Calls and meetings owed, next steps due, birthdays coming.
+/// Calls and meetings owed, next steps due, birthdays coming (a jubilee by the greetings
+/// regulation, as the greetings say; when it does not read, no birthday is called a jubilee —
+/// the greetings' part names the setting).
 fn contacts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
-    let data = crate::contacts::service::today(db, v.scope, v.today)?;
+    let mut data = crate::contacts::service::today(db, v.scope, v.today)?;
+    let regulation = crate::greetings::service::regulation(db).ok();
+    for b in &mut data.birthdays {
+        b.jubilee = regulation.as_ref().is_some_and(|r| r.is_jubilee(b.age));
+    }
     let steps = data
         .steps
         .iter()

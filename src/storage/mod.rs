@@ -143,7 +143,7 @@ pub struct Hooks {
     /// Each is given every event of a write and acts on those of its type.
     pub events: &'static [Subscriber],
     /// Each reads one setting ([`settings::check`]).
-    pub settings: &'static [fn(&Connection) -> Result<()>],
+    pub settings: &'static [settings::Known],
 }
 
 /// A feature's reaction to the events of a write ([`Tx::emit`]).
@@ -459,10 +459,16 @@ impl Db {
     /// reads, or was never saved).
     pub fn unreadable_settings(&self) -> Result<Vec<settings::Unreadable>> {
         let mut out = Vec::new();
-        for check in self.hooks.settings {
-            match check(&self.conn) {
+        for known in self.hooks.settings {
+            match (known.read)(&self.conn) {
                 Ok(()) => {}
                 Err(StorageError::Setting(u)) => out.push(u),
+                // A code this version does not know, in a setting: the setting does not read.
+                Err(StorageError::UnknownCode(c)) => out.push(settings::Unreadable {
+                    key: known.key,
+                    field: String::new(),
+                    detail: c.to_string(),
+                }),
                 Err(e) => return Err(e),
             }
         }

@@ -617,7 +617,8 @@ CREATE INDEX gifts_status ON gifts(status, holiday_date) WHERE deleted_at IS NUL
 /// Each feature keeps its links to other features' records in its own tables: appeals their
 /// letters (with the letter's role), files and calls; a report its files and the client's
 /// people who took part (a join table, where a comma-separated list of ids was searched with
-/// LIKE). Every existing link is carried over, then the borrowed columns go.
+/// LIKE). Every existing link is carried over (one that named no record — written behind the
+/// program's back — cannot be, and would stop the upgrade), then the borrowed columns go.
 const V12_OWN_LINKS: &str = "
 CREATE TABLE appeal_letters (
     letter_id INTEGER PRIMARY KEY REFERENCES letters(id),
@@ -626,28 +627,29 @@ CREATE TABLE appeal_letters (
 );
 CREATE INDEX appeal_letters_appeal ON appeal_letters(appeal_id);
 INSERT INTO appeal_letters (letter_id, appeal_id, role)
-    SELECT id, appeal_id, appeal_role FROM letters WHERE appeal_id IS NOT NULL;
+    SELECT id, appeal_id, appeal_role FROM letters
+    WHERE appeal_id IN (SELECT id FROM appeals);
 CREATE TABLE appeal_files (
     record_id INTEGER PRIMARY KEY REFERENCES records(id),
     appeal_id INTEGER NOT NULL REFERENCES appeals(id)
 );
 CREATE INDEX appeal_files_appeal ON appeal_files(appeal_id);
 INSERT INTO appeal_files (record_id, appeal_id)
-    SELECT id, appeal_id FROM records WHERE appeal_id IS NOT NULL;
+    SELECT id, appeal_id FROM records WHERE appeal_id IN (SELECT id FROM appeals);
 CREATE TABLE appeal_calls (
     meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
     appeal_id INTEGER NOT NULL REFERENCES appeals(id)
 );
 CREATE INDEX appeal_calls_appeal ON appeal_calls(appeal_id);
 INSERT INTO appeal_calls (meeting_id, appeal_id)
-    SELECT id, appeal_id FROM meetings WHERE appeal_id IS NOT NULL;
+    SELECT id, appeal_id FROM meetings WHERE appeal_id IN (SELECT id FROM appeals);
 CREATE TABLE meeting_files (
     record_id INTEGER PRIMARY KEY REFERENCES records(id),
     meeting_id INTEGER NOT NULL REFERENCES meetings(id)
 );
 CREATE INDEX meeting_files_meeting ON meeting_files(meeting_id);
 INSERT INTO meeting_files (record_id, meeting_id)
-    SELECT id, meeting_id FROM records WHERE meeting_id IS NOT NULL;
+    SELECT id, meeting_id FROM records WHERE meeting_id IN (SELECT id FROM meetings);
 CREATE TABLE meeting_people (
     meeting_id INTEGER NOT NULL REFERENCES meetings(id),
     person_id INTEGER NOT NULL REFERENCES people(id),

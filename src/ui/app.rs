@@ -76,8 +76,10 @@ impl App {
         } else {
             Route::Today
         };
-        // A screen that cannot load (a setting that does not read) says so; the window opens.
-        if let Err(e) = app.open(first) {
+        // Every feature loads what it shows and counts in the navigation (the remembered user's
+        // overdue appeals too); a screen that cannot load says so and the window opens.
+        app.route = first;
+        if let Err(e) = app.reload() {
             app.toasts.error(format!("{e:#}"));
         }
         Ok(app)
@@ -108,6 +110,7 @@ impl App {
         }
         super::widgets::set_today(&ctx, today);
         self.view.repaint = super::context::Repaint::new(&ctx);
+        self.dialogs.ui(&ctx);
         while let Some(c) = self.dialogs.poll() {
             self.push(c);
         }

@@ -51,6 +51,8 @@ pub enum Route {
     Calendar,
     /// «Поздравления»: the schedule of greetings.
     Greetings,
+    /// «Поздравления» on its tab of the gift limits and the regulation's settings.
+    GiftLimits,
     /// «Подарки»: the orders and the registry.
     Gifts,
     /// A person's gifts and gift ideas.
@@ -76,7 +78,9 @@ impl Route {
             Route::Today => Area::Overview,
             Route::ContactReport | Route::Report(_) | Route::NewReport(..) => Area::Contacts,
             Route::Clients | Route::Client(..) | Route::NewClient => Area::Clients,
-            Route::Greetings | Route::Gifts | Route::PersonGifts(_) => Area::Greetings,
+            Route::Greetings | Route::GiftLimits | Route::Gifts | Route::PersonGifts(_) => {
+                Area::Greetings
+            }
             Route::Letters
             | Route::Merge
             | Route::Settings
@@ -93,6 +97,7 @@ impl Route {
             Route::Report(_) | Route::NewReport(..) => Route::Today,
             Route::Appeal(_) | Route::NewAppeal(_) => Route::Appeals,
             Route::PersonGifts(_) => Route::Gifts,
+            Route::GiftLimits => Route::Greetings,
             r => r,
         }
     }

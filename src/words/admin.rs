@@ -367,9 +367,11 @@ pub fn setting_name(key: &str) -> &'static str {
 
 /// What is wrong with a stored setting's field, by the kind of the reader's complaint.
 pub fn setting_defect(detail: &str) -> &'static str {
-    if detail.starts_with("invalid type") {
+    if detail.starts_with("invalid type") || detail == "not text" || detail == "not an object" {
         "значение не того вида"
-    } else if detail.starts_with("unknown variant") || detail.starts_with("invalid value") {
+    } else if detail == "out of range" {
+        "значение вне допустимых пределов"
+    } else if detail.starts_with("unknown") || detail.starts_with("invalid value") {
         "недопустимое значение"
     } else {
         "запись повреждена"
@@ -383,9 +385,15 @@ pub fn setting_unreadable(name: &str, key: &str, field: &str, defect: &str) -> S
     } else {
         format!(", поле {field}")
     };
+    // Without its policy the automatic copies stop: said, not left to be found out.
+    let consequence = if key == "backups" {
+        " Пока она не исправлена, автоматические резервные копии не делаются."
+    } else {
+        ""
+    };
     format!(
         "Настройка «{name}» ({key}{field}) не читается: {defect}. Значения по умолчанию не \
-         подставляются — откройте настройку, проверьте её и сохраните."
+         подставляются — откройте настройку, проверьте её и сохраните.{consequence}"
     )
 }
 /// In the editor of a setting that does not read: what is shown instead.

@@ -356,3 +356,7 @@ const HELP: &[(&str, &str)] = &[
         "Сумма, которую просит шаблон ({{ fields.amount }}), например 1234,50",
     ),
 ];
+/// `--manager ID` names nobody.
+pub fn no_manager(id: i64) -> String {
+    format!("Менеджера с номером (id) {id} в базе нет.")
+}

@@ -34,7 +34,7 @@ pub const ERR_SHARE: &str = "Доля от 0 до 100 %";
 pub const ERR_VIP_YEAR_TWICE: &str = "Этот год уже есть";
 pub const ERR_RECORD_EMPTY: &str = "Укажите тему, текст или приложите файл";
 pub const ERR_SUPERVISOR_SELF: &str = "Менеджер не может быть руководителем самому себе";
-pub const ERR_NOT_PNG: &str = "Подпись должна быть изображением PNG";
+pub const ERR_NOT_PNG: &str = "Файл должен быть изображением PNG (подпись, логотип)";
 pub fn err_year(max: i32) -> String {
     format!("Год от 1900 до {max}")
 }
@@ -322,4 +322,7 @@ pub fn err_protected(path: &str) -> String {
     )
 }
 /// A file dialog could not be shown on this computer.
-pub const NO_FILE_DIALOG: &str = "Окно выбора файла на этом компьютере не открывается: впишите путь к файлу в поле рядом с кнопкой.";
+pub const NO_FILE_DIALOG: &str =
+    "Окно выбора файла на этом компьютере не открывается: впишите путь к файлу здесь.";
+pub const TYPED_PATH_TITLE: &str = "Укажите путь к файлу";
+pub const TYPED_PATH_OK: &str = "Готово";

@@ -462,3 +462,27 @@ fn long_names_are_cut_in_the_middle() {
     );
     assert_eq!(shown[2], "АО «Альфа»");
 }
+
+/// On a machine where no system file dialog opens, «В Excel…» asks for the path in the
+/// program's own window, proposed in the documents folder, and writes the file there.
+#[test]
+fn a_path_is_typed_where_no_file_dialog_opens() {
+    let (mut app, _, _) = app_with_two_clients();
+    app.dialogs = Box::new(vipdesk::ui::dialogs::TypedPaths::default());
+    let mut h = harness(app);
+    h.run();
+    click_button(&mut h, t::TO_EXCEL);
+    h.get_by_label(t::TYPED_PATH_TITLE);
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("клиенты.xlsx");
+    clear_field(&mut h, t::FILE_PATH);
+    input(&h, t::FILE_PATH).type_text(&target.display().to_string());
+    h.run();
+    click_button(&mut h, t::TYPED_PATH_OK);
+    h.run();
+    assert!(
+        target.exists(),
+        "the list is written where the path was typed"
+    );
+    assert!(h.query_by_label(t::TYPED_PATH_TITLE).is_none());
+}

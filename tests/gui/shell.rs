@@ -520,7 +520,9 @@ fn an_unreadable_setting_is_named_in_a_red_band() {
     );
     h.get_by_label_contains("«Регламент поздравлений» (greetings, поле order_working_days)");
     click_button(&mut h, vipdesk::words::SETTING_OPEN);
-    assert_eq!(h.state().route, Route::Greetings);
+    // Straight to the tab where the regulation is edited.
+    assert_eq!(h.state().route, Route::GiftLimits);
+    h.get_by_label(t::SAVE_REGULATION);
 }
 
 /// «Сроки и тематики», the gift limits with the regulation, and the backup policy are editors
@@ -617,9 +619,13 @@ fn an_unreadable_setting_is_fixed_in_its_editor() {
     let mut h = harness(app_with_unreadable_regulation());
     h.run();
     click_button(&mut h, vipdesk::words::SETTING_OPEN);
-    h.get_by_label(t::LIMITS_TITLE).click();
-    h.run();
     h.get_by_label_contains("значения по умолчанию");
+    // Nothing typed: the screen is left without a question (the band stays).
+    h.get_by_label(t::NAV_CLIENTS).click();
+    h.run();
+    assert!(h.query_by_label(t::UNSAVED_TITLE).is_none());
+    assert_eq!(h.state().route, Route::Clients);
+    click_button(&mut h, vipdesk::words::SETTING_OPEN);
     assert_eq!(
         input(&h, t::F_ORDER_DAYS).value().as_deref(),
         Some("10"),

@@ -80,11 +80,13 @@ pub fn settings(db: &Db) -> Result<AppealSettings, StorageError> {
 /// The settings for «Сроки и тематики»: as saved, or the defaults with the reason when what
 /// is saved does not read.
 pub fn settings_to_edit(db: &Db) -> Result<Editable<AppealSettings>, StorageError> {
-    crate::storage::settings::editable(store::settings(db.conn()))
+    store::settings_to_edit(db.conn())
 }
 
 /// Saves the settings: a number format with `{n}`, terms of 1 to 365 days.
-pub fn save_settings(db: &mut Db, actor: &Actor, s: &AppealSettings) -> Result<(), AppealError> {
+/// What the settings' form refuses: a number format without `{n}`, terms outside 1 to 365
+/// days, «due soon» over 60 working days (the form shows each beside its field as typed).
+pub fn check_settings(s: &AppealSettings) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::new();
     if !crate::domain::fmt::number_format_ok(&s.number_format) {
         errors.insert("number_format".into(), FieldError::NumberFormat);
@@ -111,9 +113,15 @@ pub fn save_settings(db: &mut Db, actor: &Actor, s: &AppealSettings) -> Result<(
             FieldError::Range { min: 0, max: 60 },
         );
     }
-    if !errors.is_empty() {
-        return Err(AppealError::Invalid(errors));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
+}
+
+pub fn save_settings(db: &mut Db, actor: &Actor, s: &AppealSettings) -> Result<(), AppealError> {
+    check_settings(s).map_err(AppealError::Invalid)?;
     db.write(actor, |w| Ok(store::save_settings(w, s)?))
 }
 
@@ -217,7 +225,8 @@ pub fn calendar(db: &Db) -> Result<Calendar, StorageError> {
     calendar::calendar(db)
 }
 
-/// Whether the register's settings read (for the database's hooks).
-pub fn check_settings(conn: &Conn) -> Result<(), StorageError> {
-    store::settings(conn).map(|_| ())
-}
+/// The register's settings, for the database's hooks.
+pub const SETTINGS: crate::storage::settings::Known = crate::storage::settings::Known {
+    key: "appeals",
+    read: |conn| store::settings(conn).map(|_| ()),
+};

@@ -90,11 +90,41 @@ impl From<&AppealSettings> for StoredSettings {
 
 impl Setting for StoredSettings {
     const KEY: &'static str = "appeals";
+    /// The ranges the settings' form keeps: terms of 1 to 365 days, «due soon» within 60
+    /// working days, a format that numbers; and codes this version knows.
+    fn out_of_range(&self) -> Option<String> {
+        let term = |t: &Term| !(1..=365).contains(&t.days);
+        if let Some(i) = self.rules.iter().position(|r| term(&r.term)) {
+            return Some(format!("rules[{i}].days"));
+        }
+        if let Some(i) = self.rules.iter().position(|r| {
+            AppealKind::parse_code(&r.kind).is_err()
+                || crate::clients::ClientKind::parse_code(&r.client).is_err()
+        }) {
+            return Some(format!("rules[{i}]"));
+        }
+        [
+            ("registration_term", term(&self.registration_term)),
+            ("forwarding_term", term(&self.forwarding_term)),
+            ("due_soon_days", self.due_soon_days > 60),
+            (
+                "max_extension_days",
+                !(1..=365).contains(&self.max_extension_days),
+            ),
+            (
+                "number_format",
+                !crate::domain::fmt::number_format_ok(&self.number_format),
+            ),
+        ]
+        .into_iter()
+        .find(|(_, bad)| *bad)
+        .map(|(field, _)| field.to_string())
+    }
 }
 
-/// The settings as saved, else the defaults. A field that does not read is
-/// [`StorageError::Setting`]; a saved rule with a code this version does not know is
-/// [`StorageError::UnknownCode`] — neither falls back to the defaults.
+/// The settings as saved, else the defaults. A field that does not read, is out of range or
+/// holds a code this version does not know is [`StorageError::Setting`], naming it — never
+/// the defaults.
 pub fn settings(conn: &Connection) -> Result<AppealSettings> {
     let s: StoredSettings = settings::get(conn)?;
     let mut out = AppealSettings {
@@ -112,6 +142,33 @@ pub fn settings(conn: &Connection) -> Result<AppealSettings> {
         out.set_term(kind, client, r.term);
     }
     Ok(out)
+}
+
+/// The settings for their editor: what reads of what was saved (a rule whose code this version
+/// does not know, or out of range, left out), with the reason.
+pub fn settings_to_edit(conn: &Connection) -> Result<settings::Editable<AppealSettings>> {
+    let edit = settings::get_to_edit(conn, StoredSettings::default)?;
+    let s = edit.value;
+    let mut out = AppealSettings {
+        number_format: s.number_format,
+        registration_term: s.registration_term,
+        forwarding_term: s.forwarding_term,
+        due_soon_days: s.due_soon_days,
+        max_extension_days: s.max_extension_days,
+        ..AppealSettings::default()
+    };
+    for r in s.rules {
+        if let (Ok(kind), Ok(client)) = (
+            AppealKind::parse_code(&r.kind),
+            crate::clients::ClientKind::parse_code(&r.client),
+        ) {
+            out.set_term(kind, client, r.term);
+        }
+    }
+    Ok(settings::Editable {
+        value: out,
+        unreadable: edit.unreadable,
+    })
 }
 
 pub fn save_settings(w: &Tx, s: &AppealSettings) -> Result<()> {

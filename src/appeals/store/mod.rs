@@ -29,10 +29,18 @@ pub fn time_to_sql(t: NaiveDateTime) -> String {
     t.format(TIME_FORMAT).to_string()
 }
 
+/// A stored moment: as the program writes it, with seconds, or with a «T» between the date and
+/// the time (as other programs write it).
 fn time_from_sql(s: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(s, TIME_FORMAT)
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S"))
-        .unwrap_or_default()
+    [
+        TIME_FORMAT,
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    .unwrap_or_default()
 }
 
 const COLUMNS: &str = "id, uuid, number, received_at, registered_on, channel, kind, topic_id, client_id, \

@@ -113,7 +113,7 @@ impl BackupsScreen {
                 ui.add(egui::DragValue::new(value).range(0..=POLICY_MAX))
                     .labelled_by(l.id);
             }
-            if self.is_dirty() && ui.button(t::SAVE).clicked() {
+            if (self.is_dirty() || self.unreadable.is_some()) && ui.button(t::SAVE).clicked() {
                 out.push(Cmd::SaveBackupPolicy.into());
             }
         });
@@ -218,7 +218,7 @@ impl BackupsScreen {
 
 impl Editor for BackupsScreen {
     fn is_dirty(&self) -> bool {
-        self.policy != self.saved || self.unreadable.is_some()
+        self.policy != self.saved
     }
     fn shows(&self, route: &Route) -> bool {
         *route == Route::Backups

@@ -144,7 +144,7 @@ fn setting_route(key: &str) -> Route {
         "company" => Route::Settings,
         "backups" => Route::Backups,
         "appeals" => Route::AppealSettings,
-        _ => Route::Greetings,
+        _ => Route::GiftLimits,
     }
 }
 

@@ -49,13 +49,10 @@ impl SettingsScreen {
     pub fn load(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         let edit = service::settings_to_edit(cx.db).map_err(t::err)?;
         self.unreadable = edit.unreadable.map(|e| e.describe());
+        // What is shown is the base of the edits; a setting that did not read is saved by
+        // «Сохранить» even unchanged (the band stays until then).
         self.settings = Some(edit.value.clone());
-        // Unreadable settings are not saved ones: the form is to be saved.
-        self.original = if self.unreadable.is_some() {
-            None
-        } else {
-            Some(edit.value)
-        };
+        self.original = Some(edit.value);
         self.load_topics(cx)
     }
 
@@ -192,6 +189,8 @@ impl SettingsScreen {
                             ui.end_row();
                         }
                     });
+                // An error goes as soon as its field is right.
+                widgets::forget_fixed(&mut self.errors, service::check_settings(s));
                 widgets::error_text(ui, widgets::err(&self.errors, "terms"));
                 ui.add_space(8.0);
                 widgets::form_grid("appeal_settings").show(ui, |ui| {

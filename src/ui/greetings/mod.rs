@@ -117,8 +117,19 @@ impl GreetingsUi {
         match dates(&s.from, &s.to) {
             Ok((from, to)) => {
                 let manager = mine(cx, s.only_mine);
-                s.rows = service::schedule_for(cx.db, from, to, manager).map_err(t::err)?;
-                s.gifts = service::gift_rows(cx.db, from, to, manager).map_err(t::err)?;
+                let loaded = service::schedule_for(cx.db, from, to, manager)
+                    .and_then(|rows| Ok((rows, service::gift_rows(cx.db, from, to, manager)?)));
+                // What cannot be computed (a setting that does not read) is said in place of
+                // the schedule, not as an empty one.
+                match loaded {
+                    Ok((rows, gifts)) => {
+                        (s.rows, s.gifts, s.failed) = (rows, gifts, None);
+                    }
+                    Err(e) => {
+                        (s.rows, s.gifts) = (Vec::new(), Vec::new());
+                        s.failed = Some(e.describe());
+                    }
+                }
                 s.errors.clear();
             }
             Err(e) => s.errors = e,
@@ -166,8 +177,11 @@ impl Feature for GreetingsUi {
 
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         let today = cx.today();
+        if route == Route::GiftLimits {
+            self.schedule.limits_tab = true;
+        }
         match route {
-            Route::Greetings if self.schedule.from.is_empty() => {
+            Route::Greetings | Route::GiftLimits if self.schedule.from.is_empty() => {
                 let (from, to) = schedule::period(today, 3);
                 self.schedule.from = fmt::date(from);
                 self.schedule.to = fmt::date(to);
@@ -186,7 +200,7 @@ impl Feature for GreetingsUi {
 
     fn reload(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         match route {
-            Route::Greetings => self.build(cx),
+            Route::Greetings | Route::GiftLimits => self.build(cx),
             Route::Gifts => self.filter_gifts(cx),
             Route::PersonGifts(id) => {
                 self.person.data = service::person_gifts(cx.db, id, cx.today()).map_err(t::err)?;
@@ -382,7 +396,7 @@ impl Feature for GreetingsUi {
     fn editor(&mut self, route: Route) -> Option<&mut dyn Editor> {
         match (&mut self.plan, route) {
             (Some(p), _) => Some(p as &mut dyn Editor),
-            (None, Route::Greetings) => Some(&mut self.schedule.rules),
+            (None, Route::Greetings | Route::GiftLimits) => Some(&mut self.schedule.rules),
             _ => None,
         }
     }
@@ -390,7 +404,7 @@ impl Feature for GreetingsUi {
     fn close_editor(&mut self, route: Route) {
         if self.plan.is_some() {
             self.plan = None;
-        } else if route == Route::Greetings {
+        } else if matches!(route, Route::Greetings | Route::GiftLimits) {
             self.schedule.rules.discard();
         }
     }

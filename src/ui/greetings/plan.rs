@@ -186,7 +186,7 @@ impl Editor for PlanForm {
     fn shows(&self, route: &Route) -> bool {
         matches!(
             route,
-            Route::Greetings | Route::Gifts | Route::PersonGifts(_)
+            Route::Greetings | Route::GiftLimits | Route::Gifts | Route::PersonGifts(_)
         )
     }
     fn save(&mut self, cx: &mut Cx) -> bool {

@@ -36,7 +36,7 @@ pub struct RulesEditor {
 impl RulesEditor {
     /// Whether the limits have edits (another year would drop them).
     pub fn limits_dirty(&self) -> bool {
-        self.limits != self.limits_saved || self.limits_unreadable.is_some()
+        self.limits != self.limits_saved
     }
     fn regulation_dirty(&self) -> bool {
         self.regulation_saved.as_ref() != Some(&self.regulation)
@@ -64,12 +64,9 @@ impl RulesEditor {
         let edit = service::regulation_to_edit(cx.db).map_err(t::err)?;
         self.regulation = RegulationDraft::from_value(&edit.value);
         self.regulation_unreadable = edit.unreadable.map(|e| e.describe());
-        // Defaults shown for a setting that does not read are not what is saved.
-        self.regulation_saved = if self.regulation_unreadable.is_some() {
-            None
-        } else {
-            Some(self.regulation.clone())
-        };
+        // What is shown (for a setting that did not read: what read of it, and defaults) is the
+        // base of the edits; the band stays until it is saved.
+        self.regulation_saved = Some(self.regulation.clone());
         self.regulation_errors.clear();
         self.regulation_refused = None;
         Ok(())
@@ -303,10 +300,23 @@ impl Editor for RulesEditor {
         self.limits_dirty() || self.regulation_dirty()
     }
     fn shows(&self, route: &Route) -> bool {
-        *route == Route::Greetings
+        matches!(route, Route::Greetings | Route::GiftLimits)
     }
-    /// The limits and the regulation, whichever has edits: both, or the drafts stay.
+    /// The limits and the regulation, whichever has edits: both checked first, so that one is
+    /// never saved while the other is refused for a field typed wrong.
     fn save(&mut self, cx: &mut Cx) -> bool {
+        let limits = (self.limits_dirty(), self.limits.to_value());
+        let regulation = (self.regulation_dirty(), self.regulation.to_value());
+        if let (true, Err(e)) = &limits {
+            self.limits_errors = e.clone();
+        }
+        if let (true, Err(e)) = &regulation {
+            self.regulation_errors = e.clone();
+        }
+        if matches!(limits, (true, Err(_))) || matches!(regulation, (true, Err(_))) {
+            cx.error(t::SAVE_REFUSED);
+            return false;
+        }
         (!self.limits_dirty() || self.save_limits(cx))
             && (!self.regulation_dirty() || self.save_regulation(cx))
     }

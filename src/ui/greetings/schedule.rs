@@ -29,6 +29,8 @@ pub struct ScheduleScreen {
     pub errors: crate::domain::FieldErrors,
     /// The limits of a year and the regulation's settings.
     pub rules: super::rules::RulesEditor,
+    /// Why the schedule could not be made (a setting that does not read).
+    pub failed: Option<String>,
 }
 
 /// «руководитель, менеджер».
@@ -132,7 +134,12 @@ impl ScheduleScreen {
 
     fn table_ui(&self, ui: &mut Ui, today: chrono::NaiveDate, out: &mut Vec<Command>) {
         if self.rows.is_empty() {
-            ui.label(RichText::new(t::NO_GREETINGS).color(theme::MUTED));
+            match &self.failed {
+                Some(why) => widgets::message(ui, why),
+                None => {
+                    ui.label(RichText::new(t::NO_GREETINGS).color(theme::MUTED));
+                }
+            }
             return;
         }
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;

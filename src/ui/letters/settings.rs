@@ -402,9 +402,7 @@ impl SettingsScreen {
 
 impl Editor for SettingsScreen {
     fn is_dirty(&self) -> bool {
-        self.company != self.saved_company
-            || self.templates != self.saved_templates
-            || self.unreadable.is_some()
+        self.company != self.saved_company || self.templates != self.saved_templates
     }
 
     fn shows(&self, route: &Route) -> bool {
