@@ -199,7 +199,7 @@ fn arrays_absurd_values_blobs_and_unknown_codes_do_not_read() {
         (
             "gift_limits",
             "INSERT OR REPLACE INTO settings (key, value) VALUES ('gift_limits', '{\"2027\": {\"matrix\": [[-1,0,0],[0,0,0],[0,0,0]]}}')",
-            "2027.matrix",
+            "2027",
         ),
     ] {
         let copy = dir.path().join("copy.db");
@@ -245,6 +245,8 @@ fn the_editor_of_an_unreadable_setting_keeps_what_reads() {
     vipdesk::greetings::service::set_regulation(&mut db, &actor, &reg).expect("saved");
     let limits = vipdesk::greetings::Limits::proportional([5_500.0, 3_000.0, 1_500.0]);
     vipdesk::greetings::service::set_limits(&mut db, &actor, 2026, &limits, false).expect("set");
+    let earlier = vipdesk::greetings::Limits::proportional([4_000.0, 2_000.0, 1_000.0]);
+    vipdesk::greetings::service::set_limits(&mut db, &actor, 2025, &earlier, false).expect("set");
     db.conn()
         .execute_batch(
             "UPDATE settings SET value = json_set(value, '$.order_working_days', 'десять') WHERE key = 'greetings';

@@ -380,8 +380,11 @@ pub fn load_company(conn: &Connection) -> Result<Company> {
 /// was (see [`settings::get_to_edit`]).
 pub fn company_to_edit(conn: &Connection) -> Result<settings::Editable<Company>> {
     let mut edit = settings::get_to_edit(conn, shipped_company)?;
-    if settings::exists(conn, Company::KEY)? {
-        edit.value.logo_png = settings::blob(conn, Company::KEY)?.map(std::sync::Arc::new);
+    // The saved logo; requisites that did not read at all come with the shipped one.
+    if let Some(logo) = settings::blob(conn, Company::KEY)? {
+        edit.value.logo_png = Some(std::sync::Arc::new(logo));
+    } else if edit.unreadable.is_none() && settings::exists(conn, Company::KEY)? {
+        edit.value.logo_png = None;
     }
     Ok(edit)
 }

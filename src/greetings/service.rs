@@ -424,7 +424,8 @@ pub fn limits_to_edit(db: &Db, year: i32) -> Result<Editable<(Limits, bool)>, St
 
 /// Sets the limits of a year. Refused when a limit is negative, not a number or absurd.
 /// Saves the limits of `year` with those of the other years as they are; when the saved limits
-/// do not read and `over_unreadable` (the editor said so), they are replaced by this year's.
+/// do not read and `over_unreadable` (the editor said so), the years that read are kept and
+/// those that do not go.
 pub fn set_limits(
     db: &mut Db,
     actor: &Actor,
@@ -436,8 +437,9 @@ pub fn set_limits(
         return Err(GiftError::Field(FieldError::TooLarge));
     }
     db.write(actor, |w| {
+        // Saved limits that do not read: the years that do are kept, the others go.
         let mut all = match store::limits(w) {
-            Err(StorageError::Setting(_)) if over_unreadable => Default::default(),
+            Err(StorageError::Setting(_)) if over_unreadable => store::limits_to_edit(w)?.value,
             read => read?,
         };
         all.insert(year, limits.clone());
@@ -533,11 +535,18 @@ pub fn set_regulation(
     actor: &Actor,
     reg: &Regulation,
 ) -> Result<(), super::documents::DocumentError> {
+    check_regulation(reg)?;
+    Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
+}
+
+/// What saving the regulation refuses: a card text that does not render, a call time that is
+/// not «ЧЧ:ММ» (the editor asks before it saves anything).
+pub fn check_regulation(reg: &Regulation) -> Result<(), super::documents::DocumentError> {
     super::documents::card_text(&reg.card_text, "", "", Occasion::Birthday, "", "")?;
     if crate::domain::fmt::parse_time(&reg.call_before).is_none() {
         return Err(super::documents::DocumentError::CallTime);
     }
-    Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
+    Ok(())
 }
 
 /// How many planned gifts of a client's people were planned by a regulation that has changed

@@ -123,18 +123,56 @@ impl Setting for YearLimits {
         self.0
             .iter()
             .find(|(_, l)| !l.is_sane())
-            .map(|(year, _)| format!("{year}.matrix"))
+            .map(|(year, _)| year.to_string())
     }
 }
 
-/// The limits of every year for their editor: what reads of what was saved.
+/// The limits of every year for their editor and for a save over them: each year that reads,
+/// a year that does not left out whole (its limits are then not set: the proportions are
+/// shown), with the reason.
 pub fn limits_to_edit(
     conn: &Connection,
 ) -> Result<settings::Editable<std::collections::BTreeMap<i32, Limits>>> {
-    let edit = settings::get_to_edit(conn, YearLimits::default)?;
+    let whole = |u: settings::Unreadable| settings::Editable {
+        value: Default::default(),
+        unreadable: Some(crate::storage::StorageError::Setting(u)),
+    };
+    let json = match settings::saved::<YearLimits>(conn) {
+        Ok(Some(json)) => json,
+        Ok(None) => {
+            return Ok(settings::Editable {
+                value: Default::default(),
+                unreadable: None,
+            });
+        }
+        Err(crate::storage::StorageError::Setting(u)) => return Ok(whole(u)),
+        Err(e) => return Err(e),
+    };
+    let Ok(serde_json::Value::Object(years)) = serde_json::from_str::<serde_json::Value>(&json)
+    else {
+        return Ok(whole(match settings::decode::<YearLimits>(&json) {
+            Err(u) => u,
+            Ok(_) => settings::Unreadable {
+                key: YearLimits::KEY,
+                field: String::new(),
+                detail: settings::NOT_AN_OBJECT.into(),
+            },
+        }));
+    };
+    let mut value = std::collections::BTreeMap::new();
+    let mut first = None;
+    for (year, limits) in years {
+        let one = format!("{{\"{year}\": {limits}}}");
+        match settings::decode::<YearLimits>(&one) {
+            Ok(l) => value.extend(l.0),
+            Err(u) => {
+                first.get_or_insert(u);
+            }
+        }
+    }
     Ok(settings::Editable {
-        value: edit.value.0,
-        unreadable: edit.unreadable,
+        value,
+        unreadable: first.map(crate::storage::StorageError::Setting),
     })
 }
 

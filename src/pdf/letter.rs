@@ -27,7 +27,8 @@ pub struct Company {
     pub inn: String,
     pub kpp: String,
     /// How outgoing numbers look: `{n}` the counter of the year, `{yy}`/`{yyyy}` the year,
-    /// e.g. «VIP-{n}».
+    /// e.g. «VIP-{n}» (what requisites saved without it number by).
+    #[serde(default = "vip_numbers")]
     pub number_format: String,
     /// Whether the letterhead shows the logo.
     #[serde(default = "yes")]
@@ -38,6 +39,10 @@ pub struct Company {
 
 fn yes() -> bool {
     true
+}
+
+fn vip_numbers() -> String {
+    "VIP-{n}".into()
 }
 
 /// Everything a letter shows.

@@ -19,12 +19,17 @@ pub trait Setting: Serialize + DeserializeOwned + Default {
     fn out_of_range(&self) -> Option<String> {
         None
     }
+    /// The first field holding a code this version does not know (a kind of appeal).
+    fn unknown_code(&self) -> Option<String> {
+        None
+    }
 }
 
 /// What is wrong with a saved setting that does not read.
 pub const NOT_TEXT: &str = "not text";
 pub const NOT_AN_OBJECT: &str = "not an object";
 pub const OUT_OF_RANGE: &str = "out of range";
+pub const UNKNOWN_CODE: &str = "unknown code";
 
 /// A saved setting this version cannot read: the key, the field (a path such as
 /// `rules[2].term`; empty when the value is not JSON at all) and what is wrong with it.
@@ -66,6 +71,9 @@ fn decode_value<T: Setting>(value: serde_json::Value) -> std::result::Result<T, 
         };
         unreadable(field, e.into_inner().to_string())
     })?;
+    if let Some(field) = setting.unknown_code() {
+        return Err(unreadable(field, UNKNOWN_CODE.into()));
+    }
     match setting.out_of_range() {
         Some(field) => Err(unreadable(field, OUT_OF_RANGE.into())),
         None => Ok(setting),
@@ -73,7 +81,7 @@ fn decode_value<T: Setting>(value: serde_json::Value) -> std::result::Result<T, 
 }
 
 /// The saved JSON of `T`, if any; a value that is not text does not read.
-fn saved<T: Setting>(conn: &Connection) -> Result<Option<String>> {
+pub fn saved<T: Setting>(conn: &Connection) -> Result<Option<String>> {
     let value = conn
         .query_row(
             "SELECT value FROM settings WHERE key = ?1",

@@ -28,6 +28,8 @@ enum Answer {
 struct Typed {
     ask: Ask,
     path: String,
+    /// The field took the keyboard when the window opened.
+    focused: bool,
 }
 
 /// The OS dialogs of rfd, each on a named thread; the typed path where there is none.
@@ -55,11 +57,18 @@ pub struct TypedPaths {
     answered: Vec<Command>,
 }
 
-/// Where a file is proposed to go when its path is typed: the user's documents.
+/// Where a file is proposed to go when its path is typed: the user's documents folder if it is
+/// there, else their home folder.
 fn proposed(ask: &Ask) -> String {
     match ask.kind {
         AskKind::Save => directories::UserDirs::new()
-            .and_then(|d| d.document_dir().map(|p| p.join(&ask.default_name)))
+            .map(|d| {
+                let folder = d
+                    .document_dir()
+                    .filter(|p| p.is_dir())
+                    .unwrap_or(d.home_dir());
+                folder.join(&ask.default_name)
+            })
             .unwrap_or_else(|| PathBuf::from(&ask.default_name))
             .display()
             .to_string(),
@@ -120,7 +129,11 @@ impl FileDialogs for RfdDialogs {
 impl FileDialogs for TypedPaths {
     fn ask(&mut self, ask: Ask, _: &egui::Context) {
         let path = proposed(&ask);
-        self.typed = Some(Typed { ask, path });
+        self.typed = Some(Typed {
+            ask,
+            path,
+            focused: false,
+        });
     }
 
     fn poll(&mut self) -> Option<Command> {
@@ -140,6 +153,10 @@ impl FileDialogs for TypedPaths {
             let r = ui
                 .add(egui::TextEdit::singleline(&mut typed.path).desired_width(520.0))
                 .labelled_by(l.id);
+            if !typed.focused {
+                r.request_focus();
+                typed.focused = true;
+            }
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let ready = !typed.path.trim().is_empty();

@@ -371,6 +371,10 @@ pub fn setting_defect(detail: &str) -> &'static str {
         "значение не того вида"
     } else if detail == "out of range" {
         "значение вне допустимых пределов"
+    } else if detail == "unknown code"
+        || detail.starts_with("unknown ") && detail.contains(" code ")
+    {
+        "значение, которого эта версия программы не знает"
     } else if detail.starts_with("unknown") || detail.starts_with("invalid value") {
         "недопустимое значение"
     } else {

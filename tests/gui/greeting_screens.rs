@@ -143,3 +143,34 @@ fn limits_departing_from_the_proportions_are_warned_and_saved() {
     assert_eq!(reg.jubilee_ages, vec![30, 40, 45]);
     assert!(reg.is_jubilee(45));
 }
+
+/// «Да, сохранить» on «Лимиты на подарки» saves both parts or neither: a card text that does
+/// not render keeps the limits typed beside it from being saved alone.
+#[test]
+fn the_limits_and_the_regulation_are_saved_together_or_not_at_all() {
+    let (mut db, _) = common::db();
+    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let mut h = harness(app_on(db, Some(me), Route::GiftLimits));
+    h.run();
+    let cell = format!("{} — {}", t::category_row(3), t::LIMIT_COLUMNS[0]);
+    clear_field(&mut h, &cell);
+    input(&h, &cell).type_text("1600");
+    h.run();
+    let role = egui::accesskit::Role::MultilineTextInput;
+    h.get_by_role_and_label(role, t::F_CARD_TEXT).click();
+    h.run();
+    h.get_by_role_and_label(role, t::F_CARD_TEXT)
+        .type_text(" {% if x %}");
+    h.run();
+    h.get_by_label(t::NAV_CLIENTS).click();
+    h.run();
+    click_button(&mut h, t::YES_SAVE);
+    assert_eq!(
+        h.state().route,
+        Route::GiftLimits,
+        "refused: the editor stays"
+    );
+    let (_, set) = vipdesk::greetings::service::limits_of(&h.state().db, 2025).expect("limits");
+    let (_, set_now) = vipdesk::greetings::service::limits_of(&h.state().db, 2026).expect("limits");
+    assert!(!set && !set_now, "no limits saved alone");
+}

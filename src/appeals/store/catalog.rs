@@ -90,18 +90,23 @@ impl From<&AppealSettings> for StoredSettings {
 
 impl Setting for StoredSettings {
     const KEY: &'static str = "appeals";
+    /// A rule of a kind of appeal or client this version does not know.
+    fn unknown_code(&self) -> Option<String> {
+        self.rules
+            .iter()
+            .position(|r| {
+                AppealKind::parse_code(&r.kind).is_err()
+                    || crate::clients::ClientKind::parse_code(&r.client).is_err()
+            })
+            .map(|i| format!("rules[{i}]"))
+    }
+
     /// The ranges the settings' form keeps: terms of 1 to 365 days, «due soon» within 60
-    /// working days, a format that numbers; and codes this version knows.
+    /// working days, a format that numbers.
     fn out_of_range(&self) -> Option<String> {
         let term = |t: &Term| !(1..=365).contains(&t.days);
         if let Some(i) = self.rules.iter().position(|r| term(&r.term)) {
             return Some(format!("rules[{i}].days"));
-        }
-        if let Some(i) = self.rules.iter().position(|r| {
-            AppealKind::parse_code(&r.kind).is_err()
-                || crate::clients::ClientKind::parse_code(&r.client).is_err()
-        }) {
-            return Some(format!("rules[{i}]"));
         }
         [
             ("registration_term", term(&self.registration_term)),

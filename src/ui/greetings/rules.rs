@@ -317,6 +317,13 @@ impl Editor for RulesEditor {
             cx.error(t::SAVE_REFUSED);
             return false;
         }
+        if let (true, Ok(reg)) = &regulation
+            && let Err(e) = service::check_regulation(reg)
+        {
+            self.regulation_refused = Some(e.describe());
+            cx.error(t::SAVE_REFUSED);
+            return false;
+        }
         (!self.limits_dirty() || self.save_limits(cx))
             && (!self.regulation_dirty() || self.save_regulation(cx))
     }

@@ -224,6 +224,12 @@ impl SettingsScreen {
     }
 
     fn company_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        // An error goes as soon as its field is right.
+        let fresh = check_company(&self.company);
+        crate::ui::widgets::forget_fixed(
+            &mut self.company_errors,
+            if fresh.is_empty() { Ok(()) } else { Err(fresh) },
+        );
         let e = &self.company_errors.clone();
         let c = &mut self.company;
         form_grid("company").show(ui, |ui| {
