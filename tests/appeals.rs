@@ -413,7 +413,14 @@ fn the_reply_letter_is_linked_both_ways_and_its_registration_sends_the_answer() 
     );
     let id = f.register(&a);
     f.clock.set_date(d(2026, 11, 25));
-    let letter_id = service::reply_letter(&mut f.db, &actor(f.me), id, "").expect("reply");
+    let letter_id = service::reply_letter(
+        &mut f.db,
+        &actor(f.me),
+        id,
+        "Счёт за октябрь пересчитан.",
+        "",
+    )
+    .expect("reply");
     let letter = letters::service::open(&f.db, letter_id).expect("letter");
     assert_eq!(letter.reply_number, "ОБ-1/26");
     assert_eq!(letter.reply_date, Some(d(2026, 11, 20)));
@@ -453,9 +460,9 @@ fn the_reply_letter_is_linked_both_ways_and_its_registration_sends_the_answer() 
         Channel::Email,
         "Акт сверки",
     ));
-    let err = service::reply_letter(&mut f.db, &actor(f.me), e, "").expect_err("reason");
+    let err = service::reply_letter(&mut f.db, &actor(f.me), e, "", "").expect_err("reason");
     assert!(matches!(err, AppealError::OtherChannel { .. }));
-    service::reply_letter(&mut f.db, &actor(f.me), e, "нужен оригинал с печатью").expect("ok");
+    service::reply_letter(&mut f.db, &actor(f.me), e, "", "нужен оригинал с печатью").expect("ok");
     assert_eq!(
         service::open(&f.db, e).expect("e").channel_reason,
         "нужен оригинал с печатью"
@@ -463,19 +470,96 @@ fn the_reply_letter_is_linked_both_ways_and_its_registration_sends_the_answer() 
 }
 
 #[test]
-fn the_notice_of_registration_goes_on_the_reply_channel() {
+fn a_reply_says_the_typed_answer_and_one_with_only_the_templates_words_is_not_registered() {
     let mut f = fixture();
-    let post = f.register(&appeal(
+    f.clock.set_date(d(2026, 11, 20));
+    let id = f.register(&appeal(
         &f,
         f.legal,
-        AppealKind::Info,
-        Channel::Post,
-        "Письмо",
+        AppealKind::Complaint,
+        Channel::Email,
+        "Ошибка в счёте",
     ));
+    f.clock.set_date(d(2026, 11, 25));
+    let typed = "Счёт за октябрь пересчитан, переплата 12 480,00 ₽ зачтена в ноябре.";
+    let letter_id =
+        service::reply_letter(&mut f.db, &actor(f.me), id, typed, "нужен оригинал").expect("reply");
+    let letter = letters::service::open(&f.db, letter_id).expect("letter");
+    assert!(letter.body.contains(typed), "{}", letter.body);
+    assert_eq!(service::open(&f.db, id).expect("a").answer, typed);
+    // The answer taken out of the letter: only the template's words are left.
+    let mut emptied = letter.clone();
+    emptied.body = letter.body.replace(typed, "");
+    letters::service::save_draft(&mut f.db, &actor(f.me), &emptied).expect("saved");
+    let err = letters::service::register(&mut f.db, &actor(f.me), letter_id).expect_err("empty");
+    assert_eq!(
+        i18n::describe(&err),
+        vipdesk::words::ERR_EMPTY_REPLY,
+        "{err:?}"
+    );
+    let after = letters::service::open(&f.db, letter_id).expect("letter");
+    assert_eq!(after.status, LetterStatus::Draft);
+    assert_eq!(after.number, "", "no number is taken by a refused letter");
+    assert_eq!(
+        service::open(&f.db, id).expect("a").status,
+        AppealStatus::AnswerReady
+    );
+    // The answer written into the letter by hand: registered, the card's answer kept.
+    let mut answered = after.clone();
+    answered.body = after.body.replace(
+        "сообщаем следующее.",
+        "сообщаем следующее.\n\nПереплата зачтена.",
+    );
+    letters::service::save_draft(&mut f.db, &actor(f.me), &answered).expect("saved");
+    letters::service::register(&mut f.db, &actor(f.me), letter_id).expect("registered");
+    let got = service::open(&f.db, id).expect("a");
+    assert_eq!(got.status, AppealStatus::AnswerSent);
+    assert_eq!(
+        got.answer, typed,
+        "the typed answer, not the letter's heading"
+    );
+}
+
+#[test]
+fn a_reply_with_nothing_typed_leaves_a_blank_and_takes_the_letters_own_words_as_the_answer() {
+    let mut f = fixture();
+    let id = f.register(&appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Post,
+        "Ошибка в счёте",
+    ));
+    let letter_id = service::reply_letter(&mut f.db, &actor(f.me), id, "", "").expect("reply");
+    let letter = letters::service::open(&f.db, letter_id).expect("letter");
+    assert!(letter.body.contains("____"), "{}", letter.body);
+    // Registering with the blank is refused.
+    let err = letters::service::register(&mut f.db, &actor(f.me), letter_id).expect_err("blank");
+    assert!(matches!(err, letters::LetterError::Blank(_)), "{err:?}");
+    let mut filled = letter.clone();
+    filled.body = letter
+        .body
+        .replace(vipdesk::letters::compose::ANSWER_BLANK, "Счёт пересчитан.");
+    letters::service::save_draft(&mut f.db, &actor(f.me), &filled).expect("saved");
+    letters::service::register(&mut f.db, &actor(f.me), letter_id).expect("registered");
+    let got = service::open(&f.db, id).expect("a");
+    assert_eq!(got.status, AppealStatus::AnswerSent);
+    assert_eq!(got.answer, "Счёт пересчитан.");
+}
+
+#[test]
+fn the_notice_of_registration_goes_on_the_reply_channel() {
+    let mut f = fixture();
+    f.clock.set_date(d(2026, 11, 20));
+    let received = appeal(&f, f.legal, AppealKind::Info, Channel::Post, "Письмо");
+    // Received on Friday, registered on Monday: the notice names the day it was received.
+    f.clock.set_date(d(2026, 11, 23));
+    let post = f.register(&received);
     match service::notice_of_registration(&mut f.db, &actor(f.me), post).expect("notice") {
         Notice::Letter(id) => {
             let l = letters::service::open(&f.db, id).expect("letter");
-            assert!(l.body.contains("зарегистрировано"), "{}", l.body);
+            assert!(l.body.contains("обращение от 20.11.2026"), "{}", l.body);
+            assert!(l.body.contains("зарегистрировано 23.11.2026"), "{}", l.body);
             assert!(l.body.contains("ОБ-1/26"), "{}", l.body);
         }
         other => panic!("a letter expected, got {other:?}"),

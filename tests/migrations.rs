@@ -430,3 +430,37 @@ fn a_dangling_link_does_not_stop_the_upgrade() {
         chrono::NaiveDate::from_ymd_opt(2026, 10, 5).expect("date")
     );
 }
+
+/// Schema 13 puts the answer typed on the appeal's card into the shipped reply template: a
+/// reply drafted after the upgrade says it, where before it said «сообщаем следующее.» and
+/// nothing more.
+#[test]
+fn the_shipped_reply_says_the_typed_answer_after_the_upgrade() {
+    use vipdesk::appeals::service as appeals;
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v12.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let sql = std::fs::read_to_string(fixture_path(12)).expect("fixture");
+        conn.execute_batch(&sql).expect("load fixture");
+    }
+    let mut db = Db::open(&path).expect("upgrade");
+    let template = vipdesk::letters::service::template(&db, "reply_appeal")
+        .expect("q")
+        .expect("template");
+    assert!(
+        template.body.contains("{{ appeal.answer }}"),
+        "{}",
+        template.body
+    );
+    let actor = vipdesk::domain::Actor::SYSTEM;
+    let letter =
+        appeals::reply_letter(&mut db, &actor, 2, "Акт сверки направлен.", "").expect("reply");
+    let body = vipdesk::letters::service::open(&db, letter)
+        .expect("letter")
+        .body;
+    assert!(
+        body.contains("сообщаем следующее.\n\nАкт сверки направлен."),
+        "{body}"
+    );
+}

@@ -99,7 +99,7 @@ pub fn demo_appeals(
                 _ if kind == AppealKind::Feedback => appeals::take(db, &actor, id)?,
                 _ => match reply_channel {
                     Channel::Post | Channel::InPerson => {
-                        appeals::reply_letter(db, &actor, id, "")?;
+                        appeals::reply_letter(db, &actor, id, "", "")?;
                     }
                     _ => appeals::prepare_answer(db, &actor, id, text::DEMO_ANSWER)?,
                 },
@@ -128,12 +128,9 @@ pub fn demo_appeals(
         }
         match reply_channel {
             Channel::Post | Channel::InPerson => {
-                let letter = appeals::reply_letter(db, &actor, id, "")?;
-                // The manager writes the answer itself where the template leaves it.
-                let mut draft = letters::service::open(db, letter)?;
+                // The manager types the answer on the card; the letter says it.
                 let findings = text::DEMO_REPLY_FINDINGS[i % text::DEMO_REPLY_FINDINGS.len()];
-                draft.body = draft.body.replace(text::DEMO_REPLY_PLACEHOLDER, findings);
-                letters::service::save_draft(db, &actor, &draft)?;
+                let letter = appeals::reply_letter(db, &actor, id, findings, "")?;
                 letters::service::register(db, &actor, letter)?;
             }
             via => {

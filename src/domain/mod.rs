@@ -2,6 +2,7 @@
 //! No egui, no rusqlite, no i18n — pure and unit-tested. Each feature's own types live in its
 //! folder (`clients/`, `letters/`, `contacts/`, `admin/`).
 
+pub mod access;
 pub mod actor;
 pub mod calendar;
 pub mod clock;
@@ -14,6 +15,7 @@ pub mod names;
 pub mod typography;
 pub mod validate;
 
+pub use access::{Denied, Duty, Refusal};
 pub use actor::{Actor, Role, Scope};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use code::{Code, UnknownCode};

@@ -40,6 +40,22 @@ impl Label for Role {
     }
 }
 
+impl Label for crate::domain::Duty {
+    fn label(&self) -> &'static str {
+        use crate::domain::Duty::*;
+        match self {
+            ApproveLimits => w::DUTY_APPROVE_LIMITS,
+            ApproveGifts => w::DUTY_APPROVE_GIFTS,
+            AcceptReports => w::DUTY_ACCEPT_REPORTS,
+            SignMemo => w::DUTY_SIGN_MEMO,
+            EditCalendar => w::DUTY_EDIT_CALENDAR,
+            EditDeadlines => w::DUTY_EDIT_DEADLINES,
+            EditRegulation => w::DUTY_EDIT_REGULATION,
+            EditManagers => w::DUTY_EDIT_MANAGERS,
+        }
+    }
+}
+
 impl Label for Direction {
     fn label(&self) -> &'static str {
         match self {

@@ -14,6 +14,10 @@ use crate::domain::fmt;
 use crate::domain::names::{self, Gender, NameCase};
 use crate::domain::{Id, validate::Phone};
 use crate::pdf::{self, Company, Document, LetterContent, Meta};
+
+/// What a reply says where the answer goes when none was typed: a blank, which registration
+/// refuses (see [`find_blank`]).
+pub const ANSWER_BLANK: &str = "________________";
 use crate::words::letters as words;
 
 /// A phone as printed in a letter: never broken across lines.
@@ -162,6 +166,11 @@ pub fn template_context(
             subject: reply.subject.clone(),
             due_date: fmt::opt_date(reply.due_date),
             extension_reason: reply.extension_reason.clone(),
+            answer: if reply.answer.trim().is_empty() {
+                ANSWER_BLANK.to_string()
+            } else {
+                reply.answer.trim().to_string()
+            },
         },
         company: CompanyCtx {
             name: company.name.clone(),

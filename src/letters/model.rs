@@ -272,6 +272,9 @@ pub struct AppealCtx {
     /// The answer's deadline (after an extension, the new one).
     pub due_date: String,
     pub extension_reason: String,
+    /// The answer to the appeal, as typed on its card: the part of a reply the template does
+    /// not say (a blank to fill in when nothing was typed).
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -310,6 +313,8 @@ pub struct Reply {
     pub subject: String,
     pub due_date: Option<NaiveDate>,
     pub extension_reason: String,
+    /// The answer to the appeal, as typed on its card.
+    pub answer: String,
     /// The values the template asks for (not part of a reply, but of the same letter).
     pub fields: TemplateFields,
 }

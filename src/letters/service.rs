@@ -69,8 +69,8 @@ pub fn templates(db: &Db) -> Result<Vec<Template>, StorageError> {
     store::list_templates(db.conn())
 }
 
-pub fn template(db: &Db, code: &str) -> Result<Option<Template>, StorageError> {
-    store::get_template(db.conn(), code)
+pub fn template(db: &impl Reader, code: &str) -> Result<Option<Template>, StorageError> {
+    store::get_template(db.connection(), code)
 }
 
 /// Saves a template that renders (an unknown field or a syntax error refuses it).
@@ -104,7 +104,7 @@ fn manager_of(conn: &Conn, id: Option<Id>) -> Result<Option<Manager>, StorageErr
 /// A new draft to a client's person (the main addressee when `None`) from a template, signed
 /// by `manager_id` (the client's personal manager when `None`), dated `today`.
 pub fn draft_for(
-    db: &Db,
+    db: &impl Reader,
     client_id: Id,
     person_id: Option<Id>,
     template: &Template,
@@ -112,7 +112,7 @@ pub fn draft_for(
     reply: &Reply,
     today: NaiveDate,
 ) -> Result<Letter, LetterError> {
-    let conn = db.conn();
+    let conn = db.connection();
     let d = clients_service::open(conn, client_id)?;
     let manager = manager_of(conn, manager_id.or(d.client.manager_id))?;
     let company = admin_service::company(conn)?;

@@ -64,6 +64,12 @@ pub enum StorageError {
     /// A saved setting does not read: its key and field are named, no default is taken.
     #[error(transparent)]
     Setting(settings::Unreadable),
+    /// The acting user may not do this (a duty of the head, another manager's client).
+    #[error(transparent)]
+    Denied(#[from] crate::domain::Denied),
+    /// Another feature's rule refused the write (inside its transaction).
+    #[error(transparent)]
+    Refused(#[from] crate::domain::Refusal),
 }
 
 /// Inside a write: refuses to save over record `id` when what the database holds now is not

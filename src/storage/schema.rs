@@ -678,6 +678,22 @@ ALTER TABLE meetings DROP COLUMN appeal_id;
 ALTER TABLE meetings DROP COLUMN client_people;
 ";
 
+/// The reply to an appeal says the answer typed on the appeal's card after «сообщаем
+/// следующее» (a blank to fill in when none was typed). A template the user changed stays.
+const V13_REPLY_ANSWER: &str = "UPDATE templates SET body = 'Ваше обращение от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} рассмотрено.
+
+По результатам рассмотрения сообщаем следующее.
+
+{{ appeal.answer }}
+
+Если у Вас возникнут дополнительные вопросы, Ваш персональный менеджер {{ manager.initials }} ответит на них по телефону {{ manager.phone }} или при личной встрече.', updated_at = '2026-12-07T00:00:00Z'
+ WHERE code = 'reply_appeal' AND body = 'Ваше обращение от {{ appeal.date }} № {{ appeal.number }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} рассмотрено.
+
+По результатам рассмотрения сообщаем следующее.
+
+Если у Вас возникнут дополнительные вопросы, Ваш персональный менеджер {{ manager.initials }} ответит на них по телефону {{ manager.phone }} или при личной встрече.';
+";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -693,10 +709,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V10_GIFTS),
         M::up(V11_GIFT_ORDERS),
         M::up(V12_OWN_LINKS),
+        M::up(V13_REPLY_ANSWER),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    12
+    13
 }

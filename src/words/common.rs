@@ -326,3 +326,19 @@ pub const NO_FILE_DIALOG: &str =
     "Окно выбора файла на этом компьютере не открывается: впишите путь к файлу здесь.";
 pub const TYPED_PATH_TITLE: &str = "Укажите путь к файлу";
 pub const TYPED_PATH_OK: &str = "Готово";
+
+/// What only the head of the group may do, as the subject of «… может только руководитель
+/// группы».
+pub const DUTY_APPROVE_LIMITS: &str = "Утверждать лимиты на подарки";
+pub const DUTY_APPROVE_GIFTS: &str = "Согласовывать заказы подарков";
+pub const DUTY_ACCEPT_REPORTS: &str = "Принимать отчёты о встречах";
+pub const DUTY_SIGN_MEMO: &str = "Подписывать служебную записку о жалобах";
+pub const DUTY_EDIT_CALENDAR: &str = "Изменять производственный календарь";
+pub const DUTY_EDIT_DEADLINES: &str = "Изменять сроки рассмотрения обращений";
+pub const DUTY_EDIT_REGULATION: &str = "Изменять регламент поздравлений";
+pub const DUTY_EDIT_MANAGERS: &str = "Изменять список менеджеров, их роли и пароли";
+pub fn err_head_only(duty: &str) -> String {
+    format!("{duty} может только руководитель группы.")
+}
+pub const ERR_NOT_YOUR_CLIENT: &str = "Это клиент другого персонального менеджера: изменять его записи может его менеджер или руководитель группы.";
+pub const ERR_EMPTY_REPLY: &str = "В письме нет ответа по существу: напишите после слов «сообщаем следующее», что решено по обращению. Письмо из одних слов шаблона не отвечает клиенту.";

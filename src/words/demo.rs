@@ -195,7 +195,6 @@ pub const DEMO_FORWARD_ANSWER: &str = "Проверка проведена, по
 pub const DEMO_EXTENSION_REASON: &str = "требуется проверка данных сетевой организацией";
 pub const DEMO_CLOSE_NOTE: &str = "отзыв доведён до руководства";
 /// The sentence of the reply template where the manager writes the answer.
-pub const DEMO_REPLY_PLACEHOLDER: &str = "По результатам рассмотрения сообщаем следующее.";
 /// What demo replies answer.
 pub const DEMO_REPLY_FINDINGS: [&str; 4] = [
     "Проверка начислений показала, что в октябре к Вашему договору была применена не та ценовая категория. Перерасчёт на сумму 12 480,00 ₽ будет отражён в счёте за ноябрь.",

@@ -55,6 +55,28 @@ fn register_an_appeal_see_its_deadline_reply_with_a_letter() {
     let a = appeals::open(&h.state().db, id).expect("appeal");
     assert_eq!(a.status, AppealStatus::Registered);
     assert_eq!(a.reply_channel, vipdesk::appeals::Channel::Post);
+    // Nothing typed as the answer: the reply leaves a blank, which registration refuses.
+    click_button(&mut h, t::REPLY_LETTER);
+    h.get_by_label(&t::letter_of_appeal("ОБ-1/26"));
+    click_button(&mut h, t::REGISTER_LETTER);
+    let a = appeals::open(&h.state().db, id).expect("appeal");
+    assert_eq!(a.status, AppealStatus::AnswerReady);
+    assert!(
+        letters::service::list(&h.state().db, &Default::default())
+            .expect("letters")
+            .iter()
+            .all(|l| l.letter.number.is_empty())
+    );
+    // The brief answer typed on the card goes into the letter's text.
+    h.state_mut().open(Route::Appeal(id)).expect("back");
+    h.run();
+    let answer = "Счёт за октябрь пересчитан, переплата зачтена в ноябре.";
+    h.get_by_role_and_label(Role::MultilineTextInput, t::F_ANSWER)
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, t::F_ANSWER)
+        .type_text(answer);
+    h.run();
     click_button(&mut h, t::REPLY_LETTER);
     // The reply: «На № ОБ-1/26 от 25.11.2026», to the director, linked to the appeal.
     h.get_by_label_contains("На № ОБ-1/26 от 25.11.2026");
@@ -63,6 +85,24 @@ fn register_an_appeal_see_its_deadline_reply_with_a_letter() {
     h.get_by_label(&t::letter_title("VIP-1", "25.11.2026"));
     let a = appeals::open(&h.state().db, id).expect("appeal");
     assert_eq!(a.status, AppealStatus::AnswerSent);
+    assert_eq!(
+        a.answer, answer,
+        "the typed answer stays the appeal's answer"
+    );
+    let sent = letters::service::list(&h.state().db, &Default::default()).expect("letters");
+    let sent = sent
+        .iter()
+        .find(|l| l.letter.number == "VIP-1")
+        .expect("VIP-1");
+    let text = &sent.letter.body;
+    assert!(text.contains(answer), "{text}");
+    assert_eq!(
+        letters::service::list(&h.state().db, &Default::default())
+            .expect("letters")
+            .len(),
+        1,
+        "the reply drafted first is the one answered"
+    );
     // Back on the appeal: «ответ направлен», the letter among its letters.
     h.get_by_label(&t::letter_of_appeal("ОБ-1/26")).click();
     h.run();

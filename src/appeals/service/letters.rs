@@ -1,22 +1,29 @@
 //! The letters of an appeal: the reply (its registration, told by the letters, sends the answer), the notice of registration, the extension with its notice, and the files attached.
 
 use super::*;
+use crate::letters::compose::ANSWER_BLANK;
 
 /// The reference of a letter to its appeal: «На № … от …», with the deadline and the reason
 /// of an extension for the notice.
 fn reply_ref(a: &Appeal) -> Reply {
     Reply {
         number: a.number.clone(),
-        date: a.registered_on.or(Some(a.received_on())),
+        date: Some(a.received_on()),
         subject: a.subject.clone(),
         due_date: a.due_date,
         extension_reason: a.extension_reason.clone(),
+        answer: a.answer.clone(),
         ..Reply::default()
     }
 }
 
 /// A draft letter of the appeal from the template `code`, to the appeal's person.
-fn letter_for(db: &Db, a: &Appeal, code: &str) -> Result<Letter, AppealError> {
+fn letter_for(
+    db: &impl Reader,
+    a: &Appeal,
+    code: &str,
+    today: NaiveDate,
+) -> Result<Letter, AppealError> {
     let template = letters_service::template(db, code)?
         .ok_or_else(|| LetterError::UnknownTemplate(code.to_string()))?;
     let mut letter = letters_service::draft_for(
@@ -26,7 +33,7 @@ fn letter_for(db: &Db, a: &Appeal, code: &str) -> Result<Letter, AppealError> {
         &template,
         a.manager_id,
         &reply_ref(a),
-        db.today(),
+        today,
     )?;
     if code == "reply_appeal" {
         letter.reply_number = a.number.clone();
@@ -35,11 +42,22 @@ fn letter_for(db: &Db, a: &Appeal, code: &str) -> Result<Letter, AppealError> {
     Ok(letter)
 }
 
-/// «Ответить письмом»: a draft reply pre-filled with «На № … от …», the addressee and the reply
-/// template, linked to the appeal («ответ подготовлен»). Registering the letter sends the answer.
-/// A client who chose another channel than post needs `reason`.
-pub fn reply_letter(db: &mut Db, actor: &Actor, id: Id, reason: &str) -> Result<Id, AppealError> {
-    let a = store::get(db.conn(), id)?;
+/// «Ответить письмом»: a draft reply pre-filled with «На № … от …», the addressee, the reply
+/// template and the `answer` typed on the card (kept as the appeal's answer; when empty, the
+/// appeal's answer so far, else a blank in the letter to fill in), linked to the appeal
+/// («ответ подготовлен»). Registering the letter sends the answer. A client who chose another
+/// channel than post needs `reason`.
+pub fn reply_letter(
+    db: &mut Db,
+    actor: &Actor,
+    id: Id,
+    answer: &str,
+    reason: &str,
+) -> Result<Id, AppealError> {
+    let mut a = store::get(db.conn(), id)?;
+    if !answer.trim().is_empty() {
+        a.answer = answer.trim().to_string();
+    }
     if a.registered_on.is_none() {
         return Err(AppealError::NotRegistered(id));
     }
@@ -50,12 +68,31 @@ pub fn reply_letter(db: &mut Db, actor: &Actor, id: Id, reason: &str) -> Result<
         });
     }
     check_channel(&a, Channel::Post, reason)?;
-    let letter = letter_for(db, &a, "reply_appeal")?;
+    let letter = letter_for(db, &a, "reply_appeal", db.today())?;
     db.write(actor, |w| {
-        let letter_id = letters_service::add_draft(w, &letter)?;
-        store::link_letter(w, letter_id, id, LetterRole::Reply)?;
+        let letter_id = match unregistered_reply(w, id)? {
+            // A reply drafted before: the same draft, the answer put where its blank was.
+            Some(mut draft) => {
+                if !a.answer.trim().is_empty() {
+                    draft.body = draft.body.replacen(ANSWER_BLANK, a.answer.trim(), 1);
+                    letters_service::add_draft(w, &draft)?;
+                }
+                draft.id.unwrap_or_default()
+            }
+            None => {
+                let letter_id = letters_service::add_draft(w, &letter)?;
+                store::link_letter(w, letter_id, id, LetterRole::Reply)?;
+                letter_id
+            }
+        };
+        let step = store::Step {
+            answer: (!a.answer.trim().is_empty()).then_some(a.answer.as_str()),
+            ..Default::default()
+        };
         if a.status != AppealStatus::AnswerReady {
-            transition(w, id, AppealStatus::AnswerReady, &store::Step::default())?;
+            transition(w, id, AppealStatus::AnswerReady, &step)?;
+        } else if step.answer.is_some() {
+            store::set_status(w, id, a.status, a.status, &step)?;
         }
         if !reason.trim().is_empty() {
             store::set_channel_reason(w, id, reason.trim())?;
@@ -82,8 +119,14 @@ fn letter_registered(w: &Tx, e: &LetterRegistered) -> Result<(), StorageError> {
     if !a.status.is_open() {
         return Ok(());
     }
+    let letter = letters_service::open(w, e.letter_id)?;
+    let own = answer_part(w, &a, &letter)?;
+    if own.is_empty() {
+        return Err(Refusal::EmptyReply.into());
+    }
+    // What was typed on the card stays the answer; else what the letter says beyond its template.
     let answer = if a.answer.trim().is_empty() {
-        letters_service::open(w, e.letter_id)?.heading
+        own.join("\n\n")
     } else {
         a.answer.clone()
     };
@@ -94,6 +137,48 @@ fn letter_registered(w: &Tx, e: &LetterRegistered) -> Result<(), StorageError> {
     };
     store::set_status(w, appeal_id, a.status, AppealStatus::AnswerSent, &step)?;
     Ok(())
+}
+
+/// The reply of an appeal drafted and not registered yet.
+fn unregistered_reply(w: &Tx, id: Id) -> Result<Option<Letter>, StorageError> {
+    for (letter_id, role) in store::letters_of(w, id)? {
+        let letter = letters_service::open(w, letter_id)?;
+        if role == LetterRole::Reply && letter.status == crate::letters::LetterStatus::Draft {
+            return Ok(Some(letter));
+        }
+    }
+    Ok(None)
+}
+
+/// The paragraphs of a reply that its template does not say: the answer. The template is
+/// rendered for the appeal as it is now, with nothing typed where the answer goes.
+fn answer_part(w: &Tx, a: &Appeal, letter: &Letter) -> Result<Vec<String>, StorageError> {
+    let unanswered = Appeal {
+        answer: String::new(),
+        ..a.clone()
+    };
+    let template_words: Vec<String> = match letter_for(w, &unanswered, "reply_appeal", w.today()) {
+        Ok(l) => l.paragraphs().iter().map(|p| words_of(p)).collect(),
+        Err(AppealError::Storage(e) | AppealError::Letter(LetterError::Storage(e))) => {
+            return Err(e);
+        }
+        // A template that no longer renders: every paragraph of the letter is its own.
+        Err(_) => Vec::new(),
+    };
+    Ok(letter
+        .paragraphs()
+        .into_iter()
+        .filter(|p| !words_of(p).is_empty() && !template_words.contains(&words_of(p)))
+        .collect())
+}
+
+/// A paragraph compared by its words: spacing, case and punctuation aside.
+fn words_of(p: &str) -> String {
+    p.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The notice of registration on the reply channel.
@@ -112,7 +197,7 @@ pub fn notice_of_registration(db: &mut Db, actor: &Actor, id: Id) -> Result<Noti
     if a.registered_on.is_none() {
         return Err(AppealError::NotRegistered(id));
     }
-    let letter = letter_for(db, &a, "appeal_registered")?;
+    let letter = letter_for(db, &a, "appeal_registered", db.today())?;
     if matches!(a.reply_channel, Channel::Post | Channel::InPerson) {
         let letter_id = db.write(actor, |w| {
             let letter_id = letters_service::add_draft(w, &letter)?;
@@ -178,7 +263,7 @@ pub fn extend(
         extension_reason: reason.trim().to_string(),
         ..a.clone()
     };
-    let letter = letter_for(db, &extended, "appeal_extended")?;
+    let letter = letter_for(db, &extended, "appeal_extended", db.today())?;
     let letter_id = db.write(actor, |w| {
         let step = store::Step {
             extended: Some((days, reason.trim(), w.today(), due)),

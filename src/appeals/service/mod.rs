@@ -13,10 +13,10 @@ use crate::clients::{Direction, Record};
 use crate::contacts::{Meeting, MeetingKind, service as contacts_service};
 use crate::domain::CatalogItem;
 use crate::domain::calendar::{Calendar, Term};
-use crate::domain::{Actor, FieldError, FieldErrors, Id, Scope};
+use crate::domain::{Actor, FieldError, FieldErrors, Id, Refusal, Scope};
 use crate::letters::{Letter, LetterError, LetterRegistered, Reply, service as letters_service};
 use crate::storage::settings::Editable;
-use crate::storage::{Conn, Db, Event, StorageError, Tx};
+use crate::storage::{Conn, Db, Event, Reader, StorageError, Tx};
 
 mod flow;
 mod letters;

@@ -125,6 +125,25 @@ impl Describe for StorageError {
             StorageError::BackupDiffers => w::ERR_BACKUP_DIFFERS.into(),
             StorageError::NoBackup(e) => w::err_no_backup(&e.describe()),
             StorageError::Setting(u) => u.describe(),
+            StorageError::Denied(d) => d.describe(),
+            StorageError::Refused(r) => r.describe(),
+        }
+    }
+}
+
+impl Describe for crate::domain::Denied {
+    fn describe(&self) -> String {
+        match self {
+            crate::domain::Denied::HeadOnly(duty) => w::err_head_only(duty.label()),
+            crate::domain::Denied::NotYourClient => w::ERR_NOT_YOUR_CLIENT.into(),
+        }
+    }
+}
+
+impl Describe for crate::domain::Refusal {
+    fn describe(&self) -> String {
+        match self {
+            crate::domain::Refusal::EmptyReply => w::ERR_EMPTY_REPLY.into(),
         }
     }
 }

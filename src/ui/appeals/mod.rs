@@ -229,7 +229,13 @@ impl Feature for AppealsUi {
                     return Ok(());
                 }
                 if let Some(id) = card.id() {
-                    match service::reply_letter(cx.db, &cx.actor(), id, &card.reason) {
+                    match service::reply_letter(
+                        cx.db,
+                        &cx.actor(),
+                        id,
+                        &card.answer_text,
+                        &card.reason,
+                    ) {
                         Ok(letter) => {
                             cx.reload();
                             cx.open(Route::Letter(letter));
