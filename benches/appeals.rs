@@ -102,7 +102,7 @@ fn benches(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let m = memo::weekly_memo(&db, &week, today()).expect("memo");
-                memo::memo_pdf(&db, &m).expect("pdf")
+                memo::memo_pdf(&db, &vipdesk::domain::Actor::SYSTEM, &m).expect("pdf")
             })
         },
     );

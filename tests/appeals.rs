@@ -1228,7 +1228,7 @@ fn the_weekly_memo_holds_exactly_the_complaints_and_suggestions_of_its_week() {
     let ids: Vec<Id> = m.rows.iter().map(|r| r.id).collect();
     assert_eq!(ids, vec![first, sug, last]);
     assert_eq!((m.complaints(), m.suggestions()), (2, 1));
-    let pdf = memo::memo_pdf(&f.db, &m).expect("pdf");
+    let pdf = memo::memo_pdf(&f.db, &Actor::SYSTEM, &m).expect("pdf");
     let text = common::pdf_text(&pdf);
     for needle in [
         "СЛУЖЕБНАЯ ЗАПИСКА",

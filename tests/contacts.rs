@@ -9,8 +9,8 @@ use common::{actor, d};
 use vipdesk::clients::{self, Client, Dossier, Person};
 use vipdesk::contacts::service::{self, ContactsError};
 use vipdesk::contacts::{Meeting, MeetingKind, NextStep, ReportStatus};
-use vipdesk::domain::{Actor, Id, Role};
-use vipdesk::storage::Db;
+use vipdesk::domain::{Actor, Denied, Duty, Id, Role};
+use vipdesk::storage::{Db, StorageError};
 
 /// A client of `manager`, added at the start of the year (it owes contacts since).
 fn client(db: &mut Db, name: &str, manager: Id, people: Vec<Person>) -> Id {
@@ -216,7 +216,9 @@ fn report_status_flow_freezes_and_a_version_keeps_the_original() {
     assert!(
         matches!(
             service::accept(&mut db, &actor(me), id, "сам себе"),
-            Err(ContactsError::NotAllowed)
+            Err(ContactsError::Storage(StorageError::Denied(
+                Denied::HeadOnly(Duty::AcceptReports)
+            )))
         ),
         "only the head of the group accepts"
     );

@@ -23,6 +23,7 @@ mod opening;
 mod overview;
 mod pdf;
 mod privacy;
+mod roles;
 mod safety;
 mod settings;
 mod storage;

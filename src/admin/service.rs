@@ -10,7 +10,7 @@ use crate::domain::{Actor, Id};
 use crate::files::{self, FileError};
 use crate::pdf::Company;
 use crate::storage::settings::Editable;
-use crate::storage::{Db, Reader, StorageError};
+use crate::storage::{Db, Reader, StorageError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
@@ -58,6 +58,13 @@ pub fn save_manager_over(
     m: &Manager,
 ) -> Result<Id, StorageError> {
     let id = db.write(actor, |w| {
+        // A manager keeps their own card (phone, e-mail, signature) but not their role.
+        let own_card = m.id.is_some()
+            && m.id == w.author()
+            && store::get_manager(w, m.id.unwrap_or_default())?.role == m.role;
+        if !own_card {
+            may_edit_managers(w)?;
+        }
         if let (Some(base), Some(id)) = (base, m.id) {
             crate::storage::unchanged(id, base, &store::get_manager(w, id)?)?;
         }
@@ -68,7 +75,22 @@ pub fn save_manager_over(
 }
 
 pub fn delete_manager(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
-    db.write(actor, |w| store::delete_manager(w, id))
+    db.write(actor, |w| {
+        may_edit_managers(w)?;
+        store::delete_manager(w, id)
+    })
+}
+
+/// The managers are the head's to change, once the group has a head: until then whoever sets
+/// the workstation up adds them (the first run, a group being formed).
+fn may_edit_managers(w: &Tx) -> Result<(), StorageError> {
+    let has_head = store::list_managers(w)?
+        .iter()
+        .any(|m| m.active && m.role == crate::domain::Role::GroupHead);
+    if has_head {
+        w.actor().may(crate::domain::Duty::EditManagers)?;
+    }
+    Ok(())
 }
 
 pub fn catalogs(db: &impl Reader) -> Result<Catalogs, StorageError> {

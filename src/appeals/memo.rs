@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::model::*;
 use super::store;
 use crate::admin::service as admin_service;
-use crate::domain::{Code as _, Role, fmt};
+use crate::domain::{Actor, Code as _, Duty, Role, fmt};
 use crate::files::{self, FileError};
 use crate::pdf::table::{Signature, Table, layout_table};
 use crate::pdf::{self, Meta, PdfError};
@@ -105,8 +105,10 @@ pub fn week_label(m: &Memo) -> String {
     t::week_title(w.week(), w.year())
 }
 
-/// The memo as a PDF on the company header, signed by the head of the group.
-pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
+/// The memo as a PDF on the company header, signed by the head of the group: with the head's
+/// facsimile when the head makes it, else with the place for the signature by hand (a manager
+/// prepares the memo, the head signs it).
+pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportError> {
     let conn = db.conn();
     let company = admin_service::company(conn)?;
     let head = admin_service::managers(conn)?
@@ -185,6 +187,8 @@ pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
             name: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
             png: head
                 .as_ref()
+                .filter(|h| h.id.is_some() && h.id == actor.id)
+                .filter(|_| actor.may(Duty::SignMemo).is_ok())
                 .and_then(|h| h.signature_png.clone())
                 .map(std::sync::Arc::new),
         }),
@@ -203,8 +207,8 @@ pub fn memo_pdf(db: &Db, memo: &Memo) -> Result<Vec<u8>, ReportError> {
 }
 
 /// Writes the memo's PDF to `target`.
-pub fn write_memo(db: &Db, memo: &Memo, target: &Path) -> Result<(), ReportError> {
-    files::write(target, &memo_pdf(db, memo)?)?;
+pub fn write_memo(db: &Db, actor: &Actor, memo: &Memo, target: &Path) -> Result<(), ReportError> {
+    files::write(target, &memo_pdf(db, actor, memo)?)?;
     Ok(())
 }
 

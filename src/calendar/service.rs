@@ -5,15 +5,13 @@ use chrono::NaiveDate;
 
 use super::store;
 use crate::domain::calendar::{Calendar, DayKind, Override};
-use crate::domain::{Actor, Role};
+use crate::domain::{Actor, Duty};
 use crate::storage::{Conn, Db, StorageError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CalendarError {
     #[error(transparent)]
     Storage(#[from] StorageError),
-    #[error("only the head of the group corrects the production calendar")]
-    NotAllowed,
     #[error("a year is confirmed by a decree: its number and date are needed")]
     NoDecree,
     #[error("year {0} is outside the calendar (1900–2100)")]
@@ -33,10 +31,7 @@ pub fn calendar(db: &Db) -> Result<Calendar, StorageError> {
 }
 
 fn may_edit(actor: &Actor) -> Result<(), CalendarError> {
-    match actor.role {
-        Some(Role::GroupHead) | None => Ok(()),
-        Some(Role::Manager) => Err(CalendarError::NotAllowed),
-    }
+    Ok(actor.may(Duty::EditCalendar).map_err(StorageError::from)?)
 }
 
 fn check_year(year: i32) -> Result<(), CalendarError> {

@@ -173,7 +173,7 @@ pub fn weekly_complaints(
 ) -> anyhow::Result<ExitCode> {
     let db = place.open()?;
     let memo = memo::weekly_memo(&db, week, db.today()).map_err(t::err)?;
-    memo::write_memo(&db, &memo, file).map_err(t::err)?;
+    memo::write_memo(&db, &Actor::SYSTEM, &memo, file).map_err(t::err)?;
     out.line(t::memo_totals(
         memo.rows.len(),
         memo.complaints(),

@@ -164,6 +164,21 @@ pub fn files(db: &impl Reader, ids: &[Id]) -> Result<Vec<(Id, String, i64)>, Sto
     store::record_files(db.connection(), ids)
 }
 
+/// Refuses, inside a write, a change to another manager's client by a manager (the head of
+/// the group and the program act on every client): [`crate::domain::Denied::NotYourClient`].
+pub fn check_own(w: &Tx, client_id: Id) -> Result<(), StorageError> {
+    let manager = store::client_manager(w, client_id)?;
+    Ok(w.actor().may_act_for(manager)?)
+}
+
+/// [`check_own`] for the client of a person.
+pub fn check_own_person(w: &Tx, person_id: Id) -> Result<(), StorageError> {
+    match store::person_client(w, person_id)? {
+        Some(client) => check_own(w, client),
+        None => Ok(()),
+    }
+}
+
 /// Adds a record of correspondence (a letter sent, a report's file) to a client inside
 /// another feature's write; returns its id.
 pub fn add_record(w: &Tx, client_id: Id, record: &Record) -> Result<Id, StorageError> {
@@ -174,6 +189,13 @@ pub fn add_record(w: &Tx, client_id: Id, record: &Record) -> Result<Id, StorageE
 /// the same INN refuses it ([`ClientsError::InnTaken`]), nothing written.
 pub fn save(db: &mut Db, actor: &Actor, d: &Dossier) -> Result<Id, ClientsError> {
     let result = db.write(actor, |w| {
+        if let Some(id) = d.client.id {
+            check_own(w, id)?;
+        }
+        // A manager gives a client to nobody else: that is the head's.
+        w.actor()
+            .may_act_for(d.client.manager_id)
+            .map_err(StorageError::from)?;
         if !d.client.inn.is_empty()
             && let Some((_, other)) = store::inn_holder(w, &d.client.inn, d.client.id)?
         {
@@ -198,7 +220,10 @@ pub fn save(db: &mut Db, actor: &Actor, d: &Dossier) -> Result<Id, ClientsError>
 
 /// Moves a client with its whole dossier to the trash.
 pub fn delete(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
-    db.write(actor, |w| store::delete_client(w, id))?;
+    db.write(actor, |w| {
+        check_own(w, id)?;
+        store::delete_client(w, id)
+    })?;
     log::info!("moved client {id} to the trash");
     Ok(())
 }

@@ -13,7 +13,7 @@ use super::store::{self, Of};
 use super::today::{self, Today};
 use crate::admin::service as admin_service;
 use crate::clients::{Direction, Record, service as clients_service};
-use crate::domain::{Actor, Id, Scope};
+use crate::domain::{Actor, Duty, Id, Scope};
 use crate::files::{self, FileError};
 use crate::pdf::PdfError;
 use crate::storage::{Conn, Db, Reader, StorageError, Tx};
@@ -34,8 +34,6 @@ pub enum ContactsError {
         from: ReportStatus,
         to: ReportStatus,
     },
-    #[error("only the head of the group accepts reports")]
-    NotAllowed,
 }
 
 /// A new report of a client, today, by the acting manager.
@@ -90,6 +88,10 @@ pub fn save_over(
         if let (Some(base), Some(id)) = (base, m.id) {
             crate::storage::unchanged(id, base, &store::get_meeting(w, id)?)?;
         }
+        if let Some(id) = m.id {
+            clients_service::check_own(w, store::get_meeting(w, id)?.client_id)?;
+        }
+        clients_service::check_own(w, m.client_id)?;
         store::save_meeting(w, m)?.ok_or(ContactsError::Frozen(m.id.unwrap_or_default()))
     })
 }
@@ -103,6 +105,13 @@ pub fn transition(
     date: NaiveDate,
     comment: &str,
 ) -> Result<ReportStatus, ContactsError> {
+    if to == ReportStatus::Accepted {
+        w.actor()
+            .may(Duty::AcceptReports)
+            .map_err(StorageError::from)?;
+    } else {
+        clients_service::check_own(w, store::get_meeting(w, id)?.client_id)?;
+    }
     let from = store::meeting_status(w, id)?;
     if !from.can_become(to) || !store::set_status(w, id, from, to, date, comment)? {
         return Err(ContactsError::BadTransition { from, to });
@@ -176,9 +185,6 @@ pub fn submit(db: &mut Db, actor: &Actor, id: Id) -> Result<(), ContactsError> {
 
 /// The head of the group accepts a submitted report today, with a comment.
 pub fn accept(db: &mut Db, actor: &Actor, id: Id, comment: &str) -> Result<(), ContactsError> {
-    if actor.role.is_some() && !actor.is_head() {
-        return Err(ContactsError::NotAllowed);
-    }
     db.write(actor, |w| {
         transition(w, id, ReportStatus::Accepted, w.today(), comment).map(|_| ())
     })
@@ -218,7 +224,12 @@ pub fn correct(db: &mut Db, actor: &Actor, id: Id) -> Result<Id, ContactsError> 
 
 /// Marks a next step done today (also on a frozen report: it is the follow-up).
 pub fn complete_step(db: &mut Db, actor: &Actor, step: Id) -> Result<(), StorageError> {
-    db.write(actor, |w| store::complete_step(w, step, w.today()))
+    db.write(actor, |w| {
+        if let Some(client) = store::step_client(w, step)? {
+            clients_service::check_own(w, client)?;
+        }
+        store::complete_step(w, step, w.today())
+    })
 }
 
 /// Attaches a file to a report: it is kept in the client's correspondence, marked with the
@@ -227,6 +238,7 @@ pub fn attach(db: &mut Db, actor: &Actor, meeting: Id, path: &Path) -> Result<Id
     let bytes = files::read(path)?;
     let name = files::file_name(path);
     let id = db.write(actor, |w| {
+        clients_service::check_own(w, store::get_meeting(w, meeting)?.client_id)?;
         store::add_meeting_attachment(w, meeting, &words::attachment_subject(&name), &name, &bytes)
     })?;
     log::info!("attached a file to report {meeting}");

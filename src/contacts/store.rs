@@ -270,6 +270,18 @@ pub fn set_meeting_record(tx: &Tx, id: Id, record_id: Id) -> Result<()> {
 }
 
 /// Marks a next step done (it may be marked on a frozen report: it is the follow-up).
+/// The client of a next step's report.
+pub fn step_client(conn: &Connection, step_id: Id) -> Result<Option<Id>> {
+    use rusqlite::OptionalExtension as _;
+    Ok(conn
+        .query_row(
+            "SELECT m.client_id FROM next_steps s JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?1",
+            [step_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 pub fn complete_step(tx: &Tx, step_id: Id, date: NaiveDate) -> Result<()> {
     let n = tx.execute(
         "UPDATE next_steps SET done_date = ?2, updated_at = ?3, author_id = ?4 \

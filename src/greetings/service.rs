@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use super::model::*;
 pub use super::store::Whom;
 use super::{schedule, store, tasks};
-use crate::domain::{Actor, FieldError, Id, Scope};
+use crate::clients::service as clients_service;
+use crate::domain::{Actor, Duty, FieldError, Id, Scope};
 use crate::storage::settings::Editable;
 use crate::storage::{Db, StorageError};
 
@@ -118,6 +119,7 @@ pub fn add_gift(db: &mut Db, actor: &Actor, gift: &Gift) -> Result<Id, GiftError
     }
     let limits = store::limits(db.conn())?;
     db.write(actor, |w| {
+        clients_service::check_own_person(w, gift.person_id)?;
         let (category, strategic) = store::person_regulation(w, gift.person_id)?
             .ok_or(StorageError::NotFound(gift.person_id))?;
         if let Some(same) = store::same_gift(w, gift.person_id, &gift_key(&gift.item))? {
@@ -177,6 +179,13 @@ pub fn advance(
         let today = w.today();
         let mut g = store::gift(w, id)?.ok_or(StorageError::NotFound(id))?;
         let next = g.status.next().ok_or(GiftError::AlreadyHanded)?;
+        if next == GiftStatus::Approved {
+            w.actor()
+                .may(Duty::ApproveGifts)
+                .map_err(StorageError::from)?;
+        } else {
+            clients_service::check_own_person(w, g.person_id)?;
+        }
         // Approved and ordered within the limit of the person's category now: a category or
         // a limit changed since the plan stops the order here.
         if matches!(next, GiftStatus::Approved | GiftStatus::Sent)
@@ -238,6 +247,7 @@ fn current_limit(conn: &crate::storage::Conn, g: &Gift) -> Result<Option<f64>, S
 pub fn delete_gift(db: &mut Db, actor: &Actor, id: Id) -> Result<(), GiftError> {
     db.write(actor, |w| {
         let g = store::gift(w, id)?.ok_or(StorageError::NotFound(id))?;
+        clients_service::check_own_person(w, g.person_id)?;
         if g.status == GiftStatus::Handed {
             return Err(GiftError::AlreadyHanded);
         }
@@ -433,6 +443,7 @@ pub fn set_limits(
     limits: &Limits,
     over_unreadable: bool,
 ) -> Result<(), GiftError> {
+    actor.may(Duty::ApproveLimits).map_err(StorageError::from)?;
     if !limits.is_sane() {
         return Err(GiftError::Field(FieldError::TooLarge));
     }
@@ -461,7 +472,10 @@ pub fn add_idea(db: &mut Db, actor: &Actor, idea: &GiftIdea) -> Result<Id, GiftE
             max: MAX_ITEM_CHARS,
         });
     }
-    Ok(db.write(actor, |w| store::insert_idea(w, idea))?)
+    Ok(db.write(actor, |w| {
+        clients_service::check_own_person(w, idea.person_id)?;
+        store::insert_idea(w, idea)
+    })?)
 }
 
 pub fn delete_idea(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
@@ -536,6 +550,9 @@ pub fn set_regulation(
     reg: &Regulation,
 ) -> Result<(), super::documents::DocumentError> {
     check_regulation(reg)?;
+    actor
+        .may(Duty::EditRegulation)
+        .map_err(StorageError::from)?;
     Ok(db.write(actor, |w| store::save_regulation(w, reg))?)
 }
 

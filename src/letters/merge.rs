@@ -14,9 +14,11 @@ use crate::pdf::{self, Document};
 use crate::storage::Db;
 use crate::words::letters as words;
 
-/// The clients of a selection, in the list's order.
-pub fn selected_clients(selection: &Selection, rows: &[ClientRow]) -> Vec<Id> {
+/// The clients of a selection that `actor` writes to (a manager their own, the head and the
+/// program everyone's), in the list's order.
+pub fn selected_clients(actor: &Actor, selection: &Selection, rows: &[ClientRow]) -> Vec<Id> {
     rows.iter()
+        .filter(|r| actor.may_act_for(r.manager_id).is_ok())
         .filter(|r| match selection {
             Selection::All => true,
             Selection::Manager(m) => r.manager_id == Some(*m),
@@ -28,11 +30,15 @@ pub fn selected_clients(selection: &Selection, rows: &[ClientRow]) -> Vec<Id> {
 
 /// Who a merge to `selection` would write to: every selected client, in the list's order, with
 /// the addressee's name (`None`: the dossier has nobody to address, no letter is made).
-pub fn recipients(db: &Db, selection: &Selection) -> Result<Vec<Recipient>, LetterError> {
+pub fn recipients(
+    db: &Db,
+    actor: &Actor,
+    selection: &Selection,
+) -> Result<Vec<Recipient>, LetterError> {
     let rows = clients_service::list(db.conn())?;
     let names: std::collections::HashMap<Id, &str> =
         rows.iter().map(|r| (r.id, r.short_name.as_str())).collect();
-    selected_clients(selection, &rows)
+    selected_clients(actor, selection, &rows)
         .into_iter()
         .map(|id| {
             let d = clients_service::open(db.conn(), id)?;
@@ -93,7 +99,8 @@ pub fn merge(
         }
     }
     let rows = clients_service::list(db.conn())?;
-    let ids = selected_clients(&job.selection, &rows);
+    // A manager writes to their own clients only (the head and the program to everyone's).
+    let ids = selected_clients(actor, &job.selection, &rows);
     if ids.is_empty() {
         return Err(LetterError::EmptySelection);
     }

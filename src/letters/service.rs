@@ -212,6 +212,10 @@ pub fn save_draft_over(
         if let (Some(base), Some(id)) = (base, l.id) {
             crate::storage::unchanged(id, base, &store::get_letter(w, id)?)?;
         }
+        if let Some(id) = l.id {
+            clients_service::check_own(w, store::get_letter(w, id)?.client_id)?;
+        }
+        clients_service::check_own(w, l.client_id)?;
         store::save_draft(w, l)?.ok_or(LetterError::Frozen(l.id.unwrap_or_default()))
     })
 }
@@ -222,6 +226,7 @@ pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterErro
     let letter = db.write(actor, |w| {
         let format = admin_service::company(w)?.number_format;
         let draft = store::get_letter(w, id)?;
+        clients_service::check_own(w, draft.client_id)?;
         if draft.status == LetterStatus::Draft
             && let Some(blank) = compose::find_blank(&draft)
         {
@@ -268,6 +273,7 @@ pub fn advance(
     received_by: &str,
 ) -> Result<(), LetterError> {
     db.write(actor, |w| {
+        clients_service::check_own(w, store::get_letter(w, id)?.client_id)?;
         let from = store::letter_status(w, id)?;
         let allowed = from != LetterStatus::Draft && from.next() == Some(to);
         if !allowed || !store::set_status(w, id, from, to, date, received_by)? {
@@ -282,6 +288,7 @@ pub fn advance(
 pub fn correct(db: &mut Db, actor: &Actor, id: Id) -> Result<Id, LetterError> {
     db.write(actor, |w| {
         let old = store::get_letter(w, id)?;
+        clients_service::check_own(w, old.client_id)?;
         if old.status == LetterStatus::Draft {
             return Err(LetterError::BadTransition {
                 from: old.status,
@@ -308,7 +315,10 @@ pub fn correct(db: &mut Db, actor: &Actor, id: Id) -> Result<Id, LetterError> {
 
 /// Moves a letter to the trash. Its number is never given again.
 pub fn delete(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
-    db.write(actor, |w| store::delete_letter(w, id))
+    db.write(actor, |w| {
+        clients_service::check_own(w, store::get_letter(w, id)?.client_id)?;
+        store::delete_letter(w, id)
+    })
 }
 
 /// «Реестр передачи курьеру» of the letters in the register (with `filter`) handed to the

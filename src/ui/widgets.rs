@@ -558,3 +558,18 @@ pub fn person_link(ui: &mut Ui, name: &str, whole: &str) -> bool {
     .on_hover_text(format!("{whole}\n{}", t::GIFTS_OF_PERSON))
     .clicked()
 }
+
+/// A button for an action the user may not be allowed: disabled, with the reason on hover,
+/// when `allowed` says why not (the service refuses it too).
+pub fn permitted_button(
+    ui: &mut Ui,
+    button: egui::Button<'_>,
+    allowed: Result<(), crate::domain::Denied>,
+) -> egui::Response {
+    match allowed {
+        Ok(()) => ui.add(button),
+        Err(why) => ui
+            .add_enabled(false, button)
+            .on_disabled_hover_text(t::describe(&why)),
+    }
+}

@@ -87,8 +87,6 @@ pub fn err_already_imported(number: &str) -> String {
 pub fn err_appeal_fields(fields: &str) -> String {
     format!("Обращение не сохранено: {fields}.")
 }
-pub const ERR_CALENDAR_NOT_ALLOWED: &str =
-    "Производственный календарь изменяет только руководитель группы.";
 pub const ERR_CALENDAR_NO_DECREE: &str =
     "Укажите постановление, которым утверждён календарь года (номер и дата).";
 pub fn err_calendar_year(year: i32) -> String {
@@ -478,6 +476,8 @@ pub const CALENDAR_CONFIRM_YEAR: &str = "Утвердить год постан�
 pub const CALENDAR_UNCONFIRM_YEAR: &str = "Снять утверждение";
 pub const CALENDAR_OVERRIDES: &str = "Изменения, внесённые вручную";
 pub const CALENDAR_PICK: &str = "Щёлкните день, чтобы изменить его.";
+pub const CALENDAR_PICK_TO_SEE: &str =
+    "Щёлкните день, чтобы увидеть, какой он. Календарь изменяет руководитель группы.";
 pub const CALENDAR_SAVED: &str = "Календарь изменён.";
 pub const CALENDAR_LEGEND: &str =
     "Красным — выходные и праздничные, жёлтым — сокращённые; подчёркнуты дни, изменённые вручную.";

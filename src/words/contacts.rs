@@ -193,7 +193,6 @@ pub fn err_report_frozen(id: i64) -> String {
 pub fn err_report_transition(from: &str, to: &str) -> String {
     format!("нельзя перевести отчёт из состояния «{from}» в «{to}»")
 }
-pub const ERR_ONLY_HEAD_ACCEPTS: &str = "Принять отчёт может только руководитель группы";
 pub const RHYTHM_INVALID: &str = "Пока значение неверно, сроки считаются по сохранённому ритму.";
 pub const ERR_NO_REPORT: &str = "отчёт не открыт";
 /// The command line, after `meeting render`.

@@ -60,7 +60,23 @@ fn a_birthday_gift_planned_ordered_handed_and_never_repeated() {
     h.get_by_label(t::NAV_GIFTS).click();
     h.run();
     h.get_by_label_contains("заказать до");
-    for step in ["approved", "sent", "bought"] {
+    // The manager may not approve the order: the button says why; the head approves it.
+    let approve = format!("{}: Набор «Орловский мёд»", t::next_step_button("approved"));
+    assert!(is_disabled(&h, &approve));
+    let head = common::add_with_role(
+        &mut h.state_mut().db,
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
+    h.state_mut().set_user(Some(head)).expect("head");
+    h.run();
+    assert!(!is_disabled(&h, &approve));
+    click_button(&mut h, &approve);
+    h.state_mut().set_user(Some(me)).expect("manager");
+    h.run();
+    for step in ["sent", "bought"] {
         click_button(
             &mut h,
             &format!("{}: Набор «Орловский мёд»", t::next_step_button(step)),
@@ -111,7 +127,13 @@ fn a_birthday_gift_planned_ordered_handed_and_never_repeated() {
 #[test]
 fn limits_departing_from_the_proportions_are_warned_and_saved() {
     let (mut db, _) = common::db();
-    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let me = common::add_with_role(
+        &mut db,
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
     let mut h = harness(app_on(db, Some(me), Route::Greetings));
     h.run();
     h.get_by_label(t::LIMITS_TITLE).click();

@@ -93,7 +93,7 @@ fn mail_merge_runs_off_the_ui_thread_with_progress() {
     let clock = std::sync::Arc::new(vipdesk::domain::FixedClock::on(common::today()));
     db.set_clock(clock);
     vipdesk::demo::generate(&mut db, 12, 3, common::today()).expect("demo");
-    let first = admin::service::managers(&db).expect("managers")[0].id;
+    let first = head_of(&db);
     let app = app_on(db, first, Route::Today);
     let out = dir.path().join("out");
     let mut h = harness(app);
@@ -143,7 +143,7 @@ fn saving_a_pdf_to_an_unwritable_path_keeps_the_letter() {
         .letter
         .id
         .expect("id");
-    let first = admin::service::managers(&db).expect("managers")[0].id;
+    let first = head_of(&db);
     let mut app = app_on(db, first, Route::Today);
     app.push(Command::Open(Route::Letter(id)));
     let mut h = harness(app);
@@ -301,7 +301,7 @@ fn an_unfinished_merge_is_continued_not_repeated() {
     assert!(first.cancelled);
     assert_eq!(first.letters.len() + first.skipped.len(), 3);
 
-    let me = admin::service::managers(&db).expect("managers")[0].id;
+    let me = head_of(&db);
     let mut h = harness(app_on(db, me, Route::Merge));
     h.run();
     h.state_mut().features.letters.merge.template_code = "tariff_change".into();

@@ -66,6 +66,12 @@ pub fn type_into(h: &mut H, label: &str, text: &str) {
     h.run();
 }
 
+/// Whether the widget labelled `label` is shown disabled.
+pub fn is_disabled(h: &H, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT as _;
+    h.get_by_label(label).accesskit_node().is_disabled()
+}
+
 /// Clears a focused text field by pressing Backspace.
 pub fn clear_field(h: &mut H, label: &str) {
     input(h, label).click();
@@ -135,6 +141,15 @@ pub fn app_on_file(dir: &std::path::Path) -> (App, Id) {
     };
     clients::service::save(&mut db, &common::actor(me), &d).expect("saved");
     (app_on(db, Some(me), Route::Today), me)
+}
+
+/// The head of the group of a demo database (who writes to every client).
+pub fn head_of(db: &Db) -> Option<Id> {
+    admin::service::managers(db)
+        .expect("managers")
+        .into_iter()
+        .find(|m| m.role == vipdesk::domain::Role::GroupHead)
+        .and_then(|m| m.id)
 }
 
 /// A draft of the free template to `client` with `body`, saved: its id and the letter.

@@ -493,7 +493,13 @@ fn client_of(line: &vipdesk::overview::Line) -> i64 {
 /// by another program.
 fn app_with_unreadable_regulation() -> App {
     let (mut db, _) = common::db();
-    let me = common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let me = common::add_with_role(
+        &mut db,
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
     let reg = vipdesk::greetings::Regulation::default();
     vipdesk::greetings::service::set_regulation(&mut db, &Actor::SYSTEM, &reg).expect("saved");
     db.conn()
@@ -531,7 +537,16 @@ fn an_unreadable_setting_is_named_in_a_red_band() {
 #[test]
 fn the_settings_screens_ask_before_their_edits_are_lost() {
     let dir = tempfile::tempdir().expect("tmp");
-    let (app, _) = app_on_file(dir.path());
+    let (mut app, _) = app_on_file(dir.path());
+    // The settings are the head's to change.
+    let head = common::add_with_role(
+        &mut app.db,
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
+    app.set_user(Some(head)).expect("head");
     let mut h = harness(app);
     h.run();
     // A topic typed and not added: «Не сохранять» drops it, «Да» adds it.

@@ -14,9 +14,15 @@ fn term_of(
     Ok((term, calendar::load(conn)?.deadline(date, term)))
 }
 
+/// Refuses, inside a write, a manager's change to an appeal of another manager's client.
+pub(super) fn own(w: &Tx, id: Id) -> Result<(), StorageError> {
+    clients_service::check_own(w, store::get(w, id)?.client_id)
+}
+
 fn register_in(w: &Tx, id: Id) -> Result<String, AppealError> {
     let s = store::settings(w)?;
     let a = store::get(w, id)?;
+    clients_service::check_own(w, a.client_id)?;
     if a.status != AppealStatus::Received {
         return Err(AppealError::BadTransition {
             from: a.status,
@@ -42,6 +48,7 @@ pub fn create(
 ) -> Result<Id, AppealError> {
     validate(a, db.clock().local())?;
     let id = db.write(actor, |w| {
+        clients_service::check_own(w, a.client_id)?;
         if !a.message_id.is_empty()
             && let Some((id, number)) = store::by_message_id(w, &a.message_id)?
         {
@@ -67,6 +74,8 @@ pub fn save(db: &mut Db, actor: &Actor, base: &Appeal, a: &Appeal) -> Result<(),
     let id = a.id.ok_or(StorageError::NotFound(0))?;
     db.write(actor, |w| {
         crate::storage::unchanged(id, base, &store::get(w, id)?)?;
+        own(w, id)?;
+        clients_service::check_own(w, a.client_id)?;
         Ok(store::update(w, a)?)
     })
 }
@@ -83,6 +92,7 @@ pub(super) fn transition(
     to: AppealStatus,
     step: &store::Step,
 ) -> Result<(), AppealError> {
+    own(w, id)?;
     let from = store::status(w, id)?;
     if !from.can_become(to) || !store::set_status(w, id, from, to, step)? {
         return Err(AppealError::BadTransition { from, to });
@@ -239,5 +249,8 @@ pub fn reopen(db: &mut Db, actor: &Actor, id: Id) -> Result<(), AppealError> {
 
 /// Moves an appeal to the trash; its number is never given again.
 pub fn delete(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
-    db.write(actor, |w| store::delete(w, id))
+    db.write(actor, |w| {
+        own(w, id)?;
+        store::delete(w, id)
+    })
 }

@@ -70,6 +70,7 @@ pub fn reply_letter(
     check_channel(&a, Channel::Post, reason)?;
     let letter = letter_for(db, &a, "reply_appeal", db.today())?;
     db.write(actor, |w| {
+        own(w, id)?;
         let letter_id = match unregistered_reply(w, id)? {
             // A reply drafted before: the same draft, the answer put where its blank was.
             Some(mut draft) => {
@@ -200,6 +201,7 @@ pub fn notice_of_registration(db: &mut Db, actor: &Actor, id: Id) -> Result<Noti
     let letter = letter_for(db, &a, "appeal_registered", db.today())?;
     if matches!(a.reply_channel, Channel::Post | Channel::InPerson) {
         let letter_id = db.write(actor, |w| {
+            own(w, id)?;
             let letter_id = letters_service::add_draft(w, &letter)?;
             store::link_letter(w, letter_id, id, LetterRole::Registered)?;
             Ok::<_, AppealError>(letter_id)
@@ -265,6 +267,7 @@ pub fn extend(
     };
     let letter = letter_for(db, &extended, "appeal_extended", db.today())?;
     let letter_id = db.write(actor, |w| {
+        own(w, id)?;
         let step = store::Step {
             extended: Some((days, reason.trim(), w.today(), due)),
             ..Default::default()
@@ -315,6 +318,7 @@ pub fn attach(
 ) -> Result<Id, AppealError> {
     db.write(actor, |w| {
         let a = store::get(w, id)?;
+        clients_service::check_own(w, a.client_id)?;
         attach_in(w, id, a.client_id, name, bytes)
     })
 }

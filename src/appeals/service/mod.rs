@@ -122,6 +122,9 @@ pub fn check_settings(s: &AppealSettings) -> Result<(), FieldErrors> {
 
 pub fn save_settings(db: &mut Db, actor: &Actor, s: &AppealSettings) -> Result<(), AppealError> {
     check_settings(s).map_err(AppealError::Invalid)?;
+    actor
+        .may(crate::domain::Duty::EditDeadlines)
+        .map_err(StorageError::from)?;
     db.write(actor, |w| Ok(store::save_settings(w, s)?))
 }
 

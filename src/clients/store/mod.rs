@@ -103,6 +103,25 @@ pub fn client_short_name(conn: &Connection, id: Id) -> Result<String> {
     )
 }
 
+/// The personal manager of a client (`None`: nobody yet, or no such client).
+pub fn client_manager(conn: &Connection, id: Id) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row("SELECT manager_id FROM clients WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten())
+}
+
+/// The client a person belongs to.
+pub fn person_client(conn: &Connection, id: Id) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row("SELECT client_id FROM people WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
 /// The kind of a client (legal entity, entrepreneur, citizen).
 pub fn client_kind(conn: &Connection, id: Id) -> Result<ClientKind> {
     storage::found(

@@ -65,7 +65,6 @@ impl Describe for crate::calendar::service::CalendarError {
         use crate::calendar::service::CalendarError as E;
         match self {
             E::Storage(e) => e.describe(),
-            E::NotAllowed => w::ERR_CALENDAR_NOT_ALLOWED.into(),
             E::NoDecree => w::ERR_CALENDAR_NO_DECREE.into(),
             E::YearOutOfRange(y) => w::err_calendar_year(*y),
         }

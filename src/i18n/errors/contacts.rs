@@ -12,7 +12,6 @@ impl Describe for ContactsError {
             ContactsError::BadTransition { from, to } => {
                 w::err_report_transition(from.label(), to.label())
             }
-            ContactsError::NotAllowed => w::ERR_ONLY_HEAD_ACCEPTS.into(),
         }
     }
 }

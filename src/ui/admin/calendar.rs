@@ -166,7 +166,12 @@ impl CalendarScreen {
 
     fn day_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
         let Some(date) = self.selected else {
-            ui.label(RichText::new(t::CALENDAR_PICK).color(theme::MUTED));
+            let hint = if self.can_edit {
+                t::CALENDAR_PICK
+            } else {
+                t::CALENDAR_PICK_TO_SEE
+            };
+            ui.label(RichText::new(hint).color(theme::MUTED));
             return;
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {

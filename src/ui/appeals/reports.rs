@@ -54,7 +54,7 @@ impl ReportsScreen {
 
     pub fn save_memo(&mut self, cx: &mut Cx, target: &Path) -> anyhow::Result<()> {
         if let Some(m) = &self.memo {
-            memo::write_memo(cx.db, m, target).map_err(t::err)?;
+            memo::write_memo(cx.db, &cx.actor(), m, target).map_err(t::err)?;
             cx.info(t::file_written(&target.display().to_string()));
         }
         Ok(())

@@ -18,6 +18,8 @@ use crate::ui::{theme, widgets};
 /// typed and not saved asks «Сохранить изменения?».
 #[derive(Default)]
 pub struct SettingsScreen {
+    /// Who works: the terms are the head's to change.
+    pub actor: crate::domain::Actor,
     pub settings: Option<AppealSettings>,
     pub original: Option<AppealSettings>,
     pub errors: FieldErrors,
@@ -47,6 +49,7 @@ impl SettingsScreen {
     }
 
     pub fn load(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
+        self.actor = cx.actor();
         let edit = service::settings_to_edit(cx.db).map_err(t::err)?;
         self.unreadable = edit.unreadable.map(|e| e.describe());
         // What is shown is the base of the edits; a setting that did not read is saved by
@@ -211,10 +214,9 @@ impl SettingsScreen {
                         widgets::err(&self.errors, "number_format"),
                     );
                 });
-                if ui
-                    .button(RichText::new(t::SAVE_SETTINGS).strong())
-                    .clicked()
-                {
+                let may = self.actor.may(crate::domain::Duty::EditDeadlines);
+                let save = egui::Button::new(RichText::new(t::SAVE_SETTINGS).strong());
+                if widgets::permitted_button(ui, save, may).clicked() {
                     out.push(Cmd::SaveSettings.into());
                 }
                 ui.add_space(12.0);

@@ -17,6 +17,8 @@ use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct GiftsScreen {
+    /// Who works: approving an order is the head's.
+    pub actor: crate::domain::Actor,
     /// Where the order's PDF is written.
     pub path: String,
     pub from: String,
@@ -250,8 +252,13 @@ impl GiftsScreen {
                         let Some(id) = g.id else { return };
                         if let Some(next) = g.status.next() {
                             let label = t::next_step_button(next.code());
-                            if ui
-                                .small_button(label)
+                            let may = if next == GiftStatus::Approved {
+                                self.actor.may(crate::domain::Duty::ApproveGifts)
+                            } else {
+                                Ok(())
+                            };
+                            let button = egui::Button::new(label).small();
+                            if widgets::permitted_button(ui, button, may)
                                 .accessible_name(format!("{label}: {}", g.item))
                                 .clicked()
                             {

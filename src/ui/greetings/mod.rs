@@ -199,6 +199,8 @@ impl Feature for GreetingsUi {
     }
 
     fn reload(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        self.schedule.rules.actor = cx.actor();
+        self.gifts.actor = cx.actor();
         match route {
             Route::Greetings | Route::GiftLimits => self.build(cx),
             Route::Gifts => self.filter_gifts(cx),

@@ -15,6 +15,8 @@ use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct RulesEditor {
+    /// Who works: the limits and the regulation are the head's to set.
+    pub actor: crate::domain::Actor,
     pub year: i32,
     pub limits: LimitsDraft,
     /// As loaded: the limits are dirty when they differ.
@@ -224,7 +226,8 @@ impl RulesEditor {
                 });
                 self.limits = LimitsDraft::from_value(&Limits::proportional(general));
             }
-            if ui.button(t::SAVE_LIMITS).clicked() {
+            let may = self.actor.may(crate::domain::Duty::ApproveLimits);
+            if widgets::permitted_button(ui, egui::Button::new(t::SAVE_LIMITS), may).clicked() {
                 out.push(Cmd::SaveLimits.into());
             }
         });
@@ -289,7 +292,8 @@ impl RulesEditor {
             }
         });
         widgets::forget_fixed(&mut self.regulation_errors, self.regulation.to_value());
-        if ui.button(t::SAVE_REGULATION).clicked() {
+        let may = self.actor.may(crate::domain::Duty::EditRegulation);
+        if widgets::permitted_button(ui, egui::Button::new(t::SAVE_REGULATION), may).clicked() {
             out.push(Cmd::SaveRegulation.into());
         }
     }

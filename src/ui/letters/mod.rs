@@ -285,7 +285,8 @@ impl Feature for LettersUi {
             }
             Cmd::MergeDir(p) => self.merge.out_dir = p.display().to_string(),
             Cmd::PreviewMerge(selection, resume) => {
-                let recipients = mail_merge::recipients(cx.db, &selection).map_err(t::err)?;
+                let recipients =
+                    mail_merge::recipients(cx.db, &cx.actor(), &selection).map_err(t::err)?;
                 self.merge.confirm = Some(merge::Confirm {
                     selection,
                     resume,
