@@ -14,6 +14,7 @@ pub static HOOKS: Hooks = Hooks {
     settings: &[
         admin::service::SETTINGS[0],
         admin::service::SETTINGS[1],
+        admin::service::SETTINGS[2],
         appeals::service::SETTINGS,
         greetings::service::SETTINGS[0],
         greetings::service::SETTINGS[1],

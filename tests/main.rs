@@ -16,6 +16,7 @@ mod encryption;
 mod greetings;
 mod gui;
 mod hostile;
+mod identity;
 mod journal;
 mod letters;
 mod migrations;

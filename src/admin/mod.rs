@@ -2,6 +2,7 @@
 
 pub mod backups;
 pub mod draft;
+pub mod identity;
 pub mod model;
 pub mod service;
 mod store;

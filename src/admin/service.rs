@@ -179,8 +179,8 @@ pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {
     Ok(problems)
 }
 
-/// The company's requisites and the backup policy, for the database's hooks.
-pub const SETTINGS: [crate::storage::settings::Known; 2] = [
+/// The company's requisites, the backup policy and how users sign in, for the database's hooks.
+pub const SETTINGS: [crate::storage::settings::Known; 3] = [
     crate::storage::settings::Known {
         key: "company",
         read: |conn| store::load_company(conn).map(|_| ()),
@@ -188,6 +188,10 @@ pub const SETTINGS: [crate::storage::settings::Known; 2] = [
     crate::storage::settings::Known {
         key: "backups",
         read: |conn| store::backup_policy(conn).map(|_| ()),
+    },
+    crate::storage::settings::Known {
+        key: "identity",
+        read: |conn| store::identity_settings(conn).map(|_| ()),
     },
 ];
 

@@ -461,3 +461,93 @@ pub fn check_database(conn: &Connection) -> Result<Vec<Problem>> {
     );
     Ok(problems)
 }
+
+// ---- credentials ----
+
+/// How a manager proves who they are: the password's hash (empty: none set) and the operating
+/// system account linked (empty: none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Credential {
+    pub password_hash: String,
+    pub os_account: String,
+}
+
+pub fn credential(conn: &Connection, id: Id) -> Result<Credential> {
+    Ok(conn
+        .query_row(
+            "SELECT password_hash, os_account FROM credentials WHERE manager_id = ?1",
+            [id],
+            |r| {
+                Ok(Credential {
+                    password_hash: r.get(0)?,
+                    os_account: r.get(1)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Whether any manager has a password (the department has set up its users).
+pub fn any_password(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM credentials c JOIN managers m ON m.id = c.manager_id \
+         WHERE c.password_hash <> '' AND m.deleted_at IS NULL AND m.active)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The active manager whose linked operating system account is `account` (case aside).
+pub fn manager_of_os_account(conn: &Connection, account: &str) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row(
+            "SELECT c.manager_id FROM credentials c JOIN managers m ON m.id = c.manager_id \
+             WHERE lower(c.os_account) = lower(?1) AND c.os_account <> '' \
+             AND m.deleted_at IS NULL AND m.active",
+            [account],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn ensure_credential(w: &Tx, id: Id) -> Result<()> {
+    w.execute(
+        "INSERT OR IGNORE INTO credentials (manager_id, created_at, updated_at, author_id) \
+         VALUES (?1, ?2, ?2, ?3)",
+        params![id, w.now(), w.author()],
+    )?;
+    Ok(())
+}
+
+pub fn set_password_hash(w: &Tx, id: Id, hash: &str) -> Result<()> {
+    ensure_credential(w, id)?;
+    w.execute(
+        "UPDATE credentials SET password_hash = ?2, password_set_at = ?3, updated_at = ?3, \
+         author_id = ?4 WHERE manager_id = ?1",
+        params![id, hash, w.now(), w.author()],
+    )?;
+    Ok(())
+}
+
+pub fn set_os_account(w: &Tx, id: Id, account: &str) -> Result<()> {
+    ensure_credential(w, id)?;
+    w.execute(
+        "UPDATE credentials SET os_account = ?2, updated_at = ?3, author_id = ?4 \
+         WHERE manager_id = ?1",
+        params![id, account, w.now(), w.author()],
+    )?;
+    Ok(())
+}
+
+impl Setting for super::identity::IdentitySettings {
+    const KEY: &'static str = "identity";
+}
+
+pub fn identity_settings(conn: &Connection) -> Result<super::identity::IdentitySettings> {
+    settings::get_or(conn, super::identity::IdentitySettings::default)
+}
+
+pub fn save_identity_settings(w: &Tx, s: &super::identity::IdentitySettings) -> Result<()> {
+    settings::put(w, s)
+}

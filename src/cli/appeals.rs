@@ -10,7 +10,7 @@ use clap::Subcommand;
 use super::{Out, Place};
 use crate::appeals::{AppealFilter, AppealRow, DueFilter, call, memo, service};
 use crate::domain::calendar::{Calendar, Term};
-use crate::domain::{Actor, Code, Id};
+use crate::domain::{Code, Id};
 use crate::i18n::{self as t, Label};
 
 /// A date typed as `YYYY-MM-DD`, in the calendar's years (1900–2100).
@@ -151,7 +151,8 @@ fn import_eml(
     let bytes =
         crate::files::read_limited(file, crate::appeals::intake::MAX_EML_BYTES).map_err(t::err)?;
     let mut db = place.open()?;
-    let id = call::import_eml(&mut db, &Actor::SYSTEM, &bytes, client, register).map_err(t::err)?;
+    let actor = place.actor(&mut db)?;
+    let id = call::import_eml(&mut db, &actor, &bytes, client, register).map_err(t::err)?;
     let a = service::open(&db, id).map_err(t::err)?;
     let details = service::details(&db, &a).map_err(t::err)?;
     if a.number.is_empty() {
@@ -171,9 +172,10 @@ pub fn weekly_complaints(
     file: &Path,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    let mut db = place.open()?;
+    let viewer = place.viewer(&mut db)?;
     let memo = memo::weekly_memo(&db, week, db.today()).map_err(t::err)?;
-    memo::write_memo(&db, &Actor::SYSTEM, &memo, file).map_err(t::err)?;
+    memo::write_memo(&db, &viewer, &memo, file).map_err(t::err)?;
     out.line(t::memo_totals(
         memo.rows.len(),
         memo.complaints(),

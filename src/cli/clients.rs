@@ -7,7 +7,6 @@ use clap::Subcommand;
 
 use super::{Out, Place};
 use crate::clients::{ClientRow, exchange, service};
-use crate::domain::Actor;
 use crate::i18n as t;
 
 #[derive(Debug, Subcommand)]
@@ -69,12 +68,13 @@ pub fn clients(place: &Place, command: ClientsCommand, out: &mut Out) -> anyhow:
 pub fn import(place: &Place, what: ImportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ImportCommand::Clients { file, update } = what;
     let mut db = place.open()?;
+    let actor = place.actor(&mut db)?;
     let mode = if update {
         exchange::ImportMode::Update
     } else {
         exchange::ImportMode::AddOnly
     };
-    let report = exchange::import_clients(&mut db, &Actor::SYSTEM, &file, mode).map_err(t::err)?;
+    let report = exchange::import_clients(&mut db, &actor, &file, mode).map_err(t::err)?;
     for w in &report.warnings {
         eprintln!("{}", t::describe(w));
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use super::{Out, Place};
-use crate::domain::{Actor, Code, fmt};
+use crate::domain::{Code, fmt};
 use crate::files;
 use crate::i18n::{self as t, Label};
 use crate::letters::{
@@ -138,6 +138,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                 }
             }
             let mut db = place.open()?;
+            let actor = place.actor(&mut db)?;
             let job = MergeJob {
                 template_code: template,
                 selection,
@@ -148,7 +149,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
             };
             let cancel = std::sync::atomic::AtomicBool::new(false);
             let report =
-                merge::merge(&mut db, &Actor::SYSTEM, &job, &|_, _| {}, &cancel).map_err(t::err)?;
+                merge::merge(&mut db, &actor, &job, &|_, _| {}, &cancel).map_err(t::err)?;
             for (client, reason) in &report.skipped {
                 eprintln!("{}", t::merge_skipped(client, &t::describe(reason)));
             }

@@ -36,6 +36,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub create: bool,
 
+    /// Who works: the manager's id (the password: VIPDESK_PASSWORD, else asked).
+    #[arg(long, global = true, value_name = "ID")]
+    pub user: Option<i64>,
+
     /// Print the time to the first frame and exit (startup benchmark of the GUI).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -311,9 +315,48 @@ impl Cli {
 pub struct Place {
     path: PathBuf,
     create: bool,
+    user: Option<i64>,
 }
 
 impl Place {
+    /// Who a writing command acts as: the user of `--user`, proven by the password
+    /// (VIPDESK_PASSWORD, else asked) or the computer's account. Without `--user`: the user of
+    /// the computer's account when the settings say so; the program itself while the
+    /// department has no passwords yet; else refused, asking for `--user`.
+    fn actor(&self, db: &mut Db) -> anyhow::Result<crate::domain::Actor> {
+        use crate::admin::identity::{self, Ask, Proof};
+        let Some(id) = self.user else {
+            if let Some(actor) = identity::sign_in_by_os(db).map_err(t::err)? {
+                return Ok(actor);
+            }
+            if identity::established(db).map_err(t::err)? {
+                anyhow::bail!(crate::words::cli::USER_NEEDED);
+            }
+            return Ok(crate::domain::Actor::SYSTEM);
+        };
+        let actor = match identity::ask(db, id).map_err(t::err)? {
+            Ask::Password => {
+                let password = passphrase::user_password()?;
+                identity::sign_in(db, id, Proof::Password(&password))
+            }
+            Ask::OsAccount { account } => identity::sign_in(db, id, Proof::OsAccount(&account)),
+            // Nobody has a password yet: nothing to prove against.
+            Ask::NewPassword => crate::admin::service::manager(db, id)
+                .map(|m| m.actor())
+                .map_err(Into::into),
+        };
+        actor.map_err(t::err)
+    }
+
+    /// Who a reading command shows things as: the proven `--user`, else the program.
+    fn viewer(&self, db: &mut Db) -> anyhow::Result<crate::domain::Actor> {
+        if self.user.is_some() {
+            self.actor(db)
+        } else {
+            Ok(crate::domain::Actor::SYSTEM)
+        }
+    }
+
     /// Opens the database: a missing file is an error unless `--create` was given.
     fn open(&self) -> anyhow::Result<Db> {
         self.open_as(self.create)
@@ -346,6 +389,7 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
     let place = &Place {
         path: cli.db_path(),
         create: cli.create,
+        user: cli.user,
     };
     let out = &mut Out::default();
     let code = match command {

@@ -44,6 +44,20 @@ pub fn new_one() -> anyhow::Result<Passphrase> {
     Ok(p)
 }
 
+/// The environment variable of a user's password (`--user`).
+pub const PASSWORD_ENV: &str = "VIPDESK_PASSWORD";
+
+/// The password of `--user`: from the environment, or asked on the terminal without echo.
+pub fn user_password() -> anyhow::Result<String> {
+    if let Ok(s) = std::env::var(PASSWORD_ENV) {
+        return Ok(s);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(anyhow!(t::PASSWORD_NEEDED));
+    }
+    Ok(rpassword::prompt_password(t::PASSWORD_PROMPT)?)
+}
+
 fn ask(prompt: &str) -> anyhow::Result<Passphrase> {
     let s = rpassword::prompt_password(prompt)?;
     Passphrase::new(&s).ok_or_else(|| anyhow!(t::PASSPHRASE_EMPTY))

@@ -28,6 +28,9 @@ const NOT_JOURNALLED: &[&str] = &[
 /// The full-text index and its shadow tables: derived from the appeals, never journalled.
 const FULL_TEXT_PREFIX: &str = "appeals_fts";
 
+/// Columns never copied into the journal: a password's hash (the day it was set is).
+const SECRET: &[&str] = &["password_hash"];
+
 /// Columns that say nothing about what changed.
 const BOOKKEEPING: &[&str] = &[
     "id",
@@ -65,6 +68,7 @@ pub fn install(conn: &Connection) -> Result<()> {
         let json = |side: &str| {
             let pairs: Vec<String> = columns
                 .iter()
+                .filter(|(name, _)| !SECRET.contains(&name.as_str()))
                 .map(|(name, ty)| {
                     // A file's bytes are not copied into the journal: their size is.
                     if ty.eq_ignore_ascii_case("BLOB") {

@@ -694,6 +694,21 @@ const V13_REPLY_ANSWER: &str = "UPDATE templates SET body = 'Ваше обращ
 Если у Вас возникнут дополнительные вопросы, Ваш персональный менеджер {{ manager.initials }} ответит на них по телефону {{ manager.phone }} или при личной встрече.';
 ";
 
+/// How each user proves who they are: a personal password kept as a salted argon2 hash, or the
+/// operating system account linked to the manager (the settings say which). The hash is never
+/// journalled; the day it was set is.
+const V14_CREDENTIALS: &str = "
+CREATE TABLE credentials (
+    manager_id INTEGER PRIMARY KEY REFERENCES managers(id),
+    password_hash TEXT NOT NULL DEFAULT '',
+    password_set_at TEXT,
+    os_account TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    author_id INTEGER
+);
+";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -710,10 +725,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V11_GIFT_ORDERS),
         M::up(V12_OWN_LINKS),
         M::up(V13_REPLY_ANSWER),
+        M::up(V14_CREDENTIALS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    13
+    14
 }

@@ -34,6 +34,8 @@ pub struct App {
     pub prefs_changed: bool,
     /// The screens the user came through, for «Закрыть» and Esc.
     pub history: Vec<Route>,
+    /// «Кто работает?»: the user proves who they are before the program acts as them.
+    pub sign_in: super::who::SignIn,
     commands: Vec<Command>,
 }
 
@@ -60,17 +62,14 @@ impl App {
             quit_now: false,
             prefs_changed: false,
             history: Vec::new(),
+            sign_in: super::who::SignIn::default(),
             commands: Vec::new(),
         };
         app.reload_view()?;
         app.features.clients.list_width = prefs.list_width;
-        app.view.me = prefs.manager_uuid.and_then(|uuid| {
-            app.view
-                .managers
-                .iter()
-                .find(|m| m.uuid == uuid && m.active)
-                .cloned()
-        });
+        app.view.me = app
+            .sign_in
+            .at_start(&mut app.db, &app.view.managers, prefs.manager_uuid);
         let first = if app.view.managers.is_empty() {
             Route::Welcome
         } else {
@@ -141,9 +140,9 @@ impl App {
         self.commands.extend(overlays);
         if self.view.me.is_none()
             && !self.view.managers.is_empty()
-            && let Some(id) = super::who::who_is_working(&ctx, &self.view.managers)
+            && let Some(actor) = self.sign_in.ui(&ctx, &mut self.db, &self.view.managers)
         {
-            self.push(Command::SetUser(Some(id)));
+            self.push(Command::SetUser(actor.id));
         }
         self.unsaved_prompt_ui(&ctx);
         super::about::window(&ctx, &mut self.about_open, &self.view.db_label);

@@ -361,6 +361,7 @@ pub fn setting_name(key: &str) -> &'static str {
         "appeals" => "Сроки и тематики обращений",
         "greetings" => "Регламент поздравлений",
         "gift_limits" => "Лимиты подарков",
+        "identity" => "Вход в программу",
         _ => "настройка",
     }
 }
@@ -404,3 +405,44 @@ pub fn setting_unreadable(name: &str, key: &str, field: &str, defect: &str) -> S
 pub fn setting_shown_as_default(why: &str) -> String {
     format!("{why} Ниже — значения по умолчанию; они вступят в силу, когда вы их сохраните.")
 }
+
+// ---- signing in ----
+
+pub fn err_unknown_user(id: i64) -> String {
+    format!("Нет работающего менеджера с номером {id}: проверьте --user (номера — в «Менеджеры»).")
+}
+pub const ERR_WRONG_PASSWORD: &str = "Неверный пароль.";
+pub const ERR_NO_PASSWORD_YET: &str = "Пароль для Вас ещё не задан: попросите руководителя группы задать его в «Менеджеры», затем войдите с ним.";
+pub fn err_not_this_account(account: &str) -> String {
+    format!(
+        "Учётная запись компьютера «{account}» не связана с этим менеджером: войти можно под своей учётной записью."
+    )
+}
+pub fn err_unknown_account(account: &str) -> String {
+    format!(
+        "Учётная запись «{account}» не связана ни с одним менеджером: руководитель группы связывает их в «Менеджеры»."
+    )
+}
+pub fn err_weak_password(n: usize) -> String {
+    format!("Пароль короче {n} знаков: придумайте длиннее.")
+}
+pub fn err_long_password(n: usize) -> String {
+    format!("Пароль длиннее {n} знаков.")
+}
+pub const ERR_PASSWORDS_DIFFER: &str = "Пароль и повтор не совпадают.";
+pub const ERR_PASSWORD_HASH: &str =
+    "Пароль не удалось сохранить: внутренняя ошибка, подробности в журнале программы.";
+
+pub const ACCESS_TITLE: &str = "Вход в программу";
+pub const ACCESS_MODE: &str = "Пользователи входят";
+pub const ACCESS_BY_PASSWORD: &str = "по личному паролю";
+pub const ACCESS_BY_ACCOUNT: &str = "по учётной записи компьютера";
+pub const ACCESS_MODE_SAVE: &str = "Сохранить способ входа";
+pub const ACCESS_MODE_SAVED: &str = "Способ входа сохранён.";
+pub const PASSWORD_IS_SET: &str = "Пароль задан.";
+pub const PASSWORD_NOT_SET: &str = "Пароль не задан.";
+pub const OS_ACCOUNT: &str = "Учётная запись компьютера";
+pub const SET_PASSWORD: &str = "Задать пароль";
+pub const LINK_ACCOUNT: &str = "Связать учётную запись";
+pub const PASSWORD_SAVED: &str = "Пароль сохранён.";
+pub const ACCOUNT_LINKED: &str = "Учётная запись сохранена.";

@@ -147,6 +147,8 @@ pub const F_PASSPHRASE: &str = "Пароль базы данных";
 pub const UNLOCK_OPEN: &str = "Открыть";
 pub const ERR_NOT_ENCRYPTED: &str = "база данных не зашифрована";
 pub const PASSPHRASE_PROMPT: &str = "Пароль базы данных: ";
+pub const PASSWORD_PROMPT: &str = "Ваш пароль: ";
+pub const PASSWORD_NEEDED: &str = "Нужен пароль пользователя --user: задайте его в VIPDESK_PASSWORD или запустите команду в терминале.";
 pub const PASSPHRASE_NEW_PROMPT: &str = "Новый пароль базы данных: ";
 pub const PASSPHRASE_REPEAT_PROMPT: &str = "Повторите новый пароль: ";
 pub const PASSPHRASE_MISMATCH: &str = "пароли не совпадают: база не изменена";
@@ -342,3 +344,17 @@ pub fn err_head_only(duty: &str) -> String {
 }
 pub const ERR_NOT_YOUR_CLIENT: &str = "Это клиент другого персонального менеджера: изменять его записи может его менеджер или руководитель группы.";
 pub const ERR_EMPTY_REPLY: &str = "В письме нет ответа по существу: напишите после слов «сообщаем следующее», что решено по обращению. Письмо из одних слов шаблона не отвечает клиенту.";
+
+pub const SIGN_IN: &str = "Войти";
+pub const PASSWORD: &str = "Пароль";
+pub const NEW_PASSWORD: &str = "Новый пароль";
+pub const REPEAT_PASSWORD: &str = "Повторите пароль";
+pub const OTHER_USER: &str = "Другой пользователь";
+pub fn sign_in_by_account(account: &str) -> String {
+    format!("Вход по учётной записи компьютера «{account}».")
+}
+pub fn first_password_hint(n: usize) -> String {
+    format!(
+        "Паролей в программе ещё нет: придумайте свой (не короче {n} знаков). Пароли коллегам задаёт руководитель группы в «Менеджеры»."
+    )
+}

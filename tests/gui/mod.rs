@@ -17,6 +17,7 @@ mod client_screens;
 mod contact_screens;
 mod greeting_screens;
 mod letter_screens;
+mod role_screens;
 mod shell;
 
 pub type H = Harness<'static, App>;
@@ -64,6 +65,28 @@ pub fn type_into(h: &mut H, label: &str, text: &str) {
     h.run();
     input(h, label).type_text(text);
     h.run();
+}
+
+/// Signs in on «Кто работает?» with `password`: the first password of the workstation (typed
+/// twice) when nobody has one yet, else the user's own.
+pub fn sign_in_with(h: &mut H, password: &str) {
+    let first = matches!(
+        h.state().sign_in.chosen,
+        Some((_, Ok(vipdesk::admin::identity::Ask::NewPassword)))
+    );
+    let field = if first { t::NEW_PASSWORD } else { t::PASSWORD };
+    let mut fields = vec![field];
+    if first {
+        fields.push(t::REPEAT_PASSWORD);
+    }
+    for f in fields {
+        h.get_by_role_and_label(Role::PasswordInput, f).click();
+        h.run();
+        h.get_by_role_and_label(Role::PasswordInput, f)
+            .type_text(password);
+        h.run();
+    }
+    click_button(h, t::SIGN_IN);
 }
 
 /// Whether the widget labelled `label` is shown disabled.

@@ -18,6 +18,9 @@ fn first_run_offers_demo_data() {
         .expect("a manager")
         .click();
     h.run();
+    // Nobody has a password yet: the first user sets theirs.
+    assert!(h.state().view.me.is_none(), "not before the password");
+    sign_in_with(&mut h, "первый-пароль");
     assert!(h.state().view.me.is_some());
     assert!(h.state().prefs_changed);
     // «Сегодня» now lists only this manager's clients.
@@ -153,6 +156,13 @@ fn the_remembered_user_gets_their_own_today_at_start() {
         ..Prefs::default()
     };
     let app = App::new(db, prefs).expect("app");
+    // Proposed, not taken: the remembered user proves it is them.
+    assert_eq!(app.view.me_id(), None);
+    assert_eq!(app.sign_in.chosen.as_ref().map(|c| c.0), manager.id);
+    let mut h = harness(app);
+    h.run();
+    sign_in_with(&mut h, "первый-пароль");
+    let app = h.state();
     assert_eq!(app.view.me_id(), manager.id);
     let mine: std::collections::HashSet<i64> = app
         .view
@@ -180,8 +190,6 @@ fn the_remembered_user_gets_their_own_today_at_start() {
             "{key}"
         );
     }
-    let mut h = harness(app);
-    h.run();
     let count = h.state().features.overview.today.count();
     h.get_by_label(&t::with_count(t::TODAY, count));
 }

@@ -58,3 +58,24 @@ impl Describe for DemoError {
         }
     }
 }
+
+impl Describe for crate::admin::identity::SignInError {
+    fn describe(&self) -> String {
+        use crate::admin::identity::SignInError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::UnknownUser(id) => w::err_unknown_user(*id),
+            E::WrongPassword => w::ERR_WRONG_PASSWORD.into(),
+            E::NoPassword => w::ERR_NO_PASSWORD_YET.into(),
+            E::NotThisAccount { account } => w::err_not_this_account(account),
+            E::UnknownAccount { account } => w::err_unknown_account(account),
+            E::WeakPassword(n) => w::err_weak_password(*n),
+            E::LongPassword(n) => w::err_long_password(*n),
+            E::Mismatch => w::ERR_PASSWORDS_DIFFER.into(),
+            E::Hash(e) => {
+                log::error!("password hash failed: {e}");
+                w::ERR_PASSWORD_HASH.into()
+            }
+        }
+    }
+}

@@ -51,6 +51,8 @@ impl ManagerEditor {
 #[derive(Default)]
 pub struct ManagersScreen {
     pub editor: Option<ManagerEditor>,
+    /// «Вход в программу» of the open card.
+    pub access: super::access::AccessForm,
 }
 
 impl ManagersScreen {
@@ -65,7 +67,12 @@ impl ManagersScreen {
         self.editor = Some(ManagerEditor::new(m));
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, managers: &[Manager]) -> Vec<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        managers: &[Manager],
+        actor: &crate::domain::Actor,
+    ) -> Vec<Command> {
         let mut out = Vec::new();
         // An error beside a field goes once the field is fixed.
         if let Some(ed) = &mut self.editor {
@@ -118,9 +125,14 @@ impl ManagersScreen {
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(c) = self.editor_ui(ui, managers) {
-                out.push(c);
-            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if let Some(c) = self.editor_ui(ui, managers) {
+                    out.push(c);
+                }
+                if self.editor.as_ref().is_some_and(|e| e.draft.id.is_some()) {
+                    out.extend(self.access.ui(ui, actor));
+                }
+            });
         });
         out
     }

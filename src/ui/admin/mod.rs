@@ -1,6 +1,7 @@
 //! Administration in the window: the first run (demo data or the first manager), managers,
 //! catalogues and the trash.
 
+mod access;
 mod backups_screen;
 mod calendar;
 mod catalogs;
@@ -53,6 +54,12 @@ pub enum Cmd {
     ResetDay(chrono::NaiveDate),
     /// Confirm a year by a decree (an empty decree takes the confirmation back).
     ConfirmYear(i32, String),
+    /// How users sign in (the head's).
+    SetSignInMode(crate::admin::identity::Mode),
+    /// The open card's password, as typed twice.
+    SetPassword,
+    /// Links the open card to the computer's account typed.
+    LinkAccount,
 }
 
 #[derive(Default)]
@@ -144,6 +151,7 @@ fn setting_route(key: &str) -> Route {
         "company" => Route::Settings,
         "backups" => Route::Backups,
         "appeals" => Route::AppealSettings,
+        "identity" => Route::Managers,
         _ => Route::GiftLimits,
     }
 }
@@ -187,7 +195,7 @@ impl Feature for AdminUi {
             Route::Backups => self.backups.ui(ui),
             Route::Journal => self.journal.ui(ui, view),
             Route::Calendar => self.calendar.ui(ui),
-            _ => self.managers.ui(ui, &view.managers),
+            _ => self.managers.ui(ui, &view.managers, &view.actor()),
         }
     }
 
@@ -206,6 +214,10 @@ impl Feature for AdminUi {
                     .transpose()
                     .map_err(t::err)?;
                 self.managers.edit(m.as_ref());
+                self.managers.access.load(cx, id)?;
+            }
+            Cmd::SetSignInMode(_) | Cmd::SetPassword | Cmd::LinkAccount => {
+                self.managers.access.apply(&cmd, cx)?;
             }
             Cmd::SaveManager => {
                 if let Some(ed) = &mut self.managers.editor {
