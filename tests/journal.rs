@@ -261,3 +261,95 @@ fn a_restore_from_a_backup_is_journalled() {
     assert_eq!(all[0].author_id, None::<Id>);
     assert!(journal::verify(db.conn()).expect("verify").is_empty());
 }
+
+/// Every journalled table and column of the current schema has its words; every code a
+/// column's CHECK allows says itself in Russian; every id column names the record's table.
+#[test]
+fn every_journalled_table_column_and_code_has_its_words() {
+    use vipdesk::i18n::journal::{code_label, is_code, reference};
+    use vipdesk::words::{journal_field, journal_kind};
+    let db = Db::open_in_memory().expect("db");
+    let tables: Vec<(String, String)> = {
+        let mut st = db
+            .conn()
+            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .expect("sql");
+        st.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            ))
+        })
+        .expect("q")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+    };
+    let not_journalled = [
+        "journal",
+        "journal_head",
+        "letter_counters",
+        "appeal_counters",
+        "merges",
+    ];
+    let bookkeeping = [
+        "id",
+        "uuid",
+        "created_at",
+        "updated_at",
+        "author_id",
+        "row_version",
+        "sort",
+        "password_hash",
+    ];
+    let mut missing = Vec::new();
+    for (table, _) in &tables {
+        if not_journalled.contains(&table.as_str()) || table.starts_with("appeals_fts") {
+            continue;
+        }
+        if journal_kind(table) == table {
+            missing.push(format!("table {table}"));
+        }
+        let mut st = db
+            .conn()
+            .prepare(&format!("PRAGMA table_info({table})"))
+            .expect("info");
+        let columns: Vec<String> = st
+            .query_map([], |r| r.get(1))
+            .expect("q")
+            .collect::<Result<_, _>>()
+            .expect("cols");
+        for c in columns
+            .iter()
+            .filter(|c| !bookkeeping.contains(&c.as_str()))
+        {
+            if journal_field(table, c).is_none() {
+                missing.push(format!("{table}.{c}"));
+            }
+            // (`message_id` is an e-mail's own identifier, not a record's.)
+            let id_column = c.ends_with("_id") && c != "message_id" || c == "version_of";
+            if id_column && reference(table, c).is_none() {
+                missing.push(format!("{table}.{c} names no table"));
+            }
+        }
+    }
+    // The codes of every CHECK (column IN (…)), read from the schema itself.
+    for (table, sql) in &tables {
+        for part in sql.split("CHECK (").skip(1) {
+            let Some((column, rest)) = part.split_once(" IN (") else {
+                continue;
+            };
+            let column = column.trim();
+            let list = rest.split(')').next().unwrap_or_default();
+            assert!(is_code(table, column), "{table}.{column} is a code column");
+            for code in list.split(',').map(|c| c.trim().trim_matches('\'')) {
+                if code.is_empty() {
+                    continue;
+                }
+                if code_label(table, column, code).is_none() {
+                    missing.push(format!("{table}.{column} = {code}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no words for: {missing:?}");
+}

@@ -193,50 +193,6 @@ impl Label for crate::storage::journal::Action {
     }
 }
 
-/// A value of the journal as shown: «—» for nothing, dates as ДД.ММ.ГГГГ, stamps in local time.
-pub fn journal_value(v: &serde_json::Value) -> String {
-    use serde_json::Value;
-    match v {
-        Value::Null => "—".into(),
-        Value::Bool(b) => if *b { w::YES } else { w::NO }.into(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if s.is_empty() => "—".into(),
-        Value::String(s) => {
-            if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                return crate::domain::fmt::date(d);
-            }
-            if let Some(local) = crate::domain::clock::stamp_local(s) {
-                return local.format("%d.%m.%Y %H:%M").to_string();
-            }
-            let one_line = s.replace('\n', " ⏎ ");
-            if one_line.chars().count() > 200 {
-                let cut: String = one_line.chars().take(200).collect();
-                format!("{cut}…")
-            } else {
-                one_line
-            }
-        }
-        other => other.to_string(),
-    }
-}
-
-/// The changes of a journal row, one line per field: «ИНН: 7707083893 → 5751001230».
-pub fn journal_changes(changes: &serde_json::Map<String, serde_json::Value>) -> Vec<String> {
-    changes
-        .iter()
-        .map(|(field, pair)| {
-            let name = w::journal_field(field);
-            match pair.as_array().map(Vec::as_slice) {
-                Some([old, new]) if old.is_null() => format!("{name}: {}", journal_value(new)),
-                Some([old, new]) => {
-                    format!("{name}: {} → {}", journal_value(old), journal_value(new))
-                }
-                _ => format!("{name}: {}", journal_value(pair)),
-            }
-        })
-        .collect()
-}
-
 impl Label for crate::appeals::Channel {
     fn label(&self) -> &'static str {
         w::channel_label(self.code())

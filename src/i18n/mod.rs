@@ -4,8 +4,10 @@
 
 pub mod errors;
 pub mod fields;
+pub mod journal;
 pub mod labels;
 
 pub use crate::words::*;
 pub use errors::*;
-pub use labels::{Label, backup_kind, journal_changes, journal_value};
+pub use journal::{journal_changes, journal_value};
+pub use labels::{Label, backup_kind};

@@ -125,6 +125,13 @@ pub const COL_HEADING: &str = "Заголовок";
 pub fn letter_draft_title(client: &str) -> String {
     format!("Черновик письма: {client}")
 }
+pub fn letter_draft_name(heading: &str) -> String {
+    if heading.trim().is_empty() {
+        "Черновик письма".into()
+    } else {
+        format!("Черновик письма «{}»", heading.trim())
+    }
+}
 pub fn letter_title(number: &str, date: &str) -> String {
     format!("Письмо № {number} от {date}")
 }

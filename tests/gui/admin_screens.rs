@@ -130,3 +130,94 @@ fn the_journal_shows_who_changed_what() {
     click_button(&mut h, t::JOURNAL_SHOW);
     h.get_by_label(t::ERR_DATE);
 }
+
+/// «Журнал изменений» speaks Russian: kinds, fields and codes in words, ids as the records'
+/// names, a setting field by field, texts whole.
+#[test]
+fn the_journal_reads_as_russian_with_names_not_ids() {
+    use vipdesk::appeals::{Channel, service as appeals};
+    use vipdesk::greetings::{GiftStatus, Occasion, service as greetings};
+    let (mut db, _) = common::db();
+    let (head, me) = common::head_and_manager(&mut db);
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Альфа»".into(),
+            inn: "7707083893".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        people: vec![clients::Person {
+            surname: "Соколов".into(),
+            name: "Игорь".into(),
+            patronymic: "Андреевич".into(),
+            category: Some(1),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let client = clients::service::save(&mut db, &common::actor(me), &d).expect("client");
+    let person = clients::service::open(&db, client).expect("d").people[0]
+        .id
+        .expect("person");
+    let head_actor = Actor::manager(head, vipdesk::domain::Role::GroupHead);
+    let gift = vipdesk::greetings::Gift {
+        person_id: person,
+        occasion: Some(Occasion::Birthday),
+        holiday_date: Some(common::d(2026, 12, 20)),
+        item: "Книга об Орле".into(),
+        ..Default::default()
+    };
+    let gift = greetings::add_gift(&mut db, &common::actor(me), &gift).expect("gift");
+    greetings::advance(&mut db, &head_actor, gift, &Default::default()).expect("approved");
+    greetings::advance(&mut db, &common::actor(me), gift, &Default::default()).expect("sent");
+    let now = db.clock().local();
+    let appeal = vipdesk::appeals::Appeal {
+        subject: "Счёт".into(),
+        body: "Первый абзац.\nВторой абзац.".into(),
+        person_id: Some(person),
+        ..appeals::new_appeal(client, Channel::Email, now, Some(me))
+    };
+    appeals::create(&mut db, &common::actor(me), &appeal, true, &[]).expect("appeal");
+    let mut company = admin::service::company(&db).expect("company");
+    company.phones = "+7 (4862) 44-02-10".into();
+    admin::service::save_company(&mut db, &head_actor, &company).expect("company");
+
+    let mut h = harness(app_on(db, Some(head), Route::Journal));
+    h.run();
+    click_button(&mut h, t::JOURNAL_SHOW);
+    let sent = format!(
+        "Состояние заказа: {} → {}",
+        GiftStatus::Approved.label(),
+        GiftStatus::Sent.label()
+    );
+    let shown =
+        |h: &H, text: &str| assert!(h.query_all_by_label_contains(text).count() > 0, "{text}");
+    shown(&h, &sent);
+    shown(
+        &h,
+        &format!("Канал поступления: {}", Channel::Email.label()),
+    );
+    shown(&h, &format!("Повод: {}", Occasion::Birthday.label()));
+    shown(&h, "Контактное лицо: Соколов\u{a0}И.А.");
+    shown(&h, "Персональный менеджер: Петрова\u{a0}А.С.");
+    shown(&h, "Телефоны: ");
+    shown(&h, "Первый абзац.\nВторой абзац.");
+    // Nothing of the database's own words is left.
+    for raw in [
+        "client_id",
+        "person_id",
+        "bought",
+        "email",
+        "birthday",
+        "\"phones\"",
+        "⏎",
+        "gifts\n",
+        "appeals\n",
+    ] {
+        assert_eq!(
+            h.query_all_by_label_contains(raw).count(),
+            0,
+            "«{raw}» shown"
+        );
+    }
+}

@@ -13,12 +13,16 @@ use crate::ui::command::Command;
 use crate::ui::context::ViewCtx;
 use crate::ui::theme;
 
+use super::JournalNames;
+
 /// How many rows a screen reads at most.
 pub const JOURNAL_LIMIT: usize = 500;
 
 #[derive(Default)]
 pub struct JournalScreen {
     pub entries: Vec<Entry>,
+    /// The names of the records the entries name by id.
+    pub names: JournalNames,
     pub from: String,
     pub to: String,
     pub who: Option<Id>,
@@ -100,16 +104,25 @@ impl JournalScreen {
             ui.label(RichText::new(e).color(theme::ERROR));
         }
         ui.separator();
-        journal_table(ui, "journal", &self.entries, &view.managers, &view.clients);
+        journal_table(
+            ui,
+            "journal",
+            &self.entries,
+            &self.names,
+            &view.managers,
+            &view.clients,
+        );
         out
     }
 }
 
-/// The rows of a journal, newest first; `with_client` adds the client's name to each row.
+/// The rows of a journal, newest first, every text whole (wrapped, each row as high as its
+/// longest cell); with `clients`, each row names its client.
 pub fn journal_table(
     ui: &mut Ui,
     id: &str,
     entries: &[Entry],
+    names: &JournalNames,
     managers: &[crate::admin::Manager],
     clients: &[crate::clients::ClientRow],
 ) {
@@ -122,30 +135,72 @@ pub fn journal_table(
     if entries.len() >= JOURNAL_LIMIT {
         ui.label(RichText::new(t::journal_limited(JOURNAL_LIMIT)).color(theme::MUTED));
     }
-    let lines: Vec<Vec<String>> = entries
-        .iter()
-        .map(|e| t::journal_changes(&e.changes))
-        .collect();
+    let lookup = |table: &str, id: Id| names.get(table, id);
     let author = |e: &Entry| {
         e.author_id
             .and_then(|a| managers.iter().find(|m| m.id == Some(a)))
             .map_or_else(|| t::JOURNAL_PROGRAM.to_string(), |m| m.short_name())
     };
-    let client = |e: &Entry| {
-        e.client_id
-            .and_then(|c| clients.iter().find(|r| r.id == c))
-            .map(|r| r.short_name.clone())
-            .unwrap_or_default()
-    };
+    let rows: Vec<[String; 5]> = entries
+        .iter()
+        .map(|e| {
+            let mut what = vec![t::journal_kind(&e.kind).to_string()];
+            if let Some(own) = e.record_id.and_then(|r| names.get(&e.kind, r))
+                && e.kind != "clients"
+            {
+                what.push(own);
+            }
+            if let Some(c) = e.client_id.filter(|_| with_client || e.kind == "clients") {
+                what.push(
+                    clients
+                        .iter()
+                        .find(|r| r.id == c)
+                        .map(|r| r.short_name.clone())
+                        .or_else(|| names.get("clients", c))
+                        .unwrap_or_default(),
+                );
+            }
+            [
+                t::journal_value(&serde_json::Value::String(e.at.clone())),
+                author(e),
+                what.join("\n"),
+                e.action.label().to_string(),
+                t::journal_changes(&e.kind, &e.changes, &lookup).join("\n"),
+            ]
+        })
+        .collect();
+    // Fixed columns, the changes take the rest; each row as high as its wrapped texts.
+    let widths = [118.0, 110.0, 190.0, 100.0];
+    let spacing = ui.spacing().item_spacing.x * 2.0 * 5.0;
+    let rest = (ui.available_width() - widths.iter().sum::<f32>() - spacing).max(260.0);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let heights: Vec<f32> = rows
+        .iter()
+        .map(|r| {
+            let cell = |text: &str, width: f32| {
+                ui.fonts_mut(|f| {
+                    f.layout(text.to_string(), font.clone(), theme::MUTED, width)
+                        .size()
+                        .y
+                })
+            };
+            let tallest = widths
+                .iter()
+                .zip(r.iter())
+                .map(|(w, text)| cell(text, *w))
+                .fold(cell(&r[4], rest), f32::max);
+            theme::ROW_HEIGHT.max(tallest + 6.0)
+        })
+        .collect();
     ui.push_id(id, |ui| {
-        TableBuilder::new(ui)
+        let mut table = TableBuilder::new(ui)
             .striped(true)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Min))
-            .column(Column::auto().at_least(120.0))
-            .column(Column::auto().at_least(110.0).clip(true))
-            .column(Column::auto().at_least(150.0).clip(true))
-            .column(Column::auto().at_least(90.0))
-            .column(Column::remainder().at_least(260.0).clip(true))
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Min));
+        for w in widths {
+            table = table.column(Column::exact(w));
+        }
+        table
+            .column(Column::remainder().at_least(260.0))
             .header(theme::ROW_HEIGHT, |mut h| {
                 for title in [
                     t::COL_WHEN,
@@ -160,35 +215,13 @@ pub fn journal_table(
                 }
             })
             .body(|body| {
-                let heights = lines
-                    .iter()
-                    .map(|l| theme::ROW_HEIGHT.max(17.0 * l.len() as f32 + 4.0));
-                body.heterogeneous_rows(heights, |mut row| {
+                body.heterogeneous_rows(heights.into_iter(), |mut row| {
                     let i = row.index();
-                    let e = &entries[i];
-                    row.col(|ui| {
-                        ui.label(t::journal_value(&serde_json::Value::String(e.at.clone())));
-                    });
-                    row.col(|ui| {
-                        ui.label(author(e));
-                    });
-                    row.col(|ui| {
-                        let mut what = t::journal_kind(&e.kind).to_string();
-                        if with_client && e.client_id.is_some() {
-                            what = format!("{what}\n{}", client(e));
-                        }
-                        ui.label(what);
-                    });
-                    row.col(|ui| {
-                        ui.label(e.action.label());
-                    });
-                    row.col(|ui| {
-                        ui.vertical(|ui| {
-                            for line in &lines[i] {
-                                ui.label(RichText::new(line).small());
-                            }
+                    for text in &rows[i] {
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(text.as_str()).wrap());
                         });
-                    });
+                    }
                 });
             });
     });

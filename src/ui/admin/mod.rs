@@ -5,6 +5,7 @@ mod access;
 mod backups_screen;
 mod calendar;
 mod catalogs;
+mod journal_names;
 mod journal_screen;
 mod managers;
 mod trash;
@@ -16,6 +17,7 @@ use egui::{RichText, Ui};
 pub use backups_screen::BackupsScreen;
 pub use calendar::CalendarScreen;
 pub use catalogs::CatalogsScreen;
+pub use journal_names::JournalNames;
 pub use journal_screen::{JOURNAL_LIMIT, JournalScreen, journal_table};
 pub use managers::{ManagerEditor, ManagersScreen};
 pub use trash::TrashScreen;
@@ -77,6 +79,7 @@ impl AdminUi {
     fn show_journal(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         if let Some(filter) = self.journal.filter() {
             self.journal.entries = service::journal(cx.db, &filter).map_err(t::err)?;
+            self.journal.names = JournalNames::of(cx.db, &self.journal.entries);
         }
         Ok(())
     }

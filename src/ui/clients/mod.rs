@@ -64,6 +64,7 @@ fn load(cx: &Cx, id: Id) -> anyhow::Result<DossierEditor> {
         ..Default::default()
     };
     ed.journal = crate::admin::service::journal(cx.db, &filter).map_err(t::err)?;
+    ed.journal_names = crate::ui::admin::JournalNames::of(cx.db, &ed.journal);
     Ok(ed)
 }
 

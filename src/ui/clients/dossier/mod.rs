@@ -94,6 +94,8 @@ pub struct DossierEditor {
     pub timeline: Vec<Event>,
     /// The client's journal of changes, newest first.
     pub journal: Vec<crate::storage::journal::Entry>,
+    /// The names of the records the journal names by id.
+    pub journal_names: crate::ui::admin::JournalNames,
     /// The client's contact rhythm, the day its duties began and its last contacts.
     pub contacts: Option<ClientContacts>,
 }
@@ -116,6 +118,7 @@ impl DossierEditor {
             confirm_delete: false,
             timeline: Vec::new(),
             journal: Vec::new(),
+            journal_names: Default::default(),
             contacts: None,
         }
     }
@@ -278,7 +281,14 @@ impl DossierEditor {
         });
         ui.separator();
         if self.tab == Tab::Journal {
-            crate::ui::admin::journal_table(ui, "dossier_journal", &self.journal, managers, &[]);
+            crate::ui::admin::journal_table(
+                ui,
+                "dossier_journal",
+                &self.journal,
+                &self.journal_names,
+                managers,
+                &[],
+            );
             return out;
         }
         egui::ScrollArea::vertical()

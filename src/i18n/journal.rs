@@ -1,0 +1,213 @@
+//! The journal of changes as the user reads it: every kind of record, field and code in
+//! Russian, an id as the record's name, texts whole (the words: `crate::words::journal`).
+
+use serde_json::{Map, Value};
+
+use super::labels::Label;
+use crate::domain::{Code, Id};
+use crate::words as w;
+
+/// Which table an id column names (`None`: the column holds no id).
+pub fn reference(table: &str, column: &str) -> Option<&'static str> {
+    Some(match column {
+        "client_id" => "clients",
+        "person_id" => "people",
+        "manager_id" | "supervisor_id" => "managers",
+        "district_id" => "districts",
+        "industry_id" => "industries",
+        "service_id" => "services",
+        "kind_id" => "indicator_kinds",
+        "topic_id" => "appeal_topics",
+        "project_id" => "projects",
+        "meeting_id" => "meetings",
+        "appeal_id" | "related_id" => "appeals",
+        "letter_id" => "letters",
+        "record_id" => "records",
+        "merge_id" => "merges",
+        "version_of" if table == "letters" => "letters",
+        "version_of" if table == "meetings" => "meetings",
+        _ => return None,
+    })
+}
+
+/// Columns that hold yes or no (stored as 1 / 0).
+const YES_NO: &[&str] = &[
+    "strategic",
+    "active",
+    "crit_volume",
+    "crit_brand",
+    "crit_stability",
+    "crit_political",
+    "included",
+    "term_working",
+    "planned_strategic",
+];
+
+fn of<C: Code + Label>(code: &str) -> Option<&'static str> {
+    C::from_code(code).map(|c| c.label())
+}
+
+/// A stored code of `table.column` in words (`None`: not a code column, or a code this version
+/// does not know).
+pub fn code_label(table: &str, column: &str, code: &str) -> Option<&'static str> {
+    use crate::appeals::{AppealKind, AppealStatus, Channel, LetterRole};
+    use crate::clients::{ClientKind, Direction, ProjectStatus};
+    use crate::contacts::{MeetingKind, ReportStatus};
+    use crate::greetings::{GiftStatus, Occasion};
+    match (table, column) {
+        ("clients", "kind") => of::<ClientKind>(code),
+        ("meetings", "kind") => of::<MeetingKind>(code),
+        ("meetings", "status") => of::<ReportStatus>(code),
+        ("appeals", "kind") => of::<AppealKind>(code),
+        ("appeals", "status") => of::<AppealStatus>(code),
+        (_, "channel" | "reply_channel" | "answer_via") => of::<Channel>(code),
+        ("letters", "status") => of::<crate::letters::LetterStatus>(code),
+        ("gifts", "status") => of::<GiftStatus>(code),
+        (_, "occasion") => of::<Occasion>(code),
+        ("records", "direction") => of::<Direction>(code),
+        ("projects", "status") => of::<ProjectStatus>(code),
+        ("calendar_days", "kind") => of::<crate::domain::calendar::DayKind>(code),
+        ("appeal_letters", "role") => of::<LetterRole>(code),
+        ("managers", "role") => of::<crate::domain::Role>(code),
+        ("people", "gender") => match code {
+            "м" => Some(w::GENDER_M),
+            "ж" => Some(w::GENDER_F),
+            _ => None,
+        },
+        ("settings", "key") => Some(w::setting_name(code)),
+        _ => None,
+    }
+}
+
+/// Whether `table.column` holds a code [`code_label`] says in words.
+pub fn is_code(table: &str, column: &str) -> bool {
+    matches!(
+        (table, column),
+        ("clients" | "meetings" | "appeals" | "calendar_days", "kind")
+            | (
+                "meetings" | "appeals" | "letters" | "gifts" | "projects",
+                "status"
+            )
+            | (_, "channel" | "reply_channel" | "answer_via" | "occasion")
+            | ("records", "direction")
+            | ("appeal_letters" | "managers", "role")
+            | ("people", "gender")
+            | ("settings", "key")
+    )
+}
+
+/// A value of the journal as shown: «—» for nothing, dates as ДД.ММ.ГГГГ, stamps in local time,
+/// texts whole with their line breaks.
+pub fn journal_value(v: &Value) -> String {
+    match v {
+        Value::Null => "—".into(),
+        Value::Bool(b) => if *b { w::YES } else { w::NO }.into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) if s.is_empty() => "—".into(),
+        Value::String(s) => {
+            if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                return crate::domain::fmt::date(d);
+            }
+            if let Some(local) = crate::domain::clock::stamp_local(s) {
+                return local.format("%d.%m.%Y %H:%M").to_string();
+            }
+            s.clone()
+        }
+        Value::Array(items) => items
+            .iter()
+            .map(journal_value)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Object(fields) => fields
+            .iter()
+            .map(|(k, v)| format!("{}: {}", w::setting_field(k), journal_value(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// The name of a record another row names by id; `None` when it cannot be told.
+pub type Names<'a> = &'a dyn Fn(&str, Id) -> Option<String>;
+
+/// A value of `table.column` in words: a code by its label, yes or no, an id by the record's
+/// name.
+pub fn field_value(table: &str, column: &str, v: &Value, names: Names) -> String {
+    if let Some(target) = reference(table, column)
+        && let Some(id) = v.as_i64()
+    {
+        return names(target, id).unwrap_or_else(|| w::journal_record(id));
+    }
+    if YES_NO.contains(&column)
+        && let Some(n) = v.as_i64()
+    {
+        return if n != 0 {
+            w::JOURNAL_YES
+        } else {
+            w::JOURNAL_NO
+        }
+        .into();
+    }
+    if let Some(code) = v.as_str()
+        && let Some(label) = code_label(table, column, code)
+    {
+        return label.to_string();
+    }
+    journal_value(v)
+}
+
+/// One line per field: «ИНН: 7707083893 → 5751001230»; a setting's value one line per field
+/// that changed.
+pub fn journal_changes(table: &str, changes: &Map<String, Value>, names: Names) -> Vec<String> {
+    let mut out = Vec::new();
+    for (field, pair) in changes {
+        if table == "settings" && field == "value" {
+            out.extend(setting_changes(pair));
+            continue;
+        }
+        let name = w::journal_field(table, field).unwrap_or(field);
+        let value = |v: &Value| field_value(table, field, v, names);
+        out.push(match pair.as_array().map(Vec::as_slice) {
+            Some([old, new]) if old.is_null() => format!("{name}: {}", value(new)),
+            Some([old, new]) => format!("{name}: {} → {}", value(old), value(new)),
+            _ => format!("{name}: {}", value(pair)),
+        });
+    }
+    out
+}
+
+/// A setting saved as JSON: the fields that changed, each in words.
+fn setting_changes(pair: &Value) -> Vec<String> {
+    let parse = |v: &Value| match v.as_str().map(serde_json::from_str::<Value>) {
+        Some(Ok(Value::Object(o))) => Some(o),
+        _ => None,
+    };
+    let (old, new) = match pair.as_array().map(Vec::as_slice) {
+        Some([old, new]) => (parse(old), parse(new)),
+        _ => (None, parse(pair)),
+    };
+    let Some(new) = new else {
+        return vec![format!(
+            "{}: {}",
+            w::journal_field("settings", "value").unwrap_or_default(),
+            journal_value(pair)
+        )];
+    };
+    let old = old.unwrap_or_default();
+    let mut keys: Vec<&String> = new.keys().chain(old.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| old.get(*k) != new.get(*k))
+        .map(|k| {
+            let name = w::setting_field(k);
+            match (old.get(k), new.get(k)) {
+                (None | Some(Value::Null), Some(n)) => format!("{name}: {}", journal_value(n)),
+                (Some(o), Some(n)) => {
+                    format!("{name}: {} → {}", journal_value(o), journal_value(n))
+                }
+                (Some(o), None) => format!("{name}: {} → —", journal_value(o)),
+                (None, None) => String::new(),
+            }
+        })
+        .collect()
+}

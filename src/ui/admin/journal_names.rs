@@ -1,0 +1,122 @@
+//! The names of the records a journal names by id (a client, a person, a manager, an appeal's
+//! number…), read once when the journal is read, through the features' services.
+
+use std::collections::HashMap;
+
+use crate::domain::{Id, names};
+use crate::i18n::{self as t, Label};
+use crate::storage::Db;
+use crate::storage::journal::Entry;
+
+/// (table, id) → the record's name.
+#[derive(Default, Clone)]
+pub struct JournalNames(HashMap<(String, Id), String>);
+
+impl JournalNames {
+    /// Reads the names of every record `entries` name: each row's own record and every id in
+    /// its changes.
+    pub fn of(db: &Db, entries: &[Entry]) -> JournalNames {
+        let mut wanted: Vec<(&'static str, Id)> = Vec::new();
+        for e in entries {
+            if let (Some(table), Some(id)) = (own_table(&e.kind), e.record_id) {
+                wanted.push((table, id));
+            }
+            for (field, pair) in &e.changes {
+                let Some(table) = t::journal::reference(&e.kind, field) else {
+                    continue;
+                };
+                let values = pair
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_else(|| vec![pair.clone()]);
+                wanted.extend(
+                    values
+                        .iter()
+                        .filter_map(|v| v.as_i64())
+                        .map(|id| (table, id)),
+                );
+            }
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let catalogs = crate::admin::service::catalogs(db).unwrap_or_default();
+        let topics = crate::appeals::service::topics(db).unwrap_or_default();
+        let mut out = HashMap::new();
+        for (table, id) in wanted {
+            if let Some(name) = name_of(db, &catalogs, &topics, table, id) {
+                out.insert((table.to_string(), id), name);
+            }
+        }
+        JournalNames(out)
+    }
+
+    pub fn get(&self, table: &str, id: Id) -> Option<String> {
+        self.0.get(&(table.to_string(), id)).cloned()
+    }
+}
+
+/// The tables whose own rows are named beside their kind.
+fn own_table(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "clients" => "clients",
+        "people" => "people",
+        "managers" | "credentials" => "managers",
+        "appeals" => "appeals",
+        "letters" => "letters",
+        "meetings" => "meetings",
+        _ => return None,
+    })
+}
+
+fn name_of(
+    db: &Db,
+    catalogs: &crate::admin::Catalogs,
+    topics: &[crate::domain::CatalogItem],
+    table: &str,
+    id: Id,
+) -> Option<String> {
+    let item = |items: &[crate::domain::CatalogItem]| {
+        items.iter().find(|i| i.id == id).map(|i| i.name.clone())
+    };
+    match table {
+        "clients" => crate::clients::service::short_name(db, id).ok(),
+        "people" => crate::clients::service::person_brief(db, id)
+            .ok()
+            .flatten()
+            .map(|p| names::surname_initials(&p.surname, &p.name, &p.patronymic)),
+        "managers" => crate::admin::service::manager(db, id)
+            .ok()
+            .map(|m| m.short_name()),
+        "districts" => item(&catalogs.districts),
+        "services" => item(&catalogs.services),
+        "industries" => catalogs
+            .industries
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.name.clone()),
+        "indicator_kinds" => catalogs
+            .indicator_kinds
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.name.clone()),
+        "appeal_topics" => item(topics),
+        "appeals" => crate::appeals::service::numbers_of(db, &[id])
+            .ok()
+            .map(|n| t::appeal_title(&n.into_iter().next().unwrap_or_default())),
+        "letters" => crate::letters::service::open(db, id).ok().map(|l| {
+            if l.number.is_empty() {
+                t::letter_draft_name(&l.heading)
+            } else {
+                t::letter_title(&l.number, &crate::domain::fmt::opt_date(l.reg_date))
+            }
+        }),
+        "meetings" => crate::contacts::service::open(db, id).ok().map(|m| {
+            format!(
+                "{} {}",
+                m.kind.label(),
+                crate::domain::fmt::opt_date(m.date)
+            )
+        }),
+        _ => None,
+    }
+}
