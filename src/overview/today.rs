@@ -79,6 +79,17 @@ pub struct Line {
     pub cells: Vec<(String, Tone)>,
     pub actions: Vec<Action>,
     pub json: Value,
+    /// The client the row is about (`None`: a holiday of everyone's people).
+    pub client_id: Option<Id>,
+    /// The day the row is due or dated by: the summary's «oldest».
+    pub date: Option<NaiveDate>,
+}
+
+impl Line {
+    /// Whether the row is past its deadline (a cell says so).
+    pub fn is_late(&self) -> bool {
+        self.cells.iter().any(|(_, tone)| *tone == Tone::Late)
+    }
 }
 
 /// A section of «Сегодня»: its key (the `--json` key), title, tone and rows.
@@ -204,6 +215,8 @@ fn reviews(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
                     "client": client,
                     "kind": m.kind.code(),
                 }),
+                client_id: Some(m.client_id),
+                date: m.date,
             })
         })
         .collect();
@@ -216,7 +229,12 @@ fn reviews(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
 }
 
 /// An appeal's row: number, client, subject, when, and the button to its card.
-fn appeal_line(r: &AppealRow, when: String, tone: Tone, extra: Value) -> Line {
+fn appeal_line(
+    r: &AppealRow,
+    (when, date): (String, Option<NaiveDate>),
+    tone: Tone,
+    extra: Value,
+) -> Line {
     let mut data = to_json(r);
     if let (Value::Object(m), Value::Object(more)) = (&mut data, extra) {
         m.extend(more);
@@ -239,6 +257,8 @@ fn appeal_line(r: &AppealRow, when: String, tone: Tone, extra: Value) -> Line {
             Target::Appeal(r.id),
         )],
         json: data,
+        client_id: Some(r.client_id),
+        date,
     }
 }
 
@@ -254,7 +274,7 @@ fn appeals(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
             let left = r.days_left(today).unwrap_or(0);
             appeal_line(
                 r,
-                t::days_left(left),
+                (t::days_left(left), r.due_date),
                 Tone::Late,
                 json!({"days_left": left}),
             )
@@ -266,7 +286,7 @@ fn appeals(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
         .map(|r| {
             appeal_line(
                 r,
-                t::due_by(&fmt::opt_date(r.due_date)),
+                (t::due_by(&fmt::opt_date(r.due_date)), r.due_date),
                 Tone::Soon,
                 json!({"days_left": r.days_left(today)}),
             )
@@ -278,7 +298,7 @@ fn appeals(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
         .map(|(r, by)| {
             appeal_line(
                 r,
-                t::register_by(&fmt::date(*by)),
+                (t::register_by(&fmt::date(*by)), Some(*by)),
                 late_or(*by < today, Tone::Soon),
                 json!({"register_by": by.to_string()}),
             )
@@ -307,7 +327,12 @@ fn appeals(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
 }
 
 /// A gift's row: the holiday's date, the person, the client, the gift, and when.
-fn gift_line(r: &crate::greetings::GiftRow, when: (String, Tone), kind: &str) -> Line {
+fn gift_line(
+    r: &crate::greetings::GiftRow,
+    when: (String, Tone),
+    date: Option<NaiveDate>,
+    kind: &str,
+) -> Line {
     let about = format!("{} {}", r.person, r.gift.item);
     Line {
         cells: vec![
@@ -330,6 +355,8 @@ fn gift_line(r: &crate::greetings::GiftRow, when: (String, Tone), kind: &str) ->
             "hand_by": r.hand_by.map(|d| d.to_string()),
             "order_by": r.order_by.map(|d| d.to_string()),
         }),
+        client_id: Some(r.client_id),
+        date,
     }
 }
 
@@ -342,7 +369,12 @@ fn gifts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
         .iter()
         .map(|r| {
             let by = fmt::opt_date(r.hand_by);
-            gift_line(r, (t::hand_by_words(&by), Tone::Late), "delivery")
+            gift_line(
+                r,
+                (t::hand_by_words(&by), Tone::Late),
+                r.hand_by,
+                "delivery",
+            )
         })
         .collect();
     let orders = g
@@ -351,13 +383,12 @@ fn gifts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
         .map(|(r, late)| {
             let by = r.order_by.map(fmt::date).unwrap_or_default();
             let when = (t::order_by_words(&by, *late), late_or(*late, Tone::Soon));
-            gift_line(r, when, "order")
+            gift_line(r, when, r.order_by, "order")
         })
-        .chain(
-            g.changes
-                .iter()
-                .map(|(r, _)| gift_line(r, (t::CHANGES_TITLE.into(), Tone::Soon), "changed")),
-        )
+        .chain(g.changes.iter().map(|(r, _)| {
+            let when = (t::CHANGES_TITLE.into(), Tone::Soon);
+            gift_line(r, when, r.gift.holiday_date, "changed")
+        }))
         .collect();
     let mut greetings: Vec<Line> = g
         .general
@@ -385,6 +416,8 @@ fn gifts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
                     "people": d.people,
                     "director_calls": d.director_calls,
                 }),
+                client_id: None,
+                date: Some(d.date),
             }
         })
         .collect();
@@ -428,6 +461,8 @@ fn gifts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
                 "callers": callers,
                 "call_before": g.call_before,
             }),
+            client_id: Some(gr.client_id),
+            date: Some(gr.date),
         }
     }));
     Ok(vec![
@@ -477,6 +512,8 @@ fn contact_line(c: &DueContact, kind: MeetingKind) -> Line {
             Target::NewReport(c.client_id, kind),
         )],
         json: to_json(c),
+        client_id: Some(c.client_id),
+        date: Some(c.due),
     }
 }
 
@@ -505,6 +542,8 @@ fn contacts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
                     action(t::STEP_DONE, &s.text, Target::CompleteStep(s.step_id)),
                 ],
                 json: to_json(s),
+                client_id: Some(s.client_id),
+                date: Some(s.due),
             }
         })
         .collect();
@@ -525,6 +564,8 @@ fn contacts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
                     Target::ClientPeople(b.client_id),
                 )],
                 json: to_json(b),
+                client_id: Some(b.client_id),
+                date: Some(b.date),
             }
         })
         .collect();

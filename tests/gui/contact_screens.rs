@@ -53,7 +53,10 @@ fn overdue_call_from_today_reported_submitted_and_accepted() {
     // The head of the group acknowledges it with a comment.
     h.state_mut().set_user(Some(head)).expect("head");
     h.run();
-    h.get_by_label(&t::reports_to_review(1));
+    // The head's «Сегодня» is the summary by manager; the count opens the rows.
+    let cell = format!("{} — Петрова\u{a0}А.С. (1)", t::TODAY_REVIEWS);
+    h.get_by_label(&cell).click();
+    h.run();
     h.get_by_label("Открыть отчёт: АО «А»").click();
     h.run();
     type_into(&mut h, t::SUPERVISOR_COMMENT, "Хорошо, держать на контроле");
@@ -182,26 +185,44 @@ fn the_heads_today_with_forty_reports_scrolls_to_the_last_one() {
     let app = app_on(db, Some(head), Route::Today);
     let mut h = harness_sized(app, 1280.0, 800.0);
     h.run();
-    h.get_by_label(&t::reports_to_review(40));
+    // The summary: all forty in one cell; it opens their rows, drawn a screenful at a time.
+    let cell = format!("{} — {} (40)", t::TODAY_REVIEWS, t::SUMMARY_ALL);
+    h.get_by_label(&cell).click();
+    h.run();
+    h.get_by_label(&t::detail_title(t::TODAY_REVIEWS, t::SUMMARY_ALL, 40));
     let last = format!("{}: АО «Клиент 40»", t::OPEN_REPORT);
     assert!(
-        h.get_by_label(&last).rect().min.y > 800.0,
+        h.query_by_label(&last).is_none(),
         "the last report starts out of sight"
     );
-    h.get_by_label(&last).scroll_to_me();
-    h.run();
+    let first = format!("{}: АО «Клиент 01»", t::OPEN_REPORT);
+    let at = h.get_by_label(&first).rect().center();
+    for _ in 0..40 {
+        if h.query_by_label(&last)
+            .is_some_and(|n| n.rect().max.y <= 800.0)
+        {
+            break;
+        }
+        h.hover_at(at);
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
     let rect = h.get_by_label(&last).rect();
     assert!(rect.max.y <= 800.0 && rect.min.y >= 0.0, "{rect:?}");
     h.get_by_label(&last).click();
     h.run();
     h.get_by_label(&t::report_title("АО «Клиент 40»"));
-    // Back on «Сегодня», the meetings owed below the reports are within reach too.
+    // Back on «Сегодня», the same list is open; the summary is one click away.
     click_button(&mut h, t::CLOSE);
-    let below = format!("{}: АО «Клиент 40»", t::RECORD_MEETING);
-    h.get_by_label(&below).scroll_to_me();
-    h.run();
-    let rect = h.get_by_label(&below).rect();
-    assert!(rect.max.y <= 800.0 && rect.min.y >= 0.0, "{rect:?}");
+    h.get_by_label(&t::detail_title(t::TODAY_REVIEWS, t::SUMMARY_ALL, 40));
+    click_button(&mut h, t::SUMMARY_BACK);
+    h.get_by_label(&format!("{} — {} (40)", t::TODAY_MEETINGS, t::SUMMARY_ALL));
 }
 
 /// Typing 999999999 in «Звонок руководству: каждые (дней)» is refused beside the field: the
@@ -227,4 +248,67 @@ fn a_rhythm_of_999999999_days_is_refused_without_a_crash() {
         Some("999999999"),
         "the draft is kept"
     );
+}
+
+/// The head's «Сегодня» on the demo: the date above everything, then the summary by manager
+/// and kind (late ones counted in red), a cell opening only that manager's rows.
+#[test]
+fn the_heads_today_is_a_summary_by_manager_and_kind() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    common::demo_db(&path, 48);
+    let mut db = Db::open_existing(&path).expect("db");
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
+        common::today(),
+    )));
+    let head = head_of(&db);
+    let manager = admin::service::managers(&db)
+        .expect("managers")
+        .into_iter()
+        .find(|m| m.role == vipdesk::domain::Role::Manager)
+        .expect("a manager");
+    let mine: std::collections::HashSet<i64> = clients::service::list(&db)
+        .expect("clients")
+        .into_iter()
+        .filter(|c| c.manager_id == manager.id)
+        .map(|c| c.id)
+        .collect();
+    let mut h = harness_sized(app_on(db, head, Route::Today), 1280.0, 800.0);
+    h.run();
+    let heading = h.get_by_label(&t::today_title("25.11.2026")).rect();
+    let summary = h.get_by_label(t::SUMMARY_TITLE).rect();
+    assert!(heading.max.y <= summary.min.y, "the date first");
+    let s = h
+        .state()
+        .features
+        .overview
+        .summary
+        .clone()
+        .expect("a summary");
+    assert!(s.groups.len() > 3, "one row per manager");
+    // The overdue appeals: every one late, said in the cell.
+    let overdue = s.total("appeals_overdue").expect("overdue appeals");
+    assert_eq!(overdue.late, overdue.count);
+    let cell = format!(
+        "{} — {} ({})",
+        t::TODAY_APPEALS_OVERDUE,
+        t::SUMMARY_ALL,
+        overdue.count
+    );
+    h.get_by_label(&cell);
+    // A manager's calls open that manager's rows only.
+    let group = vipdesk::overview::Group::Manager(manager.id.expect("id"));
+    let calls = s.cell(group, "calls").expect("calls of the manager");
+    let name = manager.short_name();
+    let cell = format!("{} — {name} ({})", t::TODAY_CALLS, calls.count);
+    h.get_by_label(&cell).click();
+    h.run();
+    h.get_by_label(&t::detail_title(t::TODAY_CALLS, &name, calls.count));
+    let (_, rows) = h.state().features.overview.detail.clone().expect("detail");
+    assert_eq!(rows.len(), calls.count);
+    let today = &h.state().features.overview.today;
+    for (s, l) in rows {
+        let line = &today.sections[s].lines[l];
+        assert!(mine.contains(&line.client_id.expect("client")));
+    }
 }

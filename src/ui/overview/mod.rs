@@ -1,23 +1,39 @@
 //! «Сегодня», the home screen: the sections every feature contributes (`crate::overview`),
 //! drawn alike, each row with the buttons that deal with it. The same sections, with the same
-//! counts, as `vipdesk today`.
+//! counts, as `vipdesk today`. Whoever sees everyone's clients (the head of the group) gets the
+//! summary by manager and kind first; a cell opens its rows, drawn a screenful at a time.
+
+use std::collections::HashMap;
 
 use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, Cx, Feature, Route};
 use super::context::ViewCtx;
 use super::theme;
-use crate::domain::fmt;
+use crate::domain::{Id, fmt};
 use crate::i18n as t;
-use crate::overview::{self, Section, Target, Today, Tone};
+use crate::overview::{self, Group, Line, Section, Summary, Target, Today, Tone};
 
-/// «Сегодня» has no commands of its own: its buttons open records or run another feature's.
+/// What «Сегодня» asks of itself: open a summary cell's rows, or go back to the summary.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cmd {}
+pub enum Cmd {
+    /// The rows of a kind (a section's key) of a group (every group: `None`).
+    Detail(&'static str, Option<Group>),
+    Summary,
+}
 
 #[derive(Default)]
 pub struct OverviewUi {
     pub today: Today,
+    /// For a viewer who sees everyone's clients: the counts by manager and kind.
+    pub summary: Option<Summary>,
+    /// The summary cell open: its title and its rows (section, line), oldest first.
+    pub detail: Option<(String, Vec<(usize, usize)>)>,
+    /// The summary cell open, kept across a reload (its rows are read again).
+    open_cell: Option<(&'static str, Option<Group>)>,
+    /// Client → personal manager, as of the last reload.
+    managers_of: HashMap<Id, Option<Id>>,
 }
 
 fn colour(tone: Tone) -> Option<egui::Color32> {
@@ -56,6 +72,22 @@ fn command(target: Target) -> Command {
     }
 }
 
+/// A row's cells and buttons, each cell whole on hover when it does not fit.
+fn line_ui(ui: &mut Ui, line: &Line, out: &mut Vec<Command>) {
+    for (cell, tone) in &line.cells {
+        ui.add(egui::Label::new(text(cell, *tone)).truncate());
+    }
+    for a in &line.actions {
+        if ui
+            .button(a.label)
+            .accessible_name(a.name.as_str())
+            .clicked()
+        {
+            out.push(command(a.target));
+        }
+    }
+}
+
 fn section_ui(ui: &mut Ui, s: &Section, out: &mut Vec<Command>) {
     if s.lines.is_empty() {
         return;
@@ -73,45 +105,183 @@ fn section_ui(ui: &mut Ui, s: &Section, out: &mut Vec<Command>) {
         .num_columns(columns)
         .show(ui, |ui| {
             for line in &s.lines {
-                for (cell, tone) in &line.cells {
-                    ui.label(text(cell, *tone));
-                }
-                for a in &line.actions {
-                    if ui
-                        .button(a.label)
-                        .accessible_name(a.name.as_str())
-                        .clicked()
-                    {
-                        out.push(command(a.target));
-                    }
-                }
+                line_ui(ui, line, out);
                 ui.end_row();
             }
         });
 }
 
 impl OverviewUi {
+    fn manager_of(&self, client: Id) -> Option<Id> {
+        self.managers_of.get(&client).copied().flatten()
+    }
+
+    fn group_name(view: &ViewCtx, g: Group) -> String {
+        match g {
+            Group::Manager(id) => view
+                .managers
+                .iter()
+                .find(|m| m.id == Some(id))
+                .map(|m| m.short_name())
+                .unwrap_or_default(),
+            Group::Unassigned => t::SUMMARY_UNASSIGNED.into(),
+            Group::Everyone => t::SUMMARY_EVERYONE.into(),
+        }
+    }
+
     fn today_ui(&self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
         let mut out = Vec::new();
-        // Everything scrolls: a head with forty reports to accept reaches the last one and
-        // what is below.
-        egui::ScrollArea::vertical()
-            .id_salt("today_scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.heading(t::today_title(&fmt::date(today)));
-                for (part, why) in &self.today.failed {
-                    ui.label(text(&t::part_failed(part, why), Tone::Late));
-                }
-                if self.today.count() == 0 && self.today.failed.is_empty() {
-                    ui.label(RichText::new(t::TODAY_NOTHING).color(theme::OK));
-                }
-                for s in &self.today.sections {
-                    section_ui(ui, s, &mut out);
-                }
-            });
+        ui.heading(t::today_title(&fmt::date(today)));
+        for (part, why) in &self.today.failed {
+            ui.label(text(&t::part_failed(part, why), Tone::Late));
+        }
+        if self.today.count() == 0 && self.today.failed.is_empty() {
+            ui.label(RichText::new(t::TODAY_NOTHING).color(theme::OK));
+        }
+        match (&self.summary, &self.detail) {
+            (_, Some((title, rows))) => self.detail_ui(ui, title, rows, &mut out),
+            (Some(s), None) => summary_ui(ui, s, &mut out),
+            (None, None) => {
+                // Everything scrolls: a long day reaches its last row and what is below.
+                egui::ScrollArea::vertical()
+                    .id_salt("today_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        for s in &self.today.sections {
+                            section_ui(ui, s, &mut out);
+                        }
+                    });
+            }
+        }
         out
     }
+
+    /// A summary cell's rows, a screenful drawn at a time.
+    fn detail_ui(&self, ui: &mut Ui, title: &str, rows: &[(usize, usize)], out: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            if ui.button(t::SUMMARY_BACK).clicked() {
+                out.push(Cmd::Summary.into());
+            }
+            ui.label(RichText::new(title).strong());
+        });
+        let line = |&(s, l): &(usize, usize)| &self.today.sections[s].lines[l];
+        let columns = rows
+            .iter()
+            .map(|r| line(r).cells.len() + line(r).actions.len())
+            .max()
+            .unwrap_or(1);
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .auto_shrink([false, false]);
+        for i in 0..columns {
+            table = table.column(if i + 1 == columns {
+                Column::remainder()
+            } else {
+                Column::auto().at_least(60.0).clip(true)
+            });
+        }
+        table.body(|body| {
+            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                let l = line(&rows[row.index()]);
+                for (cell, tone) in &l.cells {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(text(cell, *tone)).truncate());
+                    });
+                }
+                for a in &l.actions {
+                    row.col(|ui| {
+                        if ui
+                            .button(a.label)
+                            .accessible_name(a.name.as_str())
+                            .clicked()
+                        {
+                            out.push(command(a.target));
+                        }
+                    });
+                }
+            });
+        });
+    }
+}
+
+/// The counts by manager (rows) and kind (columns); a count opens its rows.
+fn summary_ui(ui: &mut Ui, s: &Summary, out: &mut Vec<Command>) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(t::SUMMARY_TITLE).strong());
+    ui.label(RichText::new(t::SUMMARY_HINT).small().color(theme::MUTED));
+    let first = 190.0;
+    let width = ((ui.available_width() - first) / s.kinds.len().max(1) as f32 - 8.0).max(70.0);
+    let cell_ui = |ui: &mut Ui,
+                   c: Option<overview::Count>,
+                   name: String,
+                   open: Cmd,
+                   out: &mut Vec<Command>| {
+        let Some(c) = c else {
+            return;
+        };
+        let label = RichText::new(t::summary_cell(c.count, c.late));
+        let label = if c.late > 0 {
+            label.color(theme::ERROR)
+        } else {
+            label
+        };
+        // A screen reader (and a test) hears which cell: «Звонки — Петрова А.С. (3)».
+        let r = ui
+            .link(label)
+            .accessible_name(t::detail_title(&name, "", c.count));
+        let r = match c.oldest {
+            Some(d) => r.on_hover_text(t::summary_oldest(&fmt::date(d))),
+            None => r,
+        };
+        if r.clicked() {
+            out.push(open.into());
+        }
+    };
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(first))
+        .auto_shrink([false, false]);
+    for _ in &s.kinds {
+        table = table.column(Column::exact(width));
+    }
+    table
+        .header(theme::ROW_HEIGHT * 2.6, |mut h| {
+            h.col(|ui| {
+                ui.strong(t::SUMMARY_MANAGER);
+            });
+            for (_, title) in &s.kinds {
+                h.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(*title).strong()).wrap());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, s.groups.len() + 1, |mut row| {
+                let i = row.index();
+                let group = i.checked_sub(1).map(|g| &s.groups[g]);
+                row.col(|ui| {
+                    let name = group.map_or(t::SUMMARY_ALL, |(_, n)| n.as_str());
+                    let name = RichText::new(name);
+                    ui.add(
+                        egui::Label::new(if group.is_none() { name.strong() } else { name })
+                            .truncate(),
+                    );
+                });
+                for (key, title) in &s.kinds {
+                    let who = group.map_or(t::SUMMARY_ALL, |(_, n)| n.as_str());
+                    let name = format!("{title} — {who}");
+                    row.col(|ui| match group {
+                        None => cell_ui(ui, s.total(key), name, Cmd::Detail(key, None), out),
+                        Some((g, _)) => {
+                            let open = Cmd::Detail(key, Some(*g));
+                            cell_ui(ui, s.cell(*g, key), name, open, out);
+                        }
+                    });
+                }
+            });
+        });
 }
 
 impl Feature for OverviewUi {
@@ -124,7 +294,24 @@ impl Feature for OverviewUi {
     /// «Сегодня» counts in the navigation wherever the window is: it is recounted after every
     /// write.
     fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
-        self.today = overview::today(cx.db, &cx.actor(), cx.today());
+        let actor = cx.actor();
+        self.today = overview::today(cx.db, &actor, cx.today());
+        self.managers_of = cx
+            .view
+            .clients
+            .iter()
+            .map(|c| (c.id, c.manager_id))
+            .collect();
+        self.summary = (actor.scope() == crate::domain::Scope::All).then(|| {
+            let view = cx.view;
+            overview::summary(&self.today, &|c| self.manager_of(c), &|g| {
+                OverviewUi::group_name(view, g)
+            })
+        });
+        self.detail = None;
+        if let Some((key, group)) = self.open_cell {
+            self.apply(Cmd::Detail(key, group), cx)?;
+        }
         Ok(())
     }
 
@@ -132,8 +319,38 @@ impl Feature for OverviewUi {
         self.today_ui(ui, view.today)
     }
 
-    fn apply(&mut self, cmd: Cmd, _cx: &mut Cx) -> anyhow::Result<()> {
-        match cmd {}
+    fn apply(&mut self, cmd: Cmd, cx: &mut Cx) -> anyhow::Result<()> {
+        match cmd {
+            Cmd::Summary => {
+                self.detail = None;
+                self.open_cell = None;
+            }
+            Cmd::Detail(key, group) => {
+                self.open_cell = Some((key, group));
+                let Some(s) = self.today.sections.iter().position(|s| s.key == key) else {
+                    return Ok(());
+                };
+                let section = &self.today.sections[s];
+                let mut rows: Vec<(usize, usize)> = section
+                    .lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| {
+                        group.is_none_or(|g| {
+                            overview::summary::group_of(l, &|c| self.manager_of(c)) == g
+                        })
+                    })
+                    .map(|(i, _)| (s, i))
+                    .collect();
+                rows.sort_by_key(|&(s, l)| self.today.sections[s].lines[l].date);
+                let name = group.map_or_else(
+                    || t::SUMMARY_ALL.to_string(),
+                    |g| OverviewUi::group_name(cx.view, g),
+                );
+                self.detail = Some((t::detail_title(section.title, &name, rows.len()), rows));
+            }
+        }
+        Ok(())
     }
 
     fn badge(&self, route: Route) -> Option<usize> {
