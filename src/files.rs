@@ -322,14 +322,22 @@ pub fn show(path: &Path) -> Result<(), FileError> {
 
 /// Prints a PDF: `lp` where CUPS is present, else the system viewer (which prints from its
 /// menu).
-pub fn print_pdf(path: &Path) -> Result<(), FileError> {
+pub fn print_pdf(path: &Path) -> Result<Printed, FileError> {
     let lp = std::process::Command::new("lp")
         .arg("-o")
         .arg("media=A4")
         .arg(path)
         .output();
     match lp {
-        Ok(out) if out.status.success() => Ok(()),
-        _ => show(path),
+        Ok(out) if out.status.success() => Ok(Printed::Sent),
+        _ => show(path).map(|()| Printed::Opened),
     }
+}
+
+/// What printing did: sent the file to the printer, or (no printing here) opened it in the
+/// PDF viewer to print from there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printed {
+    Sent,
+    Opened,
 }

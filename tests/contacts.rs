@@ -440,7 +440,7 @@ fn contact_report_counts_required_held_and_on_time() {
     let bytes = contact_report_pdf(&r, &company).expect("pdf");
     let text = common::pdf_text(&bytes);
     assert!(
-        text.contains("4 квартал 2026 г.")
+        text.contains("IV квартал 2026 г.")
             && text.contains("Итого: Петрова А.С.")
             && text.contains("АО «А»"),
         "{text}"
@@ -611,4 +611,35 @@ fn totals_do_not_let_one_clients_extra_calls_cover_anothers() {
     let r = service::contact_report(&db, &october, &actor(me), d(2026, 11, 25)).expect("report");
     assert_eq!(r.rows[0].required(), 0);
     assert_eq!(r.rows[0].rate_text(), "—");
+}
+
+/// «Ёлкин» is among the «Е», after «Абрамов», as a Russian reader looks for him.
+#[test]
+fn the_contact_report_sorts_yo_among_ye() {
+    use vipdesk::contacts::report::Period;
+    let (mut db, _) = common::db();
+    let yolkin = common::add_manager(&mut db, "Ёлкин", "Пётр", "Ильич");
+    let abramov = common::add_manager(&mut db, "Абрамов", "Олег", "Ильич");
+    let zhukov = common::add_manager(&mut db, "Жуков", "Иван", "Ильич");
+    for (m, name, inn) in [
+        (yolkin, "АО «Ель»", "7707083893"),
+        (abramov, "АО «Абрикос»", "5751001230"),
+        (zhukov, "АО «Жук»", "7736050003"),
+    ] {
+        let d = Dossier {
+            client: Client {
+                short_name: name.into(),
+                inn: inn.into(),
+                manager_id: Some(m),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("client");
+    }
+    let period = Period::parse("2026-Q4").expect("period");
+    let report =
+        service::contact_report(&db, &period, &Actor::SYSTEM, common::today()).expect("report");
+    let order: Vec<Option<Id>> = report.managers.iter().map(|m| m.manager_id).collect();
+    assert_eq!(order, vec![Some(abramov), Some(yolkin), Some(zhukov)]);
 }

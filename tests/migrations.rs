@@ -348,7 +348,8 @@ fn links_move_into_the_tables_of_their_feature() {
         .map(|(_, name, _)| name)
         .collect();
     assert_eq!(meeting_files, vec!["презентация.pdf".to_string()]);
-    assert_eq!(contacts::calls_with_person(&db, 2).expect("calls"), 1);
+    let people = contacts::open(&db, 2).expect("call").client_people;
+    assert_eq!(people, vec![1, 2]);
     let call_of_appeal: i64 = db
         .conn()
         .query_row(

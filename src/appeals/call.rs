@@ -24,7 +24,8 @@ pub struct Caller {
     pub manager_id: Option<Id>,
     /// How the person asked to be addressed, else name and patronymic.
     pub address_as: String,
-    /// Calls so far (call reports with this person and appeals by phone from them).
+    /// Calls from the person so far: the calls recorded on the call card, and appeals by phone
+    /// recorded without one (a call that registered an appeal counts once).
     pub calls: i64,
     pub open_appeals: Vec<AppealRow>,
     /// The client's last contacts, newest first: (date, kind, topics).
@@ -60,7 +61,7 @@ pub fn who_calls(db: &Db, number: &str) -> Result<(Phone, Vec<Caller>), CallErro
         last_contacts.truncate(3);
         out.push(Caller {
             calls: store::phone_appeals_of_person(conn, person_id)?
-                + contacts_service::calls_with_person(conn, person_id)?,
+                + contacts_service::calls_from_person(conn, person_id)?,
             open_appeals: store::open_of_client(conn, client_id)?,
             client: d.client.short_name.clone(),
             manager_id: d.client.manager_id,
@@ -71,6 +72,28 @@ pub fn who_calls(db: &Db, number: &str) -> Result<(Phone, Vec<Caller>), CallErro
         });
     }
     Ok((phone, out))
+}
+
+/// A call from a number nobody in the dossiers has, from client `client_id` (the user says
+/// which): the client's card without a person; the number goes with the call's appeal.
+pub fn caller_of_client(db: &Db, client_id: Id, number: &Phone) -> Result<Caller, CallError> {
+    let conn = db.conn();
+    let d: Dossier = clients_service::open(conn, client_id)?;
+    let mut last_contacts = contacts_service::list(conn, Some(client_id), None)?;
+    last_contacts.truncate(3);
+    Ok(Caller {
+        calls: 0,
+        open_appeals: store::open_of_client(conn, client_id)?,
+        client: d.client.short_name.clone(),
+        manager_id: d.client.manager_id,
+        client_id,
+        person: crate::clients::Person {
+            phones: vec![number.clone()],
+            ..Default::default()
+        },
+        address_as: String::new(),
+        last_contacts,
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +134,17 @@ pub fn record_call(
                 subject: subject.trim().to_string(),
                 body: summary.trim().to_string(),
                 person_id: caller.person.id,
+                // A caller the dossier does not know: their number is how to reach them.
+                sender_contact: if caller.person.id.is_none() {
+                    caller
+                        .person
+                        .phones
+                        .first()
+                        .map(Phone::display)
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                },
                 ..service::new_appeal(caller.client_id, Channel::Phone, now, caller.manager_id)
             };
             Some(service::create(db, actor, &a, true, &[])?)

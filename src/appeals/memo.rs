@@ -98,6 +98,13 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
+/// «48-я неделя 2026 г.» of the ISO week of `day`.
+pub fn week_title_of(day: NaiveDate) -> String {
+    use chrono::Datelike as _;
+    let w = day.iso_week();
+    t::week_title(w.week(), w.year())
+}
+
 /// «48-я неделя 2026 г.» of the memo's week.
 pub fn week_label(m: &Memo) -> String {
     use chrono::Datelike as _;

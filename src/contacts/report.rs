@@ -340,10 +340,13 @@ pub fn contact_report(
             }
         })
         .collect();
-    rows.sort_by(|a, b| {
-        a.manager
-            .cmp(&b.manager)
-            .then(fmt::name_sort_key(&a.client).cmp(&fmt::name_sort_key(&b.client)))
+    // «Ёлкин» among the «Е», not before «Абрамов» (as code points would put him).
+    rows.sort_by_cached_key(|r| {
+        (
+            fmt::search_key(&r.manager),
+            r.manager_id,
+            fmt::name_sort_key(&r.client),
+        )
     });
     let mut totals: Vec<ContactRow> = Vec::new();
     for r in &rows {

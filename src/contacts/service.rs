@@ -61,8 +61,8 @@ pub fn list(
 }
 
 /// How many calls (reports of kind «call» or «other») a person of a client took part in.
-pub fn calls_with_person(db: &impl Reader, person: Id) -> Result<i64, StorageError> {
-    store::calls_with_person(db.connection(), person)
+pub fn calls_from_person(db: &impl Reader, person: Id) -> Result<i64, StorageError> {
+    store::calls_from_person(db.connection(), person)
 }
 
 /// Adds a report inside another feature's write (a call taken on the call card, an answer

@@ -211,11 +211,12 @@ fn write_people(tx: &Tx, meeting_id: Id, people: &[Id]) -> Result<()> {
     Ok(())
 }
 
-/// How many calls (reports of kind «call» or «other») a person took part in.
-pub fn calls_with_person(conn: &Connection, person_id: Id) -> Result<i64> {
+/// How many calls from a person were taken (reports of kind «other» with the person, as the
+/// call card records them; the manager's own monthly calls are not theirs).
+pub fn calls_from_person(conn: &Connection, person_id: Id) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM meeting_people p JOIN meetings m ON m.id = p.meeting_id \
-         WHERE p.person_id = ?1 AND m.deleted_at IS NULL AND m.kind IN ('call', 'other')",
+         WHERE p.person_id = ?1 AND m.deleted_at IS NULL AND m.kind = 'other'",
         [person_id],
         |r| r.get(0),
     )?)

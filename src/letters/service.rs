@@ -187,11 +187,14 @@ pub fn write_pdf(
 }
 
 /// Sends a letter as the editor holds it to the printer.
-pub fn print(l: &Letter, company: &Company, manager: Option<&Manager>) -> Result<(), LetterError> {
+pub fn print(
+    l: &Letter,
+    company: &Company,
+    manager: Option<&Manager>,
+) -> Result<files::Printed, LetterError> {
     let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager)))?;
     let path = files::temp_file("print", &compose::pdf_file_name(l, ""), &bytes)?;
-    files::print_pdf(&path)?;
-    Ok(())
+    Ok(files::print_pdf(&path)?)
 }
 
 /// Saves a draft (inserted, or updated while it is a draft); returns its id. A registered

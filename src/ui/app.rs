@@ -119,6 +119,8 @@ impl App {
             .chain([super::admin::settings_banner(ui, &self.view)]);
         self.commands.extend(bands.flatten());
         self.shortcuts(super::keys::read(&ctx, self.route), &ctx);
+        // The messages have a line of their own at the foot of the window: they cover nothing.
+        egui::Panel::bottom("status").show(ui, |ui| self.toasts.bar(ui));
         if self.route != Route::Welcome {
             let asked = egui::Panel::left("nav")
                 .resizable(false)
@@ -146,7 +148,7 @@ impl App {
         }
         self.unsaved_prompt_ui(&ctx);
         super::about::window(&ctx, &mut self.about_open, &self.view.db_label);
-        self.toasts.show(&ctx);
+        self.toasts.expire();
         for c in std::mem::take(&mut self.commands) {
             self.apply(c, &ctx);
         }
@@ -304,6 +306,8 @@ impl App {
     /// dropped by the prompt), and the feature loads what the route shows.
     pub fn open(&mut self, route: Route) -> anyhow::Result<()> {
         let here = self.route;
+        // Where the user is (a dossier's tab), asked before its editor goes.
+        let back = self.features.here(here);
         if self.features.editor(here).is_some_and(|e| !e.shows(&route)) {
             self.features.close_editor(here);
         }
@@ -311,7 +315,7 @@ impl App {
         if route != self.route
             && (route.screen() != self.route.screen() || self.route == self.route.screen())
         {
-            self.history.push(self.route);
+            self.history.push(back);
         }
         self.route = route;
         self.reload_view()?;

@@ -246,6 +246,10 @@ pub trait Feature: Default {
     fn badge(&self, _route: Route) -> Option<usize> {
         None
     }
+    /// Where the user is on `route` now (the dossier's tab they moved to), for the way back.
+    fn here(&self, route: Route) -> Route {
+        route
+    }
     /// A window of the feature shown over any screen (the incoming-call card).
     fn overlay(&mut self, _ctx: &egui::Context, _view: &ViewCtx) -> Vec<Command> {
         Vec::new()

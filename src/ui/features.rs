@@ -102,6 +102,12 @@ macro_rules! features {
                     $(Area::$variant => self.$field.badge(route)),+
                 }
             }
+            /// Where the user is on `route` now (a dossier's tab), for «Закрыть» and Esc.
+            pub fn here(&self, route: Route) -> Route {
+                match route.area() {
+                    $(Area::$variant => self.$field.here(route)),+
+                }
+            }
         }
     };
 }

@@ -11,9 +11,6 @@ pub const OK: Color32 = Color32::from_rgb(30, 120, 60);
 pub const MUTED: Color32 = Color32::from_gray(110);
 pub const ACCENT: Color32 = Color32::from_rgb(20, 70, 140);
 pub const DIRTY: Color32 = Color32::from_rgb(200, 120, 0);
-pub const TOAST_BG: Color32 = Color32::from_rgb(40, 48, 60);
-pub const TOAST_TEXT: Color32 = Color32::WHITE;
-pub const TOAST_ERROR: Color32 = Color32::from_rgb(255, 170, 170);
 /// The letter preview: paper, ink and the page's edge.
 pub const PAPER: Color32 = Color32::WHITE;
 pub const INK: Color32 = Color32::BLACK;

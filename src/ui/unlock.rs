@@ -59,7 +59,9 @@ impl Unlock {
                         .hint_text(t::F_PASSPHRASE),
                 );
                 let field = field.accessible_name(t::F_PASSPHRASE);
-                if !self.focused {
+                // The field waits for the passphrase from the first frame (and again whenever
+                // nothing else holds the keyboard: the window may get its focus late).
+                if !self.focused || ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
                     self.focused = true;
                 }

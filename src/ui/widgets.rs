@@ -362,35 +362,38 @@ impl Toasts {
         self.items.iter().map(|(t, _, _)| t.as_str()).collect()
     }
 
-    pub fn show(&mut self, ctx: &egui::Context) {
+    /// Forgets the messages whose time is over (an error stays twice as long).
+    pub fn expire(&mut self) {
         let life = Duration::from_secs(6);
         self.items.retain(|(_, kind, at)| {
             *kind == ToastKind::Error && at.elapsed() < life * 2 || at.elapsed() < life
         });
-        if self.items.is_empty() {
+    }
+
+    /// The status line at the foot of the window: the newest message (whole on hover, with
+    /// the others), in a line of its own that covers no field and no button.
+    pub fn bar(&self, ui: &mut Ui) {
+        ui.set_min_height(theme::ROW_HEIGHT);
+        let Some((text, kind, _)) = self.items.last() else {
             return;
+        };
+        let color = match kind {
+            ToastKind::Info => theme::OK,
+            ToastKind::Error => theme::ERROR,
+        };
+        let mut shown = text.clone();
+        if self.items.len() > 1 {
+            shown = format!("{shown}  (+{})", self.items.len() - 1);
         }
-        // Over the foot of the navigation column, where no field is: a toast never hides the
-        // field it speaks of.
-        egui::Area::new(egui::Id::unique("toasts"))
-            .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(6.0, -26.0))
-            .order(egui::Order::Foreground)
-            .show(ctx, |ui| {
-                for (text, kind, _) in &self.items {
-                    egui::Frame::new()
-                        .fill(theme::TOAST_BG)
-                        .corner_radius(6.0)
-                        .inner_margin(egui::Margin::symmetric(12, 8))
-                        .show(ui, |ui| {
-                            let color = match kind {
-                                ToastKind::Info => theme::TOAST_TEXT,
-                                ToastKind::Error => theme::TOAST_ERROR,
-                            };
-                            ui.set_max_width(theme::NAV_WIDTH - 36.0);
-                            ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
-                        });
-                }
-            });
+        let all: Vec<&str> = self
+            .items
+            .iter()
+            .rev()
+            .map(|(t, _, _)| t.as_str())
+            .collect();
+        ui.add(egui::Label::new(RichText::new(shown).color(color)).truncate())
+            .on_hover_text(all.join("\n"));
+        ui.ctx().request_repaint_after(Duration::from_secs(1));
     }
 
     pub fn is_empty(&self) -> bool {

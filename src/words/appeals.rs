@@ -405,6 +405,7 @@ pub fn call_greeting(company: &str, manager: &str) -> String {
 pub const CALL_CLOSING: &str = "Благодарю Вас за обращение в нашу компанию.";
 pub const CALL_UNKNOWN: &str = "Номер не найден в досье клиентов.";
 pub const CALL_ADD_TO_PERSON: &str = "Добавить номер контактному лицу";
+pub const CALL_FROM_CLIENT: &str = "Звонок от этого клиента: записать звонок или обращение";
 pub fn call_count(n: i64) -> String {
     crate::domain::fmt::count(n as u64, ["звонок", "звонка", "звонков"])
 }
@@ -443,7 +444,11 @@ pub const DELETE_TOPIC: &str = "Удалить";
 
 // ---- reports ----
 pub const WEEKLY_MEMO: &str = "Еженедельная служебная записка";
-pub const F_WEEK: &str = "Неделя (ГГГГ-Wнн)";
+pub const F_WEEK_DAY: &str = "Неделя, в которую входит день";
+/// «48-я неделя 2026 г.: 23.11.2026 — 29.11.2026».
+pub fn week_in_words(week: &str, from: &str, to: &str) -> String {
+    format!("{week}: {from} — {to}")
+}
 pub const PREV_WEEK: &str = "Предыдущая неделя";
 pub const NEXT_WEEK: &str = "Следующая неделя";
 pub const SAVE_MEMO: &str = "Сохранить записку (PDF)";
@@ -542,3 +547,12 @@ pub fn stats_written(path: &str) -> String {
 /// How appeals are numbered until the settings say otherwise: «ОБ-17/26».
 pub const DEFAULT_APPEAL_NUMBERS: &str = "ОБ-{n}/{yy}";
 pub const STATS_FILE: &str = "Статистика_обращений.pdf";
+
+/// A letter of an appeal in its card: «ответ: № VIP-12 от 01.12.2026 (зарегистрировано)».
+pub fn appeal_letter_line(role: &str, number: &str, date: &str, status: &str) -> String {
+    format!("{role}: № {number} от {date} ({status})")
+}
+/// A letter of an appeal not registered yet.
+pub fn appeal_letter_draft(role: &str) -> String {
+    format!("{role}: черновик, ещё не зарегистрирован")
+}

@@ -113,9 +113,13 @@ pub fn contact_state(last: &str, due: &str, overdue: &str) -> String {
 }
 pub const TIMELINE: &str = "Хронология";
 pub const TIMELINE_EMPTY: &str = "Событий пока нет.";
+/// «IV квартал 2026 г.», as the period's picker says it.
 pub fn period_quarter(q: u32, y: i32) -> String {
-    format!("{q} квартал {y} г.")
+    let roman = QUARTERS_ROMAN[(q.clamp(1, 4) - 1) as usize];
+    format!("{roman} квартал {y} г.")
 }
+/// The quarters as Russian documents number them.
+pub const QUARTERS_ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 pub fn period_year(y: i32) -> String {
     format!("{y} год")
 }

@@ -92,7 +92,9 @@ pub const RECEIVED_BY: &str = "Получил";
 pub const STATUS_DATE: &str = "Дата";
 pub const SAVE_PDF: &str = "Сохранить PDF";
 pub const PRINT: &str = "Печать";
-pub const SENT_TO_PRINT: &str = "Письмо отправлено на печать";
+pub const SENT_TO_PRINT: &str = "Письмо отправлено на принтер по умолчанию.";
+pub const OPENED_TO_PRINT: &str =
+    "Принтер отсюда недоступен: письмо открыто в программе просмотра PDF — напечатайте его оттуда.";
 pub const ERR_NO_LETTER: &str = "письмо не открыто";
 pub const F_ADDRESSEE_PERSON: &str = "Кому (руководитель)";
 pub const F_TEMPLATE: &str = "Шаблон";
@@ -135,8 +137,8 @@ pub fn letter_draft_name(heading: &str) -> String {
 pub fn letter_title(number: &str, date: &str) -> String {
     format!("Письмо № {number} от {date}")
 }
-pub fn letter_version_of(id: i64) -> String {
-    format!("Исправленная версия письма id {id}")
+pub fn letter_version_of(original: &str) -> String {
+    format!("Исправленная версия: {original}")
 }
 pub fn mark_status(label: &str) -> String {
     format!("Отметить: {label}")

@@ -111,7 +111,11 @@ fn register_an_appeal_see_its_deadline_reply_with_a_letter() {
             .count()
             > 0
     );
-    assert!(h.get_all_by_label_contains("ответ: VIP-1").count() > 0);
+    assert!(
+        h.get_all_by_label_contains("ответ: № VIP-1 от 25.11.2026")
+            .count()
+            > 0
+    );
 }
 
 /// The register filters as the manager types, and the call card finds a caller by any form

@@ -110,7 +110,7 @@ fn contact_report_for_a_quarter_with_table_and_chart() {
         "III квартал 2026"
     );
     click_button(&mut h, t::BUILD_REPORT);
-    h.get_by_label(&t::contact_report_title("3 квартал 2026 г."));
+    h.get_by_label(&t::contact_report_title("III квартал 2026 г."));
     let report = h
         .state()
         .features

@@ -19,6 +19,7 @@ mod greeting_screens;
 mod letter_screens;
 mod role_screens;
 mod shell;
+mod small_screens;
 
 pub type H = Harness<'static, App>;
 

@@ -33,7 +33,8 @@ pub fn people_by_email(conn: &Connection, email: &str) -> Result<Vec<(Id, Id)>> 
 /// How many appeals a person made by phone.
 pub fn phone_appeals_of_person(conn: &Connection, person_id: Id) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM appeals WHERE person_id = ?1 AND channel = 'phone' AND deleted_at IS NULL",
+        "SELECT count(*) FROM appeals WHERE person_id = ?1 AND channel = 'phone' AND deleted_at IS NULL \
+         AND id NOT IN (SELECT appeal_id FROM appeal_calls)",
         [person_id],
         |r| r.get(0),
     )?)

@@ -74,10 +74,6 @@ impl ManagersScreen {
         actor: &crate::domain::Actor,
     ) -> Vec<Command> {
         let mut out = Vec::new();
-        // An error beside a field goes once the field is fixed.
-        if let Some(ed) = &mut self.editor {
-            crate::ui::widgets::forget_fixed(&mut ed.errors, ed.draft.to_value());
-        }
         if let Some(ed) = &mut self.editor
             && let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut ed.stale)
         {
@@ -146,6 +142,8 @@ impl ManagersScreen {
         let Some(ed) = &mut self.editor else {
             return None;
         };
+        // An error beside a field goes once the field is fixed (the first run's card too).
+        crate::ui::widgets::forget_fixed(&mut ed.errors, ed.draft.to_value());
         ui.add_space(6.0);
         ui.heading(if ed.draft.id.is_some() {
             t::EDIT_MANAGER

@@ -65,6 +65,21 @@ impl CallCard {
         }
     }
 
+    /// An unknown number: the call is from `client`; its card and the buttons that record it.
+    pub fn from_client(&mut self, cx: &Cx, client: Id) {
+        let phone = match crate::domain::validate::Phone::parse(&self.number) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error = Some(e.describe());
+                return;
+            }
+        };
+        match calls::caller_of_client(cx.db, client, &phone) {
+            Ok(c) => self.callers = vec![c],
+            Err(e) => self.error = Some(e.describe()),
+        }
+    }
+
     pub fn record(
         &mut self,
         cx: &mut Cx,
@@ -159,15 +174,20 @@ impl CallCard {
             ui.horizontal_wrapped(|ui| {
                 ui.label(t::F_CLIENT);
                 widgets::id_combo(ui, "call_add_to", t::F_CLIENT, &mut self.add_to, &clients);
-                if let Some(client) = self.add_to
-                    && ui.button(t::CALL_ADD_TO_PERSON).clicked()
-                {
-                    ui.ctx().copy_text(self.shown_number.clone());
-                    out.push(Command::Open(Route::Client(
-                        client,
-                        crate::ui::clients::Tab::People,
-                    )));
-                    out.push(Cmd::CloseCall.into());
+                if let Some(client) = self.add_to {
+                    // The call is recorded (and an appeal registered) for the client chosen;
+                    // the number can go to a person of the dossier as well.
+                    if ui.button(t::CALL_FROM_CLIENT).clicked() {
+                        out.push(Cmd::CallFromClient(client).into());
+                    }
+                    if ui.button(t::CALL_ADD_TO_PERSON).clicked() {
+                        ui.ctx().copy_text(self.shown_number.clone());
+                        out.push(Command::Open(Route::Client(
+                            client,
+                            crate::ui::clients::Tab::People,
+                        )));
+                        out.push(Cmd::CloseCall.into());
+                    }
                 }
             });
             return;
@@ -175,17 +195,23 @@ impl CallCard {
         for c in &self.callers {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 let p = &c.person;
-                ui.label(
-                    RichText::new(crate::domain::names::full_name(
-                        &p.surname,
-                        &p.name,
-                        &p.patronymic,
-                    ))
-                    .strong()
-                    .size(16.0),
-                );
-                ui.label(RichText::new(t::call_address(&c.address_as)).color(theme::ACCENT));
-                ui.label(format!("{} — {}", p.position, c.client));
+                if p.id.is_none() {
+                    // A number the dossier does not know, from the client the user chose.
+                    ui.label(RichText::new(&c.client).strong().size(16.0));
+                    ui.label(format!("{} {}", self.shown_number, t::CALL_UNKNOWN));
+                } else {
+                    ui.label(
+                        RichText::new(crate::domain::names::full_name(
+                            &p.surname,
+                            &p.name,
+                            &p.patronymic,
+                        ))
+                        .strong()
+                        .size(16.0),
+                    );
+                    ui.label(RichText::new(t::call_address(&c.address_as)).color(theme::ACCENT));
+                    ui.label(format!("{} — {}", p.position, c.client));
+                }
                 let count = t::call_count(c.calls);
                 if c.known_by_voice() {
                     ui.label(RichText::new(format!("{count}: {}", t::CALL_KNOWN)).color(theme::OK));

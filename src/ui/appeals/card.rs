@@ -548,8 +548,11 @@ impl AppealCard {
                     )
                     .labelled_by(l.id);
                     ui.end_row();
-                    if self.answer_via != reply {
-                        text_row(ui, t::F_REASON_OTHER_CHANNEL, &mut self.reason, None);
+                    if self.answer_via != reply
+                        && text_row(ui, t::F_REASON_OTHER_CHANNEL, &mut self.reason, None).changed()
+                    {
+                        // The refusal said a reason was missing: it goes once one is typed.
+                        self.action_error = None;
                     }
                 });
                 ui.horizontal_wrapped(|ui| {
@@ -604,17 +607,17 @@ impl AppealCard {
         }
         ui.label(RichText::new(t::SIDE_LETTERS).strong());
         for l in &self.details.letters {
-            let text = format!(
-                "{}: {} {} ({})",
-                l.role.label(),
-                if l.number.is_empty() {
-                    t::NOTHING
-                } else {
-                    &l.number
-                },
-                fmt::opt_date(l.reg_date),
-                l.status.label()
-            );
+            // «ответ: № VIP-12 от 01.12.2026 (зарегистрировано)»; a draft has no number yet.
+            let text = if l.number.is_empty() {
+                t::appeal_letter_draft(l.role.label())
+            } else {
+                t::appeal_letter_line(
+                    l.role.label(),
+                    &l.number,
+                    &fmt::opt_date(l.reg_date),
+                    l.status.label(),
+                )
+            };
             if ui.link(text).clicked() {
                 out.push(Command::Open(Route::Letter(l.letter_id)));
             }

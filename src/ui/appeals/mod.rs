@@ -58,6 +58,8 @@ pub enum Cmd {
     FindCaller,
     /// Record the call of the caller at this index; with an appeal of this kind.
     RecordCall(usize, Option<AppealKind>),
+    /// An unknown number: the call is from this client (the user chose it).
+    CallFromClient(Id),
     SaveSettings,
     AddTopic,
     RenameTopic(Id, String),
@@ -313,6 +315,7 @@ impl Feature for AppealsUi {
             Cmd::CloseCall => self.call = CallCard::default(),
             Cmd::FindCaller => self.call.find(cx),
             Cmd::RecordCall(i, kind) => self.call.record(cx, i, kind)?,
+            Cmd::CallFromClient(client) => self.call.from_client(cx, client),
             Cmd::SaveSettings => {
                 self.settings.save(cx);
             }

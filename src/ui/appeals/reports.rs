@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use egui::{RichText, TextEdit, Ui};
+use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::Cmd;
@@ -16,7 +16,10 @@ use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct ReportsScreen {
+    /// The memo's ISO week (`2026-W48`), shown in words.
     pub week: String,
+    /// A day typed to jump to its week.
+    pub week_day: String,
     pub memo: Option<Memo>,
     pub memo_path: String,
     pub memo_error: Option<String>,
@@ -102,15 +105,26 @@ impl ReportsScreen {
                         self.shift_week(-1);
                         out.push(Cmd::Memo.into());
                     }
-                    let l = ui.label(t::F_WEEK);
-                    let r = ui
-                        .add(TextEdit::singleline(&mut self.week).desired_width(90.0))
-                        .labelled_by(l.id);
-                    if r.lost_focus() {
-                        out.push(Cmd::Memo.into());
-                    }
+                    // «48-я неделя 2026 г.: 23.11.2026 — 29.11.2026», never «2026-W48».
+                    let words = iso_week(&self.week).map_or_else(String::new, |(from, to)| {
+                        t::week_in_words(
+                            &memo::week_title_of(from),
+                            &fmt::date(from),
+                            &fmt::date(to),
+                        )
+                    });
+                    ui.label(RichText::new(words).strong());
                     if ui.button("›").on_hover_text(t::NEXT_WEEK).clicked() {
                         self.shift_week(1);
+                        out.push(Cmd::Memo.into());
+                    }
+                    let l = ui.label(t::F_WEEK_DAY);
+                    let r =
+                        widgets::date_input(ui, "memo_week_day", &mut self.week_day, Some(l.id));
+                    if r.lost_focus()
+                        && let Some(day) = fmt::parse_date(&self.week_day)
+                    {
+                        self.week = iso_week_of(day);
                         out.push(Cmd::Memo.into());
                     }
                 });

@@ -224,4 +224,14 @@ impl Feature for ClientsUi {
         self.dossier = None;
         self.list.selected = None;
     }
+
+    /// A dossier is left on the tab the user was on: «Закрыть» brings them back to it.
+    fn here(&self, route: Route) -> Route {
+        match (route, &self.dossier) {
+            (Route::Client(id, _), Some(d)) if d.draft.client.id == Some(id) => {
+                Route::Client(id, d.tab)
+            }
+            _ => route,
+        }
+    }
 }

@@ -30,7 +30,7 @@ pub struct PeriodPicker {
     pub quarter: u32,
 }
 
-const QUARTERS: [&str; 4] = ["I", "II", "III", "IV"];
+const QUARTERS: [&str; 4] = t::QUARTERS_ROMAN;
 
 impl PeriodPicker {
     /// Starts on the period of `today` the first time.
@@ -129,6 +129,8 @@ impl PeriodPicker {
 pub struct ContactReportScreen {
     pub picker: PeriodPicker,
     pub report: Option<ContactReport>,
+    /// Who the report was built for: another user does not see it.
+    pub built_for: Option<crate::domain::Actor>,
     pub error: Option<&'static str>,
     pub pdf_path: String,
 }

@@ -82,6 +82,16 @@ impl ContactsUi {
 impl Feature for ContactsUi {
     type Cmd = Cmd;
 
+    /// A contact report built for another user (the head's table, after a change of user) is
+    /// not shown to this one.
+    fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        if self.contact_report.built_for != Some(cx.actor()) {
+            self.contact_report.report = None;
+            self.contact_report.built_for = None;
+        }
+        Ok(())
+    }
+
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         match route {
             // The report open with edits stays as it is.
@@ -118,14 +128,15 @@ impl Feature for ContactsUi {
                 if let Some(id) = self.editor_mut()?.save_draft(cx) {
                     service::submit(cx.db, &cx.actor(), id).map_err(t::err)?;
                     cx.info(t::REPORT_SUBMITTED_TOAST);
-                    cx.open(Route::Today);
+                    // Back where the report was started from (the dossier, «Сегодня»).
+                    cx.back(Route::Today);
                 }
             }
             Cmd::Accept(comment) => {
                 if let Some(id) = self.report_id() {
                     service::accept(cx.db, &cx.actor(), id, &comment).map_err(t::err)?;
                     cx.info(t::REPORT_ACCEPTED_TOAST);
-                    cx.open(Route::Today);
+                    cx.back(Route::Today);
                 }
             }
             Cmd::Correct => {
@@ -160,6 +171,7 @@ impl Feature for ContactsUi {
                     let report = service::contact_report(cx.db, &p, &cx.actor(), cx.today())
                         .map_err(t::err)?;
                     self.contact_report.report = Some(report);
+                    self.contact_report.built_for = Some(cx.actor());
                     self.contact_report.error = None;
                 }
                 None => self.contact_report.error = Some(t::BAD_PERIOD_GUI),

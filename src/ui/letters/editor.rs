@@ -54,6 +54,8 @@ pub struct LetterEditor {
     textures: HashMap<usize, egui::TextureHandle>,
     /// The appeal this letter answers or notifies: (id, number).
     pub appeal: Option<(crate::domain::Id, String)>,
+    /// The letter a correction corrects, by its number and date.
+    pub corrects: Option<String>,
     /// The values the template asks for, as typed, and their errors.
     pub typed_fields: TemplateFields,
     pub field_errors: std::collections::BTreeMap<&'static str, String>,
@@ -97,6 +99,7 @@ impl LetterEditor {
             laid_out: None,
             textures: HashMap::new(),
             appeal: None,
+            corrects: None,
             typed_fields: TemplateFields::default(),
             field_errors: Default::default(),
             rendered: None,
@@ -276,7 +279,7 @@ impl LetterEditor {
                 out.push(Command::Open(crate::ui::command::Route::Appeal(*id)));
             }
         });
-        if let Some(v) = self.letter.version_of {
+        if let Some(v) = &self.corrects {
             ui.label(
                 RichText::new(t::letter_version_of(v))
                     .small()

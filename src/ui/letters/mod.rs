@@ -83,8 +83,20 @@ fn editor_for(cx: &Cx, letter: Letter) -> anyhow::Result<LetterEditor> {
         Some(id) => crate::appeals::service::appeal_of_letter(db, id).map_err(t::err)?,
         None => None,
     };
+    // A correction names the letter it corrects by its number and date.
+    let corrects = match letter.version_of {
+        Some(id) => {
+            let old = service::open(db, id).map_err(t::err)?;
+            Some(t::letter_title(
+                &old.number,
+                &crate::domain::fmt::opt_date(old.reg_date),
+            ))
+        }
+        None => None,
+    };
     let mut ed = LetterEditor::new(letter, dossier, templates, company, manager);
     ed.appeal = appeal;
+    ed.corrects = corrects;
     Ok(ed)
 }
 
@@ -252,8 +264,12 @@ impl Feature for LettersUi {
             }
             Cmd::Print => {
                 let ed = self.editor_mut()?;
-                service::print(&ed.letter, &ed.company, ed.manager.as_ref()).map_err(t::err)?;
-                cx.info(t::SENT_TO_PRINT);
+                let printed =
+                    service::print(&ed.letter, &ed.company, ed.manager.as_ref()).map_err(t::err)?;
+                cx.info(match printed {
+                    crate::files::Printed::Sent => t::SENT_TO_PRINT,
+                    crate::files::Printed::Opened => t::OPENED_TO_PRINT,
+                });
             }
             Cmd::Filter => {
                 self.register.rows = service::list(cx.db, &self.register.filter).map_err(t::err)?;

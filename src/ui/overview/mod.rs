@@ -34,6 +34,8 @@ pub struct OverviewUi {
     open_cell: Option<(&'static str, Option<Group>)>,
     /// Client → personal manager, as of the last reload.
     managers_of: HashMap<Id, Option<Id>>,
+    /// «Сегодня» was just opened: it starts at its top.
+    scroll_to_top: bool,
 }
 
 fn colour(tone: Tone) -> Option<egui::Color32> {
@@ -129,7 +131,7 @@ impl OverviewUi {
         }
     }
 
-    fn today_ui(&self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
+    fn today_ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
         let mut out = Vec::new();
         ui.heading(t::today_title(&fmt::date(today)));
         for (part, why) in &self.today.failed {
@@ -143,14 +145,17 @@ impl OverviewUi {
             (Some(s), None) => summary_ui(ui, s, &mut out),
             (None, None) => {
                 // Everything scrolls: a long day reaches its last row and what is below.
-                egui::ScrollArea::vertical()
+                let mut area = egui::ScrollArea::vertical()
                     .id_salt("today_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        for s in &self.today.sections {
-                            section_ui(ui, s, &mut out);
-                        }
-                    });
+                    .auto_shrink([false, false]);
+                if std::mem::take(&mut self.scroll_to_top) {
+                    area = area.vertical_scroll_offset(0.0);
+                }
+                area.show(ui, |ui| {
+                    for s in &self.today.sections {
+                        section_ui(ui, s, &mut out);
+                    }
+                });
             }
         }
         out
@@ -288,6 +293,7 @@ impl Feature for OverviewUi {
     type Cmd = Cmd;
 
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        self.scroll_to_top = true;
         self.reload(route, cx)
     }
 

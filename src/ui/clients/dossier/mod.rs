@@ -292,7 +292,8 @@ impl DossierEditor {
             return out;
         }
         egui::ScrollArea::vertical()
-            .id_salt("dossier_scroll")
+            // Each tab keeps its own place.
+            .id_salt(("dossier_scroll", self.tab))
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {
                 Tab::Contacts => self.contacts_ui(ui, today, &mut out),
@@ -379,8 +380,20 @@ impl Editor for DossierEditor {
             }
         };
         let tab = self.tab;
+        // The person being edited stays selected (a new one is found by its uuid).
+        let person = self
+            .person
+            .and_then(|i| self.draft.people.get(i))
+            .map(|p| p.uuid.clone());
         match super::load(cx, id) {
-            Ok(ed) => *self = DossierEditor { tab, ..ed },
+            Ok(ed) => {
+                *self = DossierEditor { tab, ..ed };
+                if let Some(uuid) = person.filter(|u| !u.is_empty())
+                    && let Some(i) = self.draft.people.iter().position(|p| p.uuid == uuid)
+                {
+                    self.person = Some(i);
+                }
+            }
             Err(e) => cx.error(format!("{e:#}")),
         }
         cx.info(t::SAVED);

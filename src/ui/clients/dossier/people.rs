@@ -6,7 +6,11 @@ impl DossierEditor {
     pub(super) fn people_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             if ui.button(t::ADD_PERSON).clicked() {
-                self.draft.people.push(PersonDraft::default());
+                // Its own uuid from the start: saved, it is found again and stays selected.
+                self.draft.people.push(PersonDraft {
+                    uuid: crate::domain::new_uuid(),
+                    ..PersonDraft::default()
+                });
                 self.person = Some(self.draft.people.len() - 1);
             }
             if let Some(i) = self.person
