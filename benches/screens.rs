@@ -61,7 +61,7 @@ fn benches(c: &mut Criterion) {
     letter.body = para.repeat(100_000 / para.len() + 1);
     let id = service::save_draft(&mut db, &Actor::SYSTEM, &letter).expect("save");
 
-    let mut app = App::new(db, Prefs::default()).expect("app");
+    let mut app = App::with_reads(db, Prefs::default(), false).expect("app");
     app.open(Route::Letter(id)).expect("open");
     let mut h = harness(app);
     h.run();

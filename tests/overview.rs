@@ -44,7 +44,7 @@ fn cli_counts(db: &std::path::Path, manager: Option<Id>) -> BTreeMap<String, usi
 /// The window's «Сегодня» for `user` as section → count, with the navigation's badge.
 fn window_counts(db: &std::path::Path, user: Option<Id>) -> (BTreeMap<String, usize>, usize) {
     let db = Db::open_existing(db).expect("db");
-    let mut app = App::new(db, Prefs::default()).expect("app");
+    let mut app = App::with_reads(db, Prefs::default(), false).expect("app");
     app.set_user(user).expect("user");
     app.open(Route::Today).expect("today");
     let today = &app.features.overview.today;
@@ -162,7 +162,7 @@ fn a_part_that_cannot_be_built_is_named_and_the_rest_is_shown() {
     assert_eq!(v["errors"].as_array().map(Vec::len), Some(1));
 
     let db = Db::open_existing(&path).expect("db");
-    let app = App::new(db, Prefs::default()).expect("the window opens");
+    let app = App::with_reads(db, Prefs::default(), false).expect("the window opens");
     let today = &app.features.overview.today;
     assert_eq!(today.failed.len(), 1);
     assert!(today.section("calls").is_some());

@@ -508,6 +508,16 @@ impl Db {
         &self.conn
     }
 
+    /// A stamp that changes whenever the data may have: a write of this connection, or a
+    /// commit of another (SQLite's `data_version`). Equal stamps: nothing to read again.
+    pub fn change_stamp(&self) -> (i64, u64) {
+        let other: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .unwrap_or(-1);
+        (other, self.conn.total_changes())
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

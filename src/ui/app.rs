@@ -11,10 +11,10 @@ use super::dialogs::{FileDialogs, NoDialogs};
 use super::features::Features;
 use super::theme;
 use super::widgets::Toasts;
+use crate::admin;
 use crate::domain::Id;
 use crate::i18n as t;
 use crate::storage::Db;
-use crate::{admin, clients};
 
 pub struct App {
     pub db: Db,
@@ -40,8 +40,14 @@ pub struct App {
 }
 
 impl App {
-    /// Builds the app over an open database. `prefs` say who worked last time.
+    /// Builds the app over an open database. `prefs` say who worked last time. Long reads run
+    /// off the UI thread.
     pub fn new(db: Db, prefs: Prefs) -> anyhow::Result<App> {
+        App::with_reads(db, prefs, true)
+    }
+
+    /// [`App::new`], reading in the background or (a test's window) in step with the frames.
+    pub fn with_reads(db: Db, prefs: Prefs, background: bool) -> anyhow::Result<App> {
         let db_label = db
             .path()
             .map_or_else(|| ":memory:".into(), |p| p.display().to_string());
@@ -49,6 +55,7 @@ impl App {
             view: ViewCtx {
                 today: db.today(),
                 db_label,
+                background,
                 ..Default::default()
             },
             db,
@@ -328,19 +335,7 @@ impl App {
 
     /// The view context from the database: managers, catalogues, clients.
     fn reload_view(&mut self) -> anyhow::Result<()> {
-        self.view.managers = admin::service::managers(&self.db).map_err(t::err)?;
-        self.view.catalogs = admin::service::catalogs(&self.db).map_err(t::err)?;
-        self.view.unreadable = self.db.unreadable_settings().map_err(t::err)?;
-        self.view.clients = std::sync::Arc::new(clients::service::list(&self.db).map_err(t::err)?);
-        self.view.clients_version += 1;
-        let me = self.view.me_id();
-        self.view.me = self
-            .view
-            .managers
-            .iter()
-            .find(|m| m.id == me && me.is_some())
-            .cloned();
-        Ok(())
+        self.view.refresh(&self.db)
     }
 
     /// Reloads the view context and what every feature shows.

@@ -27,6 +27,11 @@ pub struct ViewCtx {
     pub db_label: String,
     /// Asks for a new frame from another thread (the mail merge's progress).
     pub repaint: Repaint,
+    /// The database's change stamp when the view was read: a navigation with nothing written
+    /// since reads nothing again.
+    pub stamp: Option<(i64, u64)>,
+    /// Long reads run off the UI thread (the window); a test's window reads in step.
+    pub background: bool,
 }
 
 /// A handle that asks the window for a new frame; it does nothing before the first frame.
@@ -45,6 +50,29 @@ impl Repaint {
 }
 
 impl ViewCtx {
+    /// Reads the managers, catalogues, clients and unreadable settings again, when anything
+    /// was written since they were read (a navigation alone reads nothing).
+    pub fn refresh(&mut self, db: &crate::storage::Db) -> anyhow::Result<()> {
+        use crate::i18n as t;
+        let stamp = db.change_stamp();
+        if self.stamp == Some(stamp) {
+            return Ok(());
+        }
+        self.managers = crate::admin::service::managers(db).map_err(t::err)?;
+        self.catalogs = crate::admin::service::catalogs(db).map_err(t::err)?;
+        self.unreadable = db.unreadable_settings().map_err(t::err)?;
+        self.clients = Arc::new(crate::clients::service::list(db).map_err(t::err)?);
+        self.clients_version += 1;
+        let me = self.me_id();
+        self.me = self
+            .managers
+            .iter()
+            .find(|m| m.id == me && me.is_some())
+            .cloned();
+        self.stamp = Some(stamp);
+        Ok(())
+    }
+
     pub fn me_id(&self) -> Option<Id> {
         self.me.as_ref().and_then(|m| m.id)
     }

@@ -15,6 +15,7 @@ pub mod features;
 pub mod greetings;
 mod keys;
 pub mod letters;
+pub mod loader;
 mod nav;
 pub mod overview;
 pub mod rescue;

@@ -576,3 +576,9 @@ pub fn permitted_button(
             .on_disabled_hover_text(t::describe(&why)),
     }
 }
+
+/// A table cell's text on one line: cut with «…» where its column ends, and then whole on
+/// hover (egui shows an elided label's text as its tooltip).
+pub fn cell(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).truncate())
+}

@@ -412,7 +412,7 @@ fn the_list_divider_is_dragged_and_remembered() {
         &mut h.state_mut().db,
         Db::open_in_memory().expect("placeholder"),
     );
-    let mut next = App::new(db, prefs).expect("app");
+    let mut next = App::with_reads(db, prefs, false).expect("app");
     next.open(Route::Clients).expect("clients");
     assert_eq!(next.features.clients.list_width, Some(width));
 }

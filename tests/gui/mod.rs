@@ -14,6 +14,7 @@ use vipdesk::{admin, clients, contacts, letters};
 mod admin_screens;
 mod appeal_screens;
 mod client_screens;
+mod clipping;
 mod contact_screens;
 mod greeting_screens;
 mod letter_screens;
@@ -33,7 +34,7 @@ pub fn harness(app: App) -> H {
 
 /// The app over `db`, with `user` working, on `route`.
 pub fn app_on(db: Db, user: Option<Id>, route: Route) -> App {
-    let mut app = App::new(db, Prefs::default()).expect("app");
+    let mut app = App::with_reads(db, Prefs::default(), false).expect("app");
     app.set_user(user).expect("user");
     app.open(route).expect("route");
     app

@@ -117,7 +117,7 @@ fn each_duty_of_the_head_is_the_heads_in_the_window() {
 #[test]
 fn signing_in_proves_who_works() {
     let (db, head, me, _) = department();
-    let app = App::new(db, Prefs::default()).expect("app");
+    let app = App::with_reads(db, Prefs::default(), false).expect("app");
     let mut h = harness(app);
     h.run();
     h.get_by_label(t::WHO_IS_WORKING);

@@ -5,7 +5,7 @@ use super::*;
 #[test]
 fn first_run_offers_demo_data() {
     let (db, _) = common::db();
-    let app = App::new(db, Prefs::default()).expect("app");
+    let app = App::with_reads(db, Prefs::default(), false).expect("app");
     let mut h = harness(app);
     h.run();
     h.get_by_label(t::WELCOME_TITLE);
@@ -123,7 +123,7 @@ fn closing_the_window_with_edits_asks_first() {
 #[test]
 fn first_run_without_demo_creates_the_first_manager() {
     let (db, _) = common::db();
-    let app = App::new(db, Prefs::default()).expect("app");
+    let app = App::with_reads(db, Prefs::default(), false).expect("app");
     let mut h = harness(app);
     h.run();
     type_into(&mut h, t::F_SURNAME, "Киселёв");
@@ -155,7 +155,7 @@ fn the_remembered_user_gets_their_own_today_at_start() {
         manager_uuid: Some(manager.uuid.clone()),
         ..Prefs::default()
     };
-    let app = App::new(db, prefs).expect("app");
+    let app = App::with_reads(db, prefs, false).expect("app");
     // Proposed, not taken: the remembered user proves it is them.
     assert_eq!(app.view.me_id(), None);
     assert_eq!(app.sign_in.chosen.as_ref().map(|c| c.0), manager.id);

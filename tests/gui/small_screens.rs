@@ -9,7 +9,7 @@ use super::*;
 #[test]
 fn a_fixed_date_loses_its_error_on_the_first_run() {
     let (db, _) = common::db();
-    let mut h = harness(App::new(db, Prefs::default()).expect("app"));
+    let mut h = harness(App::with_reads(db, Prefs::default(), false).expect("app"));
     h.run();
     type_into(&mut h, t::F_SURNAME, "Киселёв");
     type_into(&mut h, t::F_NAME, "Дмитрий");

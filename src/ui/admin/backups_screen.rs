@@ -153,13 +153,19 @@ impl BackupsScreen {
                 body.rows(theme::ROW_HEIGHT + 4.0, self.entries.len(), |mut row| {
                     let e = &self.entries[row.index()];
                     row.col(|ui| {
-                        ui.label(e.file.taken.format("%d.%m.%Y %H:%M").to_string());
+                        crate::ui::widgets::cell(
+                            ui,
+                            e.file.taken.format("%d.%m.%Y %H:%M").to_string(),
+                        );
                     });
                     row.col(|ui| {
-                        ui.label(t::backup_kind(e.file.kind));
+                        crate::ui::widgets::cell(ui, t::backup_kind(e.file.kind));
                     });
                     row.col(|ui| {
-                        ui.label(t::file_size(i64::try_from(e.file.size).unwrap_or(i64::MAX)));
+                        crate::ui::widgets::cell(
+                            ui,
+                            t::file_size(i64::try_from(e.file.size).unwrap_or(i64::MAX)),
+                        );
                     });
                     match &e.content {
                         Some(s) => {

@@ -43,17 +43,20 @@ impl TrashScreen {
                 body.rows(theme::ROW_HEIGHT + 4.0, self.items.len(), |mut row| {
                     let item = &self.items[row.index()];
                     row.col(|ui| {
-                        ui.label(item.kind.label());
+                        crate::ui::widgets::cell(ui, item.kind.label());
                     });
                     row.col(|ui| {
-                        ui.label(&item.title);
+                        crate::ui::widgets::cell(ui, &item.title);
                     });
                     row.col(|ui| {
-                        ui.label(&item.client);
+                        crate::ui::widgets::cell(ui, &item.client);
                     });
                     row.col(|ui| {
                         let local = crate::domain::clock::stamp_local(&item.deleted_at);
-                        ui.label(local.map_or_else(|| item.deleted_at.clone(), t::deleted_at));
+                        crate::ui::widgets::cell(
+                            ui,
+                            local.map_or_else(|| item.deleted_at.clone(), t::deleted_at),
+                        );
                     });
                     row.col(|ui| {
                         if ui.small_button(t::RESTORE).clicked() {

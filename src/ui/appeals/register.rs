@@ -322,7 +322,9 @@ impl RegisterScreen {
             .column(Column::initial(130.0).at_least(90.0).clip(true))
             .column(Column::initial(120.0).at_least(80.0).clip(true))
             .column(Column::initial(100.0).at_least(70.0).clip(true))
-            .column(Column::initial(180.0).at_least(110.0).clip(true))
+            // The client and the subject share what the window leaves: at 1920 neither is cut
+            // while half the screen stays empty.
+            .column(Column::remainder().at_least(110.0).clip(true))
             .column(Column::remainder().at_least(120.0).clip(true))
             .header(theme::ROW_HEIGHT, |mut h| {
                 for title in [

@@ -89,9 +89,14 @@ impl Feature for ClientsUi {
 
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         match route {
-            // The dossier open for this client stays as it is, edits and all.
-            Route::Client(id, _)
-                if self.dossier.as_ref().and_then(|d| d.client_id()) == Some(id) => {}
+            // The dossier open for this client stays as it is, edits and all, on the tab asked.
+            Route::Client(id, tab)
+                if self.dossier.as_ref().and_then(|d| d.client_id()) == Some(id) =>
+            {
+                if let Some(d) = &mut self.dossier {
+                    d.tab = tab;
+                }
+            }
             Route::Client(id, tab) => {
                 self.list.selected = Some(id);
                 let ed = load(cx, id).map_err(|e| e.context(t::ERR_OPEN_CLIENT))?;

@@ -279,11 +279,13 @@ impl ReportEditor {
                     ui.end_row();
                 }
                 for (i, s) in self.draft.steps.iter_mut().enumerate() {
+                    // A grid's cell starts as narrow as its widest content: the fields ask
+                    // for their width (the head reads the step whole).
                     ui.vertical(|ui| {
-                        ui.add(
-                            TextEdit::singleline(&mut s.text)
-                                .desired_width(step_width)
-                                .hint_text(t::F_STEP),
+                        ui.set_min_width(step_width);
+                        ui.add_sized(
+                            egui::vec2(step_width, theme::ROW_HEIGHT),
+                            TextEdit::singleline(&mut s.text).hint_text(t::F_STEP),
                         )
                         .accessible_name(format!(
                             "{} {}",
@@ -292,10 +294,9 @@ impl ReportEditor {
                         ));
                         widgets::error_text(ui, err(e, &format!("steps.{i}.text")));
                     });
-                    ui.add(
-                        TextEdit::singleline(&mut s.responsible)
-                            .desired_width(200.0)
-                            .hint_text(t::F_RESPONSIBLE),
+                    ui.add_sized(
+                        egui::vec2(200.0, theme::ROW_HEIGHT),
+                        TextEdit::singleline(&mut s.responsible).hint_text(t::F_RESPONSIBLE),
                     )
                     .accessible_name(format!("{} {}", t::F_RESPONSIBLE, i + 1));
                     ui.vertical(|ui| {

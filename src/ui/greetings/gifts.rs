@@ -32,6 +32,8 @@ pub struct GiftsScreen {
     pub handover: Option<HandoverForm>,
     pub year: i32,
     pub spending: Vec<Spending>,
+    /// Why «Подарки» could not be read.
+    pub failed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -58,6 +60,9 @@ impl GiftsScreen {
         let mut out = Vec::new();
         ui.add_space(6.0);
         ui.heading(t::GIFTS_TITLE);
+        if let Some(e) = &self.failed {
+            widgets::message(ui, e);
+        }
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(t::F_FROM);
             widgets::date_input(ui, "gifts_from", &mut self.from, Some(l.id));
@@ -235,17 +240,20 @@ impl GiftsScreen {
                         {
                             let late = by < today;
                             let text = RichText::new(t::order_by_words(&fmt::date(by), late));
-                            ui.label(if late { text.color(theme::ERROR) } else { text });
+                            widgets::cell(ui, if late { text.color(theme::ERROR) } else { text });
                         } else if g.status != GiftStatus::Handed
                             && let Some(by) = r.hand_by
                         {
-                            ui.label(RichText::new(t::hand_by_words(&fmt::date(by))).color(
-                                if by < today {
-                                    theme::ERROR
-                                } else {
-                                    theme::MUTED
-                                },
-                            ));
+                            widgets::cell(
+                                ui,
+                                RichText::new(t::hand_by_words(&fmt::date(by))).color(
+                                    if by < today {
+                                        theme::ERROR
+                                    } else {
+                                        theme::MUTED
+                                    },
+                                ),
+                            );
                         }
                     });
                     row.col(|ui| {

@@ -23,6 +23,7 @@ use crate::domain::{Id, fmt};
 use crate::files;
 use crate::greetings::{GiftStatus, Greeting, documents, service};
 use crate::i18n::{self as t, Describe};
+use crate::ui::loader::Loading;
 
 /// What the greetings' screens ask for.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,12 +88,24 @@ pub fn file_row(
     out
 }
 
+/// What «Подарки» reads: the orders of the period, the plans whose regulation changed, the
+/// year's spending.
+type GiftsRead = (
+    Vec<crate::greetings::GiftRow>,
+    Vec<(crate::greetings::GiftRow, crate::greetings::tasks::Change)>,
+    Vec<crate::greetings::tasks::Spending>,
+);
+
 #[derive(Default)]
 pub struct GreetingsUi {
     pub schedule: ScheduleScreen,
     pub gifts: GiftsScreen,
     pub person: PersonScreen,
     pub plan: Option<PlanForm>,
+    /// The schedule and the gifts of its period, read off the UI thread.
+    schedule_loading: Loading<(Vec<Greeting>, Vec<crate::greetings::GiftRow>)>,
+    /// «Подарки», read off the UI thread.
+    gifts_loading: Loading<GiftsRead>,
 }
 
 /// The manager whose clients a screen shows: the user's own when asked, else everybody's.
@@ -112,45 +125,79 @@ fn dates(
 }
 
 impl GreetingsUi {
+    /// Reads the schedule of the period (off the UI thread at scale).
     fn build(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         let s = &mut self.schedule;
         match dates(&s.from, &s.to) {
             Ok((from, to)) => {
-                let manager = mine(cx, s.only_mine);
-                let loaded = service::schedule_for(cx.db, from, to, manager)
-                    .and_then(|rows| Ok((rows, service::gift_rows(cx.db, from, to, manager)?)));
-                // What cannot be computed (a setting that does not read) is said in place of
-                // the schedule, not as an empty one.
-                match loaded {
-                    Ok((rows, gifts)) => {
-                        (s.rows, s.gifts, s.failed) = (rows, gifts, None);
-                    }
-                    Err(e) => {
-                        (s.rows, s.gifts) = (Vec::new(), Vec::new());
-                        s.failed = Some(e.describe());
-                    }
-                }
                 s.errors.clear();
+                let manager = mine(cx, s.only_mine);
+                let read = self.schedule_loading.start(cx, move |db| {
+                    service::schedule_for(db, from, to, manager)
+                        .and_then(|rows| Ok((rows, service::gift_rows(db, from, to, manager)?)))
+                        .map_err(|e| e.describe())
+                });
+                if let Some(read) = read {
+                    self.take_schedule(read);
+                }
             }
             Err(e) => s.errors = e,
         }
         Ok(())
     }
 
+    /// What cannot be computed (a setting that does not read) is said in place of the
+    /// schedule, not as an empty one.
+    fn take_schedule(
+        &mut self,
+        read: Result<(Vec<Greeting>, Vec<crate::greetings::GiftRow>), String>,
+    ) {
+        let s = &mut self.schedule;
+        match read {
+            Ok((rows, gifts)) => (s.rows, s.gifts, s.failed) = (rows, gifts, None),
+            Err(e) => {
+                (s.rows, s.gifts) = (Vec::new(), Vec::new());
+                s.failed = Some(e);
+            }
+        }
+    }
+
+    /// Reads «Подарки» (off the UI thread at scale).
     fn filter_gifts(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         let g = &mut self.gifts;
-        match dates(&g.from, &g.to) {
-            Ok((from, to)) => {
-                let manager = mine(cx, g.only_mine);
-                g.rows = service::gift_rows(cx.db, from, to, manager).map_err(t::err)?;
-                g.errors.clear();
+        let (from, to) = match dates(&g.from, &g.to) {
+            Ok(period) => period,
+            Err(e) => {
+                g.errors = e;
+                return Ok(());
             }
-            Err(e) => g.errors = e,
+        };
+        g.errors.clear();
+        let (manager, today, year) = (mine(cx, g.only_mine), cx.today(), g.year);
+        let read = self.gifts_loading.start(cx, move |db| {
+            let read = || -> Result<GiftsRead, crate::storage::StorageError> {
+                Ok((
+                    service::gift_rows(db, from, to, manager)?,
+                    service::regulation_changes(db, manager, today)?,
+                    service::spending(db, year, manager)?,
+                ))
+            };
+            read().map_err(|e| e.describe())
+        });
+        if let Some(read) = read {
+            self.take_gifts(read);
         }
-        g.changes = service::regulation_changes(cx.db, mine(cx, g.only_mine), cx.today())
-            .map_err(t::err)?;
-        g.spending = service::spending(cx.db, g.year, mine(cx, g.only_mine)).map_err(t::err)?;
         Ok(())
+    }
+
+    fn take_gifts(&mut self, read: Result<GiftsRead, String>) {
+        let g = &mut self.gifts;
+        match read {
+            Ok((rows, changes, spending)) => {
+                (g.rows, g.changes, g.spending, g.failed) = (rows, changes, spending, None);
+            }
+            Err(e) => g.failed = Some(e),
+        }
     }
 
     fn load_limits(&mut self, cx: &mut Cx, year: i32) -> anyhow::Result<()> {
@@ -213,6 +260,17 @@ impl Feature for GreetingsUi {
     }
 
     fn ui(&mut self, ui: &mut Ui, route: Route, view: &ViewCtx) -> Vec<Command> {
+        if let Some(read) = self.schedule_loading.poll() {
+            self.take_schedule(read);
+        }
+        if let Some(read) = self.gifts_loading.poll() {
+            self.take_gifts(read);
+        }
+        match route {
+            Route::Gifts => self.gifts_loading.ui(ui),
+            Route::Greetings | Route::GiftLimits => self.schedule_loading.ui(ui),
+            _ => {}
+        }
         let mut out = match route {
             Route::Gifts => self.gifts.ui(ui, view.today),
             Route::PersonGifts(_) => self.person.ui(ui),

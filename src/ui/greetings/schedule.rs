@@ -189,7 +189,7 @@ impl ScheduleScreen {
                     );
                     let gift = planned(&self.gifts, g);
                     row.col(|ui| {
-                        ui.label(fmt::date(g.date));
+                        widgets::cell(ui, fmt::date(g.date));
                     });
                     row.col(|ui| {
                         ui.add(egui::Label::new(&holiday).truncate())
@@ -209,7 +209,7 @@ impl ScheduleScreen {
                             .on_hover_text(&*g.client);
                     });
                     row.col(|ui| {
-                        ui.label(g.category.to_string());
+                        widgets::cell(ui, g.category.to_string());
                     });
                     row.col(|ui| {
                         let calls = callers_short(g);
@@ -217,18 +217,17 @@ impl ScheduleScreen {
                             .on_hover_text(crate::greetings::documents::callers_words(g));
                     });
                     row.col(|ui| {
-                        ui.label(fmt::date(g.hand_by))
-                            .on_hover_text(t::hand_over_words(
-                                crate::greetings::documents::gift_by_words(&g.gift_by),
-                                &fmt::date(g.hand_from),
-                                &fmt::date(g.hand_by),
-                            ));
+                        widgets::cell(ui, fmt::date(g.hand_by)).on_hover_text(t::hand_over_words(
+                            crate::greetings::documents::gift_by_words(&g.gift_by),
+                            &fmt::date(g.hand_from),
+                            &fmt::date(g.hand_by),
+                        ));
                     });
                     row.col(|ui| {
                         let late =
                             g.order_by < today && gift.is_none_or(|r| r.gift.status.before_order());
                         let text = RichText::new(fmt::date(g.order_by));
-                        ui.label(if late { text.color(theme::ERROR) } else { text });
+                        widgets::cell(ui, if late { text.color(theme::ERROR) } else { text });
                     });
                     row.col(|ui| match gift {
                         Some(r) => {
@@ -250,7 +249,7 @@ impl ScheduleScreen {
                         }
                     });
                     row.col(|ui| {
-                        ui.label(g.limit.map(fmt::money).unwrap_or_default());
+                        widgets::cell(ui, g.limit.map(fmt::money).unwrap_or_default());
                     });
                     row.col(|ui| {
                         let has_path = !self.path.trim().is_empty();

@@ -151,18 +151,21 @@ impl MergeScreen {
                         ui.label((i + 1).to_string());
                     });
                     row.col(|ui| {
-                        ui.label(&r.client).on_hover_text(&r.client);
+                        crate::ui::widgets::cell(ui, &r.client).on_hover_text(&r.client);
                     });
                     row.col(|ui| match &r.addressee {
                         Some(a) => {
-                            ui.label(a).on_hover_text(a);
+                            crate::ui::widgets::cell(ui, a).on_hover_text(a);
                         }
                         None => {
-                            ui.label(RichText::new(t::MERGE_NO_ADDRESSEE).color(theme::WARNING));
+                            crate::ui::widgets::cell(
+                                ui,
+                                RichText::new(t::MERGE_NO_ADDRESSEE).color(theme::WARNING),
+                            );
                         }
                     });
                     row.col(|ui| {
-                        ui.label(&r.address).on_hover_text(&r.address);
+                        crate::ui::widgets::cell(ui, &r.address).on_hover_text(&r.address);
                     });
                 });
             });

@@ -147,7 +147,8 @@ impl Register {
             .column(Column::auto().at_least(80.0))
             .column(Column::auto().at_least(80.0))
             .column(Column::auto().at_least(120.0))
-            .column(Column::auto().at_least(180.0).clip(true))
+            // The client and the heading share what the window leaves.
+            .column(Column::remainder().at_least(180.0).clip(true))
             .column(Column::remainder().at_least(200.0).clip(true))
             .header(theme::ROW_HEIGHT, |mut h| {
                 for title in [

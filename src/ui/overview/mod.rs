@@ -36,6 +36,8 @@ pub struct OverviewUi {
     managers_of: HashMap<Id, Option<Id>>,
     /// «Сегодня» was just opened: it starts at its top.
     scroll_to_top: bool,
+    /// «Сегодня» read again off the UI thread (the head's takes longer than a frame).
+    loading: super::loader::Loading<Today>,
 }
 
 fn colour(tone: Tone) -> Option<egui::Color32> {
@@ -131,9 +133,49 @@ impl OverviewUi {
         }
     }
 
+    /// Takes a «Сегодня» read: its summary for a viewer of everyone's clients, the cell open.
+    fn accept(&mut self, today: Today, view: &ViewCtx) {
+        self.today = today;
+        self.managers_of = view.clients.iter().map(|c| (c.id, c.manager_id)).collect();
+        self.summary = (view.actor().scope() == crate::domain::Scope::All).then(|| {
+            overview::summary(&self.today, &|c| self.manager_of(c), &|g| {
+                OverviewUi::group_name(view, g)
+            })
+        });
+        self.detail = None;
+        if let Some((key, group)) = self.open_cell {
+            self.open_detail(key, group, view);
+        }
+    }
+
+    /// The rows of a summary cell, oldest first.
+    fn open_detail(&mut self, key: &'static str, group: Option<Group>, view: &ViewCtx) {
+        let Some(s) = self.today.sections.iter().position(|s| s.key == key) else {
+            return;
+        };
+        self.open_cell = Some((key, group));
+        let section = &self.today.sections[s];
+        let mut rows: Vec<(usize, usize)> = section
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                group.is_none_or(|g| overview::summary::group_of(l, &|c| self.manager_of(c)) == g)
+            })
+            .map(|(i, _)| (s, i))
+            .collect();
+        rows.sort_by_key(|&(s, l)| self.today.sections[s].lines[l].date);
+        let name = group.map_or_else(
+            || t::SUMMARY_ALL.to_string(),
+            |g| OverviewUi::group_name(view, g),
+        );
+        self.detail = Some((t::detail_title(section.title, &name, rows.len()), rows));
+    }
+
     fn today_ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate) -> Vec<Command> {
         let mut out = Vec::new();
         ui.heading(t::today_title(&fmt::date(today)));
+        self.loading.ui(ui);
         for (part, why) in &self.today.failed {
             ui.label(text(&t::part_failed(part, why), Tone::Late));
         }
@@ -216,7 +258,23 @@ fn summary_ui(ui: &mut Ui, s: &Summary, out: &mut Vec<Command>) {
     ui.label(RichText::new(t::SUMMARY_TITLE).strong());
     ui.label(RichText::new(t::SUMMARY_HINT).small().color(theme::MUTED));
     let first = 190.0;
-    let width = ((ui.available_width() - first) / s.kinds.len().max(1) as f32 - 8.0).max(70.0);
+    // Each column as wide as its longest word at least (a title breaks between words only).
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let word = |title: &str| {
+        title
+            .split_whitespace()
+            .map(|w| {
+                ui.fonts_mut(|f| {
+                    f.layout_no_wrap(w.to_string(), font.clone(), theme::MUTED)
+                        .size()
+                        .x
+                })
+            })
+            .fold(0.0, f32::max)
+            + 12.0
+    };
+    let share = ((ui.available_width() - first) / s.kinds.len().max(1) as f32 - 8.0).max(70.0);
+    let widths: Vec<f32> = s.kinds.iter().map(|(_, k)| word(k).max(share)).collect();
     let cell_ui = |ui: &mut Ui,
                    c: Option<overview::Count>,
                    name: String,
@@ -243,13 +301,31 @@ fn summary_ui(ui: &mut Ui, s: &Summary, out: &mut Vec<Command>) {
             out.push(open.into());
         }
     };
+    // Wider than the window (eleven kinds at 1280): the table scrolls sideways too.
+    egui::ScrollArea::horizontal()
+        .id_salt("summary_sideways")
+        .show(ui, |ui| summary_table(ui, s, first, widths, &cell_ui, out));
+}
+
+/// Draws a summary cell: its count, its accessible name, what it opens.
+type CellUi = dyn Fn(&mut Ui, Option<overview::Count>, String, Cmd, &mut Vec<Command>);
+
+/// The summary's table: a row per manager (all of them first), a column per kind.
+fn summary_table(
+    ui: &mut Ui,
+    s: &Summary,
+    first: f32,
+    widths: Vec<f32>,
+    cell_ui: &CellUi,
+    out: &mut Vec<Command>,
+) {
     let mut table = TableBuilder::new(ui)
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(first))
         .auto_shrink([false, false]);
-    for _ in &s.kinds {
-        table = table.column(Column::exact(width));
+    for w in widths {
+        table = table.column(Column::exact(w));
     }
     table
         .header(theme::ROW_HEIGHT * 2.6, |mut h| {
@@ -300,28 +376,23 @@ impl Feature for OverviewUi {
     /// «Сегодня» counts in the navigation wherever the window is: it is recounted after every
     /// write.
     fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
-        let actor = cx.actor();
-        self.today = overview::today(cx.db, &actor, cx.today());
-        self.managers_of = cx
-            .view
-            .clients
-            .iter()
-            .map(|c| (c.id, c.manager_id))
-            .collect();
-        self.summary = (actor.scope() == crate::domain::Scope::All).then(|| {
-            let view = cx.view;
-            overview::summary(&self.today, &|c| self.manager_of(c), &|g| {
-                OverviewUi::group_name(view, g)
-            })
-        });
-        self.detail = None;
-        if let Some((key, group)) = self.open_cell {
-            self.apply(Cmd::Detail(key, group), cx)?;
+        let (actor, today) = (cx.actor(), cx.today());
+        let read = self
+            .loading
+            .start(cx, move |db| Ok(overview::today(db, &actor, today)));
+        if let Some(Ok(today)) = read {
+            self.accept(today, cx.view);
         }
         Ok(())
     }
 
     fn ui(&mut self, ui: &mut Ui, _route: Route, view: &ViewCtx) -> Vec<Command> {
+        if let Some(read) = self.loading.poll() {
+            match read {
+                Ok(today) => self.accept(today, view),
+                Err(e) => self.today.failed.push((t::PART_ALL, e)),
+            }
+        }
         self.today_ui(ui, view.today)
     }
 
@@ -331,30 +402,7 @@ impl Feature for OverviewUi {
                 self.detail = None;
                 self.open_cell = None;
             }
-            Cmd::Detail(key, group) => {
-                self.open_cell = Some((key, group));
-                let Some(s) = self.today.sections.iter().position(|s| s.key == key) else {
-                    return Ok(());
-                };
-                let section = &self.today.sections[s];
-                let mut rows: Vec<(usize, usize)> = section
-                    .lines
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| {
-                        group.is_none_or(|g| {
-                            overview::summary::group_of(l, &|c| self.manager_of(c)) == g
-                        })
-                    })
-                    .map(|(i, _)| (s, i))
-                    .collect();
-                rows.sort_by_key(|&(s, l)| self.today.sections[s].lines[l].date);
-                let name = group.map_or_else(
-                    || t::SUMMARY_ALL.to_string(),
-                    |g| OverviewUi::group_name(cx.view, g),
-                );
-                self.detail = Some((t::detail_title(section.title, &name, rows.len()), rows));
-            }
+            Cmd::Detail(key, group) => self.open_detail(key, group, cx.view),
         }
         Ok(())
     }

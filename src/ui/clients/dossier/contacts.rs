@@ -94,28 +94,29 @@ impl DossierEditor {
                 for ev in &self.timeline {
                     ui.label(fmt::date(ev.date));
                     ui.label(RichText::new(ev.kind.label()).color(theme::ACCENT));
+                    // A long title is cut at 90 characters and read whole on hover.
                     let title = ev.title.chars().take(90).collect::<String>();
-                    match ev.link {
-                        Link::Meeting(id) => {
-                            if ui.link(title).clicked() {
-                                out.push(Command::Open(Route::Report(id)));
-                            }
-                        }
-                        Link::Letter(id) => {
-                            if ui.link(title).clicked() {
-                                out.push(Command::Open(Route::Letter(id)));
-                            }
-                        }
-                        Link::Appeal(id) => {
-                            if ui.link(title).clicked() {
-                                out.push(Command::Open(Route::Appeal(id)));
-                            }
-                        }
-                        Link::None => {
-                            ui.label(title);
-                        }
+                    let cut = title.len() < ev.title.len();
+                    let target = match ev.link {
+                        Link::Meeting(id) => Some(Route::Report(id)),
+                        Link::Letter(id) => Some(Route::Letter(id)),
+                        Link::Appeal(id) => Some(Route::Appeal(id)),
+                        Link::None => None,
+                    };
+                    let shown = if cut { format!("{title}…") } else { title };
+                    let r = match target {
+                        Some(_) => ui.link(shown),
+                        None => ui.label(shown),
+                    };
+                    let r = if cut { r.on_hover_text(&ev.title) } else { r };
+                    if let Some(route) = target
+                        && r.clicked()
+                    {
+                        out.push(Command::Open(route));
                     }
-                    ui.label(
+                    // The detail on one line up to the window's edge, whole on hover.
+                    crate::ui::widgets::cell(
+                        ui,
                         RichText::new(event_detail(&ev.detail))
                             .small()
                             .color(theme::MUTED),

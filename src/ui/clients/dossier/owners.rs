@@ -17,19 +17,39 @@ impl DossierEditor {
                 for (i, o) in self.draft.owners.iter_mut().enumerate() {
                     let key = |f: &str| format!("owners.{i}.{f}");
                     ui.vertical(|ui| {
-                        ui.add(TextEdit::singleline(&mut o.name).desired_width(260.0))
-                            .accessible_name(format!("{} {}", t::F_OWNER_NAME, i + 1));
+                        ui.add_sized(
+                            egui::vec2(260.0, crate::ui::theme::ROW_HEIGHT),
+                            TextEdit::singleline(&mut o.name),
+                        )
+                        .accessible_name(format!(
+                            "{} {}",
+                            t::F_OWNER_NAME,
+                            i + 1
+                        ));
                         error_text(ui, err(&self.errors, &key("name")));
                     });
-                    ui.add(TextEdit::singleline(&mut o.kind).desired_width(130.0))
-                        .accessible_name(format!("{} {}", t::F_OWNER_KIND, i + 1));
+                    ui.add_sized(
+                        egui::vec2(130.0, crate::ui::theme::ROW_HEIGHT),
+                        TextEdit::singleline(&mut o.kind),
+                    )
+                    .accessible_name(format!("{} {}", t::F_OWNER_KIND, i + 1));
                     ui.vertical(|ui| {
-                        ui.add(TextEdit::singleline(&mut o.share).desired_width(60.0))
-                            .accessible_name(format!("{} {}", t::F_SHARE, i + 1));
+                        ui.add_sized(
+                            egui::vec2(60.0, crate::ui::theme::ROW_HEIGHT),
+                            TextEdit::singleline(&mut o.share),
+                        )
+                        .accessible_name(format!(
+                            "{} {}",
+                            t::F_SHARE,
+                            i + 1
+                        ));
                         error_text(ui, err(&self.errors, &key("share")));
                     });
-                    ui.add(TextEdit::singleline(&mut o.note).desired_width(180.0))
-                        .accessible_name(format!("{} {}", t::F_NOTE, i + 1));
+                    ui.add_sized(
+                        egui::vec2(180.0, crate::ui::theme::ROW_HEIGHT),
+                        TextEdit::singleline(&mut o.note),
+                    )
+                    .accessible_name(format!("{} {}", t::F_NOTE, i + 1));
                     if ui.small_button(t::REMOVE).clicked() {
                         remove = Some(i);
                     }

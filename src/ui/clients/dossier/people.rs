@@ -66,10 +66,13 @@ impl DossierEditor {
                                 .on_hover_text(&p.position);
                         });
                         row.col(|ui| {
-                            ui.label(p.category.map(t::category_label).unwrap_or_default());
+                            crate::ui::widgets::cell(
+                                ui,
+                                p.category.map(t::category_label).unwrap_or_default(),
+                            );
                         });
                         row.col(|ui| {
-                            ui.label(&p.birthday);
+                            crate::ui::widgets::cell(ui, &p.birthday);
                         });
                     });
                 }

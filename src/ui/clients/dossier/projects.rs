@@ -60,8 +60,11 @@ impl DossierEditor {
                             for (j, s) in p.stages.iter_mut().enumerate() {
                                 let skey = |f: &str| format!("projects.{i}.stages.{j}.{f}");
                                 ui.vertical(|ui| {
-                                    ui.add(TextEdit::singleline(&mut s.title).desired_width(220.0))
-                                        .accessible_name(format!("{} {}", t::F_STAGE, j + 1));
+                                    ui.add_sized(
+                                        egui::vec2(220.0, crate::ui::theme::ROW_HEIGHT),
+                                        TextEdit::singleline(&mut s.title),
+                                    )
+                                    .accessible_name(format!("{} {}", t::F_STAGE, j + 1));
                                     error_text(ui, err(&self.errors, &skey("title")));
                                 });
                                 ui.vertical(|ui| {
@@ -74,8 +77,15 @@ impl DossierEditor {
                                         .accessible_name(format!("{} {}", t::F_ACTUAL, j + 1));
                                     error_text(ui, err(&self.errors, &skey("actual")));
                                 });
-                                ui.add(TextEdit::singleline(&mut s.result).desired_width(180.0))
-                                    .accessible_name(format!("{} {}", t::F_RESULT, j + 1));
+                                ui.add_sized(
+                                    egui::vec2(180.0, crate::ui::theme::ROW_HEIGHT),
+                                    TextEdit::singleline(&mut s.result),
+                                )
+                                .accessible_name(format!(
+                                    "{} {}",
+                                    t::F_RESULT,
+                                    j + 1
+                                ));
                                 if ui.small_button(t::REMOVE).clicked() {
                                     remove_stage = Some(j);
                                 }

@@ -41,8 +41,11 @@ impl DossierEditor {
                             .accessible_name(format!("{} {}", t::F_END, i + 1));
                         error_text(ui, err(&self.errors, &key("end")));
                     });
-                    ui.add(TextEdit::singleline(&mut s.note).desired_width(160.0))
-                        .accessible_name(format!("{} {}", t::F_NOTE, i + 1));
+                    ui.add_sized(
+                        egui::vec2(160.0, crate::ui::theme::ROW_HEIGHT),
+                        TextEdit::singleline(&mut s.note),
+                    )
+                    .accessible_name(format!("{} {}", t::F_NOTE, i + 1));
                     if ui.small_button(t::REMOVE).clicked() {
                         remove = Some(i);
                     }

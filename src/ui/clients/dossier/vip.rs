@@ -17,8 +17,11 @@ impl DossierEditor {
                         ui.horizontal(|ui| {
                             ui.checkbox(&mut v.crit_volume, t::CRIT_VOLUME);
                             let l = ui.label(t::F_VOLUME_KWH);
-                            ui.add(TextEdit::singleline(&mut v.volume_kwh).desired_width(120.0))
-                                .labelled_by(l.id);
+                            ui.add_sized(
+                                egui::vec2(120.0, crate::ui::theme::ROW_HEIGHT),
+                                TextEdit::singleline(&mut v.volume_kwh),
+                            )
+                            .labelled_by(l.id);
                         });
                         error_text(ui, err(&self.errors, &key("volume_kwh")));
                         ui.checkbox(&mut v.crit_brand, t::CRIT_BRAND);
@@ -35,8 +38,9 @@ impl DossierEditor {
                         ui.horizontal(|ui| {
                             ui.checkbox(&mut v.crit_political, t::CRIT_POLITICAL);
                             let l = ui.label(t::F_NOTE);
-                            ui.add(
-                                TextEdit::singleline(&mut v.political_note).desired_width(200.0),
+                            ui.add_sized(
+                                egui::vec2(200.0, crate::ui::theme::ROW_HEIGHT),
+                                TextEdit::singleline(&mut v.political_note),
                             )
                             .labelled_by(l.id);
                         });

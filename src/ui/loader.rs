@@ -1,0 +1,94 @@
+//! Reads that take longer than a frame (the head's «Сегодня», a quarter of gifts, the greetings
+//! of three months at 5,000 clients) run on a connection of their own, off the UI thread; the
+//! screen keeps what it showed, says «Загрузка…», and takes the result when it comes. A database
+//! in memory has no file to open twice: it is read in place (so are the tests' windows, which
+//! set `ViewCtx::background` off to read in step with their frames).
+
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Instant;
+
+use super::command::Cx;
+use crate::storage::Db;
+
+/// A read under way and when it began.
+pub struct Loading<T> {
+    rx: Option<Receiver<Result<T, String>>>,
+    started: Option<Instant>,
+}
+
+impl<T> Default for Loading<T> {
+    fn default() -> Self {
+        Loading {
+            rx: None,
+            started: None,
+        }
+    }
+}
+
+impl<T: Send + 'static> Loading<T> {
+    /// Starts `read` (its error already in words): on another thread with its own connection
+    /// when the window reads in the background, else now — then the result is returned at once.
+    /// A read started while another is under way replaces it.
+    pub fn start(
+        &mut self,
+        cx: &Cx,
+        read: impl FnOnce(&Db) -> Result<T, String> + Send + 'static,
+    ) -> Option<Result<T, String>> {
+        let own = if cx.view.background {
+            cx.db.reopen().ok()
+        } else {
+            None
+        };
+        let Some(db) = own else {
+            self.rx = None;
+            self.started = None;
+            return Some(read(cx.db));
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = cx.view.repaint.clone();
+        let spawned = std::thread::Builder::new()
+            .name("read".into())
+            .spawn(move || {
+                let _ = tx.send(read(&db));
+                repaint.request();
+            });
+        match spawned {
+            Ok(_) => {
+                self.rx = Some(rx);
+                self.started = Some(Instant::now());
+                None
+            }
+            Err(e) => Some(Err(e.to_string())),
+        }
+    }
+
+    /// The result, once it has come (the thread's end without one is an error).
+    pub fn poll(&mut self) -> Option<Result<T, String>> {
+        let rx = self.rx.as_ref()?;
+        let got = match rx.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Err(crate::words::READ_LOST.to_string()),
+        };
+        self.rx = None;
+        self.started = None;
+        Some(got)
+    }
+
+    /// Whether a read is under way.
+    pub fn busy(&self) -> bool {
+        self.rx.is_some()
+    }
+
+    /// «Загрузка…» while a read is under way (asking for the next frame to look again).
+    pub fn ui(&self, ui: &mut egui::Ui) {
+        if self.busy() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(crate::words::LOADING);
+            });
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
