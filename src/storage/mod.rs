@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod cipher;
+mod connections;
 pub mod journal;
 pub mod schema;
 pub mod settings;
@@ -312,29 +313,6 @@ impl Db {
         crate::files::protect(path, &backups_dir(path));
         db.prepare()?;
         Ok(db)
-    }
-
-    /// Another connection to the same file, sharing the clock and the integrity verdict (for
-    /// work on another thread: the copy at start).
-    pub fn reopen(&self) -> Result<Db> {
-        let Some(path) = &self.path else {
-            return Err(StorageError::Missing(PathBuf::new()));
-        };
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = cipher::open(path, flags, self.key.as_ref())?;
-        set_pragmas(&conn)?;
-        journal::install(&conn)?;
-        Ok(Db {
-            conn,
-            path: Some(path.clone()),
-            clock: Arc::clone(&self.clock),
-            health: Arc::clone(&self.health),
-            batch: false,
-            key: self.key.clone(),
-            hooks: self.hooks,
-        })
     }
 
     /// A fresh database in memory with the features' `hooks` (tests and benches use

@@ -10,10 +10,14 @@ use std::time::Instant;
 use super::command::Cx;
 use crate::storage::Db;
 
-/// A read under way and when it began.
+/// What a read's thread hands back: its connection (kept for the next read) and the result.
+type Done<T> = (Db, Result<T, String>);
+
+/// A read under way and when it began; the read-only connection between reads.
 pub struct Loading<T> {
-    rx: Option<Receiver<Result<T, String>>>,
+    rx: Option<Receiver<Done<T>>>,
     started: Option<Instant>,
+    reader: Option<Db>,
 }
 
 impl<T> Default for Loading<T> {
@@ -21,6 +25,7 @@ impl<T> Default for Loading<T> {
         Loading {
             rx: None,
             started: None,
+            reader: None,
         }
     }
 }
@@ -34,8 +39,10 @@ impl<T: Send + 'static> Loading<T> {
         cx: &Cx,
         read: impl FnOnce(&Db) -> Result<T, String> + Send + 'static,
     ) -> Option<Result<T, String>> {
+        // The connection of the last read, else a new read-only one (a read still under way
+        // keeps its own and is forgotten).
         let own = if cx.view.background {
-            cx.db.reopen().ok()
+            self.reader.take().or_else(|| cx.db.reader().ok())
         } else {
             None
         };
@@ -49,7 +56,8 @@ impl<T: Send + 'static> Loading<T> {
         let spawned = std::thread::Builder::new()
             .name("read".into())
             .spawn(move || {
-                let _ = tx.send(read(&db));
+                let result = read(&db);
+                let _ = tx.send((db, result));
                 repaint.request();
             });
         match spawned {
@@ -66,7 +74,10 @@ impl<T: Send + 'static> Loading<T> {
     pub fn poll(&mut self) -> Option<Result<T, String>> {
         let rx = self.rx.as_ref()?;
         let got = match rx.try_recv() {
-            Ok(r) => r,
+            Ok((db, r)) => {
+                self.reader = Some(db);
+                r
+            }
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => Err(crate::words::READ_LOST.to_string()),
         };

@@ -366,7 +366,8 @@ pub fn gift_too_long(max: usize) -> String {
 }
 pub const TAB_SCHEDULE: &str = "График";
 pub const F_DOCUMENT_PATH: &str = "Файл или папка";
-pub const PATH_FIRST: &str = "Сначала укажите файл или папку (поле «Файл или папка» или «Обзор…»)";
+/// Why a button that writes or reads a file is not ready yet.
+pub const PATH_FIRST: &str = "Сначала укажите файл: впишите путь или нажмите «Обзор…».";
 pub const SCHEDULE_FILE: &str = "График поздравлений";
 pub const ORDER_FILE: &str = "Заказ на приобретение подарков";
 /// A card's file in a folder: «Открытка Белов С.П. 10.12.2026».

@@ -181,3 +181,40 @@ fn the_memos_week_is_said_in_words() {
     h.get_by_label_contains("48-я неделя 2026 г.: 23.11.2026 — 29.11.2026");
     assert!(h.query_by_label_contains("W48").is_none());
 }
+
+/// The window reads «Сегодня» and «Подарки» off the UI thread: the frame after opening draws
+/// at once, with «Загрузка…», and the rows come when the read is done.
+#[test]
+fn long_reads_run_off_the_ui_thread_and_arrive() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    common::demo_db(&path, 48);
+    let mut db = Db::open_existing(&path).expect("db");
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
+        common::today(),
+    )));
+    let head = head_of(&db);
+    let mut app = App::new(db, Prefs::default()).expect("app");
+    app.set_user(head).expect("head");
+    let mut h = harness(app);
+    let arrived = |h: &mut H, done: &dyn Fn(&App) -> bool| {
+        for _ in 0..400 {
+            h.step();
+            if done(h.state()) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        false
+    };
+    assert!(arrived(&mut h, &|a| a.features.overview.summary.is_some()));
+    h.state_mut().open(Route::Gifts).expect("gifts");
+    h.step();
+    assert!(arrived(&mut h, &|a| !a
+        .features
+        .greetings
+        .gifts
+        .rows
+        .is_empty()));
+    h.get_by_label(t::GIFTS_TITLE);
+}

@@ -230,6 +230,7 @@ impl ManagersScreen {
                             !ed.signature_path.trim().is_empty(),
                             egui::Button::new(t::LOAD),
                         )
+                        .on_disabled_hover_text(crate::words::PATH_FIRST)
                         .clicked()
                     {
                         out = Some(Cmd::LoadSignature(ed.signature_path.clone()).into());

@@ -644,6 +644,7 @@ impl AppealCard {
                         !self.attach_path.trim().is_empty(),
                         egui::Button::new(t::ATTACH_FILE),
                     )
+                    .on_disabled_hover_text(crate::words::PATH_FIRST)
                     .clicked()
                 {
                     out.push(Cmd::Attach(self.attach_path.clone()).into());

@@ -138,6 +138,7 @@ impl RegisterScreen {
                     !self.eml_path.trim().is_empty(),
                     egui::Button::new(t::OPEN_APPEAL),
                 )
+                .on_disabled_hover_text(crate::words::PATH_FIRST)
                 .clicked()
             {
                 out.push(Cmd::ImportEml(self.eml_path.clone()).into());
@@ -179,6 +180,7 @@ impl RegisterScreen {
                     !self.export_path.trim().is_empty(),
                     egui::Button::new(t::EXPORT_XLSX),
                 )
+                .on_disabled_hover_text(crate::words::PATH_FIRST)
                 .clicked()
             {
                 out.push(Cmd::Export(self.export_path.clone()).into());

@@ -349,6 +349,7 @@ fn path_row(
             out.extend(widgets::path_field(ui, t::PDF_PATH, path, ask));
             if ui
                 .add_enabled(!path.trim().is_empty(), egui::Button::new(save))
+                .on_disabled_hover_text(crate::words::PATH_FIRST)
                 .clicked()
             {
                 out.push(write(path.clone()).into());

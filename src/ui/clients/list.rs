@@ -284,12 +284,14 @@ impl ClientList {
                 let has_path = !self.exchange_path.trim().is_empty();
                 if ui
                     .add_enabled(has_path, egui::Button::new(t::IMPORT))
+                    .on_disabled_hover_text(crate::words::PATH_FIRST)
                     .clicked()
                 {
                     out.push(Cmd::Import(self.exchange_path.clone()).into());
                 }
                 if ui
                     .add_enabled(has_path, egui::Button::new(t::EXPORT))
+                    .on_disabled_hover_text(crate::words::PATH_FIRST)
                     .clicked()
                 {
                     out.push(Cmd::Export(self.exchange_path.clone()).into());
@@ -343,10 +345,12 @@ impl ClientList {
             .striped(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            // Widths that do not follow the rows found: the divider stays where it is when the
+            // count of results changes.
             .column(Column::remainder().at_least(150.0).clip(true))
-            .column(Column::auto().at_least(90.0));
+            .column(Column::exact(100.0));
         if wide {
-            table = table.column(Column::auto().at_least(80.0).clip(true));
+            table = table.column(Column::initial(130.0).at_least(80.0).clip(true));
         }
         let columns: Vec<(SortColumn, &str)> = [
             (SortColumn::Name, t::COL_NAME),
@@ -359,8 +363,8 @@ impl ClientList {
         .filter(|(c, _)| wide || *c != SortColumn::District)
         .collect();
         table
-            .column(Column::auto().at_least(70.0).clip(true))
-            .column(Column::auto().at_least(40.0))
+            .column(Column::initial(120.0).at_least(70.0).clip(true))
+            .column(Column::exact(44.0))
             .header(theme::ROW_HEIGHT, |mut header| {
                 for (col, label) in columns.iter().copied() {
                     header.col(|ui| {

@@ -169,6 +169,7 @@ impl ContactReportScreen {
                     !self.pdf_path.trim().is_empty(),
                     egui::Button::new(t::SAVE_PDF),
                 )
+                .on_disabled_hover_text(crate::words::PATH_FIRST)
                 .clicked()
             {
                 out.push(Cmd::SaveContactReport(self.pdf_path.clone()).into());

@@ -205,6 +205,7 @@ impl ReportEditor {
                                 !self.attach_path.trim().is_empty(),
                                 egui::Button::new(t::ATTACH_TO_REPORT),
                             )
+                            .on_disabled_hover_text(crate::words::PATH_FIRST)
                             .clicked()
                         {
                             out.push(Cmd::Attach(self.attach_path.clone()).into());

@@ -29,6 +29,8 @@ pub struct PlanForm {
     pub errors: FieldErrors,
     /// Why the service refused the gift (given before, over the limit), under the gift.
     pub refused: Option<String>,
+    /// A refusal about the amount (over the limit): said beside «Сумма», not under the gift.
+    pub refused_amount: Option<String>,
     /// The gift's field took the focus when the form opened.
     pub focused: bool,
 }
@@ -99,9 +101,16 @@ impl PlanForm {
                 ui.end_row();
                 let l = ui.label(t::F_GIFT_AMOUNT);
                 ui.vertical(|ui| {
-                    ui.add(TextEdit::singleline(&mut self.draft.amount).desired_width(120.0))
+                    let r = ui
+                        .add(TextEdit::singleline(&mut self.draft.amount).desired_width(120.0))
                         .labelled_by(l.id);
+                    if r.changed() {
+                        self.refused_amount = None;
+                    }
                     widgets::error_text(ui, widgets::err(&self.errors, "amount"));
+                    if let Some(e) = &self.refused_amount {
+                        widgets::message(ui, e);
+                    }
                 });
                 ui.end_row();
                 ui.label("");
@@ -170,6 +179,10 @@ impl PlanForm {
                 cx.info(t::GIFT_PLANNED);
                 cx.reload();
                 true
+            }
+            Err(e @ crate::greetings::service::GiftError::OverLimit { .. }) => {
+                self.refused_amount = Some(e.describe());
+                false
             }
             Err(e) => {
                 self.refused = Some(e.describe());

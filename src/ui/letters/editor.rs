@@ -368,6 +368,7 @@ impl LetterEditor {
                     !self.pdf_path.trim().is_empty(),
                     egui::Button::new(t::SAVE_PDF),
                 )
+                .on_disabled_hover_text(crate::words::PATH_FIRST)
                 .clicked()
             {
                 out.push(Cmd::SavePdf(self.pdf_path.clone()).into());

@@ -1,6 +1,6 @@
 //! «Исходящие»: the outgoing register, its filters and the courier sheet.
 
-use egui::{RichText, TextEdit, Ui};
+use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Cmd;
@@ -55,6 +55,8 @@ impl Register {
                 .filter
                 .status
                 .map_or(t::ALL_STATUSES.to_string(), |s| s.label().to_string());
+            // Each filter says what it filters.
+            ui.label(t::COL_STATUS);
             egui::ComboBox::from_id_salt("letters_status")
                 .selected_text(status)
                 .show_ui(ui, |ui| {
@@ -69,6 +71,7 @@ impl Register {
                 })
                 .response
                 .accessible_name(t::FILTER_STATUS);
+            ui.label(t::COL_CLIENT);
             changed |= widgets::id_combo(
                 ui,
                 "letters_client",
@@ -76,6 +79,7 @@ impl Register {
                 &mut self.filter.client,
                 clients,
             );
+            ui.label(t::COL_MANAGER);
             changed |= widgets::id_combo(
                 ui,
                 "letters_manager",
@@ -83,24 +87,12 @@ impl Register {
                 &mut self.filter.manager,
                 managers,
             );
+            // The date fields the whole program uses (the hint «ДД.ММ.ГГГГ» whole, a calendar).
             let l = ui.label(t::PERIOD_FROM);
-            changed |= ui
-                .add(
-                    TextEdit::singleline(&mut self.from)
-                        .desired_width(90.0)
-                        .hint_text(t::DATE_HINT),
-                )
-                .labelled_by(l.id)
-                .changed();
+            changed |=
+                widgets::date_input(ui, "letters_from", &mut self.from, Some(l.id)).changed();
             let l = ui.label(t::PERIOD_TO);
-            changed |= ui
-                .add(
-                    TextEdit::singleline(&mut self.to)
-                        .desired_width(90.0)
-                        .hint_text(t::DATE_HINT),
-                )
-                .labelled_by(l.id)
-                .changed();
+            changed |= widgets::date_input(ui, "letters_to", &mut self.to, Some(l.id)).changed();
         });
         if changed {
             self.filter.from = fmt::parse_date(&self.from);
@@ -120,6 +112,7 @@ impl Register {
                     !self.sheet_path.trim().is_empty(),
                     egui::Button::new(t::COURIER_SHEET),
                 )
+                .on_disabled_hover_text(crate::words::PATH_FIRST)
                 .clicked()
             {
                 out.push(Cmd::CourierSheet(self.sheet_path.clone()).into());

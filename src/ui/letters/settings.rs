@@ -265,6 +265,7 @@ impl SettingsScreen {
                             !self.logo_path.trim().is_empty(),
                             egui::Button::new(t::LOAD),
                         )
+                        .on_disabled_hover_text(crate::words::PATH_FIRST)
                         .clicked()
                     {
                         out.push(Cmd::LoadLogo(self.logo_path.clone()).into());

@@ -73,6 +73,7 @@ impl DossierEditor {
                             let has_path = !self.record_paths[i].trim().is_empty();
                             if ui
                                 .add_enabled(has_path, egui::Button::new(t::ATTACH))
+                                .on_disabled_hover_text(crate::words::PATH_FIRST)
                                 .clicked()
                             {
                                 out.push(Cmd::Attach(i, self.record_paths[i].clone()).into());
@@ -87,6 +88,7 @@ impl DossierEditor {
                             }
                             if ui
                                 .add_enabled(stored && has_path, egui::Button::new(t::SAVE_COPY))
+                                .on_disabled_hover_text(crate::words::PATH_FIRST)
                                 .clicked()
                             {
                                 out.push(Cmd::SaveCopy(i, self.record_paths[i].clone()).into());
