@@ -44,12 +44,7 @@ fn cut(h: &H) -> Vec<String> {
 #[test]
 fn no_text_is_cut_on_any_screen_at_1280x800() {
     let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("v.db");
-    common::demo_db(&path, 48);
-    let mut db = Db::open_existing(&path).expect("db");
-    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
-        common::today(),
-    )));
+    let db = demo_file(dir.path(), 48);
     let head = head_of(&db);
     // A client with owners and VIP years, a report with next steps: the narrow fields show.
     let client = clients::service::list(&db)

@@ -255,12 +255,7 @@ fn a_rhythm_of_999999999_days_is_refused_without_a_crash() {
 #[test]
 fn the_heads_today_is_a_summary_by_manager_and_kind() {
     let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("v.db");
-    common::demo_db(&path, 48);
-    let mut db = Db::open_existing(&path).expect("db");
-    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
-        common::today(),
-    )));
+    let db = demo_file(dir.path(), 48);
     let head = head_of(&db);
     let manager = admin::service::managers(&db)
         .expect("managers")

@@ -168,6 +168,17 @@ pub fn app_on_file(dir: &std::path::Path) -> (App, Id) {
     (app_on(db, Some(me), Route::Today), me)
 }
 
+/// A copy of the demo of `clients` in `dir`, dated by the tests' clock.
+pub fn demo_file(dir: &std::path::Path, clients: usize) -> Db {
+    let path = dir.join("v.db");
+    common::demo_db(&path, clients);
+    let mut db = Db::open_existing(&path).expect("db");
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
+        common::today(),
+    )));
+    db
+}
+
 /// The head of the group of a demo database (who writes to every client).
 pub fn head_of(db: &Db) -> Option<Id> {
     admin::service::managers(db)

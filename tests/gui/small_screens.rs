@@ -187,12 +187,7 @@ fn the_memos_week_is_said_in_words() {
 #[test]
 fn long_reads_run_off_the_ui_thread_and_arrive() {
     let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("v.db");
-    common::demo_db(&path, 48);
-    let mut db = Db::open_existing(&path).expect("db");
-    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
-        common::today(),
-    )));
+    let db = demo_file(dir.path(), 48);
     let head = head_of(&db);
     let mut app = App::new(db, Prefs::default()).expect("app");
     app.set_user(head).expect("head");
