@@ -353,3 +353,27 @@ fn every_journalled_table_column_and_code_has_its_words() {
     }
     assert!(missing.is_empty(), "no words for: {missing:?}");
 }
+
+/// The demo's one entry says what it loaded in words.
+#[test]
+fn the_demos_entry_says_its_counts_in_words() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    common::demo_db(&path, 12);
+    let db = Db::open_existing(&path).expect("db");
+    let changes: String = db
+        .conn()
+        .query_row("SELECT changes FROM journal WHERE kind = 'demo'", [], |r| {
+            r.get(0)
+        })
+        .expect("the demo's entry");
+    let changes: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&changes).expect("json");
+    assert!(!changes.is_empty());
+    for key in changes.keys() {
+        assert!(
+            vipdesk::words::journal_field("demo", key).is_some(),
+            "no words for the demo's «{key}»"
+        );
+    }
+}
