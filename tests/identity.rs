@@ -17,7 +17,15 @@ fn the_first_sets_their_password_then_the_head_sets_the_newcomers() {
     let (mut db, _) = common::db();
     let (head, me) = common::head_and_manager(&mut db);
     assert!(!identity::established(&db).expect("q"));
-    // A new workstation: the first to sign in sets their own password.
+    // A new workstation: the head signs in first (a manager going first would lock him out).
+    assert!(matches!(
+        identity::ask(&db, me),
+        Err(SignInError::HeadFirst)
+    ));
+    assert!(matches!(
+        identity::sign_in(&mut db, head, Proof::NewPassword("         ", "         ")),
+        Err(SignInError::WeakPassword(8))
+    ));
     assert_eq!(identity::ask(&db, head).expect("ask"), Ask::NewPassword);
     assert!(matches!(
         identity::sign_in(&mut db, head, Proof::NewPassword("1234567", "1234567")),
@@ -108,23 +116,29 @@ fn the_computers_account_proves_who_works_when_the_settings_say_so() {
         i18n::describe(&err),
         Denied::HeadOnly(Duty::EditManagers).describe()
     );
-    identity::set_mode(&mut db, &head_actor, Mode::OsAccount).expect("head");
-    // Nobody linked to this computer's account yet.
+    // The head who has not linked his own account would lock himself out: refused.
     assert!(matches!(
-        identity::sign_in_by_os(&mut db),
-        Err(SignInError::UnknownAccount { .. })
+        identity::set_mode(&mut db, &head_actor, Mode::OsAccount),
+        Err(SignInError::OwnAccountFirst)
     ));
     let account = identity::current_os_account();
     assert!(!account.is_empty());
-    identity::set_os_account(&mut db, &head_actor, me, &account).expect("linked");
+    identity::set_os_account(&mut db, &head_actor, head, &account).expect("linked");
+    identity::set_mode(&mut db, &head_actor, Mode::OsAccount).expect("head");
     assert_eq!(
         identity::sign_in_by_os(&mut db).expect("os"),
-        Some(common::actor(me))
+        Some(head_actor)
     );
-    // The head is not this account: picking the head is refused.
+    // The manager is not this account: picking the manager is refused.
     assert!(matches!(
-        identity::sign_in(&mut db, head, Proof::OsAccount(&account)),
+        identity::sign_in(&mut db, me, Proof::OsAccount(&account)),
         Err(SignInError::NotThisAccount { .. })
+    ));
+    // Unlinked, the account proves nobody.
+    identity::set_os_account(&mut db, &head_actor, head, "").expect("unlinked");
+    assert!(matches!(
+        identity::sign_in_by_os(&mut db),
+        Err(SignInError::UnknownAccount { .. })
     ));
 }
 
@@ -211,4 +225,31 @@ fn the_command_line_acts_as_the_proven_user() {
         .expect("journal");
     assert_eq!(author, Some(me));
     assert_ne!(author, Some(head));
+    drop(db);
+    // Replacing or encrypting the database is the head's: not without --user, not a manager.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&path, &copy).expect("copy");
+    let copy = copy.to_str().expect("path");
+    for (password, args) in [
+        (None, vec!["restore", copy]),
+        (None, vec!["encrypt"]),
+        (
+            Some("пароль-петровой"),
+            vec!["--user", me_s.as_str(), "restore", copy],
+        ),
+        (
+            Some("пароль-петровой"),
+            vec!["--user", me_s.as_str(), "decrypt"],
+        ),
+    ] {
+        let out = run(&path, password, &args);
+        assert!(!out.status.success(), "{args:?}: {}", common::stdout(&out));
+    }
+    let head_s = head.to_string();
+    let out = run(
+        &path,
+        Some("пароль-головы"),
+        &["--user", &head_s, "restore", copy],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
 }

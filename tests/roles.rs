@@ -291,3 +291,47 @@ fn a_manager_acts_on_their_own_clients_and_the_head_on_everyones() {
         .collect();
     assert_eq!(to, vec![g.mine]);
 }
+
+/// Replacing the database from a copy (with the copy's users and passwords) is the head's; a
+/// manager's import changes neither another manager's client nor whose a client is.
+#[test]
+fn a_manager_neither_restores_the_database_nor_imports_over_anothers_clients() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    let mut db = Db::open(&path).expect("db");
+    let (head, me) = common::head_and_manager(&mut db);
+    let other = common::add_manager(&mut db, "Орлова", "Мария", "Ивановна");
+    let (theirs, _) = client(&mut db, "АО «Бета»", "5751001230", other);
+    let copy = vipdesk::admin::backups::create(&db, vipdesk::storage::backup::Kind::Manual, None)
+        .expect("copy");
+    let manager = common::actor(me);
+    refused(
+        vipdesk::admin::backups::restore(&mut db, &manager, &copy.path),
+        Denied::HeadOnly(Duty::ManageDatabase),
+    );
+    let head = Actor::manager(head, Role::GroupHead);
+    vipdesk::admin::backups::restore(&mut db, &head, &copy.path).expect("the head restores");
+    // «Обновлять»: a row for another manager's client is refused, the client stays theirs.
+    let csv = dir.path().join("c.csv");
+    std::fs::write(
+        &csv,
+        "short_name;inn;kind;manager\nАО «Бета» (моя);5751001230;ЮЛ;Петрова А.С.\n",
+    )
+    .expect("csv");
+    let report = vipdesk::clients::exchange::import_clients(
+        &mut db,
+        &manager,
+        &csv,
+        vipdesk::clients::exchange::ImportMode::Update,
+    )
+    .expect("import");
+    assert_eq!(report.updated, 0);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(
+        i18n::describe(&report.rejected[0].error),
+        Denied::NotYourClient.describe()
+    );
+    let d = clients::service::open(&db, theirs).expect("dossier");
+    assert_eq!(d.client.manager_id, Some(other));
+    assert_eq!(d.client.short_name, "АО «Бета»");
+}

@@ -221,6 +221,10 @@ pub fn at_start_in_background(db: &Db) {
 /// the current data is kept aside (a verified copy; a damaged file is moved aside as it is).
 /// `db` is the same database afterwards, holding the restored data, upgraded if it was older.
 pub fn restore(db: &mut Db, actor: &Actor, copy: &Path) -> Result<Restored, AdminError> {
+    // The copy brings its own users and passwords: replacing the database is the head's.
+    actor
+        .may(crate::domain::Duty::ManageDatabase)
+        .map_err(StorageError::from)?;
     let restored = restore_data(db, copy)?;
     journal_restore(db, actor, copy, &restored)?;
     Ok(restored)

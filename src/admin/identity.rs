@@ -64,6 +64,14 @@ pub enum SignInError {
     Mismatch,
     #[error("the password could not be hashed: {0}")]
     Hash(String),
+    /// Nobody has a password yet and this user is not the head: the head signs in first and
+    /// sets the others' (a manager going first would lock the head out).
+    #[error("the head of the group signs in first")]
+    HeadFirst,
+    /// The computer's accounts would prove who works, but not the head's own: the head would
+    /// be locked out.
+    #[error("link your own account first")]
+    OwnAccountFirst,
 }
 
 /// What signing in as a manager asks for.
@@ -92,8 +100,17 @@ pub fn settings(db: &impl Reader) -> Result<IdentitySettings, StorageError> {
 }
 
 /// Sets how users prove who they are (the head's).
-pub fn set_mode(db: &mut Db, actor: &Actor, mode: Mode) -> Result<(), StorageError> {
-    actor.may(Duty::EditManagers)?;
+pub fn set_mode(db: &mut Db, actor: &Actor, mode: Mode) -> Result<(), SignInError> {
+    actor.may(Duty::EditManagers).map_err(StorageError::from)?;
+    // The head who switches to the computer's accounts must be able to sign in by his own.
+    if mode == Mode::OsAccount
+        && let Some(id) = actor.id
+    {
+        let own = store::credential(db.conn(), id)?.os_account;
+        if own.is_empty() || !own.eq_ignore_ascii_case(&current_os_account()) {
+            return Err(SignInError::OwnAccountFirst);
+        }
+    }
     db.write(actor, |w| {
         store::save_identity_settings(w, &IdentitySettings { mode })
     })?;
@@ -135,8 +152,10 @@ pub fn ask(db: &impl Reader, id: Id) -> Result<Ask, SignInError> {
         Ok(Ask::Password)
     } else if store::any_password(db.connection())? {
         Err(SignInError::NoPassword)
-    } else {
+    } else if active_manager(db, id)?.role == crate::domain::Role::GroupHead || !has_head(db)? {
         Ok(Ask::NewPassword)
+    } else {
+        Err(SignInError::HeadFirst)
     }
 }
 
@@ -238,8 +257,16 @@ pub fn has_password(db: &impl Reader, id: Id) -> Result<bool, StorageError> {
         .is_empty())
 }
 
+/// Whether the group has an active head.
+fn has_head(db: &impl Reader) -> Result<bool, StorageError> {
+    Ok(store::list_managers(db.connection())?
+        .iter()
+        .any(|m| m.active && m.role == crate::domain::Role::GroupHead))
+}
+
 fn new_hash(password: &str, again: &str) -> Result<String, SignInError> {
-    let n = password.chars().count();
+    // Spaces are not a password.
+    let n = password.chars().filter(|c| !c.is_whitespace()).count();
     if n < MIN_PASSWORD {
         return Err(SignInError::WeakPassword(MIN_PASSWORD));
     }

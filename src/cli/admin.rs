@@ -93,15 +93,9 @@ pub fn backups(place: &Place, command: BackupsCommand, out: &mut Out) -> anyhow:
 pub fn restore(place: &Place, file: &Path, out: &mut Out) -> anyhow::Result<ExitCode> {
     let clock: std::sync::Arc<dyn crate::domain::clock::Clock> =
         std::sync::Arc::new(crate::domain::clock::SystemClock);
+    let actor = place.head_of_database()?;
     let key = place.key()?;
-    let r = backups::restore_at(
-        &place.path,
-        &crate::domain::Actor::SYSTEM,
-        file,
-        clock,
-        key.as_ref(),
-    )
-    .map_err(t::err)?;
+    let r = backups::restore_at(&place.path, &actor, file, clock, key.as_ref()).map_err(t::err)?;
     out.line(t::restored(
         &file.display().to_string(),
         &counts(&r.snapshot),
@@ -116,6 +110,7 @@ pub fn restore(place: &Place, file: &Path, out: &mut Out) -> anyhow::Result<Exit
 /// encrypted already, moved to a new one). The current passphrase is checked before the new
 /// one is asked.
 pub fn encrypt(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
+    place.head_of_database()?;
     let from = place.key()?;
     drop(place.open()?);
     let to = super::passphrase::new_one()?;
@@ -131,6 +126,7 @@ pub fn encrypt(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
 
 /// `vipdesk decrypt`: the database and its copies written plain again.
 pub fn decrypt(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
+    place.head_of_database()?;
     let from = place.key()?;
     drop(place.open()?);
     if from.is_none() {

@@ -348,6 +348,19 @@ impl Place {
         actor.map_err(t::err)
     }
 
+    /// Who replaces, encrypts or decrypts the database: the head, proven like any user, once
+    /// the department has passwords (a database that does not open is rescued by anyone).
+    fn head_of_database(&self) -> anyhow::Result<crate::domain::Actor> {
+        let Ok(mut db) = self.open() else {
+            return Ok(crate::domain::Actor::SYSTEM);
+        };
+        let actor = self.actor(&mut db)?;
+        actor
+            .may(crate::domain::Duty::ManageDatabase)
+            .map_err(|e| t::err(crate::storage::StorageError::from(e)))?;
+        Ok(actor)
+    }
+
     /// Who a reading command shows things as: the proven `--user`, else the program.
     fn viewer(&self, db: &mut Db) -> anyhow::Result<crate::domain::Actor> {
         if self.user.is_some() {

@@ -61,6 +61,9 @@ pub enum RowError {
     BadUuid(String),
     UuidInDatabase(Id),
     UuidInFile,
+    /// The row would change another manager's client, or give a client to another manager
+    /// (the importing user is a manager).
+    Denied(crate::domain::Denied),
 }
 
 /// A rejected row and the line a user sees it on.
@@ -446,6 +449,19 @@ pub fn import_clients(
                     dossier.client.inn.clone(),
                     other,
                 )));
+                continue;
+            }
+            // A manager imports into their own clients only, and gives none to another.
+            let before = match existing {
+                Some(id) => store::client_manager(w, id)?,
+                None => None,
+            };
+            let own = w
+                .actor()
+                .may_act_for(before)
+                .and_then(|()| w.actor().may_act_for(dossier.client.manager_id));
+            if let Err(denied) = own {
+                rejected.push(reject(RowError::Denied(denied)));
                 continue;
             }
             warnings.extend(

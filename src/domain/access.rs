@@ -23,10 +23,13 @@ pub enum Duty {
     EditRegulation,
     /// The managers of the group, their roles and passwords; how users prove who they are.
     EditManagers,
+    /// The database as a whole: restoring it from a copy (with the copy's users and passwords),
+    /// encrypting or decrypting it.
+    ManageDatabase,
 }
 
 impl Duty {
-    pub const ALL: [Duty; 8] = [
+    pub const ALL: [Duty; 9] = [
         Duty::ApproveLimits,
         Duty::ApproveGifts,
         Duty::AcceptReports,
@@ -35,6 +38,7 @@ impl Duty {
         Duty::EditDeadlines,
         Duty::EditRegulation,
         Duty::EditManagers,
+        Duty::ManageDatabase,
     ];
 }
 

@@ -52,6 +52,7 @@ impl Label for crate::domain::Duty {
             EditDeadlines => w::DUTY_EDIT_DEADLINES,
             EditRegulation => w::DUTY_EDIT_REGULATION,
             EditManagers => w::DUTY_EDIT_MANAGERS,
+            ManageDatabase => w::DUTY_MANAGE_DATABASE,
         }
     }
 }

@@ -323,3 +323,5 @@ pub const SET_PASSWORD: &str = "Задать пароль";
 pub const LINK_ACCOUNT: &str = "Связать учётную запись";
 pub const PASSWORD_SAVED: &str = "Пароль сохранён.";
 pub const ACCOUNT_LINKED: &str = "Учётная запись сохранена.";
+pub const ERR_HEAD_FIRST: &str = "Паролей в программе ещё нет: первым входит руководитель группы, задаёт свой пароль и пароли менеджеров в «Менеджеры».";
+pub const ERR_OWN_ACCOUNT_FIRST: &str = "Сначала свяжите со своей карточкой свою учётную запись компьютера: иначе после перезапуска Вы не сможете войти.";

@@ -124,6 +124,8 @@ pub const RESTORED: &str = "Восстановлено из корзины";
 pub const SAVE_REFUSED: &str =
     "Не сохранено: исправьте поля, отмеченные красным. Введённые данные сохранены в форме.";
 pub fn save_failed(e: &str) -> String {
+    // A reason that ends its own sentence gets no second full stop.
+    let e = e.trim_end_matches('.');
     format!("Не удалось сохранить: {e}. Введённые данные сохранены в форме.")
 }
 pub const ERR_CONFLICT: &str =
@@ -339,6 +341,8 @@ pub const DUTY_EDIT_CALENDAR: &str = "Изменять производстве�
 pub const DUTY_EDIT_DEADLINES: &str = "Изменять сроки рассмотрения обращений";
 pub const DUTY_EDIT_REGULATION: &str = "Изменять регламент поздравлений";
 pub const DUTY_EDIT_MANAGERS: &str = "Изменять список менеджеров, их роли и пароли";
+pub const DUTY_MANAGE_DATABASE: &str =
+    "Восстанавливать базу из копии, шифровать и расшифровывать её";
 pub fn err_head_only(duty: &str) -> String {
     format!("{duty} может только руководитель группы.")
 }

@@ -54,7 +54,7 @@ fn overdue_call_from_today_reported_submitted_and_accepted() {
     h.state_mut().set_user(Some(head)).expect("head");
     h.run();
     // The head's «Сегодня» is the summary by manager; the count opens the rows.
-    let cell = format!("{} — Петрова\u{a0}А.С. (1)", t::TODAY_REVIEWS);
+    let cell = format!("{} — Петрова Анна Сергеевна (1)", t::TODAY_REVIEWS);
     h.get_by_label(&cell).click();
     h.run();
     h.get_by_label("Открыть отчёт: АО «А»").click();
@@ -294,7 +294,7 @@ fn the_heads_today_is_a_summary_by_manager_and_kind() {
     // A manager's calls open that manager's rows only.
     let group = vipdesk::overview::Group::Manager(manager.id.expect("id"));
     let calls = s.cell(group, "calls").expect("calls of the manager");
-    let name = manager.short_name();
+    let name = manager.full_name();
     let cell = format!("{} — {name} ({})", t::TODAY_CALLS, calls.count);
     h.get_by_label(&cell).click();
     h.run();

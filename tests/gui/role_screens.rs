@@ -170,3 +170,31 @@ fn the_head_sets_a_newcomers_password_in_the_managers_screen() {
     sign_in_with(&mut h, "временный-пароль");
     assert_eq!(h.state().view.me_id(), Some(newcomer));
 }
+
+/// Another manager's dossier: a manager reads it, «Сохранить» and «Удалить клиента» are
+/// disabled (the service refuses them too); the head may.
+#[test]
+fn another_managers_dossier_is_read_only_for_a_manager() {
+    let (mut db, head, me, _) = department();
+    let other = common::add_manager(&mut db, "Орлова", "Мария", "Ивановна");
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Бета»".into(),
+            inn: "5751001230".into(),
+            manager_id: Some(other),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let theirs = clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("client");
+    let route = Route::Client(theirs, vipdesk::ui::clients::Tab::Enterprise);
+    let mut h = harness(app_on(db, Some(me), route));
+    h.run();
+    assert!(is_disabled(&h, t::SAVE));
+    assert!(is_disabled(&h, t::DELETE_CLIENT));
+    h.state_mut().set_user(Some(head)).expect("head");
+    h.state_mut().open(Route::Clients).expect("list");
+    h.state_mut().open(route).expect("dossier");
+    h.run();
+    assert!(!is_disabled(&h, t::SAVE));
+}

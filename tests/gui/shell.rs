@@ -13,17 +13,26 @@ fn first_run_offers_demo_data() {
     assert!(clients_in_db(&h) >= 40);
     // Who is working? The choice is remembered in the preferences.
     h.get_by_label(t::WHO_IS_WORKING);
-    h.get_all_by_label_contains("— менеджер")
+    h.get_all_by_label_contains("— руководитель группы")
         .next()
-        .expect("a manager")
+        .expect("the head")
         .click();
     h.run();
-    // Nobody has a password yet: the first user sets theirs.
+    // Nobody has a password yet: the head, first, sets his.
     assert!(h.state().view.me.is_none(), "not before the password");
     sign_in_with(&mut h, "первый-пароль");
     assert!(h.state().view.me.is_some());
     assert!(h.state().prefs_changed);
-    // «Сегодня» now lists only this manager's clients.
+    // A manager (the head set her password) works next: «Сегодня» lists only her clients.
+    let manager = h
+        .state()
+        .view
+        .managers
+        .iter()
+        .find(|m| m.role == vipdesk::domain::Role::Manager)
+        .and_then(|m| m.id);
+    h.state_mut().set_user(manager).expect("manager");
+    h.run();
     let me = h.state().view.me_id();
     let mine: std::collections::HashSet<i64> = h
         .state()
@@ -151,6 +160,21 @@ fn the_remembered_user_gets_their_own_today_at_start() {
         .into_iter()
         .find(|m| m.role == vipdesk::domain::Role::Manager)
         .expect("a manager");
+    // The head set his password and the manager's.
+    {
+        use vipdesk::admin::identity::{self, Proof};
+        let head = head_of(&db).expect("head");
+        identity::sign_in(
+            &mut db,
+            head,
+            Proof::NewPassword("пароль-головы", "пароль-головы"),
+        )
+        .expect("head's");
+        let head = vipdesk::domain::Actor::manager(head, vipdesk::domain::Role::GroupHead);
+        let id = manager.id.expect("id");
+        identity::set_password(&mut db, &head, id, "первый-пароль", "первый-пароль")
+            .expect("manager's");
+    }
     let prefs = Prefs {
         manager_uuid: Some(manager.uuid.clone()),
         ..Prefs::default()

@@ -72,6 +72,8 @@ impl Describe for crate::admin::identity::SignInError {
             E::WeakPassword(n) => w::err_weak_password(*n),
             E::LongPassword(n) => w::err_long_password(*n),
             E::Mismatch => w::ERR_PASSWORDS_DIFFER.into(),
+            E::HeadFirst => w::ERR_HEAD_FIRST.into(),
+            E::OwnAccountFirst => w::ERR_OWN_ACCOUNT_FIRST.into(),
             E::Hash(e) => {
                 log::error!("password hash failed: {e}");
                 w::ERR_PASSWORD_HASH.into()

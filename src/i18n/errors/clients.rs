@@ -53,6 +53,7 @@ impl Describe for RowError {
             RowError::InnInFile(inn, line) => w::import_duplicate_file(inn, *line),
             RowError::BadUuid(v) => w::import_bad_uuid(v),
             RowError::UuidInDatabase(id) => w::import_duplicate_uuid(*id),
+            RowError::Denied(d) => d.describe(),
             RowError::UuidInFile => w::import_duplicate_uuid_file(),
         }
     }

@@ -15,6 +15,8 @@ use crate::ui::theme;
 
 #[derive(Default)]
 pub struct BackupsScreen {
+    /// Who works: replacing the database from a copy is the head's.
+    pub actor: crate::domain::Actor,
     pub entries: Vec<Entry>,
     pub folder: PathBuf,
     /// The policy as saved, and as edited here.
@@ -184,7 +186,11 @@ impl BackupsScreen {
                         }
                     }
                     row.col(|ui| {
-                        if e.content.is_some() && ui.small_button(t::RESTORE).clicked() {
+                        let may = self.actor.may(crate::domain::Duty::ManageDatabase);
+                        let button = egui::Button::new(t::RESTORE).small();
+                        if e.content.is_some()
+                            && crate::ui::widgets::permitted_button(ui, button, may).clicked()
+                        {
                             self.confirm = Some(e.clone());
                         }
                     });

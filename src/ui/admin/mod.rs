@@ -173,6 +173,7 @@ impl Feature for AdminUi {
             }
             Route::Backups => {
                 let s = &mut self.backups;
+                s.actor = cx.actor();
                 s.entries = backups::list(cx.db).map_err(t::err)?;
                 s.folder = cx
                     .db

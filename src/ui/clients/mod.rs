@@ -56,6 +56,8 @@ pub struct ClientsUi {
 fn load(cx: &Cx, id: Id) -> anyhow::Result<DossierEditor> {
     let d = service::open(cx.db, id).map_err(t::err)?;
     let mut ed = DossierEditor::open(&d);
+    // Another manager's client: its manager's and the head's to change.
+    ed.may_edit = cx.actor().may_act_for(d.client.manager_id);
     ed.timeline = crate::overview::timeline(cx.db, id).map_err(t::err)?;
     ed.contacts = contacts::client_contacts(cx.db, id, cx.today()).map_err(t::err)?;
     let filter = crate::storage::journal::Filter {
@@ -86,6 +88,15 @@ impl ClientsUi {
 
 impl Feature for ClientsUi {
     type Cmd = Cmd;
+
+    /// Another user (a change of user): what they may do with the open dossier.
+    fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        if let Some(d) = &mut self.dossier {
+            let manager = d.base.as_ref().and_then(|b| b.client.manager_id);
+            d.may_edit = cx.actor().may_act_for(manager);
+        }
+        Ok(())
+    }
 
     fn open(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         match route {

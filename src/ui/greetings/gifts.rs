@@ -17,6 +17,8 @@ use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct GiftsScreen {
+    /// A read is under way: nothing is said to be empty meanwhile.
+    pub reading: bool,
     /// Who works: approving an order is the head's.
     pub actor: crate::domain::Actor,
     /// Where the order's PDF is written.
@@ -155,7 +157,9 @@ impl GiftsScreen {
     fn table_ui(&self, ui: &mut Ui, today: chrono::NaiveDate, out: &mut Vec<Command>) {
         let shown = self.shown();
         if shown.is_empty() {
-            ui.label(RichText::new(t::NO_GIFTS).color(theme::MUTED));
+            if !self.reading {
+                ui.label(RichText::new(t::NO_GIFTS).color(theme::MUTED));
+            }
             return;
         }
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
@@ -293,7 +297,9 @@ impl GiftsScreen {
             }
         });
         if self.spending.is_empty() {
-            ui.label(RichText::new(t::NO_SPENDING).color(theme::MUTED));
+            if !self.reading {
+                ui.label(RichText::new(t::NO_SPENDING).color(theme::MUTED));
+            }
             return;
         }
         let totals = crate::greetings::tasks::totals_by_category(&self.spending);

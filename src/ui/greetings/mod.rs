@@ -266,6 +266,8 @@ impl Feature for GreetingsUi {
         if let Some(read) = self.gifts_loading.poll() {
             self.take_gifts(read);
         }
+        self.gifts.reading = self.gifts_loading.busy();
+        self.schedule.reading = self.schedule_loading.busy();
         match route {
             Route::Gifts => self.gifts_loading.ui(ui),
             Route::Greetings | Route::GiftLimits => self.schedule_loading.ui(ui),

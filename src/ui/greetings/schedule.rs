@@ -16,6 +16,8 @@ use crate::ui::{theme, widgets};
 
 #[derive(Default)]
 pub struct ScheduleScreen {
+    /// A read is under way: nothing is said to be empty meanwhile.
+    pub reading: bool,
     /// The schedule, or the limits and the cards' settings.
     pub limits_tab: bool,
     /// Where the PDF, the Excel file and the cards are written.
@@ -136,6 +138,7 @@ impl ScheduleScreen {
         if self.rows.is_empty() {
             match &self.failed {
                 Some(why) => widgets::message(ui, why),
+                None if self.reading => {}
                 None => {
                     ui.label(RichText::new(t::NO_GREETINGS).color(theme::MUTED));
                 }

@@ -76,10 +76,10 @@ fn command(target: Target) -> Command {
     }
 }
 
-/// A row's cells and buttons, each cell whole on hover when it does not fit.
+/// A row's cells (whole: a grid's column is as wide as its widest cell) and buttons.
 fn line_ui(ui: &mut Ui, line: &Line, out: &mut Vec<Command>) {
     for (cell, tone) in &line.cells {
-        ui.add(egui::Label::new(text(cell, *tone)).truncate());
+        ui.label(text(cell, *tone));
     }
     for a in &line.actions {
         if ui
@@ -126,7 +126,8 @@ impl OverviewUi {
                 .managers
                 .iter()
                 .find(|m| m.id == Some(id))
-                .map(|m| m.short_name())
+                // The full name: at 401 managers, «Алексеев А.П.» is two people.
+                .map(|m| m.full_name())
                 .unwrap_or_default(),
             Group::Unassigned => t::SUMMARY_UNASSIGNED.into(),
             Group::Everyone => t::SUMMARY_EVERYONE.into(),
@@ -179,7 +180,8 @@ impl OverviewUi {
         for (part, why) in &self.today.failed {
             ui.label(text(&t::part_failed(part, why), Tone::Late));
         }
-        if self.today.count() == 0 && self.today.failed.is_empty() {
+        // While reading, nothing is said to be done.
+        if self.today.count() == 0 && self.today.failed.is_empty() && !self.loading.busy() {
             ui.label(RichText::new(t::TODAY_NOTHING).color(theme::OK));
         }
         match (&self.summary, &self.detail) {
@@ -221,11 +223,16 @@ impl OverviewUi {
             .striped(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .auto_shrink([false, false]);
+        // Room for a date, a name, a subject; each column can be dragged wider, a cut cell
+        // reads whole on hover.
         for i in 0..columns {
             table = table.column(if i + 1 == columns {
                 Column::remainder()
             } else {
-                Column::auto().at_least(60.0).clip(true)
+                Column::initial(170.0)
+                    .at_least(60.0)
+                    .clip(true)
+                    .resizable(true)
             });
         }
         table.body(|body| {
@@ -376,6 +383,13 @@ impl Feature for OverviewUi {
     /// «Сегодня» counts in the navigation wherever the window is: it is recounted after every
     /// write.
     fn reload(&mut self, _route: Route, cx: &mut Cx) -> anyhow::Result<()> {
+        // Nobody signed in yet: nothing of anyone's day shows behind «Кто работает?».
+        if cx.view.me.is_none() && !cx.view.managers.is_empty() {
+            self.today = Today::default();
+            self.summary = None;
+            self.detail = None;
+            return Ok(());
+        }
         let (actor, today) = (cx.actor(), cx.today());
         let read = self
             .loading

@@ -98,6 +98,8 @@ pub struct DossierEditor {
     pub journal_names: crate::ui::admin::JournalNames,
     /// The client's contact rhythm, the day its duties began and its last contacts.
     pub contacts: Option<ClientContacts>,
+    /// Whether the user may change this client (another manager's client: no, and why).
+    pub may_edit: Result<(), crate::domain::Denied>,
 }
 
 impl DossierEditor {
@@ -120,6 +122,7 @@ impl DossierEditor {
             journal: Vec::new(),
             journal_names: Default::default(),
             contacts: None,
+            may_edit: Ok(()),
         }
     }
 
@@ -216,7 +219,8 @@ impl DossierEditor {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            if ui.button(RichText::new(t::SAVE).strong()).clicked() {
+            let save = egui::Button::new(RichText::new(t::SAVE).strong());
+            if crate::ui::widgets::permitted_button(ui, save, self.may_edit).clicked() {
                 out.push(Cmd::Save.into());
             }
             if ui
@@ -241,7 +245,12 @@ impl DossierEditor {
             }
             if self.draft.client.id.is_some()
                 && !self.confirm_delete
-                && ui.button(t::DELETE_CLIENT).clicked()
+                && crate::ui::widgets::permitted_button(
+                    ui,
+                    egui::Button::new(t::DELETE_CLIENT),
+                    self.may_edit,
+                )
+                .clicked()
             {
                 self.confirm_delete = true;
             }
