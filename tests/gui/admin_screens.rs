@@ -50,14 +50,7 @@ fn backups_screen_makes_a_copy_and_restores_it() {
     let dir = tempfile::tempdir().expect("tmp");
     let (mut app, me) = app_on_file(dir.path());
     // Replacing the database from a copy is the head's.
-    let head = common::add_with_role(
-        &mut app.db,
-        "Киселёв",
-        "Дмитрий",
-        "",
-        vipdesk::domain::Role::GroupHead,
-    );
-    app.set_user(Some(head)).expect("head");
+    head_works(&mut app);
     let mut h = harness(app);
     h.run();
     h.get_by_label(t::NAV_BACKUPS).click();

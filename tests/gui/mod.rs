@@ -168,6 +168,19 @@ pub fn app_on_file(dir: &std::path::Path) -> (App, Id) {
     (app_on(db, Some(me), Route::Today), me)
 }
 
+/// Adds the head of the group to `app`'s database and makes him the one who works.
+pub fn head_works(app: &mut App) -> Id {
+    let head = common::add_with_role(
+        &mut app.db,
+        "Киселёв",
+        "Дмитрий",
+        "",
+        vipdesk::domain::Role::GroupHead,
+    );
+    app.set_user(Some(head)).expect("head");
+    head
+}
+
 /// A copy of the demo of `clients` in `dir`, dated by the tests' clock.
 pub fn demo_file(dir: &std::path::Path, clients: usize) -> Db {
     let path = dir.join("v.db");

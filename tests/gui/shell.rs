@@ -571,14 +571,7 @@ fn the_settings_screens_ask_before_their_edits_are_lost() {
     let dir = tempfile::tempdir().expect("tmp");
     let (mut app, _) = app_on_file(dir.path());
     // The settings are the head's to change.
-    let head = common::add_with_role(
-        &mut app.db,
-        "Киселёв",
-        "Дмитрий",
-        "",
-        vipdesk::domain::Role::GroupHead,
-    );
-    app.set_user(Some(head)).expect("head");
+    head_works(&mut app);
     let mut h = harness(app);
     h.run();
     // A topic typed and not added: «Не сохранять» drops it, «Да» adds it.
