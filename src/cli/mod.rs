@@ -337,7 +337,12 @@ impl Place {
         let actor = match identity::ask(db, id).map_err(t::err)? {
             Ask::Password => {
                 let password = passphrase::user_password()?;
-                identity::sign_in(db, id, Proof::Password(&password))
+                let signed = identity::sign_in(db, id, Proof::Password(&password));
+                // A wrong password costs a second: guessing from a script is slow.
+                if matches!(signed, Err(identity::SignInError::WrongPassword)) {
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                }
+                signed
             }
             Ask::OsAccount { account } => identity::sign_in(db, id, Proof::OsAccount(&account)),
             // Nobody has a password yet: nothing to prove against.

@@ -88,9 +88,9 @@ impl SignIn {
                 self.choose(db, id);
                 None
             }
+            // Back to the whole list, the search empty.
             Act::Back => {
                 *self = SignIn {
-                    query: std::mem::take(&mut self.query),
                     focus: true,
                     ..SignIn::default()
                 };

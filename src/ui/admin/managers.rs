@@ -243,7 +243,8 @@ impl ManagersScreen {
             });
             ui.end_row();
         });
-        ui.horizontal(|ui| {
+        // Wrapped: the confirmation's question and buttons fit a narrow card.
+        ui.horizontal_wrapped(|ui| {
             if ui.button(RichText::new(t::SAVE).strong()).clicked() {
                 out = Some(Cmd::SaveManager.into());
             }

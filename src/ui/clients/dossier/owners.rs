@@ -21,18 +21,16 @@ impl DossierEditor {
                             egui::vec2(260.0, crate::ui::theme::ROW_HEIGHT),
                             TextEdit::singleline(&mut o.name),
                         )
-                        .accessible_name(format!(
-                            "{} {}",
-                            t::F_OWNER_NAME,
-                            i + 1
-                        ));
+                        .accessible_name(format!("{} {}", t::F_OWNER_NAME, i + 1))
+                        .on_hover_text(o.name.as_str());
                         error_text(ui, err(&self.errors, &key("name")));
                     });
                     ui.add_sized(
                         egui::vec2(130.0, crate::ui::theme::ROW_HEIGHT),
                         TextEdit::singleline(&mut o.kind),
                     )
-                    .accessible_name(format!("{} {}", t::F_OWNER_KIND, i + 1));
+                    .accessible_name(format!("{} {}", t::F_OWNER_KIND, i + 1))
+                    .on_hover_text(o.kind.as_str());
                     ui.vertical(|ui| {
                         ui.add_sized(
                             egui::vec2(60.0, crate::ui::theme::ROW_HEIGHT),
