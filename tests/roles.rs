@@ -154,6 +154,17 @@ fn the_heads_duties_are_refused_to_a_manager_and_done_by_the_head() {
         Denied::HeadOnly(Duty::EditDeadlines),
     );
     appeals_service::save_settings(&mut g.db, &g.head, &terms).expect("head");
+    // The topics of appeals are the head's list too.
+    let topic = appeals_service::topics(&g.db).expect("topics")[0].id;
+    refused(
+        appeals_service::delete_topic(&mut g.db, &g.me, topic),
+        Denied::HeadOnly(Duty::EditDeadlines),
+    );
+    refused(
+        appeals_service::add_topic(&mut g.db, &g.me, "Энергосбережение"),
+        Denied::HeadOnly(Duty::EditDeadlines),
+    );
+    appeals_service::add_topic(&mut g.db, &g.head, "Энергосбережение").expect("head");
     // The managers: a manager keeps their own card, not their role nor anyone else's card.
     let mut mine = vipdesk::admin::service::manager(&g.db, g.me.id.expect("id")).expect("me");
     mine.email = "petrova@example.ru".into();

@@ -137,6 +137,9 @@ pub fn add_topic(db: &mut Db, actor: &Actor, name: &str) -> Result<Id, AppealErr
     if name.is_empty() {
         return Err(field("topic", FieldError::Required));
     }
+    actor
+        .may(crate::domain::Duty::EditDeadlines)
+        .map_err(StorageError::from)?;
     db.write(actor, |w| {
         store::add_topic(w, name).map_err(|e| match e {
             e if e.is_unique_violation() => field("topic", FieldError::NameTaken),
@@ -150,6 +153,9 @@ pub fn rename_topic(db: &mut Db, actor: &Actor, id: Id, name: &str) -> Result<()
     if name.is_empty() {
         return Err(field("topic", FieldError::Required));
     }
+    actor
+        .may(crate::domain::Duty::EditDeadlines)
+        .map_err(StorageError::from)?;
     db.write(actor, |w| {
         store::rename_topic(w, id, name).map_err(|e| match e {
             e if e.is_unique_violation() => field("topic", FieldError::NameTaken),
@@ -159,6 +165,7 @@ pub fn rename_topic(db: &mut Db, actor: &Actor, id: Id, name: &str) -> Result<()
 }
 
 pub fn delete_topic(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageError> {
+    actor.may(crate::domain::Duty::EditDeadlines)?;
     db.write(actor, |w| store::delete_topic(w, id))
 }
 

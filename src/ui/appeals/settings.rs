@@ -221,18 +221,20 @@ impl SettingsScreen {
                 }
                 ui.add_space(12.0);
                 ui.heading(t::TOPICS);
+                let may = self.actor.may(crate::domain::Duty::EditDeadlines);
                 for (id, name) in self.names.iter_mut() {
                     ui.horizontal(|ui| {
                         ui.add(TextEdit::singleline(name).desired_width(300.0))
                             .accessible_name(t::TOPICS);
                         let original = self.topics.iter().find(|(i, _)| i == id).map(|(_, n)| n);
-                        if ui
-                            .add_enabled(original != Some(name), egui::Button::new(t::RENAME))
-                            .clicked()
-                        {
+                        let rename = egui::Button::new(t::RENAME);
+                        if original == Some(name) {
+                            ui.add_enabled(false, rename);
+                        } else if widgets::permitted_button(ui, rename, may).clicked() {
                             out.push(Cmd::RenameTopic(*id, name.clone()).into());
                         }
-                        if ui.button(t::DELETE_TOPIC).clicked() {
+                        let delete = egui::Button::new(t::DELETE_TOPIC);
+                        if widgets::permitted_button(ui, delete, may).clicked() {
                             out.push(Cmd::DeleteTopic(*id).into());
                         }
                     });
@@ -241,7 +243,8 @@ impl SettingsScreen {
                     let l = ui.label(t::NEW_TOPIC);
                     ui.add(TextEdit::singleline(&mut self.new_topic).desired_width(300.0))
                         .labelled_by(l.id);
-                    if ui.button(t::ADD_TOPIC).clicked() {
+                    let add = egui::Button::new(t::ADD_TOPIC);
+                    if widgets::permitted_button(ui, add, may).clicked() {
                         out.push(Cmd::AddTopic.into());
                     }
                 });

@@ -264,10 +264,12 @@ impl GiftsScreen {
                         let Some(id) = g.id else { return };
                         if let Some(next) = g.status.next() {
                             let label = t::next_step_button(next.code());
+                            // Approving is the head's; the other steps, the client's manager's.
+                            let own = self.actor.may_act_for(r.manager_id);
                             let may = if next == GiftStatus::Approved {
                                 self.actor.may(crate::domain::Duty::ApproveGifts)
                             } else {
-                                Ok(())
+                                own
                             };
                             let button = egui::Button::new(label).small();
                             if widgets::permitted_button(ui, button, may)
@@ -276,7 +278,8 @@ impl GiftsScreen {
                             {
                                 out.push(Cmd::Advance(id).into());
                             }
-                            if ui.small_button(t::DELETE_PLAN).clicked() {
+                            let delete = egui::Button::new(t::DELETE_PLAN).small();
+                            if widgets::permitted_button(ui, delete, own).clicked() {
                                 out.push(Cmd::DeleteGift(id).into());
                             }
                         }
