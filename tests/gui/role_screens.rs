@@ -198,3 +198,38 @@ fn another_managers_dossier_is_read_only_for_a_manager() {
     h.run();
     assert!(!is_disabled(&h, t::SAVE));
 }
+
+/// Another manager's appeal: a manager reads it and is told why it is not theirs to work on.
+#[test]
+fn another_managers_appeal_says_why_a_manager_cannot_work_on_it() {
+    use vipdesk::domain::Denied;
+    use vipdesk::i18n::Describe as _;
+    let (mut db, _, me, _) = department();
+    let other = common::add_manager(&mut db, "Орлова", "Мария", "Ивановна");
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Бета»".into(),
+            inn: "5751001230".into(),
+            manager_id: Some(other),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let theirs = clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("client");
+    let now = db.clock().local();
+    let appeal = vipdesk::appeals::Appeal {
+        subject: "Счёт".into(),
+        body: "Текст".into(),
+        ..vipdesk::appeals::service::new_appeal(
+            theirs,
+            vipdesk::appeals::Channel::Email,
+            now,
+            Some(other),
+        )
+    };
+    let id = vipdesk::appeals::service::create(&mut db, &common::actor(other), &appeal, true, &[])
+        .expect("appeal");
+    let mut h = harness(app_on(db, Some(me), Route::Appeal(id)));
+    h.run();
+    h.get_by_label(&Denied::NotYourClient.describe());
+}

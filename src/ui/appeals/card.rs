@@ -50,6 +50,8 @@ pub struct AppealCard {
     pub notice_text: Option<String>,
     /// The last refusal of an action, shown beside the actions.
     pub action_error: Option<String>,
+    /// Whether the user may work on this appeal (another manager's client: no, and why).
+    pub may_edit: Result<(), crate::domain::Denied>,
 }
 
 impl AppealCard {
@@ -78,6 +80,13 @@ impl AppealCard {
         card.related_original = card.related.clone();
         card.answer_text = a.answer.clone();
         card.answer_via = a.reply_channel;
+        let manager = cx
+            .view
+            .clients
+            .iter()
+            .find(|c| c.id == a.client_id)
+            .and_then(|c| c.manager_id);
+        card.may_edit = cx.actor().may_act_for(manager);
         card.loaded = Some(a);
         card.client_changed(cx)?;
         Ok(card)
@@ -115,6 +124,7 @@ impl AppealCard {
             attach_path: String::new(),
             notice_text: None,
             action_error: None,
+            may_edit: Ok(()),
         })
     }
 
@@ -249,7 +259,11 @@ impl AppealCard {
             self.notice_ui(ui, &text);
         }
         ui.separator();
-        let editable = self.status().is_open();
+        // Another manager's appeal is read here, worked on by its manager or the head.
+        if let Err(why) = self.may_edit {
+            widgets::message(ui, &t::describe(&why));
+        }
+        let editable = self.status().is_open() && self.may_edit.is_ok();
         // The form wider than what is known beside it.
         let height = ui.available_height();
         let left = (ui.available_width() * 0.58).max(420.0);
@@ -261,7 +275,8 @@ impl AppealCard {
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         ui.add_enabled_ui(editable, |ui| self.form_ui(ui, view, &mut out));
-                        self.flow_ui(ui, &mut out);
+                        let may = self.may_edit.is_ok();
+                        ui.add_enabled_ui(may, |ui| self.flow_ui(ui, &mut out));
                     });
             });
             ui.separator();
