@@ -52,6 +52,24 @@ fn department() -> (Db, Id, Id, Id) {
     (db, head, me, report)
 }
 
+/// Another manager and their client «АО «Бета»»: (manager, client).
+fn anothers_client(db: &mut Db) -> (Id, Id) {
+    let other = common::add_manager(db, "Орлова", "Мария", "Ивановна");
+    let d = clients::Dossier {
+        client: clients::Client {
+            short_name: "АО «Бета»".into(),
+            inn: "5751001230".into(),
+            manager_id: Some(other),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    (
+        other,
+        clients::service::save(db, &Actor::SYSTEM, &d).expect("client"),
+    )
+}
+
 /// Whether the button `label` on `route` is offered to the user: enabled, disabled (with the
 /// reason on hover), or absent.
 fn offered(h: &mut H, route: Route, label: &str) -> Option<bool> {
@@ -176,17 +194,7 @@ fn the_head_sets_a_newcomers_password_in_the_managers_screen() {
 #[test]
 fn another_managers_dossier_is_read_only_for_a_manager() {
     let (mut db, head, me, _) = department();
-    let other = common::add_manager(&mut db, "Орлова", "Мария", "Ивановна");
-    let d = clients::Dossier {
-        client: clients::Client {
-            short_name: "АО «Бета»".into(),
-            inn: "5751001230".into(),
-            manager_id: Some(other),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let theirs = clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("client");
+    let (_, theirs) = anothers_client(&mut db);
     let route = Route::Client(theirs, vipdesk::ui::clients::Tab::Enterprise);
     let mut h = harness(app_on(db, Some(me), route));
     h.run();
@@ -205,17 +213,7 @@ fn another_managers_appeal_says_why_a_manager_cannot_work_on_it() {
     use vipdesk::domain::Denied;
     use vipdesk::i18n::Describe as _;
     let (mut db, _, me, _) = department();
-    let other = common::add_manager(&mut db, "Орлова", "Мария", "Ивановна");
-    let d = clients::Dossier {
-        client: clients::Client {
-            short_name: "АО «Бета»".into(),
-            inn: "5751001230".into(),
-            manager_id: Some(other),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let theirs = clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("client");
+    let (other, theirs) = anothers_client(&mut db);
     let now = db.clock().local();
     let appeal = vipdesk::appeals::Appeal {
         subject: "Счёт".into(),
