@@ -231,3 +231,30 @@ fn another_managers_appeal_says_why_a_manager_cannot_work_on_it() {
     h.run();
     h.get_by_label(&Denied::NotYourClient.describe());
 }
+
+/// Another manager's letter: a manager reads it, is told why, and has no «Зарегистрировать».
+#[test]
+fn another_managers_letter_is_read_only_for_a_manager() {
+    use vipdesk::domain::Denied;
+    use vipdesk::i18n::Describe as _;
+    let (mut db, _, me, _) = department();
+    let (other, theirs) = anothers_client(&mut db);
+    let template = letters::service::template(&db, "new_service")
+        .expect("q")
+        .expect("t");
+    let draft = letters::service::draft_for(
+        &db,
+        theirs,
+        None,
+        &template,
+        Some(other),
+        &letters::Reply::default(),
+        common::today(),
+    )
+    .expect("draft");
+    let id = letters::service::save_draft(&mut db, &common::actor(other), &draft).expect("draft");
+    let mut h = harness(app_on(db, Some(me), Route::Letter(id)));
+    h.run();
+    h.get_by_label(&Denied::NotYourClient.describe());
+    assert!(h.query_by_label(t::REGISTER_LETTER).is_none());
+}

@@ -56,6 +56,8 @@ pub struct LetterEditor {
     pub appeal: Option<(crate::domain::Id, String)>,
     /// The letter a correction corrects, by its number and date.
     pub corrects: Option<String>,
+    /// Whether the user may work on this letter (another manager's client: no, and why).
+    pub may_edit: Result<(), crate::domain::Denied>,
     /// The values the template asks for, as typed, and their errors.
     pub typed_fields: TemplateFields,
     pub field_errors: std::collections::BTreeMap<&'static str, String>,
@@ -100,6 +102,7 @@ impl LetterEditor {
             textures: HashMap::new(),
             appeal: None,
             corrects: None,
+            may_edit: Ok(()),
             typed_fields: TemplateFields::default(),
             field_errors: Default::default(),
             rendered: None,
@@ -286,7 +289,16 @@ impl LetterEditor {
                     .color(theme::MUTED),
             );
         }
-        self.actions_ui(ui, &mut out);
+        // Another manager's letter is read here, sent by its manager or the head.
+        match self.may_edit {
+            Ok(()) => self.actions_ui(ui, &mut out),
+            Err(why) => {
+                widgets::message(ui, &t::describe(&why));
+                if ui.button(t::CLOSE).clicked() {
+                    out.push(Cmd::Close.into());
+                }
+            }
+        }
         ui.separator();
         let width = ui.available_width();
         ui.horizontal_top(|ui| {

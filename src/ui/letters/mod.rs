@@ -94,7 +94,9 @@ fn editor_for(cx: &Cx, letter: Letter) -> anyhow::Result<LetterEditor> {
         }
         None => None,
     };
+    let may_edit = cx.actor().may_act_for(dossier.client.manager_id);
     let mut ed = LetterEditor::new(letter, dossier, templates, company, manager);
+    ed.may_edit = may_edit;
     ed.appeal = appeal;
     ed.corrects = corrects;
     Ok(ed)
