@@ -112,6 +112,11 @@ fn each_duty_of_the_head_is_the_heads_in_the_window() {
     h.run();
     assert!(is_disabled(&h, t::SET_PASSWORD));
     assert!(is_disabled(&h, t::ACCESS_MODE_SAVE));
+    assert!(
+        is_disabled(&h, t::SAVE),
+        "another's card is the head's to save"
+    );
+    assert!(is_disabled(&h, t::NEW_MANAGER));
 
     h.state_mut().set_user(Some(head)).expect("head");
     for (route, label) in &duties {

@@ -51,6 +51,8 @@ impl ManagerEditor {
 #[derive(Default)]
 pub struct ManagersScreen {
     pub editor: Option<ManagerEditor>,
+    /// Who works: the cards are the head's to change (a manager keeps their own).
+    pub actor: crate::domain::Actor,
     /// «Вход в программу» of the open card.
     pub access: super::access::AccessForm,
 }
@@ -74,6 +76,7 @@ impl ManagersScreen {
         actor: &crate::domain::Actor,
     ) -> Vec<Command> {
         let mut out = Vec::new();
+        self.actor = *actor;
         if let Some(ed) = &mut self.editor
             && let Some((answer, theirs)) = stale_ui(ui.ctx(), &mut ed.stale)
         {
@@ -93,7 +96,9 @@ impl ManagersScreen {
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     ui.heading(t::NAV_MANAGERS);
-                    if ui.button(t::NEW_MANAGER).clicked() {
+                    let new = egui::Button::new(t::NEW_MANAGER);
+                    let may = may_edit_cards(&self.actor, managers);
+                    if widgets::permitted_button(ui, new, may).clicked() {
                         out.push(Cmd::Edit(None).into());
                     }
                 });
@@ -245,7 +250,15 @@ impl ManagersScreen {
         });
         // Wrapped: the confirmation's question and buttons fit a narrow card.
         ui.horizontal_wrapped(|ui| {
-            if ui.button(RichText::new(t::SAVE).strong()).clicked() {
+            // One's own card, or any card for the head (or anyone while the group has none).
+            let own = d.id.is_some() && d.id == self.actor.id;
+            let may = if own {
+                Ok(())
+            } else {
+                may_edit_cards(&self.actor, managers)
+            };
+            let save = egui::Button::new(RichText::new(t::SAVE).strong());
+            if widgets::permitted_button(ui, save, may).clicked() {
                 out = Some(Cmd::SaveManager.into());
             }
             if let Some(id) = d.id {
@@ -257,7 +270,13 @@ impl ManagersScreen {
                     if ui.button(t::CANCEL).clicked() {
                         ed.confirm_delete = false;
                     }
-                } else if ui.button(t::DELETE).clicked() {
+                } else if widgets::permitted_button(
+                    ui,
+                    egui::Button::new(t::DELETE),
+                    may_edit_cards(&self.actor, managers),
+                )
+                .clicked()
+                {
                     ed.confirm_delete = true;
                 }
             }
@@ -308,5 +327,21 @@ impl Editor for ManagerEditor {
         cx.info(t::SAVED);
         cx.reload();
         true
+    }
+}
+
+/// Whether `actor` may change the managers' cards: the head may, and anyone while the group has
+/// no head yet (the first run, a group being formed) — as the service decides.
+fn may_edit_cards(
+    actor: &crate::domain::Actor,
+    managers: &[Manager],
+) -> Result<(), crate::domain::Denied> {
+    if managers
+        .iter()
+        .any(|m| m.active && m.role == Role::GroupHead)
+    {
+        actor.may(crate::domain::Duty::EditManagers)
+    } else {
+        Ok(())
     }
 }
