@@ -35,14 +35,16 @@ impl DossierEditor {
                             &mut v.crit_stability,
                             format!("{}{years}", t::CRIT_STABILITY),
                         );
-                        ui.horizontal(|ui| {
+                        // Wrapped: at 1280 the note goes under the box, not past the edge.
+                        ui.horizontal_wrapped(|ui| {
                             ui.checkbox(&mut v.crit_political, t::CRIT_POLITICAL);
                             let l = ui.label(t::F_NOTE);
                             ui.add_sized(
                                 egui::vec2(200.0, crate::ui::theme::ROW_HEIGHT),
                                 TextEdit::singleline(&mut v.political_note),
                             )
-                            .labelled_by(l.id);
+                            .labelled_by(l.id)
+                            .on_hover_text(v.political_note.as_str());
                         });
                     });
                     ui.end_row();
