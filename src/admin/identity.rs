@@ -139,7 +139,7 @@ fn active_manager(db: &impl Reader, id: Id) -> Result<super::Manager, SignInErro
 
 /// What signing in as manager `id` asks for.
 pub fn ask(db: &impl Reader, id: Id) -> Result<Ask, SignInError> {
-    active_manager(db, id)?;
+    let me = active_manager(db, id)?;
     if settings(db)?.mode == Mode::OsAccount {
         return Ok(Ask::OsAccount {
             account: current_os_account(),
@@ -152,7 +152,9 @@ pub fn ask(db: &impl Reader, id: Id) -> Result<Ask, SignInError> {
         Ok(Ask::Password)
     } else if store::any_password(db.connection())? {
         Err(SignInError::NoPassword)
-    } else if active_manager(db, id)?.role == crate::domain::Role::GroupHead || !has_head(db)? {
+    } else if me.role == crate::domain::Role::GroupHead
+        || !super::has_head(&store::list_managers(db.connection())?)
+    {
         Ok(Ask::NewPassword)
     } else {
         Err(SignInError::HeadFirst)
@@ -255,13 +257,6 @@ pub fn has_password(db: &impl Reader, id: Id) -> Result<bool, StorageError> {
     Ok(!store::credential(db.connection(), id)?
         .password_hash
         .is_empty())
-}
-
-/// Whether the group has an active head.
-fn has_head(db: &impl Reader) -> Result<bool, StorageError> {
-    Ok(store::list_managers(db.connection())?
-        .iter()
-        .any(|m| m.active && m.role == crate::domain::Role::GroupHead))
 }
 
 fn new_hash(password: &str, again: &str) -> Result<String, SignInError> {

@@ -156,3 +156,23 @@ pub enum Problem {
     /// A saved setting that does not read (the program refuses to use a default instead).
     Setting(crate::storage::settings::Unreadable),
 }
+
+/// Whether the group has an active head.
+pub fn has_head(managers: &[Manager]) -> bool {
+    managers
+        .iter()
+        .any(|m| m.active && m.role == crate::domain::Role::GroupHead)
+}
+
+/// Whether `actor` may change the managers' cards: the head may, and whoever sets the
+/// workstation up while the group has no head yet (the first run, a group being formed).
+pub fn may_edit_cards(
+    actor: &crate::domain::Actor,
+    managers: &[Manager],
+) -> Result<(), crate::domain::Denied> {
+    if has_head(managers) {
+        actor.may(crate::domain::Duty::EditManagers)
+    } else {
+        Ok(())
+    }
+}

@@ -84,13 +84,7 @@ pub fn delete_manager(db: &mut Db, actor: &Actor, id: Id) -> Result<(), StorageE
 /// The managers are the head's to change, once the group has a head: until then whoever sets
 /// the workstation up adds them (the first run, a group being formed).
 fn may_edit_managers(w: &Tx) -> Result<(), StorageError> {
-    let has_head = store::list_managers(w)?
-        .iter()
-        .any(|m| m.active && m.role == crate::domain::Role::GroupHead);
-    if has_head {
-        w.actor().may(crate::domain::Duty::EditManagers)?;
-    }
-    Ok(())
+    Ok(may_edit_cards(w.actor(), &store::list_managers(w)?)?)
 }
 
 pub fn catalogs(db: &impl Reader) -> Result<Catalogs, StorageError> {

@@ -140,12 +140,7 @@ pub fn field_value(table: &str, column: &str, v: &Value, names: Names) -> String
     if YES_NO.contains(&column)
         && let Some(n) = v.as_i64()
     {
-        return if n != 0 {
-            w::JOURNAL_YES
-        } else {
-            w::JOURNAL_NO
-        }
-        .into();
+        return if n != 0 { w::YES } else { w::NO }.into();
     }
     if let Some(code) = v.as_str()
         && let Some(label) = code_label(table, column, code)

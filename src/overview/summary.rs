@@ -97,24 +97,26 @@ pub fn summary(
     out
 }
 
-/// The rows of kind `key` of `group` (every group: `None`), oldest first.
-pub fn detail<'a>(
-    today: &'a Today,
+/// Where the rows of kind `key` of `group` (every group: `None`) are in `today`, as (section,
+/// line), oldest first.
+pub fn detail(
+    today: &Today,
     key: &str,
     group: Option<Group>,
     manager_of: &dyn Fn(Id) -> Option<Id>,
-) -> Vec<&'a Line> {
-    let mut lines: Vec<&Line> = today
-        .section(key)
-        .map(|s| {
-            s.lines
-                .iter()
-                .filter(|l| group.is_none_or(|g| group_of(l, manager_of) == g))
-                .collect()
-        })
-        .unwrap_or_default();
-    lines.sort_by_key(|l| l.date);
-    lines
+) -> Vec<(usize, usize)> {
+    let Some(s) = today.sections.iter().position(|s| s.key == key) else {
+        return Vec::new();
+    };
+    let lines = &today.sections[s].lines;
+    let mut rows: Vec<(usize, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| group.is_none_or(|g| group_of(l, manager_of) == g))
+        .map(|(i, _)| (s, i))
+        .collect();
+    rows.sort_by_key(|&(_, l)| lines[l].date);
+    rows
 }
 
 #[cfg(test)]
@@ -180,8 +182,9 @@ mod tests {
         assert_eq!(s.cell(Group::Unassigned, "greetings"), None);
         let rows = detail(&today, "calls", Some(Group::Manager(10)), &manager_of);
         assert_eq!(rows.len(), 2);
+        let (s, l) = rows[0];
         assert_eq!(
-            rows[0].date,
+            today.sections[s].lines[l].date,
             NaiveDate::from_ymd_opt(2026, 12, 3),
             "oldest first"
         );

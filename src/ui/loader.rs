@@ -5,7 +5,6 @@
 //! set `ViewCtx::background` off to read in step with their frames).
 
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Instant;
 
 use super::command::Cx;
 use crate::storage::Db;
@@ -13,10 +12,9 @@ use crate::storage::Db;
 /// What a read's thread hands back: its connection (kept for the next read) and the result.
 type Done<T> = (Db, Result<T, String>);
 
-/// A read under way and when it began; the read-only connection between reads.
+/// A read under way; the read-only connection between reads.
 pub struct Loading<T> {
     rx: Option<Receiver<Done<T>>>,
-    started: Option<Instant>,
     reader: Option<Db>,
 }
 
@@ -24,7 +22,6 @@ impl<T> Default for Loading<T> {
     fn default() -> Self {
         Loading {
             rx: None,
-            started: None,
             reader: None,
         }
     }
@@ -48,7 +45,6 @@ impl<T: Send + 'static> Loading<T> {
         };
         let Some(db) = own else {
             self.rx = None;
-            self.started = None;
             return Some(read(cx.db));
         };
         let (tx, rx) = std::sync::mpsc::channel();
@@ -63,7 +59,6 @@ impl<T: Send + 'static> Loading<T> {
         match spawned {
             Ok(_) => {
                 self.rx = Some(rx);
-                self.started = Some(Instant::now());
                 None
             }
             Err(e) => Some(Err(e.to_string())),
@@ -82,7 +77,6 @@ impl<T: Send + 'static> Loading<T> {
             Err(TryRecvError::Disconnected) => Err(crate::words::READ_LOST.to_string()),
         };
         self.rx = None;
-        self.started = None;
         Some(got)
     }
 

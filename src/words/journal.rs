@@ -303,9 +303,6 @@ pub fn setting_field(field: &str) -> &str {
     }
 }
 
-/// A boolean column's value: «да» / «нет».
-pub const JOURNAL_YES: &str = "да";
-pub const JOURNAL_NO: &str = "нет";
 /// A record the journal cannot name any more (removed for good).
 pub fn journal_record(id: i64) -> String {
     format!("запись № {id}")

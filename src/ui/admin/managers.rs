@@ -97,7 +97,7 @@ impl ManagersScreen {
                 ui.horizontal(|ui| {
                     ui.heading(t::NAV_MANAGERS);
                     let new = egui::Button::new(t::NEW_MANAGER);
-                    let may = may_edit_cards(&self.actor, managers);
+                    let may = crate::admin::may_edit_cards(&self.actor, managers);
                     if widgets::permitted_button(ui, new, may).clicked() {
                         out.push(Cmd::Edit(None).into());
                     }
@@ -255,7 +255,7 @@ impl ManagersScreen {
             let may = if own {
                 Ok(())
             } else {
-                may_edit_cards(&self.actor, managers)
+                crate::admin::may_edit_cards(&self.actor, managers)
             };
             let save = egui::Button::new(RichText::new(t::SAVE).strong());
             if widgets::permitted_button(ui, save, may).clicked() {
@@ -273,7 +273,7 @@ impl ManagersScreen {
                 } else if widgets::permitted_button(
                     ui,
                     egui::Button::new(t::DELETE),
-                    may_edit_cards(&self.actor, managers),
+                    crate::admin::may_edit_cards(&self.actor, managers),
                 )
                 .clicked()
                 {
@@ -327,21 +327,5 @@ impl Editor for ManagerEditor {
         cx.info(t::SAVED);
         cx.reload();
         true
-    }
-}
-
-/// Whether `actor` may change the managers' cards: the head may, and anyone while the group has
-/// no head yet (the first run, a group being formed) — as the service decides.
-fn may_edit_cards(
-    actor: &crate::domain::Actor,
-    managers: &[Manager],
-) -> Result<(), crate::domain::Denied> {
-    if managers
-        .iter()
-        .any(|m| m.active && m.role == Role::GroupHead)
-    {
-        actor.may(crate::domain::Duty::EditManagers)
-    } else {
-        Ok(())
     }
 }

@@ -155,17 +155,8 @@ impl OverviewUi {
             return;
         };
         self.open_cell = Some((key, group));
+        let rows = overview::detail(&self.today, key, group, &|c| self.manager_of(c));
         let section = &self.today.sections[s];
-        let mut rows: Vec<(usize, usize)> = section
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| {
-                group.is_none_or(|g| overview::summary::group_of(l, &|c| self.manager_of(c)) == g)
-            })
-            .map(|(i, _)| (s, i))
-            .collect();
-        rows.sort_by_key(|&(s, l)| self.today.sections[s].lines[l].date);
         let name = group.map_or_else(
             || t::SUMMARY_ALL.to_string(),
             |g| OverviewUi::group_name(view, g),
