@@ -57,8 +57,7 @@ pub fn who_calls(db: &Db, number: &str) -> Result<(Phone, Vec<Caller>), CallErro
         } else {
             person.address_as.trim().to_string()
         };
-        let mut last_contacts = contacts_service::list(conn, Some(client_id), None)?;
-        last_contacts.truncate(3);
+        let last_contacts = last_contacts(conn, client_id)?;
         out.push(Caller {
             calls: store::phone_appeals_of_person(conn, person_id)?
                 + contacts_service::calls_from_person(conn, person_id)?,
@@ -74,13 +73,19 @@ pub fn who_calls(db: &Db, number: &str) -> Result<(Phone, Vec<Caller>), CallErro
     Ok((phone, out))
 }
 
+/// The client's last three contacts, newest first, for the call card.
+fn last_contacts(conn: &crate::storage::Conn, client_id: Id) -> Result<Vec<Meeting>, StorageError> {
+    let mut contacts = contacts_service::list(conn, Some(client_id), None)?;
+    contacts.truncate(3);
+    Ok(contacts)
+}
+
 /// A call from a number nobody in the dossiers has, from client `client_id` (the user says
 /// which): the client's card without a person; the number goes with the call's appeal.
 pub fn caller_of_client(db: &Db, client_id: Id, number: &Phone) -> Result<Caller, CallError> {
     let conn = db.conn();
     let d: Dossier = clients_service::open(conn, client_id)?;
-    let mut last_contacts = contacts_service::list(conn, Some(client_id), None)?;
-    last_contacts.truncate(3);
+    let last_contacts = last_contacts(conn, client_id)?;
     Ok(Caller {
         calls: 0,
         open_appeals: store::open_of_client(conn, client_id)?,
