@@ -21,8 +21,8 @@ pub const JOURNAL_LIMIT: usize = 500;
 #[derive(Default)]
 pub struct JournalScreen {
     pub entries: Vec<Entry>,
-    /// The names of the records the entries name by id.
-    pub names: JournalNames,
+    /// The entries as the table shows them.
+    pub rows: JournalRows,
     pub from: String,
     pub to: String,
     pub who: Option<Id>,
@@ -104,99 +104,119 @@ impl JournalScreen {
             ui.label(RichText::new(e).color(theme::ERROR));
         }
         ui.separator();
-        journal_table(
-            ui,
-            "journal",
-            &self.entries,
-            &self.names,
-            &view.managers,
-            &view.clients,
-        );
+        journal_table(ui, "journal", &mut self.rows);
         out
     }
 }
 
+/// A journal as its table shows it: the words of every row, made once when the journal is
+/// read (not each frame), and the rows' heights for the width they were laid out at.
+#[derive(Default)]
+pub struct JournalRows {
+    rows: Vec<[String; 5]>,
+    /// (width, heights): each row as high as its wrapped texts at that width.
+    heights: Option<(f32, Vec<f32>)>,
+    limited: bool,
+}
+
+impl JournalRows {
+    /// The rows of `entries`, newest first; with `clients`, each row names its client.
+    pub fn of(
+        entries: &[Entry],
+        names: &JournalNames,
+        managers: &[crate::admin::Manager],
+        clients: &[crate::clients::ClientRow],
+    ) -> JournalRows {
+        let with_client = !clients.is_empty();
+        let lookup = |table: &str, id: Id| names.get(table, id);
+        let author = |e: &Entry| {
+            e.author_id
+                .and_then(|a| managers.iter().find(|m| m.id == Some(a)))
+                .map_or_else(|| t::JOURNAL_PROGRAM.to_string(), |m| m.short_name())
+        };
+        let rows = entries
+            .iter()
+            .map(|e| {
+                let mut what = vec![t::journal_kind(&e.kind).to_string()];
+                if let Some(own) = e.record_id.and_then(|r| names.get(&e.kind, r))
+                    && e.kind != "clients"
+                {
+                    what.push(own);
+                }
+                if let Some(c) = e.client_id.filter(|_| with_client || e.kind == "clients") {
+                    what.push(
+                        clients
+                            .iter()
+                            .find(|r| r.id == c)
+                            .map(|r| r.short_name.clone())
+                            .or_else(|| names.get("clients", c))
+                            .unwrap_or_default(),
+                    );
+                }
+                [
+                    t::journal_value(&serde_json::Value::String(e.at.clone())),
+                    author(e),
+                    what.join("\n"),
+                    e.action.label().to_string(),
+                    t::journal_changes(&e.kind, &e.changes, &lookup).join("\n"),
+                ]
+            })
+            .collect();
+        JournalRows {
+            rows,
+            heights: None,
+            limited: entries.len() >= JOURNAL_LIMIT,
+        }
+    }
+}
+
+/// The columns' widths but the last (the changes take the rest).
+const WIDTHS: [f32; 4] = [118.0, 110.0, 190.0, 100.0];
+
 /// The rows of a journal, newest first, every text whole (wrapped, each row as high as its
-/// longest cell); with `clients`, each row names its client.
-pub fn journal_table(
-    ui: &mut Ui,
-    id: &str,
-    entries: &[Entry],
-    names: &JournalNames,
-    managers: &[crate::admin::Manager],
-    clients: &[crate::clients::ClientRow],
-) {
-    let with_client = !clients.is_empty();
-    if entries.is_empty() {
+/// longest cell).
+pub fn journal_table(ui: &mut Ui, id: &str, journal: &mut JournalRows) {
+    if journal.rows.is_empty() {
         ui.add_space(12.0);
         ui.label(t::JOURNAL_EMPTY);
         return;
     }
-    if entries.len() >= JOURNAL_LIMIT {
+    if journal.limited {
         ui.label(RichText::new(t::journal_limited(JOURNAL_LIMIT)).color(theme::MUTED));
     }
-    let lookup = |table: &str, id: Id| names.get(table, id);
-    let author = |e: &Entry| {
-        e.author_id
-            .and_then(|a| managers.iter().find(|m| m.id == Some(a)))
-            .map_or_else(|| t::JOURNAL_PROGRAM.to_string(), |m| m.short_name())
-    };
-    let rows: Vec<[String; 5]> = entries
-        .iter()
-        .map(|e| {
-            let mut what = vec![t::journal_kind(&e.kind).to_string()];
-            if let Some(own) = e.record_id.and_then(|r| names.get(&e.kind, r))
-                && e.kind != "clients"
-            {
-                what.push(own);
-            }
-            if let Some(c) = e.client_id.filter(|_| with_client || e.kind == "clients") {
-                what.push(
-                    clients
-                        .iter()
-                        .find(|r| r.id == c)
-                        .map(|r| r.short_name.clone())
-                        .or_else(|| names.get("clients", c))
-                        .unwrap_or_default(),
-                );
-            }
-            [
-                t::journal_value(&serde_json::Value::String(e.at.clone())),
-                author(e),
-                what.join("\n"),
-                e.action.label().to_string(),
-                t::journal_changes(&e.kind, &e.changes, &lookup).join("\n"),
-            ]
-        })
-        .collect();
-    // Fixed columns, the changes take the rest; each row as high as its wrapped texts.
-    let widths = [118.0, 110.0, 190.0, 100.0];
     let spacing = ui.spacing().item_spacing.x * 2.0 * 5.0;
-    let rest = (ui.available_width() - widths.iter().sum::<f32>() - spacing).max(260.0);
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let heights: Vec<f32> = rows
-        .iter()
-        .map(|r| {
-            let cell = |text: &str, width: f32| {
-                ui.fonts_mut(|f| {
-                    f.layout(text.to_string(), font.clone(), theme::MUTED, width)
-                        .size()
-                        .y
-                })
-            };
-            let tallest = widths
-                .iter()
-                .zip(r.iter())
-                .map(|(w, text)| cell(text, *w))
-                .fold(cell(&r[4], rest), f32::max);
-            theme::ROW_HEIGHT.max(tallest + 6.0)
-        })
-        .collect();
+    let rest = (ui.available_width() - WIDTHS.iter().sum::<f32>() - spacing).max(260.0);
+    // Laid out again only when the width changes.
+    if journal.heights.as_ref().is_none_or(|(w, _)| *w != rest) {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let heights = journal
+            .rows
+            .iter()
+            .map(|r| {
+                let cell = |text: &str, width: f32| {
+                    ui.fonts_mut(|f| {
+                        f.layout(text.to_string(), font.clone(), theme::MUTED, width)
+                            .size()
+                            .y
+                    })
+                };
+                let tallest = WIDTHS
+                    .iter()
+                    .zip(r.iter())
+                    .map(|(w, text)| cell(text, *w))
+                    .fold(cell(&r[4], rest), f32::max);
+                theme::ROW_HEIGHT.max(tallest + 6.0)
+            })
+            .collect();
+        journal.heights = Some((rest, heights));
+    }
+    let rows = &journal.rows;
+    let heights: &[f32] = journal.heights.as_ref().map_or(&[], |(_, h)| h.as_slice());
     ui.push_id(id, |ui| {
         let mut table = TableBuilder::new(ui)
             .striped(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Min));
-        for w in widths {
+        for w in WIDTHS {
             table = table.column(Column::exact(w));
         }
         table
@@ -215,7 +235,7 @@ pub fn journal_table(
                 }
             })
             .body(|body| {
-                body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                body.heterogeneous_rows(heights.iter().copied(), |mut row| {
                     let i = row.index();
                     for text in &rows[i] {
                         row.col(|ui| {

@@ -18,7 +18,7 @@ pub use backups_screen::BackupsScreen;
 pub use calendar::CalendarScreen;
 pub use catalogs::CatalogsScreen;
 pub use journal_names::JournalNames;
-pub use journal_screen::{JOURNAL_LIMIT, JournalScreen, journal_table};
+pub use journal_screen::{JOURNAL_LIMIT, JournalRows, JournalScreen, journal_table};
 pub use managers::{ManagerEditor, ManagersScreen};
 pub use trash::TrashScreen;
 
@@ -79,7 +79,13 @@ impl AdminUi {
     fn show_journal(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         if let Some(filter) = self.journal.filter() {
             self.journal.entries = service::journal(cx.db, &filter).map_err(t::err)?;
-            self.journal.names = JournalNames::of(cx.db, &self.journal.entries);
+            let names = JournalNames::of(cx.db, &self.journal.entries);
+            self.journal.rows = JournalRows::of(
+                &self.journal.entries,
+                &names,
+                &cx.view.managers,
+                &cx.view.clients,
+            );
         }
         Ok(())
     }

@@ -66,7 +66,9 @@ fn load(cx: &Cx, id: Id) -> anyhow::Result<DossierEditor> {
         ..Default::default()
     };
     ed.journal = crate::admin::service::journal(cx.db, &filter).map_err(t::err)?;
-    ed.journal_names = crate::ui::admin::JournalNames::of(cx.db, &ed.journal);
+    let names = crate::ui::admin::JournalNames::of(cx.db, &ed.journal);
+    ed.journal_rows =
+        crate::ui::admin::JournalRows::of(&ed.journal, &names, &cx.view.managers, &[]);
     Ok(ed)
 }
 

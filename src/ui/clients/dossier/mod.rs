@@ -95,7 +95,7 @@ pub struct DossierEditor {
     /// The client's journal of changes, newest first.
     pub journal: Vec<crate::storage::journal::Entry>,
     /// The names of the records the journal names by id.
-    pub journal_names: crate::ui::admin::JournalNames,
+    pub journal_rows: crate::ui::admin::JournalRows,
     /// The client's contact rhythm, the day its duties began and its last contacts.
     pub contacts: Option<ClientContacts>,
     /// Whether the user may change this client (another manager's client: no, and why).
@@ -120,7 +120,7 @@ impl DossierEditor {
             confirm_delete: false,
             timeline: Vec::new(),
             journal: Vec::new(),
-            journal_names: Default::default(),
+            journal_rows: Default::default(),
             contacts: None,
             may_edit: Ok(()),
         }
@@ -290,14 +290,7 @@ impl DossierEditor {
         });
         ui.separator();
         if self.tab == Tab::Journal {
-            crate::ui::admin::journal_table(
-                ui,
-                "dossier_journal",
-                &self.journal,
-                &self.journal_names,
-                managers,
-                &[],
-            );
+            crate::ui::admin::journal_table(ui, "dossier_journal", &mut self.journal_rows);
             return out;
         }
         egui::ScrollArea::vertical()
