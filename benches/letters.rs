@@ -88,6 +88,7 @@ fn benches(c: &mut Criterion) {
                         date: "01.01.2027".into(),
                         ..Default::default()
                     },
+                    except: Vec::new(),
                 };
                 let r = merge(
                     &mut db,

@@ -487,6 +487,20 @@ fn a_reply_says_the_typed_answer_and_one_with_only_the_templates_words_is_not_re
     let letter = letters::service::open(&f.db, letter_id).expect("letter");
     assert!(letter.body.contains(typed), "{}", letter.body);
     assert_eq!(service::open(&f.db, id).expect("a").answer, typed);
+    // A new answer typed on the card replaces the one the draft says.
+    let better = "Счёт за октябрь пересчитан, переплата 12 480,00 ₽ возвращена на счёт.";
+    let again = service::reply_letter(&mut f.db, &actor(f.me), id, better, "нужен оригинал")
+        .expect("again");
+    assert_eq!(again, letter_id, "the same draft");
+    let redone = letters::service::open(&f.db, letter_id).expect("letter");
+    assert!(
+        redone.body.contains(better) && !redone.body.contains(typed),
+        "{}",
+        redone.body
+    );
+    service::reply_letter(&mut f.db, &actor(f.me), id, typed, "нужен оригинал").expect("back");
+    let letter = letters::service::open(&f.db, letter_id).expect("letter");
+    assert!(letter.body.contains(typed), "{}", letter.body);
     // The answer taken out of the letter: only the template's words are left.
     let mut emptied = letter.clone();
     emptied.body = letter.body.replace(typed, "");
@@ -1362,6 +1376,28 @@ fn hostile_review_of_appeals() {
         "{:?}",
         s.by_topic
     );
+    // The PDF draws a bar per channel, kind and topic, as long as its count.
+    let pdf = vipdesk::appeals::memo::stats_pdf(&f.db, &s).expect("pdf");
+    let bars = common::pdf_bars(&pdf);
+    let channels: Vec<usize> = s
+        .by_channel
+        .iter()
+        .map(|x| x.1)
+        .filter(|n| *n > 0)
+        .collect();
+    let n = channels.len()
+        + s.by_kind.iter().filter(|x| x.1 > 0).count()
+        + s.by_topic.iter().filter(|x| x.1 > 0).count();
+    assert_eq!(bars.len(), n, "{bars:?}");
+    assert!(common::pdf_text(&pdf).contains(i18n::STATS_CHART_BY_CHANNEL));
+    // Each bar as long as its count, the largest the longest.
+    let (most, largest) = (
+        bars[..channels.len()].iter().copied().fold(0.0, f32::max),
+        *channels.iter().max().expect("a channel") as f32,
+    );
+    for (w, n) in bars.iter().zip(&channels) {
+        assert!((w / most - *n as f32 / largest).abs() < 0.01, "{w} for {n}");
+    }
     // The command line refuses what the calendar cannot count.
     let dir = tempfile::tempdir().expect("tmp");
     let none = dir.path().join("none.db");

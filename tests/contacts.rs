@@ -445,6 +445,18 @@ fn contact_report_counts_required_held_and_on_time() {
             && text.contains("АО «А»"),
         "{text}"
     );
+    // A bar per manager: the share of the plan held in time, its percentage beside it.
+    assert!(text.contains(vipdesk::i18n::CONTACT_CHART_TITLE), "{text}");
+    // Its whole drawn lightly under it: the bar is the share of it.
+    let bars = common::pdf_bars(&bytes);
+    assert_eq!(bars.len(), 2, "{bars:?}");
+    let expected = r.managers[0].rate() as f32 / 100.0;
+    assert!(
+        (bars[1] / bars[0] - expected).abs() < 0.01,
+        "{} of {} for {expected}",
+        bars[1],
+        bars[0]
+    );
 }
 
 #[test]

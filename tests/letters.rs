@@ -238,6 +238,7 @@ fn an_unknown_placeholder_produces_no_letter() {
         combined: false,
         resume: false,
         fields: common::tariff_fields(),
+        except: Vec::new(),
     };
     assert!(merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).is_err());
     assert_eq!(letters_count(&db), before);
@@ -264,6 +265,7 @@ fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
         combined: false,
         resume: false,
         fields: common::tariff_fields(),
+        except: Vec::new(),
     };
     let done = std::cell::Cell::new(0);
     let report = merge(
@@ -288,6 +290,58 @@ fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
     let cancel = AtomicBool::new(true);
     let r = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &cancel).expect("merge");
     assert!(r.cancelled && r.letters.is_empty());
+}
+
+/// Clients left out of a merge get no letter, and its continuation leaves them out too.
+#[test]
+fn a_merge_leaves_out_the_clients_excepted_and_so_does_its_resume() {
+    let mut db = demo_db(12);
+    let dir = tempfile::tempdir().expect("tmp");
+    let rows = clients::service::list(&db).expect("clients");
+    let except = vec![rows[0].id, rows[1].id];
+    let job = MergeJob {
+        template_code: "tariff_change".into(),
+        selection: Selection::All,
+        out_dir: dir.path().to_path_buf(),
+        combined: false,
+        resume: false,
+        fields: common::tariff_fields(),
+        except: except.clone(),
+    };
+    let cancel = AtomicBool::new(false);
+    let stop_after_two = |done: usize, _| {
+        if done >= 2 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let first = merge(&mut db, &SYSTEM, &job, &stop_after_two, &cancel).expect("stopped");
+    assert!(first.cancelled);
+    // Resumed without naming them again: they stay out.
+    let resume = MergeJob {
+        resume: true,
+        except: Vec::new(),
+        ..job.clone()
+    };
+    let rest = merge(
+        &mut db,
+        &SYSTEM,
+        &resume,
+        &|_, _| {},
+        &AtomicBool::new(false),
+    )
+    .expect("resumed");
+    assert_eq!(rest.already, 2);
+    let done = first.letters.len() + first.skipped.len() + rest.letters.len() + rest.skipped.len();
+    assert_eq!(done, rows.len() - 2);
+    let written: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM letters WHERE merge_id IS NOT NULL AND client_id IN (?1, ?2)",
+            [except[0], except[1]],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(written, 0);
 }
 
 #[test]
@@ -445,6 +499,7 @@ fn a_merge_refuses_a_template_field_left_empty_and_fills_it_when_given() {
         combined: false,
         resume: false,
         fields: Default::default(),
+        except: Vec::new(),
     };
     let err = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false))
         .expect_err("no date given");

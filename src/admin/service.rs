@@ -165,6 +165,16 @@ pub fn journal(
     crate::storage::journal::list(db.conn(), filter)
 }
 
+/// The fields that name a row of `table` the journal shows and no feature reads by id (see
+/// [`crate::storage::journal::fields_of`]).
+pub fn journal_fields(
+    db: &impl Reader,
+    table: &str,
+    id: Id,
+) -> Result<Option<Vec<String>>, StorageError> {
+    crate::storage::journal::fields_of(db.connection(), table, id)
+}
+
 /// SQLite's checks, the domain's rules, the journal's chain and every setting that does not
 /// read.
 pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {

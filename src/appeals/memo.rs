@@ -185,6 +185,7 @@ pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportEr
         footer,
         header: Some(company.clone()),
         landscape: true,
+        charts: Vec::new(),
         signature: Some(Signature {
             position: head
                 .as_ref()
@@ -354,6 +355,22 @@ pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
         header: Some(company),
         signature: None,
         landscape: false,
+        charts: vec![
+            count_chart(
+                t::STATS_CHART_BY_CHANNEL,
+                s.by_channel
+                    .iter()
+                    .map(|(c, n)| (t::channel_label(c.code()), *n)),
+            ),
+            count_chart(
+                t::STATS_CHART_BY_KIND,
+                s.by_kind.iter().map(|(k, n)| (t::kind_label(k.code()), *n)),
+            ),
+            count_chart(
+                t::STATS_CHART_BY_TOPIC,
+                s.by_topic.iter().map(|(topic, n)| (topic.as_str(), *n)),
+            ),
+        ],
     };
     let meta = Meta {
         title: t::STATS_TITLE.into(),
@@ -362,6 +379,20 @@ pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
         date: Some(s.to),
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
+}
+
+/// A chart of counts: a bar per label, the count beside it.
+fn count_chart<'a>(
+    title: &str,
+    counts: impl Iterator<Item = (&'a str, usize)>,
+) -> crate::pdf::table::Chart {
+    crate::pdf::table::Chart {
+        title: title.to_string(),
+        bars: counts
+            .map(|(label, n)| (label.to_string(), n as f64, n.to_string()))
+            .collect(),
+        full: None,
+    }
 }
 
 pub fn write_stats(db: &Db, s: &Stats, target: &Path) -> Result<(), ReportError> {

@@ -43,6 +43,9 @@ pub enum LetterCommand {
         /// all | manager:ID | district:NAME
         #[arg(long)]
         clients: String,
+        /// Clients of the selection to leave out, by id: --except 12,57.
+        #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+        except: Vec<crate::domain::Id>,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// One combined PDF instead of a file per letter.
@@ -116,6 +119,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
         LetterCommand::Merge {
             template,
             clients,
+            except,
             out: dir,
             combined,
             resume,
@@ -146,6 +150,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                 combined,
                 resume,
                 fields,
+                except,
             };
             let cancel = std::sync::atomic::AtomicBool::new(false);
             let report =

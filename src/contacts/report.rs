@@ -415,6 +415,17 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
         header: None,
         signature: None,
         landscape: false,
+        // Each manager's share of the planned contacts held in time.
+        charts: vec![pdf::table::Chart {
+            title: t::CONTACT_CHART_TITLE.to_string(),
+            bars: report
+                .managers
+                .iter()
+                .filter(|m| m.required() > 0)
+                .map(|m| (m.manager.clone(), m.rate(), m.rate_text()))
+                .collect(),
+            full: Some(100.0),
+        }],
     };
     let meta = Meta {
         title: contact_report_title(report),

@@ -203,6 +203,7 @@ pub fn schedule_pdf(
         header: Some(company),
         signature: group_head(db)?,
         landscape: true,
+        charts: Vec::new(),
     };
     let meta = Meta {
         title: t::SCHEDULE_TITLE.into(),
@@ -299,6 +300,7 @@ pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>,
         header: Some(company),
         signature: group_head(db)?,
         landscape: false,
+        charts: Vec::new(),
     };
     let meta = Meta {
         title: t::ORDER_TITLE.into(),

@@ -188,6 +188,9 @@ fn setting_changes(pair: &Value) -> Vec<String> {
         )];
     };
     let old = old.unwrap_or_default();
+    if let Some(lines) = limits_changes(&old, &new) {
+        return lines;
+    }
     let mut keys: Vec<&String> = new.keys().chain(old.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -205,4 +208,58 @@ fn setting_changes(pair: &Value) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The gift limits (`{"2026": {"matrix": [[general, birthday, jubilee]; 3]}}`), one line per
+/// limit that changed, in roubles; `None` when the setting is not the limits.
+fn limits_changes(old: &Map<String, Value>, new: &Map<String, Value>) -> Option<Vec<String>> {
+    let matrix = |v: Option<&Value>| -> Option<Vec<Vec<Option<f64>>>> {
+        let rows = v?.get("matrix")?.as_array()?;
+        Some(
+            rows.iter()
+                .map(|r| {
+                    r.as_array()
+                        .map(|cells| cells.iter().map(Value::as_f64).collect())
+                        .unwrap_or_default()
+                })
+                .collect(),
+        )
+    };
+    if new.is_empty() || new.values().any(|v| matrix(Some(v)).is_none()) {
+        return None;
+    }
+    let rub = |v: Option<f64>| {
+        v.map_or_else(
+            || "—".to_string(),
+            |v| format!("{}\u{a0}₽", crate::domain::fmt::number(v, 0)),
+        )
+    };
+    let mut years: Vec<&String> = new.keys().chain(old.keys()).collect();
+    years.sort();
+    years.dedup();
+    let mut out = Vec::new();
+    for year in years {
+        let (was, is) = (
+            matrix(old.get(year)).unwrap_or_default(),
+            matrix(new.get(year)).unwrap_or_default(),
+        );
+        for category in 0..was.len().max(is.len()) {
+            for (kind, label) in w::LIMIT_COLUMNS.iter().enumerate() {
+                let cell = |m: &Vec<Vec<Option<f64>>>| {
+                    m.get(category).and_then(|r| r.get(kind)).copied().flatten()
+                };
+                let (o, n) = (cell(&was), cell(&is));
+                if o != n {
+                    out.push(w::journal_limit(
+                        year,
+                        category + 1,
+                        label,
+                        &rub(o),
+                        &rub(n),
+                    ));
+                }
+            }
+        }
+    }
+    Some(out)
 }

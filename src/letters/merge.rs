@@ -56,6 +56,14 @@ pub fn recipients(
         .collect()
 }
 
+/// The clients the unfinished merge `job` would resume was started without (none when there
+/// is no such merge).
+pub fn left_out(db: &Db, job: &MergeJob) -> Result<Vec<Id>, LetterError> {
+    Ok(store::open_merge(db.conn(), job)?
+        .map(|open| open.except)
+        .unwrap_or_default())
+}
+
 /// Runs a merge dated today by the database's clock. `progress(done, total)` is called after
 /// each client; `cancel` stops between clients.
 ///
@@ -99,12 +107,20 @@ pub fn merge(
         }
     }
     let rows = clients_service::list(db.conn())?;
+    let open = store::open_merge(db.conn(), job)?;
+    // A resumed merge leaves out whom it was started without.
+    let except = match (&open, job.resume) {
+        (Some(open), true) => &open.except,
+        _ => &job.except,
+    };
     // A manager writes to their own clients only (the head and the program to everyone's).
-    let ids = selected_clients(actor, &job.selection, &rows);
+    let ids: Vec<Id> = selected_clients(actor, &job.selection, &rows)
+        .into_iter()
+        .filter(|id| !except.contains(id))
+        .collect();
     if ids.is_empty() {
         return Err(LetterError::EmptySelection);
     }
-    let open = store::open_merge(db.conn(), job)?;
     let (merge_id, done) = match (open, job.resume) {
         (Some(open), true) => (Some(open.id), open.done),
         (Some(open), false) => {

@@ -366,6 +366,37 @@ pub struct MergeJob {
     pub resume: bool,
     /// The values the template asks for, the same in every letter.
     pub fields: TemplateFields,
+    /// Clients of the selection the user left out (unticked in the confirmation, `--except`).
+    /// A resumed merge keeps the ones it was started with.
+    pub except: Vec<Id>,
+}
+
+impl MergeJob {
+    /// The selection as stored with the merge: its command-line form, and the clients left out
+    /// after `;except:`.
+    pub fn selection_code(&self) -> String {
+        let mut code = self.selection.code();
+        if !self.except.is_empty() {
+            let ids: Vec<String> = self.except.iter().map(Id::to_string).collect();
+            code.push_str(&format!("{EXCEPT}{}", ids.join(",")));
+        }
+        code
+    }
+}
+
+/// What separates the clients left out from the selection in a merge's stored selection.
+pub const EXCEPT: &str = ";except:";
+
+/// The clients left out of a stored selection (see [`MergeJob::selection_code`]).
+pub fn excepted(stored: &str) -> Vec<Id> {
+    stored
+        .split_once(EXCEPT)
+        .map(|(_, ids)| {
+            ids.split(',')
+                .filter_map(|id| id.trim().parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A client a merge would write to, for the confirmation before it runs.

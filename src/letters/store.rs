@@ -287,6 +287,8 @@ pub struct OpenMerge {
     pub total: usize,
     /// The clients that already have their letter.
     pub done: Vec<Id>,
+    /// The clients it was started without.
+    pub except: Vec<Id>,
 }
 
 /// Records a merge as begun.
@@ -299,7 +301,7 @@ pub fn begin_merge(w: &Tx, job: &MergeJob, total: usize) -> Result<Id> {
             w.now(),
             w.author(),
             job.template_code,
-            job.selection.code(),
+            job.selection_code(),
             job.combined,
             job.out_dir.to_string_lossy(),
             total as i64
@@ -310,16 +312,19 @@ pub fn begin_merge(w: &Tx, job: &MergeJob, total: usize) -> Result<Id> {
 
 /// The unfinished merge of this template to this selection, if any (the newest).
 pub fn open_merge(conn: &Connection, job: &MergeJob) -> Result<Option<OpenMerge>> {
-    let found: Option<(Id, i64)> = conn
+    // The same selection, whichever clients were left out of it.
+    let code = job.selection.code();
+    let found: Option<(Id, i64, String)> = conn
         .query_row(
-            "SELECT id, total FROM merges WHERE template_code = ?1 AND selection = ?2 \
+            "SELECT id, total, selection FROM merges WHERE template_code = ?1 \
+             AND (selection = ?2 OR substr(selection, 1, length(?2) + length(?4)) = ?2 || ?4) \
              AND combined = ?3 AND finished_at IS NULL AND deleted_at IS NULL \
              ORDER BY id DESC LIMIT 1",
-            params![job.template_code, job.selection.code(), job.combined],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            params![job.template_code, code, job.combined, super::model::EXCEPT],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let Some((id, total)) = found else {
+    let Some((id, total, stored)) = found else {
         return Ok(None);
     };
     let done = storage::rows(
@@ -332,6 +337,7 @@ pub fn open_merge(conn: &Connection, job: &MergeJob) -> Result<Option<OpenMerge>
         id,
         total: usize::try_from(total).unwrap_or(0),
         done,
+        except: super::model::excepted(&stored),
     }))
 }
 

@@ -66,6 +66,7 @@ pub fn layout_courier_sheet(
         header: None,
         signature: None,
         landscape: true,
+        charts: Vec::new(),
     };
     layout_table(
         &table,

@@ -69,6 +69,14 @@ pub enum Item {
         h: f32,
         png: Arc<Vec<u8>>,
     },
+    /// A filled box (x, y = top-left), `grey` from 0 (black) to 1 (white): a chart's bar.
+    Bar {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        grey: f32,
+    },
     /// A thin straight line from (x1, y1) to (x2, y2).
     Rule {
         x1: f32,

@@ -122,7 +122,7 @@ fn lines_to_items(lines: &[Line], x0: f32) -> (Vec<Vec<Item>>, Vec<f32>) {
 }
 
 /// Shifts items down by `dy` and right by `dx`.
-fn moved(items: &[Item], dx: f32, dy: f32) -> Vec<Item> {
+pub(super) fn moved(items: &[Item], dx: f32, dy: f32) -> Vec<Item> {
     items
         .iter()
         .map(|i| match i.clone() {
@@ -137,6 +137,13 @@ fn moved(items: &[Item], dx: f32, dy: f32) -> Vec<Item> {
                 w,
                 h,
                 png,
+            },
+            Item::Bar { x, y, w, h, grey } => Item::Bar {
+                x: x + dx,
+                y: y + dy,
+                w,
+                h,
+                grey,
             },
             Item::Rule {
                 x1,
@@ -156,7 +163,7 @@ fn moved(items: &[Item], dx: f32, dy: f32) -> Vec<Item> {
 }
 
 /// Stacks lines from `y`; returns the items and the y below them.
-fn stack(lines: &[Line], x: f32, mut y: f32, out: &mut Vec<Item>) -> f32 {
+pub(super) fn stack(lines: &[Line], x: f32, mut y: f32, out: &mut Vec<Item>) -> f32 {
     for l in lines {
         out.push(Item::Text(TextRun {
             x: x + l.dx,

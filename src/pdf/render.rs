@@ -178,6 +178,33 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
                         },
                     });
                 }
+                Item::Bar {
+                    x,
+                    y,
+                    w,
+                    h: bh,
+                    grey,
+                } => {
+                    let fill = |percent: f32| Op::SetFillColor {
+                        col: printpdf::Color::Greyscale(printpdf::Greyscale {
+                            percent,
+                            icc_profile: None,
+                        }),
+                    };
+                    ops.push(fill(*grey));
+                    ops.push(Op::DrawRectangle {
+                        rectangle: printpdf::Rect {
+                            x: Pt(*x),
+                            y: Pt(h - y - bh),
+                            width: Pt(*w),
+                            height: Pt(*bh),
+                            mode: Some(printpdf::PaintMode::Fill),
+                            winding_order: None,
+                        },
+                    });
+                    // Text after it is black again.
+                    ops.push(fill(0.0));
+                }
                 Item::Rule {
                     x1,
                     y1,

@@ -26,6 +26,107 @@ pub struct Table {
     pub signature: Option<Signature>,
     /// A4 turned sideways (columns then add up to 267 mm).
     pub landscape: bool,
+    /// Bar charts between the title and the table.
+    pub charts: Vec<Chart>,
+}
+
+/// A horizontal bar chart: a title, then a bar per label with its value printed beside it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chart {
+    pub title: String,
+    /// (label, value, the value as printed).
+    pub bars: Vec<(String, f64, String)>,
+    /// The value of a full bar (100 for a percentage); `None`: the largest value.
+    pub full: Option<f64>,
+}
+
+const CHART_TITLE: Style = Style::bold(10.0);
+const CHART_LABEL: Style = Style::regular(9.0);
+const CHART_LABEL_W: f32 = 62.0 * MM;
+const CHART_VALUE_W: f32 = 24.0 * MM;
+const BAR_H: f32 = 3.2 * MM;
+/// A bar's grey: dark enough to read on a black-and-white office printer, light enough to
+/// tell from text.
+const BAR_GREY: f32 = 0.55;
+/// The whole a share's bar stands on.
+const TRACK_GREY: f32 = 0.92;
+
+/// A chart's rows, each laid out from y = 0 with its height; the title goes with the first
+/// bar (never alone at a page's foot).
+fn chart_rows(c: &Chart, width: f32) -> Vec<(Vec<Item>, f32)> {
+    let full = c
+        .full
+        .unwrap_or_else(|| c.bars.iter().map(|b| b.1).fold(0.0, f64::max));
+    let area = width - CHART_LABEL_W - CHART_VALUE_W;
+    let mut rows = Vec::new();
+    let mut title = Vec::new();
+    let lines = break_lines(&c.title, CHART_TITLE, width, Align::Left);
+    let title_h = super::letter::stack(&lines, LEFT, 0.0, &mut title) + 1.0 * MM;
+    for (i, (label, value, shown)) in c.bars.iter().enumerate() {
+        let mut items = if i == 0 {
+            std::mem::take(&mut title)
+        } else {
+            Vec::new()
+        };
+        let top = if i == 0 { title_h } else { 0.0 };
+        let label = crate::domain::typography::typograph(label);
+        let lines = break_lines(&label, CHART_LABEL, CHART_LABEL_W - 3.0 * MM, Align::Left);
+        let text_h = lines.len().max(1) as f32 * CHART_LABEL.line_height();
+        let h = text_h.max(BAR_H + 1.6 * MM);
+        for (k, l) in lines.into_iter().enumerate() {
+            items.push(Item::Text(TextRun {
+                x: LEFT + l.dx,
+                y: top + CHART_LABEL.size + k as f32 * CHART_LABEL.line_height(),
+                text: l.text,
+                style: CHART_LABEL,
+                word_spacing: 0.0,
+            }));
+        }
+        let share = if full > 0.0 {
+            (value / full).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let x0 = LEFT + CHART_LABEL_W;
+        let w = (area * share as f32).max(0.0);
+        let bar_y = top + (CHART_LABEL.line_height() - BAR_H) / 2.0 + 0.4 * MM;
+        // A share of a whole (a percentage) stands on its whole, lightly.
+        if c.full.is_some() {
+            items.push(Item::Bar {
+                x: x0,
+                y: bar_y,
+                w: area,
+                h: BAR_H,
+                grey: TRACK_GREY,
+            });
+        }
+        if w > 0.0 {
+            items.push(Item::Bar {
+                x: x0,
+                y: bar_y,
+                w,
+                h: BAR_H,
+                grey: BAR_GREY,
+            });
+        }
+        // The axis the bars stand on.
+        items.push(Item::Rule {
+            x1: x0,
+            y1: top,
+            x2: x0,
+            y2: top + h,
+            width: 0.5,
+        });
+        items.push(Item::Text(TextRun {
+            x: x0 + w + 1.5 * MM,
+            y: top + CHART_LABEL.size,
+            text: shown.clone(),
+            style: CHART_LABEL,
+            word_spacing: 0.0,
+        }));
+        rows.push((items, top + h));
+    }
+    rows
 }
 
 /// «Руководитель группы … ____ Д.А. Киселёв», with the signature image when there is one.
@@ -124,18 +225,22 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
     };
     let title_style = Style::bold(12.0);
     for line in &t.title {
-        for l in break_lines(line, title_style, width, Align::Center) {
-            page.items.push(Item::Text(TextRun {
-                x: LEFT + l.dx,
-                y: y + title_style.size,
-                text: l.text,
-                style: title_style,
-                word_spacing: 0.0,
-            }));
-            y += title_style.line_height();
-        }
+        let lines = break_lines(line, title_style, width, Align::Center);
+        y = super::letter::stack(&lines, LEFT, y, &mut page.items);
     }
     y += 4.0 * MM;
+    for chart in t.charts.iter().filter(|c| !c.bars.is_empty()) {
+        for (items, h) in chart_rows(chart, width) {
+            if y + h > bottom {
+                doc.pages.push(std::mem::take(&mut page));
+                number_page(&mut page, doc.pages.len() + 1, doc.width);
+                y = TOP;
+            }
+            page.items.extend(super::letter::moved(&items, 0.0, y));
+            y += h;
+        }
+        y += 5.0 * MM;
+    }
     let header: Vec<String> = t.columns.iter().map(|(h, _)| h.clone()).collect();
     let put_header = |page: &mut Page, y: f32| -> f32 {
         let (items, h) = row_items(&t.columns, &header, HEAD, y);
@@ -181,9 +286,12 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
         };
         let (_, h) = row_items(&t.columns, cells, style, y);
         // The last row takes the totals and signature lines with it: they never stand alone
-        // on a page of their own.
+        // on a page of their own; a bold row (a section's title, a manager's total) takes the
+        // row after it.
         let closing = if i + 1 == n_rows && closing_h < bottom - TOP - h - 20.0 * MM {
             closing_h
+        } else if t.bold_rows.contains(&i) && i + 1 < n_rows {
+            row_items(&t.columns, &t.rows[i + 1], CELL, y).1
         } else {
             0.0
         };
@@ -261,4 +369,52 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
     }
     doc.pages.push(page);
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: usize, bold: Vec<usize>) -> Table {
+        Table {
+            title: vec!["Отчёт".into()],
+            columns: vec![("Строка".into(), 120.0), ("Число".into(), 60.0)],
+            rows: (0..rows)
+                .map(|i| vec![format!("строка{i}"), i.to_string()])
+                .collect(),
+            bold_rows: bold,
+            ..Table::default()
+        }
+    }
+
+    /// The page each row's first cell is on.
+    fn pages_of(doc: &Document, rows: usize) -> Vec<usize> {
+        (0..rows)
+            .map(|i| {
+                let name = format!("строка{i}");
+                doc.pages
+                    .iter()
+                    .position(|p| {
+                        p.items
+                            .iter()
+                            .any(|it| matches!(it, Item::Text(r) if r.text == name))
+                    })
+                    .expect("the row is printed")
+            })
+            .collect()
+    }
+
+    /// A bold row (a section's title, a manager's total) never ends a page: it goes over with
+    /// the row after it.
+    #[test]
+    fn a_bold_row_goes_with_the_row_after_it() {
+        let n = 80;
+        let plain = pages_of(&layout_table(&table(n, vec![]), Meta::default()), n);
+        let last_on_first = plain.iter().rposition(|p| *p == 0).expect("page 1");
+        let doc = layout_table(&table(n, vec![last_on_first]), Meta::default());
+        let pages = pages_of(&doc, n);
+        assert_eq!(pages[last_on_first], 1, "the bold row moved over");
+        assert_eq!(pages[last_on_first + 1], 1);
+        assert_eq!(pages[last_on_first - 1], 0);
+    }
 }

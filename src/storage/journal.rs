@@ -430,6 +430,31 @@ pub struct Filter {
     pub limit: usize,
 }
 
+/// What names a row no feature's service reads by id: a setting's key; a dossier document's
+/// direction, number, date and subject; a merge's template title, start and number of letters.
+/// `None`: another table, or the row is gone.
+pub fn fields_of(conn: &Connection, table: &str, id: Id) -> Result<Option<Vec<String>>> {
+    let sql = match table {
+        "settings" => "SELECT key FROM settings WHERE rowid = ?1",
+        "records" => {
+            "SELECT direction, number, COALESCE(date, ''), subject FROM records WHERE id = ?1"
+        }
+        "merges" => {
+            "SELECT COALESCE((SELECT title FROM templates t WHERE t.code = m.template_code),
+                             m.template_code), m.created_at, CAST(m.total AS TEXT)
+             FROM merges m WHERE m.id = ?1"
+        }
+        _ => return Ok(None),
+    };
+    Ok(conn
+        .query_row(sql, [id], |r| {
+            (0..r.as_ref().column_count())
+                .map(|i| r.get::<_, String>(i))
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .optional()?)
+}
+
 /// Journal rows, newest first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Entry>> {
     use rusqlite::types::Value as V;

@@ -156,7 +156,12 @@ impl App {
         self.unsaved_prompt_ui(&ctx);
         super::about::window(&ctx, &mut self.about_open, &self.view.db_label);
         self.toasts.expire();
-        for c in std::mem::take(&mut self.commands) {
+        // What a command changed is drawn at once, not at the next mouse move.
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            ctx.request_repaint();
+        }
+        for c in commands {
             self.apply(c, &ctx);
         }
         super::keys::remember_focus(&ctx);

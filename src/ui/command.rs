@@ -250,6 +250,10 @@ pub trait Feature: Default {
     fn here(&self, route: Route) -> Route {
         route
     }
+    /// Whether a read of the feature is under way off the UI thread, its result not yet come.
+    fn reading(&self) -> bool {
+        false
+    }
     /// A window of the feature shown over any screen (the incoming-call card).
     fn overlay(&mut self, _ctx: &egui::Context, _view: &ViewCtx) -> Vec<Command> {
         Vec::new()

@@ -102,6 +102,10 @@ macro_rules! features {
                     $(Area::$variant => self.$field.badge(route)),+
                 }
             }
+            /// Whether any feature is reading off the UI thread.
+            pub fn reading(&self) -> bool {
+                false $(|| self.$field.reading())+
+            }
             /// Where the user is on `route` now (a dossier's tab), for «Закрыть» and Esc.
             pub fn here(&self, route: Route) -> Route {
                 match route.area() {

@@ -4,6 +4,8 @@
 //! in memory has no file to open twice: it is read in place (so are the tests' windows, which
 //! set `ViewCtx::background` off to read in step with their frames).
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::command::Cx;
@@ -16,6 +18,8 @@ type Done<T> = (Db, Result<T, String>);
 pub struct Loading<T> {
     rx: Option<Receiver<Done<T>>>,
     reader: Option<Db>,
+    /// Set by the read's thread once its result is sent (not yet taken by a frame).
+    sent: Arc<AtomicBool>,
 }
 
 impl<T> Default for Loading<T> {
@@ -23,6 +27,7 @@ impl<T> Default for Loading<T> {
         Loading {
             rx: None,
             reader: None,
+            sent: Arc::default(),
         }
     }
 }
@@ -49,11 +54,14 @@ impl<T: Send + 'static> Loading<T> {
         };
         let (tx, rx) = std::sync::mpsc::channel();
         let repaint = cx.view.repaint.clone();
+        self.sent = Arc::default();
+        let sent = Arc::clone(&self.sent);
         let spawned = std::thread::Builder::new()
             .name("read".into())
             .spawn(move || {
                 let result = read(&db);
                 let _ = tx.send((db, result));
+                sent.store(true, Ordering::Release);
                 repaint.request();
             });
         match spawned {
@@ -80,9 +88,14 @@ impl<T: Send + 'static> Loading<T> {
         Some(got)
     }
 
-    /// Whether a read is under way.
+    /// Whether a read is under way (or its result not yet taken).
     pub fn busy(&self) -> bool {
         self.rx.is_some()
+    }
+
+    /// Whether a read is under way and its result has not come yet.
+    pub fn waiting(&self) -> bool {
+        self.rx.is_some() && !self.sent.load(Ordering::Acquire)
     }
 
     /// «Загрузка…» while a read is under way (asking for the next frame to look again).

@@ -14,6 +14,11 @@ pub const DIRTY: Color32 = Color32::from_rgb(200, 120, 0);
 /// The letter preview: paper, ink and the page's edge.
 pub const PAPER: Color32 = Color32::WHITE;
 pub const INK: Color32 = Color32::BLACK;
+
+/// A grey of the paper (0 black, 1 white): a chart's bar in a document's preview.
+pub fn paper_grey(grey: f32) -> Color32 {
+    Color32::from_gray((grey.clamp(0.0, 1.0) * 255.0) as u8)
+}
 pub const PAGE_EDGE: Color32 = Color32::from_gray(170);
 
 pub const NAV_WIDTH: f32 = 190.0;

@@ -22,6 +22,9 @@ pub struct SignIn {
     pub error: Option<String>,
     /// Focus the field that waits for the user on the next frame.
     focus: bool,
+    /// How many names the list showed last frame: when it changes, the window is sized again
+    /// on the next frame at once (not at the next mouse move).
+    shown: usize,
 }
 
 /// What the user did in the form this frame.
@@ -142,6 +145,10 @@ impl SignIn {
             .iter()
             .filter(|m| m.active && fmt::search_key(&m.full_name()).contains(&key))
             .collect();
+        if found.len() != self.shown {
+            self.shown = found.len();
+            ui.ctx().request_repaint();
+        }
         let mut act = None;
         // Enter or ↓ takes the first one found (the only one, after typing a part of a name).
         let (enter, down) =

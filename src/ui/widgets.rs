@@ -148,6 +148,18 @@ pub fn message(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).color(theme::ERROR).small());
 }
 
+/// A message line that keeps its place when there is no message: what is below it does not
+/// move under the cursor when one appears (one line; a longer message wraps below it).
+pub fn message_line(ui: &mut Ui, text: Option<&str>) {
+    match text {
+        Some(text) => message(ui, text),
+        None => {
+            let height = ui.text_style_height(&egui::TextStyle::Small);
+            ui.add_space(height + ui.spacing().item_spacing.y);
+        }
+    }
+}
+
 /// The error of `key` in `errors`.
 pub fn err<'a>(errors: &'a FieldErrors, key: &str) -> Option<&'a FieldError> {
     errors.get(key)

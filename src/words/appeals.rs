@@ -199,6 +199,9 @@ pub fn stats_period(from: &str, to: &str) -> String {
 pub const STATS_BY_CHANNEL: &str = "По каналам";
 pub const STATS_BY_KIND: &str = "По видам";
 pub const STATS_BY_TOPIC: &str = "По тематике";
+pub const STATS_CHART_BY_CHANNEL: &str = "Обращения по каналам поступления";
+pub const STATS_CHART_BY_KIND: &str = "Обращения по видам";
+pub const STATS_CHART_BY_TOPIC: &str = "Обращения по тематике";
 pub const STATS_TOTAL: &str = "Всего обращений";
 pub const STATS_ANSWERED: &str = "Ответ направлен";
 pub const STATS_ON_TIME: &str = "Из них в срок";
@@ -556,3 +559,5 @@ pub fn appeal_letter_line(role: &str, number: &str, date: &str, status: &str) ->
 pub fn appeal_letter_draft(role: &str) -> String {
     format!("{role}: черновик, ещё не зарегистрирован")
 }
+/// After «Ответить письмом» when the draft was edited by hand past the answer it said.
+pub const ANSWER_NOT_IN_DRAFT: &str = "Черновик ответа уже изменён вручную: новый краткий ответ в него не вставлен. Впишите его в письмо сами.";

@@ -338,6 +338,10 @@ const HELP: &[(&str, &str)] = &[
         "letter merge --clients",
         "Кому: all | manager:ID | district:НАЗВАНИЕ",
     ),
+    (
+        "letter merge --except",
+        "Кому из выбранных не писать: номера клиентов через запятую, например 12,57",
+    ),
     ("letter merge --out", "Папка для файлов PDF"),
     (
         "letter merge --combined",

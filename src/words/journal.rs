@@ -303,6 +303,42 @@ pub fn setting_field(field: &str) -> &str {
     }
 }
 
+/// A dossier document in the journal: «Входящий № 12 от 01.12.2026: «О тарифе»».
+pub fn journal_document(direction: &str, number: &str, date: &str, subject: &str) -> String {
+    let mut chars = direction.chars();
+    let mut out: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    out.push_str(chars.as_str());
+    if !number.is_empty() {
+        out.push_str(&format!(" № {number}"));
+    }
+    if !date.is_empty() {
+        out.push_str(&format!(" от {date}"));
+    }
+    if !subject.is_empty() {
+        out.push_str(&format!(": «{subject}»"));
+    }
+    out
+}
+
+/// A merge in the journal: «Рассылка «Изменение тарифа» от 01.12.2026 10:15, писем: 48».
+pub fn journal_merge(title: &str, started: &str, total: &str) -> String {
+    format!("Рассылка «{title}» от {started}, писем: {total}")
+}
+
+/// One limit of a year's matrix that changed (`old` «—» when the year is new).
+pub fn journal_limit(year: &str, category: usize, kind: &str, old: &str, new: &str) -> String {
+    let kind = kind.to_lowercase();
+    if old == "—" {
+        format!("Лимит на {year} год, {category} категория, {kind}: {new}")
+    } else {
+        format!("Лимит на {year} год, {category} категория, {kind}: {old} → {new}")
+    }
+}
+
 /// A record the journal cannot name any more (removed for good).
 pub fn journal_record(id: i64) -> String {
     format!("запись № {id}")

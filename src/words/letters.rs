@@ -329,6 +329,11 @@ pub fn merge_confirm_title(with: usize, without: usize) -> String {
     }
     s
 }
+pub const MERGE_UNTICK_HINT: &str =
+    "Снимите отметку у клиента, которому письмо этой рассылки не нужно.";
+pub fn merge_tick_hint(client: &str) -> String {
+    format!("Писать ли клиенту «{client}» в этой рассылке")
+}
 pub fn merge_confirm_button(n: usize) -> String {
     use crate::domain::fmt::count;
     format!(

@@ -71,6 +71,24 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The filled boxes of a PDF (a chart's bars): their widths in points, page by page in order.
+pub fn pdf_bars(bytes: &[u8]) -> Vec<f32> {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    let mut out = Vec::new();
+    for page in doc.get_pages().values() {
+        let content = doc.get_and_decode_page_content(*page).expect("content");
+        let ops = &content.operations;
+        for (i, op) in ops.iter().enumerate() {
+            let filled = ops.get(i + 1).is_some_and(|n| n.operator == "f");
+            if op.operator == "re" && filled {
+                let w = op.operands.get(2).and_then(|w| w.as_float().ok());
+                out.push(w.expect("a width"));
+            }
+        }
+    }
+    out
+}
+
 /// Runs the built binary on the database `db`.
 pub fn vipdesk(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vipdesk"))

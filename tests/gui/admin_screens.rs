@@ -155,6 +155,13 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
             category: Some(1),
             ..Default::default()
         }],
+        records: vec![clients::Record {
+            date: Some(common::d(2026, 12, 1)),
+            direction: clients::Direction::Incoming,
+            number: "15".into(),
+            subject: "О тарифе".into(),
+            ..Default::default()
+        }],
         ..Default::default()
     };
     let client = clients::service::save(&mut db, &common::actor(me), &d).expect("client");
@@ -183,6 +190,10 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
     let mut company = admin::service::company(&db).expect("company");
     company.phones = "+7 (4862) 44-02-10".into();
     admin::service::save_company(&mut db, &head_actor, &company).expect("company");
+    let mut limits = vipdesk::greetings::Limits::default();
+    greetings::set_limits(&mut db, &head_actor, 2026, &limits, false).expect("limits");
+    limits.matrix[0][0] = 9000.0;
+    greetings::set_limits(&mut db, &head_actor, 2026, &limits, false).expect("limits");
 
     let mut h = harness(app_on(db, Some(head), Route::Journal));
     h.run();
@@ -204,6 +215,22 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
     shown(&h, "Персональный менеджер: Петрова\u{a0}А.С.");
     shown(&h, "Телефоны: ");
     shown(&h, "Первый абзац.\nВторой абзац.");
+    // A setting by its name, the limits in roubles.
+    shown(&h, "Лимиты подарков");
+    shown(
+        &h,
+        "Лимит на 2026 год, 1 категория, общий праздник: 5\u{a0}000\u{a0}₽ → 9\u{a0}000\u{a0}₽",
+    );
+    shown(
+        &h,
+        "Лимит на 2026 год, 3 категория, юбилей: 6\u{a0}000\u{a0}₽",
+    );
+    // A dossier's document by its number (its kind chosen: the list shows the newest first).
+    h.state_mut().features.admin.journal.kind =
+        t::JOURNAL_KINDS.iter().position(|(k, _)| *k == "records");
+    h.state_mut().push(vipdesk::ui::admin::Cmd::ShowJournal);
+    h.run();
+    shown(&h, "Входящее № 15 от 01.12.2026: «О тарифе»");
     // Nothing of the database's own words is left.
     for raw in [
         "client_id",
@@ -215,6 +242,8 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
         "⏎",
         "gifts\n",
         "appeals\n",
+        "matrix",
+        "запись №",
     ] {
         assert_eq!(
             h.query_all_by_label_contains(raw).count(),

@@ -271,6 +271,66 @@ fn wait_for_merge(h: &mut H) {
     panic!("the merge did not end");
 }
 
+/// The confirmation lists the recipients ticked; an unticked client gets no letter, and the
+/// merge continued later still leaves them out.
+#[test]
+fn a_client_unticked_in_the_confirmation_gets_no_letter() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut db = Db::open(&dir.path().join("v.db")).expect("db");
+    db.set_clock(std::sync::Arc::new(vipdesk::domain::FixedClock::on(
+        common::today(),
+    )));
+    vipdesk::demo::generate(&mut db, 12, 3, common::today()).expect("demo");
+    let me = head_of(&db);
+    let out = dir.path().join("out");
+    let mut h = harness(app_on(db, me, Route::Merge));
+    h.run();
+    h.state_mut().features.letters.merge.template_code = "tariff_change".into();
+    type_into(&mut h, t::MERGE_DIR, out.to_str().expect("path"));
+    type_into(&mut h, vipdesk::words::FIELD_DATE, "1.1.27");
+    click_button(&mut h, t::MERGE_START);
+    let recipients = h
+        .state()
+        .features
+        .letters
+        .merge
+        .confirm
+        .as_ref()
+        .expect("the confirmation")
+        .recipients
+        .clone();
+    let with = recipients.iter().filter(|r| r.addressee.is_some()).count();
+    let left_out: Vec<_> = recipients
+        .iter()
+        .filter(|r| r.addressee.is_some())
+        .take(2)
+        .collect();
+    for r in &left_out {
+        h.get_by_label(&t::merge_tick_hint(&r.client)).click();
+        h.run();
+    }
+    // The button counts the letters that will be made.
+    click_button(&mut h, &t::merge_confirm_button(with - 2));
+    wait_for_merge(&mut h);
+    let report = match h.state().features.letters.merge.report.as_ref() {
+        Some(Ok(r)) => r.clone(),
+        other => panic!("the merge did not finish: {other:?}"),
+    };
+    assert_eq!(report.letters.len(), with - 2);
+    let written: Vec<i64> = report
+        .letters
+        .iter()
+        .map(|id| {
+            letters::service::open(&h.state().db, *id)
+                .expect("letter")
+                .client_id
+        })
+        .collect();
+    for r in &left_out {
+        assert!(!written.contains(&r.client_id), "{} written to", r.client);
+    }
+}
+
 /// A merge stopped halfway: starting it again is refused with the way out; «Продолжить
 /// рассылку» writes to the rest and to nobody twice.
 #[test]
@@ -289,6 +349,7 @@ fn an_unfinished_merge_is_continued_not_repeated() {
         combined: false,
         resume: false,
         fields: common::tariff_fields(),
+        except: Vec::new(),
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let stop_after_three = |done: usize, _| {

@@ -55,6 +55,8 @@ pub fn reply_letter(
     reason: &str,
 ) -> Result<Id, AppealError> {
     let mut a = store::get(db.conn(), id)?;
+    // The answer the draft may already say, to be replaced by a new one.
+    let before = a.answer.trim().to_string();
     if !answer.trim().is_empty() {
         a.answer = answer.trim().to_string();
     }
@@ -72,10 +74,17 @@ pub fn reply_letter(
     db.write(actor, |w| {
         own(w, id)?;
         let letter_id = match unregistered_reply(w, id)? {
-            // A reply drafted before: the same draft, the answer put where its blank was.
+            // A reply drafted before: the same draft, the answer put where its blank was, or
+            // in place of the answer it said before (a draft edited past both keeps its words:
+            // the card says so).
             Some(mut draft) => {
-                if !a.answer.trim().is_empty() {
-                    draft.body = draft.body.replacen(ANSWER_BLANK, a.answer.trim(), 1);
+                let now = a.answer.trim();
+                if !now.is_empty() && !draft.body.contains(now) {
+                    if draft.body.contains(ANSWER_BLANK) {
+                        draft.body = draft.body.replacen(ANSWER_BLANK, now, 1);
+                    } else if !before.is_empty() && draft.body.contains(&before) {
+                        draft.body = draft.body.replacen(&before, now, 1);
+                    }
                     letters_service::add_draft(w, &draft)?;
                 }
                 draft.id.unwrap_or_default()

@@ -64,6 +64,9 @@ fn own_table(kind: &str) -> Option<&'static str> {
         "appeals" => "appeals",
         "letters" => "letters",
         "meetings" => "meetings",
+        "settings" => "settings",
+        "records" => "records",
+        "merges" => "merges",
         _ => return None,
     })
 }
@@ -117,6 +120,22 @@ fn name_of(
                 crate::domain::fmt::opt_date(m.date)
             )
         }),
+        "settings" | "records" | "merges" => {
+            let fields = crate::admin::service::journal_fields(db, table, id).ok()??;
+            let at = |s: &str| t::journal_value(&serde_json::Value::String(s.to_string()));
+            match (table, fields.as_slice()) {
+                ("settings", [key]) => Some(t::setting_name(key).to_string()),
+                ("records", [direction, number, date, subject]) => {
+                    let direction = crate::domain::Code::from_code(direction.as_str())
+                        .map_or("", |d: crate::clients::Direction| d.label());
+                    Some(t::journal_document(direction, number, &at(date), subject))
+                }
+                ("merges", [title, started, total]) => {
+                    Some(t::journal_merge(title, &at(started), total))
+                }
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

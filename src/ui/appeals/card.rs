@@ -331,9 +331,7 @@ impl AppealCard {
                 out.push(Cmd::Close.into());
             }
         });
-        if let Some(e) = &self.action_error {
-            widgets::message(ui, e);
-        }
+        widgets::message_line(ui, self.action_error.as_deref());
     }
 
     fn notice_ui(&mut self, ui: &mut Ui, text: &str) {

@@ -239,6 +239,15 @@ impl Feature for AppealsUi {
                         &card.reason,
                     ) {
                         Ok(letter) => {
+                            // A draft edited by hand past the answer it said: the new answer is
+                            // the user's to write in.
+                            let typed = card.answer_text.trim();
+                            let body = crate::letters::service::open(cx.db, letter)
+                                .map(|l| l.body)
+                                .unwrap_or_default();
+                            if !typed.is_empty() && !body.contains(typed) {
+                                cx.info(t::ANSWER_NOT_IN_DRAFT);
+                            }
                             cx.reload();
                             cx.open(Route::Letter(letter));
                         }

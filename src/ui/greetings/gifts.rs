@@ -433,9 +433,6 @@ fn handover_window(ctx: &egui::Context, h: &mut HandoverForm, out: &mut Vec<Comm
                 }
             });
         widgets::forget_fixed(&mut h.errors, h.draft.to_value());
-        if let Some(e) = &h.refused {
-            widgets::message(ui, e);
-        }
         ui.horizontal(|ui| {
             if ui.button(t::HANDOVER_SAVE).clicked() {
                 out.push(Cmd::SaveHandover.into());
@@ -444,5 +441,7 @@ fn handover_window(ctx: &egui::Context, h: &mut HandoverForm, out: &mut Vec<Comm
                 out.push(Cmd::CloseHandover.into());
             }
         });
+        // Below the buttons: they stay under the cursor when it appears.
+        widgets::message_line(ui, h.refused.as_deref());
     });
 }

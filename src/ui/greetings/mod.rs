@@ -245,6 +245,10 @@ impl Feature for GreetingsUi {
         self.reload(route, cx)
     }
 
+    fn reading(&self) -> bool {
+        self.gifts_loading.waiting() || self.schedule_loading.waiting()
+    }
+
     fn reload(&mut self, route: Route, cx: &mut Cx) -> anyhow::Result<()> {
         self.schedule.rules.actor = cx.actor();
         self.gifts.actor = cx.actor();

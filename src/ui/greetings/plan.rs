@@ -93,10 +93,9 @@ impl PlanForm {
                     if r.changed() {
                         self.refused = None;
                     }
-                    widgets::error_text(ui, widgets::err(&self.errors, "item"));
-                    if let Some(e) = &self.refused {
-                        widgets::message(ui, e);
-                    }
+                    // Its line kept: the dialog does not move under the cursor.
+                    let typed = widgets::err(&self.errors, "item").map(|e| e.describe());
+                    widgets::message_line(ui, typed.as_deref().or(self.refused.as_deref()));
                 });
                 ui.end_row();
                 let l = ui.label(t::F_GIFT_AMOUNT);
@@ -107,10 +106,9 @@ impl PlanForm {
                     if r.changed() {
                         self.refused_amount = None;
                     }
-                    widgets::error_text(ui, widgets::err(&self.errors, "amount"));
-                    if let Some(e) = &self.refused_amount {
-                        widgets::message(ui, e);
-                    }
+                    // Its line kept: the dialog does not move under the cursor.
+                    let typed = widgets::err(&self.errors, "amount").map(|e| e.describe());
+                    widgets::message_line(ui, typed.as_deref().or(self.refused_amount.as_deref()));
                 });
                 ui.end_row();
                 ui.label("");

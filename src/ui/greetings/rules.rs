@@ -185,7 +185,8 @@ impl RulesEditor {
                                     t::category_row(i as u8 + 1),
                                     t::LIMIT_COLUMNS[j]
                                 ));
-                            widgets::error_text(ui, self.limits_errors.get(&limit_key(i, j)));
+                            let e = self.limits_errors.get(&limit_key(i, j));
+                            widgets::message_line(ui, e.map(|e| e.describe()).as_deref());
                         });
                     }
                     ui.end_row();
@@ -193,25 +194,6 @@ impl RulesEditor {
             });
         // An error goes as soon as its cell is right.
         widgets::forget_fixed(&mut self.limits_errors, self.limits.to_value());
-        if let Some(e) = &self.limits_refused {
-            widgets::message(ui, e);
-        }
-        // The departures from the regulation's proportions, as typed.
-        if let Ok(l) = self.limits.to_value() {
-            for (c, rb, rj) in l.departures() {
-                let ratio = |r: f64| {
-                    if r.is_finite() {
-                        fmt::number(r, 2)
-                    } else {
-                        t::NOTHING.to_string()
-                    }
-                };
-                ui.label(
-                    RichText::new(t::limits_departure(c, &ratio(rb), &ratio(rj)))
-                        .color(theme::WARNING),
-                );
-            }
-        }
         ui.horizontal(|ui| {
             if ui
                 .button(t::LIMITS_PROPORTIONAL)
@@ -231,6 +213,26 @@ impl RulesEditor {
                 out.push(Cmd::SaveLimits.into());
             }
         });
+        // Below the buttons: they stay under the cursor as the warnings come and go.
+        if let Some(e) = &self.limits_refused {
+            widgets::message(ui, e);
+        }
+        // The departures from the regulation's proportions, as typed.
+        if let Ok(l) = self.limits.to_value() {
+            for (c, rb, rj) in l.departures() {
+                let ratio = |r: f64| {
+                    if r.is_finite() {
+                        fmt::number(r, 2)
+                    } else {
+                        t::NOTHING.to_string()
+                    }
+                };
+                ui.label(
+                    RichText::new(t::limits_departure(c, &ratio(rb), &ratio(rj)))
+                        .color(theme::WARNING),
+                );
+            }
+        }
     }
 
     fn regulation_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {

@@ -654,6 +654,11 @@ impl LetterEditor {
                             );
                         }
                     }
+                    Item::Bar { x, y, w, h, grey } => {
+                        let r =
+                            egui::Rect::from_min_size(at(*x, *y), egui::vec2(w * scale, h * scale));
+                        painter.rect_filled(r, 0.0, theme::paper_grey(*grey));
+                    }
                     Item::Rule {
                         x1,
                         y1,

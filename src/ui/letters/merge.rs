@@ -66,6 +66,8 @@ pub struct Confirm {
     pub selection: Selection,
     pub resume: bool,
     pub recipients: Vec<Recipient>,
+    /// The clients the user left out (a resumed merge keeps the ones it began without).
+    pub unticked: std::collections::HashSet<Id>,
 }
 
 impl MergeScreen {
@@ -96,22 +98,28 @@ impl MergeScreen {
 
     /// The confirmation: the recipients, and the buttons to run or not.
     fn confirm_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
-        let Some(c) = &self.confirm else {
+        let Some(c) = &mut self.confirm else {
             return;
         };
-        let with: Vec<&Recipient> = c
+        let with = c
             .recipients
             .iter()
-            .filter(|r| r.addressee.is_some())
-            .collect();
+            .filter(|r| r.addressee.is_some() && !c.unticked.contains(&r.client_id))
+            .count();
+        let without = c
+            .recipients
+            .iter()
+            .filter(|r| r.addressee.is_none() && !c.unticked.contains(&r.client_id))
+            .count();
         ui.separator();
-        ui.label(
-            RichText::new(t::merge_confirm_title(
-                with.len(),
-                c.recipients.len() - with.len(),
-            ))
-            .strong(),
-        );
+        ui.label(RichText::new(t::merge_confirm_title(with, without)).strong());
+        if !c.resume {
+            ui.label(
+                RichText::new(t::MERGE_UNTICK_HINT)
+                    .small()
+                    .color(theme::MUTED),
+            );
+        }
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         let height = (ui.available_height() - 60.0).clamp(120.0, 420.0);
         egui_extras::TableBuilder::new(ui)
@@ -119,7 +127,7 @@ impl MergeScreen {
             .striped(true)
             .resizable(true)
             .max_scroll_height(height)
-            .column(egui_extras::Column::exact(40.0))
+            .column(egui_extras::Column::exact(64.0))
             .column(
                 egui_extras::Column::initial(260.0)
                     .at_least(120.0)
@@ -148,14 +156,26 @@ impl MergeScreen {
                     let i = row.index();
                     let r = &c.recipients[i];
                     row.col(|ui| {
+                        let mut ticked = !c.unticked.contains(&r.client_id);
+                        // A resumed merge goes on as it began.
+                        let changed = ui
+                            .add_enabled(!c.resume, egui::Checkbox::new(&mut ticked, ""))
+                            .on_hover_text(t::merge_tick_hint(&r.client))
+                            .accessible_name(t::merge_tick_hint(&r.client))
+                            .changed();
                         ui.label((i + 1).to_string());
+                        if changed && ticked {
+                            c.unticked.remove(&r.client_id);
+                        } else if changed {
+                            c.unticked.insert(r.client_id);
+                        }
                     });
                     row.col(|ui| {
-                        crate::ui::widgets::cell(ui, &r.client).on_hover_text(&r.client);
+                        crate::ui::widgets::cell(ui, &r.client);
                     });
                     row.col(|ui| match &r.addressee {
                         Some(a) => {
-                            crate::ui::widgets::cell(ui, a).on_hover_text(a);
+                            crate::ui::widgets::cell(ui, a);
                         }
                         None => {
                             crate::ui::widgets::cell(
@@ -165,18 +185,20 @@ impl MergeScreen {
                         }
                     });
                     row.col(|ui| {
-                        crate::ui::widgets::cell(ui, &r.address).on_hover_text(&r.address);
+                        crate::ui::widgets::cell(ui, &r.address);
                     });
                 });
             });
         let mut cancel = false;
         ui.horizontal(|ui| {
             let go = ui.add_enabled(
-                !with.is_empty(),
-                egui::Button::new(RichText::new(t::merge_confirm_button(with.len())).strong()),
+                with > 0,
+                egui::Button::new(RichText::new(t::merge_confirm_button(with)).strong()),
             );
             if go.clicked() {
-                out.push(Cmd::StartMerge(c.selection.clone(), c.resume).into());
+                let mut except: Vec<Id> = c.unticked.iter().copied().collect();
+                except.sort_unstable();
+                out.push(Cmd::StartMerge(c.selection.clone(), c.resume, except).into());
             }
             cancel = ui.button(t::CANCEL).clicked();
         });

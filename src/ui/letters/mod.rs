@@ -51,7 +51,8 @@ pub enum Cmd {
     /// one.
     PreviewMerge(Selection, bool),
     /// Run the merge (confirmed); `true`: continue the unfinished one.
-    StartMerge(Selection, bool),
+    /// The selection, whether it resumes, the clients unticked.
+    StartMerge(Selection, bool, Vec<Id>),
     LogoPath(PathBuf),
     LoadLogo(String),
     SaveCompany,
@@ -111,7 +112,26 @@ impl LettersUi {
 
     /// Starts the mail merge on a named thread with its own connection to the database file
     /// (and the same clock).
-    fn start_merge(&mut self, selection: Selection, resume: bool, cx: &Cx) -> anyhow::Result<()> {
+    /// The merge the screen describes.
+    fn merge_job(&self, selection: Selection, resume: bool, except: Vec<Id>) -> MergeJob {
+        MergeJob {
+            template_code: self.merge.template_code.clone(),
+            selection,
+            out_dir: files::typed_path(&self.merge.out_dir),
+            combined: self.merge.combined,
+            resume,
+            fields: self.merge.fields.clone(),
+            except,
+        }
+    }
+
+    fn start_merge(
+        &mut self,
+        selection: Selection,
+        resume: bool,
+        except: Vec<Id>,
+        cx: &Cx,
+    ) -> anyhow::Result<()> {
         if cx.db.path().is_none() {
             self.merge.error = Some(t::MERGE_NEEDS_FILE);
             return Ok(());
@@ -119,14 +139,7 @@ impl LettersUi {
         // A connection of its own for the merge's thread, sharing the clock and the integrity
         // verdict.
         let db = cx.db.reopen().map_err(t::err)?;
-        let job = MergeJob {
-            template_code: self.merge.template_code.clone(),
-            selection,
-            out_dir: files::typed_path(&self.merge.out_dir),
-            combined: self.merge.combined,
-            resume,
-            fields: self.merge.fields.clone(),
-        };
+        let job = self.merge_job(selection, resume, except);
         let (tx, rx) = std::sync::mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let thread_cancel = cancel.clone();
@@ -303,17 +316,24 @@ impl Feature for LettersUi {
             }
             Cmd::MergeDir(p) => self.merge.out_dir = p.display().to_string(),
             Cmd::PreviewMerge(selection, resume) => {
-                let recipients =
+                let mut recipients =
                     mail_merge::recipients(cx.db, &cx.actor(), &selection).map_err(t::err)?;
+                // A resumed merge goes to whom it was started for.
+                if resume {
+                    let job = self.merge_job(selection.clone(), true, Vec::new());
+                    let left_out = mail_merge::left_out(cx.db, &job).map_err(t::err)?;
+                    recipients.retain(|r| !left_out.contains(&r.client_id));
+                }
                 self.merge.confirm = Some(merge::Confirm {
                     selection,
                     resume,
+                    unticked: std::collections::HashSet::new(),
                     recipients,
                 });
             }
-            Cmd::StartMerge(selection, resume) => {
+            Cmd::StartMerge(selection, resume, except) => {
                 self.merge.confirm = None;
-                self.start_merge(selection, resume, cx)?;
+                self.start_merge(selection, resume, except, cx)?;
             }
             Cmd::LogoPath(p) => self.settings.logo_path = p.display().to_string(),
             Cmd::LoadLogo(path) => match admin::read_png(&files::typed_path(&path)) {

@@ -55,8 +55,9 @@ impl Register {
                 .filter
                 .status
                 .map_or(t::ALL_STATUSES.to_string(), |s| s.label().to_string());
-            // Each filter says what it filters.
-            ui.label(t::COL_STATUS);
+            // Each filter says what it filters; a label never breaks: it goes to the next line
+            // whole.
+            ui.add(egui::Label::new(t::COL_STATUS).extend());
             egui::ComboBox::from_id_salt("letters_status")
                 .selected_text(status)
                 .show_ui(ui, |ui| {
@@ -71,7 +72,7 @@ impl Register {
                 })
                 .response
                 .accessible_name(t::FILTER_STATUS);
-            ui.label(t::COL_CLIENT);
+            ui.add(egui::Label::new(t::COL_CLIENT).extend());
             changed |= widgets::id_combo(
                 ui,
                 "letters_client",
@@ -79,7 +80,7 @@ impl Register {
                 &mut self.filter.client,
                 clients,
             );
-            ui.label(t::COL_MANAGER);
+            ui.add(egui::Label::new(t::COL_MANAGER).extend());
             changed |= widgets::id_combo(
                 ui,
                 "letters_manager",
@@ -88,10 +89,10 @@ impl Register {
                 managers,
             );
             // The date fields the whole program uses (the hint «ДД.ММ.ГГГГ» whole, a calendar).
-            let l = ui.label(t::PERIOD_FROM);
+            let l = ui.add(egui::Label::new(t::PERIOD_FROM).extend());
             changed |=
                 widgets::date_input(ui, "letters_from", &mut self.from, Some(l.id)).changed();
-            let l = ui.label(t::PERIOD_TO);
+            let l = ui.add(egui::Label::new(t::PERIOD_TO).extend());
             changed |= widgets::date_input(ui, "letters_to", &mut self.to, Some(l.id)).changed();
         });
         if changed {

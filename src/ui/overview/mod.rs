@@ -37,7 +37,42 @@ pub struct OverviewUi {
     /// «Сегодня» was just opened: it starts at its top.
     scroll_to_top: bool,
     /// «Сегодня» read again off the UI thread (the head's takes longer than a frame).
-    loading: super::loader::Loading<Today>,
+    loading: super::loader::Loading<TodayRead>,
+}
+
+/// «Сегодня» as read, with what the summary needs made on the read's thread too: client →
+/// manager, and the summary for a viewer of everyone's clients.
+type TodayRead = (Today, HashMap<Id, Option<Id>>, Option<Summary>);
+
+/// Client → manager and the summary of a «Сегодня» read (off the UI thread at scale).
+fn digest(
+    today: Today,
+    clients: &[crate::clients::ClientRow],
+    managers: &[crate::admin::Manager],
+    everyone: bool,
+) -> TodayRead {
+    let managers_of: HashMap<Id, Option<Id>> =
+        clients.iter().map(|c| (c.id, c.manager_id)).collect();
+    let summary = everyone.then(|| {
+        overview::summary(&today, &|c| managers_of.get(&c).copied().flatten(), &|g| {
+            group_name(managers, g)
+        })
+    });
+    (today, managers_of, summary)
+}
+
+/// A summary row's name: a manager's full name (at 401 managers, «Алексеев А.П.» is two
+/// people), nobody's clients, everyone.
+fn group_name(managers: &[crate::admin::Manager], g: Group) -> String {
+    match g {
+        Group::Manager(id) => managers
+            .iter()
+            .find(|m| m.id == Some(id))
+            .map(|m| m.full_name())
+            .unwrap_or_default(),
+        Group::Unassigned => t::SUMMARY_UNASSIGNED.into(),
+        Group::Everyone => t::SUMMARY_EVERYONE.into(),
+    }
 }
 
 fn colour(tone: Tone) -> Option<egui::Color32> {
@@ -120,29 +155,11 @@ impl OverviewUi {
         self.managers_of.get(&client).copied().flatten()
     }
 
-    fn group_name(view: &ViewCtx, g: Group) -> String {
-        match g {
-            Group::Manager(id) => view
-                .managers
-                .iter()
-                .find(|m| m.id == Some(id))
-                // The full name: at 401 managers, «Алексеев А.П.» is two people.
-                .map(|m| m.full_name())
-                .unwrap_or_default(),
-            Group::Unassigned => t::SUMMARY_UNASSIGNED.into(),
-            Group::Everyone => t::SUMMARY_EVERYONE.into(),
-        }
-    }
-
-    /// Takes a «Сегодня» read: its summary for a viewer of everyone's clients, the cell open.
-    fn accept(&mut self, today: Today, view: &ViewCtx) {
+    /// Takes a «Сегодня» read (the summary made with it), the cell open opened again.
+    fn accept(&mut self, (today, managers_of, summary): TodayRead, view: &ViewCtx) {
         self.today = today;
-        self.managers_of = view.clients.iter().map(|c| (c.id, c.manager_id)).collect();
-        self.summary = (view.actor().scope() == crate::domain::Scope::All).then(|| {
-            overview::summary(&self.today, &|c| self.manager_of(c), &|g| {
-                OverviewUi::group_name(view, g)
-            })
-        });
+        self.managers_of = managers_of;
+        self.summary = summary;
         self.detail = None;
         if let Some((key, group)) = self.open_cell {
             self.open_detail(key, group, view);
@@ -159,7 +176,7 @@ impl OverviewUi {
         let section = &self.today.sections[s];
         let name = group.map_or_else(
             || t::SUMMARY_ALL.to_string(),
-            |g| OverviewUi::group_name(view, g),
+            |g| group_name(&view.managers, g),
         );
         self.detail = Some((t::detail_title(section.title, &name, rows.len()), rows));
     }
@@ -382,11 +399,15 @@ impl Feature for OverviewUi {
             return Ok(());
         }
         let (actor, today) = (cx.actor(), cx.today());
-        let read = self
-            .loading
-            .start(cx, move |db| Ok(overview::today(db, &actor, today)));
-        if let Some(Ok(today)) = read {
-            self.accept(today, cx.view);
+        let clients = std::sync::Arc::clone(&cx.view.clients);
+        let managers = cx.view.managers.clone();
+        let everyone = actor.scope() == crate::domain::Scope::All;
+        let read = self.loading.start(cx, move |db| {
+            let today = overview::today(db, &actor, today);
+            Ok(digest(today, &clients, &managers, everyone))
+        });
+        if let Some(Ok(read)) = read {
+            self.accept(read, cx.view);
         }
         Ok(())
     }
@@ -394,7 +415,7 @@ impl Feature for OverviewUi {
     fn ui(&mut self, ui: &mut Ui, _route: Route, view: &ViewCtx) -> Vec<Command> {
         if let Some(read) = self.loading.poll() {
             match read {
-                Ok(today) => self.accept(today, view),
+                Ok(read) => self.accept(read, view),
                 Err(e) => self.today.failed.push((t::PART_ALL, e)),
             }
         }
@@ -414,5 +435,9 @@ impl Feature for OverviewUi {
 
     fn badge(&self, route: Route) -> Option<usize> {
         (route == Route::Today).then(|| self.today.count())
+    }
+
+    fn reading(&self) -> bool {
+        self.loading.waiting()
     }
 }
