@@ -110,3 +110,15 @@ impl<T: Send + 'static> Loading<T> {
         }
     }
 }
+
+/// Frees what a screen showed before its new read on another thread: tens of thousands of
+/// rows (the greetings of a quarter at 5,000 clients) take longer than a frame to free.
+pub fn free_later<T: Send + 'static>(old: T) {
+    let spawned = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(old));
+    // No thread to be had: freed here, as it would have been.
+    if let Err(e) = spawned {
+        log::warn!("freeing on the UI thread: {e}");
+    }
+}

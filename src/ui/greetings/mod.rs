@@ -153,13 +153,16 @@ impl GreetingsUi {
         read: Result<(Vec<Greeting>, Vec<crate::greetings::GiftRow>), String>,
     ) {
         let s = &mut self.schedule;
-        match read {
-            Ok((rows, gifts)) => (s.rows, s.gifts, s.failed) = (rows, gifts, None),
-            Err(e) => {
-                (s.rows, s.gifts) = (Vec::new(), Vec::new());
-                s.failed = Some(e);
-            }
-        }
+        let (rows, gifts, failed) = match read {
+            Ok((rows, gifts)) => (rows, gifts, None),
+            Err(e) => (Vec::new(), Vec::new(), Some(e)),
+        };
+        let old = (
+            std::mem::replace(&mut s.rows, rows),
+            std::mem::replace(&mut s.gifts, gifts),
+        );
+        crate::ui::loader::free_later(old);
+        s.failed = failed;
     }
 
     /// Reads «Подарки» (off the UI thread at scale).
@@ -194,7 +197,13 @@ impl GreetingsUi {
         let g = &mut self.gifts;
         match read {
             Ok((rows, changes, spending)) => {
-                (g.rows, g.changes, g.spending, g.failed) = (rows, changes, spending, None);
+                let old = (
+                    std::mem::replace(&mut g.rows, rows),
+                    std::mem::replace(&mut g.changes, changes),
+                    std::mem::replace(&mut g.spending, spending),
+                );
+                crate::ui::loader::free_later(old);
+                g.failed = None;
             }
             Err(e) => g.failed = Some(e),
         }

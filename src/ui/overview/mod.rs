@@ -157,9 +157,12 @@ impl OverviewUi {
 
     /// Takes a «Сегодня» read (the summary made with it), the cell open opened again.
     fn accept(&mut self, (today, managers_of, summary): TodayRead, view: &ViewCtx) {
-        self.today = today;
-        self.managers_of = managers_of;
-        self.summary = summary;
+        let old = (
+            std::mem::replace(&mut self.today, today),
+            std::mem::replace(&mut self.managers_of, managers_of),
+            std::mem::replace(&mut self.summary, summary),
+        );
+        super::loader::free_later(old);
         self.detail = None;
         if let Some((key, group)) = self.open_cell {
             self.open_detail(key, group, view);
