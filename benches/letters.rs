@@ -89,6 +89,7 @@ fn benches(c: &mut Criterion) {
                         ..Default::default()
                     },
                     except: Vec::new(),
+                    asked_at: None,
                 };
                 let r = merge(
                     &mut db,

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    // What a command asks for is asked now, however long it then waits for the database.
+    vipdesk::domain::clock::process_started();
     let mut cli = vipdesk::cli::parse();
     // A command says what happened itself, in Russian; its log is for RUST_LOG only. The window
     // logs warnings (nobody reads its stderr but a developer).

@@ -353,7 +353,7 @@ const MERGE: [&str; 7] = [
     "--out",
 ];
 
-fn merge_args<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+pub(crate) fn merge_args<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut v = MERGE.to_vec();
     v.push(out);
     // The tariff notice asks for the day the tariffs change.

@@ -239,6 +239,7 @@ fn an_unknown_placeholder_produces_no_letter() {
         resume: false,
         fields: common::tariff_fields(),
         except: Vec::new(),
+        asked_at: None,
     };
     assert!(merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).is_err());
     assert_eq!(letters_count(&db), before);
@@ -266,6 +267,7 @@ fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
         resume: false,
         fields: common::tariff_fields(),
         except: Vec::new(),
+        asked_at: None,
     };
     let done = std::cell::Cell::new(0);
     let report = merge(
@@ -307,6 +309,7 @@ fn a_merge_leaves_out_the_clients_excepted_and_so_does_its_resume() {
         resume: false,
         fields: common::tariff_fields(),
         except: except.clone(),
+        asked_at: None,
     };
     let cancel = AtomicBool::new(false);
     let stop_after_two = |done: usize, _| {
@@ -320,6 +323,7 @@ fn a_merge_leaves_out_the_clients_excepted_and_so_does_its_resume() {
     let resume = MergeJob {
         resume: true,
         except: Vec::new(),
+        asked_at: None,
         ..job.clone()
     };
     let rest = merge(
@@ -500,6 +504,7 @@ fn a_merge_refuses_a_template_field_left_empty_and_fills_it_when_given() {
         resume: false,
         fields: Default::default(),
         except: Vec::new(),
+        asked_at: None,
     };
     let err = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false))
         .expect_err("no date given");

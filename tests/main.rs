@@ -19,6 +19,7 @@ mod hostile;
 mod identity;
 mod journal;
 mod letters;
+mod merge_safety;
 mod migrations;
 mod opening;
 mod overview;

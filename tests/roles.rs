@@ -293,6 +293,7 @@ fn a_manager_acts_on_their_own_clients_and_the_head_on_everyones() {
         resume: false,
         fields: Default::default(),
         except: Vec::new(),
+        asked_at: None,
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let report = letters::merge::merge(&mut g.db, &g.me, &job, &|_, _| {}, &cancel).expect("merge");

@@ -151,6 +151,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                 resume,
                 fields,
                 except,
+                asked_at: Some(crate::domain::clock::process_started()),
             };
             let cancel = std::sync::atomic::AtomicBool::new(false);
             let report =

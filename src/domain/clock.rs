@@ -73,6 +73,13 @@ impl Clock for FixedClock {
 }
 
 /// The stamp written in `created_at` / `updated_at` / `deleted_at`: UTC, milliseconds.
+/// When this process started (UTC, by the computer's clock): what a command asks for is asked
+/// at that moment, however long it waits for the database.
+pub fn process_started() -> NaiveDateTime {
+    static STARTED: std::sync::OnceLock<NaiveDateTime> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(|| SystemClock.utc())
+}
+
 pub fn stamp(utc: NaiveDateTime) -> String {
     utc.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }

@@ -13,6 +13,7 @@ use crate::files;
 use crate::pdf::{self, Document};
 use crate::storage::Db;
 use crate::words::letters as words;
+use std::path::{Path, PathBuf};
 
 /// The clients of a selection that `actor` writes to (a manager their own, the head and the
 /// program everyone's), in the list's order.
@@ -106,40 +107,51 @@ pub fn merge(
             return Err(LetterError::Blank(blank));
         }
     }
+    let asked = crate::domain::clock::stamp(job.asked_at.unwrap_or_else(|| db.clock().utc()));
     let rows = clients_service::list(db.conn())?;
-    let open = store::open_merge(db.conn(), job)?;
-    // A resumed merge leaves out whom it was started without.
-    let except = match (&open, job.resume) {
-        (Some(open), true) => &open.except,
-        _ => &job.except,
-    };
-    // A manager writes to their own clients only (the head and the program to everyone's).
-    let ids: Vec<Id> = selected_clients(actor, &job.selection, &rows)
-        .into_iter()
-        .filter(|id| !except.contains(id))
-        .collect();
+    if job.combined {
+        let ids = chosen(actor, job, &rows, &job.except);
+        if ids.is_empty() {
+            return Err(LetterError::EmptySelection);
+        }
+        files::create_dir(&job.out_dir)?;
+        settle_parts(db, &job.out_dir)?;
+        return combined(db, actor, job, &template, &ids, progress, cancel);
+    }
+    if !job.resume && chosen(actor, job, &rows, &job.except).is_empty() {
+        return Err(LetterError::EmptySelection);
+    }
+    files::create_dir(&job.out_dir)?;
+    // The merge claimed inside the write: of two runs started together, the second finds the
+    // first's merge unfinished and is refused (or, resuming, shares what is left with it).
+    let (merge_id, ids, done) = db.write(actor, |w| -> Result<_, LetterError> {
+        let open = store::open_merge(w, job)?;
+        match (open, job.resume) {
+            (Some(open), true) => {
+                let ids = chosen(actor, job, &rows, &open.except);
+                Ok((open.id, ids, open.done))
+            }
+            (Some(open), false) => Err(LetterError::MergeUnfinished {
+                done: open.done.len(),
+                total: open.total,
+            }),
+            (None, true) => Err(LetterError::NothingToResume),
+            (None, false) => {
+                if let Some(at) = store::same_merge_since(w, job, &asked)? {
+                    return Err(LetterError::MergeTwice(at));
+                }
+                let ids = chosen(actor, job, &rows, &job.except);
+                if ids.is_empty() {
+                    return Err(LetterError::EmptySelection);
+                }
+                Ok((store::begin_merge(w, job, ids.len())?, ids, Vec::new()))
+            }
+        }
+    })?;
     if ids.is_empty() {
         return Err(LetterError::EmptySelection);
     }
-    let (merge_id, done) = match (open, job.resume) {
-        (Some(open), true) => (Some(open.id), open.done),
-        (Some(open), false) => {
-            return Err(LetterError::MergeUnfinished {
-                done: open.done.len(),
-                total: open.total,
-            });
-        }
-        (None, true) => return Err(LetterError::NothingToResume),
-        (None, false) => (None, Vec::new()),
-    };
-    files::create_dir(&job.out_dir)?;
-    if job.combined {
-        return combined(db, actor, job, &template, &ids, progress, cancel);
-    }
-    let merge_id = match merge_id {
-        Some(id) => id,
-        None => db.write(actor, |w| store::begin_merge(w, job, ids.len()))?,
-    };
+    settle_parts(db, &job.out_dir)?;
     let names: std::collections::HashMap<Id, &str> =
         rows.iter().map(|r| (r.id, r.short_name.as_str())).collect();
     let mut report = MergeReport::default();
@@ -164,16 +176,18 @@ pub fn merge(
             &job.out_dir,
             &job.fields,
         ) {
-            Ok(Some((id, path))) => {
+            Ok(Made::Letter(id, path)) => {
                 report.letters.push(id);
                 report.files.push(path);
             }
-            Ok(None) => {
+            Ok(Made::NoAddressee) => {
                 let name = names.get(client_id).copied().unwrap_or_default();
                 report
                     .skipped
                     .push((name.to_string(), SkipReason::NoAddressee));
             }
+            // Another run of the same merge wrote this one.
+            Ok(Made::Taken) => report.already += 1,
             Err(cause) => {
                 report.not_done = todo.len() - k;
                 log::warn!("mail merge {merge_id} stopped at client {client_id}");
@@ -188,7 +202,10 @@ pub fn merge(
                 });
             }
         }
-        progress(report.already + k + 1, ids.len());
+        progress(
+            report.already + report.letters.len() + report.skipped.len(),
+            ids.len(),
+        );
     }
     if !report.cancelled {
         db.write(actor, |w| store::finish_merge(w, merge_id))?;
@@ -201,29 +218,114 @@ pub fn merge(
     Ok(report)
 }
 
-/// One client's letter: drafted, registered, its PDF written — in one transaction. `None` when
-/// the dossier has nobody to address.
+/// The clients of the job's selection `actor` writes to (a manager their own), but those left
+/// out.
+fn chosen(actor: &Actor, job: &MergeJob, rows: &[ClientRow], except: &[Id]) -> Vec<Id> {
+    selected_clients(actor, &job.selection, rows)
+        .into_iter()
+        .filter(|id| !except.contains(id))
+        .collect()
+}
+
+/// What became of one client of a merge.
+enum Made {
+    /// Registered, its PDF in place.
+    Letter(Id, PathBuf),
+    /// The dossier has nobody to address.
+    NoAddressee,
+    /// Another run of the same merge has already written to this client.
+    Taken,
+}
+
+/// One client's letter: drafted and registered in one transaction, its PDF written in it under
+/// a hidden name (see [`part_path`]) and put in place only after the commit, so a kill never
+/// leaves a numbered PDF of a letter that was not registered. The client is claimed inside the
+/// write: a letter of this merge already there (another run's) is not made again.
 fn one_letter(
     db: &mut Db,
     actor: &Actor,
     template: &Template,
     client_id: Id,
     merge_id: Id,
-    out_dir: &std::path::Path,
+    out_dir: &Path,
     fields: &TemplateFields,
-) -> Result<Option<(Id, std::path::PathBuf)>, LetterError> {
+) -> Result<Made, LetterError> {
     let d = clients_service::open(db.conn(), client_id)?;
     let Some(person) = main_addressee(&d) else {
-        return Ok(None);
+        return Ok(Made::NoAddressee);
     };
-    db.all_or_nothing(|db| {
+    let made = db.all_or_nothing(|db| {
+        if store::merge_wrote_to(db.conn(), merge_id, client_id)? {
+            return Ok(None);
+        }
         let (id, letter) =
             register_one(db, actor, template, client_id, person.id, merge_id, fields)?;
         let path = out_dir.join(pdf_file_name(&letter, &d.client.short_name));
         let doc = service::document(db.conn(), &letter)?;
-        files::write(&path, &pdf::render_pdf(&doc)?)?;
-        Ok(Some((id, path)))
-    })
+        let part = part_path(&path, &letter.uuid);
+        files::write(&part, &pdf::render_pdf(&doc)?)?;
+        crate::storage::failpoint("merge-file-written");
+        Ok::<_, LetterError>(Some((id, letter, path, part)))
+    })?;
+    let Some((id, letter, path, part)) = made else {
+        return Ok(Made::Taken);
+    };
+    crate::storage::failpoint("merge-committed");
+    put_in_place(db, &letter, &part, &path)?;
+    Ok(Made::Letter(id, path))
+}
+
+/// Where a merge's file waits for its registration to commit: hidden beside its final name,
+/// with the uuid of what it belongs to (the letter; for a combined file, the merge).
+fn part_path(path: &Path, uuid: &str) -> PathBuf {
+    path.with_file_name(format!(".{}.{uuid}{PART}", files::file_name(path)))
+}
+
+const PART: &str = ".part";
+
+/// A registered letter's file put in place after the commit; when its part is gone (another
+/// run settled it), the file is made again from the stored letter.
+fn put_in_place(db: &Db, letter: &Letter, part: &Path, path: &Path) -> Result<(), LetterError> {
+    if std::fs::rename(part, path).is_ok() {
+        files::sync_dir(path);
+        return Ok(());
+    }
+    let doc = service::document(db.conn(), letter)?;
+    files::write(path, &pdf::render_pdf(&doc)?)?;
+    Ok(())
+}
+
+/// Settles what a killed merge left in `dir`: a part whose letter (or combined merge) was
+/// registered is put in place under its name; any other part, whose number was never
+/// registered and may since have gone to another client, is removed. Returns how many were
+/// put in place.
+fn settle_parts(db: &Db, dir: &Path) -> Result<usize, LetterError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    let mut placed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some(stem) = name.strip_prefix('.').and_then(|n| n.strip_suffix(PART)) else {
+            continue;
+        };
+        let Some((final_name, uuid)) = stem.rsplit_once('.') else {
+            continue;
+        };
+        let part = entry.path();
+        if store::registered_uuid(db.conn(), uuid)? {
+            let path = dir.join(final_name);
+            if std::fs::rename(&part, &path).is_ok() {
+                placed += 1;
+                log::info!("a merge's file put in place after a stop");
+            }
+        } else {
+            let _ = std::fs::remove_file(&part);
+            log::info!("a merge's file of a letter never registered removed");
+        }
+    }
+    files::sync_dir(&dir.join("."));
+    Ok(placed)
 }
 
 /// Drafts and registers one client's letter of a merge (inside the caller's transaction).
@@ -318,10 +420,26 @@ fn combined(
                 &super::compose::safe_file_part(&first),
                 &super::compose::safe_file_part(&last),
             ));
-            files::write(&path, &pdf::render_pdf(&doc)?)?;
+            let uuid = store::merge_uuid(db.conn(), merge_id)?;
+            files::write(&part_path(&path, &uuid), &pdf::render_pdf(&doc)?)?;
             report.files.push(path);
         }
         db.write(actor, |w| store::finish_merge(w, merge_id))?;
+        Ok((report, merge_id))
+    })
+    .and_then(|(report, merge_id)| {
+        // Registered: the file put in place (a kill before this leaves its part, which the
+        // next merge into the folder puts in place).
+        if let Some(path) = report.files.first() {
+            let uuid = store::merge_uuid(db.conn(), merge_id)?;
+            std::fs::rename(part_path(path, &uuid), path).map_err(|source| {
+                files::FileError::Write {
+                    path: path.clone(),
+                    source,
+                }
+            })?;
+            files::sync_dir(path);
+        }
         Ok(report)
     })
     .or_else(|e| match e {

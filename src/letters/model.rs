@@ -369,6 +369,9 @@ pub struct MergeJob {
     /// Clients of the selection the user left out (unticked in the confirmation, `--except`).
     /// A resumed merge keeps the ones it was started with.
     pub except: Vec<Id>,
+    /// When the user asked for it (UTC; `None`: when it starts): the same merge begun by
+    /// another run after this moment was started at the same time, and this one is refused.
+    pub asked_at: Option<chrono::NaiveDateTime>,
 }
 
 impl MergeJob {

@@ -55,6 +55,10 @@ pub enum LetterError {
     MergeUnfinished { done: usize, total: usize },
     #[error("no unfinished merge of this template to this selection")]
     NothingToResume,
+    /// The same merge was started by another run after this one was asked for: it ran, this
+    /// one does not (it would write to every client a second time).
+    #[error("the same merge was started at the same time, at {0}")]
+    MergeTwice(String),
     #[error("the merge was cancelled")]
     Cancelled,
     #[error("the merge stopped at a client: {cause}")]

@@ -341,6 +341,58 @@ pub fn open_merge(conn: &Connection, job: &MergeJob) -> Result<Option<OpenMerge>
     }))
 }
 
+/// The start of the same merge (template, selection, one PDF or many) begun strictly after
+/// `since`, if any: another run started at the same time as the one asking.
+pub fn same_merge_since(conn: &Connection, job: &MergeJob, since: &str) -> Result<Option<String>> {
+    let code = job.selection.code();
+    Ok(conn
+        .query_row(
+            "SELECT created_at FROM merges WHERE template_code = ?1 \
+             AND (selection = ?2 OR substr(selection, 1, length(?2) + length(?4)) = ?2 || ?4) \
+             AND combined = ?3 AND deleted_at IS NULL AND created_at > ?5 \
+             ORDER BY id DESC LIMIT 1",
+            params![
+                job.template_code,
+                code,
+                job.combined,
+                super::model::EXCEPT,
+                since
+            ],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Whether merge `merge_id` already wrote to `client_id` (read inside the write that would).
+pub fn merge_wrote_to(conn: &Connection, merge_id: Id, client_id: Id) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM letters WHERE merge_id = ?1 AND client_id = ?2 AND deleted_at IS NULL",
+            params![merge_id, client_id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Whether `uuid` is a registered letter's or a finished merge's: a merge's file of it stays.
+pub fn registered_uuid(conn: &Connection, uuid: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM letters WHERE uuid = ?1 AND number <> '' \
+             UNION ALL SELECT 1 FROM merges WHERE uuid = ?1 AND finished_at IS NOT NULL",
+            [uuid],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// The uuid of a merge.
+pub fn merge_uuid(conn: &Connection, id: Id) -> Result<String> {
+    Ok(conn.query_row("SELECT uuid FROM merges WHERE id = ?1", [id], |r| r.get(0))?)
+}
+
 /// Marks a letter as made by a merge.
 pub fn set_letter_merge(w: &Tx, id: Id, merge_id: Id) -> Result<()> {
     w.execute(

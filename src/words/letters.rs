@@ -233,6 +233,11 @@ pub const MERGE_EMPTY_SELECTION: &str = "ни один клиент не под�
 pub const MERGE_NOTHING_TO_RESUME: &str =
     "незаконченной рассылки по этому шаблону и этой выборке нет";
 pub const MERGE_RESUME: &str = "Продолжить рассылку";
+pub fn merge_twice(at: &str) -> String {
+    format!(
+        "такая же рассылка запущена одновременно с этой (в {at}) и выполнена: вторая не выполняется, чтобы не писать клиентам дважды"
+    )
+}
 pub fn merge_unfinished(done: usize, total: usize) -> String {
     format!(
         "рассылка по этому шаблону и этой выборке не закончена (готово {done} из {total}): продолжите её — «{MERGE_RESUME}» (в командной строке --resume), чтобы не писать клиентам второй раз"

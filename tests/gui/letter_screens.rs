@@ -350,6 +350,7 @@ fn an_unfinished_merge_is_continued_not_repeated() {
         resume: false,
         fields: common::tariff_fields(),
         except: Vec::new(),
+        asked_at: None,
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let stop_after_three = |done: usize, _| {

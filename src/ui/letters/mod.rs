@@ -122,6 +122,7 @@ impl LettersUi {
             resume,
             fields: self.merge.fields.clone(),
             except,
+            asked_at: None,
         }
     }
 
