@@ -216,9 +216,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {
 }
 
 /// Writes `bytes` to `path` whole or not at all (a temporary file beside it, synced, renamed
-/// over it). The database, its journal files and its backups are refused.
+/// over it). The database, its journal files and its backups are refused; so is a device, a
+/// folder or a pipe. A symbolic link stays: the file it leads to is written. A new file is
+/// readable by its owner only; a file replaced keeps its mode.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    if is_protected(path) {
+    let target = write_target(path)?;
+    if is_protected(&target) {
         return Err(FileError::Protected {
             path: path.to_path_buf(),
         });
@@ -227,35 +230,97 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         path: path.to_path_buf(),
         source,
     };
-    let tmp = temp_beside(path);
+    let tmp = temp_beside(&target);
     let written = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
+        let mut f = private_file(&tmp)?;
         f.write_all(bytes)?;
+        keep_mode(&target, &f);
         f.sync_all()?;
         drop(f);
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target)
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(fail(e));
     }
-    sync_dir(path);
+    sync_dir(&target);
     Ok(())
 }
 
+/// Where a write to `path` goes: through symbolic links (a chain of them too) to the file they
+/// lead to, which need not exist yet; a device, a folder, a pipe or a loop of links is refused.
+fn write_target(path: &Path) -> Result<PathBuf, FileError> {
+    let refuse = |source: std::io::Error| FileError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let next = std::fs::read_link(&target).map_err(refuse)?;
+                target = match target.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            Ok(m) if !m.is_file() => {
+                return Err(refuse(std::io::Error::from(
+                    std::io::ErrorKind::InvalidInput,
+                )));
+            }
+            _ => return Ok(target),
+        }
+    }
+    Err(refuse(std::io::Error::from(
+        std::io::ErrorKind::InvalidInput,
+    )))
+}
+
+/// A new file only its owner may read and write (on Windows the user's profile keeps it
+/// private).
+pub fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// The mode of the file `target` replaces, kept by its replacement `file` (nothing when there
+/// is none: the new file stays its owner's only).
+fn keep_mode(target: &Path, file: &std::fs::File) {
+    if let Ok(m) = std::fs::metadata(target) {
+        let _ = file.set_permissions(m.permissions());
+    }
+}
+
 /// Puts a finished temporary file in place: synced, renamed over `target`, the folder synced.
-/// For the program's own files (backups); what the user names goes through [`write`].
+/// The file replaced keeps its mode; a new one is its owner's only. For the program's own files
+/// (the database replaced, backups); what the user names goes through [`write`].
 pub fn install(tmp: &Path, target: &Path) -> std::io::Result<()> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(tmp)?
-        .sync_all()?;
+    let f = std::fs::OpenOptions::new().write(true).open(tmp)?;
+    match std::fs::metadata(target) {
+        Ok(m) => f.set_permissions(m.permissions())?,
+        Err(_) => make_private(tmp),
+    }
+    f.sync_all()?;
+    drop(f);
     std::fs::rename(tmp, target)?;
     sync_dir(target);
     Ok(())
+}
+
+/// Makes a file the program wrote (through SQLite, which creates them as the system's default
+/// allows) its owner's only.
+pub fn make_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// A temporary name in the folder of `path`, unique in this process.
@@ -283,12 +348,21 @@ pub fn sync_dir(path: &Path) {
     let _ = path;
 }
 
-/// Creates a folder (and its parents).
+/// Creates a folder (and its parents): a new one its owner's only.
 pub fn create_dir(path: &Path) -> Result<(), FileError> {
-    std::fs::create_dir_all(path).map_err(|source| FileError::Write {
+    private_dir(path).map_err(|source| FileError::Write {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// [`create_dir`] for the program's own folders (the backups), with the system's error.
+pub fn private_dir(path: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(path)
 }
 
 /// The file's name without the folder, as stored with an attachment.

@@ -13,6 +13,7 @@ mod cli;
 mod contacts;
 mod disk;
 mod encryption;
+mod file_modes;
 mod greetings;
 mod gui;
 mod hostile;

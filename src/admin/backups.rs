@@ -340,10 +340,12 @@ fn replace_file(
     let tmp = crate::files::temp_beside(path);
     let placed = (|| -> std::io::Result<Option<PathBuf>> {
         std::fs::copy(copy, &tmp)?;
+        // The database replaced keeps its mode.
+        let mode = std::fs::metadata(path).map(|m| m.permissions()).ok();
         let aside = if path.exists() {
             let aside = backup::target(path, clock.local(), Kind::Damaged);
             if let Some(dir) = aside.parent() {
-                std::fs::create_dir_all(dir)?;
+                crate::files::private_dir(dir)?;
             }
             std::fs::rename(path, &aside)?;
             for suffix in ["-wal", "-shm", "-journal"] {
@@ -361,6 +363,9 @@ fn replace_file(
             None
         };
         crate::files::install(&tmp, path)?;
+        if let Some(mode) = mode {
+            std::fs::set_permissions(path, mode)?;
+        }
         Ok(aside)
     })();
     match placed {

@@ -227,7 +227,7 @@ pub fn make(src: &Connection, target: &Path, key: Option<&Passphrase>) -> Result
     if let Some(dir) = target.parent()
         && !dir.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(dir)?;
+        files::private_dir(dir)?;
         remove_stale_temporaries(dir);
     }
     let tmp = files::temp_beside(target);

@@ -295,7 +295,11 @@ impl Db {
             if let Some(dir) = path.parent()
                 && !dir.as_os_str().is_empty()
             {
-                std::fs::create_dir_all(dir)?;
+                crate::files::private_dir(dir)?;
+            }
+            // A new database its owner's only (SQLite gives its -wal and -shm the same mode).
+            if !path.exists() {
+                drop(crate::files::private_file(path)?);
             }
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         } else if !path.exists() {
