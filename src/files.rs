@@ -377,11 +377,7 @@ pub fn file_name(path: &Path) -> String {
 pub fn temp_file(sub: &str, name: &str, bytes: &[u8]) -> Result<PathBuf, FileError> {
     let dir = std::env::temp_dir().join("vipdesk").join(sub);
     create_dir(&dir)?;
-    let safe: String = name
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
-        .collect();
-    let path = dir.join(safe);
+    let path = dir.join(crate::domain::text::safe_file_name(name, "file"));
     write(&path, bytes)?;
     Ok(path)
 }

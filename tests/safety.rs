@@ -338,3 +338,109 @@ fn export_edit_and_import_with_update_is_a_round_trip() {
         stderr(&o)
     );
 }
+
+/// An e-mail whose subject carries terminal escape sequences and line breaks, and whose
+/// attachments are named `..`, `con`, `aux.txt`, a 5,000-letter name and a right-to-left
+/// override: stored as plain one-line text, printed without anything a terminal obeys, its
+/// files named safely.
+#[test]
+fn an_email_with_escape_codes_reaches_no_terminal() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = demo(dir.path());
+    let address: String = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT email FROM people WHERE email <> '' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("an address");
+    let long = "я".repeat(5000);
+    let attachment = |name: &str| {
+        format!(
+            "--b\r\nContent-Type: application/octet-stream\r\n\
+             Content-Disposition: attachment; filename=\"{name}\"\r\n\r\nданные\r\n"
+        )
+    };
+    let mut eml = format!(
+        "From: =?utf-8?q?=1B]0;hacked=07?= <{address}>\r\n\
+         Subject: =?utf-8?b?{}?=\r\n\
+         Date: Mon, 7 Dec 2026 10:00:00 +0300\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+         --b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nТекст\u{1b}[2J письма.\r\n",
+        base64("\u{1b}[2J\u{1b}]0;title\u{7}Счёт\r\nза октябрь\rзатёрто".as_bytes())
+    );
+    for name in [
+        "..",
+        "con",
+        "aux.txt",
+        &format!("{long}.pdf"),
+        "счёт\u{202E}fdp.exe",
+    ] {
+        eml.push_str(&attachment(name));
+    }
+    eml.push_str("--b--\r\n");
+    let file = dir.path().join("m.eml");
+    std::fs::write(&file, eml).expect("eml");
+    let o = vipdesk(&db, &["appeals", "import-eml", file.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = vipdesk(&db, &["appeals", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = stdout(&o);
+    assert!(
+        !printed
+            .bytes()
+            .any(|b| b == 0x1b || b == b'\r' || b == 0x07),
+        "{printed:?}"
+    );
+    let c = rusqlite::Connection::open(&db).expect("open");
+    let subject: String = c
+        .query_row(
+            "SELECT subject FROM appeals ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("subject");
+    assert!(!subject.chars().any(char::is_control), "{subject:?}");
+    assert!(subject.contains("Счёт за октябрь затёрто"), "{subject:?}");
+    let names: Vec<String> = c
+        .prepare(
+            "SELECT r.file_name FROM records r JOIN appeal_files f ON f.record_id = r.id \
+             ORDER BY r.id",
+        )
+        .expect("sql")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("names");
+    assert_eq!(names.len(), 5, "{names:?}");
+    for n in &names {
+        let stem = n.split('.').next().unwrap_or_default().to_lowercase();
+        assert!(!["", "con", "aux"].contains(&stem.as_str()), "{n}");
+        assert!(n.chars().count() <= 100, "{} characters", n.chars().count());
+        assert!(!n.contains('\u{202E}') && !n.contains(".."), "{n}");
+    }
+}
+
+/// Base64 of `bytes` (a subject encoded as mail programs do).
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

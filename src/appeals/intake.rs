@@ -5,6 +5,8 @@
 use chrono::NaiveDateTime;
 use mail_parser::{MessageParser, MimeHeaders as _};
 
+use crate::domain::text;
+
 /// The largest `.eml` taken in (a message with big attachments; mail servers stop at 25–50 MB).
 pub const MAX_EML_BYTES: usize = 64 * 1024 * 1024;
 
@@ -52,45 +54,26 @@ pub fn parse_eml(bytes: &[u8]) -> Result<Email, IntakeError> {
     });
     let text = message
         .body_text(0)
-        .map(|t| t.replace("\r\n", "\n").trim().to_string())
+        .map(|t| text::clean_text(&t).trim().to_string())
         .unwrap_or_default();
     let attachments = message
         .attachments()
         .enumerate()
         .map(|(i, part)| {
-            let name = part
-                .attachment_name()
-                .map(clean_file_name)
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| format!("attachment-{}", i + 1));
+            let fallback = format!("attachment-{}", i + 1);
+            let name = text::safe_file_name(part.attachment_name().unwrap_or_default(), &fallback);
             (name, part.contents().to_vec())
         })
         .collect();
     Ok(Email {
-        from_name: from.name().unwrap_or_default().trim().to_string(),
-        from_address,
-        subject: message.subject().unwrap_or_default().trim().to_string(),
+        from_name: text::clean_line(from.name().unwrap_or_default()),
+        from_address: text::clean_line(&from_address),
+        subject: text::clean_line(message.subject().unwrap_or_default()),
         text,
         sent_at,
-        message_id: message.message_id().unwrap_or_default().to_string(),
+        message_id: text::clean_line(message.message_id().unwrap_or_default()),
         attachments,
     })
-}
-
-/// A file name as sent, without folders or characters Windows refuses.
-fn clean_file_name(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    base.chars()
-        .map(|c| {
-            if c.is_control() || "<>:\"|?*".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
 }
 
 #[cfg(test)]
@@ -105,11 +88,5 @@ mod tests {
             parse_eml(b"Subject: hi\r\n\r\nno sender"),
             Err(IntakeError::NotAnEmail)
         );
-    }
-
-    #[test]
-    fn file_names_lose_folders_and_forbidden_characters() {
-        assert_eq!(clean_file_name("..\\..\\evil:name?.pdf"), "evil_name_.pdf");
-        assert_eq!(clean_file_name("/etc/passwd"), "passwd");
     }
 }

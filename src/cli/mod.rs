@@ -447,6 +447,9 @@ impl Out {
             return Ok(());
         }
         let mut stdout = std::io::stdout().lock();
+        // Shown, not obeyed: an escape sequence that came in with an e-mail prints as text.
+        let line = line.to_string();
+        let line = crate::domain::text::terminal_safe(&line);
         match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 self.closed = true;

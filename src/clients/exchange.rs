@@ -373,10 +373,10 @@ pub fn import_clients(
             let line = *line;
             let cell = |k: &str| {
                 col_of.get(k).map(|&i| {
-                    cells
-                        .get(i)
-                        .map_or("", |s| from_spreadsheet(s.trim()))
-                        .to_string()
+                    cells.get(i).map_or(String::new(), |s| {
+                        // No escape sequence or line break from a file into a field.
+                        crate::domain::text::clean_line(from_spreadsheet(s.trim()))
+                    })
                 })
             };
             let reject = |error| Rejection { line, error };

@@ -12,6 +12,7 @@ pub mod fmt;
 pub mod holidays;
 pub mod merge;
 pub mod names;
+pub mod text;
 pub mod typography;
 pub mod validate;
 
