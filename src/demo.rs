@@ -24,6 +24,10 @@ use crate::{contacts, letters};
 
 pub const DEFAULT_CLIENTS: usize = 48;
 
+/// The most clients a demo makes (a department's base is a few thousand; 10,000 take about
+/// half an hour and a few gigabytes of disk).
+pub const MAX_CLIENTS: usize = 10_000;
+
 /// What a run of the generator made.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DemoSummary {
@@ -41,6 +45,8 @@ pub struct DemoSummary {
 pub enum DemoError {
     #[error("the database already has clients")]
     NotEmpty,
+    #[error("{0} clients: from 1 to {MAX_CLIENTS}")]
+    TooMany(usize),
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error(transparent)]
@@ -98,6 +104,9 @@ pub fn generate(
 ) -> std::result::Result<DemoSummary, DemoError> {
     // All or nothing: a kill, a full disk or an error leaves the database as it was. Fictional
     // data is journalled as one entry, not row by row.
+    if !(1..=MAX_CLIENTS).contains(&clients) {
+        return Err(DemoError::TooMany(clients));
+    }
     db.quietly(|db| {
         if crate::clients::service::count(db)? > 0 {
             return Err(DemoError::NotEmpty);

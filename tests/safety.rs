@@ -444,3 +444,134 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Runs vipdesk on `db` with its address space capped at `mib` MiB: what would eat the machine
+/// fails inside the cap instead of growing.
+fn capped(db: &Path, mib: u64, args: &[&str]) -> std::process::Output {
+    let mut script = format!("ulimit -v {}; exec \"$0\" --db \"$1\"", mib * 1024);
+    for i in 0..args.len() {
+        script.push_str(&format!(" \"${}\"", i + 2));
+    }
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg(db)
+        .args(args)
+        .env_remove("VIPDESK_DB")
+        .output()
+        .expect("run vipdesk")
+}
+
+/// A refusal in Russian with exit code 1, not a crash.
+fn refused(o: &std::process::Output, words: &str) {
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+    assert!(stderr(o).contains(words), "{}", stderr(o));
+}
+
+/// Input that would eat the machine is refused within 1 GiB of address space: a device, a
+/// 300 MB CSV, an Excel file that unpacks to 200 MB, 200,000 rows, a demo of 100 million
+/// clients.
+#[test]
+fn oversized_input_is_refused_within_a_memory_bound() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = demo(dir.path());
+    let cap = 1024;
+    if Path::new("/dev/zero").exists() {
+        let o = capped(&db, cap, &["import", "clients", "/dev/zero"]);
+        refused(&o, "не обычный файл");
+    }
+    // 300 MB that take no disk (a sparse file).
+    let big = dir.path().join("big.csv");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(300 * 1024 * 1024))
+        .expect("sparse");
+    refused(
+        &capped(&db, cap, &["import", "clients", big.to_str().expect("p")]),
+        "слишком велик",
+    );
+    // An Excel file of a few hundred KB holding 200 MB of one letter.
+    let bomb = dir.path().join("bomb.xlsx");
+    {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).expect("bomb"));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/sharedStrings.xml", options)
+            .expect("entry");
+        let chunk = vec![b'a'; 1024 * 1024];
+        for _ in 0..200 {
+            zip.write_all(&chunk).expect("write");
+        }
+        zip.finish().expect("zip");
+    }
+    assert!(std::fs::metadata(&bomb).expect("bomb").len() < 2 * 1024 * 1024);
+    refused(
+        &capped(&db, cap, &["import", "clients", bomb.to_str().expect("p")]),
+        "распаковывается",
+    );
+    // 200,000 rows of a few bytes.
+    let rows = dir.path().join("rows.csv");
+    let mut text = String::from("Краткое наименование;ИНН\n");
+    for i in 0..200_000 {
+        text.push_str(&format!("АО «{i}»;\n"));
+    }
+    std::fs::write(&rows, text).expect("rows");
+    let before = clients(&db);
+    refused(
+        &capped(&db, cap, &["import", "clients", rows.to_str().expect("p")]),
+        "строк",
+    );
+    assert_eq!(clients(&db), before, "nothing imported");
+    // A demo of 100 million clients: refused before a file is made.
+    let none = dir.path().join("none.db");
+    refused(
+        &capped(&none, cap, &["--create", "demo", "--clients", "100000000"]),
+        "от 1 до",
+    );
+    assert!(!none.exists());
+}
+
+/// Smaller ones: a search of punctuation only finds nothing (not everything); a CSV row with
+/// fewer or more values than the header has columns is rejected with its line; a file of no
+/// bytes is no database without `--create`.
+#[test]
+fn punctuation_searches_short_rows_and_empty_files_are_not_taken_as_data() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = demo(dir.path());
+    let all = stdout(&vipdesk(&db, &["appeals", "list"])).lines().count();
+    assert!(all > 0);
+    for q in ["\"", "(", "*", "\")*"] {
+        let o = vipdesk(&db, &["appeals", "list", "--search", q]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(stdout(&o).lines().count(), 0, "«{q}» found something");
+    }
+    let csv = dir.path().join("short.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "Краткое наименование;ИНН;Вид\nАО «Полный»;{};юридическое лицо\nАО «Короткий»\n\
+             АО «Длинный»;{};юридическое лицо;лишнее;ещё\nАО «С пустыми хвостами»;{};юридическое лицо;;\n",
+            inn(9101),
+            inn(9102),
+            inn(9103)
+        ),
+    )
+    .expect("csv");
+    let before = clients(&db);
+    let o = vipdesk(&db, &["import", "clients", csv.to_str().expect("p")]);
+    let said = format!("{}{}", stdout(&o), stderr(&o));
+    assert_eq!(clients(&db), before + 2, "{said}");
+    assert!(
+        said.contains("строка 3") && said.contains("строка 4"),
+        "{said}"
+    );
+    assert!(said.contains("в заголовке 3 колонок"), "{said}");
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").expect("empty");
+    let o = vipdesk(&empty, &["clients", "list"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("пуст"), "{}", stderr(&o));
+    let o = vipdesk(&empty, &["--create", "clients", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -18,6 +18,10 @@ pub enum BackupsCommand {
 }
 
 pub fn demo(place: &Place, clients: usize, seed: u64, out: &mut Out) -> anyhow::Result<ExitCode> {
+    // Refused before a database file is made for it.
+    if !(1..=crate::demo::MAX_CLIENTS).contains(&clients) {
+        return Err(t::err(crate::demo::DemoError::TooMany(clients)));
+    }
     let mut db = place.open_or_create()?;
     let today = db.today();
     let s = crate::demo::generate(&mut db, clients, seed, today).map_err(t::err)?;

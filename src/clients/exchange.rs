@@ -30,6 +30,12 @@ pub enum ExchangeError {
     Xlsx(String),
     #[error("the Excel file has no sheets")]
     XlsxEmpty,
+    /// An Excel file whose sheets unpack to more than the limit (a small file can hold a
+    /// gigabyte of text).
+    #[error("the Excel file unpacks to {size} bytes, over {MAX_XLSX_UNPACKED}")]
+    XlsxTooBig { size: u64 },
+    #[error("{rows} rows, over {MAX_IMPORT_ROWS}")]
+    TooManyRows { rows: usize },
     #[error("CSV: {0}")]
     Csv(String),
     /// The file is UTF-8 for the most part, but this line has a byte that is not.
@@ -64,6 +70,12 @@ pub enum RowError {
     /// The row would change another manager's client, or give a client to another manager
     /// (the importing user is a manager).
     Denied(crate::domain::Denied),
+    /// The row has not as many cells as the header has columns (a line cut short, or a
+    /// separator inside a value that was not quoted): its values would go into wrong fields.
+    Columns {
+        found: usize,
+        expected: usize,
+    },
 }
 
 /// A rejected row and the line a user sees it on.
@@ -105,31 +117,67 @@ pub struct ImportReport {
     pub warnings: Vec<ImportWarning>,
 }
 
-/// Rows as (line number, cells or what was wrong with them), the first one the header.
+/// The largest file an import reads (20,000 clients take about 5 MB as CSV).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+/// The most an Excel file's parts may unpack to (a 20,000-client sheet is about 30 MB).
+pub const MAX_XLSX_UNPACKED: u64 = 128 * 1024 * 1024;
+/// The most rows an import takes.
+pub const MAX_IMPORT_ROWS: usize = 100_000;
+
+/// Rows as (line number, cells or what was wrong with them), the first one the header. A
+/// device or a pipe, a file over [`MAX_IMPORT_BYTES`], an Excel file unpacking to over
+/// [`MAX_XLSX_UNPACKED`] and more than [`MAX_IMPORT_ROWS`] rows are refused before they
+/// fill the memory.
 fn read_rows(path: &Path) -> Result<Vec<Row>, ExchangeError> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if ext == "xlsx" {
-        use calamine::{Reader, Xlsx, open_workbook};
-        let mut wb: Xlsx<_> = open_workbook(path)
-            .map_err(|e: calamine::XlsxError| ExchangeError::Xlsx(e.to_string()))?;
-        let range = wb
-            .worksheet_range_at(0)
-            .ok_or(ExchangeError::XlsxEmpty)?
-            .map_err(|e| ExchangeError::Xlsx(e.to_string()))?;
-        let start_row = range.start().map_or(0, |(r, _)| r as usize);
-        return Ok(range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| (start_row + i + 1, Ok(row.iter().map(xlsx_cell).collect())))
-            .collect());
+    let bytes = files::read_limited(path, MAX_IMPORT_BYTES)?;
+    let rows = if ext == "xlsx" {
+        xlsx_rows(bytes)?
+    } else {
+        let (text, _) =
+            decode_text(&bytes).map_err(|e| ExchangeError::MixedEncoding { line: e.line })?;
+        read_csv(&text, delimiter(&text))
+    };
+    if rows.len() > MAX_IMPORT_ROWS + 1 {
+        return Err(ExchangeError::TooManyRows {
+            rows: rows.len() - 1,
+        });
     }
-    let bytes = files::read(path)?;
-    let (text, _) =
-        decode_text(&bytes).map_err(|e| ExchangeError::MixedEncoding { line: e.line })?;
-    Ok(read_csv(&text, delimiter(&text)))
+    Ok(rows)
+}
+
+/// The first sheet's rows of an Excel file's bytes, its unpacked size checked first.
+fn xlsx_rows(bytes: Vec<u8>) -> Result<Vec<Row>, ExchangeError> {
+    use calamine::{Reader, Xlsx};
+    let xlsx_err = |e: &dyn std::fmt::Display| ExchangeError::Xlsx(e.to_string());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).map_err(|e| xlsx_err(&e))?;
+    let mut size: u64 = 0;
+    for i in 0..zip.len() {
+        size = size.saturating_add(zip.by_index_raw(i).map_err(|e| xlsx_err(&e))?.size());
+    }
+    if size > MAX_XLSX_UNPACKED {
+        return Err(ExchangeError::XlsxTooBig { size });
+    }
+    let mut wb: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e: calamine::XlsxError| xlsx_err(&e))?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or(ExchangeError::XlsxEmpty)?
+        .map_err(|e| xlsx_err(&e))?;
+    if range.height() > MAX_IMPORT_ROWS + 1 {
+        return Err(ExchangeError::TooManyRows {
+            rows: range.height() - 1,
+        });
+    }
+    let start_row = range.start().map_or(0, |(r, _)| r as usize);
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| (start_row + i + 1, Ok(row.iter().map(xlsx_cell).collect())))
+        .collect())
 }
 
 fn xlsx_cell(c: &calamine::Data) -> String {
@@ -354,8 +402,24 @@ pub fn import_clients(
         managers: admin_service::managers(db.conn())?,
     };
     let mut candidates: Vec<(usize, Vec<String>)> = Vec::new();
+    let expected = header.len();
     for (line, cells) in rows {
         match cells {
+            // Cells past the header's columns may be empty (a trailing separator), no more.
+            Ok(cells)
+                if cells.len() < expected
+                    || cells[expected.min(cells.len())..]
+                        .iter()
+                        .any(|c| !c.trim().is_empty()) =>
+            {
+                report.rejected.push(Rejection {
+                    line,
+                    error: RowError::Columns {
+                        found: cells.len(),
+                        expected,
+                    },
+                });
+            }
             Ok(cells) => candidates.push((line, cells)),
             Err(problem) => report.rejected.push(Rejection {
                 line,

@@ -36,6 +36,9 @@ pub enum StorageError {
     UnknownCode(UnknownCode),
     #[error("database file {0} does not exist")]
     Missing(PathBuf),
+    /// A file of no bytes named as an existing database (a new one is made with `--create`).
+    #[error("{0:?} is empty")]
+    EmptyFile(PathBuf),
     #[error("the file is an SQLite database of another program")]
     Foreign,
     #[error("the database is damaged: {0}")]
@@ -304,6 +307,8 @@ impl Db {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         } else if !path.exists() {
             return Err(StorageError::Missing(path.to_path_buf()));
+        } else if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            return Err(StorageError::EmptyFile(path.to_path_buf()));
         }
         let mut db = Db {
             conn: cipher::open(path, flags, key.as_ref())?,

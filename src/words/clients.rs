@@ -26,6 +26,14 @@ pub const ERR_FILE_READ: &str = "не удалось прочитать файл
 pub const ERR_XLSX: &str = "не удалось прочитать файл Excel";
 pub const ERR_XLSX_WRITE: &str = "не удалось записать файл Excel";
 pub const ERR_XLSX_EMPTY: &str = "в файле Excel нет листов";
+pub fn err_xlsx_too_big(size: &str, max: &str) -> String {
+    format!(
+        "файл Excel распаковывается в {size} — больше допустимых {max}: такой объём данных о клиентах не бывает, файл не прочитан"
+    )
+}
+pub fn err_import_too_many_rows(rows: usize, max: usize) -> String {
+    format!("в файле {rows} строк — больше допустимых {max}: разделите его на части")
+}
 pub const ERR_CSV: &str = "ошибка формата CSV";
 pub const ERR_IMPORT_EMPTY: &str = "файл пуст: нет строки заголовков";
 pub const ERR_IMPORT_NO_NAME_COLUMN: &str =
@@ -397,3 +405,8 @@ pub fn xlsx_rows_written(n: usize, path: &str) -> String {
 }
 pub const TIMELINE_XLSX_NAME: &str = "Контакты клиента.xlsx";
 pub const TIMELINE_XLSX_COLUMNS: [&str; 4] = ["Дата", "Событие", "Содержание", "Состояние"];
+pub fn import_columns(found: usize, expected: usize) -> String {
+    format!(
+        "в строке {found} значений, а в заголовке {expected} колонок: строка обрезана или в значении есть разделитель без кавычек — значения попали бы не в те поля"
+    )
+}

@@ -243,6 +243,11 @@ pub fn err_db_missing(path: &str) -> String {
         "файла базы данных {path} нет: проверьте путь (новая база создаётся только с --create или командой demo)"
     )
 }
+pub fn err_db_empty_file(path: &str) -> String {
+    format!(
+        "файл {path} пуст — это не база данных vipdesk: проверьте путь (новая база в этом файле создаётся только с --create)"
+    )
+}
 pub const ERR_DB_FOREIGN: &str =
     "это база данных SQLite другой программы, а не vipdesk: файл не изменён";
 pub const ERR_DB_DAMAGED: &str = "база данных повреждена: изменения не сохраняются. Восстановите последнюю проверенную резервную копию";

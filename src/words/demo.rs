@@ -481,3 +481,6 @@ pub const DEMO_IP_ROLES: &[(&str, u8)] = &[
     ("Главный бухгалтер", 2),
     ("Менеджер по снабжению", 3),
 ];
+pub fn demo_too_many(n: usize, max: usize) -> String {
+    format!("демо-данные — от 1 до {max} клиентов, а не {n}")
+}

@@ -43,7 +43,7 @@ fn row_from(r: &Row) -> rusqlite::Result<AppealRow> {
 pub fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
+        .filter(|w| !w.is_empty())
         .take(16)
         // «ё» is indexed as «е»: «счет» finds «счёт».
         .map(|w| format!("\"{}\"*", crate::domain::fmt::search_key(w)))
@@ -113,11 +113,15 @@ fn filter_sql(f: &AppealFilter) -> (String, Vec<Value>) {
         DueFilter::Overdue => q.with("a.due_date < ?", date(f.today.unwrap_or_default())),
         DueFilter::By(d) => q.with("a.due_date <= ?", date(d)),
     }
-    if let Some(words) = fts_query(&f.text) {
-        q.with(
+    match fts_query(&f.text) {
+        Some(words) => q.with(
             "a.id IN (SELECT rowid FROM appeals_fts WHERE appeals_fts MATCH ?)",
             Value::Text(words),
-        );
+        ),
+        // Something typed with no word to look for («"», «(», «*»): nothing is found, not
+        // everything.
+        None if !f.text.trim().is_empty() => q.conds.push("0".into()),
+        None => {}
     }
     (q.conds.join(" AND "), q.values)
 }

@@ -51,6 +51,7 @@ impl Describe for DemoError {
     fn describe(&self) -> String {
         match self {
             DemoError::NotEmpty => w::demo::DEMO_NOT_EMPTY.into(),
+            DemoError::TooMany(n) => w::demo::demo_too_many(*n, crate::demo::MAX_CLIENTS),
             DemoError::Storage(e) => e.describe(),
             DemoError::Letter(e) => e.describe(),
             DemoError::Contacts(e) => e.describe(),

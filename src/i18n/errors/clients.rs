@@ -23,6 +23,13 @@ impl Describe for ExchangeError {
             ExchangeError::File(e) => e.describe(),
             ExchangeError::Xlsx(e) => format!("{}: {e}", w::ERR_XLSX),
             ExchangeError::XlsxEmpty => w::ERR_XLSX_EMPTY.into(),
+            ExchangeError::XlsxTooBig { size } => w::err_xlsx_too_big(
+                &w::file_size(*size as i64),
+                &w::file_size(crate::clients::exchange::MAX_XLSX_UNPACKED as i64),
+            ),
+            ExchangeError::TooManyRows { rows } => {
+                w::err_import_too_many_rows(*rows, crate::clients::exchange::MAX_IMPORT_ROWS)
+            }
             ExchangeError::Csv(e) => format!("{}: {e}", w::ERR_CSV),
             ExchangeError::MixedEncoding { line } => w::err_mixed_encoding(*line),
             ExchangeError::Empty => w::ERR_IMPORT_EMPTY.into(),
@@ -55,6 +62,7 @@ impl Describe for RowError {
             RowError::UuidInDatabase(id) => w::import_duplicate_uuid(*id),
             RowError::Denied(d) => d.describe(),
             RowError::UuidInFile => w::import_duplicate_uuid_file(),
+            RowError::Columns { found, expected } => w::import_columns(*found, *expected),
         }
     }
 }
