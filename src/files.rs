@@ -155,6 +155,19 @@ fn same_file(_: &Path, _: &Path) -> bool {
     false
 }
 
+/// Which file `path` is now (device and inode), where the system can tell: a long write
+/// compares it to notice that its database was replaced under it.
+#[cfg(unix)]
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+pub fn file_id(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
 /// The path as typed in a field: surrounding spaces do not count.
 pub fn typed_path(s: &str) -> PathBuf {
     PathBuf::from(s.trim())

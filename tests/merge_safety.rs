@@ -247,3 +247,60 @@ fn parts_left_by_a_kill_are_settled_by_the_next_run() {
     assert!(!out.join("Исх_VIP-999_АО_Никто.pdf").exists());
     assert_sound(&db, &out, "after");
 }
+
+/// A restore asked for while a merge writes is refused (the merge would go on numbering
+/// letters in the copy); a file renamed over the database during a merge stops the merge
+/// before a letter goes into it.
+#[test]
+fn the_database_is_not_replaced_under_a_running_merge() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    common::demo_db(&db, 48);
+    let copy = dir.path().join("copy.db");
+    let o = common::vipdesk(&db, &["backup", "--out", copy.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let out = dir.path().join("out");
+    let mut merge = start(&db, &out, false);
+    for _ in 0..500 {
+        if !pdfs(&out).is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let o = common::vipdesk(&db, &["restore", copy.to_str().expect("p")]);
+    let merged = merge.wait_with_output().expect("merge");
+    assert!(merged.status.success(), "{}", common::stderr(&merged));
+    assert!(!o.status.success(), "restore under a merge is refused");
+    assert!(
+        common::stderr(&o).contains(vipdesk::words::ERR_DB_IN_USE),
+        "{}",
+        common::stderr(&o)
+    );
+    assert_sound(&db, &out, "after the refused restore");
+    assert_eq!(pdfs(&out).len(), merge_letters(&db).len());
+
+    // Another database renamed over the file while a merge runs.
+    let db2 = dir.path().join("v2.db");
+    common::demo_db(&db2, 48);
+    let other = dir.path().join("other.db");
+    common::demo_db(&other, 12);
+    let out2 = dir.path().join("out2");
+    let merge = start(&db2, &out2, false);
+    for _ in 0..500 {
+        if !pdfs(&out2).is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::fs::rename(&other, &db2).expect("mv");
+    let merged = merge.wait_with_output().expect("merge");
+    assert!(!merged.status.success(), "the merge notices");
+    assert!(
+        common::stderr(&merged).contains("заменён"),
+        "{}",
+        common::stderr(&merged)
+    );
+    // Every PDF the merge left is of a letter it registered before the file was replaced (in
+    // the database it had open, renamed away).
+    assert!(pdfs(&out2).len() < 48);
+}

@@ -297,6 +297,15 @@ pub fn restore_at(
     key: Option<&Passphrase>,
 ) -> Result<Restored, AdminError> {
     guard_copy(path, copy)?;
+    // The whole file replaced: not under another program writing to it (a merge would go on
+    // numbering letters in the copy).
+    if path.exists() {
+        match crate::storage::cipher::ensure_alone(path, key) {
+            Err(StorageError::InUse) => return Err(StorageError::InUse.into()),
+            // A damaged file is another matter: the copy takes its place below.
+            _ => {}
+        }
+    }
     match Db::open_keyed(path, key.cloned(), false) {
         Ok(mut db) => {
             db.set_clock(clock);

@@ -161,11 +161,27 @@ pub fn merge(
         .filter(|id| !done.contains(id))
         .collect();
     report.already = ids.len() - todo.len();
+    // The file the merge writes to: one put in its place meanwhile (renamed over, restored)
+    // stops it before a letter goes into another database.
+    let file = db.path().and_then(files::file_id);
     for (k, client_id) in todo.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
             report.cancelled = true;
             report.not_done = todo.len() - k;
             break;
+        }
+        if file.is_some() && db.path().and_then(files::file_id) != file {
+            report.not_done = todo.len() - k;
+            let path = db.path().map(Path::to_path_buf).unwrap_or_default();
+            return Err(LetterError::MergeStopped {
+                client: names
+                    .get(client_id)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
+                report: Box::new(report),
+                cause: Box::new(crate::storage::StorageError::Replaced(path).into()),
+            });
         }
         match one_letter(
             db,
@@ -250,6 +266,7 @@ fn one_letter(
     out_dir: &Path,
     fields: &TemplateFields,
 ) -> Result<Made, LetterError> {
+    let file = db.path().and_then(files::file_id);
     let d = clients_service::open(db.conn(), client_id)?;
     let Some(person) = main_addressee(&d) else {
         return Ok(Made::NoAddressee);
@@ -265,6 +282,13 @@ fn one_letter(
         let part = part_path(&path, &letter.uuid);
         files::write(&part, &pdf::render_pdf(&doc)?)?;
         crate::storage::failpoint("merge-file-written");
+        // Not committed into a database put in the file's place meanwhile.
+        if let Some(db_path) = db.path()
+            && files::file_id(db_path) != file
+        {
+            let _ = std::fs::remove_file(&part);
+            return Err(crate::storage::StorageError::Replaced(db_path.to_path_buf()).into());
+        }
         Ok::<_, LetterError>(Some((id, letter, path, part)))
     })?;
     let Some((id, letter, path, part)) = made else {

@@ -191,6 +191,12 @@ pub struct Converted {
     pub copies_left: usize,
 }
 
+/// Whether the database at `path` is open nowhere else (no other program, no merge, no window):
+/// [`StorageError::InUse`] when it is. What replaces the whole file (a restore) asks first.
+pub fn ensure_alone(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    hold(path, key).map(drop)
+}
+
 /// A connection that has the file to itself: out of WAL (which fails, busy, while another
 /// connection has it open) and in exclusive locking mode, its lock taken by a first read and
 /// kept until it is dropped.

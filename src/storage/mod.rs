@@ -39,6 +39,9 @@ pub enum StorageError {
     /// A file of no bytes named as an existing database (a new one is made with `--create`).
     #[error("{0:?} is empty")]
     EmptyFile(PathBuf),
+    /// The database file was replaced (renamed over, restored) while a long write ran.
+    #[error("{0:?} was replaced while in use")]
+    Replaced(PathBuf),
     #[error("the file is an SQLite database of another program")]
     Foreign,
     #[error("the database is damaged: {0}")]

@@ -121,6 +121,7 @@ impl Describe for StorageError {
             StorageError::UnknownCode(c) => c.describe(),
             StorageError::Missing(path) => w::err_db_missing(&path.display().to_string()),
             StorageError::EmptyFile(path) => w::err_db_empty_file(&path.display().to_string()),
+            StorageError::Replaced(path) => w::err_db_replaced(&path.display().to_string()),
             StorageError::Foreign => w::ERR_DB_FOREIGN.into(),
             StorageError::Damaged(_) => w::ERR_DB_DAMAGED.into(),
             StorageError::BackupDiffers => w::ERR_BACKUP_DIFFERS.into(),
