@@ -260,7 +260,7 @@ fn the_database_is_not_replaced_under_a_running_merge() {
     let o = common::vipdesk(&db, &["backup", "--out", copy.to_str().expect("p")]);
     assert!(o.status.success(), "{}", common::stderr(&o));
     let out = dir.path().join("out");
-    let mut merge = start(&db, &out, false);
+    let merge = start(&db, &out, false);
     for _ in 0..500 {
         if !pdfs(&out).is_empty() {
             break;

@@ -299,12 +299,11 @@ pub fn restore_at(
     guard_copy(path, copy)?;
     // The whole file replaced: not under another program writing to it (a merge would go on
     // numbering letters in the copy).
-    if path.exists() {
-        match crate::storage::cipher::ensure_alone(path, key) {
-            Err(StorageError::InUse) => return Err(StorageError::InUse.into()),
-            // A damaged file is another matter: the copy takes its place below.
-            _ => {}
-        }
+    // (A damaged file is another matter: the copy takes its place below.)
+    if path.exists()
+        && let Err(StorageError::InUse) = crate::storage::cipher::ensure_alone(path, key)
+    {
+        return Err(StorageError::InUse.into());
     }
     match Db::open_keyed(path, key.cloned(), false) {
         Ok(mut db) => {
