@@ -299,6 +299,11 @@ pub fn restore_at(
     guard_copy(path, copy)?;
     // The whole file replaced: not under another program writing to it (a merge would go on
     // numbering letters in the copy).
+    // The copy is read first: a bad one is refused with the database untouched.
+    backup::inspect(copy, key).map_err(AdminError::BadCopy)?;
+    if key.is_some() && crate::storage::cipher::is_plain(copy) {
+        return Err(AdminError::PlainCopyIntoEncrypted);
+    }
     // (A damaged file is another matter: the copy takes its place below.)
     if path.exists()
         && let Err(StorageError::InUse) = crate::storage::cipher::ensure_alone(path, key)

@@ -41,7 +41,16 @@ const YES_NO: &[&str] = &[
     "included",
     "term_working",
     "planned_strategic",
+    "signature_image",
+    "show_logo",
 ];
+
+/// Columns the journal keeps but a reader has no use for: a search key made from another
+/// field, a file's bytes (its size is shown).
+const NOT_SHOWN: &[&str] = &["item_key", "file_data"];
+
+/// Columns that hold a sum of money.
+const MONEY: &[&str] = &["amount"];
 
 fn of<C: Code + Label>(code: &str) -> Option<&'static str> {
     C::from_code(code).map(|c| c.label())
@@ -120,9 +129,26 @@ pub fn journal_value(v: &Value) -> String {
             .join("; "),
         Value::Object(fields) => fields
             .iter()
-            .map(|(k, v)| format!("{}: {}", w::setting_field(k), journal_value(v)))
+            .map(|(k, v)| format!("{}: {}", w::setting_field(k), setting_value(k, v)))
             .collect::<Vec<_>>()
             .join("; "),
+    }
+}
+
+/// A value inside a stored setting: a code of a kind of appeal or of client in words, yes or
+/// no; anything else as [`journal_value`] shows it.
+fn setting_value(field: &str, v: &Value) -> String {
+    use crate::appeals::AppealKind;
+    use crate::clients::ClientKind;
+    let code = v.as_str().and_then(|c| match field {
+        "kind" => of::<AppealKind>(c),
+        "client" => of::<ClientKind>(c),
+        _ => None,
+    });
+    match (code, v) {
+        (Some(label), _) => label.to_string(),
+        (None, Value::Bool(b)) => if *b { w::YES } else { w::NO }.into(),
+        _ => journal_value(v),
     }
 }
 
@@ -142,6 +168,11 @@ pub fn field_value(table: &str, column: &str, v: &Value, names: Names) -> String
     {
         return if n != 0 { w::YES } else { w::NO }.into();
     }
+    if MONEY.contains(&column)
+        && let Some(x) = v.as_f64()
+    {
+        return crate::domain::fmt::money(x);
+    }
     if let Some(code) = v.as_str()
         && let Some(label) = code_label(table, column, code)
     {
@@ -155,6 +186,9 @@ pub fn field_value(table: &str, column: &str, v: &Value, names: Names) -> String
 pub fn journal_changes(table: &str, changes: &Map<String, Value>, names: Names) -> Vec<String> {
     let mut out = Vec::new();
     for (field, pair) in changes {
+        if NOT_SHOWN.contains(&field.as_str()) {
+            continue;
+        }
         if table == "settings" && field == "value" {
             out.extend(setting_changes(pair));
             continue;

@@ -57,12 +57,12 @@ pub fn recipients(
         .collect()
 }
 
-/// The clients the unfinished merge `job` would resume was started without (none when there
-/// is no such merge).
-pub fn left_out(db: &Db, job: &MergeJob) -> Result<Vec<Id>, LetterError> {
-    Ok(store::open_merge(db.conn(), job)?
-        .map(|open| open.except)
-        .unwrap_or_default())
+/// The clients an unfinished merge was started without, and those it has written to.
+pub type Unfinished = (Vec<Id>, Vec<Id>);
+
+/// The unfinished merge `job` would resume, if any.
+pub fn unfinished(db: &Db, job: &MergeJob) -> Result<Option<Unfinished>, LetterError> {
+    Ok(store::open_merge(db.conn(), job)?.map(|open| (open.except, open.done)))
 }
 
 /// Runs a merge dated today by the database's clock. `progress(done, total)` is called after

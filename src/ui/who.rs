@@ -159,8 +159,12 @@ impl SignIn {
             act = Some(Act::Choose(id));
         }
         ui.add_space(4.0);
+        // As high as the names found (up to 420 px): the list grows back at once when a search
+        // that found nobody is cleared.
+        let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
         egui::ScrollArea::vertical()
             .max_height(420.0)
+            .min_scrolled_height((found.len().max(1) as f32 * row).min(420.0))
             .show(ui, |ui| {
                 for m in &found {
                     let label = format!("{} — {}", m.full_name(), m.role.label());

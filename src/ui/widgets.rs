@@ -403,8 +403,12 @@ impl Toasts {
             .rev()
             .map(|(t, _, _)| t.as_str())
             .collect();
-        ui.add(egui::Label::new(RichText::new(shown).color(color)).truncate())
-            .on_hover_text(all.join("\n"));
+        ui.add(
+            egui::Label::new(RichText::new(shown).color(color))
+                .truncate()
+                .show_tooltip_when_elided(false),
+        )
+        .on_hover_text(all.join("\n"));
         ui.ctx().request_repaint_after(Duration::from_secs(1));
     }
 
@@ -567,6 +571,7 @@ pub fn person_link(ui: &mut Ui, name: &str, whole: &str) -> bool {
     ui.add(
         egui::Label::new(RichText::new(name).color(theme::ACCENT))
             .truncate()
+            .show_tooltip_when_elided(false)
             .sense(egui::Sense::click()),
     )
     .on_hover_cursor(egui::CursorIcon::PointingHand)

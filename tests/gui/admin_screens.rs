@@ -244,6 +244,7 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
         "appeals\n",
         "matrix",
         "запись №",
+        "Подарок для сравнения",
     ] {
         assert_eq!(
             h.query_all_by_label_contains(raw).count(),

@@ -358,8 +358,13 @@ impl RegisterScreen {
                     // Cut text shows whole on hover.
                     let cell = |row: &mut egui_extras::TableRow, text: &str| {
                         row.col(|ui| {
-                            ui.add(egui::Label::new(text).truncate().selectable(false))
-                                .on_hover_text(text);
+                            ui.add(
+                                egui::Label::new(text)
+                                    .truncate()
+                                    .show_tooltip_when_elided(false)
+                                    .selectable(false),
+                            )
+                            .on_hover_text(text);
                         });
                     };
                     cell(

@@ -405,13 +405,23 @@ impl ClientList {
                     });
                     if wide {
                         row.col(|ui| {
-                            ui.add(egui::Label::new(&r.district).truncate().selectable(false))
-                                .on_hover_text(&r.district);
+                            ui.add(
+                                egui::Label::new(&r.district)
+                                    .truncate()
+                                    .show_tooltip_when_elided(false)
+                                    .selectable(false),
+                            )
+                            .on_hover_text(&r.district);
                         });
                     }
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&r.manager).truncate().selectable(false))
-                            .on_hover_text(&r.manager);
+                        ui.add(
+                            egui::Label::new(&r.manager)
+                                .truncate()
+                                .show_tooltip_when_elided(false)
+                                .selectable(false),
+                        )
+                        .on_hover_text(&r.manager);
                     });
                     row.col(|ui| {
                         let vip = r

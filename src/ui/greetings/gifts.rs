@@ -204,7 +204,12 @@ impl GiftsScreen {
                         let o = g.occasion.map_or(String::new(), |o| {
                             crate::greetings::documents::holiday_words(o, &r.holiday_name, None)
                         });
-                        ui.add(egui::Label::new(&o).truncate()).on_hover_text(&o);
+                        ui.add(
+                            egui::Label::new(&o)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(&o);
                     });
                     row.col(|ui| {
                         let whole = format!("{} — {}", r.person, r.client);
@@ -213,8 +218,12 @@ impl GiftsScreen {
                         }
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&g.item).truncate())
-                            .on_hover_text(&g.item);
+                        ui.add(
+                            egui::Label::new(&g.item)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(&g.item);
                     });
                     row.col(|ui| {
                         let over = matches!((g.amount, r.limit), (Some(a), Some(l)) if a > l);
@@ -228,15 +237,19 @@ impl GiftsScreen {
                             }
                             (s, _) => s.label().to_string(),
                         };
-                        ui.add(egui::Label::new(&text).truncate())
-                            .on_hover_text(format!(
-                                "{text}{}",
-                                if g.handed_to.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!(" → {}", g.handed_to)
-                                }
-                            ));
+                        ui.add(
+                            egui::Label::new(&text)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(format!(
+                            "{text}{}",
+                            if g.handed_to.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" → {}", g.handed_to)
+                            }
+                        ));
                     });
                     row.col(|ui| {
                         if let Some(by) = r.order_by
@@ -367,12 +380,20 @@ impl GiftsScreen {
                 body.rows(row_h, self.spending.len(), |mut row| {
                     let s = &self.spending[row.index()];
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&s.person).truncate())
-                            .on_hover_text(&s.person);
+                        ui.add(
+                            egui::Label::new(&s.person)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(&s.person);
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&s.client).truncate())
-                            .on_hover_text(&s.client);
+                        ui.add(
+                            egui::Label::new(&s.client)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(&s.client);
                     });
                     row.col(|ui| {
                         ui.label(s.category.map(|c| c.to_string()).unwrap_or_default());
@@ -406,7 +427,9 @@ impl GiftsScreen {
 
 fn handover_window(ctx: &egui::Context, h: &mut HandoverForm, out: &mut Vec<Command>) {
     egui::Modal::new(egui::Id::unique("handover")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
+        // A fixed width, and a line kept under each field for its error: nothing moves under
+        // the cursor when one appears.
+        ui.set_width(520.0);
         ui.heading(t::HANDOVER_TITLE);
         ui.label(&h.what);
         egui::Grid::new("handover_grid")
@@ -416,7 +439,8 @@ fn handover_window(ctx: &egui::Context, h: &mut HandoverForm, out: &mut Vec<Comm
                 let l = ui.label(t::F_HANDED_ON);
                 ui.vertical(|ui| {
                     widgets::date_input(ui, "handed_on", &mut h.draft.on, Some(l.id));
-                    widgets::error_text(ui, widgets::err(&h.errors, "on"));
+                    let e = widgets::err(&h.errors, "on").map(t::describe);
+                    widgets::message_line(ui, e.as_deref());
                 });
                 ui.end_row();
                 for (label, value, key) in [
@@ -427,7 +451,8 @@ fn handover_window(ctx: &egui::Context, h: &mut HandoverForm, out: &mut Vec<Comm
                     ui.vertical(|ui| {
                         ui.add(TextEdit::singleline(value).desired_width(340.0))
                             .labelled_by(l.id);
-                        widgets::error_text(ui, widgets::err(&h.errors, key));
+                        let e = widgets::err(&h.errors, key).map(t::describe);
+                        widgets::message_line(ui, e.as_deref());
                     });
                     ui.end_row();
                 }

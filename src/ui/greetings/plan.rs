@@ -54,7 +54,8 @@ impl PlanForm {
     pub fn window(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut out = Vec::new();
         egui::Modal::new(egui::Id::unique("plan_gift")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
+            // A fixed width: an error line does not widen the dialog under the cursor.
+            ui.set_width(560.0);
             ui.heading(t::PLAN_TITLE);
             ui.label(RichText::new(format!("{} — {}", self.person, self.client)).strong());
             ui.label(format!("{}, {}", self.holiday, fmt::opt_date(self.date)));

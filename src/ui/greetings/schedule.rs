@@ -195,8 +195,12 @@ impl ScheduleScreen {
                         widgets::cell(ui, fmt::date(g.date));
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&holiday).truncate())
-                            .on_hover_text(&holiday);
+                        ui.add(
+                            egui::Label::new(&holiday)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(&holiday);
                     });
                     row.col(|ui| {
                         let whole =
@@ -208,16 +212,24 @@ impl ScheduleScreen {
                         }
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&*g.client).truncate())
-                            .on_hover_text(&*g.client);
+                        ui.add(
+                            egui::Label::new(&*g.client)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(&*g.client);
                     });
                     row.col(|ui| {
                         widgets::cell(ui, g.category.to_string());
                     });
                     row.col(|ui| {
                         let calls = callers_short(g);
-                        ui.add(egui::Label::new(&calls).truncate())
-                            .on_hover_text(crate::greetings::documents::callers_words(g));
+                        ui.add(
+                            egui::Label::new(&calls)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(crate::greetings::documents::callers_words(g));
                     });
                     row.col(|ui| {
                         widgets::cell(ui, fmt::date(g.hand_by)).on_hover_text(t::hand_over_words(
@@ -234,12 +246,16 @@ impl ScheduleScreen {
                     });
                     row.col(|ui| match gift {
                         Some(r) => {
-                            ui.add(egui::Label::new(&r.gift.item).truncate())
-                                .on_hover_text(format!(
-                                    "{} — {}",
-                                    r.gift.item,
-                                    crate::i18n::Label::label(&r.gift.status)
-                                ));
+                            ui.add(
+                                egui::Label::new(&r.gift.item)
+                                    .truncate()
+                                    .show_tooltip_when_elided(false),
+                            )
+                            .on_hover_text(format!(
+                                "{} — {}",
+                                r.gift.item,
+                                crate::i18n::Label::label(&r.gift.status)
+                            ));
                         }
                         None => {
                             if ui

@@ -123,7 +123,8 @@ impl MergeScreen {
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         let height = (ui.available_height() - 60.0).clamp(120.0, 420.0);
         egui_extras::TableBuilder::new(ui)
-            .id_salt("merge_recipients")
+            // Each list from its top (not where the last one was scrolled to).
+            .id_salt(("merge_recipients", c.recipients.len(), c.resume))
             .striped(true)
             .resizable(true)
             .max_scroll_height(height)

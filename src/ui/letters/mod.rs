@@ -319,11 +319,20 @@ impl Feature for LettersUi {
             Cmd::PreviewMerge(selection, resume) => {
                 let mut recipients =
                     mail_merge::recipients(cx.db, &cx.actor(), &selection).map_err(t::err)?;
-                // A resumed merge goes to whom it was started for.
+                // A resumed merge goes to whom it was started for and has not written to yet;
+                // with nothing to resume, the user is told before any list.
                 if resume {
                     let job = self.merge_job(selection.clone(), true, Vec::new());
-                    let left_out = mail_merge::left_out(cx.db, &job).map_err(t::err)?;
-                    recipients.retain(|r| !left_out.contains(&r.client_id));
+                    match mail_merge::unfinished(cx.db, &job).map_err(t::err)? {
+                        Some((left_out, done)) => recipients.retain(|r| {
+                            !left_out.contains(&r.client_id) && !done.contains(&r.client_id)
+                        }),
+                        None => {
+                            self.merge.report =
+                                Some(Err(crate::letters::LetterError::NothingToResume));
+                            return Ok(());
+                        }
+                    }
                 }
                 self.merge.confirm = Some(merge::Confirm {
                     selection,

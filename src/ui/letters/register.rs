@@ -178,12 +178,22 @@ impl Register {
                         ui.add(egui::Label::new(l.status.label()).selectable(false));
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&r.client).truncate().selectable(false))
-                            .on_hover_text(&r.client);
+                        ui.add(
+                            egui::Label::new(&r.client)
+                                .truncate()
+                                .show_tooltip_when_elided(false)
+                                .selectable(false),
+                        )
+                        .on_hover_text(&r.client);
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&l.heading).truncate().selectable(false))
-                            .on_hover_text(&l.heading);
+                        ui.add(
+                            egui::Label::new(&l.heading)
+                                .truncate()
+                                .show_tooltip_when_elided(false)
+                                .selectable(false),
+                        )
+                        .on_hover_text(&l.heading);
                     });
                     if row.response().clicked()
                         && let Some(id) = l.id

@@ -62,8 +62,12 @@ impl DossierEditor {
                             }
                         });
                         row.col(|ui| {
-                            ui.add(egui::Label::new(&p.position).truncate())
-                                .on_hover_text(&p.position);
+                            ui.add(
+                                egui::Label::new(&p.position)
+                                    .truncate()
+                                    .show_tooltip_when_elided(false),
+                            )
+                            .on_hover_text(&p.position);
                         });
                         row.col(|ui| {
                             crate::ui::widgets::cell(
