@@ -348,6 +348,58 @@ fn a_merge_leaves_out_the_clients_excepted_and_so_does_its_resume() {
     assert_eq!(written, 0);
 }
 
+/// An unknown client to leave out is refused (a typo would leave out nobody); clients to
+/// leave out are not given to a resume; a merge run again the same day is counted for the
+/// warning.
+#[test]
+fn a_merges_guards_name_what_is_wrong() {
+    let mut db = demo_db(12);
+    let dir = tempfile::tempdir().expect("tmp");
+    let job = MergeJob {
+        template_code: "tariff_change".into(),
+        selection: Selection::All,
+        out_dir: dir.path().to_path_buf(),
+        combined: false,
+        resume: false,
+        fields: common::tariff_fields(),
+        except: vec![99_999],
+        asked_at: None,
+    };
+    let run =
+        |db: &mut Db, job: &MergeJob| merge(db, &SYSTEM, job, &|_, _| {}, &AtomicBool::new(false));
+    let err = run(&mut db, &job).expect_err("unknown id");
+    assert!(
+        matches!(err, LetterError::NotInSelection(99_999)),
+        "{err:?}"
+    );
+    assert!(
+        !dir.path().read_dir().expect("dir").any(|_| true),
+        "nothing made"
+    );
+    let resume = MergeJob {
+        resume: true,
+        except: vec![1],
+        ..job.clone()
+    };
+    assert!(matches!(
+        run(&mut db, &resume),
+        Err(LetterError::ExceptOnResume)
+    ));
+    let fresh = MergeJob {
+        except: Vec::new(),
+        ..job.clone()
+    };
+    assert_eq!(
+        vipdesk::letters::merge::sent_today(&db, &fresh).expect("n"),
+        0
+    );
+    let done = run(&mut db, &fresh).expect("merge");
+    assert_eq!(
+        vipdesk::letters::merge::sent_today(&db, &fresh).expect("n"),
+        done.letters.len()
+    );
+}
+
 #[test]
 fn courier_sheet_lists_the_letters_handed_over() {
     let mut db = demo_db(40);

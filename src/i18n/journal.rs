@@ -230,18 +230,55 @@ fn setting_changes(pair: &Value) -> Vec<String> {
     keys.dedup();
     keys.into_iter()
         .filter(|k| old.get(*k) != new.get(*k))
-        .map(|k| {
+        .flat_map(|k| {
+            // The deadlines of appeals: only the rules that changed, each in words.
+            if let (Some(Value::Array(o)), Some(Value::Array(n))) = (old.get(k), new.get(k))
+                && k == "rules"
+            {
+                return rules_changes(o, n);
+            }
             let name = w::setting_field(k);
-            match (old.get(k), new.get(k)) {
+            vec![match (old.get(k), new.get(k)) {
                 (None | Some(Value::Null), Some(n)) => format!("{name}: {}", journal_value(n)),
                 (Some(o), Some(n)) => {
                     format!("{name}: {} → {}", journal_value(o), journal_value(n))
                 }
                 (Some(o), None) => format!("{name}: {} → —", journal_value(o)),
                 (None, None) => String::new(),
-            }
+            }]
         })
         .collect()
+}
+
+/// The deadline rules of appeals that changed, one line each: «Срок: отзыв, юридическое лицо:
+/// 30 дн. → 20 раб. дн.».
+fn rules_changes(old: &[Value], new: &[Value]) -> Vec<String> {
+    let key = |r: &Value| (r.get("kind").cloned(), r.get("client").cloned());
+    let words = |r: &Value| {
+        let days = r.get("days").and_then(Value::as_i64).unwrap_or_default();
+        let working = r.get("working").and_then(Value::as_bool).unwrap_or(false);
+        w::journal_term(days, working)
+    };
+    let name = |r: &Value| {
+        let part = |field: &str| {
+            r.get(field)
+                .map(|v| setting_value(field, v))
+                .unwrap_or_default()
+        };
+        format!("{}, {}", part("kind"), part("client"))
+    };
+    let mut out = Vec::new();
+    for n in new {
+        match old.iter().find(|o| key(o) == key(n)) {
+            Some(o) if o == n => {}
+            Some(o) => out.push(w::journal_rule(&name(n), &words(o), &words(n))),
+            None => out.push(w::journal_rule(&name(n), "—", &words(n))),
+        }
+    }
+    for o in old.iter().filter(|o| !new.iter().any(|n| key(n) == key(o))) {
+        out.push(w::journal_rule(&name(o), &words(o), "—"));
+    }
+    out
 }
 
 /// The gift limits (`{"2026": {"matrix": [[general, birthday, jubilee]; 3]}}`), one line per
@@ -296,4 +333,36 @@ fn limits_changes(old: &Map<String, Value>, new: &Map<String, Value>) -> Option<
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A change of one appeal deadline is one line in words, not the whole list of codes.
+    #[test]
+    fn a_changed_deadline_rule_is_one_line_in_words() {
+        let rules = |days: i64| {
+            serde_json::json!({
+                "rules": [
+                    {"kind": "feedback", "client": "legal", "days": days, "working": false},
+                    {"kind": "info", "client": "legal", "days": 30, "working": false},
+                ],
+                "due_soon_days": 3,
+            })
+            .to_string()
+        };
+        let mut changes = Map::new();
+        changes.insert(
+            "value".into(),
+            Value::Array(vec![Value::String(rules(30)), Value::String(rules(20))]),
+        );
+        let lines = journal_changes("settings", &changes, &|_, _| None);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].starts_with("Срок: "), "{lines:?}");
+        assert!(lines[0].ends_with(": 30 дн. → 20 дн."), "{lines:?}");
+        for raw in ["feedback", "legal", "kind", "days"] {
+            assert!(!lines[0].contains(raw), "{lines:?}");
+        }
+    }
 }

@@ -57,6 +57,12 @@ pub fn recipients(
         .collect()
 }
 
+/// How many letters the same merge (template and selection) already registered today.
+pub fn sent_today(db: &Db, job: &MergeJob) -> Result<usize, LetterError> {
+    let day = db.today().format("%Y-%m-%d").to_string();
+    Ok(store::sent_by_same_merges(db.conn(), job, &day)?)
+}
+
 /// The clients an unfinished merge was started without, and those it has written to.
 pub type Unfinished = (Vec<Id>, Vec<Id>);
 
@@ -118,8 +124,18 @@ pub fn merge(
         settle_parts(db, &job.out_dir)?;
         return combined(db, actor, job, &template, &ids, progress, cancel);
     }
-    if !job.resume && chosen(actor, job, &rows, &job.except).is_empty() {
-        return Err(LetterError::EmptySelection);
+    if job.resume && !job.except.is_empty() {
+        return Err(LetterError::ExceptOnResume);
+    }
+    if !job.resume {
+        // Whom to leave out is named among the selection (a typo leaves out nobody silently).
+        let all = selected_clients(actor, &job.selection, &rows);
+        if let Some(id) = job.except.iter().find(|id| !all.contains(id)) {
+            return Err(LetterError::NotInSelection(*id));
+        }
+        if chosen(actor, job, &rows, &job.except).is_empty() {
+            return Err(LetterError::EmptySelection);
+        }
     }
     files::create_dir(&job.out_dir)?;
     // The merge claimed inside the write: of two runs started together, the second finds the

@@ -59,6 +59,12 @@ pub enum LetterError {
     /// one does not (it would write to every client a second time).
     #[error("the same merge was started at the same time, at {0}")]
     MergeTwice(String),
+    /// A client to leave out (`--except`) that the selection does not hold.
+    #[error("client {0} is not in the selection")]
+    NotInSelection(Id),
+    /// Clients to leave out given when resuming: a merge goes on as it began.
+    #[error("a resumed merge keeps the clients it began without")]
+    ExceptOnResume,
     #[error("the merge was cancelled")]
     Cancelled,
     #[error("the merge stopped at a client: {cause}")]

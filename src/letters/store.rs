@@ -363,6 +363,22 @@ pub fn same_merge_since(conn: &Connection, job: &MergeJob, since: &str) -> Resul
         .optional()?)
 }
 
+/// Letters registered on `day` by finished merges of the same template to the same selection:
+/// a merge started again the same day is most likely a mistake.
+pub fn sent_by_same_merges(conn: &Connection, job: &MergeJob, day: &str) -> Result<usize> {
+    let code = job.selection.code();
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM letters l JOIN merges m ON m.id = l.merge_id \
+         WHERE m.template_code = ?1 \
+         AND (m.selection = ?2 OR substr(m.selection, 1, length(?2) + length(?3)) = ?2 || ?3) \
+         AND m.finished_at IS NOT NULL AND m.deleted_at IS NULL AND l.deleted_at IS NULL \
+         AND l.reg_date = ?4",
+        params![job.template_code, code, super::model::EXCEPT, day],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 /// Whether merge `merge_id` already wrote to `client_id` (read inside the write that would).
 pub fn merge_wrote_to(conn: &Connection, merge_id: Id, client_id: Id) -> Result<bool> {
     Ok(conn

@@ -143,6 +143,21 @@ pub fn error_text(ui: &mut Ui, error: Option<&FieldError>) {
     }
 }
 
+/// In a wrapped row of filters: a label and its field go to the next line together when they
+/// do not fit on this one (a label never ends a line with its field on the next).
+pub fn keep_together(ui: &mut Ui, label: &str, field_width: f32) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let label_width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(label.to_string(), font, theme::INK)
+            .size()
+            .x
+    });
+    let needed = label_width + field_width + 2.0 * ui.spacing().item_spacing.x;
+    if ui.available_width() < needed {
+        ui.end_row();
+    }
+}
+
 /// A message in the error colour.
 pub fn message(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).color(theme::ERROR).small());

@@ -344,6 +344,20 @@ pub fn journal_limit(year: &str, category: usize, kind: &str, old: &str, new: &s
     }
 }
 
+/// A term of an appeal in the journal: «30 дн.», «20 раб. дн.».
+pub fn journal_term(days: i64, working: bool) -> String {
+    if working {
+        format!("{days} раб. дн.")
+    } else {
+        format!("{days} дн.")
+    }
+}
+
+/// A deadline rule that changed: «Срок: отзыв, юридическое лицо: 30 дн. → 20 дн.».
+pub fn journal_rule(name: &str, old: &str, new: &str) -> String {
+    format!("Срок: {name}: {old} → {new}")
+}
+
 /// A record the journal cannot name any more (removed for good).
 pub fn journal_record(id: i64) -> String {
     format!("запись № {id}")

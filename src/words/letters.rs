@@ -233,6 +233,12 @@ pub const MERGE_EMPTY_SELECTION: &str = "ни один клиент не под�
 pub const MERGE_NOTHING_TO_RESUME: &str =
     "незаконченной рассылки по этому шаблону и этой выборке нет";
 pub const MERGE_RESUME: &str = "Продолжить рассылку";
+pub fn merge_not_in_selection(id: i64) -> String {
+    format!(
+        "клиента № {id} нет среди клиентов этой рассылки (или он не ваш): --except называет только клиентов выборки"
+    )
+}
+pub const MERGE_EXCEPT_ON_RESUME: &str = "продолжение рассылки пишет тем же клиентам, что и её начало: --except при --resume не указывают";
 pub fn merge_twice(at: &str) -> String {
     format!(
         "такая же рассылка запущена одновременно с этой (в {at}) и выполнена: вторая не выполняется, чтобы не писать клиентам дважды"
@@ -333,6 +339,13 @@ pub fn merge_confirm_title(with: usize, without: usize) -> String {
         s.push_str(&format!(" Без адресата: {without}."));
     }
     s
+}
+pub fn merge_sent_today(n: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Внимание: эта рассылка сегодня уже выполнена — зарегистрировано {}. Повторная рассылка напишет клиентам второй раз.",
+        count(n as u64, super::LETTER_FORMS)
+    )
 }
 pub const MERGE_UNTICK_HINT: &str =
     "Снимите отметку у клиента, которому письмо этой рассылки не нужно.";

@@ -41,6 +41,8 @@ impl Describe for LetterError {
             LetterError::EmptySelection => w::MERGE_EMPTY_SELECTION.into(),
             LetterError::MergeUnfinished { done, total } => w::merge_unfinished(*done, *total),
             LetterError::NothingToResume => w::MERGE_NOTHING_TO_RESUME.into(),
+            LetterError::NotInSelection(id) => w::merge_not_in_selection(*id),
+            LetterError::ExceptOnResume => w::MERGE_EXCEPT_ON_RESUME.into(),
             LetterError::MergeTwice(at) => w::merge_twice(
                 &crate::domain::clock::stamp_local(at)
                     .map(|t| t.format("%H:%M:%S").to_string())

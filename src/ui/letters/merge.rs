@@ -59,6 +59,10 @@ pub struct MergeScreen {
     pub field_errors: std::collections::BTreeMap<&'static str, String>,
     /// The recipients shown for confirmation before anything is registered.
     pub confirm: Option<Confirm>,
+    /// The recipients being read (5,000 dossiers take longer than a frame).
+    pub preview: crate::ui::loader::Loading<Confirm>,
+    /// Why the recipients could not be read.
+    pub preview_error: Option<String>,
 }
 
 /// A merge waiting for the user's «да»: who it writes to.
@@ -68,6 +72,8 @@ pub struct Confirm {
     pub recipients: Vec<Recipient>,
     /// The clients the user left out (a resumed merge keeps the ones it began without).
     pub unticked: std::collections::HashSet<Id>,
+    /// Letters the same merge already registered today (a second run is most likely a mistake).
+    pub sent_today: usize,
 }
 
 impl MergeScreen {
@@ -220,7 +226,7 @@ impl MergeScreen {
         ui.heading(t::NAV_MERGE);
         ui.label(RichText::new(t::MERGE_HINT).small().color(theme::MUTED));
         let running = self.run.is_some();
-        let confirming = self.confirm.is_some();
+        let confirming = self.confirm.is_some() || self.preview.busy();
         ui.add_enabled_ui(!running && !confirming, |ui| {
             crate::ui::widgets::form_grid("merge").show(ui, |ui| {
                 ui.label(t::F_TEMPLATE);
@@ -340,6 +346,13 @@ impl MergeScreen {
         if let Some(e) = self.error {
             ui.label(RichText::new(e).color(theme::ERROR));
         }
+        if let Some(read) = self.preview.poll() {
+            self.take_preview(read);
+        }
+        self.preview.ui(ui);
+        if let Some(e) = &self.preview_error {
+            ui.label(RichText::new(e).color(theme::ERROR));
+        }
         self.confirm_ui(ui, &mut out);
         if let Some(run) = &self.run {
             let fraction = if run.total == 0 {
@@ -384,6 +397,17 @@ impl MergeScreen {
 
 impl MergeScreen {
     /// Takes what the merge thread reported since the last frame.
+    /// Takes the recipients read for the confirmation (or why they could not be).
+    pub fn take_preview(&mut self, read: Result<Confirm, String>) {
+        match read {
+            Ok(c) => (self.confirm, self.preview_error) = (Some(c), None),
+            Err(e) => {
+                (self.confirm, self.preview_error) =
+                    (None, Some(crate::domain::fmt::capitalize(&e)));
+            }
+        }
+    }
+
     fn poll(&mut self) {
         let Some(run) = &mut self.run else {
             return;

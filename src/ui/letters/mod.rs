@@ -317,29 +317,42 @@ impl Feature for LettersUi {
             }
             Cmd::MergeDir(p) => self.merge.out_dir = p.display().to_string(),
             Cmd::PreviewMerge(selection, resume) => {
-                let mut recipients =
-                    mail_merge::recipients(cx.db, &cx.actor(), &selection).map_err(t::err)?;
-                // A resumed merge goes to whom it was started for and has not written to yet;
-                // with nothing to resume, the user is told before any list.
-                if resume {
-                    let job = self.merge_job(selection.clone(), true, Vec::new());
-                    match mail_merge::unfinished(cx.db, &job).map_err(t::err)? {
-                        Some((left_out, done)) => recipients.retain(|r| {
-                            !left_out.contains(&r.client_id) && !done.contains(&r.client_id)
-                        }),
-                        None => {
-                            self.merge.report =
-                                Some(Err(crate::letters::LetterError::NothingToResume));
-                            return Ok(());
+                let actor = cx.actor();
+                let job = self.merge_job(selection.clone(), resume, Vec::new());
+                self.merge.preview_error = None;
+                let read = self.merge.preview.start(cx, move |db| {
+                    let mut recipients = mail_merge::recipients(db, &actor, &selection)
+                        .map_err(|e| t::describe(&e))?;
+                    // A resumed merge goes to whom it was started for and has not written to
+                    // yet; with nothing to resume, the user is told before any list.
+                    if resume {
+                        match mail_merge::unfinished(db, &job).map_err(|e| t::describe(&e))? {
+                            Some((left_out, done)) => recipients.retain(|r| {
+                                !left_out.contains(&r.client_id) && !done.contains(&r.client_id)
+                            }),
+                            None => {
+                                return Err(t::describe(
+                                    &crate::letters::LetterError::NothingToResume,
+                                ));
+                            }
                         }
                     }
-                }
-                self.merge.confirm = Some(merge::Confirm {
-                    selection,
-                    resume,
-                    unticked: std::collections::HashSet::new(),
-                    recipients,
+                    let sent_today = if resume {
+                        0
+                    } else {
+                        mail_merge::sent_today(db, &job).map_err(|e| t::describe(&e))?
+                    };
+                    Ok(merge::Confirm {
+                        selection,
+                        resume,
+                        unticked: std::collections::HashSet::new(),
+                        recipients,
+                        sent_today,
+                    })
                 });
+                if let Some(read) = read {
+                    self.merge.take_preview(read);
+                }
             }
             Cmd::StartMerge(selection, resume, except) => {
                 self.merge.confirm = None;
@@ -361,6 +374,10 @@ impl Feature for LettersUi {
 
     fn leaves(&self, cmd: &Cmd) -> bool {
         matches!(cmd, Cmd::Close | Cmd::Correct)
+    }
+
+    fn reading(&self) -> bool {
+        self.merge.preview.waiting()
     }
 
     fn editor(&mut self, route: Route) -> Option<&mut dyn Editor> {

@@ -72,6 +72,7 @@ impl Register {
                 })
                 .response
                 .accessible_name(t::FILTER_STATUS);
+            widgets::keep_together(ui, t::COL_CLIENT, theme::COMBO_WIDTH);
             ui.add(egui::Label::new(t::COL_CLIENT).extend());
             changed |= widgets::id_combo(
                 ui,
@@ -80,6 +81,7 @@ impl Register {
                 &mut self.filter.client,
                 clients,
             );
+            widgets::keep_together(ui, t::COL_MANAGER, theme::COMBO_WIDTH);
             ui.add(egui::Label::new(t::COL_MANAGER).extend());
             changed |= widgets::id_combo(
                 ui,
