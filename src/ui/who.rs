@@ -161,7 +161,11 @@ impl SignIn {
         ui.add_space(4.0);
         // As high as the names found (up to 420 px): the list grows back at once when a search
         // that found nobody is cleared.
-        let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        let sp = ui.spacing();
+        let row = (ui.text_style_height(&egui::TextStyle::Button) + 2.0 * sp.button_padding.y)
+            .max(sp.interact_size.y)
+            + sp.item_spacing.y
+            + 1.0;
         egui::ScrollArea::vertical()
             .max_height(420.0)
             .min_scrolled_height((found.len().max(1) as f32 * row).min(420.0))
@@ -218,12 +222,14 @@ impl SignIn {
                                 .desired_width(240.0),
                         )
                         .labelled_by(l.id);
-                    if self.focus {
+                    // Focused when the user is chosen, and whenever nothing else is (the
+                    // window's first frames, where a request can be lost).
+                    if self.focus || ui.memory(|m| m.focused().is_none()) {
                         field.request_focus();
                         self.focus = false;
                     }
-                    let mut submitted =
-                        field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    let mut submitted = (field.lost_focus() || field.has_focus())
+                        && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.end_row();
                     if new {
                         let l = ui.label(t::REPEAT_PASSWORD);
@@ -234,7 +240,8 @@ impl SignIn {
                                     .desired_width(240.0),
                             )
                             .labelled_by(l.id);
-                        submitted = again.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        submitted = (again.lost_focus() || again.has_focus())
+                            && ui.input(|i| i.key_pressed(Key::Enter));
                         ui.end_row();
                     }
                     if submitted {

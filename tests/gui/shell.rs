@@ -154,8 +154,8 @@ fn first_run_without_demo_creates_the_first_manager() {
     );
 }
 
-#[test]
-fn the_remembered_user_gets_their_own_today_at_start() {
+/// A demo whose head set his password and a manager's, opened with the manager remembered.
+fn remembered_manager() -> (App, vipdesk::admin::Manager) {
     let (mut db, _) = common::db();
     vipdesk::demo::generate(&mut db, 24, 6, common::today()).expect("demo");
     let manager = admin::service::managers(&db)
@@ -163,7 +163,6 @@ fn the_remembered_user_gets_their_own_today_at_start() {
         .into_iter()
         .find(|m| m.role == vipdesk::domain::Role::Manager)
         .expect("a manager");
-    // The head set his password and the manager's.
     {
         use vipdesk::admin::identity::{self, Proof};
         let head = head_of(&db).expect("head");
@@ -182,7 +181,26 @@ fn the_remembered_user_gets_their_own_today_at_start() {
         manager_uuid: Some(manager.uuid.clone()),
         ..Prefs::default()
     };
-    let app = App::with_reads(db, prefs, false).expect("app");
+    (App::with_reads(db, prefs, false).expect("app"), manager)
+}
+
+/// At start the remembered user's password field has the focus: the password typed at once
+/// and Enter sign in.
+#[test]
+fn the_remembered_user_types_the_password_and_presses_enter() {
+    let (app, manager) = remembered_manager();
+    let mut h = harness(app);
+    h.run();
+    h.event(egui::Event::Text("первый-пароль".into()));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().view.me_id(), manager.id);
+}
+
+#[test]
+fn the_remembered_user_gets_their_own_today_at_start() {
+    let (app, manager) = remembered_manager();
     // Proposed, not taken: the remembered user proves it is them.
     assert_eq!(app.view.me_id(), None);
     assert_eq!(app.sign_in.chosen.as_ref().map(|c| c.0), manager.id);
