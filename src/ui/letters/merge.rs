@@ -127,7 +127,8 @@ impl MergeScreen {
             );
         }
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        let height = (ui.available_height() - 60.0).clamp(120.0, 420.0);
+        // As high as the window allows, the buttons below it in view.
+        let height = (ui.available_height() - 60.0).max(120.0);
         egui_extras::TableBuilder::new(ui)
             // Each list from its top (not where the last one was scrolled to).
             .id_salt(("merge_recipients", c.recipients.len(), c.resume))
@@ -163,19 +164,21 @@ impl MergeScreen {
                     let i = row.index();
                     let r = &c.recipients[i];
                     row.col(|ui| {
-                        let mut ticked = !c.unticked.contains(&r.client_id);
-                        // A resumed merge goes on as it began.
-                        let changed = ui
-                            .add_enabled(!c.resume, egui::Checkbox::new(&mut ticked, ""))
-                            .on_hover_text(t::merge_tick_hint(&r.client))
-                            .accessible_name(t::merge_tick_hint(&r.client))
-                            .changed();
-                        ui.label((i + 1).to_string());
-                        if changed && ticked {
-                            c.unticked.remove(&r.client_id);
-                        } else if changed {
-                            c.unticked.insert(r.client_id);
-                        }
+                        ui.horizontal(|ui| {
+                            let mut ticked = !c.unticked.contains(&r.client_id);
+                            // A resumed merge goes on as it began.
+                            let changed = ui
+                                .add_enabled(!c.resume, egui::Checkbox::new(&mut ticked, ""))
+                                .on_hover_text(t::merge_tick_hint(&r.client))
+                                .accessible_name(t::merge_tick_hint(&r.client))
+                                .changed();
+                            ui.label((i + 1).to_string());
+                            if changed && ticked {
+                                c.unticked.remove(&r.client_id);
+                            } else if changed {
+                                c.unticked.insert(r.client_id);
+                            }
+                        });
                     });
                     row.col(|ui| {
                         crate::ui::widgets::cell(ui, &r.client);
