@@ -313,3 +313,51 @@ fn spawn_encrypt(db: &Path) -> std::process::Child {
         .spawn()
         .expect("encrypt")
 }
+
+/// Encrypting leaves no readable plain copy where the program keeps copies: a copy taken
+/// before a migration beside the database is encrypted too; a damaged plain copy in the backups
+/// folder is named and the command fails, or, with `--remove-unreadable`, is removed.
+#[test]
+fn encrypt_leaves_no_plain_copy_behind() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (db, inn) = demo(dir.path());
+    ok(&run(&db, &["backup"], None, None));
+    let backups = vipdesk::storage::backups_dir(&db);
+    let good = std::fs::read_dir(&backups)
+        .expect("backups")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "db"))
+        .expect("a backup");
+    // A damaged copy: the first half of a good one.
+    let bytes = std::fs::read(&good).expect("copy");
+    let damaged = good.with_file_name("vipdesk-damaged.db");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).expect("damaged");
+    let schema_bak = db.with_file_name("v.db.schema13.bak");
+    std::fs::copy(&good, &schema_bak).expect("bak");
+    assert!(holds(&schema_bak, &inn));
+
+    let o = run(&db, &["encrypt"], None, Some(PASS));
+    assert!(!o.status.success(), "a plain copy left is a failure");
+    assert!(
+        stderr(&o).contains(&damaged.display().to_string()),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !plain(&schema_bak),
+        "the copy before a migration is encrypted"
+    );
+    assert!(!holds(&schema_bak, &inn));
+    let o = run(
+        &db,
+        &["encrypt", "--remove-unreadable"],
+        Some(PASS),
+        Some("пароль VIP-2027"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!damaged.exists(), "removed with the user's word");
+    for e in std::fs::read_dir(&backups).expect("backups").flatten() {
+        assert!(!plain(&e.path()), "{} is plain", e.path().display());
+    }
+}

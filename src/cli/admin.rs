@@ -113,7 +113,7 @@ pub fn restore(place: &Place, file: &Path, out: &mut Out) -> anyhow::Result<Exit
 /// `vipdesk encrypt`: the database and its copies encrypted with a new passphrase (or, when
 /// encrypted already, moved to a new one). The current passphrase is checked before the new
 /// one is asked.
-pub fn encrypt(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn encrypt(place: &Place, remove_unreadable: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
     place.head_of_database()?;
     let from = place.key()?;
     drop(place.open()?);
@@ -125,7 +125,25 @@ pub fn encrypt(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
         done.copies,
         done.copies_left,
     ))?;
-    Ok(ExitCode::SUCCESS)
+    // No readable plain copy stays where the program keeps copies: removed with the user's
+    // word, else each named and the command fails.
+    let mut kept = Vec::new();
+    for copy in &done.plain_left {
+        let name = copy.display().to_string();
+        if remove_unreadable && std::fs::remove_file(copy).is_ok() {
+            out.line(crate::words::cli::plain_copy_removed(&name))?;
+        } else {
+            kept.push(name);
+        }
+    }
+    if kept.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for name in &kept {
+        eprintln!("{}", crate::words::cli::plain_copy_left(name));
+    }
+    eprintln!("{}", crate::words::cli::PLAIN_COPIES_HINT);
+    Ok(ExitCode::FAILURE)
 }
 
 /// `vipdesk decrypt`: the database and its copies written plain again.

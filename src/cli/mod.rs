@@ -76,7 +76,11 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Encrypt the database and its backups with a passphrase (VIPDESK_NEW_PASSPHRASE, or
     /// asked twice); on an encrypted database, change its passphrase.
-    Encrypt,
+    Encrypt {
+        /// Delete the copies that stay plain because they cannot be read (damaged).
+        #[arg(long)]
+        remove_unreadable: bool,
+    },
     /// Decrypt the database and its backups (the passphrase: VIPDESK_PASSPHRASE, or asked).
     Decrypt,
     /// Clients.
@@ -416,7 +420,7 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
         Command::Backup { out: file } => admin::backup(place, file.as_deref(), out)?,
         Command::Backups { command } => admin::backups(place, command, out)?,
         Command::Restore { file } => admin::restore(place, &file, out)?,
-        Command::Encrypt => admin::encrypt(place, out)?,
+        Command::Encrypt { remove_unreadable } => admin::encrypt(place, remove_unreadable, out)?,
         Command::Decrypt => admin::decrypt(place, out)?,
         Command::Clients { command } => clients::clients(place, command, out)?,
         Command::Import { what } => clients::import(place, what, out)?,

@@ -8,7 +8,7 @@
 //! database must not be open anywhere else meanwhile (switching it out of WAL proves that).
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -57,6 +57,25 @@ pub fn is_plain(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok_and(|()| &head == PLAIN_HEADER)
+}
+
+/// The copies taken beside the database at `path` before a migration (`NAME.schemaN.bak`).
+fn schema_copies(path: &Path) -> Vec<PathBuf> {
+    let name = files::file_name(path);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = files::file_name(p);
+            n.starts_with(&format!("{name}.schema")) && n.ends_with(".bak")
+        })
+        .collect()
 }
 
 /// Whether the file at `path` looks like an encrypted database: not a plain SQLite file, whole
@@ -153,25 +172,50 @@ pub fn convert(
     remove_temporaries(path);
     let mut copies = 0;
     let mut copies_left = 0;
-    for copy in backup::list(path)? {
-        remove_temporaries(&copy.path);
+    let mut plain_left = Vec::new();
+    // The copies in the backups folder, and those taken beside the database before a migration
+    // (`NAME.schemaN.bak`).
+    let mut all: Vec<PathBuf> = backup::list(path)?.into_iter().map(|c| c.path).collect();
+    all.extend(schema_copies(path));
+    // Any other file in the backups folder (a copy renamed by hand, a damaged one).
+    for other in std::fs::read_dir(super::backups_dir(path))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let p = other.path();
+        let n = files::file_name(&p);
+        let side = ["-wal", "-shm", "-journal", ".tmp"]
+            .iter()
+            .any(|s| n.ends_with(s));
+        if p.is_file() && !side && !all.contains(&p) {
+            all.push(p);
+        }
+    }
+    for copy_path in all {
+        remove_temporaries(&copy_path);
         // A copy under neither passphrase (made before an earlier change) is left as it is;
         // it is still listed, and restorable with its own passphrase.
         let converted = [from, to, None].into_iter().find_map(|key| {
-            open(&copy.path, OpenFlags::SQLITE_OPEN_READ_ONLY, key)
+            open(&copy_path, OpenFlags::SQLITE_OPEN_READ_ONLY, key)
                 .ok()
                 .map(|_| key)
         });
         match converted {
             Some(key) if key == to => copies += 1,
-            Some(key) => match hold(&copy.path, key).and_then(|c| export(c, &copy.path, to)) {
+            Some(key) => match hold(&copy_path, key).and_then(|c| export(c, &copy_path, to)) {
                 Ok(_) => copies += 1,
                 Err(e) => {
                     copies_left += 1;
-                    log::warn!("backup {} not converted: {e}", files::file_name(&copy.path));
+                    log::warn!("backup {} not converted: {e}", files::file_name(&copy_path));
                 }
             },
             None => copies_left += 1,
+        }
+        // Encrypting, a copy left that is not ciphertext (plain, or damaged plain) is personal
+        // data in the clear: the caller says so.
+        if to.is_some() && !is_encrypted(&copy_path) {
+            plain_left.push(copy_path.clone());
         }
     }
     let snapshot = export(src, path, to)?;
@@ -179,6 +223,7 @@ pub fn convert(
         snapshot,
         copies,
         copies_left,
+        plain_left,
     })
 }
 
@@ -189,6 +234,9 @@ pub struct Converted {
     pub snapshot: Snapshot,
     pub copies: usize,
     pub copies_left: usize,
+    /// Copies left as they were that are plain SQLite files (damaged, or under no passphrase
+    /// that opens them): after encrypting, personal data in the clear.
+    pub plain_left: Vec<PathBuf>,
 }
 
 /// Whether the database at `path` is open nowhere else (no other program, no merge, no window):

@@ -339,6 +339,10 @@ const HELP: &[(&str, &str)] = &[
         "Кому: all | manager:ID | district:НАЗВАНИЕ",
     ),
     (
+        "encrypt --remove-unreadable",
+        "Удалить копии, которые не читаются (повреждены) и поэтому остались незашифрованными",
+    ),
+    (
         "letter merge --except",
         "Кому из выбранных не писать: номера клиентов через запятую, например 12,57",
     ),
@@ -369,3 +373,12 @@ pub const USER_NEEDED: &str = "Укажите, кто работает: --user �
 pub fn no_manager(id: i64) -> String {
     format!("Менеджера с номером (id) {id} в базе нет.")
 }
+pub fn plain_copy_left(path: &str) -> String {
+    format!(
+        "Копия {path} не читается и осталась незашифрованной: в ней персональные данные в открытом виде."
+    )
+}
+pub fn plain_copy_removed(path: &str) -> String {
+    format!("Нечитаемая незашифрованная копия {path} удалена.")
+}
+pub const PLAIN_COPIES_HINT: &str = "Удалите эти копии сами или повторите с --remove-unreadable: после шифрования открытых копий остаться не должно.";
