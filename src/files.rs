@@ -243,6 +243,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         path: path.to_path_buf(),
         source,
     };
+    remove_dead_temporaries(&target);
     let tmp = temp_beside(&target);
     let written = (|| {
         let mut f = private_file(&tmp)?;
@@ -342,6 +343,42 @@ pub fn temp_beside(path: &Path) -> PathBuf {
     let name = file_name(path);
     let n = N.fetch_add(1, Ordering::Relaxed);
     path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+/// Whether a temporary file named by [`temp_beside`] (`.NAME.PID.N.tmp`, or its SQLite
+/// `-journal`) was left by a process that is gone (killed in the middle of a write): where the
+/// system lists its processes (`/proc`), known at once; elsewhere never said.
+pub fn temp_owner_gone(name: &str) -> bool {
+    let stem = name
+        .strip_suffix(".tmp-journal")
+        .or_else(|| name.strip_suffix(".tmp"));
+    let pid = stem
+        .and_then(|s| s.rsplit_once('.'))
+        .and_then(|(rest, _n)| rest.rsplit_once('.'))
+        .and_then(|(_, pid)| pid.parse::<u32>().ok());
+    let procs = Path::new("/proc/self");
+    match pid {
+        Some(pid) if procs.exists() => {
+            pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
+        }
+        _ => false,
+    }
+}
+
+/// Removes the temporary files of `target` (see [`temp_beside`]) whose process is gone: a
+/// write, an export or an encryption killed in the middle leaves nothing behind for long.
+pub fn remove_dead_temporaries(target: &Path) {
+    let prefix = format!(".{}.", file_name(target));
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && temp_owner_gone(&name) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Makes a rename durable (the folder's entry), where the system allows.

@@ -575,3 +575,39 @@ fn punctuation_searches_short_rows_and_empty_files_are_not_taken_as_data() {
     let o = vipdesk(&empty, &["--create", "clients", "list"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// What a killed backup, encryption or export left (`.NAME.PID.N.tmp` of a process that is
+/// gone) is removed the next time the database opens, a backup is made or the file is written,
+/// not an hour later; a living process's is kept.
+#[test]
+fn temporaries_of_killed_runs_do_not_stay() {
+    if !Path::new("/proc/self").exists() {
+        eprintln!("skipped: no /proc to tell a living process");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = demo(dir.path());
+    let dead = 4_194_400; // above the largest pid Linux hands out (2^22)
+    let beside = db.with_file_name(format!(".v.db.{dead}.0.tmp"));
+    let alive = db.with_file_name(format!(".v.db.{}.0.tmp", std::process::id()));
+    for f in [&beside, &alive] {
+        std::fs::write(f, b"half a copy").expect("tmp");
+    }
+    let o = vipdesk(&db, &["clients", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!beside.exists(), "a dead run's temporary is removed");
+    assert!(alive.exists(), "a living one's is kept");
+    let backups = vipdesk::storage::backups_dir(&db);
+    std::fs::create_dir_all(&backups).expect("backups");
+    let in_backups = backups.join(format!(".vipdesk-copy.db.{dead}.3.tmp"));
+    std::fs::write(&in_backups, b"half").expect("tmp");
+    let o = vipdesk(&db, &["backup"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!in_backups.exists());
+    let csv = dir.path().join("c.csv");
+    let export_tmp = dir.path().join(format!(".c.csv.{dead}.1.tmp"));
+    std::fs::write(&export_tmp, b"half").expect("tmp");
+    let o = vipdesk(&db, &["export", "clients", csv.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!export_tmp.exists());
+}

@@ -306,7 +306,8 @@ fn remove_stale_temporaries(dir: &Path) {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > Duration::from_secs(3600));
-        if old {
+        // Left by a process killed in the middle of a copy: gone at once, not in an hour.
+        if old || files::temp_owner_gone(&name) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
