@@ -105,6 +105,11 @@ pub fn gifts_of(db: &Db, person_id: Id) -> Result<Vec<Gift>, StorageError> {
 /// limit of the person's category for that holiday. The person's category and the client's
 /// strategic flag are kept with it. The check and the write are one transaction: two managers
 /// recording the same gift at once cannot both succeed.
+/// One gift by id (`None`: gone for good).
+pub fn gift(db: &Db, id: Id) -> Result<Option<Gift>, StorageError> {
+    store::gift(db.conn(), id)
+}
+
 pub fn add_gift(db: &mut Db, actor: &Actor, gift: &Gift) -> Result<Id, GiftError> {
     if gift.item.trim().is_empty() {
         return Err(GiftError::Field(FieldError::Required));

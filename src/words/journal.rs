@@ -344,6 +344,15 @@ pub fn journal_limit(year: &str, category: usize, kind: &str, old: &str, new: &s
     }
 }
 
+/// A gift in the journal: «Книга об Орле — Соколов И.А.».
+pub fn journal_gift(item: &str, person: &str) -> String {
+    match (item.trim(), person.trim()) {
+        ("", p) => p.to_string(),
+        (i, "") => i.to_string(),
+        (i, p) => format!("{i} — {p}"),
+    }
+}
+
 /// A term of an appeal in the journal: «30 дн.», «20 раб. дн.».
 pub fn journal_term(days: i64, working: bool) -> String {
     if working {

@@ -211,6 +211,8 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
         &format!("Канал поступления: {}", Channel::Email.label()),
     );
     shown(&h, &format!("Повод: {}", Occasion::Birthday.label()));
+    // A gift by what it is and whom it is for.
+    shown(&h, "Книга об Орле — Соколов\u{a0}И.А.");
     shown(&h, "Контактное лицо: Соколов\u{a0}И.А.");
     shown(&h, "Персональный менеджер: Петрова\u{a0}А.С.");
     shown(&h, "Телефоны: ");

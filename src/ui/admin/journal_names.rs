@@ -66,6 +66,7 @@ fn own_table(kind: &str) -> Option<&'static str> {
         "meetings" => "meetings",
         "settings" => "settings",
         "records" => "records",
+        "gifts" => "gifts",
         "merges" => "merges",
         _ => return None,
     })
@@ -120,6 +121,12 @@ fn name_of(
                 crate::domain::fmt::opt_date(m.date)
             )
         }),
+        // «Книга об Орле — Соколов И.А.»: what the gift is and whom it is for.
+        "gifts" => {
+            let g = crate::greetings::service::gift(db, id).ok()??;
+            let person = name_of(db, catalogs, topics, "people", g.person_id).unwrap_or_default();
+            Some(t::journal_gift(&g.item, &person))
+        }
         "settings" | "records" | "merges" => {
             let fields = crate::admin::service::journal_fields(db, table, id).ok()??;
             let at = |s: &str| t::journal_value(&serde_json::Value::String(s.to_string()));
