@@ -304,6 +304,8 @@ pub fn stats(
 /// The statistics as a PDF table.
 pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
     let company = admin_service::company(db.conn())?;
+    // Counts with their thousands apart: «18 740».
+    let whole = |n: usize| fmt::number(n as f64, 0);
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut bold = Vec::new();
     let mut section = |rows: &mut Vec<Vec<String>>, title: &str| {
@@ -311,9 +313,9 @@ pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
         rows.push(vec![title.to_string(), String::new()]);
     };
     section(&mut rows, t::STATS_SUMMARY);
-    rows.push(vec![t::STATS_TOTAL.into(), s.total.to_string()]);
-    rows.push(vec![t::STATS_ANSWERED.into(), s.answered.to_string()]);
-    rows.push(vec![t::STATS_ON_TIME.into(), s.on_time.to_string()]);
+    rows.push(vec![t::STATS_TOTAL.into(), whole(s.total)]);
+    rows.push(vec![t::STATS_ANSWERED.into(), whole(s.answered)]);
+    rows.push(vec![t::STATS_ON_TIME.into(), whole(s.on_time)]);
     rows.push(vec![
         t::STATS_ON_TIME_RATE.into(),
         s.on_time_rate()
@@ -326,21 +328,18 @@ pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
             .map(|d| fmt::number(d, 1))
             .unwrap_or_else(|| "—".into()),
     ]);
-    rows.push(vec![
-        t::STATS_OPEN_OVERDUE.into(),
-        s.open_overdue.to_string(),
-    ]);
+    rows.push(vec![t::STATS_OPEN_OVERDUE.into(), whole(s.open_overdue)]);
     section(&mut rows, t::STATS_BY_CHANNEL);
     for (c, n) in &s.by_channel {
-        rows.push(vec![t::channel_label(c.code()).into(), n.to_string()]);
+        rows.push(vec![t::channel_label(c.code()).into(), whole(*n)]);
     }
     section(&mut rows, t::STATS_BY_KIND);
     for (k, n) in &s.by_kind {
-        rows.push(vec![t::kind_label(k.code()).into(), n.to_string()]);
+        rows.push(vec![t::kind_label(k.code()).into(), whole(*n)]);
     }
     section(&mut rows, t::STATS_BY_TOPIC);
     for (topic, n) in &s.by_topic {
-        rows.push(vec![topic.clone(), n.to_string()]);
+        rows.push(vec![topic.clone(), whole(*n)]);
     }
     let period = t::stats_period(&fmt::date(s.from), &fmt::date(s.to));
     let table = Table {
@@ -389,7 +388,7 @@ fn count_chart<'a>(
     crate::pdf::table::Chart {
         title: title.to_string(),
         bars: counts
-            .map(|(label, n)| (label.to_string(), n as f64, n.to_string()))
+            .map(|(label, n)| (label.to_string(), n as f64, fmt::number(n as f64, 0)))
             .collect(),
         full: None,
     }
