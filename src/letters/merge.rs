@@ -186,28 +186,7 @@ pub fn merge(
             report.not_done = todo.len() - k;
             break;
         }
-        if file.is_some() && db.path().and_then(files::file_id) != file {
-            report.not_done = todo.len() - k;
-            let path = db.path().map(Path::to_path_buf).unwrap_or_default();
-            return Err(LetterError::MergeStopped {
-                client: names
-                    .get(client_id)
-                    .copied()
-                    .unwrap_or_default()
-                    .to_string(),
-                report: Box::new(report),
-                cause: Box::new(crate::storage::StorageError::Replaced(path).into()),
-            });
-        }
-        match one_letter(
-            db,
-            actor,
-            &template,
-            *client_id,
-            merge_id,
-            &job.out_dir,
-            &job.fields,
-        ) {
+        match one_letter(db, actor, &template, *client_id, merge_id, job, file) {
             Ok(Made::Letter(id, path)) => {
                 report.letters.push(id);
                 report.files.push(path);
@@ -279,10 +258,18 @@ fn one_letter(
     template: &Template,
     client_id: Id,
     merge_id: Id,
-    out_dir: &Path,
-    fields: &TemplateFields,
+    job: &MergeJob,
+    file: Option<(u64, u64)>,
 ) -> Result<Made, LetterError> {
-    let file = db.path().and_then(files::file_id);
+    let (out_dir, fields) = (&job.out_dir, &job.fields);
+    // Not begun, nor committed, in a database put in the file's place meanwhile.
+    let replaced = |db: &Db| match db.path() {
+        Some(p) if files::file_id(p) != file => Some(p.to_path_buf()),
+        _ => None,
+    };
+    if let Some(p) = replaced(db) {
+        return Err(crate::storage::StorageError::Replaced(p).into());
+    }
     let d = clients_service::open(db.conn(), client_id)?;
     let Some(person) = main_addressee(&d) else {
         return Ok(Made::NoAddressee);
@@ -298,12 +285,9 @@ fn one_letter(
         let part = part_path(&path, &letter.uuid);
         files::write(&part, &pdf::render_pdf(&doc)?)?;
         crate::storage::failpoint("merge-file-written");
-        // Not committed into a database put in the file's place meanwhile.
-        if let Some(db_path) = db.path()
-            && files::file_id(db_path) != file
-        {
+        if let Some(p) = replaced(db) {
             let _ = std::fs::remove_file(&part);
-            return Err(crate::storage::StorageError::Replaced(db_path.to_path_buf()).into());
+            return Err(crate::storage::StorageError::Replaced(p).into());
         }
         Ok::<_, LetterError>(Some((id, letter, path, part)))
     })?;
