@@ -152,30 +152,82 @@ fn run(db: &std::path::Path, password: Option<&str>, args: &[&str]) -> std::proc
     c.stdin(std::process::Stdio::null()).output().expect("run")
 }
 
+/// A head and a manager at `path`, each with a password.
+fn with_passwords(path: &std::path::Path) -> (i64, i64) {
+    let mut db = Db::open(path).expect("db");
+    let (head, me) = common::head_and_manager(&mut db);
+    identity::sign_in(
+        &mut db,
+        head,
+        Proof::NewPassword("пароль-головы", "пароль-головы"),
+    )
+    .expect("head's password");
+    let head_actor = Actor::manager(head, Role::GroupHead);
+    identity::set_password(
+        &mut db,
+        &head_actor,
+        me,
+        "пароль-петровой",
+        "пароль-петровой",
+    )
+    .expect("manager's password");
+    (head, me)
+}
+
+/// Once users have passwords, a command that shows or writes out the clients' data asks who
+/// reads as one that changes it does; a manager's day is hers, another's the head's to see.
+#[test]
+fn reading_commands_ask_who_reads() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    let (head, me) = with_passwords(&path);
+    let export = dir.path().join("export.csv");
+    let export = export.to_str().expect("path");
+    for args in [
+        vec!["clients", "list"],
+        vec!["today"],
+        vec!["letter", "list"],
+        vec!["appeals", "list"],
+        vec!["export", "clients", export],
+    ] {
+        let out = run(&path, None, &args);
+        assert!(!out.status.success(), "{args:?}: {}", common::stdout(&out));
+        assert!(common::stderr(&out).contains("--user"), "{args:?}");
+        assert!(!std::path::Path::new(export).exists());
+    }
+    let (me_s, head_s) = (me.to_string(), head.to_string());
+    let out = run(&path, Some("пароль-петровой"), &["--user", &me_s, "today"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let out = run(
+        &path,
+        Some("пароль-петровой"),
+        &["--user", &me_s, "today", "--manager", &head_s],
+    );
+    assert!(!out.status.success());
+    assert!(
+        common::stderr(&out).contains("руководитель"),
+        "{}",
+        common::stderr(&out)
+    );
+    let out = run(
+        &path,
+        Some("пароль-головы"),
+        &["--user", &head_s, "today", "--manager", &me_s],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let out = run(
+        &path,
+        Some("пароль-петровой"),
+        &["--user", &me_s, "export", "clients", export],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+}
+
 #[test]
 fn the_command_line_acts_as_the_proven_user() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("v.db");
-    let (head, me) = {
-        let mut db = Db::open(&path).expect("db");
-        let (head, me) = common::head_and_manager(&mut db);
-        identity::sign_in(
-            &mut db,
-            head,
-            Proof::NewPassword("пароль-головы", "пароль-головы"),
-        )
-        .expect("head's password");
-        let head_actor = Actor::manager(head, Role::GroupHead);
-        identity::set_password(
-            &mut db,
-            &head_actor,
-            me,
-            "пароль-петровой",
-            "пароль-петровой",
-        )
-        .expect("manager's password");
-        (head, me)
-    };
+    let (head, me) = with_passwords(&path);
     let csv = dir.path().join("clients.csv");
     std::fs::write(&csv, "short_name;inn;kind\nООО «Второй»;5751001230;ЮЛ\n").expect("csv");
     let csv = csv.to_str().expect("path");

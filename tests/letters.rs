@@ -294,6 +294,57 @@ fn merge_over_fifty_clients_writes_a_pdf_each_or_names_the_skip() {
     assert!(r.cancelled && r.letters.is_empty());
 }
 
+/// A resumed merge writes the values it began with: left out, they are taken from it; other
+/// values are refused, so that the letters of one merge say the same.
+#[test]
+fn a_resumed_merge_keeps_the_values_it_began_with() {
+    let mut db = demo_db(8);
+    let dir = tempfile::tempdir().expect("tmp");
+    let job = MergeJob {
+        template_code: "tariff_change".into(),
+        selection: Selection::All,
+        out_dir: dir.path().to_path_buf(),
+        combined: false,
+        resume: false,
+        fields: common::tariff_fields(),
+        except: Vec::new(),
+        asked_at: None,
+    };
+    let cancel = AtomicBool::new(false);
+    let stop_after_two = |done: usize, _| {
+        if done >= 2 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let first = merge(&mut db, &SYSTEM, &job, &stop_after_two, &cancel).expect("stopped");
+    assert!(first.cancelled);
+    let began = job.fields.date.clone();
+    let mut other = job.fields.clone();
+    other.date = "01.02.2027".into();
+    assert_ne!(other.date, began);
+    let go = |db: &mut vipdesk::storage::Db, fields: vipdesk::letters::TemplateFields| {
+        let resume = MergeJob {
+            resume: true,
+            fields,
+            ..job.clone()
+        };
+        merge(db, &SYSTEM, &resume, &|_, _| {}, &AtomicBool::new(false))
+    };
+    let refused = go(&mut db, other).expect_err("another date");
+    assert!(
+        matches!(refused, LetterError::ResumeFields(vipdesk::letters::TemplateField::Date, ref was) if *was == began),
+        "{refused:?}"
+    );
+    let said = vipdesk::i18n::describe(&refused);
+    assert!(said.contains(&began), "{said}");
+    let rest = go(&mut db, Default::default()).expect("resumed with what it began with");
+    assert!(!rest.letters.is_empty());
+    for id in first.letters.iter().chain(&rest.letters) {
+        let letter = vipdesk::letters::service::open(&db, *id).expect("letter");
+        assert!(letter.body.contains(&began), "letter {id}: {}", letter.body);
+    }
+}
+
 /// Clients left out of a merge get no letter, and its continuation leaves them out too.
 #[test]
 fn a_merge_leaves_out_the_clients_excepted_and_so_does_its_resume() {

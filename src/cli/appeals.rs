@@ -106,7 +106,7 @@ pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow:
             register,
         } => return import_eml(place, &file, client, register, out),
     };
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     let filter = AppealFilter {
         due: if overdue {
             DueFilter::Overdue
@@ -172,8 +172,7 @@ pub fn weekly_complaints(
     file: &Path,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let mut db = place.open()?;
-    let viewer = place.viewer(&mut db)?;
+    let (db, viewer) = place.reader()?;
     let memo = memo::weekly_memo(&db, week, db.today()).map_err(t::err)?;
     memo::write_memo(&db, &viewer, &memo, file).map_err(t::err)?;
     out.line(t::memo_totals(
@@ -193,7 +192,7 @@ pub fn appeal_stats(
     file: &Path,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     let s = memo::stats(&db, from, to, db.today()).map_err(t::err)?;
     memo::write_stats(&db, &s, file).map_err(t::err)?;
     out.line(format!("{}\t{}", t::STATS_TOTAL, s.total))?;

@@ -59,7 +59,7 @@ fn client_line(r: &ClientRow, json: bool) -> String {
 
 pub fn clients(place: &Place, command: ClientsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ClientsCommand::List { json } = command;
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     let rows = service::list(&db).map_err(t::err)?;
     out.lines(rows.iter().map(|r| client_line(r, json)))?;
     Ok(ExitCode::SUCCESS)
@@ -91,7 +91,7 @@ pub fn import(place: &Place, what: ImportCommand, out: &mut Out) -> anyhow::Resu
 
 pub fn export(place: &Place, what: ExportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ExportCommand::Clients { file } = what;
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     let n = exchange::export_clients(&db, &file).map_err(t::err)?;
     out.line(t::exported(n))?;
     eprintln!("{}", t::EXPORT_PERSONAL_DATA);

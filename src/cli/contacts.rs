@@ -88,7 +88,7 @@ pub fn meetings(
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
     let MeetingsCommand::List { client, json } = command;
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     let rows = service::list(&db, client, None).map_err(t::err)?;
     let names: std::collections::HashMap<i64, String> = crate::clients::service::list(&db)
         .map_err(t::err)?
@@ -125,7 +125,7 @@ pub fn meetings(
 
 pub fn meeting(place: &Place, command: MeetingCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let MeetingCommand::Render { id, out: file } = command;
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     service::write_meeting_pdf(&db, id, &file).map_err(t::err)?;
     out.line(t::meeting_report_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
@@ -158,7 +158,7 @@ pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Resu
         }
     };
     let period = Period::parse(&period).ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     let report =
         service::contact_report(&db, &period, &as_manager(manager), db.today()).map_err(t::err)?;
     service::write_contact_report(&db, &report, &file).map_err(t::err)?;
@@ -181,8 +181,12 @@ pub fn today(
     json: bool,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    let (db, signed) = place.reader()?;
     let actor = match manager {
+        // Another manager's day is the head's to look at.
+        Some(id) if signed.id.is_some_and(|me| me != id) && !signed.is_head() => {
+            anyhow::bail!(crate::words::cli::OTHERS_DAY)
+        }
         Some(id) => match crate::admin::service::manager(&db, id) {
             Ok(m) => m.actor(),
             Err(crate::storage::StorageError::NotFound(_)) => {
@@ -190,7 +194,7 @@ pub fn today(
             }
             Err(e) => return Err(t::err(e)),
         },
-        None => Actor::SYSTEM,
+        None => signed,
     };
     let today = crate::overview::today(&db, &actor, db.today());
     if json {

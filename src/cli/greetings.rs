@@ -79,7 +79,7 @@ pub fn report(
     manager: Option<i64>,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     documents::write_schedule(&db, from, to, manager, file).map_err(t::err)?;
     out.line(t::greetings_report_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
@@ -94,7 +94,7 @@ pub fn greetings(
     command: GreetingsCommand,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     match command {
         GreetingsCommand::Schedule { from, to, json } => {
             crate::greetings::check_period(from, to).map_err(t::err)?;
@@ -152,7 +152,7 @@ pub fn greetings(
 }
 
 pub fn gifts(place: &Place, command: GiftsCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    let (db, _) = place.reader()?;
     match command {
         GiftsCommand::Given { person, json } => {
             if !service::person_exists(&db, person).map_err(t::err)? {

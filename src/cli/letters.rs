@@ -70,19 +70,19 @@ pub enum LetterCommand {
 pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     match command {
         LetterCommand::Render { id, out: file } => {
-            let db = place.open()?;
+            let (db, _) = place.reader()?;
             let letter = service::open(&db, id).map_err(t::err)?;
             let bytes = service::pdf(db.conn(), &letter).map_err(t::err)?;
             files::write(&file, &bytes).map_err(t::err)?;
             out.line(t::letter_written(&file.display().to_string()))?;
         }
         LetterCommand::CourierSheet { date, out: file } => {
-            let db = place.open()?;
+            let (db, _) = place.reader()?;
             let n = service::courier_sheet_of_day(&db, date, &file).map_err(t::err)?;
             out.line(t::courier_sheet_written(n, &file.display().to_string()))?;
         }
         LetterCommand::List { json } => {
-            let db = place.open()?;
+            let (db, _) = place.reader()?;
             let rows = service::list(&db, &LetterFilter::default()).map_err(t::err)?;
             out.lines(rows.iter().map(|r| {
                 let l = &r.letter;

@@ -370,13 +370,12 @@ impl Place {
         Ok(actor)
     }
 
-    /// Who a reading command shows things as: the proven `--user`, else the program.
-    fn viewer(&self, db: &mut Db) -> anyhow::Result<crate::domain::Actor> {
-        if self.user.is_some() {
-            self.actor(db)
-        } else {
-            Ok(crate::domain::Actor::SYSTEM)
-        }
+    /// Opens the database for a command that shows or writes out what it holds: once users
+    /// have passwords, the reader proves who they are as a writer does (`--user`).
+    fn reader(&self) -> anyhow::Result<(Db, crate::domain::Actor)> {
+        let mut db = self.open()?;
+        let actor = self.actor(&mut db)?;
+        Ok((db, actor))
     }
 
     /// Opens the database: a missing file is an error unless `--create` was given.

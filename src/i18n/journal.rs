@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::labels::Label;
-use crate::domain::{Code, Id};
+use crate::domain::Code;
 use crate::words as w;
 
 /// Which table an id column names (`None`: the column holds no id).
@@ -26,6 +26,7 @@ pub fn reference(table: &str, column: &str) -> Option<&'static str> {
         "merge_id" => "merges",
         "version_of" if table == "letters" => "letters",
         "version_of" if table == "meetings" => "meetings",
+        "template_code" => "templates",
         _ => return None,
     })
 }
@@ -152,21 +153,43 @@ fn setting_value(field: &str, v: &Value) -> String {
     }
 }
 
-/// The name of a record another row names by id; `None` when it cannot be told.
-pub type Names<'a> = &'a dyn Fn(&str, Id) -> Option<String>;
+/// The name of a record another row names by its id (or, for a template, by its code); `None`
+/// when it cannot be told.
+pub type Names<'a> = &'a dyn Fn(&str, &Value) -> Option<String>;
 
 /// A value of `table.column` in words: a code by its label, yes or no, an id by the record's
 /// name.
 pub fn field_value(table: &str, column: &str, v: &Value, names: Names) -> String {
     if let Some(target) = reference(table, column)
-        && let Some(id) = v.as_i64()
+        && !v.is_null()
     {
-        return names(target, id).unwrap_or_else(|| w::journal_record(id));
+        if let Some(name) = names(target, v) {
+            return name;
+        }
+        if let Some(id) = v.as_i64() {
+            return w::journal_record(id);
+        }
     }
     if YES_NO.contains(&column)
         && let Some(n) = v.as_i64()
     {
         return if n != 0 { w::YES } else { w::NO }.into();
+    }
+    if (table, column) == ("merges", "fields")
+        && let Some(Ok(fields)) = v
+            .as_str()
+            .map(serde_json::from_str::<crate::letters::TemplateFields>)
+    {
+        let given: Vec<String> = crate::letters::TemplateField::ALL
+            .into_iter()
+            .filter(|f| !fields.get(*f).is_empty())
+            .map(|f| format!("{} {}", f.label(), fields.get(f)))
+            .collect();
+        return if given.is_empty() {
+            "—".into()
+        } else {
+            given.join(", ")
+        };
     }
     if MONEY.contains(&column)
         && let Some(x) = v.as_f64()

@@ -63,6 +63,24 @@ pub fn sent_today(db: &Db, job: &MergeJob) -> Result<usize, LetterError> {
     Ok(store::sent_by_same_merges(db.conn(), job, &day)?)
 }
 
+/// The values a resumed merge goes on with: those it `began` with, unless `given` differs.
+fn resumed_fields(
+    given: &TemplateFields,
+    began: TemplateFields,
+) -> Result<TemplateFields, LetterError> {
+    for f in TemplateField::ALL {
+        let value = given.get(f).trim();
+        if !value.is_empty() && value != began.get(f).trim() {
+            let was = began.get(f).trim();
+            return Err(LetterError::ResumeFields(
+                f,
+                if was.is_empty() { "—" } else { was }.to_string(),
+            ));
+        }
+    }
+    Ok(began)
+}
+
 /// The clients an unfinished merge was started without, and those it has written to.
 pub type Unfinished = (Vec<Id>, Vec<Id>);
 
@@ -89,6 +107,19 @@ pub fn merge(
 ) -> Result<MergeReport, LetterError> {
     let template = store::get_template(db.conn(), &job.template_code)?
         .ok_or_else(|| LetterError::UnknownTemplate(job.template_code.clone()))?;
+    // A resumed merge writes what it began with: the values left out are taken from it, other
+    // values are refused.
+    let resumed;
+    let job = match store::open_merge(db.conn(), job)?.and_then(|o| o.fields) {
+        Some(began) if job.resume && !job.combined => {
+            resumed = MergeJob {
+                fields: resumed_fields(&job.fields, began)?,
+                ..job.clone()
+            };
+            &resumed
+        }
+        _ => job,
+    };
     // A broken template, an empty one, one that answers an appeal (a merge has none), or one
     // whose fields are not filled in, stops the merge before any letter is made.
     super::template::check_template(&template.heading, &template.body)?;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::Id;
 
@@ -122,7 +122,8 @@ pub struct TemplateContext {
 /// Values a template asks the user for, as printed: a date «01.01.2027», a time «10:00», an
 /// amount «1 234,56». An empty one renders as a blank to fill in (`__.__.____`), which
 /// registration refuses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TemplateFields {
     pub date: String,
     pub time: String,

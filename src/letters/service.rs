@@ -65,6 +65,10 @@ pub enum LetterError {
     /// Clients to leave out given when resuming: a merge goes on as it began.
     #[error("a resumed merge keeps the clients it began without")]
     ExceptOnResume,
+    /// Values for the template given when resuming that differ from those the merge began
+    /// with: its letters would not say the same.
+    #[error("the merge began with other values of {0:?}")]
+    ResumeFields(super::model::TemplateField, String),
     #[error("the merge was cancelled")]
     Cancelled,
     #[error("the merge stopped at a client: {cause}")]

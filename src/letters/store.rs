@@ -289,13 +289,15 @@ pub struct OpenMerge {
     pub done: Vec<Id>,
     /// The clients it was started without.
     pub except: Vec<Id>,
+    /// The values its template was given (`None`: begun before they were kept).
+    pub fields: Option<TemplateFields>,
 }
 
 /// Records a merge as begun.
 pub fn begin_merge(w: &Tx, job: &MergeJob, total: usize) -> Result<Id> {
     w.execute(
         "INSERT INTO merges (uuid, created_at, updated_at, author_id, template_code, selection, \
-         combined, out_dir, total) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         combined, out_dir, total, fields) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             new_uuid(),
             w.now(),
@@ -304,7 +306,8 @@ pub fn begin_merge(w: &Tx, job: &MergeJob, total: usize) -> Result<Id> {
             job.selection_code(),
             job.combined,
             job.out_dir.to_string_lossy(),
-            total as i64
+            total as i64,
+            serde_json::to_string(&job.fields).unwrap_or_default()
         ],
     )?;
     Ok(w.last_insert_rowid())
@@ -314,17 +317,17 @@ pub fn begin_merge(w: &Tx, job: &MergeJob, total: usize) -> Result<Id> {
 pub fn open_merge(conn: &Connection, job: &MergeJob) -> Result<Option<OpenMerge>> {
     // The same selection, whichever clients were left out of it.
     let code = job.selection.code();
-    let found: Option<(Id, i64, String)> = conn
+    let found: Option<(Id, i64, String, String)> = conn
         .query_row(
-            "SELECT id, total, selection FROM merges WHERE template_code = ?1 \
+            "SELECT id, total, selection, fields FROM merges WHERE template_code = ?1 \
              AND (selection = ?2 OR substr(selection, 1, length(?2) + length(?4)) = ?2 || ?4) \
              AND combined = ?3 AND finished_at IS NULL AND deleted_at IS NULL \
              ORDER BY id DESC LIMIT 1",
             params![job.template_code, code, job.combined, super::model::EXCEPT],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((id, total, stored)) = found else {
+    let Some((id, total, stored, fields)) = found else {
         return Ok(None);
     };
     let done = storage::rows(
@@ -338,6 +341,7 @@ pub fn open_merge(conn: &Connection, job: &MergeJob) -> Result<Option<OpenMerge>
         total: usize::try_from(total).unwrap_or(0),
         done,
         except: super::model::excepted(&stored),
+        fields: serde_json::from_str(&fields).ok(),
     }))
 }
 

@@ -709,6 +709,10 @@ CREATE TABLE credentials (
 );
 ";
 
+/// The values a merge's template asked for (JSON: date, time, amount), so that a resumed merge
+/// writes the same ones into its remaining letters.
+const V15_MERGE_FIELDS: &str = "ALTER TABLE merges ADD COLUMN fields TEXT NOT NULL DEFAULT '';";
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -726,10 +730,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V12_OWN_LINKS),
         M::up(V13_REPLY_ANSWER),
         M::up(V14_CREDENTIALS),
+        M::up(V15_MERGE_FIELDS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    14
+    15
 }

@@ -37,6 +37,12 @@ pub fn field_width(ui: &Ui) -> f32 {
     (ui.available_width() - 12.0).clamp(160.0, theme::FIELD_WIDTH)
 }
 
+/// How much wider than `laid_out_for` (the width a table's fixed columns were set for, at
+/// 1280×800) the room is: the fixed columns grow by it at 1920, up to twice.
+pub fn widen(ui: &Ui, laid_out_for: f32) -> f32 {
+    (ui.available_width() / laid_out_for).clamp(1.0, 2.0)
+}
+
 /// A row of a two-column form grid: the label, then the field and its error under it.
 /// The field is tied to its label so screen readers (and the tests) find it by name.
 pub fn text_row(

@@ -168,6 +168,20 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
     let person = clients::service::open(&db, client).expect("d").people[0]
         .id
         .expect("person");
+    let invitation = vipdesk::letters::service::template(&db, "meeting_invitation")
+        .expect("read")
+        .expect("template");
+    let letter = vipdesk::letters::service::draft_for(
+        &db,
+        client,
+        None,
+        &invitation,
+        None,
+        &Default::default(),
+        common::d(2026, 12, 2),
+    )
+    .expect("draft");
+    vipdesk::letters::service::save_draft(&mut db, &common::actor(me), &letter).expect("saved");
     let head_actor = Actor::manager(head, vipdesk::domain::Role::GroupHead);
     let gift = vipdesk::greetings::Gift {
         person_id: person,
@@ -233,6 +247,12 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
     h.state_mut().push(vipdesk::ui::admin::Cmd::ShowJournal);
     h.run();
     shown(&h, "Входящее № 15 от 01.12.2026: «О тарифе»");
+    // A letter's template by its title.
+    h.state_mut().features.admin.journal.kind =
+        t::JOURNAL_KINDS.iter().position(|(k, _)| *k == "letters");
+    h.state_mut().push(vipdesk::ui::admin::Cmd::ShowJournal);
+    h.run();
+    shown(&h, &format!("Шаблон: {}", invitation.title));
     // Nothing of the database's own words is left.
     for raw in [
         "client_id",
@@ -247,6 +267,7 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
         "matrix",
         "запись №",
         "Подарок для сравнения",
+        "meeting_invitation",
     ] {
         assert_eq!(
             h.query_all_by_label_contains(raw).count(),

@@ -43,6 +43,7 @@ impl Describe for LetterError {
             LetterError::NothingToResume => w::MERGE_NOTHING_TO_RESUME.into(),
             LetterError::NotInSelection(id) => w::merge_not_in_selection(*id),
             LetterError::ExceptOnResume => w::MERGE_EXCEPT_ON_RESUME.into(),
+            LetterError::ResumeFields(f, began) => w::merge_resume_fields(f.label(), began),
             LetterError::MergeTwice(at) => w::merge_twice(
                 &crate::domain::clock::stamp_local(at)
                     .map(|t| t.format("%H:%M:%S").to_string())

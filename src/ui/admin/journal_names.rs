@@ -8,15 +8,19 @@ use crate::i18n::{self as t, Label};
 use crate::storage::Db;
 use crate::storage::journal::Entry;
 
-/// (table, id) → the record's name.
+/// (table, id) → the record's name; a template's code → its title.
 #[derive(Default, Clone)]
-pub struct JournalNames(HashMap<(String, Id), String>);
+pub struct JournalNames {
+    by_id: HashMap<(String, Id), String>,
+    templates: HashMap<String, String>,
+}
 
 impl JournalNames {
     /// Reads the names of every record `entries` name: each row's own record and every id in
     /// its changes.
     pub fn of(db: &Db, entries: &[Entry]) -> JournalNames {
         let mut wanted: Vec<(&'static str, Id)> = Vec::new();
+        let mut codes = false;
         for e in entries {
             if let (Some(table), Some(id)) = (own_table(&e.kind), e.record_id) {
                 wanted.push((table, id));
@@ -25,6 +29,7 @@ impl JournalNames {
                 let Some(table) = t::journal::reference(&e.kind, field) else {
                     continue;
                 };
+                codes |= table == "templates";
                 let values = pair
                     .as_array()
                     .cloned()
@@ -47,11 +52,31 @@ impl JournalNames {
                 out.insert((table.to_string(), id), name);
             }
         }
-        JournalNames(out)
+        let templates = if codes {
+            crate::letters::service::templates(db)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| (t.code, t.title))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        JournalNames {
+            by_id: out,
+            templates,
+        }
     }
 
     pub fn get(&self, table: &str, id: Id) -> Option<String> {
-        self.0.get(&(table.to_string(), id)).cloned()
+        self.by_id.get(&(table.to_string(), id)).cloned()
+    }
+
+    /// The name of what `v` names in `table`: a record by its id, a template by its code.
+    pub fn of_value(&self, table: &str, v: &serde_json::Value) -> Option<String> {
+        match (table, v) {
+            ("templates", serde_json::Value::String(code)) => self.templates.get(code).cloned(),
+            (_, v) => self.get(table, v.as_i64()?),
+        }
     }
 }
 

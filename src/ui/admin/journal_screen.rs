@@ -128,7 +128,7 @@ impl JournalRows {
         clients: &[crate::clients::ClientRow],
     ) -> JournalRows {
         let with_client = !clients.is_empty();
-        let lookup = |table: &str, id: Id| names.get(table, id);
+        let lookup = |table: &str, v: &serde_json::Value| names.of_value(table, v);
         let author = |e: &Entry| {
             e.author_id
                 .and_then(|a| managers.iter().find(|m| m.id == Some(a)))

@@ -311,6 +311,7 @@ impl RegisterScreen {
             out.push(Command::Open(Route::Appeal(id)));
         }
         let today = widgets::today_of(ui);
+        let k = widgets::widen(ui, 1040.0);
         TableBuilder::new(ui)
             .id_salt("appeals_table")
             .striped(true)
@@ -320,10 +321,10 @@ impl RegisterScreen {
             .column(Column::auto().at_least(70.0))
             .column(Column::auto().at_least(78.0))
             .column(Column::auto().at_least(78.0))
-            .column(Column::auto().at_least(96.0).clip(true))
-            .column(Column::initial(130.0).at_least(90.0).clip(true))
-            .column(Column::initial(120.0).at_least(80.0).clip(true))
-            .column(Column::initial(100.0).at_least(70.0).clip(true))
+            .column(Column::initial(96.0 * k).at_least(96.0).clip(true))
+            .column(Column::initial(130.0 * k).at_least(90.0).clip(true))
+            .column(Column::initial(120.0 * k).at_least(80.0).clip(true))
+            .column(Column::initial(100.0 * k).at_least(70.0).clip(true))
             // The client and the subject share what the window leaves: at 1920 neither is cut
             // while half the screen stays empty.
             .column(Column::remainder().at_least(110.0).clip(true))

@@ -164,6 +164,7 @@ impl GiftsScreen {
         }
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         let height = (ui.available_height() - 40.0).max(row_h * 6.0);
+        let k = widgets::widen(ui, 1040.0);
         TableBuilder::new(ui)
             .id_salt("gifts_table")
             .striped(true)
@@ -174,9 +175,9 @@ impl GiftsScreen {
             .column(Column::remainder().at_least(90.0).clip(true))
             .column(Column::remainder().at_least(90.0).clip(true))
             .column(Column::exact(84.0))
-            .column(Column::exact(150.0).clip(true))
-            .column(Column::exact(172.0).clip(true))
-            .column(Column::exact(196.0).clip(true))
+            .column(Column::exact(150.0 * k).clip(true))
+            .column(Column::exact(172.0 * k).clip(true))
+            .column(Column::exact(196.0 * k).clip(true))
             .header(row_h, |mut h| {
                 for c in [
                     t::GCOL_DATE,

@@ -129,6 +129,7 @@ impl MergeScreen {
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         // As high as the window allows, the buttons below it in view.
         let height = (ui.available_height() - 60.0).max(120.0);
+        let k = crate::ui::widgets::widen(ui, 900.0);
         egui_extras::TableBuilder::new(ui)
             // Each list from its top (not where the last one was scrolled to).
             .id_salt(("merge_recipients", c.recipients.len(), c.resume))
@@ -137,12 +138,12 @@ impl MergeScreen {
             .max_scroll_height(height)
             .column(egui_extras::Column::exact(64.0))
             .column(
-                egui_extras::Column::initial(260.0)
+                egui_extras::Column::initial(260.0 * k)
                     .at_least(120.0)
                     .clip(true),
             )
             .column(
-                egui_extras::Column::initial(300.0)
+                egui_extras::Column::initial(300.0 * k)
                     .at_least(120.0)
                     .clip(true),
             )
