@@ -655,3 +655,91 @@ fn the_contact_report_sorts_yo_among_ye() {
     let order: Vec<Option<Id>> = report.managers.iter().map(|m| m.manager_id).collect();
     assert_eq!(order, vec![Some(abramov), Some(yolkin), Some(zhukov)]);
 }
+
+/// Two managers who share a surname and initials are told apart in the report (by the whole
+/// name, or by the number when that is the same too); a department of hundreds charts the
+/// managers furthest behind, not a bar for each.
+#[test]
+fn the_contact_chart_stays_readable_in_a_large_department() {
+    use vipdesk::admin::Manager;
+    use vipdesk::contacts::report::{CHART_MAX, ContactReport, ContactRow, Period, chart_bars};
+    let person = |id: Id, name: &str, patronymic: &str| Manager {
+        id: Some(id),
+        surname: "Иванов".into(),
+        name: name.into(),
+        patronymic: patronymic.into(),
+        ..Default::default()
+    };
+    let names = vipdesk::admin::service::distinct_names(&[
+        person(1, "Иван", "Петрович"),
+        person(2, "Игорь", "Павлович"),
+        person(3, "Игорь", "Павлович"),
+        Manager {
+            id: Some(4),
+            surname: "Сидорова".into(),
+            name: "Анна".into(),
+            patronymic: "Олеговна".into(),
+            ..Default::default()
+        },
+    ]);
+    assert_eq!(names[&1], "Иванов Иван Петрович");
+    assert_ne!(names[&2], names[&3]);
+    assert!(names[&3].contains('3'), "{}", names[&3]);
+    assert_eq!(names[&4], "Сидорова\u{a0}А.О.");
+
+    let row = |id: Id, done: u32| ContactRow {
+        manager_id: Some(id),
+        manager: format!("Менеджер {id}"),
+        calls_required: 10,
+        done,
+        ..Default::default()
+    };
+    let report = |n: i64| ContactReport {
+        period: Period::parse("2026-Q4").expect("period"),
+        complete: true,
+        as_of: d(2027, 1, 10),
+        rows: Vec::new(),
+        managers: (1..=n).map(|i| row(i, (i % 11) as u32)).collect(),
+    };
+    let small = report(12);
+    let (_, bars) = chart_bars(&small);
+    assert_eq!(bars.len(), 12);
+    let large = report(401);
+    let (title, bars) = chart_bars(&large);
+    assert_eq!(bars.len(), CHART_MAX);
+    assert!(title.contains("из 401"), "{title}");
+    let worst = large
+        .managers
+        .iter()
+        .map(ContactRow::rate)
+        .fold(f64::MAX, f64::min);
+    assert!(bars.iter().all(|b| b.rate() <= 10.0 + f64::EPSILON));
+    assert_eq!(bars[0].rate(), worst);
+    // The PDF: the chart takes less than a page, not seven.
+    let pdf =
+        vipdesk::contacts::report::contact_report_pdf(&large, &Default::default()).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("parse");
+    let small_pdf = vipdesk::contacts::report::contact_report_pdf(
+        // The same table, no bar in the chart (no contact was planned).
+        &ContactReport {
+            managers: large
+                .managers
+                .iter()
+                .map(|m| ContactRow {
+                    calls_required: 0,
+                    ..m.clone()
+                })
+                .collect(),
+            ..large.clone()
+        },
+        &Default::default(),
+    )
+    .expect("pdf");
+    let without = lopdf::Document::load_mem(&small_pdf).expect("parse");
+    assert!(
+        doc.get_pages().len() <= without.get_pages().len() + 1,
+        "{} pages against {}",
+        doc.get_pages().len(),
+        without.get_pages().len()
+    );
+}

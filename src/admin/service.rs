@@ -40,6 +40,31 @@ pub fn managers(db: &impl Reader) -> Result<Vec<Manager>, StorageError> {
     store::list_managers(db.connection())
 }
 
+/// Each manager's name as a list shows it: the surname and initials, the whole name where two
+/// share them, and the number where two share that too (a report never shows one line for two).
+pub fn distinct_names(managers: &[Manager]) -> std::collections::HashMap<Id, String> {
+    let mut shorts: std::collections::HashMap<String, usize> = Default::default();
+    let mut fulls: std::collections::HashMap<String, usize> = Default::default();
+    for m in managers {
+        *shorts.entry(m.short_name()).or_default() += 1;
+        *fulls.entry(m.full_name()).or_default() += 1;
+    }
+    managers
+        .iter()
+        .filter_map(|m| {
+            let (short, full) = (m.short_name(), m.full_name());
+            let name = if shorts[&short] < 2 {
+                short
+            } else if fulls[&full] < 2 {
+                full
+            } else {
+                crate::words::admin::manager_numbered(&full, m.id?)
+            };
+            Some((m.id?, name))
+        })
+        .collect()
+}
+
 pub fn manager(db: &impl Reader, id: Id) -> Result<Manager, StorageError> {
     store::get_manager(db.connection(), id)
 }

@@ -416,16 +416,17 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
         signature: None,
         landscape: false,
         // Each manager's share of the planned contacts held in time.
-        charts: vec![pdf::table::Chart {
-            title: t::CONTACT_CHART_TITLE.to_string(),
-            bars: report
-                .managers
-                .iter()
-                .filter(|m| m.required() > 0)
-                .map(|m| (m.manager.clone(), m.rate(), m.rate_text()))
-                .collect(),
-            full: Some(100.0),
-        }],
+        charts: {
+            let (title, bars) = chart_bars(report);
+            vec![pdf::table::Chart {
+                title,
+                bars: bars
+                    .into_iter()
+                    .map(|m| (m.manager.clone(), m.rate(), m.rate_text()))
+                    .collect(),
+                full: Some(100.0),
+            }]
+        },
     };
     let meta = Meta {
         title: contact_report_title(report),
@@ -434,6 +435,28 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
         date: Some(report.period.end.min(report.as_of)),
     };
     pdf::render_pdf(&pdf::table::layout_table(&table, meta))
+}
+
+/// The most managers a chart shows: beyond them, a bar each would fill pages and a screen with
+/// lines nobody reads.
+pub const CHART_MAX: usize = 30;
+
+/// The chart's title and bars: every manager with a plan, or, in a department of more than
+/// [`CHART_MAX`], those with the lowest rates (the ones the head acts on), lowest first.
+pub fn chart_bars(report: &ContactReport) -> (String, Vec<&ContactRow>) {
+    let mut bars: Vec<&ContactRow> = report
+        .managers
+        .iter()
+        .filter(|m| m.required() > 0)
+        .collect();
+    if bars.len() <= CHART_MAX {
+        return (t::CONTACT_CHART_TITLE.to_string(), bars);
+    }
+    let of = bars.len();
+    // Stable: equal rates keep the report's alphabetical order.
+    bars.sort_by(|a, b| a.rate().total_cmp(&b.rate()));
+    bars.truncate(CHART_MAX);
+    (t::contact_chart_lowest(CHART_MAX, of), bars)
 }
 
 /// The title of a contact report; a period not over says so, with the day it was counted on.

@@ -2,7 +2,6 @@
 //! руководителю → принят, with its PDF kept in the dossier when submitted), who may accept it,
 //! whose clients «Сегодня» and the contact report cover (a head of the group sees everyone).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -312,10 +311,7 @@ pub fn contact_report(
 ) -> Result<ContactReport, StorageError> {
     let conn = db.conn();
     let contacts = store::client_contacts(conn, of(actor.scope()), period.start)?;
-    let managers: HashMap<Id, String> = admin_service::managers(conn)?
-        .into_iter()
-        .filter_map(|m| Some((m.id?, m.short_name())))
-        .collect();
+    let managers = admin_service::distinct_names(&admin_service::managers(conn)?);
     let held = store::meetings_between(conn, period.start, period.end.min(today))?;
     Ok(report::contact_report(
         period, contacts, held, &managers, today,

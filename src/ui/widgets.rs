@@ -416,7 +416,7 @@ impl Toasts {
         };
         let mut shown = text.clone();
         if self.items.len() > 1 {
-            shown = format!("{shown}  (+{})", self.items.len() - 1);
+            shown = format!("{shown}  ({})", t::more_messages(self.items.len() - 1));
         }
         let all: Vec<&str> = self
             .items

@@ -3,6 +3,10 @@
 use super::common::CLIENT_FORMS;
 
 pub const TRASH_CLIENT: &str = "Клиент";
+/// A manager whose whole name another shares: «Иванов Иван Иванович (№ 57)».
+pub fn manager_numbered(name: &str, id: i64) -> String {
+    format!("{name} (№\u{a0}{id})")
+}
 pub const TRASH_PERSON: &str = "Руководитель / контакт";
 pub const TRASH_OWNER: &str = "Собственник";
 pub const TRASH_SERVICE: &str = "Услуга";

@@ -121,7 +121,7 @@ pub fn vip_year(y: i32) -> String {
 pub fn shown_of(shown: usize, total: usize) -> String {
     format!(
         "Показано {} из {}",
-        shown,
+        crate::domain::fmt::number(shown as f64, 0),
         crate::domain::fmt::count(total as u64, CLIENT_FORMS)
     )
 }

@@ -320,6 +320,13 @@ pub fn with_count(label: &str, n: usize) -> String {
 pub const DATE_HINT: &str = "ДД.ММ.ГГГГ";
 pub const WEEKDAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"];
 pub const LETTER_FORMS: [&str; 3] = ["письмо", "письма", "писем"];
+/// The status line's note of the messages under the newest (read on hover).
+pub fn more_messages(n: usize) -> String {
+    format!(
+        "и ещё {}",
+        crate::domain::fmt::count(n as u64, ["сообщение", "сообщения", "сообщений"])
+    )
+}
 /// Before a failed command's message on the command line.
 pub const ERROR_PREFIX: &str = "Ошибка";
 pub const CLI_ABOUT: &str = "Рабочее место персонального менеджера VIP-клиентов";

@@ -133,6 +133,10 @@ pub const COL_CALLS: &str = "Звонки: план / факт / в срок";
 pub const COL_MEETINGS: &str = "Встречи: план / факт";
 pub const COL_RATE: &str = "Выполнение";
 pub const CONTACT_CHART_TITLE: &str = "Выполнение плана контактов по менеджерам";
+/// The chart of a large department: only the managers who are furthest behind.
+pub fn contact_chart_lowest(shown: usize, of: usize) -> String {
+    format!("Менеджеры с наименьшим выполнением плана контактов: {shown} из {of}")
+}
 pub const CONTACT_REPORT_NOTE: &str = "Звонок в срок — не позже чем через установленное число дней (+3 дня) после предыдущего. Выполнение — доля плановых контактов, проведённых в срок.";
 pub const BAD_PERIOD: &str = "--period: ожидается 2026-Q4, 2026-11 или 2026";
 pub const NAV_CONTACT_REPORT: &str = "Отчёт по контактам";

@@ -233,9 +233,10 @@ impl ContactReportScreen {
     /// The on-time rate of each manager as bars.
     fn chart_ui(&self, ui: &mut Ui, report: &ContactReport) {
         use egui_plot::{Bar, BarChart, Plot};
-        let names: Vec<String> = report.managers.iter().map(|m| m.manager.clone()).collect();
-        let bars: Vec<Bar> = report
-            .managers
+        let (title, shown) = crate::contacts::report::chart_bars(report);
+        ui.label(RichText::new(title).strong());
+        let names: Vec<String> = shown.iter().map(|m| m.manager.clone()).collect();
+        let bars: Vec<Bar> = shown
             .iter()
             .enumerate()
             .map(|(i, m)| Bar::new(i as f64, m.rate()).name(&m.manager).width(0.6))
@@ -255,6 +256,13 @@ impl ContactReportScreen {
                 }
             })
             .y_axis_formatter(|mark, _| format!("{} %", fmt::number(mark.value, 0)))
-            .show(ui, |plot| plot.bar_chart(BarChart::new(t::COL_RATE, bars)));
+            .show(ui, |plot| {
+                // On hover: whose bar and the rate as the table writes it.
+                let chart =
+                    BarChart::new(t::COL_RATE, bars).element_formatter(Box::new(|bar, _| {
+                        format!("{}\n{} %", bar.name, fmt::number(bar.value, 0))
+                    }));
+                plot.bar_chart(chart)
+            });
     }
 }
