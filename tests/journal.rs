@@ -235,6 +235,153 @@ fn a_tampered_journal_is_found() {
     );
 }
 
+/// A script that edits a journal row and recomputes every hash after it passes the chain, but
+/// not `check`: the copy in the backups folder anchors it. A direct `UPDATE` of a table (the demo
+/// data's included, which the journal never saw row by row) is found, and by its record and
+/// field where the journal knows the record. A restore from an older copy is no false alarm.
+#[test]
+fn a_recomputed_chain_and_a_direct_edit_are_found() {
+    use sha2::{Digest as _, Sha256};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    common::demo_db(&path, 12);
+    let file = dir.path().join("one.csv");
+    std::fs::write(
+        &file,
+        "Краткое наименование;ИНН\nАО «Первый»;7707083893\nАО «Второй»;5751001230\n",
+    )
+    .expect("csv");
+    let run = |args: &[&str]| common::vipdesk(&path, args);
+    let o = run(&["import", "clients", file.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["backup"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["check"]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
+    let sql = |q: &str| {
+        rusqlite::Connection::open(&path)
+            .expect("open")
+            .execute_batch(q)
+            .expect(q);
+    };
+    let checked = |words: &str| {
+        let o = run(&["check"]);
+        assert!(!o.status.success(), "{words}: {}", common::stdout(&o));
+        assert!(
+            common::stdout(&o).contains(words),
+            "{words}: {}",
+            common::stdout(&o)
+        );
+    };
+
+    // A demo client's INN changed directly, and put back.
+    let demo_inn: String = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row("SELECT inn FROM clients WHERE id = 1", [], |r| r.get(0))
+        .expect("inn");
+    sql("UPDATE clients SET inn = '7736050003' WHERE id = 1");
+    checked("изменены в обход программы");
+    sql(&format!(
+        "UPDATE clients SET inn = '{demo_inn}' WHERE id = 1"
+    ));
+    let o = run(&["check"]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
+
+    // A journalled client's INN changed directly: named by its record and field.
+    let (first, mut journalled_inn): (i64, String) = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row(
+            "SELECT id, inn FROM clients WHERE short_name = 'АО «Первый»'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("first");
+    sql(&format!(
+        "UPDATE clients SET inn = '7736050003' WHERE id = {first}"
+    ));
+    checked(&format!("запись {first}: поле «ИНН»"));
+    sql(&format!(
+        "UPDATE clients SET inn = '{journalled_inn}' WHERE id = {first}"
+    ));
+
+    // The 25-line script: the journal's INN and the row edited, every hash after recomputed.
+    journalled_inn = journalled_inn.replace("7707083893", "7707083894");
+    sql(&format!(
+        "UPDATE clients SET inn = '{journalled_inn}' WHERE id = {first};
+         UPDATE journal SET changes = replace(changes, '7707083893', '7707083894')"
+    ));
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        type Row = (
+            i64,
+            String,
+            Option<i64>,
+            String,
+            Option<i64>,
+            Option<i64>,
+            String,
+            String,
+        );
+        let rows: Vec<Row> = conn
+            .prepare("SELECT id, at, author_id, kind, record_id, client_id, action, changes FROM journal ORDER BY id")
+            .expect("sql")
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            })
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let mut prev = String::new();
+        for (id, at, by, kind, record, client, action, changes) in rows {
+            let text = format!(
+                "{prev}\n{id}\n{at}\n{}\n{kind}\n{}\n{}\n{action}\n{changes}",
+                opt(by),
+                opt(record),
+                opt(client)
+            );
+            let hash: String = Sha256::digest(text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            conn.execute(
+                "UPDATE journal SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
+                rusqlite::params![prev, hash, id],
+            )
+            .expect("hash");
+            prev = hash;
+        }
+        conn.execute("UPDATE journal_head SET hash = ?1", [&prev])
+            .expect("head");
+    }
+    {
+        let db = Db::open_existing(&path).expect("open");
+        assert!(journal::verify(db.conn()).expect("verify").is_empty());
+    }
+    checked("не сходится с резервной копией");
+
+    // Restored from the copy: sound again, and a later copy of the abandoned history is no
+    // alarm once the database goes back to the older one.
+    let copies: Vec<std::path::PathBuf> = vipdesk::storage::backup::list(&path)
+        .expect("backups")
+        .into_iter()
+        .map(|c| c.path)
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let o = run(&["restore", copies[0].to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["check"]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
+    let o = run(&["import", "clients", file.to_str().expect("p"), "--update"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["backup"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["restore", copies[0].to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["check"]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
+}
+
 /// A restore from a backup is itself journalled, in the restored database's chain.
 #[test]
 fn a_restore_from_a_backup_is_journalled() {

@@ -204,7 +204,37 @@ pub fn journal_fields(
 /// read.
 pub fn check(db: &Db) -> Result<Vec<Problem>, StorageError> {
     let mut problems = store::check_database(db.conn())?;
+    problems.extend(check_against_copies(db)?.into_iter().map(Problem::Journal));
     problems.extend(db.unreadable_settings()?.into_iter().map(Problem::Setting));
+    Ok(problems)
+}
+
+/// The journal against the copies in the backups folder (see `storage::journal_proof`). A
+/// copy that does not open (damaged, another passphrase) anchors nothing, nor the database a
+/// restore put aside (the history the restore abandoned).
+fn check_against_copies(
+    db: &Db,
+) -> Result<Vec<crate::storage::journal::ChainProblem>, StorageError> {
+    let Some(path) = db.path() else {
+        return Ok(Vec::new());
+    };
+    let mut problems = Vec::new();
+    use crate::storage::backup::Kind;
+    for copy in crate::storage::backup::list(path)?
+        .into_iter()
+        .filter(|c| !matches!(c.kind, Kind::Restore | Kind::Damaged))
+    {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let Ok(conn) = crate::storage::cipher::open(&copy.path, flags, db.key()) else {
+            continue;
+        };
+        let name = crate::files::file_name(&copy.path);
+        if let Ok(Some(p)) = crate::storage::journal_proof::verify_against(db.conn(), &conn, &name)
+        {
+            problems.push(p);
+        }
+    }
     Ok(problems)
 }
 

@@ -457,9 +457,22 @@ pub fn check_database(conn: &Connection) -> Result<Vec<Problem>> {
     problems.extend(
         storage::journal::verify(conn)?
             .into_iter()
+            .chain(unjournalled(conn)?)
             .map(Problem::Journal),
     );
     Ok(problems)
+}
+
+/// The records changed behind the program's back: those the journal can name, else that some
+/// row was.
+fn unjournalled(conn: &Connection) -> Result<Vec<storage::journal::ChainProblem>> {
+    let named = storage::journal_proof::verify_rows(conn)?;
+    if !named.is_empty() {
+        return Ok(named);
+    }
+    Ok(storage::journal_proof::verify_digest(conn)?
+        .into_iter()
+        .collect())
 }
 
 // ---- credentials ----

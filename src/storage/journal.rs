@@ -50,36 +50,8 @@ pub fn install(conn: &Connection) -> Result<()> {
              old TEXT, new TEXT);
          CREATE TEMP TABLE IF NOT EXISTS journal_quiet (n INTEGER);",
     )?;
-    let tables: Vec<String> = {
-        let mut st = conn.prepare(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-        )?;
-        st.query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?
-    };
-    for table in tables
-        .iter()
-        .filter(|t| !NOT_JOURNALLED.contains(&t.as_str()) && !t.starts_with(FULL_TEXT_PREFIX))
-    {
-        let mut st = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
-        let columns: Vec<(String, String)> = st
-            .query_map([], |r| Ok((r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let json = |side: &str| {
-            let pairs: Vec<String> = columns
-                .iter()
-                .filter(|(name, _)| !SECRET.contains(&name.as_str()))
-                .map(|(name, ty)| {
-                    // A file's bytes are not copied into the journal: their size is.
-                    if ty.eq_ignore_ascii_case("BLOB") {
-                        format!("'{name}', length({side}.{name})")
-                    } else {
-                        format!("'{name}', {side}.{name}")
-                    }
-                })
-                .collect();
-            format!("json_object({})", pairs.join(", "))
-        };
+    for table in journalled(conn)? {
+        let json = |side: &str| row_json(conn, &table, side);
         let quiet = "WHEN NOT EXISTS (SELECT 1 FROM journal_quiet)";
         conn.execute_batch(&format!(
             "CREATE TEMP TRIGGER IF NOT EXISTS journal_{table}_i AFTER INSERT ON main.{table} {quiet}
@@ -88,11 +60,50 @@ pub fn install(conn: &Connection) -> Result<()> {
              BEGIN INSERT INTO pending (tbl, rid, op, old, new) VALUES ('{table}', NEW.rowid, 'u', {old}, {new}); END;
              CREATE TEMP TRIGGER IF NOT EXISTS journal_{table}_d AFTER DELETE ON main.{table} {quiet}
              BEGIN INSERT INTO pending (tbl, rid, op, old) VALUES ('{table}', OLD.rowid, 'd', {old}); END;",
-            new = json("NEW"),
-            old = json("OLD"),
+            new = json("NEW")?,
+            old = json("OLD")?,
         ))?;
     }
     Ok(())
+}
+
+/// The tables whose row changes are journalled.
+pub(crate) fn journalled(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )?;
+    let tables: Vec<String> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(tables
+        .into_iter()
+        .filter(|t| !NOT_JOURNALLED.contains(&t.as_str()) && !t.starts_with(FULL_TEXT_PREFIX))
+        .collect())
+}
+
+/// The SQL of a row of `table` as the journal copies it (`side`: NEW, OLD or the table): a
+/// JSON object of its columns, a file's bytes by their size, no secret.
+pub(crate) fn row_json(conn: &Connection, table: &str, side: &str) -> Result<String> {
+    let mut st = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
+    let columns: Vec<(String, String)> = st
+        .query_map([], |r| Ok((r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let pairs: Vec<String> = columns
+        .iter()
+        .filter(|(name, _)| !SECRET.contains(&name.as_str()))
+        .map(|(name, ty)| {
+            // A file's bytes are not copied into the journal: their size is (bytes that
+            // stand in a column of another type too: JSON cannot hold them).
+            if ty.eq_ignore_ascii_case("BLOB") {
+                format!("'{name}', length({side}.{name})")
+            } else {
+                format!(
+                    "'{name}', CASE typeof({side}.{name}) WHEN 'blob' THEN length({side}.{name}) ELSE {side}.{name} END"
+                )
+            }
+        })
+        .collect();
+    Ok(format!("json_object({})", pairs.join(", ")))
 }
 
 /// What happened to a record.
@@ -147,6 +158,16 @@ pub fn flush(w: &Tx) -> Result<usize> {
         return Ok(0);
     }
     w.execute("DELETE FROM temp.pending", [])?;
+    // Every row change moves the digest, bookkeeping too (the row is not what it was).
+    super::journal_proof::move_digest(
+        w,
+        notes.iter().flat_map(|(table, _, _, old, new)| {
+            [old, new]
+                .into_iter()
+                .flatten()
+                .map(move |json| (table.as_str(), json.as_str()))
+        }),
+    )?;
     let mut written = 0;
     for (table, rid, op, old, new) in notes {
         let parse = |s: Option<String>| -> Map<String, Value> {
@@ -354,6 +375,21 @@ pub enum ChainProblem {
     Truncated { rows: i64, head: i64 },
     /// The head row is gone (with it, usually, the whole journal).
     HeadMissing { rows: i64 },
+    /// A record's field differs from what the journal last wrote (`field` empty: the journal
+    /// erased the record, yet it is there): changed behind the program's back.
+    Unjournalled {
+        table: String,
+        record: Id,
+        field: String,
+    },
+    /// A record the journal created and never erased is gone.
+    Gone { table: String, record: Id },
+    /// Some row is not as the program left it (the digest of the rows differs); which one,
+    /// only a record the journal knows can tell.
+    RowsChanged,
+    /// The journal's first `rows` rows differ from those of the copy `copy` made before: the
+    /// journal was rewritten after it.
+    Rewritten { copy: String, rows: i64 },
 }
 
 /// Checks the whole chain, oldest first.

@@ -8,6 +8,7 @@ mod connections;
 mod failpoint;
 pub use failpoint::failpoint;
 pub mod journal;
+pub mod journal_proof;
 pub mod schema;
 pub mod settings;
 
@@ -385,6 +386,10 @@ impl Db {
         set_pragmas(&self.conn)?;
         schema::migrations().to_latest(&mut self.conn)?;
         journal::install(&self.conn)?;
+        // A migrated (or new) database: the rows as the migrations left them.
+        if version < latest {
+            journal_proof::store_digest(&self.conn)?;
+        }
         Ok(())
     }
 
@@ -574,6 +579,8 @@ impl Db {
             journal::set_quiet(&db.conn, true)?;
             let out = f(db);
             journal::set_quiet(&db.conn, false)?;
+            // The rows loaded without notes are taken into the digest as they are.
+            journal_proof::store_digest(&db.conn)?;
             out
         })
     }

@@ -710,8 +710,10 @@ CREATE TABLE credentials (
 ";
 
 /// The values a merge's template asked for (JSON: date, time, amount), so that a resumed merge
-/// writes the same ones into its remaining letters.
-const V15_MERGE_FIELDS: &str = "ALTER TABLE merges ADD COLUMN fields TEXT NOT NULL DEFAULT '';";
+/// writes the same ones into its remaining letters; the digest of every journalled row (see
+/// `storage::journal_proof`), computed when the database is opened after the migration.
+const V15_MERGE_FIELDS: &str = "ALTER TABLE merges ADD COLUMN fields TEXT NOT NULL DEFAULT '';
+ALTER TABLE journal_head ADD COLUMN rows_digest TEXT NOT NULL DEFAULT '';";
 
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {

@@ -119,6 +119,30 @@ pub fn journal_broken(id: i64) -> String {
         "Журнал изменений: цепочка прервана перед записью {id} (записи удалены, вставлены или переставлены)"
     )
 }
+pub fn journal_unjournalled(kind: &str, record: i64, field: &str) -> String {
+    if field.is_empty() {
+        format!(
+            "{kind}, запись {record}: по журналу изменений удалена, но есть в базе — добавлена в обход программы"
+        )
+    } else {
+        format!(
+            "{kind}, запись {record}: поле «{field}» не такое, каким его записала программа (по журналу изменений) — изменено в обход программы"
+        )
+    }
+}
+pub const JOURNAL_ROWS_CHANGED: &str = "Данные изменены в обход программы: строки таблиц не те, что записала программа (не сходится их контрольная сумма в журнале изменений)";
+pub fn journal_gone(kind: &str, record: i64) -> String {
+    format!(
+        "{kind}, запись {record}: есть в журнале изменений, но нет в базе — удалена в обход программы"
+    )
+}
+pub fn journal_rewritten(copy: &str, rows: i64) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Журнал изменений не сходится с резервной копией «{copy}» (в ней {}): журнал переписан после того, как копия была сделана",
+        count(rows.max(0) as u64, JOURNAL_ROW_FORMS)
+    )
+}
 pub fn journal_truncated(rows: i64, head: i64) -> String {
     use crate::domain::fmt::count;
     format!(

@@ -39,7 +39,8 @@ pub fn letters_of(conn: &Connection, appeal_id: Id) -> Result<Vec<(Id, LetterRol
 /// Marks a correspondence record (a file) as attached to an appeal.
 pub fn link_record(w: &Tx, record_id: Id, appeal_id: Id) -> Result<()> {
     w.execute(
-        "INSERT OR REPLACE INTO appeal_files (record_id, appeal_id) VALUES (?1, ?2)",
+        "INSERT INTO appeal_files (record_id, appeal_id) VALUES (?1, ?2) \
+         ON CONFLICT (record_id) DO UPDATE SET appeal_id = excluded.appeal_id",
         params![record_id, appeal_id],
     )?;
     Ok(())
@@ -58,7 +59,8 @@ pub fn files_of(conn: &Connection, appeal_id: Id) -> Result<Vec<Id>> {
 /// Marks a call report as made about an appeal.
 pub fn link_meeting(w: &Tx, meeting_id: Id, appeal_id: Id) -> Result<()> {
     w.execute(
-        "INSERT OR REPLACE INTO appeal_calls (meeting_id, appeal_id) VALUES (?1, ?2)",
+        "INSERT INTO appeal_calls (meeting_id, appeal_id) VALUES (?1, ?2) \
+         ON CONFLICT (meeting_id) DO UPDATE SET appeal_id = excluded.appeal_id",
         params![meeting_id, appeal_id],
     )?;
     Ok(())

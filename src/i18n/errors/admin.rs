@@ -41,6 +41,20 @@ impl Describe for Problem {
                     C::Broken(id) => w::journal_broken(*id),
                     C::Truncated { rows, head } => w::journal_truncated(*rows, *head),
                     C::HeadMissing { rows } => w::journal_head_missing(*rows),
+                    C::Unjournalled {
+                        table,
+                        record,
+                        field,
+                    } => w::journal_unjournalled(
+                        crate::words::journal_kind(table),
+                        *record,
+                        crate::words::journal::journal_field(table, field).unwrap_or(field),
+                    ),
+                    C::Gone { table, record } => {
+                        w::journal_gone(crate::words::journal_kind(table), *record)
+                    }
+                    C::Rewritten { copy, rows } => w::journal_rewritten(copy, *rows),
+                    C::RowsChanged => w::JOURNAL_ROWS_CHANGED.into(),
                 }
             }
         }
