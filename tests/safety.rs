@@ -611,3 +611,85 @@ fn temporaries_of_killed_runs_do_not_stay() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!export_tmp.exists());
 }
+
+/// A 5 MB name or a 2 MB subject is refused whole, with the field named, and nothing of it is
+/// written; a long text of many lines (an appeal's body) is taken.
+#[test]
+fn texts_beyond_any_field_are_refused_not_cut() {
+    use vipdesk::appeals::{Channel, service as appeals};
+    let (mut db, _) = common::db();
+    let (_, me) = common::head_and_manager(&mut db);
+    let huge = "Я".repeat(5 * 1024 * 1024);
+    let d = vipdesk::clients::Dossier {
+        client: vipdesk::clients::Client {
+            short_name: huge.clone(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let e = vipdesk::clients::service::save(&mut db, &common::actor(me), &d).expect_err("5 MB");
+    let said = vipdesk::i18n::describe(&e);
+    assert!(said.contains("Краткое наименование"), "{said}");
+    assert!(
+        said.contains("2 000") || said.contains("2\u{a0}000"),
+        "{said}"
+    );
+    assert_eq!(vipdesk::clients::service::count(&db).expect("count"), 0);
+
+    let ok = vipdesk::clients::Dossier {
+        client: vipdesk::clients::Client {
+            short_name: "АО «Альфа»".into(),
+            manager_id: Some(me),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let client = vipdesk::clients::service::save(&mut db, &common::actor(me), &ok).expect("client");
+    let now = db.clock().local();
+    let appeal = vipdesk::appeals::Appeal {
+        subject: "Т".repeat(2 * 1024 * 1024),
+        body: "Текст.".into(),
+        ..appeals::new_appeal(client, Channel::Email, now, Some(me))
+    };
+    let e = appeals::create(&mut db, &common::actor(me), &appeal, true, &[]).expect_err("2 MB");
+    assert!(
+        vipdesk::i18n::describe(&e).contains("Тема"),
+        "{}",
+        vipdesk::i18n::describe(&e)
+    );
+    let long_body = vipdesk::appeals::Appeal {
+        subject: "Счёт".into(),
+        body: "Абзац письма клиента.\n".repeat(10_000),
+        ..appeals::new_appeal(client, Channel::Email, now, Some(me))
+    };
+    appeals::create(&mut db, &common::actor(me), &long_body, true, &[]).expect("a long body");
+}
+
+/// Another program's SQLite file that carries a schema number is refused as it is: not switched
+/// to WAL, no backups folder made beside it.
+#[test]
+fn another_programs_numbered_database_is_left_as_it_is() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch("CREATE TABLE notes (x TEXT); PRAGMA user_version = 3;")
+            .expect("other");
+    }
+    let before = common::sha256(&path);
+    let o = common::vipdesk(&path, &["clients", "list"]);
+    assert!(!o.status.success());
+    assert!(
+        common::stderr(&o).contains("другой программы"),
+        "{}",
+        common::stderr(&o)
+    );
+    assert_eq!(common::sha256(&path), before);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["other.db".to_string()]);
+}

@@ -458,7 +458,10 @@ impl Out {
                 self.closed = true;
                 Ok(())
             }
-            r => Ok(r?),
+            Err(e) => Err(anyhow::anyhow!(crate::words::cli::err_stdout(
+                &crate::i18n::io(&e)
+            ))),
+            Ok(()) => Ok(()),
         }
     }
 

@@ -31,6 +31,60 @@ const FULL_TEXT_PREFIX: &str = "appeals_fts";
 /// Columns never copied into the journal: a password's hash (the day it was set is).
 const SECRET: &[&str] = &["password_hash"];
 
+/// The most characters a text field takes: far beyond what a user types (a company's full
+/// name is some 300), so that only a file or a paste gone wrong meets it.
+pub const MAX_SHORT_TEXT: usize = 2_000;
+/// The most characters a text of many lines takes (an appeal's body, an answer, a report's
+/// agreements, a setting): a letter of some 300 pages.
+pub const MAX_LONG_TEXT: usize = 1_000_000;
+
+/// The fields that hold texts of many lines.
+const LONG_TEXT: &[&str] = &[
+    "addressee",
+    "agreements",
+    "answer",
+    "attachment",
+    "body",
+    "channel_reason",
+    "close_note",
+    "closing",
+    "company_people",
+    "extension_reason",
+    "forward_answer",
+    "goal",
+    "note",
+    "notes",
+    "political_note",
+    "problems",
+    "result",
+    "supervisor_comment",
+    "text",
+    "topics",
+    "value",
+];
+
+/// Refuses a row whose text is longer than its field takes ([`MAX_SHORT_TEXT`],
+/// [`MAX_LONG_TEXT`]).
+fn check_lengths(table: &str, row: &Map<String, Value>) -> Result<()> {
+    for (field, v) in row {
+        let Some(text) = v.as_str() else { continue };
+        let max = if LONG_TEXT.contains(&field.as_str()) {
+            MAX_LONG_TEXT
+        } else {
+            MAX_SHORT_TEXT
+        };
+        // Bytes first: most texts are far below either bound.
+        if text.len() > max && text.chars().count() > max {
+            return Err(super::StorageError::TooLong {
+                table: table.to_string(),
+                field: field.clone(),
+                max,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Columns that say nothing about what changed.
 const BOOKKEEPING: &[&str] = &[
     "id",
@@ -175,6 +229,7 @@ pub fn flush(w: &Tx) -> Result<usize> {
                 .unwrap_or_default()
         };
         let (old, new) = (parse(old), parse(new));
+        check_lengths(&table, &new)?;
         let Some((action, changes)) = describe(&op, &old, &new) else {
             continue;
         };

@@ -80,6 +80,13 @@ pub enum StorageError {
     /// Another feature's rule refused the write (inside its transaction).
     #[error(transparent)]
     Refused(#[from] crate::domain::Refusal),
+    /// A text longer than any such field holds (a 5 MB name): refused, not cut.
+    #[error("{table}.{field} longer than {max} characters")]
+    TooLong {
+        table: String,
+        field: String,
+        max: usize,
+    },
 }
 
 /// Inside a write: refuses to save over record `id` when what the database holds now is not
@@ -371,6 +378,11 @@ impl Db {
             }
             // A new file has nothing to check.
             *self.health_lock() = Some(Health::Sound);
+        }
+        // Another program's file that happens to carry a schema number: refused as it is,
+        // before it is switched to WAL or copied into a backups folder of ours.
+        if version > 0 && !schema::is_ours(&self.conn)? {
+            return Err(StorageError::Foreign);
         }
         if version > 0
             && version < latest

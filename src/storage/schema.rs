@@ -715,6 +715,17 @@ CREATE TABLE credentials (
 const V15_MERGE_FIELDS: &str = "ALTER TABLE merges ADD COLUMN fields TEXT NOT NULL DEFAULT '';
 ALTER TABLE journal_head ADD COLUMN rows_digest TEXT NOT NULL DEFAULT '';";
 
+/// Whether a database with a schema number has the tables every vipdesk schema has (another
+/// program's file may carry a `user_version` too).
+pub fn is_ours(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table' \
+         AND name IN ('managers', 'clients', 'people')",
+        [],
+        |r| r.get(0),
+    )
+}
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![

@@ -371,6 +371,10 @@ const HELP: &[(&str, &str)] = &[
 /// `--manager ID` names nobody.
 pub const USER_NEEDED: &str = "Укажите, кто работает: --user НОМЕР_МЕНЕДЖЕРА (пароль — в VIPDESK_PASSWORD или будет запрошен). В этой базе у пользователей есть пароли: данные клиентов показывает и меняет только вошедший пользователь.";
 pub const OTHERS_DAY: &str = "День другого менеджера (--manager) может смотреть руководитель группы; без --manager команда показывает ваш день.";
+/// The output (a file the shell redirected it to) could not be written.
+pub fn err_stdout(detail: &str) -> String {
+    format!("не удалось вывести результат: {detail}")
+}
 pub fn no_manager(id: i64) -> String {
     format!("Менеджера с номером (id) {id} в базе нет.")
 }

@@ -23,7 +23,7 @@ pub const EXCHANGE_COLUMNS: [(&str, &str); 16] = [
     ("uuid", "UUID"),
 ];
 pub const ERR_FILE_READ: &str = "не удалось прочитать файл";
-pub const ERR_XLSX: &str = "не удалось прочитать файл Excel";
+pub const ERR_XLSX: &str = "не удалось прочитать файл Excel: он повреждён или это не книга Excel (.xlsx); сохраните его в Excel как «Книга Excel (*.xlsx)» или как CSV и повторите";
 pub const ERR_XLSX_WRITE: &str = "не удалось записать файл Excel";
 pub const ERR_XLSX_EMPTY: &str = "в файле Excel нет листов";
 pub fn err_xlsx_too_big(size: &str, max: &str) -> String {
@@ -34,7 +34,7 @@ pub fn err_xlsx_too_big(size: &str, max: &str) -> String {
 pub fn err_import_too_many_rows(rows: usize, max: usize) -> String {
     format!("в файле {rows} строк — больше допустимых {max}: разделите его на части")
 }
-pub const ERR_CSV: &str = "ошибка формата CSV";
+pub const ERR_CSV: &str = "не удалось составить файл CSV";
 pub const ERR_IMPORT_EMPTY: &str = "файл пуст: нет строки заголовков";
 pub const ERR_IMPORT_NO_NAME_COLUMN: &str =
     "в заголовке нет столбца «Краткое наименование» (short_name): проверьте первую строку файла";

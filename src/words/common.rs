@@ -270,8 +270,16 @@ pub const ERR_DB_CONSTRAINT: &str =
     "база данных отказалась сохранить запись: данные противоречат её правилам";
 pub const ERR_DB_UNEXPECTED: &str =
     "непредвиденная ошибка базы данных (подробности в журнале программы)";
+pub fn err_too_long(field: &str, max: usize) -> String {
+    format!(
+        "поле «{field}» длиннее {} знаков: так много оно не вмещает — сократите текст (ничего не сохранено)",
+        crate::domain::fmt::number(max as f64, 0)
+    )
+}
 pub fn err_db_code(code: std::ffi::c_int) -> String {
-    format!("ошибка базы данных SQLite (код {code})")
+    format!(
+        "база данных не выполнила действие (код SQLite {code}): проверьте базу командой «vipdesk check» или в окне «Резервные копии»; подробности — в журнале программы"
+    )
 }
 pub const IO_NOT_FOUND: &str = "файл или папка не найдены";
 pub const IO_PERMISSION: &str = "нет прав доступа";

@@ -21,7 +21,12 @@ impl Describe for ExchangeError {
     fn describe(&self) -> String {
         match self {
             ExchangeError::File(e) => e.describe(),
-            ExchangeError::Xlsx(e) => format!("{}: {e}", w::ERR_XLSX),
+            // The reader's English words go to the log (they name parts of the file, never
+            // its cells).
+            ExchangeError::Xlsx(e) => {
+                log::warn!("spreadsheet not read: {e}");
+                w::ERR_XLSX.into()
+            }
             ExchangeError::XlsxEmpty => w::ERR_XLSX_EMPTY.into(),
             ExchangeError::XlsxTooBig { size } => w::err_xlsx_too_big(
                 &w::file_size(*size as i64),
@@ -30,7 +35,10 @@ impl Describe for ExchangeError {
             ExchangeError::TooManyRows { rows } => {
                 w::err_import_too_many_rows(*rows, crate::clients::exchange::MAX_IMPORT_ROWS)
             }
-            ExchangeError::Csv(e) => format!("{}: {e}", w::ERR_CSV),
+            ExchangeError::Csv(e) => {
+                log::warn!("csv not written: {e}");
+                w::ERR_CSV.into()
+            }
             ExchangeError::MixedEncoding { line } => w::err_mixed_encoding(*line),
             ExchangeError::Empty => w::ERR_IMPORT_EMPTY.into(),
             ExchangeError::NoNameColumn => w::ERR_IMPORT_NO_NAME_COLUMN.into(),

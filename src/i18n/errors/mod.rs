@@ -129,6 +129,10 @@ impl Describe for StorageError {
             StorageError::Setting(u) => u.describe(),
             StorageError::Denied(d) => d.describe(),
             StorageError::Refused(r) => r.describe(),
+            StorageError::TooLong { table, field, max } => w::err_too_long(
+                crate::words::journal::journal_field(table, field).unwrap_or(field),
+                *max,
+            ),
         }
     }
 }
@@ -236,7 +240,10 @@ impl Describe for FileError {
                 &w::file_size(*size as i64),
                 &w::file_size(*limit as i64),
             ),
-            FileError::Spreadsheet(e) => format!("{}: {e}", w::ERR_XLSX_WRITE),
+            FileError::Spreadsheet(e) => {
+                log::warn!("spreadsheet not written: {e}");
+                w::ERR_XLSX_WRITE.into()
+            }
         }
     }
 }
