@@ -321,7 +321,7 @@ impl RegisterScreen {
             .column(Column::auto().at_least(70.0))
             .column(Column::auto().at_least(78.0))
             .column(Column::auto().at_least(78.0))
-            .column(Column::initial(96.0 * k).at_least(96.0).clip(true))
+            .column(Column::auto().at_least(96.0).clip(true))
             .column(Column::initial(130.0 * k).at_least(90.0).clip(true))
             .column(Column::initial(120.0 * k).at_least(80.0).clip(true))
             .column(Column::initial(100.0 * k).at_least(70.0).clip(true))

@@ -176,8 +176,8 @@ impl GiftsScreen {
             .column(Column::remainder().at_least(90.0).clip(true))
             .column(Column::exact(84.0))
             .column(Column::exact(150.0 * k).clip(true))
-            .column(Column::exact(172.0 * k).clip(true))
-            .column(Column::exact(196.0 * k).clip(true))
+            .column(Column::exact(172.0).clip(true))
+            .column(Column::exact(196.0).clip(true))
             .header(row_h, |mut h| {
                 for c in [
                     t::GCOL_DATE,
