@@ -189,6 +189,7 @@ fn reading_commands_ask_who_reads() {
         vec!["letter", "list"],
         vec!["appeals", "list"],
         vec!["export", "clients", export],
+        vec!["backup", "--out", export],
     ] {
         let out = run(&path, None, &args);
         assert!(!out.status.success(), "{args:?}: {}", common::stdout(&out));

@@ -380,6 +380,15 @@ fn a_recomputed_chain_and_a_direct_edit_are_found() {
     assert!(o.status.success(), "{}", common::stderr(&o));
     let o = run(&["check"]);
     assert!(o.status.success(), "{}", common::stdout(&o));
+    // Restored from another database's copy: the copies of this one's history anchor nothing.
+    let other = dir.path().join("other.db");
+    common::demo_db(&other, 12);
+    let o = common::vipdesk(&other, &["import", "clients", file.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["restore", other.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = run(&["check"]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
 }
 
 /// A restore from a backup is itself journalled, in the restored database's chain.

@@ -686,6 +686,13 @@ fn another_programs_numbered_database_is_left_as_it_is() {
         common::stderr(&o)
     );
     assert_eq!(common::sha256(&path), before);
+    // Nor is it replaced by a restore.
+    let ours = tempfile::tempdir().expect("tmp");
+    let copy = ours.path().join("copy.db");
+    common::demo_db(&copy, 12);
+    let o = common::vipdesk(&path, &["restore", copy.to_str().expect("p")]);
+    assert!(!o.status.success(), "{}", common::stdout(&o));
+    assert_eq!(common::sha256(&path), before);
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("dir")
         .flatten()

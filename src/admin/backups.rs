@@ -315,6 +315,8 @@ pub fn restore_at(
             db.set_clock(clock);
             restore(&mut db, actor, copy)
         }
+        // Another program's database is not ours to replace.
+        Err(StorageError::Foreign) => Err(StorageError::Foreign.into()),
         Err(e) if matches!(e, StorageError::Missing(_)) || e.is_unusable_file() => {
             let r = replace_file(path, copy, clock.as_ref(), key)?;
             let mut db = Db::open_keyed(path, key.cloned(), false)?;

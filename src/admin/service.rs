@@ -220,9 +220,14 @@ fn check_against_copies(
     };
     let mut problems = Vec::new();
     use crate::storage::backup::Kind;
+    // Copies made before the latest restore may hold another history (the one the restore
+    // left, or another database's): they anchor nothing.
+    let restored = crate::storage::journal_proof::last_restore(db.conn())?
+        .and_then(|at| crate::domain::clock::stamp_local(&at));
     for copy in crate::storage::backup::list(path)?
         .into_iter()
         .filter(|c| !matches!(c.kind, Kind::Restore | Kind::Damaged))
+        .filter(|c| restored.is_none_or(|at| c.taken > at))
     {
         let flags =
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;

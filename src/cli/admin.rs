@@ -56,7 +56,12 @@ fn counts(s: &Snapshot) -> String {
 }
 
 pub fn backup(place: &Place, file: Option<&Path>, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    // A copy where the user says is the clients' data written out: the user proves who they
+    // are (the backups folder beside the database is the database's own).
+    let db = match file {
+        Some(_) => place.reader()?.0,
+        None => place.open()?,
+    };
     let made = backups::create(&db, crate::storage::backup::Kind::Manual, file).map_err(t::err)?;
     out.line(t::backup_made(
         &made.path.display().to_string(),

@@ -372,7 +372,7 @@ impl Place {
 
     /// Opens the database for a command that shows or writes out what it holds: once users
     /// have passwords, the reader proves who they are as a writer does (`--user`).
-    fn reader(&self) -> anyhow::Result<(Db, crate::domain::Actor)> {
+    pub(crate) fn reader(&self) -> anyhow::Result<(Db, crate::domain::Actor)> {
         let mut db = self.open()?;
         let actor = self.actor(&mut db)?;
         Ok((db, actor))

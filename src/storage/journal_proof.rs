@@ -231,6 +231,15 @@ pub fn verify_rows(conn: &Connection) -> Result<Vec<ChainProblem>> {
     Ok(problems)
 }
 
+/// When the database was last restored from a copy (UTC stamp), if ever.
+pub fn last_restore(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT max(at) FROM journal WHERE action = ?1",
+        [Action::RestoreBackup.code()],
+        |r| r.get(0),
+    )?)
+}
+
 /// The hash of a journal's row `id` (`None`: no such row, or no journal at all).
 fn hash_at(conn: &Connection, id: Id) -> Result<Option<String>> {
     let has_journal: bool = conn.query_row(
