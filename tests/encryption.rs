@@ -361,3 +361,42 @@ fn encrypt_leaves_no_plain_copy_behind() {
         assert!(!plain(&e.path()), "{} is plain", e.path().display());
     }
 }
+
+/// A copy goes only into a database encrypted as it is: an encrypted copy into a plain
+/// database is refused with the way out, the database untouched.
+#[test]
+fn an_encrypted_copy_does_not_go_into_a_plain_database() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (db, _) = demo(dir.path());
+    let other = dir.path().join("other.db");
+    std::fs::copy(&db, &other).expect("copy");
+    ok(&run(&other, &["encrypt"], None, Some(PASS)));
+    let copy = dir.path().join("encrypted-copy.db");
+    ok(&run(
+        &other,
+        &["backup", "--out", copy.to_str().expect("p")],
+        Some(PASS),
+        None,
+    ));
+    let journal = |db: &Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .expect("open")
+            .query_row("SELECT count(*) FROM journal", [], |r| r.get(0))
+            .expect("journal")
+    };
+    let before = journal(&db);
+    let o = run(
+        &db,
+        &["restore", copy.to_str().expect("p")],
+        Some(PASS),
+        None,
+    );
+    assert!(!o.status.success());
+    assert!(
+        common::stderr(&o).contains("копия зашифрована, а база нет"),
+        "{}",
+        common::stderr(&o)
+    );
+    assert_eq!(journal(&db), before);
+    assert!(plain(&db));
+}

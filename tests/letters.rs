@@ -339,6 +339,9 @@ fn a_resumed_merge_keeps_the_values_it_began_with() {
     assert!(said.contains(&began), "{said}");
     let rest = go(&mut db, Default::default()).expect("resumed with what it began with");
     assert!(!rest.letters.is_empty());
+    // Finished: nothing to resume, said as such (not «the template asks for the date»).
+    let done = go(&mut db, Default::default()).expect_err("finished");
+    assert!(matches!(done, LetterError::NothingToResume), "{done:?}");
     for id in first.letters.iter().chain(&rest.letters) {
         let letter = vipdesk::letters::service::open(&db, *id).expect("letter");
         assert!(letter.body.contains(&began), "letter {id}: {}", letter.body);

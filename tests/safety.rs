@@ -700,3 +700,24 @@ fn another_programs_numbered_database_is_left_as_it_is() {
         .collect();
     assert_eq!(names, vec!["other.db".to_string()]);
 }
+
+/// A refused cell of 5 MB is named by its start and its length, not echoed whole.
+#[test]
+fn a_huge_refused_cell_is_not_echoed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let csv = dir.path().join("huge.csv");
+    let kind = "Ю".repeat(5 * 1024 * 1024 / 2);
+    std::fs::write(
+        &csv,
+        format!("Краткое наименование;ИНН;Вид\nАО «Первый»;7707083893;{kind}\n"),
+    )
+    .expect("csv");
+    let o = common::vipdesk(
+        &db,
+        &["--create", "import", "clients", csv.to_str().expect("p")],
+    );
+    let said = common::stdout(&o) + &common::stderr(&o);
+    assert!(said.len() < 10_000, "{} bytes said", said.len());
+    assert!(said.contains("знаков"), "{said}");
+}

@@ -263,10 +263,9 @@ fn restore_data(db: &mut Db, copy: &Path) -> Result<Restored, AdminError> {
     let clock = std::sync::Arc::clone(db.clock());
     if db.ensure_sound().is_ok() {
         let snapshot = backup::inspect(copy, db.key()).map_err(AdminError::BadCopy)?;
-        // SQLCipher copies pages as they are: a plain copy cannot go into an encrypted file.
-        if db.key().is_some() && crate::storage::cipher::is_plain(copy) {
-            return Err(AdminError::PlainCopyIntoEncrypted);
-        }
+        // SQLCipher copies pages as they are: a plain copy cannot go into an encrypted file,
+        // nor an encrypted one into a plain file.
+        same_encryption(&path, copy, db.key().is_some())?;
         let aside = backup::target(&path, clock.local(), Kind::Restore);
         db.backup_to(&aside)?;
         db.restore_from(copy)?;
@@ -301,9 +300,10 @@ pub fn restore_at(
     // numbering letters in the copy).
     // The copy is read first: a bad one is refused with the database untouched.
     backup::inspect(copy, key).map_err(AdminError::BadCopy)?;
-    if key.is_some() && crate::storage::cipher::is_plain(copy) {
-        return Err(AdminError::PlainCopyIntoEncrypted);
+    if path.exists() {
+        same_encryption(path, copy, key.is_some())?;
     }
+
     // (A damaged file is another matter: the copy takes its place below.)
     if path.exists()
         && let Err(StorageError::InUse) = crate::storage::cipher::ensure_alone(path, key)
@@ -318,6 +318,10 @@ pub fn restore_at(
         // Another program's database is not ours to replace.
         Err(StorageError::Foreign) => Err(StorageError::Foreign.into()),
         Err(e) if matches!(e, StorageError::Missing(_)) || e.is_unusable_file() => {
+            // What takes the place of a missing or damaged file is encrypted as asked.
+            if key.is_some() && crate::storage::cipher::is_plain(copy) {
+                return Err(AdminError::PlainCopyIntoEncrypted);
+            }
             let r = replace_file(path, copy, clock.as_ref(), key)?;
             let mut db = Db::open_keyed(path, key.cloned(), false)?;
             db.set_clock(clock);
@@ -325,6 +329,17 @@ pub fn restore_at(
             Ok(r)
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A copy goes into a database encrypted as it is, or not encrypted as it is not (a file that
+/// is not plain is taken as encrypted only when a passphrase is given: else it is damaged).
+fn same_encryption(path: &Path, copy: &Path, keyed: bool) -> Result<(), AdminError> {
+    use crate::storage::cipher::is_plain;
+    match (is_plain(path), is_plain(copy)) {
+        (false, true) if keyed => Err(AdminError::PlainCopyIntoEncrypted),
+        (true, false) => Err(AdminError::EncryptedCopyIntoPlain),
+        _ => Ok(()),
     }
 }
 

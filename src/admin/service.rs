@@ -29,6 +29,9 @@ pub enum AdminError {
     /// A plain copy and an encrypted database.
     #[error("the copy is not encrypted and the database is")]
     PlainCopyIntoEncrypted,
+    /// An encrypted copy and a plain database.
+    #[error("the copy is encrypted and the database is not")]
+    EncryptedCopyIntoPlain,
     /// The copy to restore from is not a sound vipdesk database (the database is untouched).
     #[error("the copy cannot be restored: {0}")]
     BadCopy(StorageError),

@@ -109,9 +109,16 @@ pub fn merge(
         .ok_or_else(|| LetterError::UnknownTemplate(job.template_code.clone()))?;
     // A resumed merge writes what it began with: the values left out are taken from it, other
     // values are refused.
+    if job.resume && !job.combined && !job.except.is_empty() {
+        return Err(LetterError::ExceptOnResume);
+    }
     let resumed;
-    let job = match store::open_merge(db.conn(), job)?.and_then(|o| o.fields) {
-        Some(began) if job.resume && !job.combined => {
+    let open = match job.resume && !job.combined {
+        true => Some(store::open_merge(db.conn(), job)?.ok_or(LetterError::NothingToResume)?),
+        false => None,
+    };
+    let job = match open.and_then(|o| o.fields) {
+        Some(began) => {
             resumed = MergeJob {
                 fields: resumed_fields(&job.fields, began)?,
                 ..job.clone()

@@ -56,25 +56,45 @@ pub fn import_summary(imported: usize, rejected: usize) -> String {
 pub fn import_row(line: usize, msg: &str) -> String {
     format!("строка {line}: {msg}")
 }
+/// A value from a file as a message quotes it: whole up to 80 characters, else its start and
+/// its length (a 5 MB cell is not echoed).
+fn shown(v: &str) -> String {
+    let n = v.chars().count();
+    if n <= 80 {
+        return v.to_string();
+    }
+    let start: String = v.chars().take(60).collect();
+    format!(
+        "{start}… — {}",
+        crate::domain::fmt::count(n as u64, ["знак", "знака", "знаков"])
+    )
+}
 pub fn import_unknown_column(h: &str) -> String {
+    let h = shown(h);
     format!("неизвестный столбец «{h}» пропущен")
 }
 pub fn import_bad_kind(v: &str) -> String {
+    let v = shown(v);
     format!("неизвестный вид клиента «{v}» (юридическое лицо, ИП или физическое лицо)")
 }
 pub fn import_unknown_district(v: &str) -> String {
+    let v = shown(v);
     format!("неизвестное межрайонное отделение «{v}» (добавьте его в справочник)")
 }
 pub fn import_unknown_industry(v: &str) -> String {
+    let v = shown(v);
     format!("неизвестная отрасль «{v}» (добавьте её в справочник)")
 }
 pub fn import_unknown_manager(v: &str) -> String {
+    let v = shown(v);
     format!("персональный менеджер «{v}» не найден — клиент импортирован без менеджера")
 }
 pub fn import_bad_bool(v: &str) -> String {
+    let v = shown(v);
     format!("«Стратегический»: «{v}» — ожидается «да» или «нет»")
 }
 pub fn import_field_error(field: &str, value: &str, msg: &str) -> String {
+    let value = &shown(value);
     let label = EXCHANGE_COLUMNS
         .iter()
         .find(|(k, _)| *k == field)
@@ -95,6 +115,7 @@ pub fn import_duplicate_file(inn: &str, first_line: usize) -> String {
     format!("дубликат: ИНН {inn} уже встречался в строке {first_line}")
 }
 pub fn import_bad_uuid(v: &str) -> String {
+    let v = shown(v);
     format!("неверный UUID «{v}»")
 }
 pub fn import_duplicate_uuid(id: i64) -> String {

@@ -13,6 +13,7 @@ impl Describe for AdminError {
             AdminError::RestoreFromItself => w::ERR_RESTORE_FROM_ITSELF.into(),
             AdminError::BadCopy(StorageError::Damaged(_)) => w::ERR_COPY_DAMAGED.into(),
             AdminError::PlainCopyIntoEncrypted => w::ERR_PLAIN_COPY.into(),
+            AdminError::EncryptedCopyIntoPlain => w::ERR_ENCRYPTED_COPY.into(),
             AdminError::BadCopy(e) => w::err_bad_copy(&e.describe()),
             AdminError::ImageTooLarge { width, height } => {
                 w::err_image_too_large(*width, *height, crate::pixels::MAX_SIDE)
