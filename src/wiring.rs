@@ -41,6 +41,12 @@ impl Db {
         Db::open_hooked(path, key, create, &HOOKS)
     }
 
+    /// Opens the database at `path` only to read it, where it cannot be written (see
+    /// [`Db::open_for_reading_hooked`]).
+    pub fn open_for_reading(path: &Path, key: Option<Passphrase>) -> Result<Db> {
+        Db::open_for_reading_hooked(path, key, &HOOKS)
+    }
+
     /// A fresh database in memory (tests, benches).
     pub fn open_in_memory() -> Result<Db> {
         Db::in_memory_hooked(&HOOKS)

@@ -482,3 +482,51 @@ fn kill_during_a_merge_then_resume() {
     assert_eq!(one_letter_per_client(&db), clients);
     every_letter_has_its_file(&db, &out);
 }
+
+/// A full disk or a disk mounted read-only: the clients are still listed and exported (the
+/// file opened only to read it), and a write is refused in Russian.
+#[test]
+fn a_full_or_read_only_disk_still_reads() {
+    if !SmallDisk::possible("a_full_or_read_only_disk_still_reads") {
+        return;
+    }
+    let disk = SmallDisk::new(20_000);
+    let db = disk.path.join("v.db");
+    common::demo_db(&db, 12);
+    let out = tempfile::tempdir().expect("tmp");
+    let export = out.path().join("clients.csv");
+    let export = export.to_str().expect("p");
+    let new_client = out.path().join("new.csv");
+    std::fs::write(
+        &new_client,
+        "Краткое наименование;ИНН\nАО «Новый»;7707083893\n",
+    )
+    .expect("csv");
+    let new_client = new_client.to_str().expect("p");
+    let reads = |when: &str| {
+        let o = common::vipdesk(&db, &["clients", "list"]);
+        assert!(o.status.success(), "{when}: {}", common::stderr(&o));
+        assert_eq!(common::stdout(&o).lines().count(), 12, "{when}");
+        let o = common::vipdesk(&db, &["export", "clients", export]);
+        assert!(o.status.success(), "{when}: {}", common::stderr(&o));
+        let o = common::vipdesk(&db, &["import", "clients", new_client]);
+        assert!(!o.status.success(), "{when}: a write");
+        assert!(common::stderr(&o).contains("Ошибка"), "{when}");
+    };
+    disk.fill(0);
+    reads("a full disk");
+    disk.empty();
+    let o = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(&disk.path)
+        .output()
+        .expect("remount");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    reads("a read-only disk");
+    let o = Command::new("mount")
+        .args(["-o", "remount,rw"])
+        .arg(&disk.path)
+        .output()
+        .expect("remount");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -721,3 +721,47 @@ fn a_huge_refused_cell_is_not_echoed() {
     assert!(said.len() < 10_000, "{} bytes said", said.len());
     assert!(said.contains("знаков"), "{said}");
 }
+
+/// A damaged page among the clients: the export salvages every client that still reads, says
+/// how many did not, and exits 1 (a script learns that it is not all).
+#[test]
+fn export_salvages_a_damaged_database() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    common::demo_db(&db, 48);
+    let inn: String = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT inn FROM clients WHERE inn <> '' ORDER BY id LIMIT 1 OFFSET 20",
+            [],
+            |r| r.get(0),
+        )
+        .expect("inn");
+    let mut bytes = std::fs::read(&db).expect("read");
+    // Every page that holds it: the client's row and the index of INNs.
+    let page = 4096;
+    let pages: Vec<usize> = bytes
+        .windows(inn.len())
+        .enumerate()
+        .filter(|(_, w)| *w == inn.as_bytes())
+        .map(|(at, _)| at / page * page)
+        .collect();
+    assert!(!pages.is_empty(), "the client's row in the file");
+    for start in pages {
+        for (i, b) in bytes[start + 8..start + page].iter_mut().enumerate() {
+            *b = (i * 7 % 251) as u8;
+        }
+    }
+    std::fs::write(&db, &bytes).expect("damage");
+    let out = dir.path().join("salvaged.csv");
+    let o = common::vipdesk(&db, &["export", "clients", out.to_str().expect("p")]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let said = common::stdout(&o);
+    assert!(said.contains("не прочитано из повреждённой базы"), "{said}");
+    let rows = std::fs::read_to_string(&out)
+        .expect("written")
+        .lines()
+        .count()
+        - 1;
+    assert!((24..48).contains(&rows), "{rows} of 48 salvaged: {said}");
+}

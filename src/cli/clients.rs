@@ -92,8 +92,17 @@ pub fn import(place: &Place, what: ImportCommand, out: &mut Out) -> anyhow::Resu
 pub fn export(place: &Place, what: ExportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     let ExportCommand::Clients { file } = what;
     let (db, _) = place.reader()?;
-    let n = exchange::export_clients(&db, &file).map_err(t::err)?;
-    out.line(t::exported(n))?;
+    let done = exchange::export_clients(&db, &file).map_err(t::err)?;
+    out.line(t::exported_salvaged(
+        done.written,
+        done.unreadable,
+        done.list_cut,
+    ))?;
     eprintln!("{}", t::EXPORT_PERSONAL_DATA);
-    Ok(ExitCode::SUCCESS)
+    // What was salvaged is written; a script still learns that it is not all.
+    Ok(if done.unreadable > 0 || done.list_cut {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -13,7 +13,6 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::i18n as t;
@@ -373,7 +372,14 @@ impl Place {
     /// Opens the database for a command that shows or writes out what it holds: once users
     /// have passwords, the reader proves who they are as a writer does (`--user`).
     pub(crate) fn reader(&self) -> anyhow::Result<(Db, crate::domain::Actor)> {
-        let mut db = self.open()?;
+        let key = self.key()?;
+        // Where the file cannot be written (a folder without the right, a full disk), what it
+        // holds is still read.
+        let mut db = match Db::open_keyed(&self.path, key.clone(), self.create) {
+            Err(e) if e.cannot_write() => Db::open_for_reading(&self.path, key),
+            opened => opened,
+        }
+        .map_err(|e| self.open_failed(e))?;
         let actor = self.actor(&mut db)?;
         Ok((db, actor))
     }
@@ -394,13 +400,15 @@ impl Place {
     }
 
     fn open_as(&self, create: bool) -> anyhow::Result<Db> {
-        let db = Db::open_keyed(&self.path, self.key()?, create);
-        match db {
+        Db::open_keyed(&self.path, self.key()?, create).map_err(|e| self.open_failed(e))
+    }
+
+    /// Why the database did not open, naming its path.
+    fn open_failed(&self, e: storage::StorageError) -> anyhow::Error {
+        match e {
             // The message names the path itself.
-            Err(e @ storage::StorageError::Missing(_)) => Err(t::err(e)),
-            r => r
-                .map_err(t::err)
-                .with_context(|| t::err_open_db(&self.path.display().to_string())),
+            e @ storage::StorageError::Missing(_) => t::err(e),
+            e => t::err(e).context(t::err_open_db(&self.path.display().to_string())),
         }
     }
 }

@@ -555,14 +555,32 @@ pub fn import_clients(
     Ok(report)
 }
 
+/// What an export wrote, and how many clients a damaged database did not let it read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Exported {
+    pub written: usize,
+    /// Clients (or whole parts of the list) left out because their rows did not read; 0 on a
+    /// sound database.
+    pub unreadable: usize,
+    /// Whether the list itself stopped at damage (the clients after it are not counted).
+    pub list_cut: bool,
+}
+
 /// Writes every client to a CSV file (`;`, UTF-8 with a BOM so that Excel reads Cyrillic).
-pub fn export_clients(db: &Db, path: &Path) -> Result<usize, ExchangeError> {
-    let catalogs = admin_service::catalogs(db.conn())?;
-    let managers: HashMap<Id, Manager> = admin_service::managers(db.conn())?
+/// On a damaged database it salvages what reads: each client whose row reads is written, the
+/// others counted, and a catalogue that does not read leaves its names out.
+pub fn export_clients(db: &Db, path: &Path) -> Result<Exported, ExchangeError> {
+    let catalogs = admin_service::catalogs(db.conn()).unwrap_or_default();
+    let managers: HashMap<Id, Manager> = admin_service::managers(db.conn())
+        .unwrap_or_default()
         .into_iter()
         .filter_map(|m| m.id.map(|id| (id, m)))
         .collect();
-    let rows = store::list_clients(db.conn())?;
+    let (ids, whole) = store::client_ids_salvaged(db.conn());
+    let mut done = Exported {
+        list_cut: !whole,
+        ..Exported::default()
+    };
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
         let mut w = csv::WriterBuilder::new()
@@ -571,8 +589,12 @@ pub fn export_clients(db: &Db, path: &Path) -> Result<usize, ExchangeError> {
         let csv_err = |e: csv::Error| ExchangeError::Csv(e.to_string());
         w.write_record(EXCHANGE_COLUMNS.iter().map(|(_, ru)| *ru))
             .map_err(csv_err)?;
-        for row in &rows {
-            let c = store::load_dossier(db.conn(), row.id)?.client;
+        for id in &ids {
+            let Ok(c) = store::load_client(db.conn(), *id) else {
+                done.unreadable += 1;
+                continue;
+            };
+            done.written += 1;
             let manager = c
                 .manager_id
                 .and_then(|id| managers.get(&id))
@@ -603,8 +625,13 @@ pub fn export_clients(db: &Db, path: &Path) -> Result<usize, ExchangeError> {
         }
         w.flush().map_err(|e| ExchangeError::Csv(e.to_string()))?;
     }
+    if done.written == 0 && (done.unreadable > 0 || done.list_cut) {
+        return Err(ExchangeError::Storage(
+            crate::storage::StorageError::Damaged(String::new()),
+        ));
+    }
     files::write(path, &out)?;
-    Ok(rows.len())
+    Ok(done)
 }
 
 #[cfg(test)]

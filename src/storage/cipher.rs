@@ -108,10 +108,20 @@ pub fn is_encrypted(path: &Path) -> bool {
 /// or missing passphrase is an error here ([`StorageError::WrongPassphrase`],
 /// [`StorageError::Encrypted`]) and not at some later read.
 pub fn open(path: &Path, flags: OpenFlags, key: Option<&Passphrase>) -> Result<Connection> {
+    open_uri(path, &path.to_string_lossy(), flags, key)
+}
+
+/// Opens the database at `path` by `name` (the path itself, or a `file:` URI of it).
+pub fn open_uri(
+    path: &Path,
+    name: &str,
+    flags: OpenFlags,
+    key: Option<&Passphrase>,
+) -> Result<Connection> {
     // A plain file opens as it is, with a passphrase given or not (VIPDESK_PASSPHRASE set for
     // another database, a copy made before the encryption).
     let key = key.filter(|_| !is_plain(path));
-    let conn = Connection::open_with_flags(path, flags)?;
+    let conn = Connection::open_with_flags(name, flags)?;
     if let Some(key) = key {
         conn.pragma_update(None, "key", &key.0)?;
         silence(&conn)?;

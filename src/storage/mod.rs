@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod cipher;
 mod connections;
+mod error_kinds;
 mod failpoint;
 pub use failpoint::failpoint;
 pub mod journal;
@@ -80,6 +81,9 @@ pub enum StorageError {
     /// Another feature's rule refused the write (inside its transaction).
     #[error(transparent)]
     Refused(#[from] crate::domain::Refusal),
+    /// A database of an older schema where it cannot be written (to be upgraded first).
+    #[error("an older schema that cannot be upgraded here")]
+    ReadOnlyOld,
     /// A text longer than any such field holds (a 5 MB name): refused, not cut.
     #[error("{table}.{field} longer than {max} characters")]
     TooLong {
@@ -113,32 +117,6 @@ impl From<rusqlite::Error> for StorageError {
             }
             e => StorageError::Sqlite(e),
         }
-    }
-}
-
-impl StorageError {
-    /// Whether the error says the file itself is unusable (not a database, damaged, another
-    /// program's, newer): replacing it from a backup is the cure.
-    pub fn is_unusable_file(&self) -> bool {
-        match self {
-            StorageError::Damaged(_) | StorageError::Foreign | StorageError::TooNew { .. } => true,
-            // A passphrase opens it; it is not to be replaced.
-            StorageError::Encrypted | StorageError::WrongPassphrase => false,
-            StorageError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => matches!(
-                f.code,
-                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
-            ),
-            _ => false,
-        }
-    }
-
-    /// Whether a UNIQUE constraint (or index) refused the write.
-    pub fn is_unique_violation(&self) -> bool {
-        matches!(
-            self,
-            StorageError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
-                if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-        )
     }
 }
 

@@ -164,6 +164,25 @@ pub fn exported(n: usize) -> String {
         crate::domain::fmt::count(n as u64, CLIENT_FORMS)
     )
 }
+/// An export, and what a damaged database did not let it read.
+pub fn exported_salvaged(written: usize, unreadable: usize, list_cut: bool) -> String {
+    let mut said = exported(written);
+    if unreadable > 0 {
+        said.push_str(&format!(
+            "; не прочитано из повреждённой базы: {}",
+            crate::domain::fmt::count(unreadable as u64, CLIENT_FORMS)
+        ));
+    }
+    if list_cut {
+        said.push_str(
+            "; список клиентов в базе повреждён — записаны все, кого удалось в ней найти",
+        );
+    }
+    if unreadable > 0 || list_cut {
+        said.push_str(". Восстановите последнюю проверенную резервную копию");
+    }
+    said
+}
 pub fn demo_loaded(clients: usize, people: usize) -> String {
     format!(
         "Загружены демо-данные: {}, {}",

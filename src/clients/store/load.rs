@@ -13,49 +13,7 @@ use crate::storage::{self, Result, date_from_sql, rows};
 
 /// Loads the whole dossier of a client (not in the trash).
 pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
-    let client = storage::found(
-        conn.query_row(
-            &format!(
-                "SELECT id, {} FROM clients WHERE id = ?1 AND deleted_at IS NULL",
-                CLIENT_COLUMNS.join(", ")
-            ),
-            [client_id],
-            |r| {
-                Ok(Client {
-                    id: Some(r.get(0)?),
-                    short_name: r.get(1)?,
-                    full_name: r.get(2)?,
-                    kind: storage::code(r, 3)?,
-                    inn: r.get(4)?,
-                    kpp: r.get(5)?,
-                    ogrn: r.get(6)?,
-                    legal_address: r.get(7)?,
-                    postal_address: r.get(8)?,
-                    district_id: r.get(9)?,
-                    industry_id: r.get(10)?,
-                    contract_number: r.get(11)?,
-                    contract_date: date_from_sql(r.get(12)?),
-                    since_year: r.get(13)?,
-                    manager_id: r.get(14)?,
-                    strategic: r.get(15)?,
-                    uuid: r.get(16)?,
-                    ..Default::default()
-                })
-            },
-        ),
-        client_id,
-    )?;
-
-    let (call_every_days, meeting_every_months) = conn.query_row(
-        "SELECT call_every_days, meeting_every_months FROM clients WHERE id = ?1",
-        [client_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let client = Client {
-        call_every_days,
-        meeting_every_months,
-        ..client
-    };
+    let client = load_client(conn, client_id)?;
     let vip = rows(
         conn,
         "SELECT id, uuid, year, crit_volume, volume_kwh, crit_brand, crit_stability, crit_political, \
@@ -234,4 +192,53 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
         indicators,
         records,
     })
+}
+
+/// The client's own row (not in the trash), without its people and lists: what an export
+/// salvaging a damaged database can still read.
+pub fn load_client(conn: &Connection, client_id: Id) -> Result<Client> {
+    let client = storage::found(
+        conn.query_row(
+            &format!(
+                "SELECT id, {} FROM clients WHERE id = ?1 AND deleted_at IS NULL",
+                CLIENT_COLUMNS.join(", ")
+            ),
+            [client_id],
+            |r| {
+                Ok(Client {
+                    id: Some(r.get(0)?),
+                    short_name: r.get(1)?,
+                    full_name: r.get(2)?,
+                    kind: storage::code(r, 3)?,
+                    inn: r.get(4)?,
+                    kpp: r.get(5)?,
+                    ogrn: r.get(6)?,
+                    legal_address: r.get(7)?,
+                    postal_address: r.get(8)?,
+                    district_id: r.get(9)?,
+                    industry_id: r.get(10)?,
+                    contract_number: r.get(11)?,
+                    contract_date: date_from_sql(r.get(12)?),
+                    since_year: r.get(13)?,
+                    manager_id: r.get(14)?,
+                    strategic: r.get(15)?,
+                    uuid: r.get(16)?,
+                    ..Default::default()
+                })
+            },
+        ),
+        client_id,
+    )?;
+
+    let (call_every_days, meeting_every_months) = conn.query_row(
+        "SELECT call_every_days, meeting_every_months FROM clients WHERE id = ?1",
+        [client_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let client = Client {
+        call_every_days,
+        meeting_every_months,
+        ..client
+    };
+    Ok(client)
 }

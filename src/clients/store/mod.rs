@@ -49,6 +49,54 @@ pub fn delete_client(w: &Tx, id: Id) -> Result<()> {
 }
 
 /// Counts of what the database holds, for the status bar and `check`.
+/// The ids of the clients not in the trash, as many as can be read, and `false` for «not
+/// all»: past damage in the clients' table, the clients other tables name are looked up one by
+/// one (a look-up by id may go round the damaged page).
+pub fn client_ids_salvaged(conn: &Connection) -> (Vec<Id>, bool) {
+    let (mut ids, whole) = ids_readable(
+        conn,
+        "SELECT id FROM clients WHERE deleted_at IS NULL ORDER BY id",
+    );
+    if whole {
+        return (ids, true);
+    }
+    for table in [
+        "people",
+        "letters",
+        "appeals",
+        "meetings",
+        "records",
+        "vip_years",
+    ] {
+        let sql = format!("SELECT DISTINCT client_id FROM {table} WHERE client_id IS NOT NULL");
+        ids.extend(ids_readable(conn, &sql).0);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    (ids, false)
+}
+
+/// The ids a query gives before it stops at damage, and whether it read to its end.
+fn ids_readable(conn: &Connection, sql: &str) -> (Vec<Id>, bool) {
+    let mut ids = Vec::new();
+    let Ok(mut st) = conn.prepare(sql) else {
+        return (ids, false);
+    };
+    let Ok(mut rows) = st.query([]) else {
+        return (ids, false);
+    };
+    loop {
+        match rows.next() {
+            Ok(Some(r)) => match r.get(0) {
+                Ok(id) => ids.push(id),
+                Err(_) => return (ids, false),
+            },
+            Ok(None) => return (ids, true),
+            Err(_) => return (ids, false),
+        }
+    }
+}
+
 pub fn count_clients(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM clients WHERE deleted_at IS NULL",

@@ -129,6 +129,7 @@ impl Describe for StorageError {
             StorageError::Setting(u) => u.describe(),
             StorageError::Denied(d) => d.describe(),
             StorageError::Refused(r) => r.describe(),
+            StorageError::ReadOnlyOld => w::ERR_READ_ONLY_OLD.into(),
             StorageError::TooLong { table, field, max } => w::err_too_long(
                 crate::words::journal::journal_field(table, field).unwrap_or(field),
                 *max,

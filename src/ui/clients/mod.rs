@@ -222,9 +222,13 @@ impl Feature for ClientsUi {
                 cx.info(t::xlsx_rows_written(n, &path.display().to_string()));
             }
             Cmd::Export(path) => {
-                let n =
+                let done =
                     exchange::export_clients(cx.db, &files::typed_path(&path)).map_err(t::err)?;
-                cx.info(format!("{}. {}", t::exported(n), t::EXPORT_PERSONAL_DATA));
+                cx.info(format!(
+                    "{}. {}",
+                    t::exported_salvaged(done.written, done.unreadable, done.list_cut),
+                    t::EXPORT_PERSONAL_DATA
+                ));
             }
         }
         Ok(())
