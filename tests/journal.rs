@@ -537,3 +537,12 @@ fn the_demos_entry_says_its_counts_in_words() {
         );
     }
 }
+
+/// Counts of five digits and more read with their thousands apart («20 000»); a year does not.
+#[test]
+fn journal_numbers_read_as_russian_writes_them() {
+    use vipdesk::i18n::journal_value;
+    assert_eq!(journal_value(&json!(20000)), "20\u{a0}000");
+    assert_eq!(journal_value(&json!(2026)), "2026");
+    assert_eq!(journal_value(&json!(-101358)), "-101\u{a0}358");
+}

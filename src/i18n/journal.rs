@@ -112,7 +112,11 @@ pub fn journal_value(v: &Value) -> String {
     match v {
         Value::Null => "—".into(),
         Value::Bool(b) => if *b { w::YES } else { w::NO }.into(),
-        Value::Number(n) => n.to_string(),
+        // «20 000», as Russian writes five digits and more (a year stays «2026»).
+        Value::Number(n) => match n.as_i64() {
+            Some(i) if i.abs() >= 10_000 => crate::domain::fmt::number(i as f64, 0),
+            _ => n.to_string(),
+        },
         Value::String(s) if s.is_empty() => "—".into(),
         Value::String(s) => {
             if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {

@@ -244,3 +244,38 @@ fn an_email_file_becomes_a_filled_appeal_card() {
     let details = appeals::details(&h.state().db, &a).expect("details");
     assert_eq!(details.attachments.len(), 1);
 }
+
+/// «Нет текста ответа» beside the answer goes as soon as the answer is typed (not after the
+/// next click).
+#[test]
+fn the_missing_answer_message_goes_once_it_is_typed() {
+    use vipdesk::appeals::{Channel, service as appeals};
+    let (mut app, alpha, _) = app_with_two_clients();
+    let now = app.db.clock().local();
+    let appeal = vipdesk::appeals::Appeal {
+        subject: "Счёт".into(),
+        body: "Просим пересчитать.".into(),
+        reply_channel: Channel::Email,
+        ..appeals::new_appeal(alpha, Channel::Email, now, None)
+    };
+    let id = appeals::create(&mut app.db, &Actor::SYSTEM, &appeal, true, &[]).expect("appeal");
+    app.open(Route::Appeal(id)).expect("card");
+    let mut h = harness(app);
+    h.run();
+    click_button(&mut h, t::SEND_ANSWER);
+    let missing = t::describe(&vipdesk::appeals::service::AppealError::NoAnswer);
+    assert!(
+        h.query_all_by_label_contains(&missing).count() > 0,
+        "refused"
+    );
+    h.get_by_role_and_label(Role::MultilineTextInput, t::F_ANSWER)
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, t::F_ANSWER)
+        .type_text("Пересчитано.");
+    h.run();
+    h.run();
+    // The status line may still say it for a while; the line beside the answer is gone.
+    let card = h.state().features.appeals.card.as_ref().expect("card");
+    assert_eq!(card.action_error, None);
+}

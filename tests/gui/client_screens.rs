@@ -486,3 +486,16 @@ fn a_path_is_typed_where_no_file_dialog_opens() {
     );
     assert!(h.query_by_label(t::TYPED_PATH_TITLE).is_none());
 }
+
+/// At 1920 the list takes a third of the window until the user drags the divider: names are
+/// not cut while half the screen stays empty.
+#[test]
+fn the_list_is_wider_on_a_wide_window() {
+    let (app, _, _) = app_with_two_clients();
+    let mut h = harness_sized(app, 1920.0, 1080.0);
+    h.run();
+    let hint = h.get_by_label(t::PICK_CLIENT_HINT).rect();
+    // The hint is centred in what the list leaves: the list is over 560 px wide.
+    let left_of_dossier = 2.0 * hint.center().x - 1920.0;
+    assert!(left_of_dossier > 190.0 + 560.0, "{left_of_dossier}");
+}

@@ -554,12 +554,18 @@ impl AppealCard {
                         &mut self.answer_via,
                     );
                     let l = ui.label(t::F_ANSWER);
-                    ui.add(
-                        TextEdit::multiline(&mut self.answer_text)
-                            .desired_rows(3)
-                            .desired_width(widgets::field_width(ui)),
-                    )
-                    .labelled_by(l.id);
+                    let typed = ui
+                        .add(
+                            TextEdit::multiline(&mut self.answer_text)
+                                .desired_rows(3)
+                                .desired_width(widgets::field_width(ui)),
+                        )
+                        .labelled_by(l.id)
+                        .changed();
+                    // «Нет текста ответа» goes once the answer is typed.
+                    if typed && !self.answer_text.trim().is_empty() {
+                        self.action_error = None;
+                    }
                     ui.end_row();
                     if self.answer_via != reply
                         && text_row(ui, t::F_REASON_OTHER_CHANNEL, &mut self.reason, None).changed()

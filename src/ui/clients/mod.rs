@@ -130,7 +130,11 @@ impl Feature for ClientsUi {
         let mut out = Vec::new();
         let shown = egui::Panel::left("client_list")
             .resizable(true)
-            .default_size(self.list_width.unwrap_or(theme::LIST_WIDTH))
+            // Until the user drags it: a third of a wide window (names whole at 1920).
+            .default_size(
+                self.list_width
+                    .unwrap_or((ui.available_width() * 0.36).max(theme::LIST_WIDTH)),
+            )
             .size_range(theme::LIST_MIN_WIDTH..=ui.available_width() * 0.75)
             .show(ui, |ui| out.extend(self.list.ui(ui, view)));
         let width = shown.response.rect.width();
