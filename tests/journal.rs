@@ -546,3 +546,35 @@ fn journal_numbers_read_as_russian_writes_them() {
     assert_eq!(journal_value(&json!(2026)), "2026");
     assert_eq!(journal_value(&json!(-101358)), "-101\u{a0}358");
 }
+
+/// `check` reads the copies in the backups folder without writing beside them: a copy in WAL
+/// mode gets no `-shm` or `-wal`.
+#[test]
+fn check_leaves_nothing_beside_the_copies() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v.db");
+    common::demo_db(&path, 12);
+    let o = common::vipdesk(&path, &["backup"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let copies = vipdesk::storage::backup::list(&path).expect("list");
+    {
+        let conn = rusqlite::Connection::open(&copies[0].path).expect("copy");
+        let _: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .expect("wal");
+    }
+    let o = common::vipdesk(&path, &["check"]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
+    let folder = copies[0].path.parent().expect("folder");
+    let names: Vec<String> = std::fs::read_dir(folder)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.ends_with("-shm") && !n.ends_with("-wal")),
+        "{names:?}"
+    );
+}

@@ -70,6 +70,15 @@ impl Db {
         })
     }
 
+    /// A copy (in the backups folder) opened to read it without writing a thing beside it: no
+    /// `-shm` or `-wal` left next to a copy in WAL mode.
+    pub fn open_copy(path: &Path, key: Option<&cipher::Passphrase>) -> Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        cipher::open_uri(path, &immutable_uri(path)?, flags, key)
+    }
+
     /// A connection to this database's file opened with `mode`, set up by `setup`.
     fn sibling(&self, mode: OpenFlags, setup: impl Fn(&Connection) -> Result<()>) -> Result<Db> {
         let Some(path) = &self.path else {
@@ -92,7 +101,7 @@ impl Db {
 
 /// The URI SQLite opens `path` by without writing beside it: `file:/…?immutable=1`, the
 /// characters a URI gives a meaning escaped (a Windows path as `file:/C:/…`).
-fn immutable_uri(path: &Path) -> Result<String> {
+pub(crate) fn immutable_uri(path: &Path) -> Result<String> {
     let whole = std::path::absolute(path)?;
     let text = whole.to_string_lossy().replace('\\', "/");
     let mut uri = String::from("file:");
