@@ -509,6 +509,8 @@ fn a_full_or_read_only_disk_still_reads() {
         assert_eq!(common::stdout(&o).lines().count(), 12, "{when}");
         let o = common::vipdesk(&db, &["export", "clients", export]);
         assert!(o.status.success(), "{when}: {}", common::stderr(&o));
+        let o = common::vipdesk(&db, &["check"]);
+        assert!(o.status.success(), "{when}: check {}", common::stdout(&o));
         let o = common::vipdesk(&db, &["import", "clients", new_client]);
         assert!(!o.status.success(), "{when}: a write");
         assert!(common::stderr(&o).contains("Ошибка"), "{when}");

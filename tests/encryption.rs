@@ -399,4 +399,21 @@ fn an_encrypted_copy_does_not_go_into_a_plain_database() {
     );
     assert_eq!(journal(&db), before);
     assert!(plain(&db));
+    // A plain copy into the plain database, VIPDESK_PASSPHRASE set for another one: restored,
+    // and the database stays plain.
+    let plain_copy = dir.path().join("plain-copy.db");
+    ok(&run(
+        &db,
+        &["backup", "--out", plain_copy.to_str().expect("p")],
+        None,
+        None,
+    ));
+    ok(&run(
+        &db,
+        &["restore", plain_copy.to_str().expect("p")],
+        Some(PASS),
+        None,
+    ));
+    assert!(plain(&db));
+    assert_eq!(clients(&db, None), 12);
 }

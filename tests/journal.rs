@@ -290,6 +290,14 @@ fn a_recomputed_chain_and_a_direct_edit_are_found() {
     sql("UPDATE letter_counters SET last = last - 1");
     checked("изменены в обход программы");
     sql("UPDATE letter_counters SET last = last + 1");
+    // The schema: a trigger added, an index dropped.
+    sql("CREATE TRIGGER hidden AFTER UPDATE ON clients BEGIN SELECT 1; END");
+    checked("лишний объект (триггер «hidden»)");
+    sql("DROP TRIGGER hidden; DROP INDEX clients_inn_live");
+    checked("нет объекта (индекс «clients_inn_live»)");
+    sql(
+        "CREATE UNIQUE INDEX clients_inn_live ON clients(inn) WHERE deleted_at IS NULL AND inn <> ''",
+    );
 
     // A journalled client's INN changed directly: named by its record and field.
     let (first, mut journalled_inn): (i64, String) = rusqlite::Connection::open(&path)

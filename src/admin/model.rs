@@ -153,6 +153,8 @@ pub enum Problem {
     DuplicateInn(Id, Id),
     /// The journal of changes was altered, cut or added to behind the program's back.
     Journal(crate::storage::journal::ChainProblem),
+    /// A table, index or trigger added, dropped or changed behind the program's back.
+    Drift(crate::storage::schema::Drift),
     /// A saved setting that does not read (the program refuses to use a default instead).
     Setting(crate::storage::settings::Unreadable),
 }

@@ -439,6 +439,12 @@ pub fn check_database(conn: &Connection) -> Result<Vec<Problem>> {
             found: version,
             latest,
         });
+    } else {
+        problems.extend(
+            storage::schema::drift(conn)?
+                .into_iter()
+                .map(Problem::Drift),
+        );
     }
     let mut st =
         conn.prepare("SELECT id, inn FROM clients WHERE deleted_at IS NULL AND inn <> ''")?;

@@ -39,7 +39,7 @@ pub fn demo(place: &Place, clients: usize, seed: u64, out: &mut Out) -> anyhow::
 }
 
 pub fn check(place: &Place, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let db = place.open()?;
+    let db = place.readable()?;
     let problems = crate::admin::service::check(&db).map_err(t::err)?;
     if problems.is_empty() {
         let n = crate::clients::service::count(&db).map_err(t::err)?;

@@ -372,16 +372,20 @@ impl Place {
     /// Opens the database for a command that shows or writes out what it holds: once users
     /// have passwords, the reader proves who they are as a writer does (`--user`).
     pub(crate) fn reader(&self) -> anyhow::Result<(Db, crate::domain::Actor)> {
+        let mut db = self.readable()?;
+        let actor = self.actor(&mut db)?;
+        Ok((db, actor))
+    }
+
+    /// Opens the database to read it: where the file cannot be written (a folder without the
+    /// right, a full disk), what it holds is still read.
+    pub(crate) fn readable(&self) -> anyhow::Result<Db> {
         let key = self.key()?;
-        // Where the file cannot be written (a folder without the right, a full disk), what it
-        // holds is still read.
-        let mut db = match Db::open_keyed(&self.path, key.clone(), self.create) {
+        match Db::open_keyed(&self.path, key.clone(), self.create) {
             Err(e) if e.cannot_write() => Db::open_for_reading(&self.path, key),
             opened => opened,
         }
-        .map_err(|e| self.open_failed(e))?;
-        let actor = self.actor(&mut db)?;
-        Ok((db, actor))
+        .map_err(|e| self.open_failed(e))
     }
 
     /// Opens the database: a missing file is an error unless `--create` was given.

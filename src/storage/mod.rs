@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod cipher;
 mod connections;
+mod drift;
 mod error_kinds;
 mod failpoint;
 pub use failpoint::failpoint;
@@ -301,6 +302,9 @@ impl Db {
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
             return Err(StorageError::EmptyFile(path.to_path_buf()));
         }
+        // A plain file keeps no passphrase (VIPDESK_PASSPHRASE set for another database): its
+        // copies and restores are plain too.
+        let key = key.filter(|_| create && !path.exists() || !cipher::is_plain(path));
         let mut db = Db {
             conn: cipher::open(path, flags, key.as_ref())?,
             path: Some(path.to_path_buf()),

@@ -726,6 +726,8 @@ pub fn is_ours(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
     )
 }
 
+pub use super::drift::{Drift, drift};
+
 /// All migrations, in order. Append only.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![

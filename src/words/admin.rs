@@ -119,6 +119,43 @@ pub fn journal_broken(id: i64) -> String {
         "Журнал изменений: цепочка прервана перед записью {id} (записи удалены, вставлены или переставлены)"
     )
 }
+/// A kind of object of the schema in words.
+pub fn schema_kind(kind: &str) -> &str {
+    match kind {
+        "table" => "таблица",
+        "index" => "индекс",
+        "trigger" => "триггер",
+        "view" => "представление",
+        other => other,
+    }
+}
+pub fn schema_extra(kind: &str, name: &str) -> String {
+    format!("Схема базы изменена в обход программы: лишний объект ({kind} «{name}»)")
+}
+pub fn schema_missing(kind: &str, name: &str) -> String {
+    format!("Схема базы изменена в обход программы: нет объекта ({kind} «{name}»)")
+}
+pub fn schema_altered(kind: &str, name: &str) -> String {
+    format!("Схема базы изменена в обход программы: изменён объект ({kind} «{name}»)")
+}
+/// A line of SQLite's integrity check in Russian, for the lines a damaged file gives most; any
+/// other as SQLite says it, after a Russian lead.
+pub fn check_sqlite(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    match words.as_slice() {
+        ["row", n, "missing", "from", "index", index] => {
+            format!(
+                "Повреждён индекс «{index}»: в нём нет строки {n} (восстановите проверенную резервную копию)"
+            )
+        }
+        ["wrong", "#", "of", "entries", "in", "index", index] => {
+            format!(
+                "Повреждён индекс «{index}»: в нём не то число строк (восстановите проверенную резервную копию)"
+            )
+        }
+        _ => format!("Повреждение файла базы (SQLite: {line})"),
+    }
+}
 pub fn journal_unjournalled(kind: &str, record: i64, field: &str) -> String {
     if field.is_empty() {
         format!(

@@ -38,11 +38,13 @@ pub const ERR_CSV: &str = "не удалось составить файл CSV";
 pub const ERR_IMPORT_EMPTY: &str = "файл пуст: нет строки заголовков";
 pub const ERR_IMPORT_NO_NAME_COLUMN: &str =
     "в заголовке нет столбца «Краткое наименование» (short_name): проверьте первую строку файла";
+/// The message with its first letter small, unless the first word is an abbreviation («ИНН»).
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+    match (c.next(), s.chars().nth(1)) {
+        (Some(_), Some(second)) if second.is_uppercase() => s.to_string(),
+        (Some(f), _) => f.to_lowercase().chain(c).collect(),
+        (None, _) => String::new(),
     }
 }
 pub fn import_summary(imported: usize, rejected: usize) -> String {

@@ -25,7 +25,15 @@ impl Describe for AdminError {
 impl Describe for Problem {
     fn describe(&self) -> String {
         match self {
-            Problem::Sqlite(line) => format!("SQLite: {line}"),
+            Problem::Sqlite(line) => w::check_sqlite(line),
+            Problem::Drift(d) => {
+                use crate::storage::schema::Drift as D;
+                match d {
+                    D::Extra { kind, name } => w::schema_extra(w::schema_kind(kind), name),
+                    D::Missing { kind, name } => w::schema_missing(w::schema_kind(kind), name),
+                    D::Altered { kind, name } => w::schema_altered(w::schema_kind(kind), name),
+                }
+            }
             Problem::ForeignKey {
                 table,
                 rowid,
