@@ -255,7 +255,7 @@ pub fn err_db_empty_file(path: &str) -> String {
 }
 pub const ERR_DB_FOREIGN: &str =
     "это база данных SQLite другой программы, а не vipdesk: файл не изменён";
-pub const ERR_DB_DAMAGED: &str = "база данных повреждена: изменения не сохраняются. Восстановите последнюю проверенную резервную копию";
+pub const ERR_DB_DAMAGED: &str = "база данных повреждена: программа в неё не записывает, и прочитать из неё удаётся не всё. Восстановите последнюю проверенную резервную копию («Резервные копии» → «Восстановить» или vipdesk restore)";
 pub const ERR_DB_NOT_A_DATABASE: &str =
     "файл не является базой данных vipdesk (повреждён, зашифрован или это другой файл)";
 pub const ERR_DB_CANNOT_OPEN: &str =
