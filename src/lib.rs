@@ -19,6 +19,7 @@ pub mod letters;
 pub mod overview;
 pub mod pdf;
 pub mod pixels;
+pub mod server;
 pub mod storage;
 pub mod ui;
 pub mod wiring;

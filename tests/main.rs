@@ -28,5 +28,6 @@ mod pdf;
 mod privacy;
 mod roles;
 mod safety;
+mod server;
 mod settings;
 mod storage;

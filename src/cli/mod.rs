@@ -8,6 +8,7 @@ mod contacts;
 mod greetings;
 mod letters;
 mod passphrase;
+mod server;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -106,6 +107,11 @@ pub enum Command {
     Meeting {
         #[command(subcommand)]
         command: contacts::MeetingCommand,
+    },
+    /// The department server.
+    Server {
+        #[command(subcommand)]
+        command: server::ServerCommand,
     },
     /// Reports for the head of the group.
     Report {
@@ -428,6 +434,7 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
     let code = match command {
         Command::Demo { clients, seed } => admin::demo(place, clients, seed, out)?,
         Command::Check => admin::check(place, out)?,
+        Command::Server { command } => server::server(place, command, out)?,
         Command::Backup { out: file } => admin::backup(place, file.as_deref(), out)?,
         Command::Backups { command } => admin::backups(place, command, out)?,
         Command::Restore { file } => admin::restore(place, &file, out)?,

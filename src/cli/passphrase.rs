@@ -62,3 +62,22 @@ fn ask(prompt: &str) -> anyhow::Result<Passphrase> {
     let s = rpassword::prompt_password(prompt)?;
     Passphrase::new(&s).ok_or_else(|| anyhow!(t::PASSPHRASE_EMPTY))
 }
+
+/// Where a new server user's password comes from when not asked (never an argument).
+pub const SERVER_PASSWORD_ENV: &str = "VIPDESK_SERVER_PASSWORD";
+
+/// A new server user's password: `VIPDESK_SERVER_PASSWORD`, else asked twice on the terminal.
+pub fn server_password() -> anyhow::Result<String> {
+    if let Ok(s) = std::env::var(SERVER_PASSWORD_ENV) {
+        return Ok(s);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(anyhow!(crate::words::server::SERVER_PASSWORD_NEEDED));
+    }
+    let first = rpassword::prompt_password(crate::words::server::SERVER_PASSWORD_PROMPT)?;
+    let again = rpassword::prompt_password(crate::words::server::SERVER_PASSWORD_AGAIN)?;
+    if first != again {
+        return Err(anyhow!(crate::words::server::SERVER_PASSWORDS_DIFFER));
+    }
+    Ok(first)
+}

@@ -141,6 +141,29 @@ const HELP: &[(&str, &str)] = &[
     ("meeting render", "Записать PDF отчёта"),
     ("meeting render --id", "Номер (id) отчёта"),
     ("meeting render --out", "Файл PDF"),
+    ("server", "Сервер отдела (PostgreSQL)"),
+    (
+        "server init",
+        "Создать схему на сервере отдела или обновить её (повторный запуск ничего не меняет)",
+    ),
+    (
+        "server init --url",
+        "Сервер: postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР:5432/БАЗА или host=… dbname=… user=…",
+    ),
+    (
+        "server add-user",
+        "Добавить пользователя сервера (роль PostgreSQL; пароль — VIPDESK_SERVER_PASSWORD или ввод дважды)",
+    ),
+    ("server add-user --url", "Сервер отдела"),
+    ("server add-user --login", "Имя пользователя на сервере"),
+    (
+        "server add-user --manager",
+        "Номер (id) менеджера в этой базе",
+    ),
+    (
+        "server add-user --head",
+        "Руководитель группы (видит клиентов всех менеджеров)",
+    ),
     ("report", "Отчёты для руководителя группы"),
     (
         "report contacts",

@@ -16,6 +16,7 @@ pub mod journal;
 pub mod letters;
 pub mod overview;
 pub mod pdf;
+pub mod server;
 
 pub use admin::*;
 pub use appeals::*;

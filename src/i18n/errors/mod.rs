@@ -21,6 +21,7 @@ mod clients;
 mod contacts;
 mod greetings;
 mod letters;
+mod server;
 
 pub use appeals::*;
 pub use clients::*;

@@ -1,0 +1,24 @@
+//! The department server's errors.
+
+use super::*;
+use crate::server::ServerError;
+use crate::words::server as ws;
+
+impl Describe for ServerError {
+    fn describe(&self) -> String {
+        match self {
+            ServerError::BadUrl(_) => ws::ERR_SERVER_BAD_URL.into(),
+            ServerError::TlsRequired => ws::ERR_SERVER_TLS_REQUIRED.into(),
+            ServerError::NoRootCertificates => ws::ERR_SERVER_NO_ROOTS.into(),
+            // PostgreSQL's own words name the cause (its messages follow the server's locale).
+            ServerError::Connect(detail) => ws::err_server_connect(detail),
+            ServerError::Server(detail) => ws::err_server(detail),
+            ServerError::TooNew { found, known } => ws::err_server_too_new(*found, *known),
+            ServerError::NotReady { found, latest } => ws::err_server_not_ready(*found, *latest),
+            ServerError::BadLogin(login) => ws::err_server_bad_login(login),
+            ServerError::ShortPassword => ws::ERR_SERVER_SHORT_PASSWORD.into(),
+            ServerError::LoginTaken(login) => ws::err_server_login_taken(login),
+            ServerError::Storage(e) => e.describe(),
+        }
+    }
+}

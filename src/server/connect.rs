@@ -1,0 +1,52 @@
+//! Reaching the server: the address as PostgreSQL reads it, TLS through rustls with the
+//! system's root certificates, plain only on this machine (loopback or a local socket).
+
+use std::str::FromStr as _;
+
+use postgres::config::{Host, SslMode};
+
+use super::ServerError;
+
+/// Whether every host of the address is this machine.
+pub fn is_local(config: &postgres::Config) -> bool {
+    config.get_hosts().iter().all(|h| match h {
+        Host::Tcp(name) => matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
+        #[cfg(unix)]
+        Host::Unix(_) => true,
+    })
+}
+
+/// The address as PostgreSQL reads it (`postgresql://user@host/db` or `host=… dbname=…`).
+pub fn config(url: &str) -> Result<postgres::Config, ServerError> {
+    let mut config =
+        postgres::Config::from_str(url).map_err(|e| ServerError::BadUrl(e.to_string()))?;
+    if config.get_hosts().is_empty() {
+        return Err(ServerError::BadUrl(String::new()));
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(std::time::Duration::from_secs(10));
+    }
+    config.application_name("vipdesk");
+    Ok(config)
+}
+
+/// Connects to the server at `url`: with TLS (its certificate checked against the system's
+/// roots) unless it is on this machine, where `sslmode` decides.
+pub fn connect(url: &str) -> Result<postgres::Client, ServerError> {
+    let mut config = config(url)?;
+    if is_local(&config) && config.get_ssl_mode() != SslMode::Require {
+        return Ok(config.connect(postgres::NoTls)?);
+    }
+    if config.get_ssl_mode() == SslMode::Disable {
+        return Err(ServerError::TlsRequired);
+    }
+    config.ssl_mode(SslMode::Require);
+    // The process's one crypto provider (installing it twice is harmless). *ring*: it builds
+    // for Windows with mingw-w64, where aws-lc needs cmake and nasm; rustls calls it deprecated
+    // for its lack of post-quantum key exchange, which PostgreSQL's TLS does not need yet.
+    #[allow(deprecated)]
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let (tls, _) = tokio_postgres_rustls::MakeRustlsConnect::with_native_certs()
+        .map_err(|_| ServerError::NoRootCertificates)?;
+    Ok(config.connect(tls)?)
+}

@@ -1,0 +1,59 @@
+//! What the server's services take and how they fail.
+
+use crate::domain::Id;
+
+/// A user to add to the server: the PostgreSQL role's name, the manager they are, the password.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub login: String,
+    /// The manager of the local database this user is (known on the server by the uuid).
+    pub manager_id: Id,
+    pub head: bool,
+    pub password: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The address does not read as a PostgreSQL connection string or URL.
+    #[error("bad server address: {0}")]
+    BadUrl(String),
+    /// A server elsewhere than this machine reached without TLS.
+    #[error("TLS is required for a server that is not on this machine")]
+    TlsRequired,
+    /// The system's root certificates could not be read for TLS.
+    #[error("no root certificates")]
+    NoRootCertificates,
+    /// The server could not be reached or refused the login.
+    #[error("cannot connect: {0}")]
+    Connect(String),
+    /// The server answered with an error.
+    #[error("server error: {0}")]
+    Server(String),
+    /// The server's schema is newer than this program knows.
+    #[error("server schema {found} is newer than {known}")]
+    TooNew { found: i32, known: i32 },
+    /// The server's schema is not this program's (`server init` not run, or an older one).
+    #[error("server schema {found}, not {latest}")]
+    NotReady { found: i32, latest: i32 },
+    /// A login PostgreSQL would not take as a user's name.
+    #[error("bad login {0:?}")]
+    BadLogin(String),
+    /// A password too short for a server account.
+    #[error("password too short")]
+    ShortPassword,
+    /// The login is taken.
+    #[error("login {0:?} exists")]
+    LoginTaken(String),
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
+}
+
+impl From<postgres::Error> for ServerError {
+    fn from(e: postgres::Error) -> Self {
+        match e.as_db_error() {
+            Some(db) => ServerError::Server(format!("{}: {}", db.code().code(), db.message())),
+            None if e.is_closed() => ServerError::Connect(e.to_string()),
+            None => ServerError::Connect(e.to_string()),
+        }
+    }
+}

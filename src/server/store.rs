@@ -1,0 +1,158 @@
+//! The server's schema and its SQL.
+//!
+//! Migrations are append-only, numbered from 1, each applied in its own transaction with its
+//! number recorded in `server_migrations`; a server newer than this program is refused.
+
+use super::ServerError;
+
+/// The server's migrations, in order. Append only.
+const MIGRATIONS: &[&str] = &[
+    // 1: the log of changes (append-only: no UPDATE or DELETE, whoever asks), the current state
+    // of every record, the users, the number counters and the blocks leased to workstations.
+    "
+CREATE TABLE changes (
+    seq BIGSERIAL PRIMARY KEY,
+    change_uuid UUID NOT NULL UNIQUE,
+    record_uuid UUID NOT NULL,
+    tbl TEXT NOT NULL,
+    fields JSONB NOT NULL,
+    deleted BOOLEAN NOT NULL DEFAULT false,
+    author_uuid UUID,
+    workstation UUID NOT NULL,
+    hlc TEXT NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX changes_record ON changes (tbl, record_uuid);
+CREATE FUNCTION vipdesk_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the log of changes is append-only';
+END $$;
+CREATE TRIGGER changes_append_only BEFORE UPDATE OR DELETE ON changes
+    FOR EACH ROW EXECUTE FUNCTION vipdesk_append_only();
+CREATE TRIGGER changes_no_truncate BEFORE TRUNCATE ON changes
+    FOR EACH STATEMENT EXECUTE FUNCTION vipdesk_append_only();
+CREATE TABLE records (
+    tbl TEXT NOT NULL,
+    record_uuid UUID NOT NULL,
+    fields JSONB NOT NULL,
+    stamps JSONB NOT NULL DEFAULT '{}',
+    deleted BOOLEAN NOT NULL DEFAULT false,
+    client_uuid UUID,
+    last_seq BIGINT NOT NULL REFERENCES changes (seq),
+    PRIMARY KEY (tbl, record_uuid)
+);
+CREATE INDEX records_client ON records (client_uuid);
+CREATE TABLE users (
+    login TEXT PRIMARY KEY,
+    manager_uuid UUID NOT NULL UNIQUE,
+    head BOOLEAN NOT NULL DEFAULT false,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE counters (
+    kind TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    last BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, year)
+);
+CREATE TABLE number_blocks (
+    kind TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    first BIGINT NOT NULL,
+    last BIGINT NOT NULL,
+    workstation UUID NOT NULL,
+    leased_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (kind, year, first)
+);
+",
+];
+
+/// The schema version this program makes.
+pub fn latest() -> i32 {
+    MIGRATIONS.len() as i32
+}
+
+/// The server's schema version (0: a database vipdesk has not set up).
+pub fn version(c: &mut postgres::Client) -> Result<i32, ServerError> {
+    c.batch_execute(
+        "CREATE TABLE IF NOT EXISTS server_migrations (
+             version INTEGER PRIMARY KEY,
+             applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    )?;
+    let row = c.query_one(
+        "SELECT COALESCE(max(version), 0) FROM server_migrations",
+        &[],
+    )?;
+    Ok(row.get(0))
+}
+
+/// Applies the migrations the server lacks, each in its own transaction, and returns the
+/// versions (before, after). Two administrators at once: the second waits on the lock and
+/// finds nothing left to do.
+pub fn migrate(c: &mut postgres::Client) -> Result<(i32, i32), ServerError> {
+    let before = version(c)?;
+    if before > latest() {
+        return Err(ServerError::TooNew {
+            found: before,
+            known: latest(),
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let v = i as i32 + 1;
+        let mut tx = c.transaction()?;
+        tx.batch_execute("LOCK TABLE server_migrations IN EXCLUSIVE MODE")?;
+        let done: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM server_migrations WHERE version = $1)",
+                &[&v],
+            )?
+            .get(0);
+        if !done {
+            tx.batch_execute(sql)?;
+            tx.execute("INSERT INTO server_migrations (version) VALUES ($1)", &[&v])?;
+        }
+        tx.commit()?;
+    }
+    Ok((before, version(c)?))
+}
+
+/// Creates the user's PostgreSQL role (able to log in, in the group role `vipdesk_users`) and
+/// records which manager they are, in one transaction.
+pub fn add_user(
+    c: &mut postgres::Client,
+    login: &str,
+    password: &str,
+    manager_uuid: &str,
+    head: bool,
+) -> Result<(), ServerError> {
+    let mut tx = c.transaction()?;
+    let taken: bool = tx
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+            &[&login],
+        )?
+        .get(0);
+    if taken {
+        return Err(ServerError::LoginTaken(login.to_string()));
+    }
+    tx.batch_execute(
+        "DO $$ BEGIN
+             IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vipdesk_users') THEN
+                 CREATE ROLE vipdesk_users NOLOGIN;
+             END IF;
+         END $$",
+    )?;
+    // The name and the password quoted by the server itself (%I, %L).
+    let create: String = tx
+        .query_one(
+            "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE vipdesk_users', $1::text, $2::text)",
+            &[&login, &password],
+        )?
+        .get(0);
+    tx.batch_execute(&create)?;
+    tx.execute(
+        "INSERT INTO users (login, manager_uuid, head) VALUES ($1, $2::text::uuid, $3)",
+        &[&login, &manager_uuid, &head],
+    )?;
+    tx.commit()?;
+    Ok(())
+}

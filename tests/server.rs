@@ -1,0 +1,233 @@
+//! The department server on a real PostgreSQL on this machine (`.ci/run` installs and starts
+//! one, with a role for the user running the tests). Each test makes and drops its own
+//! database and roles; without a server the tests are skipped, with the reason.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used)]
+
+use crate::common;
+
+/// Where the tests reach PostgreSQL as its superuser: `VIPDESK_TEST_PG`, else the local socket.
+fn admin_url() -> String {
+    std::env::var("VIPDESK_TEST_PG")
+        .unwrap_or_else(|_| "host=/var/run/postgresql dbname=postgres".to_string())
+}
+
+/// A database of its own for one test, dropped with the roles it made.
+struct Pg {
+    name: String,
+    roles: Vec<String>,
+}
+
+impl Pg {
+    fn new(test: &str) -> Option<Pg> {
+        let mut admin = match postgres::Client::connect(&admin_url(), postgres::NoTls) {
+            Ok(c) => c,
+            Err(e) => {
+                use std::io::Write as _;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "skipped {test}: no PostgreSQL reachable as this user ({e}); .ci/run starts one"
+                );
+                return None;
+            }
+        };
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("vipdesk_t_{}_{n}", std::process::id());
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create the test's database");
+        Some(Pg {
+            name,
+            roles: Vec::new(),
+        })
+    }
+
+    /// The test's database by the local socket (as the superuser).
+    fn url(&self) -> String {
+        admin_url().replace("dbname=postgres", &format!("dbname={}", self.name))
+    }
+
+    /// A role name of this test (dropped at its end).
+    fn role(&mut self, login: &str) -> String {
+        let role = format!("{login}_{}", self.name);
+        self.roles.push(role.clone());
+        role
+    }
+}
+
+impl Drop for Pg {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = postgres::Client::connect(&admin_url(), postgres::NoTls) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+            for r in &self.roles {
+                let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS \"{r}\""));
+            }
+        }
+    }
+}
+
+/// `server init` makes the schema once; run again it changes nothing; the log of changes
+/// takes no UPDATE, DELETE or TRUNCATE, whoever asks.
+#[test]
+fn init_makes_the_schema_once_and_the_log_is_append_only() {
+    let Some(pg) = Pg::new("init_makes_the_schema_once_and_the_log_is_append_only") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = common::vipdesk(&db, &["server", "init", "--url", &pg.url()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(
+        common::stdout(&o).contains("подготовлен: схема 1"),
+        "{}",
+        common::stdout(&o)
+    );
+    let o = common::vipdesk(&db, &["server", "init", "--url", &pg.url()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(
+        common::stdout(&o).contains("менять нечего"),
+        "{}",
+        common::stdout(&o)
+    );
+    assert!(!db.exists(), "init needs no local database");
+
+    let mut c = postgres::Client::connect(&pg.url(), postgres::NoTls).expect("connect");
+    c.execute(
+        "INSERT INTO changes (change_uuid, record_uuid, tbl, fields, workstation, hlc) \
+         VALUES (gen_random_uuid(), gen_random_uuid(), 'clients', '{}', gen_random_uuid(), '1')",
+        &[],
+    )
+    .expect("a change is appended");
+    for sql in [
+        "UPDATE changes SET tbl = 'x'",
+        "DELETE FROM changes",
+        "TRUNCATE changes CASCADE",
+    ] {
+        let e = c.batch_execute(sql).expect_err(sql);
+        let said = e
+            .as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_default();
+        assert!(said.contains("append-only"), "{sql}: {e:?}");
+    }
+    let n: i64 = c
+        .query_one("SELECT count(*) FROM changes", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 1);
+}
+
+/// `server add-user` makes a role that logs in with its password, known as the manager; a
+/// bad login, a short password, a taken login and an unknown manager are refused in Russian,
+/// and nothing is made.
+#[test]
+fn add_user_makes_a_role_that_logs_in() {
+    let Some(mut pg) = Pg::new("add_user_makes_a_role_that_logs_in") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    common::demo_db(&db, 12);
+    let login = pg.role("petrova");
+    let url = pg.url();
+    let add = |login: &str, password: &str, manager: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+            .arg("--db")
+            .arg(&db)
+            .args(["server", "add-user", "--url", &url, "--login", login])
+            .args(["--manager", manager])
+            .env("VIPDESK_SERVER_PASSWORD", password)
+            .env_remove("VIPDESK_DB")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run")
+    };
+    // Not before `server init`.
+    let o = add(&login, "пароль-петровой", "2");
+    assert!(!o.status.success());
+    assert!(
+        common::stderr(&o).contains("server init"),
+        "{}",
+        common::stderr(&o)
+    );
+    let o = common::vipdesk(&db, &["server", "init", "--url", &pg.url()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+
+    let o = add(&login, "пароль-петровой", "2");
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let tcp = format!("host=127.0.0.1 dbname={} user={login}", pg.name);
+    let mut as_her =
+        postgres::Client::connect(&format!("{tcp} password=пароль-петровой"), postgres::NoTls)
+            .expect("she logs in");
+    let me: String = as_her
+        .query_one("SELECT current_user::text", &[])
+        .expect("who")
+        .get(0);
+    assert_eq!(me, login);
+    assert!(
+        postgres::Client::connect(&format!("{tcp} password=не-тот"), postgres::NoTls).is_err(),
+        "a wrong password logs in"
+    );
+    let uuid: String = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row("SELECT uuid FROM managers WHERE id = 2", [], |r| r.get(0))
+        .expect("uuid");
+    let mut c = postgres::Client::connect(&pg.url(), postgres::NoTls).expect("connect");
+    let (manager, head): (String, bool) = {
+        let row = c
+            .query_one(
+                "SELECT manager_uuid::text, head FROM users WHERE login = $1",
+                &[&login],
+            )
+            .expect("the user");
+        (row.get(0), row.get(1))
+    };
+    assert_eq!((manager, head), (uuid, false));
+
+    let (ivanov, ivanov2) = (pg.role("ivanov"), pg.role("ivanov2"));
+    for (login, password, manager, words) in [
+        (login.as_str(), "пароль-другой", "3", "уже есть"),
+        ("a'b\"c", "пароль-другой", "3", "не годится"),
+        (ivanov.as_str(), "корот7", "3", "короче 8"),
+        (ivanov2.as_str(), "пароль-другой", "999", "999"),
+    ] {
+        let o = add(login, password, manager);
+        assert!(!o.status.success(), "{login}");
+        let said = common::stderr(&o);
+        assert!(said.contains(words), "{login}: {said}");
+    }
+    let users: i64 = c
+        .query_one("SELECT count(*) FROM users", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(users, 1);
+}
+
+/// A server elsewhere is reached only with TLS; an address that does not read is said so.
+#[test]
+fn a_remote_server_needs_tls_and_a_bad_address_is_named() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = common::vipdesk(
+        &db,
+        &[
+            "server",
+            "init",
+            "--url",
+            "host=db.example.org dbname=x sslmode=disable",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(common::stderr(&o).contains("TLS"), "{}", common::stderr(&o));
+    let o = common::vipdesk(&db, &["server", "init", "--url", "nonsense://"]);
+    assert!(!o.status.success());
+    assert!(
+        common::stderr(&o).contains("адрес сервера не читается"),
+        "{}",
+        common::stderr(&o)
+    );
+}
