@@ -52,8 +52,11 @@ impl From<postgres::Error> for ServerError {
     fn from(e: postgres::Error) -> Self {
         match e.as_db_error() {
             Some(db) => ServerError::Server(format!("{}: {}", db.code().code(), db.message())),
-            None if e.is_closed() => ServerError::Connect(e.to_string()),
-            None => ServerError::Connect(e.to_string()),
+            // «invalid configuration» says little without its cause.
+            None => ServerError::Connect(match std::error::Error::source(&e) {
+                Some(cause) => format!("{e}: {cause}"),
+                None => e.to_string(),
+            }),
         }
     }
 }
