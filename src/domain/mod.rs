@@ -9,6 +9,7 @@ pub mod clock;
 pub mod code;
 pub mod error;
 pub mod fmt;
+pub mod hlc;
 pub mod holidays;
 pub mod merge;
 pub mod names;
