@@ -26,7 +26,9 @@ impl Pg {
                 use std::io::Write as _;
                 let _ = writeln!(
                     std::io::stderr(),
-                    "skipped {test}: no PostgreSQL reachable as this user ({e}); .ci/run starts one"
+                    "skipped {test}: no PostgreSQL reachable as this user ({}); .ci/run starts one",
+                    e.as_db_error()
+                        .map_or_else(|| e.to_string(), |d| d.message().to_string())
                 );
                 return None;
             }
@@ -82,7 +84,7 @@ fn init_makes_the_schema_once_and_the_log_is_append_only() {
     let o = common::vipdesk(&db, &["server", "init", "--url", &pg.url()]);
     assert!(o.status.success(), "{}", common::stderr(&o));
     assert!(
-        common::stdout(&o).contains("подготовлен: схема 1"),
+        common::stdout(&o).contains("подготовлен: схема"),
         "{}",
         common::stdout(&o)
     );
@@ -229,5 +231,156 @@ fn a_remote_server_needs_tls_and_a_bad_address_is_named() {
         common::stderr(&o).contains("адрес сервера не читается"),
         "{}",
         common::stderr(&o)
+    );
+}
+
+/// Row-level security on the server: a manager's role reads the records of their own clients
+/// (and what hangs off them) and those of no client; another manager's are not there for it;
+/// the head reads everything.
+#[test]
+fn a_manager_reads_only_their_clients_on_the_server() {
+    let Some(mut pg) = Pg::new("a_manager_reads_only_their_clients_on_the_server") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    common::demo_db(&db, 12);
+    let o = common::vipdesk(&db, &["server", "init", "--url", &pg.url()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let uuid_of = |id: i64| -> String {
+        rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row("SELECT uuid FROM managers WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .expect("uuid")
+    };
+    let (she, he, head) = (pg.role("petrova"), pg.role("ushakov"), pg.role("kiselev"));
+    for (login, manager, extra) in [
+        (&she, "2", None),
+        (&he, "3", None),
+        (&head, "1", Some("--head")),
+    ] {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"));
+        c.arg("--db")
+            .arg(&db)
+            .args(["server", "add-user", "--url", &pg.url(), "--login", login])
+            .args(["--manager", manager])
+            .args(extra)
+            .env("VIPDESK_SERVER_PASSWORD", "пароль-сервера")
+            .env_remove("VIPDESK_DB")
+            .stdin(std::process::Stdio::null());
+        let o = c.output().expect("run");
+        assert!(o.status.success(), "{login}: {}", common::stderr(&o));
+    }
+    let mut admin = postgres::Client::connect(&pg.url(), postgres::NoTls).expect("connect");
+    // A record and the change that made it; a client's own row names itself as its client.
+    let record = |c: &mut postgres::Client, tbl: &str, client: Option<&str>, fields: String| {
+        let uuid: String = c
+            .query_one("SELECT gen_random_uuid()::text", &[])
+            .expect("uuid")
+            .get(0);
+        let client = if tbl == "clients" {
+            Some(uuid.as_str())
+        } else {
+            client
+        };
+        let seq: i64 = c
+            .query_one(
+                "INSERT INTO changes (change_uuid, record_uuid, tbl, fields, workstation, hlc, client_uuid) \
+                 VALUES (gen_random_uuid(), $1::text::uuid, $2, $3::text::jsonb, gen_random_uuid(), '1', $4::text::uuid) \
+                 RETURNING seq",
+                &[&uuid, &tbl, &fields, &client],
+            )
+            .expect("change")
+            .get(0);
+        c.execute(
+            "INSERT INTO records (tbl, record_uuid, fields, client_uuid, last_seq) \
+             SELECT tbl, record_uuid, fields, client_uuid, seq FROM changes WHERE seq = $1",
+            &[&seq],
+        )
+        .expect("record");
+        uuid
+    };
+    let alpha = record(
+        &mut admin,
+        "clients",
+        None,
+        format!(
+            "{{\"short_name\": \"АО «Альфа»\", \"manager_uuid\": \"{}\"}}",
+            uuid_of(2)
+        ),
+    );
+    let beta = record(
+        &mut admin,
+        "clients",
+        None,
+        format!(
+            "{{\"short_name\": \"АО «Бета»\", \"manager_uuid\": \"{}\"}}",
+            uuid_of(3)
+        ),
+    );
+    record(
+        &mut admin,
+        "people",
+        Some(&alpha),
+        "{\"surname\": \"Иванов\"}".into(),
+    );
+    record(
+        &mut admin,
+        "people",
+        Some(&beta),
+        "{\"surname\": \"Петров\"}".into(),
+    );
+    record(
+        &mut admin,
+        "districts",
+        None,
+        "{\"name\": \"Орловское МРО\"}".into(),
+    );
+    let seen = |login: &str| -> Vec<String> {
+        let mut c = postgres::Client::connect(
+            &format!(
+                "host=127.0.0.1 dbname={} user={login} password=пароль-сервера",
+                pg.name
+            ),
+            postgres::NoTls,
+        )
+        .expect("log in");
+        let mut names: Vec<String> = c
+            .query(
+                "SELECT COALESCE(fields ->> 'short_name', fields ->> 'surname', fields ->> 'name') FROM records",
+                &[],
+            )
+            .expect("read")
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        names.sort();
+        let changes: i64 = c
+            .query_one("SELECT count(*) FROM changes", &[])
+            .expect("changes")
+            .get(0);
+        names.push(format!("{changes} changes"));
+        names
+    };
+    assert_eq!(
+        seen(&she),
+        ["АО «Альфа»", "Иванов", "Орловское МРО", "3 changes"]
+    );
+    assert_eq!(
+        seen(&he),
+        ["АО «Бета»", "Орловское МРО", "Петров", "3 changes"]
+    );
+    assert_eq!(
+        seen(&head),
+        [
+            "АО «Альфа»",
+            "АО «Бета»",
+            "Иванов",
+            "Орловское МРО",
+            "Петров",
+            "5 changes"
+        ]
     );
 }

@@ -64,6 +64,33 @@ CREATE TABLE number_blocks (
     PRIMARY KEY (kind, year, first)
 );
 ",
+    // 2: who sees what. Every user's role is in `vipdesk_users`; row-level security gives a
+    // manager the records of their own clients (and everything hanging off them) and every
+    // record of no client (catalogues, settings, managers); the head of the group everything.
+    // The administrator who owns the tables is not bound by it.
+    "
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vipdesk_users') THEN
+        CREATE ROLE vipdesk_users NOLOGIN;
+    END IF;
+END $$;
+ALTER TABLE changes ADD COLUMN client_uuid UUID;
+CREATE FUNCTION vipdesk_sees(client UUID) RETURNS boolean LANGUAGE sql STABLE
+    SECURITY DEFINER SET search_path = public AS $$
+    SELECT client IS NULL
+        OR EXISTS (SELECT 1 FROM users u WHERE u.login = session_user AND u.head)
+        OR EXISTS (
+            SELECT 1 FROM records c JOIN users u ON u.login = session_user
+            WHERE c.tbl = 'clients' AND c.record_uuid = client
+              AND c.fields ->> 'manager_uuid' = u.manager_uuid::text)
+$$;
+ALTER TABLE records ENABLE ROW LEVEL SECURITY;
+ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY records_seen ON records FOR SELECT TO vipdesk_users USING (vipdesk_sees(client_uuid));
+CREATE POLICY changes_seen ON changes FOR SELECT TO vipdesk_users USING (vipdesk_sees(client_uuid));
+GRANT SELECT ON records, changes TO vipdesk_users;
+GRANT SELECT ON users TO vipdesk_users;
+",
 ];
 
 /// The schema version this program makes.
