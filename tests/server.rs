@@ -72,6 +72,33 @@ impl Drop for Pg {
     }
 }
 
+/// A 12-client demo database beside a server made by `server init` (the database's folder
+/// lives as long as the first value).
+fn initialised(pg: &Pg) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    common::demo_db(&db, 12);
+    let o = common::vipdesk(&db, &["server", "init", "--url", &pg.url()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    (dir, db)
+}
+
+/// Adds a server user for manager `manager` of `db` with the tests' password.
+fn add_user(db: &std::path::Path, url: &str, login: &str, manager: &str, head: bool) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(["server", "add-user", "--url", url, "--login", login])
+        .args(["--manager", manager])
+        .args(head.then_some("--head"))
+        .env("VIPDESK_SERVER_PASSWORD", "пароль-сервера")
+        .env_remove("VIPDESK_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{login}: {}", common::stderr(&o));
+}
+
 /// `server init` makes the schema once; run again it changes nothing; the log of changes
 /// takes no UPDATE, DELETE or TRUNCATE, whoever asks.
 #[test]
@@ -242,11 +269,7 @@ fn a_manager_reads_only_their_clients_on_the_server() {
     let Some(mut pg) = Pg::new("a_manager_reads_only_their_clients_on_the_server") else {
         return;
     };
-    let dir = tempfile::tempdir().expect("tmp");
-    let db = dir.path().join("v.db");
-    common::demo_db(&db, 12);
-    let o = common::vipdesk(&db, &["server", "init", "--url", &pg.url()]);
-    assert!(o.status.success(), "{}", common::stderr(&o));
+    let (_dir, db) = initialised(&pg);
     let uuid_of = |id: i64| -> String {
         rusqlite::Connection::open(&db)
             .expect("open")
@@ -256,22 +279,8 @@ fn a_manager_reads_only_their_clients_on_the_server() {
             .expect("uuid")
     };
     let (she, he, head) = (pg.role("petrova"), pg.role("ushakov"), pg.role("kiselev"));
-    for (login, manager, extra) in [
-        (&she, "2", None),
-        (&he, "3", None),
-        (&head, "1", Some("--head")),
-    ] {
-        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"));
-        c.arg("--db")
-            .arg(&db)
-            .args(["server", "add-user", "--url", &pg.url(), "--login", login])
-            .args(["--manager", manager])
-            .args(extra)
-            .env("VIPDESK_SERVER_PASSWORD", "пароль-сервера")
-            .env_remove("VIPDESK_DB")
-            .stdin(std::process::Stdio::null());
-        let o = c.output().expect("run");
-        assert!(o.status.success(), "{login}: {}", common::stderr(&o));
+    for (login, manager, head) in [(&she, "2", false), (&he, "3", false), (&head, "1", true)] {
+        add_user(&db, &pg.url(), login, manager, head);
     }
     let mut admin = postgres::Client::connect(&pg.url(), postgres::NoTls).expect("connect");
     // A record and the change that made it; a client's own row names itself as its client.
@@ -382,5 +391,79 @@ fn a_manager_reads_only_their_clients_on_the_server() {
             "Петров",
             "5 changes"
         ]
+    );
+}
+
+/// Numbers from the server are never given twice: four users asking at once, single numbers
+/// and leased blocks interleaved, get every number once, with no gap; a user cannot move the
+/// counter by hand.
+#[test]
+fn numbers_from_the_server_are_never_given_twice() {
+    use vipdesk::server::{NumberKind, service};
+    let Some(mut pg) = Pg::new("numbers_from_the_server_are_never_given_twice") else {
+        return;
+    };
+    let (_dir, db) = initialised(&pg);
+    let mut logins = Vec::new();
+    for manager in ["2", "3", "4", "5"] {
+        let login = pg.role(&format!("m{manager}"));
+        add_user(&db, &pg.url(), &login, manager, false);
+        logins.push(login);
+    }
+    let name = pg.name.clone();
+    let workers: Vec<_> = logins
+        .into_iter()
+        .enumerate()
+        .map(|(i, login)| {
+            let name = name.clone();
+            std::thread::spawn(move || {
+                let mut c = postgres::Client::connect(
+                    &format!("host=127.0.0.1 dbname={name} user={login} password=пароль-сервера"),
+                    postgres::NoTls,
+                )
+                .expect("log in");
+                let ws = format!("00000000-0000-4000-8000-00000000000{i}");
+                let mut got = Vec::new();
+                for k in 0..40 {
+                    if k % 10 == 9 {
+                        let (first, last) =
+                            service::lease_block(&mut c, NumberKind::Letter, 2027, 5, &ws)
+                                .expect("block");
+                        assert_eq!(last - first, 4);
+                        got.extend(first..=last);
+                    } else {
+                        got.push(
+                            service::next_number(&mut c, NumberKind::Letter, 2027).expect("number"),
+                        );
+                    }
+                }
+                (c, got)
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut last_client = None;
+    for w in workers {
+        let (c, got) = w.join().expect("worker");
+        all.extend(got);
+        last_client = Some(c);
+    }
+    all.sort_unstable();
+    let expected: Vec<i64> = (1..=(4 * (36 + 4 * 5))).collect();
+    assert_eq!(all, expected, "every number once, no gap");
+    // Another kind and another year count on their own.
+    let mut c = last_client.expect("a user");
+    assert_eq!(
+        service::next_number(&mut c, NumberKind::Appeal, 2027).expect("appeal"),
+        1
+    );
+    assert_eq!(
+        service::next_number(&mut c, NumberKind::Letter, 2028).expect("2028"),
+        1
+    );
+    // A user's role cannot set the counter back.
+    assert!(
+        c.batch_execute("UPDATE counters SET last = 0").is_err(),
+        "a user moved the counter"
     );
 }

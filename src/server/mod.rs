@@ -11,4 +11,4 @@ pub mod model;
 pub mod service;
 mod store;
 
-pub use model::{NewUser, ServerError};
+pub use model::{NewUser, NumberKind, ServerError};

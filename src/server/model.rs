@@ -2,6 +2,28 @@
 
 use crate::domain::Id;
 
+/// The numbers the server hands out, unique across the department.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    /// An outgoing letter's registration number.
+    Letter,
+    /// An appeal's registration number.
+    Appeal,
+    /// A gift order's number.
+    GiftOrder,
+}
+
+impl NumberKind {
+    /// The kind as the server's counters name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            NumberKind::Letter => "letter",
+            NumberKind::Appeal => "appeal",
+            NumberKind::GiftOrder => "gift_order",
+        }
+    }
+}
+
 /// A user to add to the server: the PostgreSQL role's name, the manager they are, the password.
 #[derive(Debug, Clone)]
 pub struct NewUser {

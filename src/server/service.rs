@@ -1,6 +1,6 @@
 //! The server's services: set it up, add its users.
 
-use super::{NewUser, ServerError, connect, store};
+use super::{NewUser, NumberKind, ServerError, connect, store};
 use crate::storage::Db;
 
 /// What `server init` did: the schema's version before and after.
@@ -56,4 +56,29 @@ pub fn add_user(db: &Db, url: &str, user: &NewUser) -> Result<(), ServerError> {
         &manager.uuid,
         user.head,
     )
+}
+
+/// The most numbers one block leases (a workstation offline for weeks needs far fewer).
+pub const MAX_BLOCK: i32 = 1000;
+
+/// The next number of `kind` for `year`, handed out by the server on `c` (a user's
+/// connection): never given twice, whatever else asks at the same moment.
+pub fn next_number(
+    c: &mut postgres::Client,
+    kind: NumberKind,
+    year: i32,
+) -> Result<i64, ServerError> {
+    store::next_number(c, kind.code(), year)
+}
+
+/// Leases `size` numbers of `kind` for `year` to the workstation `ws` for offline work:
+/// (first, last), recorded on the server and never handed out again.
+pub fn lease_block(
+    c: &mut postgres::Client,
+    kind: NumberKind,
+    year: i32,
+    size: i32,
+    ws: &str,
+) -> Result<(i64, i64), ServerError> {
+    store::lease_block(c, kind.code(), year, size.clamp(1, MAX_BLOCK), ws)
 }

@@ -91,6 +91,48 @@ CREATE POLICY changes_seen ON changes FOR SELECT TO vipdesk_users USING (vipdesk
 GRANT SELECT ON records, changes TO vipdesk_users;
 GRANT SELECT ON users TO vipdesk_users;
 ",
+    // 3: numbers unique across the department. One counter per (kind, year), moved inside the
+    // same statement that hands the number out (row lock: two workstations at once wait for
+    // each other); a block leased to a workstation for offline work is recorded and never
+    // handed out again.
+    "
+CREATE FUNCTION vipdesk_number_kind(k TEXT) RETURNS void LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF k NOT IN ('letter', 'appeal', 'gift_order') THEN
+        RAISE EXCEPTION 'unknown kind of number: %', k;
+    END IF;
+END $$;
+CREATE FUNCTION vipdesk_next_number(k TEXT, y INTEGER) RETURNS BIGINT LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public AS $$
+DECLARE n BIGINT;
+BEGIN
+    PERFORM vipdesk_number_kind(k);
+    INSERT INTO counters (kind, year, last) VALUES (k, y, 1)
+        ON CONFLICT (kind, year) DO UPDATE SET last = counters.last + 1
+        RETURNING counters.last INTO n;
+    RETURN n;
+END $$;
+CREATE FUNCTION vipdesk_lease_block(k TEXT, y INTEGER, size INTEGER, ws UUID)
+    RETURNS TABLE (first_number BIGINT, last_number BIGINT) LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public AS $$
+DECLARE top BIGINT;
+BEGIN
+    PERFORM vipdesk_number_kind(k);
+    IF size < 1 OR size > 1000 THEN
+        RAISE EXCEPTION 'a block of % numbers', size;
+    END IF;
+    INSERT INTO counters (kind, year, last) VALUES (k, y, size)
+        ON CONFLICT (kind, year) DO UPDATE SET last = counters.last + size
+        RETURNING counters.last INTO top;
+    INSERT INTO number_blocks (kind, year, first, last, workstation)
+        VALUES (k, y, top - size + 1, top, ws);
+    RETURN QUERY SELECT top - size + 1, top;
+END $$;
+REVOKE ALL ON FUNCTION vipdesk_next_number(TEXT, INTEGER) FROM PUBLIC;
+REVOKE ALL ON FUNCTION vipdesk_lease_block(TEXT, INTEGER, INTEGER, UUID) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vipdesk_next_number(TEXT, INTEGER) TO vipdesk_users;
+GRANT EXECUTE ON FUNCTION vipdesk_lease_block(TEXT, INTEGER, INTEGER, UUID) TO vipdesk_users;
+",
 ];
 
 /// The schema version this program makes.
@@ -182,4 +224,28 @@ pub fn add_user(
     )?;
     tx.commit()?;
     Ok(())
+}
+
+/// The next number of `kind` for `year`, from the server's counter.
+pub fn next_number(c: &mut postgres::Client, kind: &str, year: i32) -> Result<i64, ServerError> {
+    Ok(
+        c.query_one("SELECT vipdesk_next_number($1, $2)", &[&kind, &year])?
+            .get(0),
+    )
+}
+
+/// A block of `size` numbers of `kind` for `year` leased to the workstation `ws` (its uuid):
+/// (first, last).
+pub fn lease_block(
+    c: &mut postgres::Client,
+    kind: &str,
+    year: i32,
+    size: i32,
+    ws: &str,
+) -> Result<(i64, i64), ServerError> {
+    let row = c.query_one(
+        "SELECT first_number, last_number FROM vipdesk_lease_block($1, $2, $3, $4::text::uuid)",
+        &[&kind, &year, &size, &ws],
+    )?;
+    Ok((row.get(0), row.get(1)))
 }
