@@ -99,6 +99,28 @@ fn add_user(db: &std::path::Path, url: &str, login: &str, manager: &str, head: b
     assert!(o.status.success(), "{login}: {}", common::stderr(&o));
 }
 
+/// The uuid of manager `id` of the database `db`.
+fn manager_uuid(db: &std::path::Path, id: i64) -> String {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row("SELECT uuid FROM managers WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .expect("uuid")
+}
+
+/// A user's own connection over TCP with the tests' password.
+fn log_in(pg: &Pg, login: &str) -> postgres::Client {
+    postgres::Client::connect(
+        &format!(
+            "host=127.0.0.1 dbname={} user={login} password=пароль-сервера",
+            pg.name
+        ),
+        postgres::NoTls,
+    )
+    .expect("log in")
+}
+
 /// `server init` makes the schema once; run again it changes nothing; the log of changes
 /// takes no UPDATE, DELETE or TRUNCATE, whoever asks.
 #[test]
@@ -201,10 +223,7 @@ fn add_user_makes_a_role_that_logs_in() {
         postgres::Client::connect(&format!("{tcp} password=не-тот"), postgres::NoTls).is_err(),
         "a wrong password logs in"
     );
-    let uuid: String = rusqlite::Connection::open(&db)
-        .expect("open")
-        .query_row("SELECT uuid FROM managers WHERE id = 2", [], |r| r.get(0))
-        .expect("uuid");
+    let uuid = manager_uuid(&db, 2);
     let mut c = postgres::Client::connect(&pg.url(), postgres::NoTls).expect("connect");
     let (manager, head): (String, bool) = {
         let row = c
@@ -270,14 +289,7 @@ fn a_manager_reads_only_their_clients_on_the_server() {
         return;
     };
     let (_dir, db) = initialised(&pg);
-    let uuid_of = |id: i64| -> String {
-        rusqlite::Connection::open(&db)
-            .expect("open")
-            .query_row("SELECT uuid FROM managers WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .expect("uuid")
-    };
+    let uuid_of = |id: i64| manager_uuid(&db, id);
     let (she, he, head) = (pg.role("petrova"), pg.role("ushakov"), pg.role("kiselev"));
     for (login, manager, head) in [(&she, "2", false), (&he, "3", false), (&head, "1", true)] {
         add_user(&db, &pg.url(), login, manager, head);
@@ -466,4 +478,191 @@ fn numbers_from_the_server_are_never_given_twice() {
         c.batch_execute("UPDATE counters SET last = 0").is_err(),
         "a user moved the counter"
     );
+}
+
+/// One change pushed through `vipdesk_push` as the user on `c`.
+#[allow(clippy::too_many_arguments)]
+fn push(
+    c: &mut postgres::Client,
+    change: &str,
+    record: &str,
+    tbl: &str,
+    fields: &str,
+    bases: &str,
+    stamp: &str,
+    client: Option<&str>,
+) -> Result<i64, postgres::Error> {
+    Ok(c.query_one(
+        "SELECT vipdesk_push($1::text::uuid, $2::text::uuid, $3, $4::text::jsonb, $5::text::jsonb, \
+         false, $6, '00000000-0000-4000-8000-000000000001', $7::text::uuid, NULL)",
+        &[&change, &record, &tbl, &fields, &bases, &stamp, &client],
+    )?
+    .get(0))
+}
+
+/// The server's own rules for a pushed change: the same change twice is one; changes to
+/// different fields merge; the same field changed on two workstations since their common
+/// version is a conflict that keeps both values (the later stamp wins the record); a change
+/// made from the current version is no conflict; a manager cannot write to another manager's
+/// client, nor make a client for another manager.
+#[test]
+fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
+    let Some(mut pg) = Pg::new("pushed_changes_merge_by_field_and_conflicts_keep_both_values")
+    else {
+        return;
+    };
+    let (_dir, db) = initialised(&pg);
+    let (she, he) = (pg.role("petrova"), pg.role("ushakov"));
+    add_user(&db, &pg.url(), &she, "2", false);
+    add_user(&db, &pg.url(), &he, "3", false);
+    let uuid_of = |id: i64| manager_uuid(&db, id);
+    let login = |who: &str| log_in(&pg, who);
+    let (mut a, mut b) = (login(&she), login(&she));
+    let client = "10000000-0000-4000-8000-000000000001";
+    let made = format!(
+        r#"{{"short_name": "АО «Альфа»", "inn": "7707083893", "manager_uuid": "{}"}}"#,
+        uuid_of(2)
+    );
+    let first = push(
+        &mut a,
+        "20000000-0000-4000-8000-000000000001",
+        client,
+        "clients",
+        &made,
+        "{}",
+        "0001-0000000000-a",
+        Some(client),
+    )
+    .expect("made");
+    // The same change again: the same number, nothing new.
+    let again = push(
+        &mut a,
+        "20000000-0000-4000-8000-000000000001",
+        client,
+        "clients",
+        &made,
+        "{}",
+        "0001-0000000000-a",
+        Some(client),
+    )
+    .expect("again");
+    assert_eq!(first, again);
+    // Two workstations from the same version: different fields merge…
+    let base = r#"{"short_name": "0001-0000000000-a", "inn": "0001-0000000000-a"}"#;
+    push(
+        &mut a,
+        "20000000-0000-4000-8000-000000000002",
+        client,
+        "clients",
+        r#"{"short_name": "АО «Альфа-Плюс»"}"#,
+        base,
+        "0002-0000000000-a",
+        Some(client),
+    )
+    .expect("a");
+    push(
+        &mut b,
+        "20000000-0000-4000-8000-000000000003",
+        client,
+        "clients",
+        r#"{"inn": "5751001230"}"#,
+        base,
+        "0002-0000000000-b",
+        Some(client),
+    )
+    .expect("b");
+    // …the same field changed on both is a conflict: the later stamp wins, both values kept.
+    push(
+        &mut b,
+        "20000000-0000-4000-8000-000000000004",
+        client,
+        "clients",
+        r#"{"short_name": "АО «Альфа-Бета»"}"#,
+        base,
+        "0003-0000000000-b",
+        Some(client),
+    )
+    .expect("b again");
+    // A change made from the current version is no conflict.
+    let current = r#"{"inn": "0002-0000000000-b"}"#;
+    push(
+        &mut a,
+        "20000000-0000-4000-8000-000000000005",
+        client,
+        "clients",
+        r#"{"inn": "5753001475"}"#,
+        current,
+        "0004-0000000000-a",
+        Some(client),
+    )
+    .expect("from the current version");
+    let mut admin = postgres::Client::connect(&pg.url(), postgres::NoTls).expect("connect");
+    let (name, inn): (String, String) = {
+        let r = admin
+            .query_one(
+                "SELECT fields ->> 'short_name', fields ->> 'inn' FROM records WHERE record_uuid = $1::text::uuid",
+                &[&client],
+            )
+            .expect("record");
+        (r.get(0), r.get(1))
+    };
+    assert_eq!(
+        (name.as_str(), inn.as_str()),
+        ("АО «Альфа-Бета»", "5753001475")
+    );
+    let conflicts: Vec<(String, String, String)> = admin
+        .query(
+            "SELECT field, kept::text, lost::text FROM conflicts ORDER BY id",
+            &[],
+        )
+        .expect("conflicts")
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    assert_eq!(
+        conflicts,
+        [(
+            "short_name".to_string(),
+            "\"АО «Альфа-Бета»\"".to_string(),
+            "\"АО «Альфа-Плюс»\"".to_string()
+        )]
+    );
+    // The other manager: not her client, not a client of hers to make.
+    let mut other = login(&he);
+    assert!(
+        push(
+            &mut other,
+            "20000000-0000-4000-8000-000000000006",
+            client,
+            "clients",
+            r#"{"inn": "1"}"#,
+            current,
+            "0005-0000000000-c",
+            Some(client)
+        )
+        .is_err()
+    );
+    let theirs = format!(
+        r#"{{"short_name": "АО «Гамма»", "manager_uuid": "{}"}}"#,
+        uuid_of(2)
+    );
+    let gamma = "10000000-0000-4000-8000-000000000002";
+    assert!(
+        push(
+            &mut other,
+            "20000000-0000-4000-8000-000000000007",
+            gamma,
+            "clients",
+            &theirs,
+            "{}",
+            "0005-0000000000-c",
+            Some(gamma)
+        )
+        .is_err()
+    );
+    let n: i64 = admin
+        .query_one("SELECT count(*) FROM changes", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 5, "refused changes are not in the log");
 }

@@ -133,6 +133,102 @@ REVOKE ALL ON FUNCTION vipdesk_lease_block(TEXT, INTEGER, INTEGER, UUID) FROM PU
 GRANT EXECUTE ON FUNCTION vipdesk_next_number(TEXT, INTEGER) TO vipdesk_users;
 GRANT EXECUTE ON FUNCTION vipdesk_lease_block(TEXT, INTEGER, INTEGER, UUID) TO vipdesk_users;
 ",
+    // 4: a change pushed through the server's own rules. Idempotent by the change's uuid; a
+    // manager writes only to their own clients (a new client only as its manager); fields merge
+    // one by one: a field nobody changed since the version the change was made from takes the
+    // new value; one changed meanwhile on another workstation is a conflict — the later stamp
+    // wins and both values are kept in `conflicts`, nothing dropped.
+    "
+CREATE TABLE conflicts (
+    id BIGSERIAL PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    record_uuid UUID NOT NULL,
+    field TEXT NOT NULL,
+    kept JSONB,
+    kept_stamp TEXT NOT NULL,
+    lost JSONB,
+    lost_stamp TEXT NOT NULL,
+    client_uuid UUID,
+    seq BIGINT NOT NULL REFERENCES changes (seq),
+    resolved_at TIMESTAMPTZ
+);
+ALTER TABLE conflicts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY conflicts_seen ON conflicts FOR SELECT TO vipdesk_users USING (vipdesk_sees(client_uuid));
+GRANT SELECT ON conflicts TO vipdesk_users;
+CREATE FUNCTION vipdesk_push(p_change UUID, p_record UUID, p_tbl TEXT, p_fields JSONB,
+    p_bases JSONB, p_deleted BOOLEAN, p_stamp TEXT, p_workstation UUID, p_client UUID,
+    p_author UUID) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    done BIGINT;
+    me users%ROWTYPE;
+    cur records%ROWTYPE;
+    new_seq BIGINT;
+    f TEXT;
+    v JSONB;
+    stored TEXT;
+    base TEXT;
+BEGIN
+    SELECT seq INTO done FROM changes WHERE change_uuid = p_change;
+    IF FOUND THEN
+        RETURN done;
+    END IF;
+    SELECT * INTO me FROM users WHERE login = session_user;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'not a vipdesk user: %', session_user;
+    END IF;
+    SELECT * INTO cur FROM records WHERE tbl = p_tbl AND record_uuid = p_record FOR UPDATE;
+    IF NOT me.head THEN
+        IF p_tbl = 'clients' AND NOT FOUND THEN
+            IF p_fields ->> 'manager_uuid' IS DISTINCT FROM me.manager_uuid::text THEN
+                RAISE EXCEPTION 'a new client of another manager';
+            END IF;
+        ELSIF p_client IS NOT NULL AND NOT vipdesk_sees(p_client) THEN
+            RAISE EXCEPTION 'another manager''s client';
+        END IF;
+    END IF;
+    INSERT INTO changes (change_uuid, record_uuid, tbl, fields, deleted, author_uuid,
+                         workstation, hlc, client_uuid)
+        VALUES (p_change, p_record, p_tbl, p_fields, p_deleted, p_author, p_workstation,
+                p_stamp, p_client)
+        RETURNING seq INTO new_seq;
+    IF cur.record_uuid IS NULL THEN
+        INSERT INTO records (tbl, record_uuid, fields, stamps, deleted, client_uuid, last_seq)
+            SELECT p_tbl, p_record, p_fields,
+                   COALESCE(jsonb_object_agg(k, p_stamp), '{}'::jsonb), p_deleted, p_client, new_seq
+            FROM jsonb_object_keys(p_fields) AS k;
+        RETURN new_seq;
+    END IF;
+    FOR f, v IN SELECT * FROM jsonb_each(p_fields) LOOP
+        stored := cur.stamps ->> f;
+        base := p_bases ->> f;
+        IF stored IS NULL OR stored IS NOT DISTINCT FROM base THEN
+            cur.fields := jsonb_set(cur.fields, ARRAY[f], v);
+            cur.stamps := jsonb_set(cur.stamps, ARRAY[f], to_jsonb(p_stamp));
+        ELSIF (cur.fields -> f) IS DISTINCT FROM v THEN
+            IF p_stamp > stored THEN
+                INSERT INTO conflicts (tbl, record_uuid, field, kept, kept_stamp, lost,
+                                       lost_stamp, client_uuid, seq)
+                    VALUES (p_tbl, p_record, f, v, p_stamp, cur.fields -> f, stored,
+                            COALESCE(p_client, cur.client_uuid), new_seq);
+                cur.fields := jsonb_set(cur.fields, ARRAY[f], v);
+                cur.stamps := jsonb_set(cur.stamps, ARRAY[f], to_jsonb(p_stamp));
+            ELSE
+                INSERT INTO conflicts (tbl, record_uuid, field, kept, kept_stamp, lost,
+                                       lost_stamp, client_uuid, seq)
+                    VALUES (p_tbl, p_record, f, cur.fields -> f, stored, v, p_stamp,
+                            COALESCE(p_client, cur.client_uuid), new_seq);
+            END IF;
+        END IF;
+    END LOOP;
+    UPDATE records SET fields = cur.fields, stamps = cur.stamps,
+                       deleted = cur.deleted OR p_deleted,
+                       client_uuid = COALESCE(p_client, cur.client_uuid), last_seq = new_seq
+        WHERE tbl = p_tbl AND record_uuid = p_record;
+    RETURN new_seq;
+END $$;
+REVOKE ALL ON FUNCTION vipdesk_push(UUID, UUID, TEXT, JSONB, JSONB, BOOLEAN, TEXT, UUID, UUID, UUID) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vipdesk_push(UUID, UUID, TEXT, JSONB, JSONB, BOOLEAN, TEXT, UUID, UUID, UUID) TO vipdesk_users;
+",
 ];
 
 /// The schema version this program makes.
