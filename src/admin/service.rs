@@ -232,7 +232,7 @@ fn check_against_copies(
         .filter(|c| !matches!(c.kind, Kind::Restore | Kind::Damaged))
         .filter(|c| restored.is_none_or(|at| c.taken > at))
     {
-        let Ok(conn) = Db::open_copy(&copy.path, db.key()) else {
+        let Ok(conn) = Db::open_immutable(&copy.path, db.key()) else {
             continue;
         };
         let name = crate::files::file_name(&copy.path);

@@ -179,22 +179,6 @@ pub fn field_value(table: &str, column: &str, v: &Value, names: Names) -> String
     {
         return if n != 0 { w::YES } else { w::NO }.into();
     }
-    if (table, column) == ("merges", "fields")
-        && let Some(Ok(fields)) = v
-            .as_str()
-            .map(serde_json::from_str::<crate::letters::TemplateFields>)
-    {
-        let given: Vec<String> = crate::letters::TemplateField::ALL
-            .into_iter()
-            .filter(|f| !fields.get(*f).is_empty())
-            .map(|f| format!("{} {}", f.label(), fields.get(f)))
-            .collect();
-        return if given.is_empty() {
-            "—".into()
-        } else {
-            given.join(", ")
-        };
-    }
     if MONEY.contains(&column)
         && let Some(x) = v.as_f64()
     {

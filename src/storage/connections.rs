@@ -41,10 +41,7 @@ impl Db {
         if !path.exists() {
             return Err(StorageError::Missing(path.to_path_buf()));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = cipher::open_uri(path, &immutable_uri(path)?, flags, key.as_ref())?;
+        let conn = Db::open_immutable(path, key.as_ref())?;
         let version = super::schema_version(&conn)?;
         if version == 0 || !super::schema::is_ours(&conn)? {
             return Err(StorageError::Foreign);
@@ -70,9 +67,10 @@ impl Db {
         })
     }
 
-    /// A copy (in the backups folder) opened to read it without writing a thing beside it: no
-    /// `-shm` or `-wal` left next to a copy in WAL mode.
-    pub fn open_copy(path: &Path, key: Option<&cipher::Passphrase>) -> Result<Connection> {
+    /// A database file (a copy in the backups folder, a database that cannot be written)
+    /// opened to read it without writing a thing beside it: no `-shm` or `-wal`, even in WAL
+    /// mode. Nothing else may be writing it meanwhile.
+    pub fn open_immutable(path: &Path, key: Option<&cipher::Passphrase>) -> Result<Connection> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -101,7 +99,7 @@ impl Db {
 
 /// The URI SQLite opens `path` by without writing beside it: `file:/…?immutable=1`, the
 /// characters a URI gives a meaning escaped (a Windows path as `file:/C:/…`).
-pub(crate) fn immutable_uri(path: &Path) -> Result<String> {
+fn immutable_uri(path: &Path) -> Result<String> {
     let whole = std::path::absolute(path)?;
     let text = whole.to_string_lossy().replace('\\', "/");
     let mut uri = String::from("file:");

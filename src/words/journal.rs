@@ -185,7 +185,6 @@ fn column_label(column: &str) -> Option<&'static str> {
         "closing" => "Заключительная формула",
         "attachment" => "Приложение",
         "template_code" => "Шаблон",
-        "fields" => "Значения полей шаблона",
         "reply_number" => "В ответ на №",
         "reply_date" => "В ответ на письмо от",
         "signature_image" => "Подпись на письме",
