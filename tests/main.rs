@@ -31,3 +31,4 @@ mod safety;
 mod server;
 mod settings;
 mod storage;
+mod sync;

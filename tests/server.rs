@@ -13,13 +13,13 @@ fn admin_url() -> String {
 }
 
 /// A database of its own for one test, dropped with the roles it made.
-struct Pg {
+pub(crate) struct Pg {
     name: String,
     roles: Vec<String>,
 }
 
 impl Pg {
-    fn new(test: &str) -> Option<Pg> {
+    pub(crate) fn new(test: &str) -> Option<Pg> {
         let mut admin = match postgres::Client::connect(&admin_url(), postgres::NoTls) {
             Ok(c) => c,
             Err(e) => {
@@ -46,12 +46,17 @@ impl Pg {
     }
 
     /// The test's database by the local socket (as the superuser).
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         admin_url().replace("dbname=postgres", &format!("dbname={}", self.name))
     }
 
+    /// The test's database over TCP on loopback, as the workstations reach it.
+    pub(crate) fn tcp_url(&self) -> String {
+        format!("host=127.0.0.1 dbname={}", self.name)
+    }
+
     /// A role name of this test (dropped at its end).
-    fn role(&mut self, login: &str) -> String {
+    pub(crate) fn role(&mut self, login: &str) -> String {
         let role = format!("{login}_{}", self.name);
         self.roles.push(role.clone());
         role
@@ -74,7 +79,7 @@ impl Drop for Pg {
 
 /// A 12-client demo database beside a server made by `server init` (the database's folder
 /// lives as long as the first value).
-fn initialised(pg: &Pg) -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn initialised(pg: &Pg) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("v.db");
     common::demo_db(&db, 12);
@@ -84,7 +89,7 @@ fn initialised(pg: &Pg) -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 /// Adds a server user for manager `manager` of `db` with the tests' password.
-fn add_user(db: &std::path::Path, url: &str, login: &str, manager: &str, head: bool) {
+pub(crate) fn add_user(db: &std::path::Path, url: &str, login: &str, manager: &str, head: bool) {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
         .arg("--db")
         .arg(db)
@@ -100,7 +105,7 @@ fn add_user(db: &std::path::Path, url: &str, login: &str, manager: &str, head: b
 }
 
 /// The uuid of manager `id` of the database `db`.
-fn manager_uuid(db: &std::path::Path, id: i64) -> String {
+pub(crate) fn manager_uuid(db: &std::path::Path, id: i64) -> String {
     rusqlite::Connection::open(db)
         .expect("open")
         .query_row("SELECT uuid FROM managers WHERE id = ?1", [id], |r| {

@@ -9,6 +9,7 @@ mod greetings;
 mod letters;
 mod passphrase;
 mod server;
+mod sync;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -112,6 +113,14 @@ pub enum Command {
     Server {
         #[command(subcommand)]
         command: server::ServerCommand,
+    },
+    /// Sync with the department server: send this workstation's changes, take in the others'.
+    Sync {
+        /// Another address of the server (kept for the next syncs).
+        #[arg(long)]
+        url: Option<String>,
+        #[command(subcommand)]
+        command: Option<sync::SyncCommand>,
     },
     /// Reports for the head of the group.
     Report {
@@ -435,6 +444,7 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
         Command::Demo { clients, seed } => admin::demo(place, clients, seed, out)?,
         Command::Check => admin::check(place, out)?,
         Command::Server { command } => server::server(place, command, out)?,
+        Command::Sync { url, command } => sync::sync(place, url, command, out)?,
         Command::Backup { out: file } => admin::backup(place, file.as_deref(), out)?,
         Command::Backups { command } => admin::backups(place, command, out)?,
         Command::Restore { file } => admin::restore(place, &file, out)?,

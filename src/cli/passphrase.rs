@@ -66,6 +66,20 @@ fn ask(prompt: &str) -> anyhow::Result<Passphrase> {
 /// Where a new server user's password comes from when not asked (never an argument).
 pub const SERVER_PASSWORD_ENV: &str = "VIPDESK_SERVER_PASSWORD";
 
+/// The password of this workstation's user on the server: `VIPDESK_SERVER_PASSWORD`, else
+/// asked once on the terminal.
+pub fn server_login_password() -> anyhow::Result<String> {
+    if let Ok(s) = std::env::var(SERVER_PASSWORD_ENV) {
+        return Ok(s);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(anyhow!(crate::words::server::SERVER_LOGIN_PASSWORD_NEEDED));
+    }
+    Ok(rpassword::prompt_password(
+        crate::words::server::SERVER_LOGIN_PASSWORD_PROMPT,
+    )?)
+}
+
 /// A new server user's password: `VIPDESK_SERVER_PASSWORD`, else asked twice on the terminal.
 pub fn server_password() -> anyhow::Result<String> {
     if let Ok(s) = std::env::var(SERVER_PASSWORD_ENV) {

@@ -33,7 +33,11 @@ pub fn config(url: &str) -> Result<postgres::Config, ServerError> {
 /// Connects to the server at `url`: with TLS (its certificate checked against the system's
 /// roots) unless it is on this machine, where `sslmode` decides.
 pub fn connect(url: &str) -> Result<postgres::Client, ServerError> {
-    let mut config = config(url)?;
+    connect_with(config(url)?)
+}
+
+/// [`connect`] with an address already read (a user and password set on it).
+pub fn connect_with(mut config: postgres::Config) -> Result<postgres::Client, ServerError> {
     if is_local(&config) && config.get_ssl_mode() != SslMode::Require {
         return Ok(config.connect(postgres::NoTls)?);
     }

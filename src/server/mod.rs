@@ -10,5 +10,6 @@ pub mod connect;
 pub mod model;
 pub mod service;
 mod store;
+pub mod sync;
 
 pub use model::{NewUser, NumberKind, ServerError};

@@ -66,6 +66,15 @@ pub enum ServerError {
     /// The login is taken.
     #[error("login {0:?} exists")]
     LoginTaken(String),
+    /// This workstation has joined a server already.
+    #[error("already joined")]
+    AlreadyJoined,
+    /// This workstation has not joined a server.
+    #[error("not joined")]
+    NotJoined,
+    /// The login is not a vipdesk user of the server.
+    #[error("{0:?} is not a user of the server")]
+    NotAUser(String),
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
 }

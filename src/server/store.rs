@@ -229,6 +229,140 @@ END $$;
 REVOKE ALL ON FUNCTION vipdesk_push(UUID, UUID, TEXT, JSONB, JSONB, BOOLEAN, TEXT, UUID, UUID, UUID) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_push(UUID, UUID, TEXT, JSONB, JSONB, BOOLEAN, TEXT, UUID, UUID, UUID) TO vipdesk_users;
 ",
+    // 5: the sync of workstations. Changes are written one transaction at a time (a lock taken
+    // before a change gets its number), so the numbers are in the order the changes became
+    // visible and a workstation that has read up to a number has missed none below it. A batch
+    // of changes goes in one call; a workstation reads the records changed after its cursor.
+    "
+CREATE FUNCTION vipdesk_serial() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(730521);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER changes_serial BEFORE INSERT ON changes
+    FOR EACH STATEMENT EXECUTE FUNCTION vipdesk_serial();
+CREATE INDEX records_seq ON records (last_seq, tbl, record_uuid);
+CREATE OR REPLACE FUNCTION vipdesk_push(p_change UUID, p_record UUID, p_tbl TEXT, p_fields JSONB,
+    p_bases JSONB, p_deleted BOOLEAN, p_stamp TEXT, p_workstation UUID, p_client UUID,
+    p_author UUID) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    done BIGINT;
+    me users%ROWTYPE;
+    cur records%ROWTYPE;
+    new_seq BIGINT;
+    f TEXT;
+    v JSONB;
+    stored TEXT;
+    base TEXT;
+BEGIN
+    SELECT seq INTO done FROM changes WHERE change_uuid = p_change;
+    IF FOUND THEN
+        RETURN done;
+    END IF;
+    SELECT * INTO me FROM users WHERE login = session_user;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'not a vipdesk user: %', session_user;
+    END IF;
+    SELECT * INTO cur FROM records WHERE tbl = p_tbl AND record_uuid = p_record FOR UPDATE;
+    IF NOT me.head THEN
+        IF p_tbl = 'clients' AND NOT FOUND THEN
+            IF p_fields ->> 'manager_uuid' IS DISTINCT FROM me.manager_uuid::text THEN
+                RAISE EXCEPTION 'a new client of another manager';
+            END IF;
+        ELSIF p_client IS NOT NULL AND NOT vipdesk_sees(p_client) THEN
+            RAISE EXCEPTION 'another manager''s client';
+        END IF;
+    END IF;
+    INSERT INTO changes (change_uuid, record_uuid, tbl, fields, deleted, author_uuid,
+                         workstation, hlc, client_uuid)
+        VALUES (p_change, p_record, p_tbl, p_fields, p_deleted, p_author, p_workstation,
+                p_stamp, p_client)
+        RETURNING seq INTO new_seq;
+    IF cur.record_uuid IS NULL THEN
+        INSERT INTO records (tbl, record_uuid, fields, stamps, deleted, client_uuid, last_seq)
+            SELECT p_tbl, p_record, p_fields,
+                   COALESCE(jsonb_object_agg(k, p_stamp), '{}'::jsonb)
+                       || CASE WHEN p_deleted THEN jsonb_build_object('$deleted', p_stamp)
+                               ELSE '{}'::jsonb END,
+                   p_deleted, p_client, new_seq
+            FROM jsonb_object_keys(p_fields) AS k;
+        RETURN new_seq;
+    END IF;
+    -- Erased: the record stays erased, whatever else it held.
+    IF p_deleted THEN
+        UPDATE records SET deleted = true,
+                           stamps = stamps || jsonb_build_object('$deleted', p_stamp),
+                           last_seq = new_seq
+            WHERE tbl = p_tbl AND record_uuid = p_record;
+        RETURN new_seq;
+    END IF;
+    -- Written again after it was erased: back, with the erasure kept as a conflict unless the
+    -- writer had seen it.
+    IF cur.deleted AND (cur.stamps ->> '$deleted') IS DISTINCT FROM (p_bases ->> '$deleted') THEN
+        INSERT INTO conflicts (tbl, record_uuid, field, kept, kept_stamp, lost, lost_stamp,
+                               client_uuid, seq)
+            VALUES (p_tbl, p_record, '$deleted', 'false'::jsonb, p_stamp, 'true'::jsonb,
+                    COALESCE(cur.stamps ->> '$deleted', ''), COALESCE(p_client, cur.client_uuid),
+                    new_seq);
+    END IF;
+    cur.deleted := false;
+    -- Edited after it went to the trash elsewhere: the edit is kept, and so is the deletion,
+    -- as a conflict the user decides.
+    IF (cur.fields ->> 'deleted_at') IS NOT NULL AND NOT (p_fields ? 'deleted_at')
+       AND (cur.stamps ->> 'deleted_at') IS DISTINCT FROM (p_bases ->> 'deleted_at') THEN
+        INSERT INTO conflicts (tbl, record_uuid, field, kept, kept_stamp, lost, lost_stamp,
+                               client_uuid, seq)
+            VALUES (p_tbl, p_record, 'deleted_at', cur.fields -> 'deleted_at',
+                    cur.stamps ->> 'deleted_at', 'null'::jsonb, p_stamp,
+                    COALESCE(p_client, cur.client_uuid), new_seq);
+    END IF;
+    FOR f, v IN SELECT * FROM jsonb_each(p_fields) LOOP
+        stored := cur.stamps ->> f;
+        base := p_bases ->> f;
+        IF stored IS NULL OR stored IS NOT DISTINCT FROM base THEN
+            cur.fields := jsonb_set(cur.fields, ARRAY[f], v);
+            cur.stamps := jsonb_set(cur.stamps, ARRAY[f], to_jsonb(p_stamp));
+        ELSIF (cur.fields -> f) IS DISTINCT FROM v THEN
+            IF p_stamp > stored THEN
+                INSERT INTO conflicts (tbl, record_uuid, field, kept, kept_stamp, lost,
+                                       lost_stamp, client_uuid, seq)
+                    VALUES (p_tbl, p_record, f, v, p_stamp, cur.fields -> f, stored,
+                            COALESCE(p_client, cur.client_uuid), new_seq);
+                cur.fields := jsonb_set(cur.fields, ARRAY[f], v);
+                cur.stamps := jsonb_set(cur.stamps, ARRAY[f], to_jsonb(p_stamp));
+            ELSE
+                INSERT INTO conflicts (tbl, record_uuid, field, kept, kept_stamp, lost,
+                                       lost_stamp, client_uuid, seq)
+                    VALUES (p_tbl, p_record, f, cur.fields -> f, stored, v, p_stamp,
+                            COALESCE(p_client, cur.client_uuid), new_seq);
+            END IF;
+        END IF;
+    END LOOP;
+    UPDATE records SET fields = cur.fields, stamps = cur.stamps,
+                       deleted = cur.deleted,
+                       client_uuid = COALESCE(p_client, cur.client_uuid), last_seq = new_seq
+        WHERE tbl = p_tbl AND record_uuid = p_record;
+    RETURN new_seq;
+END $$;
+CREATE FUNCTION vipdesk_push_batch(p_workstation UUID, p_changes JSONB) RETURNS INTEGER
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    c JSONB;
+    n INTEGER := 0;
+BEGIN
+    PERFORM pg_advisory_xact_lock(730521);
+    FOR c IN SELECT * FROM jsonb_array_elements(p_changes) LOOP
+        PERFORM vipdesk_push((c ->> 'change')::uuid, (c ->> 'record')::uuid, c ->> 'tbl',
+            c -> 'fields', c -> 'bases', (c ->> 'deleted')::boolean, c ->> 'stamp',
+            p_workstation, (c ->> 'client')::uuid, (c ->> 'author')::uuid);
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END $$;
+GRANT SELECT ON server_migrations TO vipdesk_users;
+REVOKE ALL ON FUNCTION vipdesk_push_batch(UUID, JSONB) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vipdesk_push_batch(UUID, JSONB) TO vipdesk_users;
+",
 ];
 
 /// The schema version this program makes.
@@ -243,6 +377,15 @@ pub fn version(c: &mut postgres::Client) -> Result<i32, ServerError> {
              version INTEGER PRIMARY KEY,
              applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
     )?;
+    let row = c.query_one(
+        "SELECT COALESCE(max(version), 0) FROM server_migrations",
+        &[],
+    )?;
+    Ok(row.get(0))
+}
+
+/// The server's schema version as a user reads it (no table made).
+pub fn version_read(c: &mut postgres::Client) -> Result<i32, ServerError> {
     let row = c.query_one(
         "SELECT COALESCE(max(version), 0) FROM server_migrations",
         &[],
@@ -344,4 +487,102 @@ pub fn lease_block(
         &[&kind, &year, &size, &ws],
     )?;
     Ok((row.get(0), row.get(1)))
+}
+
+/// Who the connected user is on the server: (their manager's uuid, head of the group).
+pub fn whoami(c: &mut postgres::Client) -> Result<Option<(String, bool)>, ServerError> {
+    Ok(c.query_opt(
+        "SELECT manager_uuid::text, head FROM users WHERE login = session_user",
+        &[],
+    )?
+    .map(|r| (r.get(0), r.get(1))))
+}
+
+/// Sends a batch of changes (a JSON array, see `vipdesk_push_batch`) in one transaction: all
+/// of them are on the server, or none.
+pub fn push_batch(
+    c: &mut postgres::Client,
+    workstation: &str,
+    changes: &serde_json::Value,
+) -> Result<i32, ServerError> {
+    let mut tx = c.transaction()?;
+    let n: i32 = tx
+        .query_one(
+            "SELECT vipdesk_push_batch($1::text::uuid, $2::text::jsonb)",
+            &[&workstation, &changes.to_string()],
+        )?
+        .get(0);
+    tx.commit()?;
+    Ok(n)
+}
+
+/// One record as the server holds it, for a workstation's pull.
+#[derive(Debug, Clone)]
+pub struct Pulled {
+    pub table: String,
+    pub record_uuid: String,
+    pub fields: String,
+    pub stamps: String,
+    pub deleted: bool,
+    pub seq: i64,
+    pub author_uuid: Option<String>,
+    pub workstation: Option<String>,
+}
+
+/// The records the user may see whose last change is after (seq, table, uuid), oldest first.
+pub fn pull_page(
+    c: &mut postgres::Client,
+    after: (i64, &str, &str),
+    limit: i64,
+) -> Result<Vec<Pulled>, ServerError> {
+    let rows = c.query(
+        "SELECT r.tbl, r.record_uuid::text, r.fields::text, r.stamps::text, r.deleted, r.last_seq,
+                ch.author_uuid::text, ch.workstation::text
+         FROM records r LEFT JOIN changes ch ON ch.seq = r.last_seq
+         WHERE (r.last_seq, r.tbl, r.record_uuid) > ($1, $2, $3::text::uuid)
+         ORDER BY r.last_seq, r.tbl, r.record_uuid
+         LIMIT $4",
+        &[&after.0, &after.1, &after.2, &limit],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| Pulled {
+            table: r.get(0),
+            record_uuid: r.get(1),
+            fields: r.get(2),
+            stamps: r.get(3),
+            deleted: r.get(4),
+            seq: r.get(5),
+            author_uuid: r.get(6),
+            workstation: r.get(7),
+        })
+        .collect())
+}
+
+/// The conflicts the user may see after `after`, oldest first.
+pub fn conflicts_after(
+    c: &mut postgres::Client,
+    after: i64,
+) -> Result<Vec<crate::storage::replica::Conflict>, ServerError> {
+    let rows = c.query(
+        "SELECT id, tbl, record_uuid::text, field, kept::text, kept_stamp, lost::text, lost_stamp,
+                client_uuid::text
+         FROM conflicts WHERE id > $1 ORDER BY id LIMIT 5000",
+        &[&after],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| crate::storage::replica::Conflict {
+            id: r.get(0),
+            table: r.get(1),
+            record_uuid: r.get(2),
+            field: r.get(3),
+            kept: r.get(4),
+            kept_stamp: r.get(5),
+            lost: r.get(6),
+            lost_stamp: r.get(7),
+            client_uuid: r.get(8),
+            resolved_at: None,
+        })
+        .collect())
 }

@@ -19,6 +19,9 @@ use crate::domain::{Code as _, Id};
 /// Tables whose changes are not watched: the journal itself.
 const NOT_JOURNALLED: &[&str] = &["journal", "journal_head"];
 
+/// The prefix of the sync's own bookkeeping (`storage::replica`): not journalled either.
+const SYNC_PREFIX: &str = "sync_";
+
 /// Tables whose changes are watched (the digest of the rows moves with them, so `check` finds
 /// one edited behind the program's back) but not written into the journal: the counters of
 /// numbers and the merge runs, bookkeeping no user reads as a change.
@@ -101,7 +104,8 @@ pub fn install(conn: &Connection) -> Result<()> {
         "CREATE TEMP TABLE IF NOT EXISTS pending (
              id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid INTEGER, op TEXT NOT NULL,
              old TEXT, new TEXT);
-         CREATE TEMP TABLE IF NOT EXISTS journal_quiet (n INTEGER);",
+         CREATE TEMP TABLE IF NOT EXISTS journal_quiet (n INTEGER);
+         CREATE TEMP TABLE IF NOT EXISTS sync_origin (workstation TEXT NOT NULL, author_id INTEGER);",
     )?;
     for table in journalled(conn)? {
         let json = |side: &str| row_json(conn, &table, side);
@@ -130,7 +134,11 @@ pub(crate) fn journalled(conn: &Connection) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(tables
         .into_iter()
-        .filter(|t| !NOT_JOURNALLED.contains(&t.as_str()) && !t.starts_with(FULL_TEXT_PREFIX))
+        .filter(|t| {
+            !NOT_JOURNALLED.contains(&t.as_str())
+                && !t.starts_with(FULL_TEXT_PREFIX)
+                && !t.starts_with(SYNC_PREFIX)
+        })
         .collect())
 }
 
@@ -192,10 +200,21 @@ pub struct Entry {
     pub action: Action,
     /// `{"field": [old, new], …}`.
     pub changes: Map<String, Value>,
+    /// The workstation (its uuid) of a change that came from the server.
+    pub origin: Option<String>,
 }
 
 /// A row change noted by a trigger: table, rowid, operation, old and new values as JSON.
 type Note = (String, Option<Id>, String, Option<String>, Option<String>);
+
+/// A row change noted by a trigger with its old and new values read.
+struct Parsed<'a> {
+    table: &'a str,
+    rid: Option<Id>,
+    op: &'a str,
+    old: Map<String, Value>,
+    new: Map<String, Value>,
+}
 
 /// Turns the row changes noted during the write into journal rows (see the module's doc).
 pub fn flush(w: &Tx) -> Result<usize> {
@@ -221,29 +240,59 @@ pub fn flush(w: &Tx) -> Result<usize> {
                 .map(move |json| (table.as_str(), json.as_str()))
         }),
     )?;
+    let parse = |s: &Option<String>| -> Map<String, Value> {
+        s.as_deref()
+            .and_then(|s| serde_json::from_str::<Map<String, Value>>(s).ok())
+            .unwrap_or_default()
+    };
+    let parsed: Vec<Parsed> = notes
+        .iter()
+        .map(|(table, rid, op, old, new)| Parsed {
+            table,
+            rid: *rid,
+            op,
+            old: parse(old),
+            new: parse(new),
+        })
+        .collect();
+    let noted: Vec<super::replica::Noted> = parsed
+        .iter()
+        .map(|p| super::replica::Noted {
+            table: p.table,
+            rid: p.rid,
+            op: p.op,
+            old: &p.old,
+            new: &p.new,
+        })
+        .collect();
+    super::replica::capture(w, &noted)?;
+    let origin = super::replica::applying(w)?;
     let mut written = 0;
-    for (table, rid, op, old, new) in notes {
-        let parse = |s: Option<String>| -> Map<String, Value> {
-            s.and_then(|s| serde_json::from_str::<Map<String, Value>>(&s).ok())
-                .unwrap_or_default()
-        };
-        if WATCHED_ONLY.contains(&table.as_str()) {
+    for Parsed {
+        table,
+        rid,
+        op,
+        old,
+        new,
+    } in parsed
+    {
+        if WATCHED_ONLY.contains(&table) {
             continue;
         }
-        let (old, new) = (parse(old), parse(new));
-        check_lengths(&table, &new)?;
-        let Some((action, changes)) = describe(&op, &old, &new) else {
+        check_lengths(table, &new)?;
+        let Some((action, changes)) = describe(op, &old, &new) else {
             continue;
         };
         let row = if new.is_empty() { &old } else { &new };
-        let client_id = client_of(w, &table, rid, row)?;
-        append(
+        let client_id = client_of(w, table, rid, row)?;
+        append_from(
             w,
-            &table,
+            table,
             rid,
             client_id,
             action,
             &Value::Object(changes).to_string(),
+            origin.as_ref(),
         )?;
         written += 1;
     }
@@ -290,7 +339,7 @@ fn describe(
 }
 
 /// The client a row belongs to, for the dossier's journal.
-fn client_of(
+pub(crate) fn client_of(
     conn: &Connection,
     table: &str,
     rid: Option<Id>,
@@ -308,7 +357,9 @@ fn client_of(
     };
     match table {
         "clients" => Ok(rid),
-        "person_phones" => via("SELECT client_id FROM people WHERE id = ?1", "person_id"),
+        "person_phones" | "gifts" | "gift_ideas" => {
+            via("SELECT client_id FROM people WHERE id = ?1", "person_id")
+        }
         "project_stages" => via("SELECT client_id FROM projects WHERE id = ?1", "project_id"),
         "next_steps" => via("SELECT client_id FROM meetings WHERE id = ?1", "meeting_id"),
         "appeal_links" | "appeal_letters" | "appeal_files" | "appeal_calls" => {
@@ -332,6 +383,9 @@ struct Hashed<'a> {
     client_id: Option<Id>,
     action: &'a str,
     changes: &'a str,
+    /// The workstation a change applied from the server came from (not hashed when absent:
+    /// rows written before the sync hash as they did).
+    origin: Option<&'a str>,
 }
 
 impl Hashed<'_> {
@@ -350,6 +404,10 @@ impl Hashed<'_> {
             self.action,
             self.changes
         );
+        let text = match self.origin {
+            Some(o) => format!("{text}\n{o}"),
+            None => text,
+        };
         Sha256::digest(text.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
@@ -366,6 +424,24 @@ pub fn append(
     action: Action,
     changes: &str,
 ) -> Result<()> {
+    append_from(w, kind, record_id, client_id, action, changes, None)
+}
+
+/// [`append`] of a change that came from the server: `origin` is its workstation and author
+/// (the local id of the manager who made it, when this replica knows them).
+fn append_from(
+    w: &Tx,
+    kind: &str,
+    record_id: Option<Id>,
+    client_id: Option<Id>,
+    action: Action,
+    changes: &str,
+    origin: Option<&(String, Option<Id>)>,
+) -> Result<()> {
+    let author = match origin {
+        Some((_, author)) => *author,
+        None => w.author(),
+    };
     let (count, prev): (i64, String) = w
         .query_row(
             "SELECT count, hash FROM journal_head WHERE id = 1",
@@ -379,28 +455,30 @@ pub fn append(
         prev: &prev,
         id,
         at: w.now(),
-        by: w.author(),
+        by: author,
         kind,
         record_id,
         client_id,
         action: action.code(),
         changes,
+        origin: origin.map(|(o, _)| o.as_str()),
     }
     .hash();
     w.execute(
         "INSERT INTO journal (id, at, author_id, kind, record_id, client_id, action, changes, \
-         prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         prev_hash, hash, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             id,
             w.now(),
-            w.author(),
+            author,
             kind,
             record_id,
             client_id,
             action.code(),
             changes,
             prev,
-            h
+            h,
+            origin.map(|(o, _)| o.as_str())
         ],
     )?;
     w.execute(
@@ -449,13 +527,25 @@ pub enum ChainProblem {
     Rewritten { copy: String, rows: i64 },
 }
 
+/// The journal's column of the workstation a change came from (`NULL` in a database made
+/// before the sync, read but not migrated).
+fn origin_column(conn: &Connection) -> Result<&'static str> {
+    let has: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('journal') WHERE name = 'origin'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(if has { "origin" } else { "NULL" })
+}
+
 /// Checks the whole chain, oldest first.
 pub fn verify(conn: &Connection) -> Result<Vec<ChainProblem>> {
     let mut problems = Vec::new();
-    let mut st = conn.prepare(
-        "SELECT id, at, author_id, kind, record_id, client_id, action, changes, prev_hash, hash \
-         FROM journal ORDER BY id",
-    )?;
+    let mut st = conn.prepare(&format!(
+        "SELECT id, at, author_id, kind, record_id, client_id, action, changes, prev_hash, hash, \
+         {} FROM journal ORDER BY id",
+        origin_column(conn)?
+    ))?;
     let mut rows = st.query([])?;
     let mut prev = String::new();
     let mut expected_id: Id = 1;
@@ -468,6 +558,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<ChainProblem>> {
         let action: String = r.get(6)?;
         let changes: String = r.get(7)?;
         let at: String = r.get(1)?;
+        let origin: Option<String> = r.get(10)?;
         let computed = Hashed {
             prev: &stored_prev,
             id,
@@ -478,6 +569,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<ChainProblem>> {
             client_id: r.get(5)?,
             action: &action,
             changes: &changes,
+            origin: origin.as_deref(),
         }
         .hash();
         if computed != stored {
@@ -551,8 +643,10 @@ pub fn fields_of(conn: &Connection, table: &str, id: Id) -> Result<Option<Vec<St
 /// Journal rows, newest first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Entry>> {
     use rusqlite::types::Value as V;
-    let mut sql = String::from(
-        "SELECT id, at, author_id, kind, record_id, client_id, action, changes FROM journal WHERE 1",
+    let mut sql = format!(
+        "SELECT id, at, author_id, kind, record_id, client_id, action, changes, {} FROM journal \
+         WHERE 1",
+        origin_column(conn)?
     );
     let mut args: Vec<V> = Vec::new();
     let mut push = |clause: &str, v: V| {
@@ -593,6 +687,7 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Entry>> {
                 client_id: r.get(5)?,
                 action: super::code(r, 6)?,
                 changes: serde_json::from_str(&changes).unwrap_or_default(),
+                origin: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -11,6 +11,9 @@ mod failpoint;
 pub use failpoint::failpoint;
 pub mod journal;
 pub mod journal_proof;
+pub mod replica;
+pub mod replica_apply;
+mod replica_state;
 pub mod schema;
 pub mod settings;
 

@@ -746,10 +746,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V13_REPLY_ANSWER),
         M::up(V14_CREDENTIALS),
         M::up(V15_MERGE_FIELDS),
+        M::up(super::replica_state::V16_SYNC),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    15
+    16
 }

@@ -54,3 +54,75 @@ pub const SERVER_PASSWORD_NEEDED: &str = "нужен пароль нового �
 pub const SERVER_PASSWORD_PROMPT: &str = "Пароль нового пользователя сервера: ";
 pub const SERVER_PASSWORD_AGAIN: &str = "Ещё раз: ";
 pub const SERVER_PASSWORDS_DIFFER: &str = "пароли не совпали";
+
+pub const ERR_SYNC_ALREADY_JOINED: &str =
+    "это рабочее место уже подключено к серверу отдела (vipdesk sync status покажет, к какому)";
+pub const ERR_SYNC_NOT_JOINED: &str = "это рабочее место не подключено к серверу отдела: сначала vipdesk sync join --url АДРЕС --login ИМЯ (или «Сервер отдела» в настройках)";
+pub fn err_sync_not_a_user(login: &str) -> String {
+    format!(
+        "«{login}» входит на сервер, но не пользователь vipdesk: руководитель группы добавляет пользователей командой vipdesk server add-user"
+    )
+}
+pub const SERVER_LOGIN_PASSWORD_NEEDED: &str = "нужен пароль пользователя сервера: задайте переменную VIPDESK_SERVER_PASSWORD или запустите команду в терминале";
+pub const SERVER_LOGIN_PASSWORD_PROMPT: &str = "Пароль на сервере отдела: ";
+
+pub fn sync_joined(url: &str, login: &str) -> String {
+    format!("Рабочее место подключено к серверу отдела {url} как «{login}».")
+}
+
+/// One line of what a sync did.
+pub fn sync_report(pushed: usize, applied: usize, waiting: usize, conflicts: usize) -> String {
+    let mut line = format!(
+        "Синхронизировано: отправлено изменений — {}, получено — {}",
+        n(pushed as f64),
+        n(applied as f64)
+    );
+    if waiting > 0 {
+        line.push_str(&format!(
+            "; ждут записей, которых ещё нет, — {}",
+            n(waiting as f64)
+        ));
+    }
+    if conflicts > 0 {
+        line.push_str(&format!(
+            "; новых конфликтов — {} (раздел «Конфликты синхронизации»)",
+            n(conflicts as f64)
+        ));
+    }
+    line.push('.');
+    line
+}
+
+/// A moment of the sync as the office reads it (local time); `None`: never.
+pub fn sync_when(local: Option<chrono::NaiveDateTime>) -> String {
+    local
+        .map(|t| t.format("%d.%m.%Y %H:%M").to_string())
+        .unwrap_or_else(|| "ещё не было".into())
+}
+
+pub fn sync_server(url: &str, login: &str) -> String {
+    format!("Сервер отдела: {url} (пользователь «{login}»)")
+}
+pub fn sync_last(when: &str) -> String {
+    format!("Последняя синхронизация: {when}")
+}
+pub fn sync_cursor(seq: i64) -> String {
+    format!("Получено до изменения № {seq} на сервере")
+}
+pub fn sync_outbox(count: i64) -> String {
+    format!("Ждут отправки: {}", n(count as f64))
+}
+pub fn sync_waiting(count: i64) -> String {
+    format!("Ждут записей, которых ещё нет: {}", n(count as f64))
+}
+pub fn sync_conflicts(count: i64) -> String {
+    format!("Конфликтов ждут решения: {}", n(count as f64))
+}
+pub fn sync_last_error(when: &str, error: &str) -> String {
+    format!("Последняя ошибка ({when}): {error}")
+}
+
+/// A count as Russian writes it: «20 000».
+fn n(x: f64) -> String {
+    crate::domain::fmt::number(x, 0)
+}

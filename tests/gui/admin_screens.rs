@@ -219,14 +219,22 @@ fn the_journal_reads_as_russian_with_names_not_ids() {
     );
     let shown =
         |h: &H, text: &str| assert!(h.query_all_by_label_contains(text).count() > 0, "{text}");
-    shown(&h, &sent);
     shown(
         &h,
         &format!("Канал поступления: {}", Channel::Email.label()),
     );
+    // A gift by what it is and whom it is for (its client named too: the gifts alone shown,
+    // the list being longer than the window).
+    h.state_mut().features.admin.journal.kind =
+        t::JOURNAL_KINDS.iter().position(|(k, _)| *k == "gifts");
+    h.state_mut().push(vipdesk::ui::admin::Cmd::ShowJournal);
+    h.run();
+    shown(&h, &sent);
     shown(&h, &format!("Повод: {}", Occasion::Birthday.label()));
-    // A gift by what it is and whom it is for.
     shown(&h, "Книга об Орле — Соколов\u{a0}И.А.");
+    h.state_mut().features.admin.journal.kind = None;
+    h.state_mut().push(vipdesk::ui::admin::Cmd::ShowJournal);
+    h.run();
     shown(&h, "Контактное лицо: Соколов\u{a0}И.А.");
     shown(&h, "Персональный менеджер: Петрова\u{a0}А.С.");
     shown(&h, "Телефоны: ");

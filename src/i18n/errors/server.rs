@@ -18,6 +18,9 @@ impl Describe for ServerError {
             ServerError::BadLogin(login) => ws::err_server_bad_login(login),
             ServerError::ShortPassword => ws::ERR_SERVER_SHORT_PASSWORD.into(),
             ServerError::LoginTaken(login) => ws::err_server_login_taken(login),
+            ServerError::AlreadyJoined => ws::ERR_SYNC_ALREADY_JOINED.into(),
+            ServerError::NotJoined => ws::ERR_SYNC_NOT_JOINED.into(),
+            ServerError::NotAUser(login) => ws::err_sync_not_a_user(login),
             ServerError::Storage(e) => e.describe(),
         }
     }

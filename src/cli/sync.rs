@@ -1,0 +1,110 @@
+//! `vipdesk sync …`: this workstation's sync with the department server.
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use super::{Out, Place, passphrase};
+use crate::i18n as t;
+use crate::server::sync;
+use crate::words::server as ws;
+
+#[derive(Subcommand, Debug)]
+pub enum SyncCommand {
+    /// Join this workstation to the department server (once): take in what the user may see,
+    /// send up what this database has.
+    Join {
+        /// The server: postgresql://HOST:5432/DATABASE or host=… dbname=….
+        #[arg(long)]
+        url: String,
+        /// The user's login on the server.
+        #[arg(long)]
+        login: String,
+    },
+    /// Where the sync is: the cursor, the changes waiting to be sent, the last error.
+    Status {
+        /// One JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `vipdesk sync [--url URL]` and its subcommands.
+pub fn sync(
+    place: &Place,
+    url: Option<String>,
+    command: Option<SyncCommand>,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    match command {
+        Some(SyncCommand::Status { json }) => {
+            let db = place.readable()?;
+            let s = sync::status(&db).map_err(t::err)?;
+            if json {
+                out.line(serde_json::to_string(&s)?)?;
+            } else {
+                out.lines(status_lines(&s))?;
+            }
+        }
+        Some(SyncCommand::Join { url, login }) => {
+            let mut db = place.open()?;
+            place.actor(&mut db)?;
+            let password = passphrase::server_login_password()?;
+            let report = sync::join(&mut db, &url, &login, &password, &mut |p| {
+                log::info!("sync progress {p:?}");
+            })
+            .map_err(t::err)?;
+            out.line(ws::sync_joined(&url, &login))?;
+            out.line(report_line(&report))?;
+        }
+        None => {
+            let mut db = place.open()?;
+            place.actor(&mut db)?;
+            if let Some(url) = url {
+                sync::move_to(&mut db, &url).map_err(t::err)?;
+            }
+            let password = passphrase::server_login_password()?;
+            let report = sync::sync(&mut db, &password, &mut |p| {
+                log::info!("sync progress {p:?}");
+            })
+            .map_err(t::err)?;
+            out.line(report_line(&report))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_line(r: &sync::Report) -> String {
+    ws::sync_report(r.pushed, r.applied, r.waiting, r.conflicts)
+}
+
+/// The lines of `sync status`.
+fn status_lines(s: &sync::Status) -> Vec<String> {
+    if !s.joined {
+        return vec![ws::ERR_SYNC_NOT_JOINED.to_string()];
+    }
+    let mut lines = vec![
+        ws::sync_server(
+            s.url.as_deref().unwrap_or_default(),
+            s.login.as_deref().unwrap_or_default(),
+        ),
+        ws::sync_last(&when(s.last_sync_at.as_deref())),
+        ws::sync_cursor(s.cursor),
+        ws::sync_outbox(s.outbox),
+    ];
+    if s.waiting > 0 {
+        lines.push(ws::sync_waiting(s.waiting));
+    }
+    if s.conflicts > 0 {
+        lines.push(ws::sync_conflicts(s.conflicts));
+    }
+    if let Some(e) = &s.last_error {
+        lines.push(ws::sync_last_error(&when(s.last_error_at.as_deref()), e));
+    }
+    lines
+}
+
+/// A stamp of the sync in the office's local time.
+fn when(stamp: Option<&str>) -> String {
+    ws::sync_when(stamp.and_then(crate::domain::clock::stamp_local))
+}

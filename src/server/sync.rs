@@ -1,0 +1,330 @@
+//! The workstation's sync with the department server: join once, then push the outbox and
+//! pull what changed, as often as the network allows.
+//!
+//! A push sends the outbox oldest first in batches, each one server transaction; an entry
+//! leaves the outbox only once its batch is committed (sent again after a lost answer, the
+//! server knows it by its uuid and changes nothing). A pull reads the records changed after
+//! the replica's cursor in pages, each page applied in one SQLite transaction together with
+//! the cursor's move: a kill in the middle leaves the replica at the end of a page, and the
+//! next pull starts there. Nothing here waits on the window: it runs on its own thread.
+
+use serde_json::{Map, Value};
+
+use super::{ServerError, connect, store};
+use crate::domain::Actor;
+use crate::domain::hlc::Hlc;
+use crate::storage::replica_apply::{self as apply, Incoming, Outcome};
+use crate::storage::{Db, replica};
+
+/// How many outbox entries go in one server transaction.
+pub const PUSH_BATCH: usize = 500;
+/// How many records one pulled page holds (one SQLite transaction).
+pub const PULL_PAGE: i64 = 1000;
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Changes sent to the server.
+    pub pushed: usize,
+    /// Records received whose fields were taken in.
+    pub applied: usize,
+    /// Records received that changed nothing here (this workstation's own, repeats).
+    pub unchanged: usize,
+    /// Records kept to apply later (they refer to a record not here yet).
+    pub waiting: usize,
+    /// Conflicts the server reported since the last sync.
+    pub conflicts: usize,
+}
+
+/// Where a long sync is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Pushing { done: usize, total: usize },
+    Pulling { done: usize },
+}
+
+/// Connects to the server at `url` as `login`, checking its schema is this program's.
+pub fn connect_as(url: &str, login: &str, password: &str) -> Result<postgres::Client, ServerError> {
+    let mut config = connect::config(url)?;
+    config.user(login).password(password);
+    let mut c = connect::connect_with(config)?;
+    let version = store::version_read(&mut c)?;
+    if version != store::latest() {
+        return Err(ServerError::NotReady {
+            found: version,
+            latest: store::latest(),
+        });
+    }
+    Ok(c)
+}
+
+/// Joins this workstation to the server: records who the user is there, takes in everything
+/// the user may see, then sends up what this database has that the server does not.
+pub fn join(
+    db: &mut Db,
+    url: &str,
+    login: &str,
+    password: &str,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report, ServerError> {
+    if replica::state(db.conn())?.is_some() {
+        return Err(ServerError::AlreadyJoined);
+    }
+    let mut c = connect_as(url, login, password)?;
+    let Some((manager_uuid, head)) = store::whoami(&mut c)? else {
+        return Err(ServerError::NotAUser(login.to_string()));
+    };
+    db.write(&Actor::SYSTEM, |w| {
+        replica::join(w, url, login, &manager_uuid, head)
+    })?;
+    let mut report = Report::default();
+    pull(db, &mut c, &mut report, progress)?;
+    db.write(&Actor::SYSTEM, replica::enqueue_unsent)?;
+    push(db, &mut c, &mut report, progress)?;
+    pull(db, &mut c, &mut report, progress)?;
+    note(db, None)?;
+    Ok(report)
+}
+
+/// One sync: the outbox up, the changes down, the conflicts in. The outcome (or the error) is
+/// noted for `sync status` and the window.
+pub fn sync(
+    db: &mut Db,
+    password: &str,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report, ServerError> {
+    let Some(state) = replica::state(db.conn())? else {
+        return Err(ServerError::NotJoined);
+    };
+    let run = |db: &mut Db, progress: &mut dyn FnMut(Progress)| {
+        let mut c = connect_as(&state.url, &state.login, password)?;
+        let mut report = Report::default();
+        push(db, &mut c, &mut report, progress)?;
+        pull(db, &mut c, &mut report, progress)?;
+        Ok::<_, ServerError>(report)
+    };
+    match run(db, progress) {
+        Ok(report) => {
+            note(db, None)?;
+            Ok(report)
+        }
+        Err(e) => {
+            note(db, Some(&e.to_string()))?;
+            Err(e)
+        }
+    }
+}
+
+/// Notes how the sync ended (the time by the database's clock).
+fn note(db: &Db, error: Option<&str>) -> Result<(), ServerError> {
+    let at = crate::domain::clock::stamp(db.clock().utc());
+    replica::note_outcome(db.conn(), &at, error)?;
+    Ok(())
+}
+
+/// Sends the outbox, oldest first.
+fn push(
+    db: &mut Db,
+    c: &mut postgres::Client,
+    report: &mut Report,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(), ServerError> {
+    let Some(state) = replica::state(db.conn())? else {
+        return Err(ServerError::NotJoined);
+    };
+    let total = usize::try_from(replica::outbox_size(db.conn())?).unwrap_or(0);
+    let mut done = 0;
+    loop {
+        let batch = replica::outbox(db.conn(), PUSH_BATCH)?;
+        let Some(last) = batch.last().map(|o| o.id) else {
+            break;
+        };
+        let changes: Vec<Value> = batch
+            .iter()
+            .map(|o| {
+                let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Null);
+                serde_json::json!({
+                    "change": o.change_uuid, "record": o.record_uuid, "tbl": o.table,
+                    "fields": parse(&o.fields), "bases": parse(&o.bases), "deleted": o.deleted,
+                    "stamp": o.stamp, "client": o.client_uuid, "author": o.author_uuid,
+                })
+            })
+            .collect();
+        store::push_batch(c, &state.node, &Value::Array(changes))?;
+        replica::sent(db.conn(), last)?;
+        done += batch.len();
+        report.pushed += batch.len();
+        progress(Progress::Pushing { done, total });
+    }
+    Ok(())
+}
+
+/// Takes in the records changed on the server after the cursor, page by page, then the
+/// records kept waiting and the conflicts.
+fn pull(
+    db: &mut Db,
+    c: &mut postgres::Client,
+    report: &mut Report,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(), ServerError> {
+    let Some(state) = replica::state(db.conn())? else {
+        return Err(ServerError::NotJoined);
+    };
+    let mut after = (state.cursor, String::new(), uuid::Uuid::nil().to_string());
+    let mut done = 0;
+    loop {
+        let page = store::pull_page(c, (after.0, &after.1, &after.2), PULL_PAGE)?;
+        let Some(last) = page.last() else { break };
+        let full = page.len() as i64 == PULL_PAGE;
+        // A full page may end inside a change's records: the cursor stays before it (what
+        // is taken in again changes nothing).
+        let cursor = if full { last.seq - 1 } else { last.seq };
+        after = (last.seq, last.table.clone(), last.record_uuid.clone());
+        let incoming: Vec<Incoming> = page.into_iter().map(incoming).collect();
+        let counted = take_in_batch(db, &state.node, &incoming, Some(cursor))?;
+        add(report, counted);
+        done += incoming.len();
+        progress(Progress::Pulling { done });
+    }
+    retry_waiting(db, &state.node, report)?;
+    let conflicts = store::conflicts_after(c, state.conflict_cursor)?;
+    if let Some(last) = conflicts.last().map(|k| k.id) {
+        report.conflicts += conflicts.len();
+        db.write(&Actor::SYSTEM, |w| {
+            for k in &conflicts {
+                replica::keep_conflict(w, k)?;
+            }
+            replica::set_cursors(w, 0, last)?;
+            Ok::<_, ServerError>(())
+        })?;
+    }
+    Ok(())
+}
+
+fn add(report: &mut Report, (applied, unchanged, waiting): (usize, usize, usize)) {
+    report.applied += applied;
+    report.unchanged += unchanged;
+    report.waiting += waiting;
+}
+
+/// Applies records in one SQLite transaction with the cursor's move (when `cursor`), the
+/// workstation's clock taking in their stamps: (applied, unchanged, kept waiting).
+fn take_in_batch(
+    db: &mut Db,
+    node: &str,
+    records: &[Incoming],
+    cursor: Option<i64>,
+) -> Result<(usize, usize, usize), ServerError> {
+    db.write(&Actor::SYSTEM, |w| {
+        let mut clock = replica::clock(w, node)?;
+        let now = replica::millis_of(w.now());
+        let counted = take_in(w, records, &mut clock, now)?;
+        replica::keep_clock(w, &clock)?;
+        if let Some(cursor) = cursor {
+            replica::set_cursors(w, cursor, 0)?;
+        }
+        Ok::<_, ServerError>(counted)
+    })
+}
+
+/// Applies records inside a write: (applied, unchanged, kept waiting).
+fn take_in(
+    w: &crate::storage::Tx,
+    records: &[Incoming],
+    clock: &mut Hlc,
+    now: u64,
+) -> Result<(usize, usize, usize), ServerError> {
+    let mut counted = (0, 0, 0);
+    for r in records {
+        match apply::apply(w, r, clock, now)? {
+            Outcome::Applied => {
+                counted.0 += 1;
+                apply::done_waiting(w, &r.table, &r.record_uuid)?;
+            }
+            Outcome::Unchanged => {
+                counted.1 += 1;
+                apply::done_waiting(w, &r.table, &r.record_uuid)?;
+            }
+            Outcome::Waiting(reason) => {
+                counted.2 += 1;
+                apply::wait(w, r, &reason)?;
+            }
+        }
+    }
+    Ok(counted)
+}
+
+/// Applies the records kept waiting while any of them goes in.
+fn retry_waiting(db: &mut Db, node: &str, report: &mut Report) -> Result<(), ServerError> {
+    let mut before = usize::MAX;
+    loop {
+        let waiting = apply::waiting(db.conn())?;
+        if waiting.is_empty() || waiting.len() >= before {
+            report.waiting = waiting.len();
+            return Ok(());
+        }
+        before = waiting.len();
+        let counted = take_in_batch(db, node, &waiting, None)?;
+        report.applied += counted.0;
+        report.unchanged += counted.1;
+    }
+}
+
+fn incoming(p: store::Pulled) -> Incoming {
+    let object = |s: &str| serde_json::from_str::<Map<String, Value>>(s).unwrap_or_default();
+    Incoming {
+        fields: object(&p.fields),
+        stamps: object(&p.stamps),
+        table: p.table,
+        record_uuid: p.record_uuid,
+        deleted: p.deleted,
+        author_uuid: p.author_uuid,
+        workstation: p.workstation.unwrap_or_default(),
+        seq: p.seq,
+    }
+}
+
+/// What `sync status` shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Status {
+    pub joined: bool,
+    pub url: Option<String>,
+    pub login: Option<String>,
+    pub workstation: Option<String>,
+    pub cursor: i64,
+    pub outbox: i64,
+    pub waiting: i64,
+    pub conflicts: i64,
+    pub last_sync_at: Option<String>,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<String>,
+}
+
+/// The replica's sync state (read only: no server asked).
+pub fn status(db: &Db) -> Result<Status, ServerError> {
+    let conn = db.conn();
+    let state = replica::state(conn)?;
+    Ok(Status {
+        joined: state.is_some(),
+        url: state.as_ref().map(|s| s.url.clone()),
+        login: state.as_ref().map(|s| s.login.clone()),
+        workstation: state.as_ref().map(|s| s.node.clone()),
+        cursor: state.as_ref().map_or(0, |s| s.cursor),
+        outbox: replica::outbox_size(conn)?,
+        waiting: replica::waiting_size(conn)?,
+        conflicts: replica::open_conflicts(conn)?,
+        last_sync_at: state.as_ref().and_then(|s| s.last_sync_at.clone()),
+        last_error: state.as_ref().and_then(|s| s.last_error.clone()),
+        last_error_at: state.as_ref().and_then(|s| s.last_error_at.clone()),
+    })
+}
+
+/// Keeps another address of the server for the next syncs (the server moved).
+pub fn move_to(db: &mut Db, url: &str) -> Result<(), ServerError> {
+    connect::config(url)?;
+    if replica::state(db.conn())?.is_none() {
+        return Err(ServerError::NotJoined);
+    }
+    db.write(&Actor::SYSTEM, |w| replica::set_url(w, url))?;
+    Ok(())
+}

@@ -1,0 +1,374 @@
+//! Applying what the server sent to the replica: a record's current state with the stamp of
+//! each field. Per field, the later stamp wins (the server merged the same way), so applying a
+//! record twice, or an old one after a newer, changes nothing; every replica that has taken in
+//! the same records holds the same state, whatever the order. The rows written are journalled
+//! as coming from their author on their workstation, and put nothing into the outbox.
+
+use base64::Engine as _;
+use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, OptionalExtension as _, params_from_iter};
+use serde_json::{Map, Value};
+
+use super::replica::{self, Shape};
+use super::{Result, Tx};
+use crate::domain::Id;
+use crate::domain::hlc::{Hlc, Stamp};
+
+/// A record as the server holds it now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub table: String,
+    pub record_uuid: String,
+    /// Every field the record has had, as it travels.
+    pub fields: Map<String, Value>,
+    /// The stamp of each field's value.
+    pub stamps: Map<String, Value>,
+    /// Erased (a row of a list saved without it).
+    pub deleted: bool,
+    /// Who made its last change and where (uuids).
+    pub author_uuid: Option<String>,
+    pub workstation: String,
+    /// The server's number of its last change.
+    pub seq: i64,
+}
+
+/// What applying a record did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Fields taken in, or the record erased.
+    Applied,
+    /// Nothing newer than what the replica holds (its own change coming back, a repeat).
+    Unchanged,
+    /// Not yet: it refers to a record this replica does not have yet, or a rule of the
+    /// database refused it (the reason). Kept and tried again.
+    Waiting(String),
+}
+
+/// The stamp of a field (empty: none).
+fn stamp_of(stamps: &Map<String, Value>, field: &str) -> String {
+    stamps
+        .get(field)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Why a record cannot be applied yet: the record it refers to (table and uuid), or the column
+/// whose value does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotYet(pub String);
+
+/// A travelling value as the column holds it; `Err` with the reason when it refers to a record
+/// this replica does not have.
+fn to_local(
+    conn: &Connection,
+    shape: &Shape,
+    column: &str,
+    v: &Value,
+) -> Result<std::result::Result<Sql, NotYet>> {
+    if let Some(target) = shape.refs.get(column) {
+        return Ok(match v {
+            Value::String(u) => match replica::id_of(conn, target, u)? {
+                Some(id) => Ok(Sql::Integer(id)),
+                None => Err(NotYet(format!("{target} {u}"))),
+            },
+            _ => Ok(Sql::Null),
+        });
+    }
+    Ok(Ok(match v {
+        Value::Null => Sql::Null,
+        Value::Bool(b) => Sql::Integer(i64::from(*b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Sql::Integer(i),
+            None => Sql::Real(n.as_f64().unwrap_or(0.0)),
+        },
+        Value::String(s) => Sql::Text(s.clone()),
+        Value::Object(o) => match o.get("b64").and_then(Value::as_str) {
+            Some(b) if shape.is_blob(column) || o.len() == 1 => {
+                match base64::engine::general_purpose::STANDARD.decode(b) {
+                    Ok(bytes) => Sql::Blob(bytes),
+                    Err(_) => return Ok(Err(NotYet(format!("{column}: base64")))),
+                }
+            }
+            _ => Sql::Text(Value::Object(o.clone()).to_string()),
+        },
+        Value::Array(_) => Sql::Text(v.to_string()),
+    }))
+}
+
+/// The local row of a record (`None`: not here).
+fn local_row(
+    conn: &Connection,
+    table: &str,
+    shape: &Shape,
+    r: &Incoming,
+) -> Result<std::result::Result<Option<Id>, NotYet>> {
+    if shape.has_uuid {
+        return Ok(Ok(conn
+            .prepare_cached(&format!("SELECT rowid FROM {table} WHERE uuid = ?1"))?
+            .query_row([&r.record_uuid], |row| row.get(0))
+            .optional()?));
+    }
+    let mut clauses = Vec::new();
+    let mut args = Vec::new();
+    for k in &shape.key {
+        let v = r.fields.get(&shape.wire_name(k)).unwrap_or(&Value::Null);
+        match to_local(conn, shape, k, v)? {
+            Ok(v) => args.push(v),
+            Err(reason) => return Ok(Err(reason)),
+        }
+        clauses.push(format!("{k} = ?{}", args.len()));
+    }
+    if clauses.is_empty() {
+        return Ok(Err(NotYet(format!("{table}: no key"))));
+    }
+    Ok(Ok(conn
+        .prepare_cached(&format!(
+            "SELECT rowid FROM {table} WHERE {}",
+            clauses.join(" AND ")
+        ))?
+        .query_row(params_from_iter(args), |row| row.get(0))
+        .optional()?))
+}
+
+/// Applies one record (see the module's doc); `clock` takes in its stamps.
+pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<Outcome> {
+    if replica::is_local_table(&r.table) || !table_exists(w, &r.table)? {
+        return Ok(Outcome::Unchanged);
+    }
+    let shape = replica::shape(w, &r.table)?;
+    let mut local = replica::stamps(w, &r.table, &r.record_uuid)?;
+    let newer: Vec<(&String, &Value)> = r
+        .fields
+        .iter()
+        .filter(|(f, _)| stamp_of(&r.stamps, f) > stamp_of(&local, f))
+        .collect();
+    for s in r.stamps.values().filter_map(Value::as_str) {
+        if let Ok(seen) = s.parse::<Stamp>() {
+            clock.observe(&seen, now_millis);
+        }
+    }
+    let row = match local_row(w, &r.table, &shape, r)? {
+        Ok(row) => row,
+        Err(NotYet(reason)) => return Ok(Outcome::Waiting(reason)),
+    };
+    if r.deleted {
+        let Some(rid) = row else {
+            if stamp_of(&r.stamps, replica::DELETED) > stamp_of(&local, replica::DELETED) {
+                local.insert(
+                    replica::DELETED.into(),
+                    Value::String(stamp_of(&r.stamps, replica::DELETED)),
+                );
+                replica::keep_stamps(w, &r.table, &r.record_uuid, &local)?;
+            }
+            return Ok(Outcome::Unchanged);
+        };
+        let outcome = with_origin(w, r, |w| {
+            w.execute(&format!("DELETE FROM {} WHERE rowid = ?1", r.table), [rid])?;
+            Ok(())
+        })?;
+        if outcome == Outcome::Applied {
+            for (f, s) in &r.stamps {
+                if stamp_of(&r.stamps, f) > stamp_of(&local, f) {
+                    local.insert(f.clone(), s.clone());
+                }
+            }
+            replica::keep_stamps(w, &r.table, &r.record_uuid, &local)?;
+        }
+        return Ok(outcome);
+    }
+    if newer.is_empty() {
+        return Ok(Outcome::Unchanged);
+    }
+    // A record new here takes every field the server has; one here, the newer ones.
+    let taken: Vec<(&String, &Value)> = match row {
+        Some(_) => newer,
+        None => r.fields.iter().collect(),
+    };
+    let mut columns = Vec::new();
+    let mut values = Vec::new();
+    for (wire, v) in &taken {
+        let Some(column) = shape.column(wire) else {
+            continue;
+        };
+        match to_local(w, &shape, column, v)? {
+            Ok(v) => {
+                columns.push(column.to_string());
+                values.push(v);
+            }
+            Err(NotYet(reason)) => return Ok(Outcome::Waiting(reason)),
+        }
+    }
+    let author = match &r.author_uuid {
+        Some(u) => replica::id_of(w, "managers", u)?,
+        None => None,
+    };
+    let outcome = with_origin(w, r, |w| {
+        match row {
+            Some(rid) => {
+                let mut sets: Vec<String> = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                    .collect();
+                let n = values.len();
+                if shape.has("updated_at") {
+                    sets.push(format!("updated_at = ?{}", n + 1));
+                    values.push(Sql::Text(w.now().to_string()));
+                }
+                if shape.has("author_id") {
+                    sets.push(format!("author_id = ?{}", values.len() + 1));
+                    values.push(author.map_or(Sql::Null, Sql::Integer));
+                }
+                if shape.has("row_version") {
+                    sets.push("row_version = row_version + 1".into());
+                }
+                if sets.is_empty() {
+                    return Ok(());
+                }
+                values.push(Sql::Integer(rid));
+                w.execute(
+                    &format!(
+                        "UPDATE {} SET {} WHERE rowid = ?{}",
+                        r.table,
+                        sets.join(", "),
+                        values.len()
+                    ),
+                    params_from_iter(values.iter()),
+                )?;
+            }
+            None => {
+                let mut extra = |c: &str, v: Sql| {
+                    if shape.has(c) && !columns.iter().any(|x| x == c) {
+                        columns.push(c.to_string());
+                        values.push(v);
+                    }
+                };
+                if shape.has_uuid {
+                    extra("uuid", Sql::Text(r.record_uuid.clone()));
+                }
+                extra("created_at", Sql::Text(w.now().to_string()));
+                extra("updated_at", Sql::Text(w.now().to_string()));
+                extra("author_id", author.map_or(Sql::Null, Sql::Integer));
+                let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+                w.execute(
+                    &format!(
+                        "INSERT INTO {} ({}) VALUES ({})",
+                        r.table,
+                        columns.join(", "),
+                        marks.join(", ")
+                    ),
+                    params_from_iter(values.iter()),
+                )?;
+            }
+        }
+        Ok(())
+    })?;
+    if outcome == Outcome::Applied {
+        for (f, _) in &taken {
+            if let Some(s) = r.stamps.get(*f) {
+                local.insert((*f).clone(), s.clone());
+            }
+        }
+        replica::keep_stamps(w, &r.table, &r.record_uuid, &local)?;
+    }
+    Ok(outcome)
+}
+
+/// Runs `write` as a change from the record's workstation and author: its rows journalled so,
+/// no outbox entry. A rule of the database that refuses it (a unique INN, a missing parent)
+/// leaves nothing written and says why.
+fn with_origin(w: &Tx, r: &Incoming, write: impl FnOnce(&Tx) -> Result<()>) -> Result<Outcome> {
+    let author = match &r.author_uuid {
+        Some(u) => replica::id_of(w, "managers", u)?,
+        None => None,
+    };
+    w.execute_batch("SAVEPOINT sync_apply")?;
+    w.execute(
+        "INSERT INTO temp.sync_origin (workstation, author_id) VALUES (?1, ?2)",
+        rusqlite::params![r.workstation, author],
+    )?;
+    let done = write(w).and_then(|()| super::journal::flush(w).map(|_| ()));
+    w.execute("DELETE FROM temp.sync_origin", [])?;
+    match done {
+        Ok(()) => {
+            w.execute_batch("RELEASE sync_apply")?;
+            Ok(Outcome::Applied)
+        }
+        Err(super::StorageError::Sqlite(e)) => {
+            w.execute_batch("ROLLBACK TO sync_apply; RELEASE sync_apply")?;
+            w.execute("DELETE FROM temp.pending", [])?;
+            Ok(Outcome::Waiting(e.to_string()))
+        }
+        Err(e) => {
+            w.execute_batch("ROLLBACK TO sync_apply; RELEASE sync_apply")?;
+            Err(e)
+        }
+    }
+}
+
+fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) > 0 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
+        )?
+        .query_row([table], |r| r.get(0))?)
+}
+
+/// Keeps a record that could not be applied yet, to try again after the next ones.
+pub fn wait(w: &Tx, r: &Incoming, reason: &str) -> Result<()> {
+    let payload = serde_json::json!({
+        "fields": r.fields, "stamps": r.stamps, "deleted": r.deleted,
+        "author": r.author_uuid, "workstation": r.workstation, "seq": r.seq,
+    });
+    w.execute(
+        "INSERT INTO sync_inbox (tbl, record_uuid, payload, reason) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (tbl, record_uuid) DO UPDATE SET payload = excluded.payload, \
+         reason = excluded.reason",
+        rusqlite::params![r.table, r.record_uuid, payload.to_string(), reason],
+    )?;
+    Ok(())
+}
+
+/// The records waiting to be applied.
+pub fn waiting(conn: &Connection) -> Result<Vec<Incoming>> {
+    let mut st = conn.prepare("SELECT tbl, record_uuid, payload FROM sync_inbox")?;
+    let rows: Vec<(String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(table, record_uuid, payload)| {
+            let p: Map<String, Value> = serde_json::from_str(&payload).ok()?;
+            let obj = |k: &str| {
+                p.get(k)
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            Some(Incoming {
+                table,
+                record_uuid,
+                fields: obj("fields"),
+                stamps: obj("stamps"),
+                deleted: p.get("deleted").and_then(Value::as_bool).unwrap_or(false),
+                author_uuid: p.get("author").and_then(Value::as_str).map(str::to_string),
+                workstation: p
+                    .get("workstation")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+                seq: p.get("seq").and_then(Value::as_i64).unwrap_or(0),
+            })
+        })
+        .collect())
+}
+
+/// A waiting record applied at last.
+pub fn done_waiting(w: &Tx, table: &str, uuid: &str) -> Result<()> {
+    w.execute(
+        "DELETE FROM sync_inbox WHERE tbl = ?1 AND record_uuid = ?2",
+        [table, uuid],
+    )?;
+    Ok(())
+}

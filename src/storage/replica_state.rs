@@ -1,0 +1,339 @@
+//! What the replica keeps about the department server (#21): the schema of the sync's own
+//! tables, the server's address and this workstation's cursor and clock, the outbox as the
+//! push reads it, the field stamps, the conflicts the server reported.
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+use serde_json::{Map, Value};
+
+use super::{Result, Tx};
+use crate::domain::Id;
+use crate::domain::hlc::{Hlc, Stamp};
+
+/// Schema 16: what the replica keeps about the server; the workstation a journalled change
+/// came from.
+pub const V16_SYNC: &str = "
+CREATE TABLE sync_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    url TEXT NOT NULL,
+    login TEXT NOT NULL,
+    node TEXT NOT NULL,
+    manager_uuid TEXT NOT NULL,
+    head INTEGER NOT NULL,
+    cursor INTEGER NOT NULL DEFAULT 0,
+    conflict_cursor INTEGER NOT NULL DEFAULT 0,
+    hlc TEXT NOT NULL DEFAULT '',
+    joined_at TEXT NOT NULL,
+    last_sync_at TEXT,
+    last_error TEXT,
+    last_error_at TEXT
+);
+CREATE TABLE sync_outbox (
+    id INTEGER PRIMARY KEY,
+    change_uuid TEXT NOT NULL UNIQUE,
+    tbl TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    bases TEXT NOT NULL,
+    deleted INTEGER NOT NULL,
+    stamp TEXT NOT NULL,
+    client_uuid TEXT,
+    author_uuid TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sync_stamps (
+    tbl TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    stamps TEXT NOT NULL,
+    PRIMARY KEY (tbl, record_uuid)
+) WITHOUT ROWID;
+CREATE TABLE sync_inbox (
+    tbl TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (tbl, record_uuid)
+) WITHOUT ROWID;
+CREATE TABLE sync_conflicts (
+    id INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kept TEXT,
+    kept_stamp TEXT NOT NULL,
+    lost TEXT,
+    lost_stamp TEXT NOT NULL,
+    client_uuid TEXT,
+    resolved_at TEXT
+);
+ALTER TABLE journal ADD COLUMN origin TEXT;
+";
+
+/// What the replica knows of its server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub url: String,
+    pub login: String,
+    /// This workstation's uuid.
+    pub node: String,
+    /// The manager the user is (their uuid) and whether they head the group.
+    pub manager_uuid: String,
+    pub head: bool,
+    /// The server's last change this replica has applied.
+    pub cursor: i64,
+    /// The server's last conflict this replica has taken in.
+    pub conflict_cursor: i64,
+    pub joined_at: String,
+    pub last_sync_at: Option<String>,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<String>,
+}
+
+/// The replica's state: `None` until the workstation has joined a server.
+pub fn state(conn: &Connection) -> Result<Option<State>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT url, login, node, manager_uuid, head, cursor, conflict_cursor, joined_at, \
+             last_sync_at, last_error, last_error_at FROM sync_state WHERE id = 1",
+        )?
+        .query_row([], |r| {
+            Ok(State {
+                url: r.get(0)?,
+                login: r.get(1)?,
+                node: r.get(2)?,
+                manager_uuid: r.get(3)?,
+                head: r.get(4)?,
+                cursor: r.get(5)?,
+                conflict_cursor: r.get(6)?,
+                joined_at: r.get(7)?,
+                last_sync_at: r.get(8)?,
+                last_error: r.get(9)?,
+                last_error_at: r.get(10)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Records that the workstation has joined the server (a new node uuid, nothing sent yet).
+pub fn join(w: &Tx, url: &str, login: &str, manager_uuid: &str, head: bool) -> Result<String> {
+    let node = uuid::Uuid::new_v4().to_string();
+    w.execute(
+        "INSERT INTO sync_state (id, url, login, node, manager_uuid, head, joined_at) \
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+        params![url, login, node, manager_uuid, head, w.now()],
+    )?;
+    Ok(node)
+}
+
+/// Keeps another address of the server.
+pub fn set_url(w: &Tx, url: &str) -> Result<()> {
+    w.execute("UPDATE sync_state SET url = ?1 WHERE id = 1", [url])?;
+    Ok(())
+}
+
+/// Moves the cursor of applied changes (and of conflicts taken in).
+pub fn set_cursors(w: &Tx, cursor: i64, conflict_cursor: i64) -> Result<()> {
+    w.execute(
+        "UPDATE sync_state SET cursor = max(cursor, ?1), conflict_cursor = max(conflict_cursor, ?2) \
+         WHERE id = 1",
+        params![cursor, conflict_cursor],
+    )?;
+    Ok(())
+}
+
+/// Notes how the last sync ended: `None`, it went through (at `at`); else the error's text.
+pub fn note_outcome(conn: &Connection, at: &str, error: Option<&str>) -> Result<()> {
+    match error {
+        None => conn.execute(
+            "UPDATE sync_state SET last_sync_at = ?1, last_error = NULL, last_error_at = NULL \
+             WHERE id = 1",
+            [at],
+        )?,
+        Some(e) => conn.execute(
+            "UPDATE sync_state SET last_error = ?2, last_error_at = ?1 WHERE id = 1",
+            params![at, e],
+        )?,
+    };
+    Ok(())
+}
+
+/// The workstation's clock, kept in `sync_state` so that stamps never go back across runs.
+pub(crate) fn clock(conn: &Connection, node: &str) -> Result<Hlc> {
+    let text: String = conn
+        .prepare_cached("SELECT hlc FROM sync_state WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default();
+    Ok(Hlc::new(node, text.parse::<Stamp>().ok()))
+}
+
+pub(crate) fn keep_clock(conn: &Connection, clock: &Hlc) -> Result<()> {
+    conn.prepare_cached("UPDATE sync_state SET hlc = ?1 WHERE id = 1")?
+        .execute([clock.last().to_string()])?;
+    Ok(())
+}
+
+/// Milliseconds since the epoch of a write's stamp (`created_at` form).
+pub(crate) fn millis_of(now: &str) -> u64 {
+    chrono::NaiveDateTime::parse_from_str(now.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f")
+        .map(|t| u64::try_from(t.and_utc().timestamp_millis()).unwrap_or(0))
+        .unwrap_or(0)
+}
+
+/// The field stamps the replica holds for a record.
+pub(crate) fn stamps(conn: &Connection, table: &str, uuid: &str) -> Result<Map<String, Value>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT stamps FROM sync_stamps WHERE tbl = ?1 AND record_uuid = ?2")?
+        .query_row([table, uuid], |r| r.get(0))
+        .optional()?;
+    Ok(text
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default())
+}
+
+pub(crate) fn keep_stamps(
+    conn: &Connection,
+    table: &str,
+    uuid: &str,
+    stamps: &Map<String, Value>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO sync_stamps (tbl, record_uuid, stamps) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (tbl, record_uuid) DO UPDATE SET stamps = excluded.stamps",
+    )?
+    .execute(params![
+        table,
+        uuid,
+        Value::Object(stamps.clone()).to_string()
+    ])?;
+    Ok(())
+}
+
+/// One change waiting in the outbox, as it goes to the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outgoing {
+    pub id: Id,
+    pub change_uuid: String,
+    pub table: String,
+    pub record_uuid: String,
+    pub fields: String,
+    pub bases: String,
+    pub deleted: bool,
+    pub stamp: String,
+    pub client_uuid: Option<String>,
+    pub author_uuid: Option<String>,
+}
+
+/// The oldest `limit` changes waiting to be sent.
+pub fn outbox(conn: &Connection, limit: usize) -> Result<Vec<Outgoing>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, change_uuid, tbl, record_uuid, fields, bases, deleted, stamp, client_uuid, \
+         author_uuid FROM sync_outbox ORDER BY id LIMIT ?1",
+    )?;
+    let out = st
+        .query_map([limit as i64], |r| {
+            Ok(Outgoing {
+                id: r.get(0)?,
+                change_uuid: r.get(1)?,
+                table: r.get(2)?,
+                record_uuid: r.get(3)?,
+                fields: r.get(4)?,
+                bases: r.get(5)?,
+                deleted: r.get(6)?,
+                stamp: r.get(7)?,
+                client_uuid: r.get(8)?,
+                author_uuid: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}
+
+/// How many changes wait to be sent.
+pub fn outbox_size(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))?)
+}
+
+/// Removes the changes the server has acknowledged (up to and with `last_id`).
+pub fn sent(conn: &Connection, last_id: Id) -> Result<()> {
+    conn.execute("DELETE FROM sync_outbox WHERE id <= ?1", [last_id])?;
+    Ok(())
+}
+
+/// How many records wait to be applied (they refer to a record not here yet).
+pub fn waiting_size(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM sync_inbox", [], |r| r.get(0))?)
+}
+
+/// A field changed on two workstations since their common version, as the server kept it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Conflict {
+    /// The server's number of the conflict.
+    pub id: Id,
+    pub table: String,
+    pub record_uuid: String,
+    /// The field as it travels.
+    pub field: String,
+    /// The value the record holds now (JSON) and its stamp.
+    pub kept: Option<String>,
+    pub kept_stamp: String,
+    /// The other value (JSON) and its stamp.
+    pub lost: Option<String>,
+    pub lost_stamp: String,
+    pub client_uuid: Option<String>,
+    pub resolved_at: Option<String>,
+}
+
+/// Keeps a conflict the server reported (again: nothing changes).
+pub fn keep_conflict(w: &Tx, k: &Conflict) -> Result<()> {
+    w.prepare_cached(
+        "INSERT INTO sync_conflicts (id, tbl, record_uuid, field, kept, kept_stamp, lost, \
+         lost_stamp, client_uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+         ON CONFLICT (id) DO NOTHING",
+    )?
+    .execute(params![
+        k.id,
+        k.table,
+        k.record_uuid,
+        k.field,
+        k.kept,
+        k.kept_stamp,
+        k.lost,
+        k.lost_stamp,
+        k.client_uuid
+    ])?;
+    Ok(())
+}
+
+/// The conflicts not yet resolved, oldest first.
+pub fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
+    let mut st = conn.prepare(
+        "SELECT id, tbl, record_uuid, field, kept, kept_stamp, lost, lost_stamp, client_uuid, \
+         resolved_at FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id",
+    )?;
+    let out = st
+        .query_map([], |r| {
+            Ok(Conflict {
+                id: r.get(0)?,
+                table: r.get(1)?,
+                record_uuid: r.get(2)?,
+                field: r.get(3)?,
+                kept: r.get(4)?,
+                kept_stamp: r.get(5)?,
+                lost: r.get(6)?,
+                lost_stamp: r.get(7)?,
+                client_uuid: r.get(8)?,
+                resolved_at: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}
+
+/// How many conflicts wait for a user's choice.
+pub fn open_conflicts(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
+}

@@ -1,0 +1,326 @@
+//! Workstations syncing through the department server (#21), on a real PostgreSQL on loopback
+//! (see `server.rs`): each test makes its own server database, users and replicas.
+#![allow(clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use vipdesk::domain::{Actor, Role};
+use vipdesk::server::sync;
+use vipdesk::storage::{Db, replica};
+
+use crate::server::{Pg, add_user, initialised};
+
+/// The password every test user has on the server.
+const PASSWORD: &str = "пароль-сервера";
+
+/// A department: a server made from a 12-client demo database whose head joined first (sending
+/// it all up), and users for the head and two managers.
+pub(crate) struct Dept {
+    pub pg: Pg,
+    pub dir: tempfile::TempDir,
+    /// The head's replica (the department's original database).
+    pub head_db: PathBuf,
+    /// Logins of managers 2 and 3 of the demo.
+    pub managers: [String; 2],
+}
+
+impl Dept {
+    pub fn new(test: &str) -> Option<Dept> {
+        let mut pg = Pg::new(test)?;
+        let (dir, head_db) = initialised(&pg);
+        let head = pg.role("boss");
+        let managers = [pg.role("m2"), pg.role("m3")];
+        add_user(&head_db, &pg.url(), &head, "1", true);
+        add_user(&head_db, &pg.url(), &managers[0], "2", false);
+        add_user(&head_db, &pg.url(), &managers[1], "3", false);
+        let mut db = Db::open_existing(&head_db).expect("open");
+        sync::join(&mut db, &pg.tcp_url(), &head, PASSWORD, &mut |_| {}).expect("head joins");
+        Some(Dept {
+            pg,
+            dir,
+            head_db,
+            managers,
+        })
+    }
+
+    /// A new workstation with an empty database that joins as `login`.
+    pub fn workstation(&self, name: &str, login: &str) -> PathBuf {
+        let path = self.dir.path().join(format!("{name}.db"));
+        let mut db = Db::open(&path).expect("new database");
+        sync::join(&mut db, &self.pg.tcp_url(), login, PASSWORD, &mut |_| {}).expect("joins");
+        path
+    }
+}
+
+/// One sync of the replica at `path`.
+pub(crate) fn sync_now(path: &Path) -> sync::Report {
+    let mut db = Db::open_existing(path).expect("open");
+    sync::sync(&mut db, PASSWORD, &mut |_| {}).expect("sync")
+}
+
+pub(crate) fn snapshot(
+    path: &Path,
+) -> std::collections::BTreeMap<(String, String), serde_json::Map<String, serde_json::Value>> {
+    let db = Db::open_existing(path).expect("open");
+    replica::snapshot(db.conn()).expect("snapshot")
+}
+
+/// The uuid of a client of manager `manager` (the demo's ids) in the head's database.
+fn client_of_manager(head_db: &Path, manager: i64) -> String {
+    rusqlite::Connection::open(head_db)
+        .expect("open")
+        .query_row(
+            "SELECT uuid FROM clients WHERE manager_id = ?1 ORDER BY id LIMIT 1",
+            [manager],
+            |r| r.get(0),
+        )
+        .expect("a client")
+}
+
+/// Edits the client known as `uuid` in the replica at `path` as `actor`, through the service.
+pub(crate) fn edit_client(
+    path: &Path,
+    uuid: &str,
+    actor: &Actor,
+    f: impl FnOnce(&mut vipdesk::clients::Client),
+) {
+    let mut db = Db::open_existing(path).expect("open");
+    let id: i64 = db
+        .conn()
+        .query_row("SELECT id FROM clients WHERE uuid = ?1", [uuid], |r| {
+            r.get(0)
+        })
+        .expect("the client is here");
+    let mut d = vipdesk::clients::service::open(&db, id).expect("dossier");
+    f(&mut d.client);
+    vipdesk::clients::service::save(&mut db, actor, &d).expect("saved");
+}
+
+/// A manager's actor in a replica: the local id of the manager the login is.
+fn manager_actor(path: &Path, manager_uuid: &str, role: Role) -> Actor {
+    let id: i64 = rusqlite::Connection::open(path)
+        .expect("open")
+        .query_row(
+            "SELECT id FROM managers WHERE uuid = ?1",
+            [manager_uuid],
+            |r| r.get(0),
+        )
+        .expect("the manager is here");
+    Actor::manager(id, role)
+}
+
+fn client_field(path: &Path, uuid: &str, field: &str) -> String {
+    rusqlite::Connection::open(path)
+        .expect("open")
+        .query_row(
+            &format!("SELECT {field} FROM clients WHERE uuid = ?1"),
+            [uuid],
+            |r| r.get(0),
+        )
+        .expect("field")
+}
+
+/// A manager's replica holds exactly their clients and what hangs off them: nothing of another
+/// manager's clients is in its file, not even in free pages.
+#[test]
+fn a_managers_replica_holds_only_their_clients() {
+    let Some(dept) = Dept::new("a_managers_replica_holds_only_their_clients") else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let head = Db::open_existing(&dept.head_db).expect("open");
+    let all: Vec<(String, String, i64)> = head
+        .conn()
+        .prepare("SELECT uuid, inn, manager_id FROM clients")
+        .expect("sql")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    drop(head);
+    let mine: Vec<String> = rusqlite::Connection::open(&m2)
+        .expect("open")
+        .prepare("SELECT uuid FROM clients ORDER BY uuid")
+        .expect("sql")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let mut expected: Vec<String> = all
+        .iter()
+        .filter(|(_, _, m)| *m == 2)
+        .map(|(u, _, _)| u.clone())
+        .collect();
+    expected.sort();
+    assert!(!expected.is_empty());
+    assert_eq!(mine, expected);
+    // People, letters, appeals, meetings and gifts of the replica are of those clients only.
+    let snap = snapshot(&m2);
+    let head_snap = snapshot(&dept.head_db);
+    for ((table, uuid), fields) in &snap {
+        if let Some(client) = fields.get("client_uuid").and_then(|v| v.as_str()) {
+            assert!(expected.contains(&client.to_string()), "{table} {uuid}");
+        }
+        assert_eq!(
+            head_snap.get(&(table.clone(), uuid.clone())),
+            Some(fields),
+            "{table} {uuid}"
+        );
+    }
+    let bytes = std::fs::read(&m2).expect("read the file");
+    let text = String::from_utf8_lossy(&bytes);
+    for (uuid, inn, manager) in &all {
+        if *manager != 2 {
+            assert!(
+                !text.contains(uuid.as_str()),
+                "another manager's client {uuid}"
+            );
+            assert!(
+                !text.contains(inn.as_str()),
+                "another manager's client's INN {inn}"
+            );
+        }
+    }
+}
+
+/// Two workstations edit different fields of one client offline; after both sync (and the
+/// first once more) they hold the same client with both edits, and the same everything.
+#[test]
+fn different_fields_edited_offline_merge() {
+    let Some(dept) = Dept::new("different_fields_edited_offline_merge") else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let client = client_of_manager(&dept.head_db, 2);
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let head_uuid = crate::server::manager_uuid(&dept.head_db, 1);
+    edit_client(
+        &dept.head_db,
+        &client,
+        &manager_actor(&dept.head_db, &head_uuid, Role::GroupHead),
+        |c| c.legal_address = "302028, г. Орёл, ул. Новая, д. 1".into(),
+    );
+    edit_client(
+        &m2,
+        &client,
+        &manager_actor(&m2, &m2_uuid, Role::Manager),
+        |c| c.postal_address = "302001, г. Орёл, а/я 7".into(),
+    );
+    sync_now(&dept.head_db);
+    sync_now(&m2);
+    sync_now(&dept.head_db);
+    for path in [&dept.head_db, &m2] {
+        assert_eq!(
+            client_field(path, &client, "legal_address"),
+            "302028, г. Орёл, ул. Новая, д. 1"
+        );
+        assert_eq!(
+            client_field(path, &client, "postal_address"),
+            "302001, г. Орёл, а/я 7"
+        );
+    }
+    let head_snap = snapshot(&dept.head_db);
+    for (key, fields) in snapshot(&m2) {
+        assert_eq!(head_snap.get(&key), Some(&fields), "{key:?}");
+    }
+    // Nothing waits, nothing conflicts.
+    let db = Db::open_existing(&m2).expect("open");
+    let s = sync::status(&db).expect("status");
+    assert_eq!((s.outbox, s.waiting, s.conflicts), (0, 0, 0));
+}
+
+/// The same field changed on two workstations: both end with the later value, and both
+/// values are kept as a conflict the users see.
+#[test]
+fn the_same_field_edited_twice_is_a_conflict_with_both_values() {
+    let Some(dept) = Dept::new("the_same_field_edited_twice_is_a_conflict_with_both_values") else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let client = client_of_manager(&dept.head_db, 2);
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let head_uuid = crate::server::manager_uuid(&dept.head_db, 1);
+    edit_client(
+        &dept.head_db,
+        &client,
+        &manager_actor(&dept.head_db, &head_uuid, Role::GroupHead),
+        |c| c.full_name = "Открытое акционерное общество «Первое имя»".into(),
+    );
+    edit_client(
+        &m2,
+        &client,
+        &manager_actor(&m2, &m2_uuid, Role::Manager),
+        |c| c.full_name = "Открытое акционерное общество «Второе имя»".into(),
+    );
+    sync_now(&dept.head_db);
+    let r = sync_now(&m2);
+    assert_eq!(r.conflicts, 1, "{r:?}");
+    sync_now(&dept.head_db);
+    let a = client_field(&dept.head_db, &client, "full_name");
+    let b = client_field(&m2, &client, "full_name");
+    assert_eq!(a, b);
+    // The later edit (the manager's) won; the head's value is kept.
+    assert!(a.contains("Второе имя"), "{a}");
+    for path in [&dept.head_db, &m2] {
+        let db = Db::open_existing(path).expect("open");
+        let conflicts = replica::conflicts(db.conn()).expect("conflicts");
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let k = &conflicts[0];
+        assert_eq!(k.field, "full_name");
+        assert!(k.kept.as_deref().unwrap_or_default().contains("Второе имя"));
+        assert!(k.lost.as_deref().unwrap_or_default().contains("Первое имя"));
+    }
+}
+
+/// 500 changes made offline (the server unreachable: a sync fails and says so) all reach the
+/// server once the workstation is back, and the other replica takes them in.
+#[test]
+fn five_hundred_offline_changes_sync_after_reconnection() {
+    let Some(dept) = Dept::new("five_hundred_offline_changes_sync_after_reconnection") else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let m2b = dept.workstation("m2b", &dept.managers[0]);
+    let client = client_of_manager(&dept.head_db, 2);
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let actor = manager_actor(&m2, &m2_uuid, Role::Manager);
+    for i in 0..500 {
+        edit_client(&m2, &client, &actor, |c| {
+            c.contract_number = format!("Д-{i}")
+        });
+    }
+    // Offline: the server's address points nowhere.
+    {
+        let mut db = Db::open_existing(&m2).expect("open");
+        let good = replica::state(db.conn())
+            .expect("state")
+            .expect("joined")
+            .url;
+        sync::move_to(
+            &mut db,
+            "host=127.0.0.1 port=1 dbname=nowhere connect_timeout=2",
+        )
+        .expect("moved");
+        let e = sync::sync(&mut db, PASSWORD, &mut |_| {}).expect_err("offline");
+        let s = sync::status(&db).expect("status");
+        assert_eq!(s.outbox, 500);
+        assert!(s.last_error.is_some(), "{e}");
+        sync::move_to(&mut db, &good).expect("back");
+    }
+    let r = sync_now(&m2);
+    assert_eq!(r.pushed, 500);
+    let db = Db::open_existing(&m2).expect("open");
+    let s = sync::status(&db).expect("status");
+    assert_eq!((s.outbox, s.last_error.clone()), (0, None), "{s:?}");
+    drop(db);
+    sync_now(&m2b);
+    assert_eq!(client_field(&m2b, &client, "contract_number"), "Д-499");
+    assert_eq!(snapshot(&m2), snapshot(&m2b));
+    // The head's replica has all 500 in its journal? No: it has the record's last state,
+    // journalled once as coming from the manager's workstation.
+    sync_now(&dept.head_db);
+    assert_eq!(
+        client_field(&dept.head_db, &client, "contract_number"),
+        "Д-499"
+    );
+}
