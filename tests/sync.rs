@@ -324,3 +324,132 @@ fn five_hundred_offline_changes_sync_after_reconnection() {
         "Д-499"
     );
 }
+
+/// Registers a new reply letter to the client `uuid` in the replica at `path` as `actor`:
+/// (its number, whether the number came from a leased block).
+fn register_letter(path: &Path, uuid: &str, actor: &Actor, online: bool) -> (String, bool) {
+    use vipdesk::letters::{Reply, service};
+    let mut db = Db::open_existing(path).expect("open");
+    if online {
+        let state = replica::state(db.conn()).expect("state").expect("joined");
+        db.set_numbers(std::sync::Arc::new(sync::ServerNumbers::new(
+            &state, PASSWORD,
+        )));
+    }
+    let client: i64 = db
+        .conn()
+        .query_row("SELECT id FROM clients WHERE uuid = ?1", [uuid], |r| {
+            r.get(0)
+        })
+        .expect("client");
+    let template = service::template(&db, "reply_appeal")
+        .expect("query")
+        .expect("template");
+    let reply = Reply {
+        number: "17".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        subject: "О перерасчёте".into(),
+        answer: "Перерасчёт выполнен.".into(),
+        ..Default::default()
+    };
+    let today = db.today();
+    let draft =
+        service::draft_for(&db, client, None, &template, actor.id, &reply, today).expect("draft");
+    let id = service::save_draft(&mut db, actor, &draft).expect("saved");
+    let letter = service::register(&mut db, actor, id).expect("registered");
+    let from_block: bool = db
+        .conn()
+        .query_row(
+            "SELECT number_from_block FROM letters WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .expect("flag");
+    (letter.number, from_block)
+}
+
+/// Takes the replica off the network (its server's address points nowhere); returns the
+/// address to come back to.
+fn go_offline(path: &Path) -> String {
+    let mut db = Db::open_existing(path).expect("open");
+    let good = replica::state(db.conn())
+        .expect("state")
+        .expect("joined")
+        .url;
+    sync::move_to(
+        &mut db,
+        "host=127.0.0.1 port=1 dbname=nowhere connect_timeout=2",
+    )
+    .expect("moved");
+    good
+}
+
+fn come_back(path: &Path, url: &str) {
+    let mut db = Db::open_existing(path).expect("open");
+    sync::move_to(&mut db, url).expect("back");
+}
+
+/// Letters registered on two workstations while both are offline take numbers from the
+/// blocks each leased ahead: never the same number, each marked as from a block; online, the
+/// server gives the number itself. After the sync every replica has every letter, numbers
+/// unique.
+#[test]
+fn letters_registered_on_two_offline_replicas_never_share_a_number() {
+    let Some(dept) = Dept::new("letters_registered_on_two_offline_replicas_never_share_a_number")
+    else {
+        return;
+    };
+    let a = dept.workstation("m2a", &dept.managers[0]);
+    let b = dept.workstation("m2b", &dept.managers[0]);
+    let client = client_of_manager(&dept.head_db, 2);
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let actor_a = manager_actor(&a, &m2_uuid, Role::Manager);
+    let actor_b = manager_actor(&b, &m2_uuid, Role::Manager);
+    let back_a = go_offline(&a);
+    let back_b = go_offline(&b);
+    let mut numbers = std::collections::BTreeSet::new();
+    for _ in 0..5 {
+        for (path, actor) in [(&a, &actor_a), (&b, &actor_b)] {
+            // Asked to use the server, which is out of reach: a leased number.
+            let (number, from_block) = register_letter(path, &client, actor, true);
+            assert!(from_block, "{number}");
+            assert!(numbers.insert(number.clone()), "{number} given twice");
+        }
+    }
+    // Online, with the server's counter: not from a block.
+    come_back(&a, &back_a);
+    come_back(&b, &back_b);
+    let (number, from_block) = register_letter(&a, &client, &actor_a, true);
+    assert!(!from_block, "{number}");
+    assert!(numbers.insert(number.clone()), "{number} given twice");
+    sync_now(&a);
+    sync_now(&b);
+    sync_now(&a);
+    sync_now(&dept.head_db);
+    let head = Db::open_existing(&dept.head_db).expect("open");
+    let registered: Vec<String> = head
+        .conn()
+        .prepare("SELECT number FROM letters WHERE number <> '' AND client_id = (SELECT id FROM clients WHERE uuid = ?1)")
+        .expect("sql")
+        .query_map([&client], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let waiting: Vec<(String, String)> = head
+        .conn()
+        .prepare("SELECT tbl, reason FROM sync_inbox")
+        .expect("sql")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    for n in &numbers {
+        assert!(
+            registered.contains(n),
+            "{n} reached the head; waiting: {waiting:?}"
+        );
+    }
+    let unique: std::collections::BTreeSet<&String> = registered.iter().collect();
+    assert_eq!(unique.len(), registered.len(), "{registered:?}");
+    assert_eq!(snapshot(&a), snapshot(&b));
+}

@@ -312,6 +312,8 @@ pub struct AppealRow {
     pub manager_id: Option<Id>,
     pub manager: String,
     pub answered_on: Option<NaiveDate>,
+    /// Its number came from a block leased to the workstation ahead (registered offline).
+    pub number_from_block: bool,
 }
 
 fn code<S: serde::Serializer, T: crate::domain::Code>(v: &T, s: S) -> Result<S::Ok, S::Error> {

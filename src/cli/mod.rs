@@ -419,7 +419,18 @@ impl Place {
     }
 
     fn open_as(&self, create: bool) -> anyhow::Result<Db> {
-        Db::open_keyed(&self.path, self.key()?, create).map_err(|e| self.open_failed(e))
+        let mut db =
+            Db::open_keyed(&self.path, self.key()?, create).map_err(|e| self.open_failed(e))?;
+        // A workstation of the department registers with the server's numbers when its
+        // password is at hand (else from the blocks leased ahead).
+        if let Ok(Some(state)) = storage::replica::state(db.conn())
+            && let Some(password) = passphrase::known_server_password(&state.login)
+        {
+            db.set_numbers(std::sync::Arc::new(
+                crate::server::sync::ServerNumbers::new(&state, &password),
+            ));
+        }
+        Ok(db)
     }
 
     /// Why the database did not open, naming its path.

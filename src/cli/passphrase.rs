@@ -66,6 +66,11 @@ fn ask(prompt: &str) -> anyhow::Result<Passphrase> {
 /// Where a new server user's password comes from when not asked (never an argument).
 pub const SERVER_PASSWORD_ENV: &str = "VIPDESK_SERVER_PASSWORD";
 
+/// The server password of `login` when it is known without asking: `VIPDESK_SERVER_PASSWORD`.
+pub fn known_server_password(_login: &str) -> Option<String> {
+    std::env::var(SERVER_PASSWORD_ENV).ok()
+}
+
 /// The password of this workstation's user on the server: `VIPDESK_SERVER_PASSWORD`, else
 /// asked once on the terminal.
 pub fn server_login_password() -> anyhow::Result<String> {

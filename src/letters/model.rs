@@ -304,6 +304,9 @@ pub struct LetterRow {
     pub letter: Letter,
     pub client: String,
     pub address: String,
+    /// Its number came from a block leased to the workstation ahead (registered offline),
+    /// not from the department server at the moment of registration.
+    pub number_from_block: bool,
 }
 
 /// Whom a letter answers (the incoming appeal).

@@ -60,8 +60,8 @@ pub fn list_letters(conn: &Connection, f: &LetterFilter) -> Result<Vec<LetterRow
         .collect::<Vec<_>>()
         .join(", ");
     let mut st = conn.prepare(&format!(
-        "SELECT {cols}, c.short_name, coalesce(nullif(c.postal_address, ''), c.legal_address) \
-         FROM letters l JOIN clients c ON c.id = l.client_id \
+        "SELECT {cols}, c.short_name, coalesce(nullif(c.postal_address, ''), c.legal_address), \
+         l.number_from_block FROM letters l JOIN clients c ON c.id = l.client_id \
          WHERE l.deleted_at IS NULL AND c.deleted_at IS NULL \
            AND (?1 IS NULL OR l.status = ?1) AND (?2 IS NULL OR l.client_id = ?2) \
            AND (?3 IS NULL OR l.manager_id = ?3) \
@@ -85,6 +85,7 @@ pub fn list_letters(conn: &Connection, f: &LetterFilter) -> Result<Vec<LetterRow
                     letter: from_row(r)?,
                     client: r.get(24)?,
                     address: r.get(25)?,
+                    number_from_block: r.get(26)?,
                 })
             },
         )?
@@ -158,13 +159,17 @@ pub fn save_draft(tx: &Tx, l: &Letter) -> Result<Option<Id>> {
 /// Returns `None` when the letter is not a draft.
 pub fn register(tx: &Tx, id: Id, date: NaiveDate, number_format: &str) -> Result<Option<String>> {
     let year = date.year();
-    let (seq, number) = storage::next_number(tx, "letter_counters", "letters", year, |n| {
+    let storage::Numbered {
+        seq,
+        number,
+        from_block,
+    } = storage::next_number(tx, "letter_counters", "letters", year, |n| {
         crate::domain::fmt::registration_number(number_format, n, year)
     })?;
     let n = tx.execute(
-        "UPDATE letters SET status='registered', number=?2, year=?3, seq=?4, reg_date=?5, updated_at=?6, author_id=?7 \
-         WHERE id=?1 AND status='draft' AND deleted_at IS NULL",
-        params![id, number, year, seq, date_to_sql(Some(date)), tx.now(), tx.author()],
+        "UPDATE letters SET status='registered', number=?2, year=?3, seq=?4, reg_date=?5, updated_at=?6, author_id=?7, \
+         number_from_block=?8 WHERE id=?1 AND status='draft' AND deleted_at IS NULL",
+        params![id, number, year, seq, date_to_sql(Some(date)), tx.now(), tx.author(), from_block],
     )?;
     Ok((n > 0).then_some(number))
 }

@@ -360,6 +360,16 @@ BEGIN
     RETURN n;
 END $$;
 GRANT SELECT ON server_migrations TO vipdesk_users;
+-- A workstation that joins with numbers of its own: the counter goes past them.
+CREATE FUNCTION vipdesk_raise_counter(k TEXT, y INTEGER, at_least BIGINT) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM vipdesk_number_kind(k);
+    INSERT INTO counters (kind, year, last) VALUES (k, y, at_least)
+        ON CONFLICT (kind, year) DO UPDATE SET last = greatest(counters.last, at_least);
+END $$;
+REVOKE ALL ON FUNCTION vipdesk_raise_counter(TEXT, INTEGER, BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vipdesk_raise_counter(TEXT, INTEGER, BIGINT) TO vipdesk_users;
 REVOKE ALL ON FUNCTION vipdesk_push_batch(UUID, JSONB) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_push_batch(UUID, JSONB) TO vipdesk_users;
 ",
@@ -585,4 +595,19 @@ pub fn conflicts_after(
             resolved_at: None,
         })
         .collect())
+}
+
+/// Moves the server's counter of `kind` for `year` to at least `at_least` (numbers a joining
+/// workstation gave before it joined).
+pub fn raise_counter(
+    c: &mut postgres::Client,
+    kind: &str,
+    year: i32,
+    at_least: i64,
+) -> Result<(), ServerError> {
+    c.execute(
+        "SELECT vipdesk_raise_counter($1, $2, $3)",
+        &[&kind, &year, &at_least],
+    )?;
+    Ok(())
 }

@@ -77,11 +77,16 @@ pub fn join(
     db.write(&Actor::SYSTEM, |w| {
         replica::join(w, url, login, &manager_uuid, head)
     })?;
+    // The numbers this database gave before it joined are never given again.
+    for (kind, year, last) in replica::own_counters(db.conn())? {
+        store::raise_counter(&mut c, kind, year, last)?;
+    }
     let mut report = Report::default();
     pull(db, &mut c, &mut report, progress)?;
     db.write(&Actor::SYSTEM, replica::enqueue_unsent)?;
     push(db, &mut c, &mut report, progress)?;
     pull(db, &mut c, &mut report, progress)?;
+    lease(db, &mut c)?;
     note(db, None)?;
     Ok(report)
 }
@@ -101,6 +106,7 @@ pub fn sync(
         let mut report = Report::default();
         push(db, &mut c, &mut report, progress)?;
         pull(db, &mut c, &mut report, progress)?;
+        lease(db, &mut c)?;
         Ok::<_, ServerError>(report)
     };
     match run(db, progress) {
@@ -111,6 +117,107 @@ pub fn sync(
         Err(e) => {
             note(db, Some(&e.to_string()))?;
             Err(e)
+        }
+    }
+}
+
+/// How many numbers of a kind a workstation keeps leased for offline work, at the least; a
+/// block of [`BLOCK`] more is leased when fewer are left.
+pub const LOW_WATER: i64 = 20;
+pub const BLOCK: i32 = 50;
+
+/// The kinds of numbers a workstation registers.
+const KINDS: [super::NumberKind; 2] = [super::NumberKind::Letter, super::NumberKind::Appeal];
+
+/// Tops up the blocks of numbers for offline work: this year's, and in December next year's
+/// (the day after midnight of the 31st may find the workstation offline).
+fn lease(db: &mut Db, c: &mut postgres::Client) -> Result<(), ServerError> {
+    use chrono::Datelike as _;
+    let Some(state) = replica::state(db.conn())? else {
+        return Err(ServerError::NotJoined);
+    };
+    let today = db.today();
+    let mut years = vec![today.year()];
+    if today.month() == 12 {
+        years.push(today.year() + 1);
+    }
+    for kind in KINDS {
+        for &year in &years {
+            if replica::numbers_left(db.conn(), kind.code(), year)? >= LOW_WATER {
+                continue;
+            }
+            let (first, last) = super::service::lease_block(c, kind, year, BLOCK, &state.node)?;
+            db.write(&Actor::SYSTEM, |w| {
+                replica::keep_block(w, kind.code(), year, first, last)
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Registration numbers from the server's counter while it answers (a workstation of the
+/// department): one connection kept, made again after a failure; `None` when the server does
+/// not answer (the registration takes a leased number instead) or the window's sync has found
+/// it out of reach.
+pub struct ServerNumbers {
+    url: String,
+    login: String,
+    password: String,
+    client: std::sync::Mutex<Option<postgres::Client>>,
+    /// Set by the window's sync: `false` while the server is out of reach.
+    pub online: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl ServerNumbers {
+    pub fn new(state: &replica::State, password: &str) -> ServerNumbers {
+        ServerNumbers {
+            url: state.url.clone(),
+            login: state.login.clone(),
+            password: password.to_string(),
+            client: std::sync::Mutex::new(None),
+            online: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true)),
+        }
+    }
+
+    fn ask(&self, kind: &str, year: i32) -> Result<i64, ServerError> {
+        let mut client = self
+            .client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if client.as_ref().is_none_or(postgres::Client::is_closed) {
+            let mut config = connect::config(&self.url)?;
+            config
+                .user(&self.login)
+                .password(&self.password)
+                .connect_timeout(std::time::Duration::from_secs(3));
+            *client = Some(connect::connect_with(config)?);
+        }
+        let Some(c) = client.as_mut() else {
+            return Err(ServerError::NotJoined);
+        };
+        let kind = KINDS
+            .into_iter()
+            .find(|k| k.code() == kind)
+            .ok_or(ServerError::NotJoined)?;
+        let n = super::service::next_number(c, kind, year);
+        if n.is_err() {
+            *client = None;
+        }
+        n
+    }
+}
+
+impl replica::NumberSource for ServerNumbers {
+    fn next(&self, kind: &str, year: i32) -> Option<i64> {
+        if !self.online.load(std::sync::atomic::Ordering::Relaxed) {
+            return None;
+        }
+        match self.ask(kind, year) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                log::warn!("number from the server failed, a leased one is taken: {e}");
+                None
+            }
         }
     }
 }

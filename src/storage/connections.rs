@@ -64,6 +64,7 @@ impl Db {
             batch: false,
             key,
             hooks,
+            numbers: None,
         })
     }
 
@@ -93,6 +94,7 @@ impl Db {
             batch: false,
             key: self.key.clone(),
             hooks: self.hooks,
+            numbers: self.numbers.clone(),
         })
     }
 }

@@ -11,6 +11,8 @@ mod failpoint;
 pub use failpoint::failpoint;
 pub mod journal;
 pub mod journal_proof;
+mod numbers;
+pub use numbers::{Numbered, next_number};
 pub mod replica;
 pub mod replica_apply;
 mod replica_state;
@@ -95,6 +97,9 @@ pub enum StorageError {
         field: String,
         max: usize,
     },
+    /// A workstation of the department with no server to ask and no leased number left.
+    #[error("no registration number: the server is out of reach and no block is left")]
+    NoNumbers,
 }
 
 /// Inside a write: refuses to save over record `id` when what the database holds now is not
@@ -139,6 +144,8 @@ pub struct Db {
     key: Option<cipher::Passphrase>,
     /// What the features subscribed to where the database was opened.
     hooks: &'static Hooks,
+    /// Where a workstation of the department takes registration numbers while online.
+    numbers: Option<Arc<dyn replica::NumberSource>>,
 }
 
 /// What the features hand the database where it is opened (`crate::wiring`): who reacts to an
@@ -186,6 +193,7 @@ pub struct Tx<'c> {
     today: NaiveDate,
     /// Events emitted and not yet handed to the subscribers.
     events: std::cell::RefCell<std::collections::VecDeque<Box<dyn Event>>>,
+    numbers: Option<Arc<dyn replica::NumberSource>>,
 }
 
 /// A write's own transaction, or its savepoint inside a batch ([`Db::all_or_nothing`]).
@@ -316,6 +324,7 @@ impl Db {
             batch: false,
             key,
             hooks,
+            numbers: None,
         };
         crate::files::protect(path, &backups_dir(path));
         // What a killed encryption or restore left beside the file.
@@ -335,6 +344,7 @@ impl Db {
             batch: false,
             key: None,
             hooks,
+            numbers: None,
         };
         db.prepare()?;
         Ok(db)
@@ -522,6 +532,12 @@ impl Db {
         &self.clock
     }
 
+    /// Where registration numbers come from while the server is reachable (a workstation of
+    /// the department; without it, or when it has none, from the blocks leased ahead).
+    pub fn set_numbers(&mut self, numbers: Arc<dyn replica::NumberSource>) {
+        self.numbers = Some(numbers);
+    }
+
     /// Every write from now on is stamped with this clock.
     pub fn set_clock(&mut self, clock: Arc<dyn Clock>) {
         self.clock = clock;
@@ -558,6 +574,7 @@ impl Db {
             now,
             today,
             events: Default::default(),
+            numbers: self.numbers.clone(),
         };
         let out = f(&w)?;
         w.deliver(self.hooks)?;
@@ -744,41 +761,4 @@ pub fn soft_delete(w: &Tx, table: &str, id: Id) -> Result<()> {
         return Err(StorageError::NotFound(id));
     }
     Ok(())
-}
-
-/// The next registration number of `year` from the per-year counter `counters` (a table of
-/// `year, last`), formatted by `format`: the counter only grows, so a number is never given
-/// twice, and a number already in `table` (a format without the year, whose counter started
-/// again in January) is skipped. Returns the counter's value and the number.
-pub fn next_number(
-    w: &Tx,
-    counters: &str,
-    table: &str,
-    year: i32,
-    format: impl Fn(i64) -> String,
-) -> Result<(i64, String)> {
-    loop {
-        w.execute(
-            &format!(
-                "INSERT INTO {counters} (year, last) VALUES (?1, 1) \
-                 ON CONFLICT (year) DO UPDATE SET last = last + 1"
-            ),
-            [year],
-        )?;
-        let seq: i64 = w.query_row(
-            &format!("SELECT last FROM {counters} WHERE year = ?1"),
-            [year],
-            |r| r.get(0),
-        )?;
-        let number = format(seq);
-        let taken: bool = w.query_row(
-            // `number <> ''` lets SQLite use the partial unique index of numbers.
-            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE number = ?1 AND number <> '')"),
-            [&number],
-            |r| r.get(0),
-        )?;
-        if !taken {
-            return Ok((seq, number));
-        }
-    }
 }

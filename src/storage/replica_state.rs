@@ -65,7 +65,17 @@ CREATE TABLE sync_conflicts (
     client_uuid TEXT,
     resolved_at TEXT
 );
+CREATE TABLE sync_numbers (
+    kind TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    first INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    next INTEGER NOT NULL,
+    PRIMARY KEY (kind, year, first)
+) WITHOUT ROWID;
 ALTER TABLE journal ADD COLUMN origin TEXT;
+ALTER TABLE letters ADD COLUMN number_from_block INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE appeals ADD COLUMN number_from_block INTEGER NOT NULL DEFAULT 0;
 ";
 
 /// What the replica knows of its server.
@@ -336,4 +346,62 @@ pub fn open_conflicts(conn: &Connection) -> Result<i64> {
         [],
         |r| r.get(0),
     )?)
+}
+
+/// Where a workstation of the department takes a registration number while the server is
+/// reachable: the server's counter (`None`: not reachable now; the block is used).
+pub trait NumberSource: Send + Sync {
+    fn next(&self, kind: &str, year: i32) -> Option<i64>;
+}
+
+/// The next number of `kind` for `year` from the blocks leased to this workstation (`None`:
+/// none left).
+pub fn take_from_block(w: &Tx, kind: &str, year: i32) -> Result<Option<i64>> {
+    let block: Option<(i64, i64)> = w
+        .prepare_cached(
+            "SELECT first, next FROM sync_numbers WHERE kind = ?1 AND year = ?2 AND next <= last \
+             ORDER BY first LIMIT 1",
+        )?
+        .query_row(params![kind, year], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((first, next)) = block else {
+        return Ok(None);
+    };
+    w.execute(
+        "UPDATE sync_numbers SET next = next + 1 WHERE kind = ?1 AND year = ?2 AND first = ?3",
+        params![kind, year, first],
+    )?;
+    Ok(Some(next))
+}
+
+/// How many leased numbers of `kind` for `year` are left.
+pub fn numbers_left(conn: &Connection, kind: &str, year: i32) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(sum(last - next + 1), 0) FROM sync_numbers WHERE kind = ?1 AND year = ?2",
+        params![kind, year],
+        |r| r.get(0),
+    )?)
+}
+
+/// Keeps a block the server leased to this workstation.
+pub fn keep_block(w: &Tx, kind: &str, year: i32, first: i64, last: i64) -> Result<()> {
+    w.execute(
+        "INSERT INTO sync_numbers (kind, year, first, last, next) VALUES (?1, ?2, ?3, ?4, ?3) \
+         ON CONFLICT DO NOTHING",
+        params![kind, year, first, last],
+    )?;
+    Ok(())
+}
+
+/// The numbers this database gave before it joined: (kind, year, last) of its own counters.
+pub fn own_counters(conn: &Connection) -> Result<Vec<(&'static str, i32, i64)>> {
+    let mut out = Vec::new();
+    for (kind, table) in [("letter", "letter_counters"), ("appeal", "appeal_counters")] {
+        let mut st = conn.prepare(&format!("SELECT year, last FROM {table}"))?;
+        let rows: Vec<(i32, i64)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        out.extend(rows.into_iter().map(|(y, n)| (kind, y, n)));
+    }
+    Ok(out)
 }

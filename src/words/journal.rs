@@ -64,6 +64,9 @@ pub fn journal_field(table: &str, column: &str) -> Option<&'static str> {
         ("appeal_topics", "name") => Some("Тематика"),
         ("appeals", "number") => Some("Регистрационный номер"),
         ("letters", "number") => Some("Исходящий номер"),
+        ("appeals" | "letters", "number_from_block") => {
+            Some("Номер из блока, выданного рабочему месту заранее")
+        }
         ("person_phones", "number") => Some("Номер телефона"),
         ("records", "number") => Some("Номер документа"),
         ("appeals", "body") => Some("Текст обращения"),

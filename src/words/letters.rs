@@ -378,3 +378,9 @@ pub const LETTERS_XLSX_COLUMNS: [&str; 6] = [
     "Заголовок",
     "Адрес",
 ];
+
+/// A registration number taken from a block leased to the workstation ahead (offline).
+pub fn number_from_block(number: &str) -> String {
+    format!("{number} (из блока)")
+}
+pub const NUMBER_FROM_BLOCK_HINT: &str = "Номер взят из блока, выданного этому рабочему месту сервером отдела заранее: письмо зарегистрировано без связи с сервером. Номер уникален в отделе.";

@@ -215,13 +215,17 @@ pub fn register(
 ) -> Result<Option<String>> {
     use chrono::Datelike as _;
     let year = date.year();
-    let (seq, number) = storage::next_number(w, "appeal_counters", "appeals", year, |n| {
+    let storage::Numbered {
+        seq,
+        number,
+        from_block,
+    } = storage::next_number(w, "appeal_counters", "appeals", year, |n| {
         crate::domain::fmt::registration_number(number_format, n, year)
     })?;
     let n = w.execute(
         "UPDATE appeals SET status='registered', number=?2, year=?3, seq=?4, registered_on=?5, due_date=?6, \
-         term_days=?7, term_working=?8, row_version = row_version + 1, updated_at=?9, author_id=?10 \
-         WHERE id=?1 AND status='received' AND deleted_at IS NULL",
+         term_days=?7, term_working=?8, row_version = row_version + 1, updated_at=?9, author_id=?10, \
+         number_from_block=?11 WHERE id=?1 AND status='received' AND deleted_at IS NULL",
         params![
             id,
             number,
@@ -232,7 +236,8 @@ pub fn register(
             term.days,
             term.working,
             w.now(),
-            w.author()
+            w.author(),
+            from_block
         ],
     )?;
     Ok((n > 0).then_some(number))

@@ -7,7 +7,8 @@ use super::*;
 const ROW_COLUMNS: &str = "a.id, a.number, a.received_at, a.registered_on, a.channel, a.kind, \
      coalesce(t.name, ''), a.client_id, c.short_name, a.subject, a.status, a.due_date, a.manager_id, \
      coalesce(m.surname || ' ' || substr(m.name, 1, 1) || '.' || \
-       CASE WHEN m.patronymic <> '' THEN substr(m.patronymic, 1, 1) || '.' ELSE '' END, ''), a.answered_on";
+       CASE WHEN m.patronymic <> '' THEN substr(m.patronymic, 1, 1) || '.' ELSE '' END, ''), a.answered_on, \
+     a.number_from_block";
 
 const ROW_FROM: &str = "FROM appeals a JOIN clients c ON c.id = a.client_id \
      LEFT JOIN appeal_topics t ON t.id = a.topic_id LEFT JOIN managers m ON m.id = a.manager_id";
@@ -35,6 +36,7 @@ fn row_from(r: &Row) -> rusqlite::Result<AppealRow> {
         manager_id: r.get(12)?,
         manager: r.get(13)?,
         answered_on: date_from_sql(r.get(14)?),
+        number_from_block: r.get(15)?,
     })
 }
 

@@ -116,6 +116,7 @@ impl Describe for StorageError {
             StorageError::Encrypted => w::ERR_DB_ENCRYPTED.into(),
             StorageError::WrongPassphrase => w::ERR_WRONG_PASSPHRASE.into(),
             StorageError::InUse => w::ERR_DB_IN_USE.into(),
+            StorageError::NoNumbers => w::ERR_NO_NUMBERS.into(),
             StorageError::WeakPassphrase(n) => w::err_weak_passphrase(*n),
             StorageError::NotEncrypted => w::ERR_NOT_ENCRYPTED.into(),
             StorageError::TooNew { found, known } => w::err_too_new(*found, *known),

@@ -370,10 +370,12 @@ impl RegisterScreen {
                     };
                     cell(
                         &mut row,
-                        if r.number.is_empty() {
-                            t::NOTHING
+                        &if r.number.is_empty() {
+                            t::NOTHING.to_string()
+                        } else if r.number_from_block {
+                            t::number_from_block(&r.number)
                         } else {
-                            &r.number
+                            r.number.clone()
                         },
                     );
                     cell(&mut row, &fmt::date(r.received_at.date()));

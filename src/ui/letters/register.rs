@@ -29,7 +29,11 @@ impl Register {
             .map(|r| {
                 let l = &r.letter;
                 vec![
-                    l.number.clone(),
+                    if r.number_from_block {
+                        t::number_from_block(&l.number)
+                    } else {
+                        l.number.clone()
+                    },
                     fmt::opt_date(l.reg_date),
                     l.status.label().to_string(),
                     r.client.clone(),
@@ -164,14 +168,17 @@ impl Register {
                     let r = &self.rows[row.index()];
                     let l = &r.letter;
                     row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(if l.number.is_empty() {
-                                "—"
-                            } else {
-                                &l.number
-                            })
-                            .selectable(false),
-                        );
+                        let number = if l.number.is_empty() {
+                            "—".to_string()
+                        } else if r.number_from_block {
+                            t::number_from_block(&l.number)
+                        } else {
+                            l.number.clone()
+                        };
+                        let shown = ui.add(egui::Label::new(number).selectable(false));
+                        if r.number_from_block {
+                            shown.on_hover_text(t::NUMBER_FROM_BLOCK_HINT);
+                        }
                     });
                     row.col(|ui| {
                         ui.add(egui::Label::new(fmt::opt_date(l.reg_date)).selectable(false));
