@@ -20,6 +20,8 @@ pub(crate) struct Dept {
     pub dir: tempfile::TempDir,
     /// The head's replica (the department's original database).
     pub head_db: PathBuf,
+    /// The head's login.
+    pub head: String,
     /// Logins of managers 2 and 3 of the demo.
     pub managers: [String; 2],
 }
@@ -39,6 +41,7 @@ impl Dept {
             pg,
             dir,
             head_db,
+            head,
             managers,
         })
     }
@@ -452,4 +455,146 @@ fn letters_registered_on_two_offline_replicas_never_share_a_number() {
     let unique: std::collections::BTreeSet<&String> = registered.iter().collect();
     assert_eq!(unique.len(), registered.len(), "{registered:?}");
     assert_eq!(snapshot(&a), snapshot(&b));
+}
+
+/// `vipdesk sync …` on the replica at `path` as a separate process (a failpoint of its own).
+fn sync_process(path: &Path, args: &[&str], failpoint: Option<&str>) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"));
+    cmd.arg("--db")
+        .arg(path)
+        .arg("sync")
+        .args(args)
+        .env("VIPDESK_SERVER_PASSWORD", PASSWORD)
+        .env_remove("VIPDESK_DB")
+        .env_remove("VIPDESK_FAILPOINT")
+        .stdin(std::process::Stdio::null());
+    if let Some(f) = failpoint {
+        cmd.env("VIPDESK_FAILPOINT", f);
+    }
+    cmd.output().expect("run vipdesk sync")
+}
+
+/// The changes the server has from a workstation, and how many distinct ones.
+fn server_changes(dept: &Dept, node: &str) -> (i64, i64) {
+    let mut c = postgres::Client::connect(&dept.pg.url(), postgres::NoTls).expect("connect");
+    let row = c
+        .query_one(
+            "SELECT count(*), count(DISTINCT change_uuid) FROM changes WHERE workstation = $1::text::uuid",
+            &[&node],
+        )
+        .expect("count");
+    (row.get(0), row.get(1))
+}
+
+/// 1,200 changes on the head's workstation: a sync killed after the server committed the first
+/// batch (its answer lost), then one whose connection the server cuts in the middle, then a
+/// sync that goes through: every change is on the server exactly once and reaches the manager.
+#[test]
+fn a_sync_cut_off_or_killed_completes_on_retry_with_nothing_lost_or_twice() {
+    let Some(dept) =
+        Dept::new("a_sync_cut_off_or_killed_completes_on_retry_with_nothing_lost_or_twice")
+    else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let node = {
+        let db = Db::open_existing(&dept.head_db).expect("open");
+        replica::state(db.conn()).expect("state").expect("joined").node
+    };
+    let (before, _) = server_changes(&dept, &node);
+    let clients: Vec<String> = rusqlite::Connection::open(&dept.head_db)
+        .expect("open")
+        .prepare("SELECT uuid FROM clients WHERE manager_id = 2 ORDER BY id")
+        .expect("sql")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    {
+        let mut db = Db::open_existing(&dept.head_db).expect("open");
+        let head_actor = Actor::manager(1, Role::GroupHead);
+        for i in 0..1200 {
+            let uuid = &clients[i % clients.len()];
+            let id: i64 = db
+                .conn()
+                .query_row("SELECT id FROM clients WHERE uuid = ?1", [uuid], |r| {
+                    r.get(0)
+                })
+                .expect("id");
+            let mut d = vipdesk::clients::service::open(&db, id).expect("dossier");
+            d.client.contract_number = format!("Д-{i}");
+            vipdesk::clients::service::save(&mut db, &head_actor, &d).expect("saved");
+        }
+    }
+    // Killed after the server committed the first batch, before the outbox knew.
+    let o = sync_process(&dept.head_db, &[], Some("sync-batch-sent:1"));
+    assert!(!o.status.success());
+    // The server cuts the connection while the sync waits after its first batch.
+    let head_role = dept.head.clone();
+    let admin_url = dept.pg.url();
+    let cutter = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        let mut c = postgres::Client::connect(&admin_url, postgres::NoTls).expect("connect");
+        c.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
+            &[&head_role],
+        )
+        .expect("terminate");
+    });
+    let o = sync_process(&dept.head_db, &[], Some("sync-batch-sent:1:pause"));
+    cutter.join().expect("cutter");
+    assert_eq!(o.status.code(), Some(1), "{}", crate::common::stdout(&o));
+    {
+        let db = Db::open_existing(&dept.head_db).expect("open");
+        let s = sync::status(&db).expect("status");
+        assert!(s.outbox > 0 && s.last_error.is_some(), "{s:?}");
+    }
+    let o = sync_process(&dept.head_db, &[], None);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let db = Db::open_existing(&dept.head_db).expect("open");
+    let s = sync::status(&db).expect("status");
+    assert_eq!((s.outbox, s.last_error.clone()), (0, None), "{s:?}");
+    drop(db);
+    let (after, distinct) = server_changes(&dept, &node);
+    assert_eq!(after - before, 1200, "every change once");
+    assert_eq!(after, distinct);
+    sync_now(&m2);
+    for uuid in &clients {
+        assert_eq!(
+            client_field(&m2, uuid, "contract_number"),
+            client_field(&dept.head_db, uuid, "contract_number")
+        );
+    }
+}
+
+/// A new workstation killed while it applies its first pull (in its second page) resumes
+/// with `vipdesk sync`: it ends with exactly what the server has, its journal sound.
+#[test]
+fn a_replica_killed_while_applying_resumes_and_ends_equal() {
+    let Some(dept) = Dept::new("a_replica_killed_while_applying_resumes_and_ends_equal") else {
+        return;
+    };
+    let fresh = dept.dir.path().join("fresh.db");
+    let url = dept.pg.tcp_url();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(&fresh)
+        .args(["--create", "sync", "join", "--url", &url, "--login", &dept.head])
+        .env("VIPDESK_SERVER_PASSWORD", PASSWORD)
+        .env("VIPDESK_FAILPOINT", "sync-applying:1500")
+        .env_remove("VIPDESK_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert!(!o.status.success(), "the failpoint killed it");
+    {
+        let db = Db::open_existing(&fresh).expect("open");
+        let state = replica::state(db.conn()).expect("state").expect("joined");
+        assert!(state.cursor > 0 && !state.sent_own, "{state:?}");
+    }
+    let o = sync_process(&fresh, &[], None);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    assert_eq!(snapshot(&fresh), snapshot(&dept.head_db));
+    let o = crate::common::vipdesk(&fresh, &["check"]);
+    assert!(o.status.success(), "{}", crate::common::stdout(&o));
 }

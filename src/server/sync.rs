@@ -77,18 +77,27 @@ pub fn join(
     db.write(&Actor::SYSTEM, |w| {
         replica::join(w, url, login, &manager_uuid, head)
     })?;
-    // The numbers this database gave before it joined are never given again.
-    for (kind, year, last) in replica::own_counters(db.conn())? {
-        store::raise_counter(&mut c, kind, year, last)?;
-    }
     let mut report = Report::default();
     pull(db, &mut c, &mut report, progress)?;
-    db.write(&Actor::SYSTEM, replica::enqueue_unsent)?;
+    send_own(db, &mut c)?;
     push(db, &mut c, &mut report, progress)?;
     pull(db, &mut c, &mut report, progress)?;
     lease(db, &mut c)?;
     note(db, None)?;
     Ok(report)
+}
+
+/// Puts what this database had before it joined into the outbox (the records the server does
+/// not have from it) and raises the server's counters past the numbers it gave, once.
+fn send_own(db: &mut Db, c: &mut postgres::Client) -> Result<(), ServerError> {
+    for (kind, year, last) in replica::own_counters(db.conn())? {
+        store::raise_counter(c, kind, year, last)?;
+    }
+    db.write(&Actor::SYSTEM, |w| {
+        replica::enqueue_unsent(w)?;
+        replica::set_sent_own(w)
+    })?;
+    Ok(())
 }
 
 /// One sync: the outbox up, the changes down, the conflicts in. The outcome (or the error) is
@@ -104,6 +113,11 @@ pub fn sync(
     let run = |db: &mut Db, progress: &mut dyn FnMut(Progress)| {
         let mut c = connect_as(&state.url, &state.login, password)?;
         let mut report = Report::default();
+        if !state.sent_own {
+            // A join cut short: what this database had goes up once everything is in.
+            pull(db, &mut c, &mut report, progress)?;
+            send_own(db, &mut c)?;
+        }
         push(db, &mut c, &mut report, progress)?;
         pull(db, &mut c, &mut report, progress)?;
         lease(db, &mut c)?;
@@ -258,6 +272,9 @@ fn push(
             })
             .collect();
         store::push_batch(c, &state.node, &Value::Array(changes))?;
+        // Committed on the server, not yet out of the outbox: a kill or a lost connection here
+        // sends the batch again, which the server knows by its changes' uuids.
+        crate::storage::failpoint("sync-batch-sent");
         replica::sent(db.conn(), last)?;
         done += batch.len();
         report.pushed += batch.len();
@@ -343,6 +360,7 @@ fn take_in(
 ) -> Result<(usize, usize, usize), ServerError> {
     let mut counted = (0, 0, 0);
     for r in records {
+        crate::storage::failpoint("sync-applying");
         match apply::apply(w, r, clock, now)? {
             Outcome::Applied => {
                 counted.0 += 1;

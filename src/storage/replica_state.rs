@@ -25,7 +25,8 @@ CREATE TABLE sync_state (
     joined_at TEXT NOT NULL,
     last_sync_at TEXT,
     last_error TEXT,
-    last_error_at TEXT
+    last_error_at TEXT,
+    sent_own INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE sync_outbox (
     id INTEGER PRIMARY KEY,
@@ -96,6 +97,8 @@ pub struct State {
     pub last_sync_at: Option<String>,
     pub last_error: Option<String>,
     pub last_error_at: Option<String>,
+    /// What the database had before it joined is in the outbox (the join went through).
+    pub sent_own: bool,
 }
 
 /// The replica's state: `None` until the workstation has joined a server.
@@ -103,7 +106,7 @@ pub fn state(conn: &Connection) -> Result<Option<State>> {
     Ok(conn
         .prepare_cached(
             "SELECT url, login, node, manager_uuid, head, cursor, conflict_cursor, joined_at, \
-             last_sync_at, last_error, last_error_at FROM sync_state WHERE id = 1",
+             last_sync_at, last_error, last_error_at, sent_own FROM sync_state WHERE id = 1",
         )?
         .query_row([], |r| {
             Ok(State {
@@ -118,6 +121,7 @@ pub fn state(conn: &Connection) -> Result<Option<State>> {
                 last_sync_at: r.get(8)?,
                 last_error: r.get(9)?,
                 last_error_at: r.get(10)?,
+                sent_own: r.get(11)?,
             })
         })
         .optional()?)
@@ -132,6 +136,12 @@ pub fn join(w: &Tx, url: &str, login: &str, manager_uuid: &str, head: bool) -> R
         params![url, login, node, manager_uuid, head, w.now()],
     )?;
     Ok(node)
+}
+
+/// Notes that what the database had before it joined is in the outbox.
+pub fn set_sent_own(w: &Tx) -> Result<()> {
+    w.execute("UPDATE sync_state SET sent_own = 1 WHERE id = 1", [])?;
+    Ok(())
 }
 
 /// Keeps another address of the server.
