@@ -499,7 +499,10 @@ fn a_sync_cut_off_or_killed_completes_on_retry_with_nothing_lost_or_twice() {
     let m2 = dept.workstation("m2", &dept.managers[0]);
     let node = {
         let db = Db::open_existing(&dept.head_db).expect("open");
-        replica::state(db.conn()).expect("state").expect("joined").node
+        replica::state(db.conn())
+            .expect("state")
+            .expect("joined")
+            .node
     };
     let (before, _) = server_changes(&dept, &node);
     let clients: Vec<String> = rusqlite::Connection::open(&dept.head_db)
@@ -579,7 +582,9 @@ fn a_replica_killed_while_applying_resumes_and_ends_equal() {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
         .arg("--db")
         .arg(&fresh)
-        .args(["--create", "sync", "join", "--url", &url, "--login", &dept.head])
+        .args([
+            "--create", "sync", "join", "--url", &url, "--login", &dept.head,
+        ])
         .env("VIPDESK_SERVER_PASSWORD", PASSWORD)
         .env("VIPDESK_FAILPOINT", "sync-applying:1500")
         .env_remove("VIPDESK_DB")
@@ -597,4 +602,128 @@ fn a_replica_killed_while_applying_resumes_and_ends_equal() {
     assert_eq!(snapshot(&fresh), snapshot(&dept.head_db));
     let o = crate::common::vipdesk(&fresh, &["check"]);
     assert!(o.status.success(), "{}", crate::common::stdout(&o));
+}
+
+/// One step of the convergence property: an edit, a sync, or a replica going off or on line.
+#[derive(Debug, Clone)]
+enum Step {
+    Edit {
+        replica: usize,
+        client: usize,
+        field: usize,
+    },
+    Sync(usize),
+    Toggle(usize),
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => (0..3usize, 0..3usize, 0..3usize)
+            .prop_map(|(replica, client, field)| Step::Edit { replica, client, field }),
+        2 => (0..3usize).prop_map(Step::Sync),
+        1 => (0..3usize).prop_map(Step::Toggle),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 4,
+        failure_persistence: None,
+        .. proptest::test_runner::Config::default()
+    })]
+    /// Random edits on three replicas (the head's and two of one manager's), syncs in random
+    /// order and random outages: once all are back and synced, the replicas hold the same
+    /// records, each field the value of its last edit, and the server has every edit once.
+    #[test]
+    fn three_replicas_converge_whatever_the_order_and_outages(
+        steps in proptest::collection::vec(step(), 10..30)
+    ) {
+        let Some(dept) = Dept::new("three_replicas_converge") else {
+            return Ok(());
+        };
+        let replicas = [
+            dept.head_db.clone(),
+            dept.workstation("m2a", &dept.managers[0]),
+            dept.workstation("m2b", &dept.managers[0]),
+        ];
+        let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+        let actors = [
+            Actor::manager(1, Role::GroupHead),
+            manager_actor(&replicas[1], &m2_uuid, Role::Manager),
+            manager_actor(&replicas[2], &m2_uuid, Role::Manager),
+        ];
+        let clients: Vec<String> = rusqlite::Connection::open(&dept.head_db)
+            .expect("open")
+            .prepare("SELECT uuid FROM clients WHERE manager_id = 2 ORDER BY id LIMIT 3")
+            .expect("sql")
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        let fields = ["legal_address", "postal_address", "contract_number"];
+        let mut offline: [Option<String>; 3] = [None, None, None];
+        let mut edits = [0i64; 3];
+        for (n, s) in steps.iter().enumerate() {
+            match *s {
+                Step::Edit { replica, client, field } => {
+                    let value = format!("{} {n}", fields[field]);
+                    edit_client(&replicas[replica], &clients[client % clients.len()], &actors[replica], |c| {
+                        match field {
+                            0 => c.legal_address = value,
+                            1 => c.postal_address = value,
+                            _ => c.contract_number = value,
+                        }
+                    });
+                    edits[replica] += 1;
+                }
+                Step::Sync(r) => {
+                    let mut db = Db::open_existing(&replicas[r]).expect("open");
+                    let done = sync::sync(&mut db, PASSWORD, &mut |_| {});
+                    proptest::prop_assert_eq!(done.is_ok(), offline[r].is_none(), "{:?}", done);
+                }
+                Step::Toggle(r) => match offline[r].take() {
+                    Some(url) => come_back(&replicas[r], &url),
+                    None => offline[r] = Some(go_offline(&replicas[r])),
+                },
+            }
+        }
+        for (r, url) in offline.iter().enumerate() {
+            if let Some(url) = url {
+                come_back(&replicas[r], url);
+            }
+        }
+        for _ in 0..2 {
+            for r in &replicas {
+                sync_now(r);
+            }
+        }
+        let snaps: Vec<_> = replicas.iter().map(|r| snapshot(r)).collect();
+        proptest::prop_assert_eq!(&snaps[1], &snaps[2]);
+        for (key, fields) in &snaps[1] {
+            proptest::prop_assert_eq!(snaps[0].get(key), Some(fields), "{:?}", key);
+        }
+        for (r, path) in replicas.iter().enumerate() {
+            let db = Db::open_existing(path).expect("open");
+            let state = replica::state(db.conn()).expect("state").expect("joined");
+            let s = sync::status(&db).expect("status");
+            proptest::prop_assert_eq!((s.outbox, s.waiting), (0, 0));
+            drop(db);
+            let (count, distinct) = server_changes(&dept, &state.node);
+            proptest::prop_assert_eq!(count, distinct);
+            if r > 0 {
+                proptest::prop_assert_eq!(count, edits[r], "replica {}", r);
+            }
+        }
+        // Each field holds the value of its last edit (the one with the latest stamp).
+        let mut last: std::collections::BTreeMap<(usize, usize), String> = Default::default();
+        for (n, s) in steps.iter().enumerate() {
+            if let Step::Edit { client, field, .. } = *s {
+                last.insert((client % clients.len(), field), format!("{} {n}", fields[field]));
+            }
+        }
+        for ((client, field), value) in last {
+            proptest::prop_assert_eq!(client_field(&replicas[1], &clients[client], fields[field]), value);
+        }
+    }
 }
