@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use vipdesk::domain::{Actor, Role};
+use vipdesk::server::conflicts::Choice;
 use vipdesk::server::sync;
 use vipdesk::storage::{Db, replica};
 
@@ -272,6 +273,35 @@ fn the_same_field_edited_twice_is_a_conflict_with_both_values() {
         assert_eq!(k.field, "full_name");
         assert!(k.kept.as_deref().unwrap_or_default().contains("Второе имя"));
         assert!(k.lost.as_deref().unwrap_or_default().contains("Первое имя"));
+    }
+    // Another manager may not decide it; the manager takes the head's value back: the record
+    // holds it everywhere and the conflict is gone on both workstations.
+    let id = {
+        let db = Db::open_existing(&m2).expect("open");
+        replica::conflicts(db.conn()).expect("conflicts")[0].id
+    };
+    {
+        let mut db = Db::open_existing(&m2).expect("open");
+        let other = Actor::manager(3, Role::Manager);
+        let e = vipdesk::server::conflicts::decide(&mut db, &other, id, Choice::Lost)
+            .expect_err("not theirs");
+        assert!(
+            matches!(e, vipdesk::server::ServerError::Storage(_)),
+            "{e:?}"
+        );
+        let me = manager_actor(&m2, &m2_uuid, Role::Manager);
+        vipdesk::server::conflicts::decide(&mut db, &me, id, Choice::Lost).expect("decided");
+        assert!(replica::conflicts(db.conn()).expect("conflicts").is_empty());
+    }
+    sync_now(&m2);
+    sync_now(&dept.head_db);
+    for path in [&dept.head_db, &m2] {
+        assert!(client_field(path, &client, "full_name").contains("Первое имя"));
+        let db = Db::open_existing(path).expect("open");
+        assert!(
+            replica::conflicts(db.conn()).expect("conflicts").is_empty(),
+            "{path:?}"
+        );
     }
 }
 

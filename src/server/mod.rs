@@ -6,6 +6,7 @@
 //! keeps an append-only log of changes, numbered by the server, and the current state of every
 //! record; the sync that fills them comes next.
 
+pub mod conflicts;
 pub mod connect;
 pub mod model;
 pub mod service;

@@ -75,6 +75,12 @@ pub enum ServerError {
     /// The login is not a vipdesk user of the server.
     #[error("{0:?} is not a user of the server")]
     NotAUser(String),
+    /// No such conflict here (decided meanwhile).
+    #[error("no conflict {0}")]
+    NoConflict(crate::domain::Id),
+    /// The value chosen cannot go into the record: it is gone, or refers to a record not here.
+    #[error("cannot take the value: {0}")]
+    Undecidable(String),
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
 }

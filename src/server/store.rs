@@ -368,6 +368,15 @@ BEGIN
     INSERT INTO counters (kind, year, last) VALUES (k, y, at_least)
         ON CONFLICT (kind, year) DO UPDATE SET last = greatest(counters.last, at_least);
 END $$;
+-- A conflict decided on a workstation: decided for everyone who sees it.
+CREATE FUNCTION vipdesk_resolve_conflict(p_id BIGINT) RETURNS void LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    UPDATE conflicts SET resolved_at = now()
+        WHERE id = p_id AND resolved_at IS NULL AND vipdesk_sees(client_uuid);
+END $$;
+REVOKE ALL ON FUNCTION vipdesk_resolve_conflict(BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vipdesk_resolve_conflict(BIGINT) TO vipdesk_users;
 REVOKE ALL ON FUNCTION vipdesk_raise_counter(TEXT, INTEGER, BIGINT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_raise_counter(TEXT, INTEGER, BIGINT) TO vipdesk_users;
 REVOKE ALL ON FUNCTION vipdesk_push_batch(UUID, JSONB) FROM PUBLIC;
@@ -610,4 +619,25 @@ pub fn raise_counter(
         &[&kind, &year, &at_least],
     )?;
     Ok(())
+}
+
+/// Marks conflicts decided on this workstation as decided on the server.
+pub fn resolve_conflicts(c: &mut postgres::Client, ids: &[i64]) -> Result<(), ServerError> {
+    let mut tx = c.transaction()?;
+    for id in ids {
+        tx.execute("SELECT vipdesk_resolve_conflict($1)", &[id])?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Which of the conflicts `ids` were decided on the server (on another workstation).
+pub fn resolved_among(c: &mut postgres::Client, ids: &[i64]) -> Result<Vec<i64>, ServerError> {
+    Ok(c.query(
+        "SELECT id FROM conflicts WHERE id = ANY($1) AND resolved_at IS NOT NULL",
+        &[&ids],
+    )?
+    .iter()
+    .map(|r| r.get(0))
+    .collect())
 }

@@ -311,6 +311,19 @@ fn pull(
         progress(Progress::Pulling { done });
     }
     retry_waiting(db, &state.node, report)?;
+    // Conflicts decided here go up; those decided elsewhere come down.
+    let decided = replica::resolved_unsent(db.conn())?;
+    if !decided.is_empty() {
+        store::resolve_conflicts(c, &decided)?;
+        db.write(&Actor::SYSTEM, |w| replica::resolved_on_server(w, &decided))?;
+    }
+    let open = replica::open_conflict_ids(db.conn())?;
+    if !open.is_empty() {
+        let elsewhere = store::resolved_among(c, &open)?;
+        db.write(&Actor::SYSTEM, |w| {
+            replica::resolved_on_server(w, &elsewhere)
+        })?;
+    }
     let conflicts = store::conflicts_after(c, state.conflict_cursor)?;
     if let Some(last) = conflicts.last().map(|k| k.id) {
         report.conflicts += conflicts.len();

@@ -583,3 +583,28 @@ pub fn snapshot(
     }
     Ok(out)
 }
+
+/// The local row of the record `uuid` of `table` (a table without uuids: found by the uuid
+/// its key makes, row by row — a conflict's record, rarely).
+pub(crate) fn rowid_of(conn: &Connection, table: &str, uuid: &str) -> Result<Option<Id>> {
+    let shape = shape(conn, table)?;
+    if shape.has_uuid {
+        return Ok(conn
+            .prepare_cached(&format!("SELECT rowid FROM {table} WHERE uuid = ?1"))?
+            .query_row([uuid], |r| r.get(0))
+            .optional()?);
+    }
+    let mut st = conn.prepare(&format!("SELECT rowid FROM {table}"))?;
+    let rids: Vec<Id> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for rid in rids {
+        let none = BTreeSet::new();
+        if let Some((u, _, _)) = wire_row(conn, table, &shape, rid, Some(&none))?
+            && u == uuid
+        {
+            return Ok(Some(rid));
+        }
+    }
+    Ok(None)
+}

@@ -372,3 +372,59 @@ pub fn done_waiting(w: &Tx, table: &str, uuid: &str) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Sets one field of a record to a value as it travels, as an edit of this workstation
+/// (journalled, sent like any other): a conflict decided for the value the record lost. The
+/// erasure of a record (`$deleted`) erases it. `Err`: the record is not here, or the value
+/// refers to one that is not.
+pub fn set_field(
+    w: &Tx,
+    table: &str,
+    uuid: &str,
+    field: &str,
+    value: &Value,
+) -> Result<std::result::Result<(), NotYet>> {
+    if replica::is_local_table(table) || !table_exists(w, table)? {
+        return Ok(Err(NotYet(table.to_string())));
+    }
+    let Some(rid) = replica::rowid_of(w, table, uuid)? else {
+        return Ok(Err(NotYet(format!("{table} {uuid}"))));
+    };
+    if field == replica::DELETED {
+        if value.as_bool() == Some(true) {
+            w.execute(&format!("DELETE FROM {table} WHERE rowid = ?1"), [rid])?;
+        }
+        return Ok(Ok(()));
+    }
+    let shape = replica::shape(w, table)?;
+    let Some(column) = shape.column(field) else {
+        return Ok(Err(NotYet(field.to_string())));
+    };
+    let v = match to_local(w, &shape, column, value)? {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(e)),
+    };
+    let mut sets = vec![format!("{column} = ?1")];
+    let mut values = vec![v];
+    if shape.has("updated_at") {
+        values.push(Sql::Text(w.now().to_string()));
+        sets.push(format!("updated_at = ?{}", values.len()));
+    }
+    if shape.has("author_id") {
+        values.push(w.author().map_or(Sql::Null, Sql::Integer));
+        sets.push(format!("author_id = ?{}", values.len()));
+    }
+    if shape.has("row_version") {
+        sets.push("row_version = row_version + 1".into());
+    }
+    values.push(Sql::Integer(rid));
+    w.execute(
+        &format!(
+            "UPDATE {table} SET {} WHERE rowid = ?{}",
+            sets.join(", "),
+            values.len()
+        ),
+        params_from_iter(values.iter()),
+    )?;
+    Ok(Ok(()))
+}

@@ -64,7 +64,8 @@ CREATE TABLE sync_conflicts (
     lost TEXT,
     lost_stamp TEXT NOT NULL,
     client_uuid TEXT,
-    resolved_at TEXT
+    resolved_at TEXT,
+    resolved_sent INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE sync_numbers (
     kind TEXT NOT NULL,
@@ -326,12 +327,20 @@ pub fn keep_conflict(w: &Tx, k: &Conflict) -> Result<()> {
 
 /// The conflicts not yet resolved, oldest first.
 pub fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
-    let mut st = conn.prepare(
+    conflicts_where(conn, "resolved_at IS NULL", [])
+}
+
+fn conflicts_where(
+    conn: &Connection,
+    condition: &str,
+    args: impl rusqlite::Params,
+) -> Result<Vec<Conflict>> {
+    let mut st = conn.prepare(&format!(
         "SELECT id, tbl, record_uuid, field, kept, kept_stamp, lost, lost_stamp, client_uuid, \
-         resolved_at FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id",
-    )?;
+         resolved_at FROM sync_conflicts WHERE {condition} ORDER BY id"
+    ))?;
     let out = st
-        .query_map([], |r| {
+        .query_map(args, |r| {
             Ok(Conflict {
                 id: r.get(0)?,
                 table: r.get(1)?,
@@ -414,4 +423,59 @@ pub fn own_counters(conn: &Connection) -> Result<Vec<(&'static str, i32, i64)>> 
         out.extend(rows.into_iter().map(|(y, n)| (kind, y, n)));
     }
     Ok(out)
+}
+
+/// Marks a conflict decided on this workstation (the server learns it at the next sync).
+pub fn resolve_conflict(w: &Tx, id: Id) -> Result<bool> {
+    Ok(w.execute(
+        "UPDATE sync_conflicts SET resolved_at = ?2 WHERE id = ?1 AND resolved_at IS NULL",
+        params![id, w.now()],
+    )? > 0)
+}
+
+/// One conflict by its number.
+pub fn conflict(conn: &Connection, id: Id) -> Result<Option<Conflict>> {
+    Ok(conflicts_where(conn, "id = ?1", params![id])?
+        .into_iter()
+        .next())
+}
+
+/// The conflicts decided here that the server does not know of yet.
+pub fn resolved_unsent(conn: &Connection) -> Result<Vec<Id>> {
+    let mut st = conn.prepare(
+        "SELECT id FROM sync_conflicts WHERE resolved_at IS NOT NULL AND resolved_sent = 0",
+    )?;
+    let ids = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Notes conflicts as decided on the server (here or on another workstation).
+pub fn resolved_on_server(w: &Tx, ids: &[Id]) -> Result<()> {
+    for id in ids {
+        w.execute(
+            "UPDATE sync_conflicts SET resolved_at = coalesce(resolved_at, ?2), resolved_sent = 1 \
+             WHERE id = ?1",
+            params![id, w.now()],
+        )?;
+    }
+    Ok(())
+}
+
+/// The ids of the conflicts still open here.
+pub fn open_conflict_ids(conn: &Connection) -> Result<Vec<Id>> {
+    let mut st = conn.prepare("SELECT id FROM sync_conflicts WHERE resolved_at IS NULL")?;
+    let ids = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// The client known as `uuid` here: (id, short name).
+pub fn client_named(conn: &Connection, uuid: &str) -> Result<Option<(Id, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, short_name FROM clients WHERE uuid = ?1")?
+        .query_row([uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }

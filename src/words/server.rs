@@ -126,3 +126,6 @@ pub fn sync_last_error(when: &str, error: &str) -> String {
 fn n(x: f64) -> String {
     crate::domain::fmt::number(x, 0)
 }
+pub const ERR_SYNC_NO_CONFLICT: &str =
+    "этого конфликта уже нет: его решили на другом рабочем месте";
+pub const ERR_SYNC_UNDECIDABLE: &str = "это значение вернуть нельзя: запись удалена или ссылается на запись, которой на этом рабочем месте нет";

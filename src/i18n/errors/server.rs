@@ -21,6 +21,8 @@ impl Describe for ServerError {
             ServerError::AlreadyJoined => ws::ERR_SYNC_ALREADY_JOINED.into(),
             ServerError::NotJoined => ws::ERR_SYNC_NOT_JOINED.into(),
             ServerError::NotAUser(login) => ws::err_sync_not_a_user(login),
+            ServerError::NoConflict(_) => ws::ERR_SYNC_NO_CONFLICT.into(),
+            ServerError::Undecidable(_) => ws::ERR_SYNC_UNDECIDABLE.into(),
             ServerError::Storage(e) => e.describe(),
         }
     }
