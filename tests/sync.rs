@@ -12,7 +12,7 @@ use vipdesk::storage::{Db, replica};
 use crate::server::{Pg, add_user, initialised};
 
 /// The password every test user has on the server.
-const PASSWORD: &str = "пароль-сервера";
+pub(crate) const PASSWORD: &str = "пароль-сервера";
 
 /// A department: a server made from a 12-client demo database whose head joined first (sending
 /// it all up), and users for the head and two managers.

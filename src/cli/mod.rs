@@ -424,7 +424,7 @@ impl Place {
         // A workstation of the department registers with the server's numbers when its
         // password is at hand (else from the blocks leased ahead).
         if let Ok(Some(state)) = storage::replica::state(db.conn())
-            && let Some(password) = passphrase::known_server_password(&state.login)
+            && let Some(password) = passphrase::known_server_password(&state.url, &state.login)
         {
             db.set_numbers(std::sync::Arc::new(
                 crate::server::sync::ServerNumbers::new(&state, &password),

@@ -66,15 +66,18 @@ fn ask(prompt: &str) -> anyhow::Result<Passphrase> {
 /// Where a new server user's password comes from when not asked (never an argument).
 pub const SERVER_PASSWORD_ENV: &str = "VIPDESK_SERVER_PASSWORD";
 
-/// The server password of `login` when it is known without asking: `VIPDESK_SERVER_PASSWORD`.
-pub fn known_server_password(_login: &str) -> Option<String> {
-    std::env::var(SERVER_PASSWORD_ENV).ok()
+/// The server password of `login` on `url` when it is known without asking:
+/// `VIPDESK_SERVER_PASSWORD`, else the keyring.
+pub fn known_server_password(url: &str, login: &str) -> Option<String> {
+    std::env::var(SERVER_PASSWORD_ENV)
+        .ok()
+        .or_else(|| crate::server::secrets::recall(url, login))
 }
 
 /// The password of this workstation's user on the server: `VIPDESK_SERVER_PASSWORD`, else
 /// asked once on the terminal.
-pub fn server_login_password() -> anyhow::Result<String> {
-    if let Ok(s) = std::env::var(SERVER_PASSWORD_ENV) {
+pub fn server_login_password(url: &str, login: &str) -> anyhow::Result<String> {
+    if let Some(s) = known_server_password(url, login) {
         return Ok(s);
     }
     if !std::io::stdin().is_terminal() {

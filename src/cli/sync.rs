@@ -49,11 +49,12 @@ pub fn sync(
         Some(SyncCommand::Join { url, login }) => {
             let mut db = place.open()?;
             place.actor(&mut db)?;
-            let password = passphrase::server_login_password()?;
+            let password = passphrase::server_login_password(&url, &login)?;
             let report = sync::join(&mut db, &url, &login, &password, &mut |p| {
                 log::info!("sync progress {p:?}");
             })
             .map_err(t::err)?;
+            crate::server::secrets::remember(&url, &login, &password);
             out.line(ws::sync_joined(&url, &login))?;
             out.line(report_line(&report))?;
         }
@@ -63,7 +64,10 @@ pub fn sync(
             if let Some(url) = url {
                 sync::move_to(&mut db, &url).map_err(t::err)?;
             }
-            let password = passphrase::server_login_password()?;
+            let state = crate::storage::replica::state(db.conn())
+                .map_err(t::err)?
+                .ok_or_else(|| t::err(crate::server::ServerError::NotJoined))?;
+            let password = passphrase::server_login_password(&state.url, &state.login)?;
             let report = sync::sync(&mut db, &password, &mut |p| {
                 log::info!("sync progress {p:?}");
             })

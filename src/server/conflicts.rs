@@ -25,6 +25,9 @@ pub struct Shown {
     pub conflict: Conflict,
     /// The client here (id, short name), when the record is a client's.
     pub client: Option<(Id, String)>,
+    /// The column the field is here (`None`: the record's erasure, or a field this version
+    /// does not have).
+    pub column: Option<String>,
 }
 
 /// The conflicts waiting for a decision, oldest first.
@@ -37,7 +40,12 @@ pub fn open(db: &Db) -> Result<Vec<Shown>, ServerError> {
                 Some(u) => replica::client_named(conn, u)?,
                 None => None,
             };
-            Ok(Shown { conflict, client })
+            let column = replica::column_of(conn, &conflict.table, &conflict.field)?;
+            Ok(Shown {
+                conflict,
+                client,
+                column,
+            })
         })
         .collect()
 }

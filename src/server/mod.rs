@@ -9,6 +9,7 @@
 pub mod conflicts;
 pub mod connect;
 pub mod model;
+pub mod secrets;
 pub mod service;
 mod store;
 pub mod sync;

@@ -193,6 +193,12 @@ impl ServerNumbers {
         }
     }
 
+    /// The same, going offline and online with the window's sync (`online`).
+    pub fn with_online(mut self, online: std::sync::Arc<std::sync::atomic::AtomicBool>) -> Self {
+        self.online = online;
+        self
+    }
+
     fn ask(&self, kind: &str, year: i32) -> Result<i64, ServerError> {
         let mut client = self
             .client

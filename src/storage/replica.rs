@@ -608,3 +608,19 @@ pub(crate) fn rowid_of(conn: &Connection, table: &str, uuid: &str) -> Result<Opt
     }
     Ok(None)
 }
+
+/// The column of `table` a travelling field name stands for (`None`: none here).
+pub fn column_of(conn: &Connection, table: &str, wire: &str) -> Result<Option<String>> {
+    if is_local_table(table) || wire == DELETED {
+        return Ok(None);
+    }
+    let exists: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
+        [table],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(None);
+    }
+    Ok(shape(conn, table)?.column(wire).map(str::to_string))
+}

@@ -57,6 +57,8 @@ pub enum Route {
     Gifts,
     /// A person's gifts and gift ideas.
     PersonGifts(Id),
+    /// «Сервер отдела»: joining, the sync's state, «Конфликты синхронизации».
+    Server,
 }
 
 impl Route {
@@ -76,6 +78,7 @@ impl Route {
             | Route::AppealReports
             | Route::AppealSettings => Area::Appeals,
             Route::Today => Area::Overview,
+            Route::Server => Area::Sync,
             Route::ContactReport | Route::Report(_) | Route::NewReport(..) => Area::Contacts,
             Route::Clients | Route::Client(..) | Route::NewClient => Area::Clients,
             Route::Greetings | Route::GiftLimits | Route::Gifts | Route::PersonGifts(_) => {

@@ -32,6 +32,8 @@ pub struct ViewCtx {
     pub stamp: Option<(i64, u64)>,
     /// Long reads run off the UI thread (the window); a test's window reads in step.
     pub background: bool,
+    /// The window's sync with the department server (its thread and what it did).
+    pub sync: super::sync::Link,
 }
 
 /// A handle that asks the window for a new frame; it does nothing before the first frame.

@@ -124,4 +124,5 @@ features! {
     appeals: Appeals => super::appeals::AppealsUi,
     greetings: Greetings => super::greetings::GreetingsUi,
     admin: Admin => super::admin::AdminUi,
+    sync: Sync => super::sync::SyncUi,
 }

@@ -20,6 +20,7 @@ mod nav;
 pub mod overview;
 pub mod rescue;
 pub mod stale;
+pub mod sync;
 pub mod theme;
 pub mod unlock;
 pub mod who;

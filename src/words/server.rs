@@ -129,3 +129,57 @@ fn n(x: f64) -> String {
 pub const ERR_SYNC_NO_CONFLICT: &str =
     "этого конфликта уже нет: его решили на другом рабочем месте";
 pub const ERR_SYNC_UNDECIDABLE: &str = "это значение вернуть нельзя: запись удалена или ссылается на запись, которой на этом рабочем месте нет";
+
+// ---- the window: «Сервер отдела» and «Конфликты синхронизации» ----
+
+pub const NAV_SERVER: &str = "Сервер отдела";
+pub const SERVER_HINT: &str = "Рабочее место хранит полную копию базы и синхронизируется с сервером отдела (PostgreSQL): свои изменения отправляет сразу после сохранения, изменения коллег получает каждые несколько секунд. Без сети работа продолжается: изменения уйдут, когда связь появится.";
+pub const SERVER_URL: &str = "Адрес сервера";
+pub const SERVER_URL_HINT: &str =
+    "например: host=srv-vip dbname=vipdesk или postgresql://srv-vip/vipdesk";
+pub const SERVER_LOGIN: &str = "Имя пользователя";
+pub const SERVER_PASSWORD: &str = "Пароль";
+pub const SERVER_JOIN: &str = "Подключить рабочее место";
+pub const SERVER_JOIN_NEEDS: &str = "Заполните адрес сервера, имя пользователя и пароль";
+pub const SERVER_SYNC_NOW: &str = "Синхронизировать сейчас";
+pub const SERVER_SIGN_IN: &str = "Войти на сервер";
+pub const SERVER_NEEDS_PASSWORD: &str = "Пароль сервера отдела не сохранён на этом компьютере: введите его, чтобы синхронизация продолжилась (он будет сохранён в хранилище паролей Windows).";
+pub const SERVER_JOINED_NOW: &str = "Рабочее место подключено к серверу отдела";
+pub const SERVER_WORKSTATION: &str = "Рабочее место";
+pub const SYNC_RUNNING: &str = "Синхронизация…";
+pub const CONFLICTS_TITLE: &str = "Конфликты синхронизации";
+pub const CONFLICTS_HINT: &str = "Одно и то же поле изменили на двух рабочих местах. В записи сейчас более позднее значение; выберите, какое оставить.";
+pub const CONFLICTS_NONE: &str = "Конфликтов нет.";
+pub const CONFLICT_RECORD: &str = "Запись";
+pub const CONFLICT_FIELD: &str = "Поле";
+pub const CONFLICT_NOW: &str = "Сейчас в записи";
+pub const CONFLICT_OTHER: &str = "Другое значение";
+pub const CONFLICT_KEEP: &str = "Оставить";
+pub const CONFLICT_TAKE: &str = "Вернуть другое";
+pub const CONFLICT_DECIDED: &str = "Конфликт решён";
+pub const CONFLICT_DELETION: &str = "Удаление записи";
+pub const CONFLICT_EMPTY: &str = "(пусто)";
+pub const CONFLICT_FILE: &str = "(файл)";
+pub const CONFLICT_DELETED: &str = "запись удалена";
+pub const CONFLICT_ALIVE: &str = "запись изменена";
+
+pub fn joining(done: usize) -> String {
+    format!("Подключение: получено записей — {}", n(done as f64))
+}
+/// The status line at the foot of the navigation.
+pub fn synced_at(time: &str) -> String {
+    format!("Синхронизировано в {time}")
+}
+pub fn offline(waiting: i64) -> String {
+    if waiting > 0 {
+        format!(
+            "Нет связи с сервером: работа без сети, {} ждут отправки",
+            crate::domain::fmt::count(waiting as u64, ["изменение", "изменения", "изменений"])
+        )
+    } else {
+        "Нет связи с сервером: работа без сети".into()
+    }
+}
+pub fn conflicts_waiting(count: i64) -> String {
+    format!("Конфликтов синхронизации: {}", n(count as f64))
+}

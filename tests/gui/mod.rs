@@ -19,6 +19,7 @@ mod contact_screens;
 mod greeting_screens;
 mod letter_screens;
 mod role_screens;
+mod server_screens;
 mod shell;
 mod small_screens;
 
