@@ -757,3 +757,140 @@ proptest::proptest! {
         }
     }
 }
+
+/// The head gives a client of manager 2 to manager 3: it leaves manager 2's replica with
+/// everything of it (not a byte of its INN or people left in the file) and reaches manager
+/// 3's whole; nothing is deleted on the server or on the head's replica. A change manager 2
+/// made to it offline meanwhile is refused by the server and kept aside, not lost silently,
+/// and does not hold back the rest.
+#[test]
+fn a_client_given_to_another_manager_moves_between_replicas() {
+    let Some(dept) = Dept::new("a_client_given_to_another_manager_moves_between_replicas") else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let m3 = dept.workstation("m3", &dept.managers[1]);
+    let client = client_of_manager(&dept.head_db, 2);
+    let (inn, person): (String, String) = rusqlite::Connection::open(&dept.head_db)
+        .expect("open")
+        .query_row(
+            "SELECT c.inn, p.surname FROM clients c JOIN people p ON p.client_id = c.id \
+             WHERE c.uuid = ?1 LIMIT 1",
+            [&client],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("client with a person");
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let m3_uuid = crate::server::manager_uuid(&dept.head_db, 3);
+    // Manager 2 edits it (not yet synced) and another client of theirs.
+    let other = rusqlite::Connection::open(&dept.head_db)
+        .expect("open")
+        .query_row(
+            "SELECT uuid FROM clients WHERE manager_id = 2 AND uuid <> ?1 ORDER BY id LIMIT 1",
+            [&client],
+            |r| r.get::<_, String>(0),
+        )
+        .expect("another client");
+    let m2_actor = manager_actor(&m2, &m2_uuid, Role::Manager);
+    edit_client(&m2, &client, &m2_actor, |c| {
+        c.postal_address = "Поздняя правка".into()
+    });
+    edit_client(&m2, &other, &m2_actor, |c| {
+        c.postal_address = "Другая правка".into()
+    });
+    let m3_local = rusqlite::Connection::open(&dept.head_db)
+        .expect("open")
+        .query_row("SELECT id FROM managers WHERE uuid = ?1", [&m3_uuid], |r| {
+            r.get::<_, i64>(0)
+        })
+        .expect("m3");
+    edit_client(
+        &dept.head_db,
+        &client,
+        &Actor::manager(1, Role::GroupHead),
+        |c| c.manager_id = Some(m3_local),
+    );
+    sync_now(&dept.head_db);
+    let r = sync_now(&m2);
+    assert_eq!((r.refused, r.removed), (1, 1), "{r:?}");
+    sync_now(&m3);
+    let db = Db::open_existing(&m2).expect("open");
+    let s = sync::status(&db).expect("status");
+    assert_eq!((s.outbox, s.refused), (0, 1), "{s:?}");
+    let gone: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM clients WHERE uuid = ?1",
+            [&client],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(gone, 0);
+    assert_eq!(client_field(&m2, &other, "postal_address"), "Другая правка");
+    let o = crate::common::vipdesk(&m2, &["check"]);
+    assert!(o.status.success(), "{}", crate::common::stdout(&o));
+    // Nothing of it is left in any table but the journal, which keeps the history of the
+    // manager's own work with it (its rows are chained: they are never rewritten), and the
+    // manager's own refused edit, kept aside for them to see.
+    let tables: Vec<String> = db
+        .conn()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'appeals_fts%' AND name NOT IN ('journal', 'sync_refused')")
+        .expect("sql")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    for table in tables {
+        let columns: Vec<String> = db
+            .conn()
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .expect("sql")
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        for column in columns {
+            for needle in [&inn, &client] {
+                let n: i64 = db
+                    .conn()
+                    .query_row(
+                        &format!("SELECT count(*) FROM {table} WHERE instr(CAST({column} AS TEXT), ?1) > 0"),
+                        [needle],
+                        |r| r.get(0),
+                    )
+                    .expect("count");
+                assert_eq!(n, 0, "{needle} left in {table}.{column}");
+            }
+        }
+    }
+    drop(db);
+    // The new manager has it whole, as the head does.
+    let head_snap = snapshot(&dept.head_db);
+    let m3_snap = snapshot(&m3);
+    let of_client: Vec<_> = head_snap
+        .iter()
+        .filter(|(_, f)| f.get("client_uuid").and_then(|v| v.as_str()) == Some(client.as_str()))
+        .collect();
+    assert!(of_client.len() > 3);
+    for (key, fields) in of_client {
+        assert_eq!(m3_snap.get(key), Some(fields), "{key:?}");
+    }
+    let manager: String = rusqlite::Connection::open(&m3)
+        .expect("open")
+        .query_row(
+            "SELECT m.uuid FROM clients c JOIN managers m ON m.id = c.manager_id WHERE c.uuid = ?1",
+            [&client],
+            |r| r.get(0),
+        )
+        .expect("manager");
+    assert_eq!(manager, m3_uuid);
+    let surnames: i64 = rusqlite::Connection::open(&m3)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM people WHERE surname = ?1",
+            [&person],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(surnames > 0);
+}

@@ -79,7 +79,7 @@ pub fn sync(
 }
 
 fn report_line(r: &sync::Report) -> String {
-    ws::sync_report(r.pushed, r.applied, r.waiting, r.conflicts)
+    ws::sync_report(r.pushed, r.applied, r.waiting, r.conflicts, r.refused)
 }
 
 /// The lines of `sync status`.
@@ -101,6 +101,9 @@ fn status_lines(s: &sync::Status) -> Vec<String> {
     }
     if s.conflicts > 0 {
         lines.push(ws::sync_conflicts(s.conflicts));
+    }
+    if s.refused > 0 {
+        lines.push(ws::sync_refused(s.refused));
     }
     if let Some(e) = &s.last_error {
         lines.push(ws::sync_last_error(&when(s.last_error_at.as_deref()), e));

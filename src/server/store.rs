@@ -242,6 +242,17 @@ END $$;
 CREATE TRIGGER changes_serial BEFORE INSERT ON changes
     FOR EACH STATEMENT EXECUTE FUNCTION vipdesk_serial();
 CREATE INDEX records_seq ON records (last_seq, tbl, record_uuid);
+CREATE TABLE moves (
+    seq BIGINT PRIMARY KEY REFERENCES changes (seq),
+    client_uuid UUID NOT NULL,
+    from_manager UUID,
+    to_manager UUID
+);
+ALTER TABLE moves ENABLE ROW LEVEL SECURITY;
+CREATE POLICY moves_seen ON moves FOR SELECT TO vipdesk_users USING (
+    EXISTS (SELECT 1 FROM users u WHERE u.login = session_user
+            AND (u.head OR u.manager_uuid IN (from_manager, to_manager))));
+GRANT SELECT ON moves TO vipdesk_users;
 CREATE OR REPLACE FUNCTION vipdesk_push(p_change UUID, p_record UUID, p_tbl TEXT, p_fields JSONB,
     p_bases JSONB, p_deleted BOOLEAN, p_stamp TEXT, p_workstation UUID, p_client UUID,
     p_author UUID) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
@@ -254,6 +265,7 @@ DECLARE
     v JSONB;
     stored TEXT;
     base TEXT;
+    old_fields JSONB;
 BEGIN
     SELECT seq INTO done FROM changes WHERE change_uuid = p_change;
     IF FOUND THEN
@@ -305,6 +317,7 @@ BEGIN
                     COALESCE(cur.stamps ->> '$deleted', ''), COALESCE(p_client, cur.client_uuid),
                     new_seq);
     END IF;
+    old_fields := cur.fields;
     cur.deleted := false;
     -- Edited after it went to the trash elsewhere: the edit is kept, and so is the deletion,
     -- as a conflict the user decides.
@@ -338,26 +351,40 @@ BEGIN
             END IF;
         END IF;
     END LOOP;
+    -- A client given to another manager: every record of it moves to the new manager's
+    -- replica (its number moves past their cursor), and the move is recorded for the old one.
+    IF p_tbl = 'clients'
+       AND (cur.fields ->> 'manager_uuid') IS DISTINCT FROM (old_fields ->> 'manager_uuid') THEN
+        INSERT INTO moves (seq, client_uuid, from_manager, to_manager)
+            VALUES (new_seq, p_record, (old_fields ->> 'manager_uuid')::uuid,
+                    (cur.fields ->> 'manager_uuid')::uuid);
+        UPDATE records SET last_seq = new_seq WHERE client_uuid = p_record;
+    END IF;
     UPDATE records SET fields = cur.fields, stamps = cur.stamps,
                        deleted = cur.deleted,
                        client_uuid = COALESCE(p_client, cur.client_uuid), last_seq = new_seq
         WHERE tbl = p_tbl AND record_uuid = p_record;
     RETURN new_seq;
 END $$;
-CREATE FUNCTION vipdesk_push_batch(p_workstation UUID, p_changes JSONB) RETURNS INTEGER
+CREATE FUNCTION vipdesk_push_batch(p_workstation UUID, p_changes JSONB) RETURNS JSONB
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
     c JSONB;
-    n INTEGER := 0;
+    refused JSONB := '[]'::jsonb;
 BEGIN
     PERFORM pg_advisory_xact_lock(730521);
     FOR c IN SELECT * FROM jsonb_array_elements(p_changes) LOOP
-        PERFORM vipdesk_push((c ->> 'change')::uuid, (c ->> 'record')::uuid, c ->> 'tbl',
-            c -> 'fields', c -> 'bases', (c ->> 'deleted')::boolean, c ->> 'stamp',
-            p_workstation, (c ->> 'client')::uuid, (c ->> 'author')::uuid);
-        n := n + 1;
+        -- A change the server's rules refuse (another manager's client now) does not hold
+        -- the others back: it is named in the answer, and the workstation keeps it.
+        BEGIN
+            PERFORM vipdesk_push((c ->> 'change')::uuid, (c ->> 'record')::uuid, c ->> 'tbl',
+                c -> 'fields', c -> 'bases', (c ->> 'deleted')::boolean, c ->> 'stamp',
+                p_workstation, (c ->> 'client')::uuid, (c ->> 'author')::uuid);
+        EXCEPTION WHEN raise_exception THEN
+            refused := refused || jsonb_build_object('change', c ->> 'change', 'reason', SQLERRM);
+        END;
     END LOOP;
-    RETURN n;
+    RETURN refused;
 END $$;
 GRANT SELECT ON server_migrations TO vipdesk_users;
 -- A workstation that joins with numbers of its own: the counter goes past them.
@@ -518,21 +545,58 @@ pub fn whoami(c: &mut postgres::Client) -> Result<Option<(String, bool)>, Server
 }
 
 /// Sends a batch of changes (a JSON array, see `vipdesk_push_batch`) in one transaction: all
-/// of them are on the server, or none.
+/// of them are on the server, or none. Returns the changes the server's rules refused
+/// (change uuid, reason): the others went in.
 pub fn push_batch(
     c: &mut postgres::Client,
     workstation: &str,
     changes: &serde_json::Value,
-) -> Result<i32, ServerError> {
+) -> Result<Vec<(String, String)>, ServerError> {
     let mut tx = c.transaction()?;
-    let n: i32 = tx
+    let refused: String = tx
         .query_one(
-            "SELECT vipdesk_push_batch($1::text::uuid, $2::text::jsonb)",
+            "SELECT vipdesk_push_batch($1::text::uuid, $2::text::jsonb)::text",
             &[&workstation, &changes.to_string()],
         )?
         .get(0);
     tx.commit()?;
-    Ok(n)
+    let refused: Vec<serde_json::Value> = serde_json::from_str(&refused).unwrap_or_default();
+    Ok(refused
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.get("change")?.as_str()?.to_string(),
+                r.get("reason")?.as_str()?.to_string(),
+            ))
+        })
+        .collect())
+}
+
+/// The moves of clients between managers after `after` the user may see:
+/// (seq, client, from manager, to manager).
+pub fn moves_after(c: &mut postgres::Client, after: i64) -> Result<Vec<Move>, ServerError> {
+    Ok(c.query(
+        "SELECT seq, client_uuid::text, from_manager::text, to_manager::text FROM moves
+         WHERE seq > $1 ORDER BY seq",
+        &[&after],
+    )?
+    .iter()
+    .map(|r| Move {
+        seq: r.get(0),
+        client: r.get(1),
+        from: r.get(2),
+        to: r.get(3),
+    })
+    .collect())
+}
+
+/// A client given from one manager to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub seq: i64,
+    pub client: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 /// One record as the server holds it, for a workstation's pull.

@@ -34,6 +34,10 @@ pub struct Report {
     pub waiting: usize,
     /// Conflicts the server reported since the last sync.
     pub conflicts: usize,
+    /// Changes the server's rules refused (kept aside, named in `sync status`).
+    pub refused: usize,
+    /// Clients given to another manager, taken off this replica.
+    pub removed: usize,
 }
 
 /// Where a long sync is, for a progress bar.
@@ -277,11 +281,12 @@ fn push(
                 })
             })
             .collect();
-        store::push_batch(c, &state.node, &Value::Array(changes))?;
+        let refused = store::push_batch(c, &state.node, &Value::Array(changes))?;
         // Committed on the server, not yet out of the outbox: a kill or a lost connection here
         // sends the batch again, which the server knows by its changes' uuids.
         crate::storage::failpoint("sync-batch-sent");
-        replica::sent(db.conn(), last)?;
+        report.refused += refused.len();
+        db.write(&Actor::SYSTEM, |w| replica::sent(w, last, &refused))?;
         done += batch.len();
         report.pushed += batch.len();
         progress(Progress::Pushing { done, total });
@@ -330,6 +335,7 @@ fn pull(
             replica::resolved_on_server(w, &elsewhere)
         })?;
     }
+    take_moves(db, c, &state, report)?;
     let conflicts = store::conflicts_after(c, state.conflict_cursor)?;
     if let Some(last) = conflicts.last().map(|k| k.id) {
         report.conflicts += conflicts.len();
@@ -342,6 +348,36 @@ fn pull(
         })?;
     }
     Ok(())
+}
+
+/// Takes off this replica the clients given to another manager since the last sync (a head's
+/// replica keeps every client). A client moved away and back again stays.
+fn take_moves(
+    db: &mut Db,
+    c: &mut postgres::Client,
+    state: &replica::State,
+    report: &mut Report,
+) -> Result<(), ServerError> {
+    let moves = store::moves_after(c, state.move_cursor)?;
+    let Some(last) = moves.last().map(|m| m.seq) else {
+        return Ok(());
+    };
+    let mut latest: std::collections::BTreeMap<&str, &store::Move> = Default::default();
+    for m in &moves {
+        latest.insert(&m.client, m);
+    }
+    let me = Some(state.manager_uuid.as_str());
+    db.write(&Actor::SYSTEM, |w| {
+        if !state.head {
+            for m in latest.values() {
+                if m.to.as_deref() != me && apply::remove_client(w, &m.client, &state.node)? {
+                    report.removed += 1;
+                }
+            }
+        }
+        replica::set_move_cursor(w, last)?;
+        Ok::<_, ServerError>(())
+    })
 }
 
 fn add(report: &mut Report, (applied, unchanged, waiting): (usize, usize, usize)) {
@@ -439,6 +475,8 @@ pub struct Status {
     pub outbox: i64,
     pub waiting: i64,
     pub conflicts: i64,
+    /// Changes the server's rules refused.
+    pub refused: i64,
     pub last_sync_at: Option<String>,
     pub last_error: Option<String>,
     pub last_error_at: Option<String>,
@@ -457,6 +495,7 @@ pub fn status(db: &Db) -> Result<Status, ServerError> {
         outbox: replica::outbox_size(conn)?,
         waiting: replica::waiting_size(conn)?,
         conflicts: replica::open_conflicts(conn)?,
+        refused: replica::refused_size(conn)?,
         last_sync_at: state.as_ref().and_then(|s| s.last_sync_at.clone()),
         last_error: state.as_ref().and_then(|s| s.last_error.clone()),
         last_error_at: state.as_ref().and_then(|s| s.last_error_at.clone()),

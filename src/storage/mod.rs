@@ -642,6 +642,9 @@ pub fn set_pragmas(conn: &Connection) -> Result<()> {
     // 64 MB of pages kept in memory (SQLite's default is 2 MB): an encrypted page read from
     // the cache is not decrypted again, and lists of thousands of clients stay fast.
     conn.pragma_update(None, "cache_size", -65_536)?;
+    // What is deleted is overwritten, not left in free pages: a client given to another
+    // manager leaves nothing of its personal data in this workstation's file.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
 }
 

@@ -138,11 +138,6 @@ pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<O
     }
     let shape = replica::shape(w, &r.table)?;
     let mut local = replica::stamps(w, &r.table, &r.record_uuid)?;
-    let newer: Vec<(&String, &Value)> = r
-        .fields
-        .iter()
-        .filter(|(f, _)| stamp_of(&r.stamps, f) > stamp_of(&local, f))
-        .collect();
     for s in r.stamps.values().filter_map(Value::as_str) {
         if let Ok(seen) = s.parse::<Stamp>() {
             clock.observe(&seen, now_millis);
@@ -152,6 +147,16 @@ pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<O
         Ok(row) => row,
         Err(NotYet(reason)) => return Ok(Outcome::Waiting(reason)),
     };
+    // A record not here is taken whole, whatever stamps this replica kept of it (a client
+    // that went to another manager and came back).
+    if row.is_none() && !r.deleted {
+        local.retain(|f, _| f == replica::DELETED);
+    }
+    let newer: Vec<(&String, &Value)> = r
+        .fields
+        .iter()
+        .filter(|(f, _)| stamp_of(&r.stamps, f) > stamp_of(&local, f))
+        .collect();
     if r.deleted {
         let Some(rid) = row else {
             if stamp_of(&r.stamps, replica::DELETED) > stamp_of(&local, replica::DELETED) {
@@ -427,4 +432,61 @@ pub fn set_field(
         params_from_iter(values.iter()),
     )?;
     Ok(Ok(()))
+}
+
+/// Takes off this replica a client given to another manager, with everything of it (its
+/// people, their phones and gifts, letters, reports, appeals, documents, projects): REMOVE,
+/// not DELETE — nothing is deleted on the server. The rows erased are journalled as coming
+/// from the workstation that moved the client. Returns whether the client was here.
+pub fn remove_client(w: &Tx, client_uuid: &str, workstation: &str) -> Result<bool> {
+    let Some(client) = replica::id_of(w, "clients", client_uuid)? else {
+        return Ok(false);
+    };
+    const PEOPLE: &str = "(SELECT id FROM people WHERE client_id = ?1)";
+    const MEETINGS: &str = "(SELECT id FROM meetings WHERE client_id = ?1)";
+    const APPEALS: &str = "(SELECT id FROM appeals WHERE client_id = ?1)";
+    const LETTERS: &str = "(SELECT id FROM letters WHERE client_id = ?1)";
+    let statements = [
+        format!("DELETE FROM person_phones WHERE person_id IN {PEOPLE}"),
+        format!("DELETE FROM gifts WHERE person_id IN {PEOPLE}"),
+        format!("DELETE FROM gift_ideas WHERE person_id IN {PEOPLE}"),
+        format!("DELETE FROM meeting_people WHERE meeting_id IN {MEETINGS} OR person_id IN {PEOPLE}"),
+        format!("DELETE FROM meeting_files WHERE meeting_id IN {MEETINGS}"),
+        format!("DELETE FROM next_steps WHERE meeting_id IN {MEETINGS}"),
+        format!("DELETE FROM appeal_calls WHERE appeal_id IN {APPEALS} OR meeting_id IN {MEETINGS}"),
+        format!("DELETE FROM appeal_files WHERE appeal_id IN {APPEALS}"),
+        format!("DELETE FROM appeal_letters WHERE appeal_id IN {APPEALS} OR letter_id IN {LETTERS}"),
+        format!("DELETE FROM appeal_links WHERE appeal_id IN {APPEALS} OR related_id IN {APPEALS}"),
+        "DELETE FROM letters WHERE client_id = ?1".into(),
+        "DELETE FROM meetings WHERE client_id = ?1".into(),
+        "DELETE FROM appeals WHERE client_id = ?1".into(),
+        "DELETE FROM project_stages WHERE project_id IN (SELECT id FROM projects WHERE client_id = ?1)".into(),
+        "DELETE FROM projects WHERE client_id = ?1".into(),
+        "DELETE FROM owners WHERE client_id = ?1".into(),
+        "DELETE FROM client_services WHERE client_id = ?1".into(),
+        "DELETE FROM vip_years WHERE client_id = ?1".into(),
+        "DELETE FROM indicator_values WHERE client_id = ?1".into(),
+        "DELETE FROM records WHERE client_id = ?1".into(),
+        "DELETE FROM people WHERE client_id = ?1".into(),
+        "DELETE FROM clients WHERE id = ?1".into(),
+    ];
+    w.execute(
+        "INSERT INTO temp.sync_origin (workstation, author_id) VALUES (?1, NULL)",
+        [workstation],
+    )?;
+    let done = (|| {
+        for sql in &statements {
+            w.execute(sql, [client])?;
+        }
+        super::journal::flush(w).map(|_| ())
+    })();
+    w.execute("DELETE FROM temp.sync_origin", [])?;
+    done?;
+    // What this replica knew of the client's records goes too: if the client comes back, it
+    // is taken in whole.
+    w.execute(
+        "DELETE FROM sync_stamps WHERE record_uuid = ?1",
+        [client_uuid],
+    )?;
+    Ok(true)
 }

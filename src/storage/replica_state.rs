@@ -26,7 +26,16 @@ CREATE TABLE sync_state (
     last_sync_at TEXT,
     last_error TEXT,
     last_error_at TEXT,
-    sent_own INTEGER NOT NULL DEFAULT 0
+    sent_own INTEGER NOT NULL DEFAULT 0,
+    move_cursor INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sync_refused (
+    change_uuid TEXT PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
 );
 CREATE TABLE sync_outbox (
     id INTEGER PRIMARY KEY,
@@ -100,6 +109,8 @@ pub struct State {
     pub last_error_at: Option<String>,
     /// What the database had before it joined is in the outbox (the join went through).
     pub sent_own: bool,
+    /// The server's last move of a client between managers this replica has taken in.
+    pub move_cursor: i64,
 }
 
 /// The replica's state: `None` until the workstation has joined a server.
@@ -107,7 +118,7 @@ pub fn state(conn: &Connection) -> Result<Option<State>> {
     Ok(conn
         .prepare_cached(
             "SELECT url, login, node, manager_uuid, head, cursor, conflict_cursor, joined_at, \
-             last_sync_at, last_error, last_error_at, sent_own FROM sync_state WHERE id = 1",
+             last_sync_at, last_error, last_error_at, sent_own, move_cursor FROM sync_state WHERE id = 1",
         )?
         .query_row([], |r| {
             Ok(State {
@@ -123,6 +134,7 @@ pub fn state(conn: &Connection) -> Result<Option<State>> {
                 last_error: r.get(9)?,
                 last_error_at: r.get(10)?,
                 sent_own: r.get(11)?,
+                move_cursor: r.get(12)?,
             })
         })
         .optional()?)
@@ -274,9 +286,32 @@ pub fn outbox_size(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))?)
 }
 
-/// Removes the changes the server has acknowledged (up to and with `last_id`).
-pub fn sent(conn: &Connection, last_id: Id) -> Result<()> {
-    conn.execute("DELETE FROM sync_outbox WHERE id <= ?1", [last_id])?;
+/// Removes the changes the server has acknowledged (up to and with `last_id`); those its
+/// rules refused (change uuid, reason) are kept aside with the reason, for the user to see.
+pub fn sent(w: &Tx, last_id: Id, refused: &[(String, String)]) -> Result<()> {
+    for (change, reason) in refused {
+        w.execute(
+            "INSERT OR REPLACE INTO sync_refused (change_uuid, tbl, record_uuid, fields, reason, at) \
+             SELECT change_uuid, tbl, record_uuid, fields, ?2, ?3 FROM sync_outbox \
+             WHERE change_uuid = ?1",
+            params![change, reason, w.now()],
+        )?;
+    }
+    w.execute("DELETE FROM sync_outbox WHERE id <= ?1", [last_id])?;
+    Ok(())
+}
+
+/// How many changes the server refused (kept aside).
+pub fn refused_size(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM sync_refused", [], |r| r.get(0))?)
+}
+
+/// Moves the cursor of the clients' moves.
+pub fn set_move_cursor(w: &Tx, seq: i64) -> Result<()> {
+    w.execute(
+        "UPDATE sync_state SET move_cursor = max(move_cursor, ?1) WHERE id = 1",
+        [seq],
+    )?;
     Ok(())
 }
 

@@ -71,7 +71,13 @@ pub fn sync_joined(url: &str, login: &str) -> String {
 }
 
 /// One line of what a sync did.
-pub fn sync_report(pushed: usize, applied: usize, waiting: usize, conflicts: usize) -> String {
+pub fn sync_report(
+    pushed: usize,
+    applied: usize,
+    waiting: usize,
+    conflicts: usize,
+    refused: usize,
+) -> String {
     let mut line = format!(
         "Синхронизировано: отправлено изменений — {}, получено — {}",
         n(pushed as f64),
@@ -87,6 +93,12 @@ pub fn sync_report(pushed: usize, applied: usize, waiting: usize, conflicts: usi
         line.push_str(&format!(
             "; новых конфликтов — {} (раздел «Конфликты синхронизации»)",
             n(conflicts as f64)
+        ));
+    }
+    if refused > 0 {
+        line.push_str(&format!(
+            "; сервер не принял изменений — {} (vipdesk sync status)",
+            n(refused as f64)
         ));
     }
     line.push('.');
@@ -117,6 +129,12 @@ pub fn sync_waiting(count: i64) -> String {
 }
 pub fn sync_conflicts(count: i64) -> String {
     format!("Конфликтов ждут решения: {}", n(count as f64))
+}
+pub fn sync_refused(count: i64) -> String {
+    format!(
+        "Не приняты сервером (клиент передан другому менеджеру или нет прав): {}",
+        n(count as f64)
+    )
 }
 pub fn sync_last_error(when: &str, error: &str) -> String {
     format!("Последняя ошибка ({when}): {error}")
