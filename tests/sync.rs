@@ -894,3 +894,103 @@ fn a_client_given_to_another_manager_moves_between_replicas() {
         .expect("count");
     assert!(surnames > 0);
 }
+
+/// A letter registered on the head's workstation while the manager edited its draft offline:
+/// the registered letter stays as registered everywhere, the manager's edit becomes a new
+/// draft pointing at it, and a conflict says so.
+#[test]
+fn an_edit_of_a_letter_registered_elsewhere_becomes_a_new_version() {
+    use vipdesk::letters::{Reply, service};
+    let Some(dept) = Dept::new("an_edit_of_a_letter_registered_elsewhere_becomes_a_new_version")
+    else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let client = client_of_manager(&dept.head_db, 2);
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let actor = manager_actor(&m2, &m2_uuid, Role::Manager);
+    // A draft on the manager's workstation, synced.
+    let (letter_id, letter_uuid) = {
+        let mut db = Db::open_existing(&m2).expect("open");
+        let client_id: i64 = db
+            .conn()
+            .query_row("SELECT id FROM clients WHERE uuid = ?1", [&client], |r| {
+                r.get(0)
+            })
+            .expect("client");
+        let template = service::template(&db, "reply_appeal")
+            .expect("query")
+            .expect("template");
+        let reply = Reply {
+            number: "17".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            subject: "О перерасчёте".into(),
+            answer: "Перерасчёт выполнен.".into(),
+            ..Default::default()
+        };
+        let today = db.today();
+        let draft = service::draft_for(&db, client_id, None, &template, actor.id, &reply, today)
+            .expect("draft");
+        let id = service::save_draft(&mut db, &actor, &draft).expect("saved");
+        let uuid: String = db
+            .conn()
+            .query_row("SELECT uuid FROM letters WHERE id = ?1", [id], |r| r.get(0))
+            .expect("uuid");
+        (id, uuid)
+    };
+    sync_now(&m2);
+    sync_now(&dept.head_db);
+    // The head registers it; the manager, offline, edits its body.
+    let registered_body = {
+        let mut db = Db::open_existing(&dept.head_db).expect("open");
+        let id: i64 = db
+            .conn()
+            .query_row(
+                "SELECT id FROM letters WHERE uuid = ?1",
+                [&letter_uuid],
+                |r| r.get(0),
+            )
+            .expect("letter on the head's workstation");
+        service::register(&mut db, &Actor::manager(1, Role::GroupHead), id)
+            .expect("registered")
+            .body
+    };
+    {
+        let mut db = Db::open_existing(&m2).expect("open");
+        let mut letter = service::open(&db, letter_id).expect("letter");
+        letter.body.push_str("\nДобавленный абзац менеджера.");
+        service::save_draft(&mut db, &actor, &letter).expect("edited");
+    }
+    sync_now(&dept.head_db);
+    let r = sync_now(&m2);
+    assert_eq!(r.conflicts, 1, "{r:?}");
+    sync_now(&dept.head_db);
+    for path in [&dept.head_db, &m2] {
+        let conn = rusqlite::Connection::open(path).expect("open");
+        let (status, body, number): (String, String, String) = conn
+            .query_row(
+                "SELECT status, body, number FROM letters WHERE uuid = ?1",
+                [&letter_uuid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("the letter");
+        assert_eq!(status, "registered", "{path:?}");
+        assert_eq!(body, registered_body, "{path:?}");
+        assert!(!number.is_empty());
+        let (v_status, v_body, v_number): (String, String, String) = conn
+            .query_row(
+                "SELECT v.status, v.body, v.number FROM letters v JOIN letters l ON l.id = v.version_of \
+                 WHERE l.uuid = ?1",
+                [&letter_uuid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("the new version");
+        assert_eq!(v_status, "draft");
+        assert!(v_body.contains("Добавленный абзац менеджера."), "{v_body}");
+        assert_eq!(v_number, "");
+    }
+    let head_snap = snapshot(&dept.head_db);
+    for (key, fields) in snapshot(&m2) {
+        assert_eq!(head_snap.get(&key), Some(&fields), "{key:?}");
+    }
+}

@@ -10,6 +10,11 @@ use crate::domain::{Actor, Id};
 use crate::storage::replica::{self, Conflict};
 use crate::storage::{Db, replica_apply};
 
+/// The field of a conflict that says an edit of a frozen record (a registered letter, a
+/// submitted report) became a new version: the kept value is the record, the other the new
+/// version (uuids).
+pub const VERSION: &str = "$version";
+
 /// Which of the two values the user keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -65,6 +70,12 @@ pub fn decide(db: &mut Db, actor: &Actor, id: Id, choice: Choice) -> Result<(), 
     let client = match &k.client_uuid {
         Some(u) => replica::client_named(db.conn(), u)?.map(|(id, _)| id),
         None => None,
+    };
+    // A new version made of an edit of a frozen record is there to be seen: nothing to take.
+    let choice = if k.field == VERSION {
+        Choice::Kept
+    } else {
+        choice
     };
     db.write(actor, |w| {
         if let Some(c) = client {

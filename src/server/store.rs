@@ -266,6 +266,7 @@ DECLARE
     stored TEXT;
     base TEXT;
     old_fields JSONB;
+    version UUID;
 BEGIN
     SELECT seq INTO done FROM changes WHERE change_uuid = p_change;
     IF FOUND THEN
@@ -316,6 +317,37 @@ BEGIN
             VALUES (p_tbl, p_record, '$deleted', 'false'::jsonb, p_stamp, 'true'::jsonb,
                     COALESCE(cur.stamps ->> '$deleted', ''), COALESCE(p_client, cur.client_uuid),
                     new_seq);
+    END IF;
+    -- A registered letter or a submitted report stays as it is: an edit made without knowing
+    -- it was frozen becomes a new version (a draft pointing at it), kept as a conflict to be
+    -- seen; the frozen record's values are asserted again just after the edit's stamp, so
+    -- that every workstation holds them.
+    IF ((p_tbl = 'letters' AND COALESCE(cur.fields ->> 'status', 'draft') <> 'draft')
+        OR (p_tbl = 'meetings' AND cur.fields ->> 'status' IN ('submitted', 'accepted')))
+       AND NOT cur.deleted AND NOT (p_fields ? 'status')
+       AND (cur.stamps ->> 'status') IS DISTINCT FROM (p_bases ->> 'status') THEN
+        version := gen_random_uuid();
+        INSERT INTO records (tbl, record_uuid, fields, stamps, deleted, client_uuid, last_seq)
+            SELECT p_tbl, version, v.vf,
+                   (SELECT jsonb_object_agg(k, p_stamp) FROM jsonb_object_keys(v.vf) AS k),
+                   false, COALESCE(p_client, cur.client_uuid), new_seq
+            FROM (SELECT (cur.fields || p_fields)
+                    - ARRAY['number', 'seq', 'year', 'reg_date', 'printed_at', 'courier_at',
+                            'delivered_at', 'received_by', 'record_uuid', 'submitted_at',
+                            'accepted_at', 'supervisor_comment']
+                    || jsonb_build_object('status', 'draft', 'version_of_uuid', p_record::text)
+                  AS vf) AS v;
+        FOR f IN SELECT * FROM jsonb_object_keys(p_fields) LOOP
+            cur.stamps := jsonb_set(cur.stamps, ARRAY[f], to_jsonb(p_stamp || '~'));
+        END LOOP;
+        INSERT INTO conflicts (tbl, record_uuid, field, kept, kept_stamp, lost, lost_stamp,
+                               client_uuid, seq)
+            VALUES (p_tbl, p_record, '$version', to_jsonb(p_record::text),
+                    COALESCE(cur.stamps ->> 'status', ''), to_jsonb(version::text), p_stamp,
+                    COALESCE(p_client, cur.client_uuid), new_seq);
+        UPDATE records SET stamps = cur.stamps, last_seq = new_seq
+            WHERE tbl = p_tbl AND record_uuid = p_record;
+        RETURN new_seq;
     END IF;
     old_fields := cur.fields;
     cur.deleted := false;

@@ -197,8 +197,10 @@ impl SyncUi {
                         Some((_, name)) => name.clone(),
                         None => t::journal_kind(&k.table).to_string(),
                     };
+                    let version = k.field == conflicts::VERSION;
                     let field = match &s.column {
                         Some(c) => t::journal_field(&k.table, c).unwrap_or(c).to_string(),
+                        None if version => ws::CONFLICT_VERSION.to_string(),
                         None => ws::CONFLICT_DELETION.to_string(),
                     };
                     row.col(|ui| {
@@ -207,14 +209,31 @@ impl SyncUi {
                     row.col(|ui| {
                         widgets::cell(ui, field);
                     });
+                    let (kept, lost) = if version {
+                        (
+                            ws::CONFLICT_VERSION_KEPT.to_string(),
+                            ws::CONFLICT_VERSION_NEW.to_string(),
+                        )
+                    } else {
+                        (
+                            shown_value(k.kept.as_deref(), &k.field),
+                            shown_value(k.lost.as_deref(), &k.field),
+                        )
+                    };
                     row.col(|ui| {
-                        widgets::cell(ui, shown_value(k.kept.as_deref(), &k.field));
+                        widgets::cell(ui, kept);
                     });
                     row.col(|ui| {
-                        widgets::cell(ui, shown_value(k.lost.as_deref(), &k.field));
+                        widgets::cell(ui, lost);
                     });
                     row.col(|ui| {
                         ui.horizontal(|ui| {
+                            if version {
+                                if ui.small_button(ws::CONFLICT_SEEN).clicked() {
+                                    out.push(Cmd::Decide(k.id, Choice::Kept).into());
+                                }
+                                return;
+                            }
                             if ui.small_button(ws::CONFLICT_KEEP).clicked() {
                                 out.push(Cmd::Decide(k.id, Choice::Kept).into());
                             }
