@@ -994,3 +994,101 @@ fn an_edit_of_a_letter_registered_elsewhere_becomes_a_new_version() {
         assert_eq!(head_snap.get(&key), Some(&fields), "{key:?}");
     }
 }
+
+/// A manager's workstation that had a database of its own (the same clients by INN, the same
+/// managers by name, under uuids of its own) joins: its clients and its manager become the
+/// server's, nothing is duplicated on the server; what it has that the server does not goes
+/// up; another manager's clients it kept are refused by the server and kept aside.
+#[test]
+fn a_workstation_joining_with_its_own_data_duplicates_nothing() {
+    let Some(dept) = Dept::new("a_workstation_joining_with_its_own_data_duplicates_nothing") else {
+        return;
+    };
+    let own = dept.dir.path().join("own.db");
+    // The same demo again: the same clients and managers, made anew under uuids of its own.
+    let o = crate::common::vipdesk(&own, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let (own_inns, own_uuids): (Vec<String>, Vec<String>) = rusqlite::Connection::open(&own)
+        .expect("open")
+        .prepare("SELECT inn, uuid FROM clients ORDER BY inn")
+        .expect("sql")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("rows")
+        .collect::<Result<Vec<(String, String)>, _>>()
+        .expect("rows")
+        .into_iter()
+        .unzip();
+    let head_uuids: Vec<String> = rusqlite::Connection::open(&dept.head_db)
+        .expect("open")
+        .prepare("SELECT uuid FROM clients WHERE inn IN (SELECT value FROM json_each(?1))")
+        .expect("sql")
+        .query_map([serde_json::to_string(&own_inns).expect("json")], |r| {
+            r.get(0)
+        })
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(head_uuids.len(), 12, "the same clients by INN");
+    assert!(
+        own_uuids.iter().all(|u| !head_uuids.contains(u)),
+        "under uuids of its own"
+    );
+    let mut db = Db::open_existing(&own).expect("open");
+    let r = sync::join(
+        &mut db,
+        &dept.pg.tcp_url(),
+        &dept.managers[0],
+        PASSWORD,
+        &mut |_| {},
+    )
+    .expect("joins");
+    assert!(r.refused > 0, "another manager's clients refused: {r:?}");
+    let s = sync::status(&db).expect("status");
+    assert_eq!(s.outbox, 0);
+    drop(db);
+    let mut c = postgres::Client::connect(&dept.pg.url(), postgres::NoTls).expect("connect");
+    let row = c
+        .query_one(
+            "SELECT count(*), count(DISTINCT fields ->> 'inn') FROM records WHERE tbl = 'clients'",
+            &[],
+        )
+        .expect("count");
+    let (clients, inns): (i64, i64) = (row.get(0), row.get(1));
+    assert_eq!(
+        (clients, inns),
+        (12, 12),
+        "nothing duplicated on the server"
+    );
+    let managers: i64 = c
+        .query_one("SELECT count(*) FROM records WHERE tbl = 'managers'", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(managers, 5, "the managers are the server's");
+    let row = c
+        .query_one(
+            "SELECT count(*), count(DISTINCT (fields ->> 'client_uuid', fields ->> 'surname', fields ->> 'name')) \
+             FROM records WHERE tbl = 'people'",
+            &[],
+        )
+        .expect("count");
+    let (people, distinct): (i64, i64) = (row.get(0), row.get(1));
+    assert_eq!(people, distinct, "the leaders are not duplicated");
+    // The manager's own clients are the server's records now.
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let mine: Vec<String> = rusqlite::Connection::open(&own)
+        .expect("open")
+        .prepare(
+            "SELECT c.uuid FROM clients c JOIN managers m ON m.id = c.manager_id WHERE m.uuid = ?1",
+        )
+        .expect("sql")
+        .query_map([&m2_uuid], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert!(!mine.is_empty());
+    for u in &mine {
+        assert!(head_uuids.contains(u), "{u} is the server's");
+    }
+    let o = crate::common::vipdesk(&own, &["check"]);
+    assert!(o.status.success(), "{}", crate::common::stdout(&o));
+}

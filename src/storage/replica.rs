@@ -546,7 +546,7 @@ struct Pending<'a> {
 }
 
 /// Whether the replica has the record from the server (it holds stamps for it).
-fn known(conn: &Connection, table: &str, uuid: &str) -> Result<bool> {
+pub(crate) fn known(conn: &Connection, table: &str, uuid: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT count(*) > 0 FROM sync_stamps WHERE tbl = ?1 AND record_uuid = ?2")?
         .query_row([table, uuid], |r| r.get(0))?)
@@ -623,4 +623,14 @@ pub fn column_of(conn: &Connection, table: &str, wire: &str) -> Result<Option<St
         return Ok(None);
     }
     Ok(shape(conn, table)?.column(wire).map(str::to_string))
+}
+
+/// Every field of row `rid` of `table` as it travels.
+pub(crate) fn wire_fields(
+    conn: &Connection,
+    table: &str,
+    rid: Id,
+) -> Result<Option<Map<String, Value>>> {
+    let shape = shape(conn, table)?;
+    Ok(wire_row(conn, table, &shape, rid, None)?.map(|(_, f, _)| f))
 }

@@ -143,10 +143,13 @@ pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<O
             clock.observe(&seen, now_millis);
         }
     }
-    let row = match local_row(w, &r.table, &shape, r)? {
+    let mut row = match local_row(w, &r.table, &shape, r)? {
         Ok(row) => row,
         Err(NotYet(reason)) => return Ok(Outcome::Waiting(reason)),
     };
+    if row.is_none() && !r.deleted {
+        row = adopt(w, r)?;
+    }
     // A record not here is taken whole, whatever stamps this replica kept of it (a client
     // that went to another manager and came back).
     if row.is_none() && !r.deleted {
@@ -489,4 +492,101 @@ pub fn remove_client(w: &Tx, client_uuid: &str, workstation: &str) -> Result<boo
         [client_uuid],
     )?;
     Ok(true)
+}
+
+/// A client of the server that this database has as well, by its INN (a manager by the full
+/// name), never sent (a workstation joining with data of its own): the local record becomes
+/// the server's — it takes the server's uuid, so nothing is duplicated; where the two differ,
+/// the server's values go in and the local ones are kept as conflicts for the user to choose.
+/// Returns the local row.
+fn adopt(w: &Tx, r: &Incoming) -> Result<Option<Id>> {
+    let text = |k: &str| r.fields.get(k).and_then(Value::as_str).unwrap_or_default();
+    let local: Option<(Id, String)> = match r.table.as_str() {
+        "clients" if !text("inn").is_empty() => w
+            .prepare_cached(
+                "SELECT id, uuid FROM clients WHERE inn = ?1 AND deleted_at IS NULL AND uuid <> ?2",
+            )?
+            .query_row([text("inn"), r.record_uuid.as_str()], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?,
+        // A manager by the full name: the user's own card in a database of their own.
+        "managers" if !text("surname").is_empty() => w
+            .prepare_cached(
+                "SELECT id, uuid FROM managers WHERE surname = ?1 AND name = ?2 \
+                 AND patronymic = ?3 AND uuid <> ?4",
+            )?
+            .query_row(
+                [
+                    text("surname"),
+                    text("name"),
+                    text("patronymic"),
+                    r.record_uuid.as_str(),
+                ],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?,
+        // A leader of the client by the full name.
+        "people" if !text("surname").is_empty() => {
+            match replica::id_of(w, "clients", text("client_uuid"))? {
+                Some(client) => w
+                    .prepare_cached(
+                        "SELECT id, uuid FROM people WHERE client_id = ?1 AND surname = ?2 \
+                         AND name = ?3 AND patronymic = ?4 AND uuid <> ?5",
+                    )?
+                    .query_row(
+                        rusqlite::params![
+                            client,
+                            text("surname"),
+                            text("name"),
+                            text("patronymic"),
+                            r.record_uuid
+                        ],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )
+                    .optional()?,
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    let Some((id, uuid)) = local else {
+        return Ok(None);
+    };
+    if replica::known(w, &r.table, &uuid)? {
+        return Ok(None);
+    }
+    let Some(mine) = replica::wire_fields(w, &r.table, id)? else {
+        return Ok(None);
+    };
+    for (field, theirs) in &r.fields {
+        let Some(own) = mine.get(field) else { continue };
+        let empty = |v: &Value| v.is_null() || v.as_str() == Some("");
+        if own != theirs && !empty(own) && field != "created_at" {
+            replica::keep_local_conflict(
+                w,
+                &replica::Conflict {
+                    id: 0,
+                    table: r.table.clone(),
+                    record_uuid: r.record_uuid.clone(),
+                    field: field.clone(),
+                    kept: Some(theirs.to_string()),
+                    kept_stamp: stamp_of(&r.stamps, field),
+                    lost: Some(own.to_string()),
+                    lost_stamp: String::new(),
+                    client_uuid: match r.table.as_str() {
+                        "clients" => Some(r.record_uuid.clone()),
+                        "people" => Some(text("client_uuid").to_string()),
+                        _ => None,
+                    },
+                    resolved_at: None,
+                },
+            )?;
+        }
+    }
+    w.execute(
+        &format!("UPDATE {} SET uuid = ?2 WHERE id = ?1", r.table),
+        rusqlite::params![id, r.record_uuid],
+    )?;
+    Ok(Some(id))
 }

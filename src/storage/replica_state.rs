@@ -360,6 +360,17 @@ pub fn keep_conflict(w: &Tx, k: &Conflict) -> Result<()> {
     Ok(())
 }
 
+/// Keeps a conflict found on this workstation (a client joined with data of its own that
+/// differs from the server's): numbered below zero, apart from the server's.
+pub fn keep_local_conflict(w: &Tx, k: &Conflict) -> Result<()> {
+    let id: Id = w.query_row(
+        "SELECT min(coalesce(min(id), 0), 0) - 1 FROM sync_conflicts",
+        [],
+        |r| r.get(0),
+    )?;
+    keep_conflict(w, &Conflict { id, ..k.clone() })
+}
+
 /// The conflicts not yet resolved, oldest first.
 pub fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
     conflicts_where(conn, "resolved_at IS NULL", [])

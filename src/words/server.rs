@@ -185,6 +185,13 @@ pub const CONFLICT_FILE: &str = "(файл)";
 pub const CONFLICT_DELETED: &str = "запись удалена";
 pub const CONFLICT_ALIVE: &str = "запись изменена";
 
+pub fn sending(done: usize, total: usize) -> String {
+    format!(
+        "Подключение: отправлено записей этой базы — {} из {}",
+        n(done as f64),
+        n(total as f64)
+    )
+}
 pub fn joining(done: usize) -> String {
     format!("Подключение: получено записей — {}", n(done as f64))
 }

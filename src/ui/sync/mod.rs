@@ -141,12 +141,19 @@ impl SyncUi {
                 }
             }
         }
-        if let Some(done) = shared.progress {
-            ui.add(
-                egui::ProgressBar::new(0.0)
-                    .animate(true)
-                    .text(ws::joining(done)),
-            );
+        match shared.progress {
+            Some(worker::Progress::Pulling { done }) => {
+                ui.add(
+                    egui::ProgressBar::new(0.0)
+                        .animate(true)
+                        .text(ws::joining(done)),
+                );
+            }
+            Some(worker::Progress::Pushing { done, total }) => {
+                let part = done as f32 / total.max(1) as f32;
+                ui.add(egui::ProgressBar::new(part).text(ws::sending(done, total)));
+            }
+            None => {}
         }
         if let Some(e) = &shared.error {
             widgets::message(ui, e);

@@ -13,6 +13,7 @@ use crate::i18n::Describe as _;
 use crate::server::{secrets, sync};
 use crate::storage::cipher::Passphrase;
 use crate::storage::{Db, replica};
+pub use sync::Progress;
 
 /// How often the changes of the others are taken in while online.
 pub const EVERY: Duration = Duration::from_secs(5);
@@ -39,8 +40,9 @@ pub struct Shared {
     pub applied: u64,
     /// No password is known for the server: the user types it on «Сервер отдела».
     pub needs_password: bool,
-    /// A join's progress (records taken in so far).
-    pub progress: Option<usize>,
+    /// A join's progress: records sent of how many (the first push of a database of its
+    /// own), or taken in so far (of an unknown number: 0).
+    pub progress: Option<Progress>,
     /// The join went through (the window tells the user once).
     pub joined_now: bool,
 }
@@ -320,14 +322,12 @@ pub fn join_on(
 ) -> bool {
     link.update(|s| {
         s.running = true;
-        s.progress = Some(0);
+        s.progress = Some(sync::Progress::Pulling { done: 0 });
         s.error = None;
     });
     let done = sync::join(db, url, login, password, &mut |p| {
-        if let sync::Progress::Pulling { done } = p {
-            link.update(|s| s.progress = Some(done));
-            repaint.request();
-        }
+        link.update(|s| s.progress = Some(p));
+        repaint.request();
     });
     let joined = match done {
         Ok(r) => {
