@@ -276,6 +276,18 @@ fn a_remote_server_needs_tls_and_a_bad_address_is_named() {
     );
     assert!(!o.status.success());
     assert!(common::stderr(&o).contains("TLS"), "{}", common::stderr(&o));
+    // A loopback name with another address to connect to is not this machine.
+    let o = common::vipdesk(
+        &db,
+        &[
+            "server",
+            "init",
+            "--url",
+            "host=localhost hostaddr=192.0.2.2 port=5433 dbname=x sslmode=disable",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(common::stderr(&o).contains("TLS"), "{}", common::stderr(&o));
     let o = common::vipdesk(&db, &["server", "init", "--url", "nonsense://"]);
     assert!(!o.status.success());
     assert!(

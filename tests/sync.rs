@@ -282,7 +282,8 @@ fn the_same_field_edited_twice_is_a_conflict_with_both_values() {
     };
     {
         let mut db = Db::open_existing(&m2).expect("open");
-        let other = Actor::manager(3, Role::Manager);
+        let m3_uuid = crate::server::manager_uuid(&dept.head_db, 3);
+        let other = manager_actor(&m2, &m3_uuid, Role::Manager);
         let e = vipdesk::server::conflicts::decide(&mut db, &other, id, Choice::Lost)
             .expect_err("not theirs");
         assert!(
@@ -1091,4 +1092,160 @@ fn a_workstation_joining_with_its_own_data_duplicates_nothing() {
     }
     let o = crate::common::vipdesk(&own, &["check"]);
     assert!(o.status.success(), "{}", crate::common::stdout(&o));
+}
+
+/// The server's rules hold whatever a manager's workstation sends (a replica's file edited, a
+/// psql session as the manager's role): another manager's client cannot be taken, written or
+/// read by naming it under one's own client; the department's records (the head's card, the
+/// managers' roles, the regulations) are not a manager's to write; the author is who is
+/// logged in; the counters cannot be pushed out of range; a role of another department reads
+/// nothing here.
+#[test]
+fn the_servers_rules_hold_against_a_hostile_workstation() {
+    let Some(mut dept) = Dept::new("the_servers_rules_hold_against_a_hostile_workstation") else {
+        return;
+    };
+    let mut m2 = postgres::Client::connect(
+        &format!(
+            "{} user={} password={PASSWORD}",
+            dept.pg.tcp_url(),
+            dept.managers[0]
+        ),
+        postgres::NoTls,
+    )
+    .expect("m2 logs in");
+    let head_db = rusqlite::Connection::open(&dept.head_db).expect("open");
+    let one = |sql: &str| -> String { head_db.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    let own_client = one("SELECT uuid FROM clients WHERE manager_id = 2 ORDER BY id LIMIT 1");
+    let others_client = one("SELECT uuid FROM clients WHERE manager_id = 3 ORDER BY id LIMIT 1");
+    let others_person = one(
+        "SELECT p.uuid FROM people p JOIN clients c ON c.id = p.client_id WHERE c.manager_id = 3 LIMIT 1",
+    );
+    let head_card = one("SELECT uuid FROM managers WHERE id = 1");
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let push = |c: &mut postgres::Client,
+                record: &str,
+                tbl: &str,
+                fields: &str,
+                client: Option<&str>| {
+        c.query_one(
+            "SELECT vipdesk_push(gen_random_uuid(), $1::text::uuid, $2, $3::text::jsonb, '{}'::jsonb, \
+             false, '0001799999999999-0000000000-x', gen_random_uuid(), $4::text::uuid, $5::text::uuid)",
+            &[&record, &tbl, &fields, &client, &head_card],
+        )
+        .map(|r| r.get::<_, i64>(0))
+    };
+    // Another manager's client taken by naming no client.
+    let taken = format!(r#"{{"manager_uuid": "{m2_uuid}"}}"#);
+    assert!(push(&mut m2, &others_client, "clients", &taken, None).is_err());
+    // Another manager's person read by naming one's own client.
+    let seq = push(&mut m2, &others_person, "people", "{}", Some(&own_client));
+    assert!(seq.is_err(), "{seq:?}");
+    let seen: i64 = m2
+        .query_one(
+            "SELECT count(*) FROM records WHERE record_uuid = $1::text::uuid",
+            &[&others_person],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(seen, 0);
+    // The head's card, and one's own role.
+    assert!(
+        push(
+            &mut m2,
+            &head_card,
+            "managers",
+            r#"{"surname": "ВЗЛОМАН"}"#,
+            None
+        )
+        .is_err()
+    );
+    assert!(push(&mut m2, &m2_uuid, "managers", r#"{"role": "head"}"#, None).is_err());
+    assert!(
+        push(
+            &mut m2,
+            &m2_uuid,
+            "managers",
+            r#"{"phone": "+7 (4862) 00-00-00"}"#,
+            None
+        )
+        .is_ok()
+    );
+    // A change to one's own client goes in, under one's own name whatever it says.
+    let seq = push(
+        &mut m2,
+        &own_client,
+        "clients",
+        r#"{"postal_address": "a"}"#,
+        None,
+    )
+    .expect("own client");
+    let author: String = m2
+        .query_one(
+            "SELECT author_uuid::text FROM changes WHERE seq = $1",
+            &[&seq],
+        )
+        .expect("author")
+        .get(0);
+    assert_eq!(author, m2_uuid);
+    // The counters.
+    assert!(
+        m2.execute(
+            "SELECT vipdesk_raise_counter('letter', 2026, 9223372036854775807)",
+            &[]
+        )
+        .is_err()
+    );
+    // The users' list is nobody's to read.
+    assert!(m2.query("SELECT * FROM users", &[]).is_err());
+    // A role of another department (in the cluster's group, not this server's user).
+    let stranger = dept.pg.role("stranger");
+    let mut admin = postgres::Client::connect(&dept.pg.url(), postgres::NoTls).expect("admin");
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE \"{stranger}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE vipdesk_users"
+        ))
+        .expect("stranger");
+    let mut s = postgres::Client::connect(
+        &format!("{} user={stranger} password={PASSWORD}", dept.pg.tcp_url()),
+        postgres::NoTls,
+    )
+    .expect("stranger logs in");
+    let seen: i64 = s
+        .query_one("SELECT count(*) FROM records", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(seen, 0);
+    assert!(
+        s.query_opt("SELECT * FROM vipdesk_whoami()", &[])
+            .expect("whoami")
+            .is_none()
+    );
+    // The CLI says who is not a user, in words.
+    let o = sync_process(&dept.head_db, &[], None);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let fresh = dept.dir.path().join("stranger.db");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(&fresh)
+        .args([
+            "--create",
+            "sync",
+            "join",
+            "--url",
+            &dept.pg.tcp_url(),
+            "--login",
+            &stranger,
+        ])
+        .env("VIPDESK_SERVER_PASSWORD", PASSWORD)
+        .env_remove("VIPDESK_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert!(!o.status.success());
+    assert!(
+        crate::common::stderr(&o).contains("не пользователь vipdesk"),
+        "{}",
+        crate::common::stderr(&o)
+    );
 }

@@ -7,8 +7,12 @@ use postgres::config::{Host, SslMode};
 
 use super::ServerError;
 
-/// Whether every host of the address is this machine.
+/// Whether every host of the address is this machine (an address given by `hostaddr` is the
+/// one connected to, whatever `host` says).
 pub fn is_local(config: &postgres::Config) -> bool {
+    if !config.get_hostaddrs().is_empty() {
+        return config.get_hostaddrs().iter().all(|a| a.is_loopback());
+    }
     config.get_hosts().iter().all(|h| match h {
         Host::Tcp(name) => matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
         #[cfg(unix)]
@@ -20,8 +24,16 @@ pub fn is_local(config: &postgres::Config) -> bool {
 pub fn config(url: &str) -> Result<postgres::Config, ServerError> {
     let mut config =
         postgres::Config::from_str(url).map_err(|e| ServerError::BadUrl(e.to_string()))?;
-    if config.get_hosts().is_empty() {
-        return Err(ServerError::BadUrl(String::new()));
+    // As PostgreSQL's own tools: no host is this machine's socket (or localhost), no user
+    // the computer's account.
+    if config.get_hosts().is_empty() && config.get_hostaddrs().is_empty() {
+        #[cfg(unix)]
+        config.host_path("/var/run/postgresql");
+        #[cfg(not(unix))]
+        config.host("localhost");
+    }
+    if config.get_user().is_none() {
+        config.user(whoami::username().unwrap_or_default().as_str());
     }
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(std::time::Duration::from_secs(10));

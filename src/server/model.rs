@@ -66,6 +66,12 @@ pub enum ServerError {
     /// The login is taken.
     #[error("login {0:?} exists")]
     LoginTaken(String),
+    /// The address carries a password (it would be kept in the database's file).
+    #[error("a password in the address")]
+    PasswordInUrl,
+    /// The server (or the user there) is not the one this workstation joined.
+    #[error("another server")]
+    OtherServer,
     /// This workstation has joined a server already.
     #[error("already joined")]
     AlreadyJoined,

@@ -249,9 +249,13 @@ CREATE TABLE moves (
     to_manager UUID
 );
 ALTER TABLE moves ENABLE ROW LEVEL SECURITY;
-CREATE POLICY moves_seen ON moves FOR SELECT TO vipdesk_users USING (
-    EXISTS (SELECT 1 FROM users u WHERE u.login = session_user
-            AND (u.head OR u.manager_uuid IN (from_manager, to_manager))));
+CREATE FUNCTION vipdesk_sees_move(f UUID, t UUID) RETURNS boolean LANGUAGE sql STABLE
+    SECURITY DEFINER SET search_path = public AS $$
+    SELECT EXISTS (SELECT 1 FROM users u WHERE u.login = session_user
+                   AND (u.head OR u.manager_uuid IN (f, t)))
+$$;
+CREATE POLICY moves_seen ON moves FOR SELECT TO vipdesk_users
+    USING (vipdesk_sees_move(from_manager, to_manager));
 GRANT SELECT ON moves TO vipdesk_users;
 CREATE OR REPLACE FUNCTION vipdesk_push(p_change UUID, p_record UUID, p_tbl TEXT, p_fields JSONB,
     p_bases JSONB, p_deleted BOOLEAN, p_stamp TEXT, p_workstation UUID, p_client UUID,
@@ -277,13 +281,42 @@ BEGIN
         RAISE EXCEPTION 'not a vipdesk user: %', session_user;
     END IF;
     SELECT * INTO cur FROM records WHERE tbl = p_tbl AND record_uuid = p_record FOR UPDATE;
+    -- Who wrote it is who is logged in; whose client a record is, the server's word for a
+    -- record it has, never the sender's.
+    p_author := me.manager_uuid;
+    IF p_tbl = 'clients' THEN
+        p_client := p_record;
+    ELSIF cur.record_uuid IS NOT NULL AND NOT me.head THEN
+        p_client := cur.client_uuid;
+    END IF;
     IF NOT me.head THEN
-        IF p_tbl = 'clients' AND NOT FOUND THEN
-            IF p_fields ->> 'manager_uuid' IS DISTINCT FROM me.manager_uuid::text THEN
-                RAISE EXCEPTION 'a new client of another manager';
+        IF p_tbl = 'clients' THEN
+            IF cur.record_uuid IS NULL THEN
+                IF p_fields ->> 'manager_uuid' IS DISTINCT FROM me.manager_uuid::text THEN
+                    RAISE EXCEPTION 'a new client of another manager';
+                END IF;
+            ELSIF NOT vipdesk_sees(p_record) THEN
+                RAISE EXCEPTION 'another manager''s client';
+            ELSIF p_fields ? 'manager_uuid'
+                  AND (p_fields ->> 'manager_uuid') IS DISTINCT FROM (cur.fields ->> 'manager_uuid') THEN
+                RAISE EXCEPTION 'a client is given to another manager by the head';
             END IF;
-        ELSIF p_client IS NOT NULL AND NOT vipdesk_sees(p_client) THEN
-            RAISE EXCEPTION 'another manager''s client';
+        ELSIF p_client IS NOT NULL THEN
+            IF NOT vipdesk_sees(p_client) THEN
+                RAISE EXCEPTION 'another manager''s client';
+            END IF;
+        -- A record of no client is the department's: a manager writes their own card (not
+        -- their role), the templates, the catalogues and the letterhead; the calendar, the
+        -- managers and the regulations are the head's.
+        ELSIF p_tbl IN ('calendar_days', 'calendar_years') THEN
+            RAISE EXCEPTION 'the calendar is the head''s';
+        ELSIF p_tbl = 'managers' AND (p_record IS DISTINCT FROM me.manager_uuid
+              OR p_fields ?| ARRAY['role', 'active', 'supervisor_uuid', 'surname', 'name',
+                                   'patronymic', 'order_number', 'order_date']) THEN
+            RAISE EXCEPTION 'the managers are the head''s';
+        ELSIF p_tbl = 'settings' AND COALESCE(p_fields ->> 'key', cur.fields ->> 'key')
+              IN ('appeals', 'greetings', 'gift_limits') THEN
+            RAISE EXCEPTION 'the regulations are the head''s';
         END IF;
     END IF;
     INSERT INTO changes (change_uuid, record_uuid, tbl, fields, deleted, author_uuid,
@@ -405,6 +438,36 @@ DECLARE
     refused JSONB := '[]'::jsonb;
 BEGIN
     PERFORM pg_advisory_xact_lock(730521);
+    -- The head's records the server has never had (a workstation sending its database up) go
+    -- in at once: each the first change of its record in the batch, nothing to merge.
+    IF EXISTS (SELECT 1 FROM users WHERE login = session_user AND head) THEN
+        WITH firsts AS (
+            SELECT DISTINCT ON (e.ch ->> 'tbl', e.ch ->> 'record') e.ch
+            FROM jsonb_array_elements(p_changes) WITH ORDINALITY AS e (ch, n)
+            ORDER BY e.ch ->> 'tbl', e.ch ->> 'record', e.n
+        ), fresh AS (
+            SELECT f.ch FROM firsts f
+            WHERE NOT (f.ch ->> 'deleted')::boolean
+              AND NOT EXISTS (SELECT 1 FROM records r
+                              WHERE r.tbl = f.ch ->> 'tbl' AND r.record_uuid = (f.ch ->> 'record')::uuid)
+              AND NOT EXISTS (SELECT 1 FROM changes x WHERE x.change_uuid = (f.ch ->> 'change')::uuid)
+        ), logged AS (
+            INSERT INTO changes (change_uuid, record_uuid, tbl, fields, deleted, author_uuid,
+                                 workstation, hlc, client_uuid)
+            SELECT (fr.ch ->> 'change')::uuid, (fr.ch ->> 'record')::uuid, fr.ch ->> 'tbl',
+                   fr.ch -> 'fields', false,
+                   (SELECT manager_uuid FROM users WHERE login = session_user), p_workstation,
+                   fr.ch ->> 'stamp', (fr.ch ->> 'client')::uuid
+            FROM fresh fr
+            RETURNING seq, tbl, record_uuid, fields, hlc, client_uuid
+        )
+        INSERT INTO records (tbl, record_uuid, fields, stamps, deleted, client_uuid, last_seq)
+        SELECT tbl, record_uuid, fields,
+               COALESCE((SELECT jsonb_object_agg(k, hlc) FROM jsonb_object_keys(fields) AS k),
+                        '{}'::jsonb),
+               false, client_uuid, seq
+        FROM logged;
+    END IF;
     FOR c IN SELECT * FROM jsonb_array_elements(p_changes) LOOP
         -- A change the server's rules refuse (another manager's client now) does not hold
         -- the others back: it is named in the answer, and the workstation keeps it.
@@ -419,11 +482,37 @@ BEGIN
     RETURN refused;
 END $$;
 GRANT SELECT ON server_migrations TO vipdesk_users;
+-- Only this server's users see anything of it (the group role is the whole cluster's): the
+-- records of no client too; the list of users is nobody's to read, each reads who they are.
+CREATE OR REPLACE FUNCTION vipdesk_sees(client UUID) RETURNS boolean LANGUAGE sql STABLE
+    SECURITY DEFINER SET search_path = public AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM users u WHERE u.login = session_user
+          AND (client IS NULL OR u.head OR EXISTS (
+              SELECT 1 FROM records c
+              WHERE c.tbl = 'clients' AND c.record_uuid = client
+                AND c.fields ->> 'manager_uuid' = u.manager_uuid::text)))
+$$;
+REVOKE SELECT ON users FROM vipdesk_users;
+CREATE TABLE server_identity (id UUID PRIMARY KEY DEFAULT gen_random_uuid());
+INSERT INTO server_identity DEFAULT VALUES;
+CREATE FUNCTION vipdesk_whoami() RETURNS TABLE (manager_uuid UUID, head BOOLEAN, server UUID)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+    SELECT u.manager_uuid, u.head, (SELECT id FROM server_identity)
+    FROM users u WHERE u.login = session_user
+$$;
+GRANT EXECUTE ON FUNCTION vipdesk_whoami() TO PUBLIC;
 -- A workstation that joins with numbers of its own: the counter goes past them.
 CREATE FUNCTION vipdesk_raise_counter(k TEXT, y INTEGER, at_least BIGINT) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
     PERFORM vipdesk_number_kind(k);
+    IF NOT EXISTS (SELECT 1 FROM users WHERE login = session_user) THEN
+        RAISE EXCEPTION 'not a vipdesk user: %', session_user;
+    END IF;
+    IF at_least < 0 OR at_least > 100000000 THEN
+        RAISE EXCEPTION 'a counter of % numbers', at_least;
+    END IF;
     INSERT INTO counters (kind, year, last) VALUES (k, y, at_least)
         ON CONFLICT (kind, year) DO UPDATE SET last = greatest(counters.last, at_least);
 END $$;
@@ -567,13 +656,14 @@ pub fn lease_block(
     Ok((row.get(0), row.get(1)))
 }
 
-/// Who the connected user is on the server: (their manager's uuid, head of the group).
-pub fn whoami(c: &mut postgres::Client) -> Result<Option<(String, bool)>, ServerError> {
+/// Who the connected user is on the server: (their manager's uuid, head of the group, the
+/// server's own uuid); `None`: not a user of this server.
+pub fn whoami(c: &mut postgres::Client) -> Result<Option<(String, bool, String)>, ServerError> {
     Ok(c.query_opt(
-        "SELECT manager_uuid::text, head FROM users WHERE login = session_user",
+        "SELECT manager_uuid::text, head, server::text FROM vipdesk_whoami()",
         &[],
     )?
-    .map(|r| (r.get(0), r.get(1))))
+    .map(|r| (r.get(0), r.get(1), r.get(2))))
 }
 
 /// Sends a batch of changes (a JSON array, see `vipdesk_push_batch`) in one transaction: all

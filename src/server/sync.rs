@@ -16,6 +16,9 @@ use crate::domain::hlc::Hlc;
 use crate::storage::replica_apply::{self as apply, Incoming, Outcome};
 use crate::storage::{Db, replica};
 
+/// The journal's kind of the entries of a first sync (the records taken in, counted).
+pub const BULK_KIND: &str = "sync";
+
 /// How many outbox entries go in one server transaction.
 pub const PUSH_BATCH: usize = 500;
 /// How many records one pulled page holds (one SQLite transaction).
@@ -49,9 +52,35 @@ pub enum Progress {
 
 /// Connects to the server at `url` as `login`, checking its schema is this program's.
 pub fn connect_as(url: &str, login: &str, password: &str) -> Result<postgres::Client, ServerError> {
+    let (c, _) = connect_checked(url, login, password)?;
+    Ok(c)
+}
+
+/// [`connect_as`], with who the user is there: (manager uuid, head, the server's uuid).
+fn connect_checked(
+    url: &str,
+    login: &str,
+    password: &str,
+) -> Result<(postgres::Client, (String, bool, String)), ServerError> {
+    if login.trim().is_empty() {
+        return Err(ServerError::BadLogin(login.to_string()));
+    }
     let mut config = connect::config(url)?;
+    if config.get_password().is_some() {
+        return Err(ServerError::PasswordInUrl);
+    }
     config.user(login).password(password);
     let mut c = connect::connect_with(config)?;
+    // A function any role may call: the version is read by vipdesk's users only.
+    let me = match store::whoami(&mut c) {
+        Ok(Some(me)) => me,
+        Ok(None) => return Err(ServerError::NotAUser(login.to_string())),
+        // A server made by an older vipdesk (no such function): its schema says so below.
+        Err(ServerError::Server(e)) if e.starts_with("42883") => {
+            (String::new(), false, String::new())
+        }
+        Err(e) => return Err(e),
+    };
     let version = store::version_read(&mut c)?;
     if version != store::latest() {
         return Err(ServerError::NotReady {
@@ -59,7 +88,7 @@ pub fn connect_as(url: &str, login: &str, password: &str) -> Result<postgres::Cl
             latest: store::latest(),
         });
     }
-    Ok(c)
+    Ok((c, me))
 }
 
 /// Joins this workstation to the server: records who the user is there, takes in everything
@@ -74,12 +103,9 @@ pub fn join(
     if replica::state(db.conn())?.is_some() {
         return Err(ServerError::AlreadyJoined);
     }
-    let mut c = connect_as(url, login, password)?;
-    let Some((manager_uuid, head)) = store::whoami(&mut c)? else {
-        return Err(ServerError::NotAUser(login.to_string()));
-    };
+    let (mut c, (manager_uuid, head, server)) = connect_checked(url, login, password)?;
     db.write(&Actor::SYSTEM, |w| {
-        replica::join(w, url, login, &manager_uuid, head)
+        replica::join(w, url, login, &manager_uuid, head, &server)
     })?;
     let mut report = Report::default();
     pull(db, &mut c, &mut report, progress)?;
@@ -115,7 +141,13 @@ pub fn sync(
         return Err(ServerError::NotJoined);
     };
     let run = |db: &mut Db, progress: &mut dyn FnMut(Progress)| {
-        let mut c = connect_as(&state.url, &state.login, password)?;
+        let (mut c, (manager_uuid, _, server)) =
+            connect_checked(&state.url, &state.login, password)?;
+        // The same server and the same user as at the join: another department's database
+        // (or the same login given to another manager) is not synced into this one.
+        if server != state.server || manager_uuid != state.manager_uuid {
+            return Err(ServerError::OtherServer);
+        }
         let mut report = Report::default();
         if !state.sent_own {
             // A join cut short: what this database had goes up once everything is in.
@@ -306,6 +338,9 @@ fn pull(
         return Err(ServerError::NotJoined);
     };
     let mut after = (state.cursor, String::new(), uuid::Uuid::nil().to_string());
+    // The first sync of a workstation takes in everything the user may see: journalled as one
+    // entry a page.
+    let bulk = state.cursor == 0;
     let mut done = 0;
     loop {
         let page = store::pull_page(c, (after.0, &after.1, &after.2), PULL_PAGE)?;
@@ -316,7 +351,7 @@ fn pull(
         let cursor = if full { last.seq - 1 } else { last.seq };
         after = (last.seq, last.table.clone(), last.record_uuid.clone());
         let incoming: Vec<Incoming> = page.into_iter().map(incoming).collect();
-        let counted = take_in_batch(db, &state.node, &incoming, Some(cursor))?;
+        let counted = take_in_batch(db, &state.node, &incoming, Some(cursor), bulk)?;
         add(report, counted);
         done += incoming.len();
         progress(Progress::Pulling { done });
@@ -393,11 +428,15 @@ fn take_in_batch(
     node: &str,
     records: &[Incoming],
     cursor: Option<i64>,
+    bulk: bool,
 ) -> Result<(usize, usize, usize), ServerError> {
     db.write(&Actor::SYSTEM, |w| {
         let mut clock = replica::clock(w, node)?;
         let now = replica::millis_of(w.now());
-        let counted = take_in(w, records, &mut clock, now)?;
+        let counted = take_in(w, records, &mut clock, now, bulk)?;
+        if bulk {
+            crate::storage::journal::flush_bulk(w, BULK_KIND)?;
+        }
         replica::keep_clock(w, &clock)?;
         if let Some(cursor) = cursor {
             replica::set_cursors(w, cursor, 0)?;
@@ -412,11 +451,12 @@ fn take_in(
     records: &[Incoming],
     clock: &mut Hlc,
     now: u64,
+    bulk: bool,
 ) -> Result<(usize, usize, usize), ServerError> {
     let mut counted = (0, 0, 0);
     for r in records {
         crate::storage::failpoint("sync-applying");
-        match apply::apply(w, r, clock, now)? {
+        match apply::apply(w, r, clock, now, bulk)? {
             Outcome::Applied => {
                 counted.0 += 1;
                 apply::done_waiting(w, &r.table, &r.record_uuid)?;
@@ -444,7 +484,7 @@ fn retry_waiting(db: &mut Db, node: &str, report: &mut Report) -> Result<(), Ser
             return Ok(());
         }
         before = waiting.len();
-        let counted = take_in_batch(db, node, &waiting, None)?;
+        let counted = take_in_batch(db, node, &waiting, None, false)?;
         report.applied += counted.0;
         report.unchanged += counted.1;
     }

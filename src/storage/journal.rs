@@ -207,6 +207,68 @@ pub struct Entry {
 /// A row change noted by a trigger: table, rowid, operation, old and new values as JSON.
 type Note = (String, Option<Id>, String, Option<String>, Option<String>);
 
+/// The row changes noted since the last flush, taken out of `temp.pending`, the digest of the
+/// rows moved with every one (bookkeeping too: the row is not what it was).
+fn take_notes(w: &Tx) -> Result<Vec<Note>> {
+    let notes: Vec<Note> = {
+        let mut st =
+            w.prepare_cached("SELECT tbl, rid, op, old, new FROM temp.pending ORDER BY id")?;
+        st.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?
+    };
+    if notes.is_empty() {
+        return Ok(notes);
+    }
+    w.execute("DELETE FROM temp.pending", [])?;
+    super::journal_proof::move_digest(
+        w,
+        notes.iter().flat_map(|(table, _, _, old, new)| {
+            [old, new]
+                .into_iter()
+                .flatten()
+                .map(move |json| (table.as_str(), json.as_str()))
+        }),
+    )?;
+    Ok(notes)
+}
+
+/// The row changes of a bulk write — the records a new workstation takes in from the server
+/// on its first sync — as one journal entry of `kind` counting them by table: the digest
+/// moves with every row, the records are not journalled one by one (their history is the
+/// server's). Returns how many rows.
+pub fn flush_bulk(w: &Tx, kind: &str) -> Result<usize> {
+    let notes = take_notes(w)?;
+    let mut counts: std::collections::BTreeMap<&str, i64> = Default::default();
+    for (table, ..) in &notes {
+        if !WATCHED_ONLY.contains(&table.as_str()) {
+            *counts.entry(table.as_str()).or_default() += 1;
+        }
+    }
+    if counts.is_empty() {
+        return Ok(0);
+    }
+    let changes: Map<String, Value> = counts
+        .iter()
+        .map(|(t, n)| {
+            (
+                (*t).to_string(),
+                Value::Array(vec![Value::Null, Value::from(*n)]),
+            )
+        })
+        .collect();
+    append(
+        w,
+        kind,
+        None,
+        None,
+        Action::Bulk,
+        &Value::Object(changes).to_string(),
+    )?;
+    Ok(notes.len())
+}
+
 /// A row change noted by a trigger with its old and new values read.
 struct Parsed<'a> {
     table: &'a str,
@@ -218,28 +280,10 @@ struct Parsed<'a> {
 
 /// Turns the row changes noted during the write into journal rows (see the module's doc).
 pub fn flush(w: &Tx) -> Result<usize> {
-    let notes: Vec<Note> = {
-        let mut st =
-            w.prepare_cached("SELECT tbl, rid, op, old, new FROM temp.pending ORDER BY id")?;
-        st.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?
-    };
+    let notes = take_notes(w)?;
     if notes.is_empty() {
         return Ok(0);
     }
-    w.execute("DELETE FROM temp.pending", [])?;
-    // Every row change moves the digest, bookkeeping too (the row is not what it was).
-    super::journal_proof::move_digest(
-        w,
-        notes.iter().flat_map(|(table, _, _, old, new)| {
-            [old, new]
-                .into_iter()
-                .flatten()
-                .map(move |json| (table.as_str(), json.as_str()))
-        }),
-    )?;
     let parse = |s: &Option<String>| -> Map<String, Value> {
         s.as_deref()
             .and_then(|s| serde_json::from_str::<Map<String, Value>>(s).ok())

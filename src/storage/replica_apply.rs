@@ -132,7 +132,15 @@ fn local_row(
 }
 
 /// Applies one record (see the module's doc); `clock` takes in its stamps.
-pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<Outcome> {
+/// `bulk`: a new workstation's first sync — the rows are journalled as one entry per page
+/// ([`super::journal::flush_bulk`], called by the caller), not one by one.
+pub fn apply(
+    w: &Tx,
+    r: &Incoming,
+    clock: &mut Hlc,
+    now_millis: u64,
+    bulk: bool,
+) -> Result<Outcome> {
     if replica::is_local_table(&r.table) || !table_exists(w, &r.table)? {
         return Ok(Outcome::Unchanged);
     }
@@ -171,7 +179,7 @@ pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<O
             }
             return Ok(Outcome::Unchanged);
         };
-        let outcome = with_origin(w, r, |w| {
+        let outcome = with_origin(w, r, bulk, |w| {
             w.execute(&format!("DELETE FROM {} WHERE rowid = ?1", r.table), [rid])?;
             Ok(())
         })?;
@@ -211,7 +219,7 @@ pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<O
         Some(u) => replica::id_of(w, "managers", u)?,
         None => None,
     };
-    let outcome = with_origin(w, r, |w| {
+    let outcome = with_origin(w, r, bulk, |w| {
         match row {
             Some(rid) => {
                 let mut sets: Vec<String> = columns
@@ -286,7 +294,20 @@ pub fn apply(w: &Tx, r: &Incoming, clock: &mut Hlc, now_millis: u64) -> Result<O
 /// Runs `write` as a change from the record's workstation and author: its rows journalled so,
 /// no outbox entry. A rule of the database that refuses it (a unique INN, a missing parent)
 /// leaves nothing written and says why.
-fn with_origin(w: &Tx, r: &Incoming, write: impl FnOnce(&Tx) -> Result<()>) -> Result<Outcome> {
+fn with_origin(
+    w: &Tx,
+    r: &Incoming,
+    bulk: bool,
+    write: impl FnOnce(&Tx) -> Result<()>,
+) -> Result<Outcome> {
+    if bulk {
+        // One statement: SQLite undoes it whole when a rule refuses it.
+        return match write(w) {
+            Ok(()) => Ok(Outcome::Applied),
+            Err(super::StorageError::Sqlite(e)) => Ok(Outcome::Waiting(e.to_string())),
+            Err(e) => Err(e),
+        };
+    }
     let author = match &r.author_uuid {
         Some(u) => replica::id_of(w, "managers", u)?,
         None => None,

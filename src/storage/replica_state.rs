@@ -27,7 +27,8 @@ CREATE TABLE sync_state (
     last_error TEXT,
     last_error_at TEXT,
     sent_own INTEGER NOT NULL DEFAULT 0,
-    move_cursor INTEGER NOT NULL DEFAULT 0
+    move_cursor INTEGER NOT NULL DEFAULT 0,
+    server TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE sync_refused (
     change_uuid TEXT PRIMARY KEY,
@@ -111,6 +112,8 @@ pub struct State {
     pub sent_own: bool,
     /// The server's last move of a client between managers this replica has taken in.
     pub move_cursor: i64,
+    /// The server's own uuid (a sync with another server's database is refused).
+    pub server: String,
 }
 
 /// The replica's state: `None` until the workstation has joined a server.
@@ -118,7 +121,8 @@ pub fn state(conn: &Connection) -> Result<Option<State>> {
     Ok(conn
         .prepare_cached(
             "SELECT url, login, node, manager_uuid, head, cursor, conflict_cursor, joined_at, \
-             last_sync_at, last_error, last_error_at, sent_own, move_cursor FROM sync_state WHERE id = 1",
+             last_sync_at, last_error, last_error_at, sent_own, move_cursor, server FROM sync_state \
+             WHERE id = 1",
         )?
         .query_row([], |r| {
             Ok(State {
@@ -135,18 +139,26 @@ pub fn state(conn: &Connection) -> Result<Option<State>> {
                 last_error_at: r.get(10)?,
                 sent_own: r.get(11)?,
                 move_cursor: r.get(12)?,
+                server: r.get(13)?,
             })
         })
         .optional()?)
 }
 
 /// Records that the workstation has joined the server (a new node uuid, nothing sent yet).
-pub fn join(w: &Tx, url: &str, login: &str, manager_uuid: &str, head: bool) -> Result<String> {
+pub fn join(
+    w: &Tx,
+    url: &str,
+    login: &str,
+    manager_uuid: &str,
+    head: bool,
+    server: &str,
+) -> Result<String> {
     let node = uuid::Uuid::new_v4().to_string();
     w.execute(
-        "INSERT INTO sync_state (id, url, login, node, manager_uuid, head, joined_at) \
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-        params![url, login, node, manager_uuid, head, w.now()],
+        "INSERT INTO sync_state (id, url, login, node, manager_uuid, head, joined_at, server) \
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![url, login, node, manager_uuid, head, w.now(), server],
     )?;
     Ok(node)
 }

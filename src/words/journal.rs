@@ -38,6 +38,7 @@ pub const JOURNAL_KINDS: &[(&str, &str)] = &[
     ("indicator_kinds", "Вид показателя (справочник)"),
     ("database", "База данных"),
     ("demo", "Демо-данные"),
+    ("sync", "Получено с сервера отдела"),
 ];
 
 /// The kind of record a journal row is about («Клиент»); a table this version does not know
@@ -51,6 +52,18 @@ pub fn journal_kind(kind: &str) -> &str {
 
 /// A stored column of `table` as the journal names it; `None` when there is no word for it.
 pub fn journal_field(table: &str, column: &str) -> Option<&'static str> {
+    // What a first sync took in, by the kind of records.
+    if table == "sync"
+        && !matches!(
+            column,
+            "clients" | "people" | "letters" | "appeals" | "gifts"
+        )
+    {
+        return JOURNAL_KINDS
+            .iter()
+            .find(|(k, _)| *k == column)
+            .map(|(_, label)| *label);
+    }
     let specific = match (table, column) {
         ("owners", "kind") => Some("Вид собственника"),
         ("owners", "name") => Some("Собственник"),
@@ -94,12 +107,12 @@ pub fn journal_field(table: &str, column: &str) -> Option<&'static str> {
         ("managers", "role") => Some("Роль"),
         ("vip_years", "order_number") | ("managers", "order_number") => Some("Номер приказа"),
         ("vip_years", "order_date") | ("managers", "order_date") => Some("Дата приказа"),
-        ("demo", "clients") => Some("Клиентов"),
-        ("demo", "people") => Some("Контактных лиц"),
-        ("demo", "letters") => Some("Писем"),
+        ("demo" | "sync", "clients") => Some("Клиентов"),
+        ("demo" | "sync", "people") => Some("Контактных лиц"),
+        ("demo" | "sync", "letters") => Some("Писем"),
         ("demo", "reports") => Some("Отчётов о контактах"),
-        ("demo", "appeals") => Some("Обращений"),
-        ("demo", "gifts") => Some("Подарков"),
+        ("demo" | "sync", "appeals") => Some("Обращений"),
+        ("demo" | "sync", "gifts") => Some("Подарков"),
         ("credentials", "manager_id") => Some("Чей вход"),
         ("database", "file") => Some("Файл копии"),
         ("database", "aside") => Some("Прежние данные"),

@@ -11,6 +11,28 @@ pub fn err_server_connect(detail: &str) -> String {
 pub fn err_server(detail: &str) -> String {
     format!("сервер отдела ответил ошибкой: {detail}")
 }
+/// A server's error by its SQLSTATE (`detail` starts with it): the common ones in words.
+pub fn err_server_code(detail: &str) -> String {
+    let code = detail.split(':').next().unwrap_or_default();
+    match code {
+        "28P01" | "28000" => {
+            "сервер отдела не принял имя пользователя или пароль".to_string()
+        }
+        "3D000" => "на сервере нет такой базы данных: проверьте dbname в адресе".to_string(),
+        "42501" => "нет прав на сервере отдела: этот пользователь не добавлен в vipdesk (vipdesk server add-user)".to_string(),
+        "57014" => "сервер отдела прервал запрос: превышено время ожидания".to_string(),
+        "57P01" | "57P02" | "57P03" => "сервер отдела остановлен или перезапускается: синхронизация продолжится, когда он заработает".to_string(),
+        "23505" if detail.contains("users_manager_uuid_key") => {
+            "у этого менеджера уже есть пользователь на сервере отдела".to_string()
+        }
+        _ => err_server(detail),
+    }
+}
+pub fn err_server_certificate(detail: &str) -> String {
+    format!(
+        "сертификат сервера отдела не подтверждён: его нужно выпустить центром сертификации, которому доверяет этот компьютер ({detail})"
+    )
+}
 pub fn err_server_too_new(found: i32, known: i32) -> String {
     format!(
         "схема на сервере отдела новее этой программы ({found}, программа знает {known}): обновите vipdesk"
@@ -151,6 +173,7 @@ pub const ERR_SYNC_UNDECIDABLE: &str = "это значение вернуть �
 // ---- the window: «Сервер отдела» and «Конфликты синхронизации» ----
 
 pub const NAV_SERVER: &str = "Сервер отдела";
+pub const WELCOME_JOIN: &str = "Подключиться к серверу отдела";
 pub const SERVER_HINT: &str = "Рабочее место хранит полную копию базы и синхронизируется с сервером отдела (PostgreSQL): свои изменения отправляет сразу после сохранения, изменения коллег получает каждые несколько секунд. Без сети работа продолжается: изменения уйдут, когда связь появится.";
 pub const SERVER_URL: &str = "Адрес сервера";
 pub const SERVER_URL_HINT: &str =
@@ -212,3 +235,5 @@ pub fn offline(waiting: i64) -> String {
 pub fn conflicts_waiting(count: i64) -> String {
     format!("Конфликтов синхронизации: {}", n(count as f64))
 }
+pub const ERR_SYNC_PASSWORD_IN_URL: &str = "в адресе сервера есть пароль: уберите его из адреса (password=… или пользователь:пароль@) — пароль вводится отдельно и в файл не пишется";
+pub const ERR_SYNC_OTHER_SERVER: &str = "по этому адресу другой сервер отдела (или этот пользователь там — другой менеджер): синхронизация с ним смешала бы данные двух баз; верните прежний адрес командой vipdesk sync --url";

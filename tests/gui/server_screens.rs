@@ -27,10 +27,13 @@ fn a_workstation_joins_from_the_server_screen_and_decides_a_conflict() {
     };
     let path = dept.dir.path().join("window.db");
     let db = Db::open(&path).expect("new database");
-    let mut app = App::with_reads(db, Prefs::default(), false).expect("app");
-    app.open(Route::Server).expect("route");
+    let app = App::with_reads(db, Prefs::default(), false).expect("app");
+    assert_eq!(app.route, Route::Welcome);
     let mut h = harness(app);
     h.run();
+    // An empty database: the first screen offers the department server.
+    click_button(&mut h, ws::WELCOME_JOIN);
+    assert_eq!(h.state().route, Route::Server);
     // Nothing typed: the button says what it needs.
     assert!(super::is_disabled(&h, ws::SERVER_JOIN));
     type_into(&mut h, ws::SERVER_URL, &dept.pg.tcp_url());

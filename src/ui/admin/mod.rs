@@ -103,6 +103,11 @@ impl AdminUi {
                 out.push(Cmd::LoadDemo.into());
             }
             ui.add_space(8.0);
+            // A workstation of a department takes its data from the server instead.
+            if ui.button(crate::words::server::WELCOME_JOIN).clicked() {
+                out.push(Command::Open(Route::Server));
+            }
+            ui.add_space(8.0);
             ui.label(RichText::new(t::WELCOME_OR_CREATE).color(theme::MUTED));
         });
         ui.add_space(16.0);
