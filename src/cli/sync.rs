@@ -48,9 +48,9 @@ pub fn sync(
         }
         Some(SyncCommand::Join { url, login }) => {
             let mut db = place.open()?;
-            place.actor(&mut db)?;
+            let me = place.actor(&mut db)?.id;
             let password = passphrase::server_login_password(&url, &login)?;
-            let report = sync::join(&mut db, &url, &login, &password, &mut |p| {
+            let report = sync::join_as(&mut db, &url, &login, &password, me, &mut |p| {
                 log::info!("sync progress {p:?}");
             })
             .map_err(t::err)?;

@@ -100,11 +100,27 @@ pub fn join(
     password: &str,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, ServerError> {
+    join_as(db, url, login, password, None, progress)
+}
+
+/// [`join`] by the user working at the workstation (`me`, a manager of this database): in a
+/// database of its own, their card is the server's user's — their clients go up as theirs.
+pub fn join_as(
+    db: &mut Db,
+    url: &str,
+    login: &str,
+    password: &str,
+    me: Option<crate::domain::Id>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report, ServerError> {
     if replica::state(db.conn())?.is_some() {
         return Err(ServerError::AlreadyJoined);
     }
     let (mut c, (manager_uuid, head, server)) = connect_checked(url, login, password)?;
     db.write(&Actor::SYSTEM, |w| {
+        if let Some(me) = me {
+            apply::adopt_manager(w, me, &manager_uuid)?;
+        }
         replica::join(w, url, login, &manager_uuid, head, &server)
     })?;
     let mut report = Report::default();

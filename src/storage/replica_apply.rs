@@ -611,3 +611,16 @@ fn adopt(w: &Tx, r: &Incoming) -> Result<Option<Id>> {
     )?;
     Ok(Some(id))
 }
+
+/// The manager `id` of this database is the server's user `uuid` (a workstation joining with
+/// a database of its own, by the user who works at it): their card takes the server's uuid,
+/// unless another card here has it already.
+pub fn adopt_manager(w: &Tx, id: Id, uuid: &str) -> Result<()> {
+    if replica::id_of(w, "managers", uuid)?.is_none() {
+        w.execute(
+            "UPDATE managers SET uuid = ?2 WHERE id = ?1",
+            rusqlite::params![id, uuid],
+        )?;
+    }
+    Ok(())
+}

@@ -127,7 +127,8 @@ impl App {
         self.commands.extend(bands.flatten());
         self.shortcuts(super::keys::read(&ctx, self.route), &ctx);
         // The messages have a line of their own at the foot of the window: they cover nothing.
-        egui::Panel::bottom("status").show(ui, |ui| self.toasts.bar(ui));
+        egui::Panel::bottom("status")
+            .show(ui, |ui| super::sync::foot(ui, &self.view, &self.toasts));
         if self.route != Route::Welcome {
             let asked = egui::Panel::left("nav")
                 .resizable(false)

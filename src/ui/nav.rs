@@ -71,21 +71,8 @@ pub fn nav_ui(
         out.about = true;
     }
     let count = crate::domain::fmt::count(view.clients.len() as u64, t::CLIENT_FORMS);
-    let sync = view.sync.read();
     ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
         ui.label(RichText::new(count).small().color(theme::MUTED));
-        // The department server: synced at, or offline with the changes waiting.
-        if let Some(line) = super::sync::status_line(&sync) {
-            let colour = if sync.error.is_some() || sync.needs_password {
-                theme::WARNING
-            } else {
-                theme::MUTED
-            };
-            let shown = ui.label(RichText::new(line).small().color(colour));
-            if let Some(e) = &sync.error {
-                shown.on_hover_text(e);
-            }
-        }
     });
     out
 }

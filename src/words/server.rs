@@ -183,8 +183,11 @@ pub const SERVER_PASSWORD: &str = "Пароль";
 pub const SERVER_JOIN: &str = "Подключить рабочее место";
 pub const SERVER_JOIN_NEEDS: &str = "Заполните адрес сервера, имя пользователя и пароль";
 pub const SERVER_SYNC_NOW: &str = "Синхронизировать сейчас";
+pub const SERVER_NEW_URL: &str = "Новый адрес сервера";
+pub const SERVER_MOVE: &str = "Сменить адрес";
 pub const SERVER_SIGN_IN: &str = "Войти на сервер";
-pub const SERVER_NEEDS_PASSWORD: &str = "Пароль сервера отдела не сохранён на этом компьютере: введите его, чтобы синхронизация продолжилась (он будет сохранён в хранилище паролей Windows).";
+pub const SERVER_NEEDS_PASSWORD: &str = "Пароль сервера отдела не сохранён на этом компьютере: введите его, чтобы синхронизация продолжилась (он будет сохранён в хранилище паролей системы — в Windows это диспетчер учётных данных; где его нет, пароль спрашивается при каждом запуске).";
+pub const NEEDS_PASSWORD_LINE: &str = "Сервер отдела: нужен пароль (раздел «Сервер отдела»)";
 pub const SERVER_JOINED_NOW: &str = "Рабочее место подключено к серверу отдела";
 pub const SERVER_WORKSTATION: &str = "Рабочее место";
 pub const SYNC_RUNNING: &str = "Синхронизация…";
@@ -224,9 +227,11 @@ pub fn synced_at(time: &str) -> String {
 }
 pub fn offline(waiting: i64) -> String {
     if waiting > 0 {
+        let forms = ["изменение", "изменения", "изменений"];
+        let verb = crate::domain::fmt::plural(waiting as u64, ["ждёт", "ждут", "ждут"]);
         format!(
-            "Нет связи с сервером: работа без сети, {} ждут отправки",
-            crate::domain::fmt::count(waiting as u64, ["изменение", "изменения", "изменений"])
+            "Нет связи с сервером: работа без сети, {} {verb} отправки",
+            crate::domain::fmt::count(waiting as u64, forms)
         )
     } else {
         "Нет связи с сервером: работа без сети".into()

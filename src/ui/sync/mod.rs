@@ -25,6 +25,8 @@ pub enum Cmd {
     /// The password typed for the server.
     SignIn,
     Decide(crate::domain::Id, Choice),
+    /// Keep another address of the server (it moved).
+    MoveTo,
     /// The sync took in records: what the screens show is read again.
     Pulled,
     /// The join went through.
@@ -62,7 +64,7 @@ impl SyncUi {
             let needs_password = state.is_some() && self.password_of(state.as_ref()).is_none();
             worker::refresh_on(link, cx.db, needs_password);
         } else if let Some(path) = cx.db.path().map(std::path::Path::to_path_buf) {
-            link.start(path, cx.db.key().cloned(), cx.view.repaint.clone());
+            link.start(path, cx.db.key().cloned());
         }
         if let Some(state) = &state
             && !self.numbers_set
@@ -119,6 +121,21 @@ impl SyncUi {
                 if let Some(line) = status_line(shared) {
                     ui.label(line);
                 }
+                ui.horizontal(|ui| {
+                    let l = ui.label(ws::SERVER_NEW_URL);
+                    ui.add(egui::TextEdit::singleline(&mut self.url).desired_width(360.0))
+                        .labelled_by(l.id)
+                        .on_hover_text(ws::SERVER_URL_HINT);
+                    if ui
+                        .add_enabled(
+                            !self.url.trim().is_empty(),
+                            egui::Button::new(ws::SERVER_MOVE),
+                        )
+                        .clicked()
+                    {
+                        out.push(Cmd::MoveTo.into());
+                    }
+                });
                 if shared.needs_password {
                     ui.label(RichText::new(ws::SERVER_NEEDS_PASSWORD).color(theme::WARNING));
                     widgets::form_grid("server_password").show(ui, |ui| {
@@ -319,6 +336,32 @@ fn shown_value(stored: Option<&str>, field: &str) -> String {
     }
 }
 
+/// The foot of the window: the newest message on the left, the state of the sync on the
+/// right («Синхронизировано в 14:32», «Нет связи с сервером…»), whole on hover.
+pub fn foot(ui: &mut Ui, view: &ViewCtx, toasts: &widgets::Toasts) {
+    let shared = view.sync.read();
+    let Some(line) = status_line(&shared) else {
+        toasts.bar(ui);
+        return;
+    };
+    let problem = shared.error.is_some() || shared.needs_password;
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let colour = if problem {
+            theme::WARNING
+        } else {
+            theme::MUTED
+        };
+        let shown = ui.add(egui::Label::new(RichText::new(line).color(colour)).selectable(false));
+        if let Some(e) = &shared.error {
+            shown.on_hover_text(e);
+        }
+        ui.separator();
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            toasts.bar(ui);
+        });
+    });
+}
+
 /// The sync's state in a line: synced at, offline with changes waiting, running.
 pub fn status_line(s: &worker::Shared) -> Option<String> {
     if !s.joined {
@@ -327,7 +370,10 @@ pub fn status_line(s: &worker::Shared) -> Option<String> {
     if s.running {
         return Some(ws::SYNC_RUNNING.to_string());
     }
-    if s.error.is_some() || s.needs_password {
+    if s.needs_password {
+        return Some(ws::NEEDS_PASSWORD_LINE.to_string());
+    }
+    if s.error.is_some() {
         return Some(ws::offline(s.outbox));
     }
     let time = s
@@ -372,19 +418,29 @@ impl Feature for SyncUi {
                 let (url, login) = (self.url.trim().to_string(), self.login.trim().to_string());
                 let password = std::mem::take(&mut self.password);
                 self.typed = Some(password.clone());
+                let me = cx.view.me_id();
                 if cx.view.background {
                     link.send(worker::Msg::Join {
                         url,
                         login,
                         password,
+                        me,
                     });
                 } else {
                     // A window reading in step (a test's): the join runs here.
-                    worker::join_on(&link, cx.db, &url, &login, &password, &cx.view.repaint);
+                    worker::join_on(&link, cx.db, &url, &login, &password, me, &cx.view.repaint);
                     self.load(cx)?;
                 }
             }
             Cmd::SyncNow => self.sync_now(cx, None),
+            Cmd::MoveTo => match crate::server::sync::move_to(cx.db, self.url.trim()) {
+                Ok(()) => {
+                    self.url.clear();
+                    self.load(cx)?;
+                    self.sync_now(cx, None);
+                }
+                Err(e) => cx.error(e.describe()),
+            },
             Cmd::SignIn => {
                 let password = std::mem::take(&mut self.password);
                 self.typed = Some(password.clone());
@@ -418,7 +474,8 @@ impl Feature for SyncUi {
 
     /// Each frame: what the worker took in is shown (the screens read again), and a join that
     /// went through is said once.
-    fn overlay(&mut self, _ctx: &egui::Context, view: &ViewCtx) -> Vec<Command> {
+    fn overlay(&mut self, ctx: &egui::Context, view: &ViewCtx) -> Vec<Command> {
+        view.sync.set_repaint(super::context::Repaint::new(ctx));
         let mut shared = view
             .sync
             .shared

@@ -13,6 +13,7 @@ use crate::i18n::Describe as _;
 use crate::server::{secrets, sync};
 use crate::storage::cipher::Passphrase;
 use crate::storage::{Db, replica};
+use crate::ui::context::Repaint;
 pub use sync::Progress;
 
 /// How often the changes of the others are taken in while online.
@@ -54,6 +55,9 @@ pub struct Link {
     to_worker: Arc<Mutex<Option<Sender<Msg>>>>,
     /// `false` while the server is out of reach (registration numbers then come from blocks).
     pub online: Arc<AtomicBool>,
+    /// Asks the window for a frame (set by the window each frame: the thread may start
+    /// before the first).
+    repaint: Arc<Mutex<Repaint>>,
 }
 
 impl std::fmt::Debug for Link {
@@ -72,6 +76,18 @@ impl Link {
 
     fn update(&self, f: impl FnOnce(&mut Shared)) {
         f(&mut self.shared.lock().unwrap_or_else(PoisonError::into_inner));
+    }
+
+    /// The window's handle for a new frame, kept fresh each frame.
+    pub fn set_repaint(&self, r: Repaint) {
+        *self.repaint.lock().unwrap_or_else(PoisonError::into_inner) = r;
+    }
+
+    pub fn repaint(&self) -> Repaint {
+        self.repaint
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     pub fn started(&self) -> bool {
@@ -94,12 +110,7 @@ impl Link {
     }
 
     /// Starts the worker for the database at `path` (once).
-    pub fn start(
-        &self,
-        path: PathBuf,
-        key: Option<Passphrase>,
-        repaint: super::super::context::Repaint,
-    ) {
+    pub fn start(&self, path: PathBuf, key: Option<Passphrase>) {
         let mut slot = self
             .to_worker
             .lock()
@@ -112,7 +123,7 @@ impl Link {
         let link = self.clone();
         let spawned = std::thread::Builder::new()
             .name("sync".into())
-            .spawn(move || Worker::new(link, path, key, repaint).run(&rx));
+            .spawn(move || Worker::new(link, path, key).run(&rx));
         if let Err(e) = spawned {
             log::error!("the sync thread did not start: {e}");
         }
@@ -131,6 +142,8 @@ pub enum Msg {
         url: String,
         login: String,
         password: String,
+        /// Who works at the workstation (their card is the server user's).
+        me: Option<crate::domain::Id>,
     },
 }
 
@@ -138,24 +151,17 @@ struct Worker {
     link: Link,
     path: PathBuf,
     key: Option<Passphrase>,
-    repaint: super::super::context::Repaint,
     db: Option<Db>,
     password: Option<String>,
     last_try: Option<Instant>,
 }
 
 impl Worker {
-    fn new(
-        link: Link,
-        path: PathBuf,
-        key: Option<Passphrase>,
-        repaint: super::super::context::Repaint,
-    ) -> Worker {
+    fn new(link: Link, path: PathBuf, key: Option<Passphrase>) -> Worker {
         Worker {
             link,
             path,
             key,
-            repaint,
             db: None,
             password: None,
             last_try: None,
@@ -176,7 +182,8 @@ impl Worker {
                     url,
                     login,
                     password,
-                }) => self.join(&url, &login, &password),
+                    me,
+                }) => self.join(&url, &login, &password, me),
                 Err(RecvTimeoutError::Timeout) => {
                     if self.due() {
                         self.sync();
@@ -226,7 +233,7 @@ impl Worker {
         if let Some(db) = self.db() {
             refresh_on(&link, db, needs_password);
         }
-        self.repaint.request();
+        self.link.repaint().request();
     }
 
     fn sync(&mut self) {
@@ -246,11 +253,11 @@ impl Worker {
         self.refresh();
     }
 
-    fn join(&mut self, url: &str, login: &str, password: &str) {
+    fn join(&mut self, url: &str, login: &str, password: &str, me: Option<crate::domain::Id>) {
         let link = self.link.clone();
-        let repaint = self.repaint.clone();
+        let repaint = self.link.repaint();
         let Some(db) = self.db() else { return };
-        if join_on(&link, db, url, login, password, &repaint) {
+        if join_on(&link, db, url, login, password, me, &repaint) {
             self.password = Some(password.to_string());
         }
         self.refresh();
@@ -318,14 +325,15 @@ pub fn join_on(
     url: &str,
     login: &str,
     password: &str,
-    repaint: &super::super::context::Repaint,
+    me: Option<crate::domain::Id>,
+    repaint: &Repaint,
 ) -> bool {
     link.update(|s| {
         s.running = true;
         s.progress = Some(sync::Progress::Pulling { done: 0 });
         s.error = None;
     });
-    let done = sync::join(db, url, login, password, &mut |p| {
+    let done = sync::join_as(db, url, login, password, me, &mut |p| {
         link.update(|s| s.progress = Some(p));
         repaint.request();
     });
