@@ -169,6 +169,7 @@ fn small(dir: &Path) {
         "sync of 1,000 changes, taking them in (manager's workstation, the records changed): {}",
         ms(median(pull))
     );
+    frames(&head_db, &m2_db);
     let mut idle = Vec::new();
     for _ in 0..21 {
         idle.push(sync_once(&m2_db).0);
@@ -181,6 +182,54 @@ fn small(dir: &Path) {
     println!(
         "a sync with nothing to do (the head, 48 clients): {}",
         ms(median(idle))
+    );
+}
+
+/// The window's frames on the manager's workstation («Сегодня», 1280×800, its sync thread
+/// running as in the window) while nothing syncs, and while the sync takes in 1,000 changes.
+fn frames(head_db: &Path, m2_db: &Path) {
+    use vipdesk::ui::{App, Prefs, Route};
+    let db = Db::open_existing(m2_db).expect("open");
+    let mut app = App::with_reads(db, Prefs::default(), true).expect("app");
+    app.open(Route::Today).expect("today");
+    let link = app.view.sync.clone();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(vipdesk::ui::theme::setup)
+        .build_ui_state(|ui, app: &mut App| app.ui_root(ui), app);
+    // The sync thread knows the password (as after «Войти на сервер»).
+    link.send(vipdesk::ui::sync::worker::Msg::Password(PASSWORD.into()));
+    let frame = |h: &mut egui_kittest::Harness<'static, App>| {
+        let started = Instant::now();
+        h.step();
+        started.elapsed()
+    };
+    for _ in 0..30 {
+        frame(&mut h);
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let idle: Vec<Duration> = (0..200).map(|_| frame(&mut h)).collect();
+    edit(head_db, 9);
+    sync_once(head_db);
+    let before = link.read().applied;
+    link.send(vipdesk::ui::sync::worker::Msg::Now);
+    let mut during = Vec::new();
+    let started = Instant::now();
+    while link.read().applied == before && started.elapsed() < Duration::from_secs(30) {
+        during.push(frame(&mut h));
+    }
+    assert!(link.read().applied > before, "the sync took the changes in");
+    let p = |mut v: Vec<Duration>, q: f64| {
+        v.sort();
+        v[((v.len() - 1) as f64 * q) as usize]
+    };
+    println!(
+        "window frame, nothing syncing: median {}, 99th {}; while the sync takes in 1,000 changes ({} frames): median {}, 99th {}",
+        ms(p(idle.clone(), 0.5)),
+        ms(p(idle, 0.99)),
+        during.len(),
+        ms(p(during.clone(), 0.5)),
+        ms(p(during, 0.99))
     );
 }
 

@@ -171,6 +171,30 @@ fn a_managers_replica_holds_only_their_clients() {
             "{table} {uuid}"
         );
     }
+    // The workstation is its server user's: they set their own password here; another
+    // manager (the head too) does not sign in on it.
+    {
+        use vipdesk::admin::identity::{self, Ask, SignInError};
+        let db = Db::open_existing(&m2).expect("open");
+        let me = manager_actor(
+            &m2,
+            &crate::server::manager_uuid(&dept.head_db, 2),
+            Role::Manager,
+        );
+        let head = manager_actor(
+            &m2,
+            &crate::server::manager_uuid(&dept.head_db, 1),
+            Role::GroupHead,
+        );
+        assert!(matches!(
+            identity::ask(&db, me.id.expect("id")),
+            Ok(Ask::NewPassword)
+        ));
+        assert!(matches!(
+            identity::ask(&db, head.id.expect("id")),
+            Err(SignInError::NotThisWorkstation)
+        ));
+    }
     let bytes = std::fs::read(&m2).expect("read the file");
     let text = String::from_utf8_lossy(&bytes);
     for (uuid, inn, manager) in &all {

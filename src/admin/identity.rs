@@ -68,6 +68,9 @@ pub enum SignInError {
     /// sets the others' (a manager going first would lock the head out).
     #[error("the head of the group signs in first")]
     HeadFirst,
+    /// A workstation joined to the department server as another manager.
+    #[error("this workstation is another manager's")]
+    NotThisWorkstation,
     /// The computer's accounts would prove who works, but not the head's own: the head would
     /// be locked out.
     #[error("link your own account first")]
@@ -145,10 +148,23 @@ pub fn ask(db: &impl Reader, id: Id) -> Result<Ask, SignInError> {
             account: current_os_account(),
         });
     }
-    if !store::credential(db.connection(), id)?
+    let own = !store::credential(db.connection(), id)?
         .password_hash
-        .is_empty()
-    {
+        .is_empty();
+    // A workstation of the department is its server user's: they set their own password
+    // here; another manager signs in only with a password of this workstation.
+    if let Some(state) = crate::storage::replica::state(db.connection())? {
+        return if own {
+            Ok(Ask::Password)
+        } else if me.uuid != state.manager_uuid {
+            Err(SignInError::NotThisWorkstation)
+        } else if store::any_password(db.connection())? {
+            Err(SignInError::NoPassword)
+        } else {
+            Ok(Ask::NewPassword)
+        };
+    }
+    if own {
         Ok(Ask::Password)
     } else if store::any_password(db.connection())? {
         Err(SignInError::NoPassword)

@@ -436,8 +436,14 @@ CREATE FUNCTION vipdesk_push_batch(p_workstation UUID, p_changes JSONB) RETURNS 
 DECLARE
     c JSONB;
     refused JSONB := '[]'::jsonb;
+    before BIGINT;
+    conflicts_before BIGINT;
 BEGIN
     PERFORM pg_advisory_xact_lock(730521);
+    -- The last change before this batch (nothing else is written until it commits): a
+    -- workstation that has taken in everything up to it need not read its own batch back.
+    SELECT COALESCE(max(seq), 0) INTO before FROM changes;
+    SELECT COALESCE(max(id), 0) INTO conflicts_before FROM conflicts;
     -- The head's records the server has never had (a workstation sending its database up) go
     -- in at once: each the first change of its record in the batch, nothing to merge.
     IF EXISTS (SELECT 1 FROM users WHERE login = session_user AND head) THEN
@@ -479,7 +485,12 @@ BEGIN
             refused := refused || jsonb_build_object('change', c ->> 'change', 'reason', SQLERRM);
         END;
     END LOOP;
-    RETURN refused;
+    RETURN jsonb_build_object(
+        'refused', refused,
+        'before', before,
+        'after', (SELECT COALESCE(max(seq), 0) FROM changes),
+        -- A conflict or a new version made by the batch: the records are not as sent.
+        'merged', EXISTS (SELECT 1 FROM conflicts WHERE id > conflicts_before));
 END $$;
 GRANT SELECT ON server_migrations TO vipdesk_users;
 -- Only this server's users see anything of it (the group role is the whole cluster's): the
@@ -673,7 +684,7 @@ pub fn push_batch(
     c: &mut postgres::Client,
     workstation: &str,
     changes: &serde_json::Value,
-) -> Result<Vec<(String, String)>, ServerError> {
+) -> Result<Pushed, ServerError> {
     let mut tx = c.transaction()?;
     let refused: String = tx
         .query_one(
@@ -682,16 +693,48 @@ pub fn push_batch(
         )?
         .get(0);
     tx.commit()?;
-    let refused: Vec<serde_json::Value> = serde_json::from_str(&refused).unwrap_or_default();
-    Ok(refused
-        .iter()
-        .filter_map(|r| {
-            Some((
-                r.get("change")?.as_str()?.to_string(),
-                r.get("reason")?.as_str()?.to_string(),
-            ))
+    let answer: serde_json::Value = serde_json::from_str(&refused).unwrap_or_default();
+    let refused = answer
+        .get("refused")
+        .and_then(serde_json::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| {
+                    Some((
+                        r.get("change")?.as_str()?.to_string(),
+                        r.get("reason")?.as_str()?.to_string(),
+                    ))
+                })
+                .collect()
         })
-        .collect())
+        .unwrap_or_default();
+    let seq = |k: &str| {
+        answer
+            .get(k)
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0)
+    };
+    Ok(Pushed {
+        refused,
+        before: seq("before"),
+        after: seq("after"),
+        merged: answer
+            .get("merged")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(true),
+    })
+}
+
+/// What the server answered to a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pushed {
+    /// The changes its rules refused: (change uuid, reason).
+    pub refused: Vec<(String, String)>,
+    /// The last change before the batch, and the last of it.
+    pub before: i64,
+    pub after: i64,
+    /// The batch made a conflict or a new version (the records are not as sent).
+    pub merged: bool,
 }
 
 /// The moves of clients between managers after `after` the user may see:

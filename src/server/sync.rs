@@ -329,12 +329,21 @@ fn push(
                 })
             })
             .collect();
-        let refused = store::push_batch(c, &state.node, &Value::Array(changes))?;
+        let pushed = store::push_batch(c, &state.node, &Value::Array(changes))?;
         // Committed on the server, not yet out of the outbox: a kill or a lost connection here
         // sends the batch again, which the server knows by its changes' uuids.
         crate::storage::failpoint("sync-batch-sent");
-        report.refused += refused.len();
-        db.write(&Actor::SYSTEM, |w| replica::sent(w, last, &refused))?;
+        report.refused += pushed.refused.len();
+        db.write(&Actor::SYSTEM, |w| {
+            replica::sent(w, last, &pushed.refused)?;
+            // Nothing written by others since what this replica has taken in, and the batch
+            // went in as sent: the pull need not read it back.
+            let cursor = replica::state(w)?.map_or(0, |s| s.cursor);
+            if pushed.before <= cursor && pushed.refused.is_empty() && !pushed.merged {
+                replica::set_cursors(w, pushed.after, 0)?;
+            }
+            Ok::<_, ServerError>(())
+        })?;
         done += batch.len();
         report.pushed += batch.len();
         progress(Progress::Pushing { done, total });

@@ -383,29 +383,36 @@ pub fn enqueue_unsent(w: &Tx) -> Result<usize> {
     let Some(state) = state(w)? else {
         return Ok(0);
     };
-    let mut order: Vec<(&str, Id)> = Vec::new();
-    let mut touched: HashMap<(&str, Id), Touched> = HashMap::new();
     let tables: Vec<String> = super::journal::journalled(w)?
         .into_iter()
         .filter(|t| !is_local_table(t))
         .collect();
+    let mut written = 0;
     for table in &tables {
         let mut st = w.prepare(&format!("SELECT rowid FROM {table} ORDER BY rowid"))?;
         let rids: Vec<Id> = st
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        for rid in rids {
-            order.push((table.as_str(), rid));
-            touched.insert(
-                (table.as_str(), rid),
-                Touched {
-                    created: true,
-                    ..Touched::default()
-                },
-            );
+        // A thousand rows at a time: a database of hundreds of thousands of records (with
+        // the stored copies of its letters) is never held in memory at once.
+        for chunk in rids.chunks(1000) {
+            let order: Vec<(&str, Id)> = chunk.iter().map(|rid| (table.as_str(), *rid)).collect();
+            let touched: HashMap<(&str, Id), Touched> = order
+                .iter()
+                .map(|k| {
+                    (
+                        *k,
+                        Touched {
+                            created: true,
+                            ..Touched::default()
+                        },
+                    )
+                })
+                .collect();
+            written += emit(w, &state, order, touched, true)?;
         }
     }
-    emit(w, &state, order, touched, true)
+    Ok(written)
 }
 
 /// Writes the outbox entries of the records a write touched, in order (`skip_known`: not

@@ -97,6 +97,7 @@ impl Describe for crate::admin::identity::SignInError {
             E::LongPassword(n) => w::err_long_password(*n),
             E::Mismatch => w::ERR_PASSWORDS_DIFFER.into(),
             E::HeadFirst => w::ERR_HEAD_FIRST.into(),
+            E::NotThisWorkstation => crate::words::server::ERR_NOT_THIS_WORKSTATION.into(),
             E::OwnAccountFirst => w::ERR_OWN_ACCOUNT_FIRST.into(),
             E::Hash(e) => {
                 log::error!("password hash failed: {e}");
