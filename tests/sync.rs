@@ -1273,3 +1273,72 @@ fn the_servers_rules_hold_against_a_hostile_workstation() {
         crate::common::stderr(&o)
     );
 }
+
+/// Documents across the department: a report submitted on a manager's workstation is on the
+/// head's «Сегодня» to accept after the sync, and the head's acceptance reaches the manager.
+#[test]
+fn a_report_submitted_on_a_managers_workstation_reaches_the_heads_today() {
+    use vipdesk::contacts::{MeetingKind, service};
+    let Some(dept) =
+        Dept::new("a_report_submitted_on_a_managers_workstation_reaches_the_heads_today")
+    else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let client = client_of_manager(&dept.head_db, 2);
+    let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
+    let actor = manager_actor(&m2, &m2_uuid, Role::Manager);
+    let report_uuid = {
+        let mut db = Db::open_existing(&m2).expect("open");
+        let client_id: i64 = db
+            .conn()
+            .query_row("SELECT id FROM clients WHERE uuid = ?1", [&client], |r| {
+                r.get(0)
+            })
+            .expect("client");
+        let today = db.today();
+        let mut m = service::new_report(client_id, MeetingKind::Meeting, &actor, today);
+        m.topics = "Тариф на 2027 год".into();
+        m.agreements = "Прислать расчёт до пятницы".into();
+        let id = service::save(&mut db, &actor, &m).expect("saved");
+        service::submit(&mut db, &actor, id).expect("submitted");
+        let uuid: String = db
+            .conn()
+            .query_row("SELECT uuid FROM meetings WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .expect("uuid");
+        uuid
+    };
+    sync_now(&m2);
+    sync_now(&dept.head_db);
+    let mut db = Db::open_existing(&dept.head_db).expect("open");
+    let head = Actor::manager(1, Role::GroupHead);
+    let waiting = service::to_review(&db, &head).expect("to review");
+    let found = waiting.iter().find(|(m, _)| {
+        db.conn()
+            .query_row(
+                "SELECT uuid FROM meetings WHERE id = ?1",
+                [m.id.expect("id")],
+                |r| r.get::<_, String>(0),
+            )
+            .ok()
+            .as_deref()
+            == Some(report_uuid.as_str())
+    });
+    let (report, _) = found.expect("the manager's report is on the head's «Сегодня»");
+    assert_eq!(report.agreements, "Прислать расчёт до пятницы");
+    service::accept(&mut db, &head, report.id.expect("id"), "Принято").expect("accepted");
+    drop(db);
+    sync_now(&dept.head_db);
+    sync_now(&m2);
+    let status: String = rusqlite::Connection::open(&m2)
+        .expect("open")
+        .query_row(
+            "SELECT status FROM meetings WHERE uuid = ?1",
+            [&report_uuid],
+            |r| r.get(0),
+        )
+        .expect("status");
+    assert_eq!(status, "accepted");
+}
