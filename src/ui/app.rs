@@ -126,9 +126,8 @@ impl App {
             .chain([super::admin::settings_banner(ui, &self.view)]);
         self.commands.extend(bands.flatten());
         self.shortcuts(super::keys::read(&ctx, self.route), &ctx);
-        // The messages have a line of their own at the foot of the window: they cover nothing.
-        egui::Panel::bottom("status")
-            .show(ui, |ui| super::sync::foot(ui, &self.view, &self.toasts));
+        let foot = |ui: &mut Ui| super::sync::foot(ui, &self.view, &self.toasts);
+        egui::Panel::bottom("status").show(ui, foot);
         if self.route != Route::Welcome {
             let asked = egui::Panel::left("nav")
                 .resizable(false)

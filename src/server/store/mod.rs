@@ -1,0 +1,337 @@
+//! The server's schema and its SQL.
+//!
+//! Migrations are append-only, numbered from 1, each applied in its own transaction with its
+//! number recorded in `server_migrations`; a server newer than this program is refused.
+
+use super::ServerError;
+
+mod migrations;
+use migrations::MIGRATIONS;
+
+/// The schema version this program makes.
+pub fn latest() -> i32 {
+    MIGRATIONS.len() as i32
+}
+
+/// The server's schema version (0: a database vipdesk has not set up).
+pub fn version(c: &mut postgres::Client) -> Result<i32, ServerError> {
+    c.batch_execute(
+        "CREATE TABLE IF NOT EXISTS server_migrations (
+             version INTEGER PRIMARY KEY,
+             applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    )?;
+    let row = c.query_one(
+        "SELECT COALESCE(max(version), 0) FROM server_migrations",
+        &[],
+    )?;
+    Ok(row.get(0))
+}
+
+/// The server's schema version as a user reads it (no table made).
+pub fn version_read(c: &mut postgres::Client) -> Result<i32, ServerError> {
+    let row = c.query_one(
+        "SELECT COALESCE(max(version), 0) FROM server_migrations",
+        &[],
+    )?;
+    Ok(row.get(0))
+}
+
+/// Applies the migrations the server lacks, each in its own transaction, and returns the
+/// versions (before, after). Two administrators at once: the second waits on the lock and
+/// finds nothing left to do.
+pub fn migrate(c: &mut postgres::Client) -> Result<(i32, i32), ServerError> {
+    let before = version(c)?;
+    if before > latest() {
+        return Err(ServerError::TooNew {
+            found: before,
+            known: latest(),
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let v = i as i32 + 1;
+        let mut tx = c.transaction()?;
+        tx.batch_execute("LOCK TABLE server_migrations IN EXCLUSIVE MODE")?;
+        let done: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM server_migrations WHERE version = $1)",
+                &[&v],
+            )?
+            .get(0);
+        if !done {
+            tx.batch_execute(sql)?;
+            tx.execute("INSERT INTO server_migrations (version) VALUES ($1)", &[&v])?;
+        }
+        tx.commit()?;
+    }
+    Ok((before, version(c)?))
+}
+
+/// Creates the user's PostgreSQL role (able to log in, in the group role `vipdesk_users`) and
+/// records which manager they are, in one transaction.
+pub fn add_user(
+    c: &mut postgres::Client,
+    login: &str,
+    password: &str,
+    manager_uuid: &str,
+    head: bool,
+) -> Result<(), ServerError> {
+    let mut tx = c.transaction()?;
+    let taken: bool = tx
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+            &[&login],
+        )?
+        .get(0);
+    if taken {
+        return Err(ServerError::LoginTaken(login.to_string()));
+    }
+    tx.batch_execute(
+        "DO $$ BEGIN
+             IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vipdesk_users') THEN
+                 CREATE ROLE vipdesk_users NOLOGIN;
+             END IF;
+         END $$",
+    )?;
+    // The name and the password quoted by the server itself (%I, %L).
+    let create: String = tx
+        .query_one(
+            "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE vipdesk_users', $1::text, $2::text)",
+            &[&login, &password],
+        )?
+        .get(0);
+    tx.batch_execute(&create)?;
+    tx.execute(
+        "INSERT INTO users (login, manager_uuid, head) VALUES ($1, $2::text::uuid, $3)",
+        &[&login, &manager_uuid, &head],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The next number of `kind` for `year`, from the server's counter.
+pub fn next_number(c: &mut postgres::Client, kind: &str, year: i32) -> Result<i64, ServerError> {
+    Ok(
+        c.query_one("SELECT vipdesk_next_number($1, $2)", &[&kind, &year])?
+            .get(0),
+    )
+}
+
+/// A block of `size` numbers of `kind` for `year` leased to the workstation `ws` (its uuid):
+/// (first, last).
+pub fn lease_block(
+    c: &mut postgres::Client,
+    kind: &str,
+    year: i32,
+    size: i32,
+    ws: &str,
+) -> Result<(i64, i64), ServerError> {
+    let row = c.query_one(
+        "SELECT first_number, last_number FROM vipdesk_lease_block($1, $2, $3, $4::text::uuid)",
+        &[&kind, &year, &size, &ws],
+    )?;
+    Ok((row.get(0), row.get(1)))
+}
+
+/// Who the connected user is on the server: (their manager's uuid, head of the group, the
+/// server's own uuid); `None`: not a user of this server.
+pub fn whoami(c: &mut postgres::Client) -> Result<Option<(String, bool, String)>, ServerError> {
+    Ok(c.query_opt(
+        "SELECT manager_uuid::text, head, server::text FROM vipdesk_whoami()",
+        &[],
+    )?
+    .map(|r| (r.get(0), r.get(1), r.get(2))))
+}
+
+/// Sends a batch of changes (a JSON array, see `vipdesk_push_batch`) in one transaction: all
+/// of them are on the server, or none. Returns the changes the server's rules refused
+/// (change uuid, reason): the others went in.
+pub fn push_batch(
+    c: &mut postgres::Client,
+    workstation: &str,
+    changes: &serde_json::Value,
+) -> Result<Pushed, ServerError> {
+    let mut tx = c.transaction()?;
+    let refused: String = tx
+        .query_one(
+            "SELECT vipdesk_push_batch($1::text::uuid, $2::text::jsonb)::text",
+            &[&workstation, &changes.to_string()],
+        )?
+        .get(0);
+    tx.commit()?;
+    let answer: serde_json::Value = serde_json::from_str(&refused).unwrap_or_default();
+    let refused = answer
+        .get("refused")
+        .and_then(serde_json::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| {
+                    Some((
+                        r.get("change")?.as_str()?.to_string(),
+                        r.get("reason")?.as_str()?.to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let seq = |k: &str| {
+        answer
+            .get(k)
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0)
+    };
+    Ok(Pushed {
+        refused,
+        before: seq("before"),
+        after: seq("after"),
+        merged: answer
+            .get("merged")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(true),
+    })
+}
+
+/// What the server answered to a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pushed {
+    /// The changes its rules refused: (change uuid, reason).
+    pub refused: Vec<(String, String)>,
+    /// The last change before the batch, and the last of it.
+    pub before: i64,
+    pub after: i64,
+    /// The batch made a conflict or a new version (the records are not as sent).
+    pub merged: bool,
+}
+
+/// The moves of clients between managers after `after` the user may see:
+/// (seq, client, from manager, to manager).
+pub fn moves_after(c: &mut postgres::Client, after: i64) -> Result<Vec<Move>, ServerError> {
+    Ok(c.query(
+        "SELECT seq, client_uuid::text, from_manager::text, to_manager::text FROM moves
+         WHERE seq > $1 ORDER BY seq",
+        &[&after],
+    )?
+    .iter()
+    .map(|r| Move {
+        seq: r.get(0),
+        client: r.get(1),
+        from: r.get(2),
+        to: r.get(3),
+    })
+    .collect())
+}
+
+/// A client given from one manager to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub seq: i64,
+    pub client: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// One record as the server holds it, for a workstation's pull.
+#[derive(Debug, Clone)]
+pub struct Pulled {
+    pub table: String,
+    pub record_uuid: String,
+    pub fields: String,
+    pub stamps: String,
+    pub deleted: bool,
+    pub seq: i64,
+    pub author_uuid: Option<String>,
+    pub workstation: Option<String>,
+}
+
+/// The records the user may see whose last change is after (seq, table, uuid), oldest first.
+pub fn pull_page(
+    c: &mut postgres::Client,
+    after: (i64, &str, &str),
+    limit: i64,
+) -> Result<Vec<Pulled>, ServerError> {
+    let rows = c.query(
+        "SELECT r.tbl, r.record_uuid::text, r.fields::text, r.stamps::text, r.deleted, r.last_seq,
+                ch.author_uuid::text, ch.workstation::text
+         FROM records r LEFT JOIN changes ch ON ch.seq = r.last_seq
+         WHERE (r.last_seq, r.tbl, r.record_uuid) > ($1, $2, $3::text::uuid)
+         ORDER BY r.last_seq, r.tbl, r.record_uuid
+         LIMIT $4",
+        &[&after.0, &after.1, &after.2, &limit],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| Pulled {
+            table: r.get(0),
+            record_uuid: r.get(1),
+            fields: r.get(2),
+            stamps: r.get(3),
+            deleted: r.get(4),
+            seq: r.get(5),
+            author_uuid: r.get(6),
+            workstation: r.get(7),
+        })
+        .collect())
+}
+
+/// The conflicts the user may see after `after`, oldest first.
+pub fn conflicts_after(
+    c: &mut postgres::Client,
+    after: i64,
+) -> Result<Vec<crate::storage::replica::Conflict>, ServerError> {
+    let rows = c.query(
+        "SELECT id, tbl, record_uuid::text, field, kept::text, kept_stamp, lost::text, lost_stamp,
+                client_uuid::text
+         FROM conflicts WHERE id > $1 ORDER BY id LIMIT 5000",
+        &[&after],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| crate::storage::replica::Conflict {
+            id: r.get(0),
+            table: r.get(1),
+            record_uuid: r.get(2),
+            field: r.get(3),
+            kept: r.get(4),
+            kept_stamp: r.get(5),
+            lost: r.get(6),
+            lost_stamp: r.get(7),
+            client_uuid: r.get(8),
+            resolved_at: None,
+        })
+        .collect())
+}
+
+/// Moves the server's counter of `kind` for `year` to at least `at_least` (numbers a joining
+/// workstation gave before it joined).
+pub fn raise_counter(
+    c: &mut postgres::Client,
+    kind: &str,
+    year: i32,
+    at_least: i64,
+) -> Result<(), ServerError> {
+    c.execute(
+        "SELECT vipdesk_raise_counter($1, $2, $3)",
+        &[&kind, &year, &at_least],
+    )?;
+    Ok(())
+}
+
+/// Marks conflicts decided on this workstation as decided on the server.
+pub fn resolve_conflicts(c: &mut postgres::Client, ids: &[i64]) -> Result<(), ServerError> {
+    let mut tx = c.transaction()?;
+    for id in ids {
+        tx.execute("SELECT vipdesk_resolve_conflict($1)", &[id])?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Which of the conflicts `ids` were decided on the server (on another workstation).
+pub fn resolved_among(c: &mut postgres::Client, ids: &[i64]) -> Result<Vec<i64>, ServerError> {
+    Ok(c.query(
+        "SELECT id FROM conflicts WHERE id = ANY($1) AND resolved_at IS NOT NULL",
+        &[&ids],
+    )?
+    .iter()
+    .map(|r| r.get(0))
+    .collect())
+}
