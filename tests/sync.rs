@@ -477,6 +477,14 @@ fn letters_registered_on_two_offline_replicas_never_share_a_number() {
     // Online, with the server's counter: not from a block.
     come_back(&a, &back_a);
     come_back(&b, &back_b);
+    // The register says which numbers came from a block, on the command line too.
+    let o = crate::common::vipdesk(&a, &["letter", "list"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    assert!(
+        crate::common::stdout(&o).contains("(из блока)"),
+        "{}",
+        crate::common::stdout(&o)
+    );
     let (number, from_block) = register_letter(&a, &client, &actor_a, true);
     assert!(!from_block, "{number}");
     assert!(numbers.insert(number.clone()), "{number} given twice");

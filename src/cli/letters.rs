@@ -97,6 +97,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                         "heading": l.heading,
                         "template": l.template_code,
                         "version_of": l.version_of,
+                        "number_from_block": r.number_from_block,
                     })
                     .to_string()
                 } else {
@@ -104,9 +105,11 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                         "{}\t{}\t{}\t{}\t{}\t{}",
                         l.id.unwrap_or_default(),
                         if l.number.is_empty() {
-                            "—"
+                            "—".to_string()
+                        } else if r.number_from_block {
+                            t::number_from_block(&l.number)
                         } else {
-                            &l.number
+                            l.number.clone()
                         },
                         l.reg_date.map(fmt::date).unwrap_or_default(),
                         l.status.label(),

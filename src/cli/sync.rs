@@ -85,7 +85,7 @@ fn report_line(r: &sync::Report) -> String {
 /// The lines of `sync status`.
 fn status_lines(s: &sync::Status) -> Vec<String> {
     if !s.joined {
-        return vec![ws::ERR_SYNC_NOT_JOINED.to_string()];
+        return vec![ws::SYNC_NOT_JOINED.to_string()];
     }
     let mut lines = vec![
         ws::sync_server(

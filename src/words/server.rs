@@ -79,7 +79,7 @@ pub const SERVER_PASSWORDS_DIFFER: &str = "пароли не совпали";
 
 pub const ERR_SYNC_ALREADY_JOINED: &str =
     "это рабочее место уже подключено к серверу отдела (vipdesk sync status покажет, к какому)";
-pub const ERR_SYNC_NOT_JOINED: &str = "это рабочее место не подключено к серверу отдела: сначала vipdesk sync join --url АДРЕС --login ИМЯ (или «Сервер отдела» в настройках)";
+pub const ERR_SYNC_NOT_JOINED: &str = "это рабочее место не подключено к серверу отдела: сначала vipdesk sync join --url АДРЕС --login ИМЯ (или «Сервер отдела» в окне)";
 pub fn err_sync_not_a_user(login: &str) -> String {
     format!(
         "«{login}» входит на сервер, но не пользователь vipdesk: руководитель группы добавляет пользователей командой vipdesk server add-user"
@@ -243,3 +243,4 @@ pub fn conflicts_waiting(count: i64) -> String {
 pub const ERR_SYNC_PASSWORD_IN_URL: &str = "в адресе сервера есть пароль: уберите его из адреса (password=… или пользователь:пароль@) — пароль вводится отдельно и в файл не пишется";
 pub const ERR_SYNC_OTHER_SERVER: &str = "по этому адресу другой сервер отдела (или этот пользователь там — другой менеджер): синхронизация с ним смешала бы данные двух баз; верните прежний адрес командой vipdesk sync --url";
 pub const ERR_NOT_THIS_WORKSTATION: &str = "это рабочее место подключено к серверу отдела другим пользователем: здесь работает он (другой менеджер входит со своего рабочего места)";
+pub const SYNC_NOT_JOINED: &str = "Это рабочее место не подключено к серверу отдела (vipdesk sync join --url АДРЕС --login ИМЯ или «Сервер отдела» в окне).";

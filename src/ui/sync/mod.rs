@@ -307,10 +307,12 @@ impl SyncUi {
 /// The password row of a form (hidden as typed).
 fn password_row(ui: &mut Ui, password: &mut String) {
     let l = ui.label(ws::SERVER_PASSWORD);
+    // As wide as the other fields of the form (a grid's column would stretch it).
+    let width = widgets::field_width(ui).min(360.0);
     ui.add(
         egui::TextEdit::singleline(password)
             .password(true)
-            .desired_width(widgets::field_width(ui)),
+            .desired_width(width),
     )
     .labelled_by(l.id);
     ui.end_row();
