@@ -15,6 +15,9 @@ use crate::storage::{Db, replica_apply};
 /// version (uuids).
 pub const VERSION: &str = "$version";
 
+/// The field of a conflict that is the record's erasure (kept: «true» erased, «false» not).
+pub const ERASURE: &str = crate::storage::replica::DELETED;
+
 /// Which of the two values the user keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {

@@ -15,6 +15,7 @@ use crate::domain::Actor;
 use crate::domain::hlc::Hlc;
 use crate::storage::replica_apply::{self as apply, Incoming, Outcome};
 use crate::storage::{Db, replica};
+pub use replica::State;
 
 /// The journal's kind of the entries of a first sync (the records taken in, counted).
 pub const BULK_KIND: &str = "sync";
@@ -575,4 +576,14 @@ pub fn move_to(db: &mut Db, url: &str) -> Result<(), ServerError> {
     }
     db.write(&Actor::SYSTEM, |w| replica::set_url(w, url))?;
     Ok(())
+}
+
+/// What this workstation knows of its server (`None`: it has not joined one).
+pub fn joined(db: &Db) -> Result<Option<replica::State>, ServerError> {
+    Ok(replica::state(db.conn())?)
+}
+
+/// How many changes wait to be sent (the window's thread looks every second).
+pub fn waiting_to_send(db: &Db) -> Result<i64, ServerError> {
+    Ok(replica::outbox_size(db.conn())?)
 }

@@ -13,7 +13,6 @@ use super::context::ViewCtx;
 use super::{theme, widgets};
 use crate::i18n::{self as t, Describe as _};
 use crate::server::conflicts::{self, Choice, Shown};
-use crate::storage::replica;
 use crate::words::server as ws;
 pub use worker::Link;
 
@@ -54,7 +53,7 @@ impl SyncUi {
     /// Reads the state, starts the worker of a joined database, and gives the window's
     /// database the server's registration numbers once the password is known.
     fn load(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
-        let state = replica::state(cx.db.conn()).map_err(t::err)?;
+        let state = crate::server::sync::joined(cx.db).map_err(t::err)?;
         self.joined = state
             .as_ref()
             .map(|s| (s.url.clone(), s.login.clone(), s.node.clone()));
@@ -273,7 +272,7 @@ impl SyncUi {
 
 impl SyncUi {
     /// The server password known without asking: typed in this session, or in the keyring.
-    fn password_of(&self, state: Option<&replica::State>) -> Option<String> {
+    fn password_of(&self, state: Option<&crate::server::sync::State>) -> Option<String> {
         self.typed
             .clone()
             .or_else(|| state.and_then(|s| crate::server::secrets::recall(&s.url, &s.login)))
@@ -321,7 +320,7 @@ fn password_row(ui: &mut Ui, password: &mut String) {
 /// A conflict's value as the user reads it.
 fn shown_value(stored: Option<&str>, field: &str) -> String {
     let v = conflicts::value(stored);
-    if field == replica::DELETED {
+    if field == conflicts::ERASURE {
         return if v.as_bool() == Some(true) {
             ws::CONFLICT_DELETED
         } else {

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use crate::i18n::Describe as _;
 use crate::server::{secrets, sync};
+use crate::storage::Db;
 use crate::storage::cipher::Passphrase;
-use crate::storage::{Db, replica};
 use crate::ui::context::Repaint;
 pub use sync::Progress;
 
@@ -208,9 +208,8 @@ impl Worker {
         self.db.as_mut()
     }
 
-    fn state(&mut self) -> Option<replica::State> {
-        self.db()
-            .and_then(|db| replica::state(db.conn()).ok().flatten())
+    fn state(&mut self) -> Option<sync::State> {
+        self.db().and_then(|db| sync::joined(db).ok().flatten())
     }
 
     /// Whether to sync now: the outbox holds a save, or the time has come.
@@ -222,7 +221,7 @@ impl Worker {
         let since = self.last_try.map_or(Duration::MAX, |t| t.elapsed());
         let pending = self
             .db()
-            .and_then(|db| replica::outbox_size(db.conn()).ok())
+            .and_then(|db| sync::waiting_to_send(db).ok())
             .unwrap_or(0);
         (online && (pending > 0 || since >= EVERY)) || since >= OFFLINE_EVERY
     }
