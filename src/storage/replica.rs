@@ -621,12 +621,7 @@ pub fn column_of(conn: &Connection, table: &str, wire: &str) -> Result<Option<St
     if is_local_table(table) || wire == DELETED {
         return Ok(None);
     }
-    let exists: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
-        [table],
-        |r| r.get(0),
-    )?;
-    if !exists {
+    if !table_exists(conn, table)? {
         return Ok(None);
     }
     Ok(shape(conn, table)?.column(wire).map(str::to_string))
@@ -640,4 +635,13 @@ pub(crate) fn wire_fields(
 ) -> Result<Option<Map<String, Value>>> {
     let shape = shape(conn, table)?;
     Ok(wire_row(conn, table, &shape, rid, None)?.map(|(_, f, _)| f))
+}
+
+/// Whether this database has `table` (a record of a newer version's table is passed by).
+pub(crate) fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) > 0 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
+        )?
+        .query_row([table], |r| r.get(0))?)
 }

@@ -141,7 +141,7 @@ pub fn apply(
     now_millis: u64,
     bulk: bool,
 ) -> Result<Outcome> {
-    if replica::is_local_table(&r.table) || !table_exists(w, &r.table)? {
+    if replica::is_local_table(&r.table) || !replica::table_exists(w, &r.table)? {
         return Ok(Outcome::Unchanged);
     }
     let shape = replica::shape(w, &r.table)?;
@@ -313,13 +313,7 @@ fn with_origin(
         None => None,
     };
     w.execute_batch("SAVEPOINT sync_apply")?;
-    w.execute(
-        "INSERT INTO temp.sync_origin (workstation, author_id) VALUES (?1, ?2)",
-        rusqlite::params![r.workstation, author],
-    )?;
-    let done = write(w).and_then(|()| super::journal::flush(w).map(|_| ()));
-    w.execute("DELETE FROM temp.sync_origin", [])?;
-    match done {
+    match journalled_as(w, &r.workstation, author, write) {
         Ok(()) => {
             w.execute_batch("RELEASE sync_apply")?;
             Ok(Outcome::Applied)
@@ -336,12 +330,21 @@ fn with_origin(
     }
 }
 
-fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) > 0 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
-        )?
-        .query_row([table], |r| r.get(0))?)
+/// Runs `write` and journals its rows as coming from `workstation` and `author`: no outbox
+/// entry is made of them.
+fn journalled_as(
+    w: &Tx,
+    workstation: &str,
+    author: Option<Id>,
+    write: impl FnOnce(&Tx) -> Result<()>,
+) -> Result<()> {
+    w.execute(
+        "INSERT INTO temp.sync_origin (workstation, author_id) VALUES (?1, ?2)",
+        rusqlite::params![workstation, author],
+    )?;
+    let done = write(w).and_then(|()| super::journal::flush(w).map(|_| ()));
+    w.execute("DELETE FROM temp.sync_origin", [])?;
+    done
 }
 
 /// Keeps a record that could not be applied yet, to try again after the next ones.
@@ -413,7 +416,7 @@ pub fn set_field(
     field: &str,
     value: &Value,
 ) -> Result<std::result::Result<(), NotYet>> {
-    if replica::is_local_table(table) || !table_exists(w, table)? {
+    if replica::is_local_table(table) || !replica::table_exists(w, table)? {
         return Ok(Err(NotYet(table.to_string())));
     }
     let Some(rid) = replica::rowid_of(w, table, uuid)? else {
@@ -494,18 +497,12 @@ pub fn remove_client(w: &Tx, client_uuid: &str, workstation: &str) -> Result<boo
         "DELETE FROM people WHERE client_id = ?1".into(),
         "DELETE FROM clients WHERE id = ?1".into(),
     ];
-    w.execute(
-        "INSERT INTO temp.sync_origin (workstation, author_id) VALUES (?1, NULL)",
-        [workstation],
-    )?;
-    let done = (|| {
+    journalled_as(w, workstation, None, |w| {
         for sql in &statements {
             w.execute(sql, [client])?;
         }
-        super::journal::flush(w).map(|_| ())
-    })();
-    w.execute("DELETE FROM temp.sync_origin", [])?;
-    done?;
+        Ok(())
+    })?;
     // What this replica knew of the client's records goes too: if the client comes back, it
     // is taken in whole.
     w.execute(
