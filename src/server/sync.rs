@@ -14,7 +14,7 @@ use super::{ServerError, connect, store};
 use crate::domain::Actor;
 use crate::domain::hlc::Hlc;
 use crate::storage::replica_apply::{self as apply, Incoming, Outcome};
-use crate::storage::{Db, replica};
+use crate::storage::{Db, replica, replica_own as own};
 pub use replica::State;
 
 /// The journal's kind of the entries of a first sync (the records taken in, counted).
@@ -24,6 +24,21 @@ pub const BULK_KIND: &str = "sync";
 pub const PUSH_BATCH: usize = 500;
 /// How many records one pulled page holds (one SQLite transaction).
 pub const PULL_PAGE: i64 = 1000;
+/// How many records of a first sync go in one SQLite transaction.
+pub const BULK_PAGE: usize = 5000;
+
+/// [`BULK_PAGE`]; a debug build takes `VIPDESK_BULK_PAGE` instead (a test's small database
+/// killed in its second page).
+fn bulk_page() -> usize {
+    #[cfg(debug_assertions)]
+    if let Some(n) = std::env::var("VIPDESK_BULK_PAGE")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        return n;
+    }
+    BULK_PAGE
+}
 
 /// What a sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -125,26 +140,165 @@ pub fn join_as(
         replica::join(w, url, login, &manager_uuid, head, &server)
     })?;
     let mut report = Report::default();
+    let started = std::time::Instant::now();
     pull(db, &mut c, &mut report, progress)?;
-    send_own(db, &mut c)?;
+    log::info!(
+        "join: {} records taken in, {:?}",
+        report.applied,
+        started.elapsed()
+    );
+    send_own(db, &mut c, &mut report, progress)?;
+    log::info!(
+        "join: {} records sent up, {:?}",
+        report.pushed,
+        started.elapsed()
+    );
     push(db, &mut c, &mut report, progress)?;
+    log::info!(
+        "join: {} changes sent, {:?}",
+        report.pushed,
+        started.elapsed()
+    );
     pull(db, &mut c, &mut report, progress)?;
     lease(db, &mut c)?;
     note(db, None)?;
+    log::info!("join: done, {:?}", started.elapsed());
     Ok(report)
 }
 
-/// Puts what this database had before it joined into the outbox (the records the server does
-/// not have from it) and raises the server's counters past the numbers it gave, once.
-fn send_own(db: &mut Db, c: &mut postgres::Client) -> Result<(), ServerError> {
+/// How many records a chunk of the snapshot holds at most, and about how many bytes of
+/// fields (the stored copies of letters are large).
+pub const SNAPSHOT_ROWS: usize = 20_000;
+pub const SNAPSHOT_BYTES: usize = 16 << 20;
+
+/// Sends up what this database had before it joined (the records the server has not had from
+/// it) as a snapshot, chunk by chunk, each taken in by the server at once; then raises the
+/// server's counters past the numbers it gave, once. A join cut short goes on where the
+/// server's last chunk ended.
+fn send_own(
+    db: &mut Db,
+    c: &mut postgres::Client,
+    report: &mut Report,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(), ServerError> {
     for (kind, year, last) in replica::own_counters(db.conn())? {
         store::raise_counter(c, kind, year, last)?;
     }
-    db.write(&Actor::SYSTEM, |w| {
-        replica::enqueue_unsent(w)?;
-        replica::set_sent_own(w)
-    })?;
+    let Some(state) = replica::state(db.conn())? else {
+        return Err(ServerError::NotJoined);
+    };
+    let stamp = match &state.own_stamp {
+        Some(s) => s.clone(),
+        None => db.write(&Actor::SYSTEM, |w| {
+            let mut clock = replica::clock(w, &state.node)?;
+            let stamp = clock.tick(replica::millis_of(w.now())).to_string();
+            replica::keep_clock(w, &clock)?;
+            replica::start_own(w, &stamp)?;
+            Ok::<_, ServerError>(stamp)
+        })?,
+    };
+    let total = own::own_rows(db.conn())?;
+    let from = state.own_table.as_deref().map(|t| (t, state.own_rowid));
+    let mut own = own::OwnReader::new(db.conn(), from, SNAPSHOT_ROWS, SNAPSHOT_BYTES)?;
+    let mut sender = Snapshot {
+        stamp,
+        node: state.node.clone(),
+        total,
+        done: 0,
+    };
+    match db.reader() {
+        // The next chunk is read on another thread while the server takes one in.
+        Ok(reader) => std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                loop {
+                    let next = own.next_chunk(reader.conn());
+                    let last = !matches!(next, Ok(Some(_)));
+                    if tx.send(next).is_err() || last {
+                        break;
+                    }
+                }
+            });
+            for next in rx {
+                match next? {
+                    Some(chunk) => sender.send(db, c, &chunk, report, progress)?,
+                    None => break,
+                }
+            }
+            Ok::<_, ServerError>(())
+        })?,
+        // A database in memory has no second connection.
+        Err(_) => {
+            while let Some(chunk) = own.next_chunk(db.conn())? {
+                sender.send(db, c, &chunk, report, progress)?;
+            }
+        }
+    }
+    db.write(&Actor::SYSTEM, replica::set_sent_own)?;
     Ok(())
+}
+
+/// The snapshot of what a database had before it joined, going up chunk by chunk.
+struct Snapshot {
+    stamp: String,
+    node: String,
+    total: usize,
+    done: usize,
+}
+
+impl Snapshot {
+    /// Sends one chunk and notes how far the server has taken the snapshot in.
+    fn send(
+        &mut self,
+        db: &mut Db,
+        c: &mut postgres::Client,
+        chunk: &own::OwnChunk,
+        report: &mut Report,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(), ServerError> {
+        // Edits made meanwhile go first: a record edited before its chunk went up is in the
+        // outbox whole, and the records that belong to it may follow.
+        if replica::outbox_size(db.conn())? > 0 {
+            push(db, c, report, progress)?;
+        }
+        let started = std::time::Instant::now();
+        let records = &chunk.records;
+        let pushed = if records.is_empty() {
+            None
+        } else {
+            Some(store::push_snapshot(c, &self.node, &self.stamp, records)?)
+        };
+        log::debug!(
+            "snapshot: {} records of {} taken in by the server in {:?}",
+            records.len(),
+            chunk.table,
+            started.elapsed()
+        );
+        crate::storage::failpoint("sync-snapshot-sent");
+        db.write(&Actor::SYSTEM, |w| {
+            replica::own_sent_up_to(w, &chunk.table, chunk.last)?;
+            if let Some(pushed) = &pushed {
+                for (record, reason) in &pushed.refused {
+                    if let Some(r) = records.iter().find(|r| &r.record_uuid == record) {
+                        own::refused_own(w, r, reason)?;
+                    }
+                }
+                let cursor = replica::state(w)?.map_or(0, |s| s.cursor);
+                if pushed.before <= cursor && pushed.refused.is_empty() && !pushed.merged {
+                    replica::set_cursors(w, pushed.after, 0)?;
+                }
+                report.refused += pushed.refused.len();
+            }
+            Ok::<_, ServerError>(())
+        })?;
+        report.pushed += records.len();
+        self.done += records.len();
+        progress(Progress::Pushing {
+            done: self.done,
+            total: self.total.max(self.done),
+        });
+        Ok(())
+    }
 }
 
 /// One sync: the outbox up, the changes down, the conflicts in. The outcome (or the error) is
@@ -169,7 +323,7 @@ pub fn sync(
         if !state.sent_own {
             // A join cut short: what this database had goes up once everything is in.
             pull(db, &mut c, &mut report, progress)?;
-            send_own(db, &mut c)?;
+            send_own(db, &mut c, &mut report, progress)?;
         }
         push(db, &mut c, &mut report, progress)?;
         pull(db, &mut c, &mut report, progress)?;
@@ -364,10 +518,17 @@ fn pull(
         return Err(ServerError::NotJoined);
     };
     let mut after = (state.cursor, String::new(), uuid::Uuid::nil().to_string());
-    // The first sync of a workstation takes in everything the user may see: journalled as one
-    // entry a page.
-    let bulk = state.cursor == 0;
     let mut done = 0;
+    // The first sync of a workstation takes in everything the user may see in one read, as
+    // the server sends it: a transaction (and a journal entry) per BULK_PAGE records.
+    if state.cursor == 0 {
+        replica::bulk_cache(db.conn(), true)?;
+        let taken = take_everything(db, c, &state, report, progress);
+        replica::bulk_cache(db.conn(), false)?;
+        done = taken?;
+        let cursor = replica::state(db.conn())?.map_or(0, |s| s.cursor);
+        after = (cursor, String::new(), uuid::Uuid::nil().to_string());
+    }
     loop {
         let page = store::pull_page(c, (after.0, &after.1, &after.2), PULL_PAGE)?;
         let Some(last) = page.last() else { break };
@@ -377,7 +538,7 @@ fn pull(
         let cursor = if full { last.seq - 1 } else { last.seq };
         after = (last.seq, last.table.clone(), last.record_uuid.clone());
         let incoming: Vec<Incoming> = page.into_iter().map(incoming).collect();
-        let counted = take_in_batch(db, &state.node, &incoming, Some(cursor), bulk)?;
+        let counted = take_in_batch(db, &state.node, &incoming, Some(cursor), false)?;
         add(report, counted);
         done += incoming.len();
         progress(Progress::Pulling { done });
@@ -409,6 +570,46 @@ fn pull(
         })?;
     }
     Ok(())
+}
+
+/// A first sync: everything the user may see, in one read as the server sends it, taken in
+/// BULK_PAGE records a transaction (and a journal entry). Returns how many.
+fn take_everything(
+    db: &mut Db,
+    c: &mut postgres::Client,
+    state: &replica::State,
+    report: &mut Report,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<usize, ServerError> {
+    let mut done = 0;
+    let size = bulk_page();
+    let mut page: Vec<Incoming> = Vec::with_capacity(size);
+    let mut take = |db: &mut Db, page: &mut Vec<Incoming>, cursor: i64| {
+        let counted = take_in_batch(db, &state.node, page, Some(cursor), true)?;
+        add(report, counted);
+        // A record that waited for one of this page (a manager's supervisor sent after them)
+        // goes in now, not after everything: what refers to it would wait too.
+        if counted.2 > 0 || replica::waiting_size(db.conn())? > 0 {
+            retry_waiting(db, &state.node, report)?;
+        }
+        done += page.len();
+        progress(Progress::Pulling { done });
+        page.clear();
+        Ok::<_, ServerError>(())
+    };
+    store::pull_all(c, 0, &mut |p| {
+        page.push(incoming(p));
+        if page.len() == size {
+            // The page may end inside a change's records: the cursor stays before it.
+            let cursor = page.last().map_or(0, |r| r.seq - 1);
+            take(db, &mut page, cursor)?;
+        }
+        Ok(())
+    })?;
+    if let Some(last) = page.last().map(|r| r.seq) {
+        take(db, &mut page, last)?;
+    }
+    Ok(done)
 }
 
 /// Takes off this replica the clients given to another manager since the last sync (a head's
@@ -480,20 +681,23 @@ fn take_in(
     bulk: bool,
 ) -> Result<(usize, usize, usize), ServerError> {
     let mut counted = (0, 0, 0);
+    let nothing_waits = replica::waiting_size(w)? == 0;
     for r in records {
         crate::storage::failpoint("sync-applying");
         match apply::apply(w, r, clock, now, bulk)? {
-            Outcome::Applied => {
-                counted.0 += 1;
-                apply::done_waiting(w, &r.table, &r.record_uuid)?;
-            }
-            Outcome::Unchanged => {
-                counted.1 += 1;
-                apply::done_waiting(w, &r.table, &r.record_uuid)?;
-            }
             Outcome::Waiting(reason) => {
                 counted.2 += 1;
                 apply::wait(w, r, &reason)?;
+            }
+            taken => {
+                if taken == Outcome::Applied {
+                    counted.0 += 1;
+                } else {
+                    counted.1 += 1;
+                }
+                if !nothing_waits {
+                    apply::done_waiting(w, &r.table, &r.record_uuid)?;
+                }
             }
         }
     }

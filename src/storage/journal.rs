@@ -399,20 +399,29 @@ pub(crate) fn client_of(
             None => Ok(None),
         }
     };
+    if table == "clients" {
+        return Ok(rid);
+    }
+    match client_parent(table) {
+        Some((parent, key)) => via(
+            &format!("SELECT client_id FROM {parent} WHERE id = ?1"),
+            key,
+        ),
+        None => Ok(id_of("client_id")),
+    }
+}
+
+/// The record through which a row of `table` belongs to a client (its table, and the column
+/// naming it); `None`: the row names its client itself (`client_id`), or none.
+pub(crate) fn client_parent(table: &str) -> Option<(&'static str, &'static str)> {
     match table {
-        "clients" => Ok(rid),
-        "person_phones" | "gifts" | "gift_ideas" => {
-            via("SELECT client_id FROM people WHERE id = ?1", "person_id")
-        }
-        "project_stages" => via("SELECT client_id FROM projects WHERE id = ?1", "project_id"),
-        "next_steps" => via("SELECT client_id FROM meetings WHERE id = ?1", "meeting_id"),
+        "person_phones" | "gifts" | "gift_ideas" => Some(("people", "person_id")),
+        "project_stages" => Some(("projects", "project_id")),
+        "next_steps" | "meeting_files" | "meeting_people" => Some(("meetings", "meeting_id")),
         "appeal_links" | "appeal_letters" | "appeal_files" | "appeal_calls" => {
-            via("SELECT client_id FROM appeals WHERE id = ?1", "appeal_id")
+            Some(("appeals", "appeal_id"))
         }
-        "meeting_files" | "meeting_people" => {
-            via("SELECT client_id FROM meetings WHERE id = ?1", "meeting_id")
-        }
-        _ => Ok(id_of("client_id")),
+        _ => None,
     }
 }
 

@@ -15,6 +15,7 @@ mod numbers;
 pub use numbers::{Numbered, next_number};
 pub mod replica;
 pub mod replica_apply;
+pub mod replica_own;
 mod replica_state;
 pub mod schema;
 pub mod settings;
@@ -645,6 +646,10 @@ pub fn set_pragmas(conn: &Connection) -> Result<()> {
     // What is deleted is overwritten, not left in free pages: a client given to another
     // manager leaves nothing of its personal data in this workstation's file.
     conn.pragma_update(None, "secure_delete", "ON")?;
+    // The journal's notes of a write (`temp.pending`) live and die in memory.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // The sync writes rows of some thirty tables with statements made per table and columns.
+    conn.set_prepared_statement_cache_capacity(256);
     Ok(())
 }
 

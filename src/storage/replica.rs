@@ -21,7 +21,9 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Map, Value};
 
 pub use super::replica_state::*;
-pub(crate) use super::replica_state::{clock, keep_clock, keep_stamps, millis_of, stamps};
+pub(crate) use super::replica_state::{
+    clock, keep_clock, keep_stamps, millis_of, stamp_of, stamps,
+};
 use super::{Result, Tx};
 use crate::domain::Id;
 
@@ -41,7 +43,7 @@ pub(crate) fn is_local_table(table: &str) -> bool {
 }
 
 /// Settings of this workstation only: where its backups go, how its users prove who they are.
-const LOCAL_SETTINGS: &[&str] = &["backups", "identity"];
+pub(crate) const LOCAL_SETTINGS: &[&str] = &["backups", "identity"];
 
 /// The stamp of a record's erasure, among its fields' stamps.
 pub(crate) const DELETED: &str = "$deleted";
@@ -161,11 +163,14 @@ pub(crate) fn id_of(conn: &Connection, table: &str, uuid: &str) -> Result<Option
         .optional()?)
 }
 
-/// A column's local value as it travels (a reference as its record's uuid; `None` for a
-/// reference whose record is not here).
-pub(crate) fn to_wire(conn: &Connection, shape: &Shape, column: &str, v: Sql) -> Result<Value> {
+/// Finds the uuid of a row of a table by its id (`None`: no such row).
+pub(crate) type Resolve<'a> = dyn FnMut(&str, Id) -> Result<Option<String>> + 'a;
+
+/// A column's local value as it travels (a reference as its record's uuid, found by
+/// `resolve`; `None` for a reference whose record is not here).
+fn to_wire(shape: &Shape, column: &str, v: Sql, resolve: &mut Resolve) -> Result<Value> {
     if let (Some(target), Sql::Integer(id)) = (shape.refs.get(column), &v) {
-        return Ok(uuid_of(conn, target, *id)?.map_or(Value::Null, Value::String));
+        return Ok(resolve(target, *id)?.map_or(Value::Null, Value::String));
     }
     Ok(match v {
         Sql::Null => Value::Null,
@@ -201,7 +206,7 @@ pub(crate) fn derived_uuid(table: &str, key: &[Value]) -> String {
 
 /// A row read for the outbox: its uuid, the fields that travel, and the row as the journal's
 /// trigger copies it (ids as numbers, to find its client).
-type WireRow = (String, Map<String, Value>, Map<String, Value>);
+pub(crate) type WireRow = (String, Map<String, Value>, Map<String, Value>);
 
 /// One local row as it travels: the wire fields of `columns` (all when `None`) and its uuid.
 fn wire_row(
@@ -224,6 +229,20 @@ fn wire_row(
         })
         .optional()?;
     let Some(row) = row else { return Ok(None) };
+    wire_of(table, shape, row, columns, &mut |t, id| {
+        uuid_of(conn, t, id)
+    })
+}
+
+/// A row's values (`shape`'s columns, in order) as it travels: see [`wire_row`].
+pub(crate) fn wire_of(
+    table: &str,
+    shape: &Shape,
+    row: Vec<Sql>,
+    columns: Option<&BTreeSet<String>>,
+    resolve: &mut Resolve,
+) -> Result<Option<WireRow>> {
+    let names: Vec<&str> = shape.columns.iter().map(|(c, _)| c.as_str()).collect();
     let mut fields = Map::new();
     let mut raw = Map::new();
     let mut key = Vec::new();
@@ -249,7 +268,7 @@ fn wire_row(
         if !wanted && !is_key {
             continue;
         }
-        let value = to_wire(conn, shape, name, v)?;
+        let value = to_wire(shape, name, v, resolve)?;
         if is_key {
             key.push(value.clone());
         }
@@ -373,56 +392,16 @@ pub(crate) fn capture(w: &Tx, notes: &[Noted]) -> Result<()> {
             }
         }
     }
-    emit(w, &state, order, touched, false)?;
+    emit(w, &state, order, touched)?;
     Ok(())
 }
 
-/// Puts into the outbox every record of this database the server has not had from it: the
-/// first push of a workstation that joins with its own data. Returns how many.
-pub fn enqueue_unsent(w: &Tx) -> Result<usize> {
-    let Some(state) = state(w)? else {
-        return Ok(0);
-    };
-    let tables: Vec<String> = super::journal::journalled(w)?
-        .into_iter()
-        .filter(|t| !is_local_table(t))
-        .collect();
-    let mut written = 0;
-    for table in &tables {
-        let mut st = w.prepare(&format!("SELECT rowid FROM {table} ORDER BY rowid"))?;
-        let rids: Vec<Id> = st
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        // A thousand rows at a time: a database of hundreds of thousands of records (with
-        // the stored copies of its letters) is never held in memory at once.
-        for chunk in rids.chunks(1000) {
-            let order: Vec<(&str, Id)> = chunk.iter().map(|rid| (table.as_str(), *rid)).collect();
-            let touched: HashMap<(&str, Id), Touched> = order
-                .iter()
-                .map(|k| {
-                    (
-                        *k,
-                        Touched {
-                            created: true,
-                            ..Touched::default()
-                        },
-                    )
-                })
-                .collect();
-            written += emit(w, &state, order, touched, true)?;
-        }
-    }
-    Ok(written)
-}
-
-/// Writes the outbox entries of the records a write touched, in order (`skip_known`: not
-/// those the replica already has from the server).
+/// Writes the outbox entries of the records a write touched, in order.
 fn emit<'a>(
     w: &Tx,
     state: &State,
     order: Vec<(&'a str, Id)>,
     mut touched: HashMap<(&'a str, Id), Touched>,
-    skip_known: bool,
 ) -> Result<usize> {
     if order.is_empty() {
         return Ok(0);
@@ -451,9 +430,23 @@ fn emit<'a>(
                 None => continue,
             }
         } else {
-            let columns = (!t.created).then_some(&t.columns);
+            // While the snapshot of what the database had is going up, a record the server
+            // may not have yet goes whole.
+            let whole = t.created || !state.sent_own;
+            let columns = (!whole).then_some(&t.columns);
             match wire_row(w, table, &shape, rid, columns)? {
-                Some((u, f, raw)) => (u, f, false, raw),
+                Some((u, mut f, raw)) => {
+                    if !t.created && !state.sent_own && known(w, table, &u)? {
+                        let changed: BTreeSet<String> =
+                            t.columns.iter().map(|c| shape.wire_name(c)).collect();
+                        let keys: BTreeSet<String> =
+                            shape.key.iter().map(|k| shape.wire_name(k)).collect();
+                        f.retain(|k, _| {
+                            changed.contains(k) || (!shape.has_uuid && keys.contains(k))
+                        });
+                    }
+                    (u, f, false, raw)
+                }
                 None => continue,
             }
         };
@@ -494,9 +487,6 @@ fn emit<'a>(
     } in entries
     {
         if fields.is_empty() && !deleted {
-            continue;
-        }
-        if skip_known && known(w, table, &record)? {
             continue;
         }
         let stamp = clock.tick(millis).to_string();
@@ -637,11 +627,28 @@ pub(crate) fn wire_fields(
     Ok(wire_row(conn, table, &shape, rid, None)?.map(|(_, f, _)| f))
 }
 
-/// Whether this database has `table` (a record of a newer version's table is passed by).
+/// Whether this database has `table` (a record of a newer version's table is passed by). A
+/// table found is remembered for the process, as its shape is.
 pub(crate) fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
-    Ok(conn
+    static FOUND: OnceLock<Mutex<BTreeSet<String>>> = OnceLock::new();
+    let found = FOUND.get_or_init(Default::default);
+    if found
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .contains(table)
+    {
+        return Ok(true);
+    }
+    let exists: bool = conn
         .prepare_cached(
             "SELECT count(*) > 0 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
         )?
-        .query_row([table], |r| r.get(0))?)
+        .query_row([table], |r| r.get(0))?;
+    if exists {
+        found
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(table.to_string());
+    }
+    Ok(exists)
 }

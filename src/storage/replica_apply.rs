@@ -9,7 +9,7 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension as _, params_from_iter};
 use serde_json::{Map, Value};
 
-use super::replica::{self, Shape};
+use super::replica::{self, Shape, stamp_of};
 use super::{Result, Tx};
 use crate::domain::Id;
 use crate::domain::hlc::{Hlc, Stamp};
@@ -42,15 +42,6 @@ pub enum Outcome {
     /// Not yet: it refers to a record this replica does not have yet, or a rule of the
     /// database refused it (the reason). Kept and tried again.
     Waiting(String),
-}
-
-/// The stamp of a field (empty: none).
-fn stamp_of(stamps: &Map<String, Value>, field: &str) -> String {
-    stamps
-        .get(field)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Why a record cannot be applied yet: the record it refers to (table and uuid), or the column
@@ -243,15 +234,13 @@ pub fn apply(
                     return Ok(());
                 }
                 values.push(Sql::Integer(rid));
-                w.execute(
-                    &format!(
-                        "UPDATE {} SET {} WHERE rowid = ?{}",
-                        r.table,
-                        sets.join(", "),
-                        values.len()
-                    ),
-                    params_from_iter(values.iter()),
-                )?;
+                w.prepare_cached(&format!(
+                    "UPDATE {} SET {} WHERE rowid = ?{}",
+                    r.table,
+                    sets.join(", "),
+                    values.len()
+                ))?
+                .execute(params_from_iter(values.iter()))?;
             }
             None => {
                 let mut extra = |c: &str, v: Sql| {
@@ -267,23 +256,28 @@ pub fn apply(
                 extra("updated_at", Sql::Text(w.now().to_string()));
                 extra("author_id", author.map_or(Sql::Null, Sql::Integer));
                 let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-                w.execute(
-                    &format!(
-                        "INSERT INTO {} ({}) VALUES ({})",
-                        r.table,
-                        columns.join(", "),
-                        marks.join(", ")
-                    ),
-                    params_from_iter(values.iter()),
-                )?;
+                w.prepare_cached(&format!(
+                    "INSERT INTO {} ({}) VALUES ({})",
+                    r.table,
+                    columns.join(", "),
+                    marks.join(", ")
+                ))?
+                .execute(params_from_iter(values.iter()))?;
             }
         }
         Ok(())
     })?;
     if outcome == Outcome::Applied {
-        for (f, _) in &taken {
-            if let Some(s) = r.stamps.get(*f) {
-                local.insert((*f).clone(), s.clone());
+        if row.is_none() {
+            // New here: its stamps as the server holds them (one for the record, usually).
+            let erased = local.remove(replica::DELETED);
+            local = r.stamps.clone();
+            if let Some(e) = erased {
+                local.entry(replica::DELETED.to_string()).or_insert(e);
+            }
+        } else {
+            for (f, _) in &taken {
+                local.insert((*f).clone(), Value::String(stamp_of(&r.stamps, f)));
             }
         }
         replica::keep_stamps(w, &r.table, &r.record_uuid, &local)?;
@@ -353,12 +347,17 @@ pub fn wait(w: &Tx, r: &Incoming, reason: &str) -> Result<()> {
         "fields": r.fields, "stamps": r.stamps, "deleted": r.deleted,
         "author": r.author_uuid, "workstation": r.workstation, "seq": r.seq,
     });
-    w.execute(
+    w.prepare_cached(
         "INSERT INTO sync_inbox (tbl, record_uuid, payload, reason) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (tbl, record_uuid) DO UPDATE SET payload = excluded.payload, \
          reason = excluded.reason",
-        rusqlite::params![r.table, r.record_uuid, payload.to_string(), reason],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        r.table,
+        r.record_uuid,
+        payload.to_string(),
+        reason
+    ])?;
     Ok(())
 }
 
@@ -398,10 +397,8 @@ pub fn waiting(conn: &Connection) -> Result<Vec<Incoming>> {
 
 /// A waiting record applied at last.
 pub fn done_waiting(w: &Tx, table: &str, uuid: &str) -> Result<()> {
-    w.execute(
-        "DELETE FROM sync_inbox WHERE tbl = ?1 AND record_uuid = ?2",
-        [table, uuid],
-    )?;
+    w.prepare_cached("DELETE FROM sync_inbox WHERE tbl = ?1 AND record_uuid = ?2")?
+        .execute([table, uuid])?;
     Ok(())
 }
 

@@ -747,10 +747,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V14_CREDENTIALS),
         M::up(V15_MERGE_FIELDS),
         M::up(super::replica_state::V16_SYNC),
+        M::up(super::replica_state::V17_SNAPSHOT),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    16
+    17
 }

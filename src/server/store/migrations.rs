@@ -1,6 +1,8 @@
 //! The server's schema: its migrations, append-only, numbered from 1.
 
 /// The server's migrations, in order. Append only.
+use super::snapshot;
+
 pub(super) const MIGRATIONS: &[&str] = &[
     // 1: the log of changes (append-only: no UPDATE or DELETE, whoever asks), the current state
     // of every record, the users, the number counters and the blocks leased to workstations.
@@ -539,4 +541,5 @@ GRANT EXECUTE ON FUNCTION vipdesk_raise_counter(TEXT, INTEGER, BIGINT) TO vipdes
 REVOKE ALL ON FUNCTION vipdesk_push_batch(UUID, JSONB) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_push_batch(UUID, JSONB) TO vipdesk_users;
 ",
+    snapshot::SNAPSHOT,
 ];

@@ -6,6 +6,7 @@
 use super::ServerError;
 
 mod migrations;
+mod snapshot;
 use migrations::MIGRATIONS;
 
 /// The schema version this program makes.
@@ -158,7 +159,61 @@ pub fn push_batch(
         )?
         .get(0);
     tx.commit()?;
-    let answer: serde_json::Value = serde_json::from_str(&refused).unwrap_or_default();
+    Ok(answered(&refused, "change"))
+}
+
+/// Sends a chunk of a workstation's snapshot (records the server has not had from it, all
+/// with the snapshot's `stamp`), staged with COPY and taken in by `vipdesk_push_snapshot` in
+/// one transaction. In the answer, the refused are (record uuid, reason).
+pub fn push_snapshot(
+    c: &mut postgres::Client,
+    workstation: &str,
+    stamp: &str,
+    records: &[crate::storage::replica_own::OwnRecord],
+) -> Result<Pushed, ServerError> {
+    use std::io::Write as _;
+    let batch = uuid::Uuid::new_v4().to_string();
+    let mut text = Vec::with_capacity(records.iter().map(|r| r.fields.len() + 120).sum());
+    for (n, r) in records.iter().enumerate() {
+        let client = r.client_uuid.as_deref().unwrap_or("\\N");
+        text.extend_from_slice(
+            format!("{batch}\t{n}\t{}\t{}\t", r.table, r.record_uuid).as_bytes(),
+        );
+        copy_escape(&mut text, &r.fields);
+        text.extend_from_slice(format!("\t{client}\n").as_bytes());
+    }
+    let mut tx = c.transaction()?;
+    let mut w =
+        tx.copy_in("COPY incoming (batch, n, tbl, record_uuid, fields, client_uuid) FROM STDIN")?;
+    w.write_all(&text)
+        .map_err(|e| ServerError::Server(e.to_string()))?;
+    w.finish()?;
+    let answer: String = tx
+        .query_one(
+            "SELECT vipdesk_push_snapshot($1::text::uuid, $2::text::uuid, $3)::text",
+            &[&workstation, &batch, &stamp],
+        )?
+        .get(0);
+    tx.commit()?;
+    Ok(answered(&answer, "record"))
+}
+
+/// A text as a column of COPY's text format.
+fn copy_escape(out: &mut Vec<u8>, text: &str) {
+    for b in text.bytes() {
+        match b {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => out.push(b),
+        }
+    }
+}
+
+/// The server's answer to a batch or a snapshot's chunk (`key`: what names a refused one).
+fn answered(answer: &str, key: &str) -> Pushed {
+    let answer: serde_json::Value = serde_json::from_str(answer).unwrap_or_default();
     let refused = answer
         .get("refused")
         .and_then(serde_json::Value::as_array)
@@ -166,7 +221,7 @@ pub fn push_batch(
             a.iter()
                 .filter_map(|r| {
                     Some((
-                        r.get("change")?.as_str()?.to_string(),
+                        r.get(key)?.as_str()?.to_string(),
                         r.get("reason")?.as_str()?.to_string(),
                     ))
                 })
@@ -179,7 +234,7 @@ pub fn push_batch(
             .and_then(serde_json::Value::as_i64)
             .unwrap_or(0)
     };
-    Ok(Pushed {
+    Pushed {
         refused,
         before: seq("before"),
         after: seq("after"),
@@ -187,7 +242,7 @@ pub fn push_batch(
             .get("merged")
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(true),
-    })
+    }
 }
 
 /// What the server answered to a batch.
@@ -242,36 +297,56 @@ pub struct Pulled {
     pub workstation: Option<String>,
 }
 
-/// The records the user may see whose last change is after (seq, table, uuid), oldest first.
-/// (The join reads the log only from the cursor on: a merge join from its start made each page
-/// cost as much as the whole log before it.)
+/// What a pull reads: the records the user may see whose last change is after (seq, table,
+/// uuid), oldest first. (The join reads the log only from the cursor on: a merge join from its
+/// start made each page cost as much as the whole log before it.)
+const PULL: &str = "SELECT r.tbl, r.record_uuid::text, r.fields::text, r.stamps::text, r.deleted,
+        r.last_seq, ch.author_uuid::text, ch.workstation::text
+    FROM records r LEFT JOIN changes ch ON ch.seq = r.last_seq AND ch.seq >= $1
+    WHERE (r.last_seq, r.tbl, r.record_uuid) > ($1, $2, $3::text::uuid)
+    ORDER BY r.last_seq, r.tbl, r.record_uuid";
+
+fn pulled(r: &postgres::Row) -> Pulled {
+    Pulled {
+        table: r.get(0),
+        record_uuid: r.get(1),
+        fields: r.get(2),
+        stamps: r.get(3),
+        deleted: r.get(4),
+        seq: r.get(5),
+        author_uuid: r.get(6),
+        workstation: r.get(7),
+    }
+}
+
+/// One page of the records changed after (seq, table, uuid), oldest first.
 pub fn pull_page(
     c: &mut postgres::Client,
     after: (i64, &str, &str),
     limit: i64,
 ) -> Result<Vec<Pulled>, ServerError> {
     let rows = c.query(
-        "SELECT r.tbl, r.record_uuid::text, r.fields::text, r.stamps::text, r.deleted, r.last_seq,
-                ch.author_uuid::text, ch.workstation::text
-         FROM records r LEFT JOIN changes ch ON ch.seq = r.last_seq AND ch.seq >= $1
-         WHERE (r.last_seq, r.tbl, r.record_uuid) > ($1, $2, $3::text::uuid)
-         ORDER BY r.last_seq, r.tbl, r.record_uuid
-         LIMIT $4",
+        &format!("{PULL} LIMIT $4"),
         &[&after.0, &after.1, &after.2, &limit],
     )?;
-    Ok(rows
-        .iter()
-        .map(|r| Pulled {
-            table: r.get(0),
-            record_uuid: r.get(1),
-            fields: r.get(2),
-            stamps: r.get(3),
-            deleted: r.get(4),
-            seq: r.get(5),
-            author_uuid: r.get(6),
-            workstation: r.get(7),
-        })
-        .collect())
+    Ok(rows.iter().map(pulled).collect())
+}
+
+/// Every record changed after the change `after`, oldest first, handed to `each` as the server
+/// sends them (one query: the server reads on while the workstation takes them in).
+pub fn pull_all(
+    c: &mut postgres::Client,
+    after: i64,
+    each: &mut dyn FnMut(Pulled) -> Result<(), ServerError>,
+) -> Result<(), ServerError> {
+    use postgres::fallible_iterator::FallibleIterator as _;
+    let nil = uuid::Uuid::nil().to_string();
+    let params: [&(dyn postgres::types::ToSql + Sync); 3] = [&after, &"", &nil];
+    let mut rows = c.query_raw(PULL, params)?;
+    while let Some(row) = rows.next()? {
+        each(pulled(&row))?;
+    }
+    Ok(())
 }
 
 /// The conflicts the user may see after `after`, oldest first.
