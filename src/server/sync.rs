@@ -517,7 +517,8 @@ fn pull(
     let Some(state) = replica::state(db.conn())? else {
         return Err(ServerError::NotJoined);
     };
-    let mut after = (state.cursor, String::new(), uuid::Uuid::nil().to_string());
+    // Where the next page starts: after the cursor's change, or after a record within one.
+    let mut after: (i64, Option<(String, String)>) = (state.cursor, None);
     let mut done = 0;
     // The first sync of a workstation takes in everything the user may see in one read, as
     // the server sends it: a transaction (and a journal entry) per BULK_PAGE records.
@@ -527,16 +528,20 @@ fn pull(
         replica::bulk_cache(db.conn(), false)?;
         done = taken?;
         let cursor = replica::state(db.conn())?.map_or(0, |s| s.cursor);
-        after = (cursor, String::new(), uuid::Uuid::nil().to_string());
+        after = (cursor, None);
     }
     loop {
-        let page = store::pull_page(c, (after.0, &after.1, &after.2), PULL_PAGE)?;
+        let within = after.1.as_ref().map(|(t, u)| (t.as_str(), u.as_str()));
+        let page = store::pull_page(c, after.0, within, PULL_PAGE)?;
         let Some(last) = page.last() else { break };
         let full = page.len() as i64 == PULL_PAGE;
         // A full page may end inside a change's records: the cursor stays before it (what
         // is taken in again changes nothing).
         let cursor = if full { last.seq - 1 } else { last.seq };
-        after = (last.seq, last.table.clone(), last.record_uuid.clone());
+        after = (
+            last.seq,
+            Some((last.table.clone(), last.record_uuid.clone())),
+        );
         let incoming: Vec<Incoming> = page.into_iter().map(incoming).collect();
         let counted = take_in_batch(db, &state.node, &incoming, Some(cursor), false)?;
         add(report, counted);

@@ -297,14 +297,24 @@ pub struct Pulled {
     pub workstation: Option<String>,
 }
 
-/// What a pull reads: the records the user may see whose last change is after (seq, table,
-/// uuid), oldest first. (The join reads the log only from the cursor on: a merge join from its
-/// start made each page cost as much as the whole log before it.)
-const PULL: &str = "SELECT r.tbl, r.record_uuid::text, r.fields::text, r.stamps::text, r.deleted,
-        r.last_seq, ch.author_uuid::text, ch.workstation::text
-    FROM records r LEFT JOIN changes ch ON ch.seq = r.last_seq AND ch.seq >= $1
-    WHERE (r.last_seq, r.tbl, r.record_uuid) > ($1, $2, $3::text::uuid)
-    ORDER BY r.last_seq, r.tbl, r.record_uuid";
+/// What a pull reads: the records the user may see whose last change is after a cursor (all
+/// those of its change and before taken in), or after a (seq, table, uuid) reached within a
+/// pull, oldest first. (The log is read only from the cursor on: a merge join from its start
+/// made each page cost as much as the whole log before it.)
+fn pull_sql(within: bool) -> String {
+    let after = if within {
+        "(r.last_seq, r.tbl, r.record_uuid) > ($1, $2, $3::text::uuid)"
+    } else {
+        "r.last_seq > $1"
+    };
+    format!(
+        "SELECT r.tbl, r.record_uuid::text, r.fields::text, r.stamps::text, r.deleted,
+                r.last_seq, ch.author_uuid::text, ch.workstation::text
+         FROM records r LEFT JOIN changes ch ON ch.seq = r.last_seq AND ch.seq >= $1
+         WHERE {after}
+         ORDER BY r.last_seq, r.tbl, r.record_uuid"
+    )
+}
 
 fn pulled(r: &postgres::Row) -> Pulled {
     Pulled {
@@ -319,30 +329,33 @@ fn pulled(r: &postgres::Row) -> Pulled {
     }
 }
 
-/// One page of the records changed after (seq, table, uuid), oldest first.
+/// One page of the records changed after the change `cursor`, or after the record (table,
+/// uuid) of it, oldest first.
 pub fn pull_page(
     c: &mut postgres::Client,
-    after: (i64, &str, &str),
+    cursor: i64,
+    within: Option<(&str, &str)>,
     limit: i64,
 ) -> Result<Vec<Pulled>, ServerError> {
-    let rows = c.query(
-        &format!("{PULL} LIMIT $4"),
-        &[&after.0, &after.1, &after.2, &limit],
-    )?;
+    let rows = match within {
+        Some((table, uuid)) => c.query(
+            &format!("{} LIMIT $4", pull_sql(true)),
+            &[&cursor, &table, &uuid, &limit],
+        )?,
+        None => c.query(&format!("{} LIMIT $2", pull_sql(false)), &[&cursor, &limit])?,
+    };
     Ok(rows.iter().map(pulled).collect())
 }
 
-/// Every record changed after the change `after`, oldest first, handed to `each` as the server
-/// sends them (one query: the server reads on while the workstation takes them in).
+/// Every record changed after the change `cursor`, oldest first, handed to `each` as the
+/// server sends them (one query: the server reads on while the workstation takes them in).
 pub fn pull_all(
     c: &mut postgres::Client,
-    after: i64,
+    cursor: i64,
     each: &mut dyn FnMut(Pulled) -> Result<(), ServerError>,
 ) -> Result<(), ServerError> {
     use postgres::fallible_iterator::FallibleIterator as _;
-    let nil = uuid::Uuid::nil().to_string();
-    let params: [&(dyn postgres::types::ToSql + Sync); 3] = [&after, &"", &nil];
-    let mut rows = c.query_raw(PULL, params)?;
+    let mut rows = c.query_raw(&pull_sql(false), [cursor])?;
     while let Some(row) = rows.next()? {
         each(pulled(&row))?;
     }

@@ -252,6 +252,7 @@ DECLARE
     conflicts_before BIGINT;
     refused JSONB := '[]'::jsonb;
     taken BIGINT := 0;
+    v_stamps JSONB := jsonb_build_object('*', p_stamp);
 BEGIN
     PERFORM pg_advisory_xact_lock(730521);
     SELECT * INTO me FROM users WHERE login = session_user;
@@ -292,14 +293,15 @@ BEGIN
                     me.manager_uuid, p_workstation, p_stamp, NULL)
             RETURNING seq INTO snap;
         INSERT INTO records (tbl, record_uuid, fields, stamps, deleted, client_uuid, last_seq)
-            SELECT i.tbl, i.record_uuid, i.fields, jsonb_build_object('*', p_stamp), false,
-                   i.client_uuid, snap
+            SELECT i.tbl, i.record_uuid, i.fields, v_stamps, false, i.client_uuid, snap
             FROM incoming i
             WHERE i.batch = p_batch AND i.login = session_user
             ON CONFLICT (tbl, record_uuid) DO NOTHING;
         GET DIAGNOSTICS taken = ROW_COUNT;
-        -- Those the server had before: passed by when sent before with this snapshot's stamp
-        -- (the answer was lost), else weighed one by one.
+        -- Those the server had before (if any): passed by when sent before with this
+        -- snapshot's stamp (the answer was lost), else weighed one by one.
+        IF taken < (SELECT count(*) FROM incoming WHERE batch = p_batch AND login = session_user)
+        THEN
         FOR c IN SELECT i.* FROM incoming i JOIN records r
                      ON r.tbl = i.tbl AND r.record_uuid = i.record_uuid
                  WHERE i.batch = p_batch AND i.login = session_user
@@ -308,6 +310,7 @@ BEGIN
         LOOP
             refused := refused || vipdesk_push_own(c, p_workstation, p_stamp);
         END LOOP;
+        END IF;
         DELETE FROM incoming WHERE batch = p_batch AND login = session_user;
     END IF;
     RETURN jsonb_build_object(
