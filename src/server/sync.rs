@@ -171,10 +171,10 @@ pub fn join_as(
 pub const SNAPSHOT_ROWS: usize = 20_000;
 pub const SNAPSHOT_BYTES: usize = 16 << 20;
 
-/// Sends up what this database had before it joined (the records the server has not had from
-/// it) as a snapshot, chunk by chunk, each taken in by the server at once; then raises the
-/// server's counters past the numbers it gave, once. A join cut short goes on where the
-/// server's last chunk ended.
+/// Raises the server's counters past the numbers this database gave, then sends up what it
+/// had before it joined (the records the server has not had from it) as a snapshot, chunk by
+/// chunk, each taken in by the server at once. A join cut short goes on where the server's
+/// last chunk ended.
 fn send_own(
     db: &mut Db,
     c: &mut postgres::Client,
