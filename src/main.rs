@@ -15,7 +15,12 @@ fn main() -> ExitCode {
     } else {
         "warn,winit=error"
     };
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(quiet)).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(quiet))
+        // The PostgreSQL client logs each statement's parameters (a client's fields) at debug
+        // level: whatever RUST_LOG asks, no more than its warnings.
+        .filter_module("tokio_postgres", log::LevelFilter::Warn)
+        .filter_module("postgres", log::LevelFilter::Warn)
+        .init();
     let result = match cli.command.take() {
         Some(command) => vipdesk::cli::run(cli, command),
         None => {

@@ -1456,3 +1456,39 @@ fn a_join_killed_while_its_snapshot_goes_up_goes_on_where_it_stopped() {
         }
     }
 }
+
+/// A sync logged at the most verbose level names nobody: the PostgreSQL client's own logs
+/// (statements with their parameters) stay out of it.
+#[test]
+fn a_sync_logged_at_trace_names_nobody() {
+    let Some(dept) = Dept::new("a_sync_logged_at_trace_names_nobody") else {
+        return;
+    };
+    let client = client_of_manager(&dept.head_db, 2);
+    let head_uuid = crate::server::manager_uuid(&dept.head_db, 1);
+    let secret = "302028, г. Орёл, ул. Тайная, д. 7";
+    edit_client(
+        &dept.head_db,
+        &client,
+        &manager_actor(&dept.head_db, &head_uuid, Role::GroupHead),
+        |c| c.legal_address = secret.into(),
+    );
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(&dept.head_db)
+        .arg("sync")
+        .env("VIPDESK_SERVER_PASSWORD", PASSWORD)
+        .env("RUST_LOG", "trace")
+        .env_remove("VIPDESK_DB")
+        .env_remove("VIPDESK_FAILPOINT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(log.contains("vipdesk"), "the sync was logged");
+    let short_name = client_field(&dept.head_db, &client, "short_name");
+    for name in [secret, "Тайная", short_name.as_str()] {
+        assert!(!log.contains(name), "{name:?} in the log");
+    }
+}
