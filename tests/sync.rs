@@ -1492,3 +1492,42 @@ fn a_sync_logged_at_trace_names_nobody() {
         assert!(!log.contains(name), "{name:?} in the log");
     }
 }
+
+/// The same database copied to two workstations, edited on one before it joins: when the other
+/// has sent its copy up first, the join takes the server's value in and keeps its own edit as a
+/// conflict to choose — it is never overwritten unseen.
+#[test]
+fn a_copy_edited_before_it_joins_keeps_its_edit_as_a_conflict() {
+    let Some(mut pg) = Pg::new("a_copy_edited_before_it_joins_keeps_its_edit_as_a_conflict") else {
+        return;
+    };
+    let (dir, head_db) = initialised(&pg);
+    let head = pg.role("boss");
+    let m2_login = pg.role("m2");
+    add_user(&head_db, &pg.url(), &head, "1", true);
+    add_user(&head_db, &pg.url(), &m2_login, "2", false);
+    let m2 = dir.path().join("m2.db");
+    std::fs::copy(&head_db, &m2).expect("copy");
+    let client = client_of_manager(&head_db, 2);
+    let head_uuid = crate::server::manager_uuid(&head_db, 1);
+    let edited = "302028, г. Орёл, ул. Правленая, д. 3";
+    edit_client(
+        &head_db,
+        &client,
+        &manager_actor(&head_db, &head_uuid, Role::GroupHead),
+        |c| c.legal_address = edited.into(),
+    );
+    let mut db = Db::open_existing(&m2).expect("open");
+    sync::join(&mut db, &pg.tcp_url(), &m2_login, PASSWORD, &mut |_| {}).expect("m2 joins");
+    drop(db);
+    let mut db = Db::open_existing(&head_db).expect("open");
+    sync::join(&mut db, &pg.tcp_url(), &head, PASSWORD, &mut |_| {}).expect("head joins");
+    let open = vipdesk::server::conflicts::open(&db).expect("conflicts");
+    drop(db);
+    let lost = serde_json::Value::String(edited.into()).to_string();
+    assert!(
+        open.iter().any(|k| k.conflict.record_uuid == client
+            && k.conflict.lost.as_deref() == Some(lost.as_str())),
+        "the edit is kept as a conflict: {open:#?}"
+    );
+}

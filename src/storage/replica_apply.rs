@@ -148,6 +148,14 @@ pub fn apply(
     };
     if row.is_none() && !r.deleted {
         row = adopt(w, r)?;
+    } else if let Some(id) = row
+        && !r.deleted
+        && !replica::known(w, &r.table, &r.record_uuid)?
+        && replica::state(w)?.is_some_and(|s| !s.sent_own)
+    {
+        // The same record in this database before it joined (a copy of a colleague's
+        // database): edited here meanwhile, perhaps.
+        keep_differences(w, r, id)?;
     }
     // A record not here is taken whole, whatever stamps this replica kept of it (a client
     // that went to another manager and came back).
@@ -571,9 +579,22 @@ fn adopt(w: &Tx, r: &Incoming) -> Result<Option<Id>> {
     if replica::known(w, &r.table, &uuid)? {
         return Ok(None);
     }
+    keep_differences(w, r, id)?;
+    w.execute(
+        &format!("UPDATE {} SET uuid = ?2 WHERE id = ?1", r.table),
+        rusqlite::params![id, r.record_uuid],
+    )?;
+    Ok(Some(id))
+}
+
+/// Where the local row `id` of a record this database had before it joined differs from the
+/// server's record `r` (the server's values go in), the local values are kept as conflicts for
+/// the user to choose: nothing of theirs is overwritten unseen.
+fn keep_differences(w: &Tx, r: &Incoming, id: Id) -> Result<()> {
     let Some(mine) = replica::wire_fields(w, &r.table, id)? else {
-        return Ok(None);
+        return Ok(());
     };
+    let text = |k: &str| r.fields.get(k).and_then(Value::as_str).unwrap_or_default();
     for (field, theirs) in &r.fields {
         let Some(own) = mine.get(field) else { continue };
         let empty = |v: &Value| v.is_null() || v.as_str() == Some("");
@@ -599,11 +620,7 @@ fn adopt(w: &Tx, r: &Incoming) -> Result<Option<Id>> {
             )?;
         }
     }
-    w.execute(
-        &format!("UPDATE {} SET uuid = ?2 WHERE id = ?1", r.table),
-        rusqlite::params![id, r.record_uuid],
-    )?;
-    Ok(Some(id))
+    Ok(())
 }
 
 /// The manager `id` of this database is the server's user `uuid` (a workstation joining with
