@@ -278,8 +278,13 @@ impl Snapshot {
         db.write(&Actor::SYSTEM, |w| {
             replica::own_sent_up_to(w, &chunk.table, chunk.last)?;
             if let Some(pushed) = &pushed {
+                // A manager's chunk may be refused whole: found by uuid, not by a scan each.
+                let by_uuid: std::collections::HashMap<&str, &own::OwnRecord> = records
+                    .iter()
+                    .map(|r| (r.record_uuid.as_str(), r))
+                    .collect();
                 for (record, reason) in &pushed.refused {
-                    if let Some(r) = records.iter().find(|r| &r.record_uuid == record) {
+                    if let Some(r) = by_uuid.get(record.as_str()) {
                         own::refused_own(w, r, reason)?;
                     }
                 }
