@@ -13,5 +13,6 @@ pub mod secrets;
 pub mod service;
 mod store;
 pub mod sync;
+mod sync_status;
 
 pub use model::{NewUser, NumberKind, ServerError};

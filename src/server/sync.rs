@@ -10,6 +10,7 @@
 
 use serde_json::{Map, Value};
 
+pub use super::sync_status::{Status, joined, status, waiting_to_send};
 use super::{ServerError, connect, store};
 use crate::domain::Actor;
 use crate::domain::hlc::Hlc;
@@ -744,44 +745,6 @@ fn incoming(p: store::Pulled) -> Incoming {
     }
 }
 
-/// What `sync status` shows.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Status {
-    pub joined: bool,
-    pub url: Option<String>,
-    pub login: Option<String>,
-    pub workstation: Option<String>,
-    pub cursor: i64,
-    pub outbox: i64,
-    pub waiting: i64,
-    pub conflicts: i64,
-    /// Changes the server's rules refused.
-    pub refused: i64,
-    pub last_sync_at: Option<String>,
-    pub last_error: Option<String>,
-    pub last_error_at: Option<String>,
-}
-
-/// The replica's sync state (read only: no server asked).
-pub fn status(db: &Db) -> Result<Status, ServerError> {
-    let conn = db.conn();
-    let state = replica::state(conn)?;
-    Ok(Status {
-        joined: state.is_some(),
-        url: state.as_ref().map(|s| s.url.clone()),
-        login: state.as_ref().map(|s| s.login.clone()),
-        workstation: state.as_ref().map(|s| s.node.clone()),
-        cursor: state.as_ref().map_or(0, |s| s.cursor),
-        outbox: replica::outbox_size(conn)?,
-        waiting: replica::waiting_size(conn)?,
-        conflicts: replica::open_conflicts(conn)?,
-        refused: replica::refused_size(conn)?,
-        last_sync_at: state.as_ref().and_then(|s| s.last_sync_at.clone()),
-        last_error: state.as_ref().and_then(|s| s.last_error.clone()),
-        last_error_at: state.as_ref().and_then(|s| s.last_error_at.clone()),
-    })
-}
-
 /// Keeps another address of the server for the next syncs (the server moved).
 pub fn move_to(db: &mut Db, url: &str) -> Result<(), ServerError> {
     connect::config(url)?;
@@ -790,14 +753,4 @@ pub fn move_to(db: &mut Db, url: &str) -> Result<(), ServerError> {
     }
     db.write(&Actor::SYSTEM, |w| replica::set_url(w, url))?;
     Ok(())
-}
-
-/// What this workstation knows of its server (`None`: it has not joined one).
-pub fn joined(db: &Db) -> Result<Option<replica::State>, ServerError> {
-    Ok(replica::state(db.conn())?)
-}
-
-/// How many changes wait to be sent (the window's thread looks every second).
-pub fn waiting_to_send(db: &Db) -> Result<i64, ServerError> {
-    Ok(replica::outbox_size(db.conn())?)
 }
