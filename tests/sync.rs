@@ -1531,3 +1531,47 @@ fn a_copy_edited_before_it_joins_keeps_its_edit_as_a_conflict() {
         "the edit is kept as a conflict: {open:#?}"
     );
 }
+
+/// The snapshot a joining database sends up is what it had when it joined: a row written
+/// after the join (taken in from the server, or made here and sent by the outbox) is not read
+/// again to find it has nothing to send — a new workstation's first sync took in 900,000.
+#[test]
+fn the_snapshot_of_a_joining_database_reads_no_row_written_after_the_join() {
+    use vipdesk::storage::replica_own::{OwnReader, own_rows};
+    let (mut db, _) = crate::common::db();
+    let before = crate::common::add_manager(&mut db, "Петрова", "Анна", "Сергеевна");
+    let uuid = |db: &Db, id| {
+        vipdesk::admin::service::manager(db, id)
+            .expect("manager")
+            .uuid
+    };
+    let first = uuid(&db, before);
+    db.write(&Actor::SYSTEM, |w| {
+        replica::join(
+            w,
+            "postgresql://localhost/vipdesk",
+            "petrova",
+            &first,
+            false,
+            "0b8f3c1e-eeee-4a5b-8c9d-000000000016",
+        )
+    })
+    .expect("joined");
+    let rows = own_rows(db.conn()).expect("rows");
+    let after = crate::common::add_manager(&mut db, "Соколов", "Игорь", "Петрович");
+    assert_eq!(
+        own_rows(db.conn()).expect("rows"),
+        rows,
+        "a row after the join counted"
+    );
+    let mut reader = OwnReader::new(db.conn(), None, 1000, 1 << 20).expect("reader");
+    let mut sent = Vec::new();
+    while let Some(chunk) = reader.next_chunk(db.conn()).expect("chunk") {
+        sent.extend(chunk.records.into_iter().map(|r| r.record_uuid));
+    }
+    assert!(sent.contains(&first), "the manager it had is sent up");
+    assert!(
+        !sent.contains(&uuid(&db, after)),
+        "a manager made after the join is read again"
+    );
+}

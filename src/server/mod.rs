@@ -13,6 +13,7 @@ pub mod secrets;
 pub mod service;
 mod store;
 pub mod sync;
+mod sync_bulk;
 mod sync_status;
 
 pub use model::{NewUser, NumberKind, ServerError};

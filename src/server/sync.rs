@@ -25,22 +25,6 @@ pub const BULK_KIND: &str = "sync";
 pub const PUSH_BATCH: usize = 500;
 /// How many records one pulled page holds (one SQLite transaction).
 pub const PULL_PAGE: i64 = 1000;
-/// How many records of a first sync go in one SQLite transaction.
-pub const BULK_PAGE: usize = 5000;
-
-/// [`BULK_PAGE`]; a debug build takes `VIPDESK_BULK_PAGE` instead (a test's small database
-/// killed in its second page).
-fn bulk_page() -> usize {
-    #[cfg(debug_assertions)]
-    if let Some(n) = std::env::var("VIPDESK_BULK_PAGE")
-        .ok()
-        .and_then(|n| n.parse().ok())
-    {
-        return n;
-    }
-    BULK_PAGE
-}
-
 /// What a sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
@@ -527,10 +511,10 @@ fn pull(
     let mut after: (i64, Option<(String, String)>) = (state.cursor, None);
     let mut done = 0;
     // The first sync of a workstation takes in everything the user may see in one read, as
-    // the server sends it: a transaction (and a journal entry) per BULK_PAGE records.
+    // the server sends it: a transaction (and a journal entry) per BULK_TX records.
     if state.cursor == 0 {
         replica::bulk_cache(db.conn(), true)?;
-        let taken = take_everything(db, c, &state, report, progress);
+        let taken = super::sync_bulk::take_everything(db, c, &state, report, progress);
         replica::bulk_cache(db.conn(), false)?;
         done = taken?;
         let cursor = replica::state(db.conn())?.map_or(0, |s| s.cursor);
@@ -549,7 +533,7 @@ fn pull(
             Some((last.table.clone(), last.record_uuid.clone())),
         );
         let incoming: Vec<Incoming> = page.into_iter().map(incoming).collect();
-        let counted = take_in_batch(db, &state.node, &incoming, Some(cursor), false)?;
+        let counted = take_in_batch(db, &state.node, &incoming, Some(cursor))?;
         add(report, counted);
         done += incoming.len();
         progress(Progress::Pulling { done });
@@ -583,46 +567,6 @@ fn pull(
     Ok(())
 }
 
-/// A first sync: everything the user may see, in one read as the server sends it, taken in
-/// BULK_PAGE records a transaction (and a journal entry). Returns how many.
-fn take_everything(
-    db: &mut Db,
-    c: &mut postgres::Client,
-    state: &replica::State,
-    report: &mut Report,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<usize, ServerError> {
-    let mut done = 0;
-    let size = bulk_page();
-    let mut page: Vec<Incoming> = Vec::with_capacity(size);
-    let mut take = |db: &mut Db, page: &mut Vec<Incoming>, cursor: i64| {
-        let counted = take_in_batch(db, &state.node, page, Some(cursor), true)?;
-        add(report, counted);
-        // A record that waited for one of this page (a manager's supervisor sent after them)
-        // goes in now, not after everything: what refers to it would wait too.
-        if counted.2 > 0 || replica::waiting_size(db.conn())? > 0 {
-            retry_waiting(db, &state.node, report)?;
-        }
-        done += page.len();
-        progress(Progress::Pulling { done });
-        page.clear();
-        Ok::<_, ServerError>(())
-    };
-    store::pull_all(c, 0, &mut |p| {
-        page.push(incoming(p));
-        if page.len() == size {
-            // The page may end inside a change's records: the cursor stays before it.
-            let cursor = page.last().map_or(0, |r| r.seq - 1);
-            take(db, &mut page, cursor)?;
-        }
-        Ok(())
-    })?;
-    if let Some(last) = page.last().map(|r| r.seq) {
-        take(db, &mut page, last)?;
-    }
-    Ok(done)
-}
-
 /// Takes off this replica the clients given to another manager since the last sync (a head's
 /// replica keeps every client). A client moved away and back again stays.
 fn take_moves(
@@ -653,7 +597,7 @@ fn take_moves(
     })
 }
 
-fn add(report: &mut Report, (applied, unchanged, waiting): (usize, usize, usize)) {
+pub(super) fn add(report: &mut Report, (applied, unchanged, waiting): (usize, usize, usize)) {
     report.applied += applied;
     report.unchanged += unchanged;
     report.waiting += waiting;
@@ -666,15 +610,11 @@ fn take_in_batch(
     node: &str,
     records: &[Incoming],
     cursor: Option<i64>,
-    bulk: bool,
 ) -> Result<(usize, usize, usize), ServerError> {
     db.write(&Actor::SYSTEM, |w| {
         let mut clock = replica::clock(w, node)?;
         let now = replica::millis_of(w.now());
-        let counted = take_in(w, records, &mut clock, now, bulk)?;
-        if bulk {
-            crate::storage::journal::flush_bulk(w, BULK_KIND)?;
-        }
+        let counted = take_in(w, records, &mut clock, now, false)?;
         replica::keep_clock(w, &clock)?;
         if let Some(cursor) = cursor {
             replica::set_cursors(w, cursor, 0)?;
@@ -684,7 +624,7 @@ fn take_in_batch(
 }
 
 /// Applies records inside a write: (applied, unchanged, kept waiting).
-fn take_in(
+pub(super) fn take_in(
     w: &crate::storage::Tx,
     records: &[Incoming],
     clock: &mut Hlc,
@@ -693,9 +633,10 @@ fn take_in(
 ) -> Result<(usize, usize, usize), ServerError> {
     let mut counted = (0, 0, 0);
     let nothing_waits = replica::waiting_size(w)? == 0;
+    let mut ids = apply::Ids::default();
     for r in records {
         crate::storage::failpoint("sync-applying");
-        match apply::apply(w, r, clock, now, bulk)? {
+        match apply::apply(w, r, clock, now, bulk, &mut ids)? {
             Outcome::Waiting(reason) => {
                 counted.2 += 1;
                 apply::wait(w, r, &reason)?;
@@ -716,7 +657,11 @@ fn take_in(
 }
 
 /// Applies the records kept waiting while any of them goes in.
-fn retry_waiting(db: &mut Db, node: &str, report: &mut Report) -> Result<(), ServerError> {
+pub(super) fn retry_waiting(
+    db: &mut Db,
+    node: &str,
+    report: &mut Report,
+) -> Result<(), ServerError> {
     let mut before = usize::MAX;
     loop {
         let waiting = apply::waiting(db.conn())?;
@@ -725,13 +670,13 @@ fn retry_waiting(db: &mut Db, node: &str, report: &mut Report) -> Result<(), Ser
             return Ok(());
         }
         before = waiting.len();
-        let counted = take_in_batch(db, node, &waiting, None, false)?;
+        let counted = take_in_batch(db, node, &waiting, None)?;
         report.applied += counted.0;
         report.unchanged += counted.1;
     }
 }
 
-fn incoming(p: store::Pulled) -> Incoming {
+pub(super) fn incoming(p: store::Pulled) -> Incoming {
     let object = |s: &str| serde_json::from_str::<Map<String, Value>>(s).unwrap_or_default();
     Incoming {
         fields: object(&p.fields),

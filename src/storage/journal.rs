@@ -234,16 +234,65 @@ fn take_notes(w: &Tx) -> Result<Vec<Note>> {
     Ok(notes)
 }
 
-/// The row changes of a bulk write — the records a new workstation takes in from the server
-/// on its first sync — as one journal entry of `kind` counting them by table: the digest
-/// moves with every row, the records are not journalled one by one (their history is the
-/// server's). Returns how many rows.
-pub fn flush_bulk(w: &Tx, kind: &str) -> Result<usize> {
+/// A bulk write under way: the tables whose insert triggers are off, with the last row each
+/// had before (see [`bulk_begin`]).
+pub struct Bulk {
+    since: Vec<(String, Id)>,
+}
+
+/// Starts a bulk write — the records a new workstation takes in from the server on its first
+/// sync: the journal's insert triggers are taken off (a trigger makes SQLite keep a statement
+/// journal for every row, and copies the row as JSON into a table to be read back), and the
+/// rows inserted are read once at [`flush_bulk`] instead, as the rows after each table's last.
+/// Updates and deletions are noted by their triggers as always. Dropping a temporary trigger is
+/// part of the transaction: a write rolled back has them back.
+pub fn bulk_begin(w: &Tx) -> Result<Bulk> {
+    let mut since = Vec::new();
+    for table in journalled(w)? {
+        let with_rowid: bool = w.query_row(
+            "SELECT sql NOT LIKE '%WITHOUT ROWID%' FROM main.sqlite_master \
+             WHERE type = 'table' AND name = ?1",
+            [&table],
+            |r| r.get(0),
+        )?;
+        if !with_rowid {
+            continue;
+        }
+        let last: Id = w.query_row(
+            &format!("SELECT COALESCE(max(rowid), 0) FROM main.{table}"),
+            [],
+            |r| r.get(0),
+        )?;
+        w.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.journal_{table}_i"))?;
+        since.push((table, last));
+    }
+    Ok(Bulk { since })
+}
+
+/// Ends a bulk write ([`bulk_begin`]) as one journal entry of `kind` counting its rows by
+/// table: the digest moves with every row, the records are not journalled one by one (their
+/// history is the server's), and the insert triggers are back. Returns how many rows.
+pub fn flush_bulk(w: &Tx, kind: &str, bulk: Bulk) -> Result<usize> {
     let notes = take_notes(w)?;
+    let mut inserted: Vec<(&str, String)> = Vec::new();
+    for (table, last) in &bulk.since {
+        let json = row_json(w, table, table)?;
+        let mut st = w.prepare(&format!("SELECT {json} FROM main.{table} WHERE rowid > ?1"))?;
+        let rows = st.query_map([last], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            inserted.push((table.as_str(), row?));
+        }
+    }
+    super::journal_proof::move_digest(w, inserted.iter().map(|(t, j)| (*t, j.as_str())))?;
+    install(w)?;
     let mut counts: std::collections::BTreeMap<&str, i64> = Default::default();
-    for (table, ..) in &notes {
-        if !WATCHED_ONLY.contains(&table.as_str()) {
-            *counts.entry(table.as_str()).or_default() += 1;
+    let tables = notes
+        .iter()
+        .map(|(table, ..)| table.as_str())
+        .chain(inserted.iter().map(|(t, _)| *t));
+    for table in tables {
+        if !WATCHED_ONLY.contains(&table) {
+            *counts.entry(table).or_default() += 1;
         }
     }
     if counts.is_empty() {
@@ -266,7 +315,7 @@ pub fn flush_bulk(w: &Tx, kind: &str) -> Result<usize> {
         Action::Bulk,
         &Value::Object(changes).to_string(),
     )?;
-    Ok(notes.len())
+    Ok(notes.len() + inserted.len())
 }
 
 /// A row change noted by a trigger with its old and new values read.

@@ -71,27 +71,51 @@ pub(crate) struct Shape {
     pub key: Vec<String>,
     /// Reference column → the table it points to.
     pub refs: HashMap<String, String>,
+    /// Travelling name → the column it stands for (the columns that travel), worked out once:
+    /// a first sync looks up every field of 900,000 records.
+    by_wire: HashMap<String, String>,
+}
+
+/// The name a column travels under: a reference `client_id` as `client_uuid`.
+fn wire_name_of(refs: &HashMap<String, String>, column: &str) -> String {
+    if refs.contains_key(column) {
+        match column.strip_suffix("_id") {
+            Some(base) => format!("{base}_uuid"),
+            None => format!("{column}_uuid"),
+        }
+    } else {
+        column.to_string()
+    }
 }
 
 impl Shape {
+    fn new(
+        columns: Vec<(String, String)>,
+        key: Vec<String>,
+        refs: HashMap<String, String>,
+    ) -> Shape {
+        let by_wire = columns
+            .iter()
+            .filter(|(c, _)| !UNSENT.contains(&c.as_str()))
+            .map(|(c, _)| (wire_name_of(&refs, c), c.clone()))
+            .collect();
+        Shape {
+            has_uuid: columns.iter().any(|(c, _)| c == "uuid"),
+            columns,
+            key,
+            refs,
+            by_wire,
+        }
+    }
+
     /// The name a column travels under: a reference `client_id` as `client_uuid`.
     pub fn wire_name(&self, column: &str) -> String {
-        if self.refs.contains_key(column) {
-            match column.strip_suffix("_id") {
-                Some(base) => format!("{base}_uuid"),
-                None => format!("{column}_uuid"),
-            }
-        } else {
-            column.to_string()
-        }
+        wire_name_of(&self.refs, column)
     }
 
     /// The column a travelling name stands for (`None`: this version has no such column).
     pub fn column(&self, wire: &str) -> Option<&str> {
-        self.columns
-            .iter()
-            .map(|(c, _)| c.as_str())
-            .find(|c| !UNSENT.contains(c) && self.wire_name(c) == wire)
+        self.by_wire.get(wire).map(String::as_str)
     }
 
     pub fn is_blob(&self, column: &str) -> bool {
@@ -134,12 +158,11 @@ pub(crate) fn shape(conn: &Connection, table: &str) -> Result<Arc<Shape>> {
     let refs: HashMap<String, String> = st
         .query_map([], |r| Ok((r.get::<_, String>(3)?, r.get::<_, String>(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let shape = Arc::new(Shape {
-        has_uuid: info.iter().any(|(c, _, _)| c == "uuid"),
-        columns: info.into_iter().map(|(c, t, _)| (c, t)).collect(),
-        key: key.into_iter().map(|(_, c)| c).collect(),
+    let shape = Arc::new(Shape::new(
+        info.into_iter().map(|(c, t, _)| (c, t)).collect(),
+        key.into_iter().map(|(_, c)| c).collect(),
         refs,
-    });
+    ));
     shapes
         .lock()
         .unwrap_or_else(PoisonError::into_inner)

@@ -55,13 +55,31 @@ pub fn own_tables(conn: &Connection) -> Result<Vec<String>> {
     Ok(order)
 }
 
+/// The last row of each table when the workstation joined: the snapshot reads none after it.
+/// A table not named (a database that joined before schema 18, or a table made since) is
+/// read to its end.
+fn own_limits(conn: &Connection) -> Result<HashMap<String, Id>> {
+    let mut st = conn.prepare("SELECT tbl, last_rowid FROM sync_own_limits")?;
+    let limits = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(limits)
+}
+
+fn limit_of(limits: &HashMap<String, Id>, table: &str) -> Id {
+    limits.get(table).copied().unwrap_or(Id::MAX)
+}
+
 /// How many rows the snapshot reads at most (for a progress bar).
 pub fn own_rows(conn: &Connection) -> Result<usize> {
+    let limits = own_limits(conn)?;
     let mut n = 0_i64;
     for t in own_tables(conn)? {
-        n += conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
-            r.get::<_, i64>(0)
-        })?;
+        n += conn.query_row(
+            &format!("SELECT count(*) FROM {t} WHERE rowid <= ?1"),
+            [limit_of(&limits, &t)],
+            |r| r.get::<_, i64>(0),
+        )?;
     }
     Ok(usize::try_from(n).unwrap_or(0))
 }
@@ -118,14 +136,21 @@ impl OwnCache {
     }
 }
 
-/// The next records of the snapshot in `table` after rowid `after`: up to `max_rows` rows or
-/// about `max_bytes` of fields. Returns them and the last rowid read (`None`: the table has no
-/// more rows). Records the replica has from the server, or has sent since it joined (it keeps
-/// their stamps), and this workstation's own settings are passed by.
+/// Where a snapshot reads: a table's rows after `after`, up to `limit` (see [`own_limits`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub after: Id,
+    pub limit: Id,
+}
+
+/// The next records of the snapshot in `table` within `span`: up to `max_rows` rows or about
+/// `max_bytes` of fields. Returns them and the last rowid read (`None`: the table has no more
+/// rows). Records the replica has from the server, or has sent since it joined (it keeps their
+/// stamps), and this workstation's own settings are passed by.
 pub fn own_chunk(
     conn: &Connection,
     table: &str,
-    after: Id,
+    span: Span,
     max_rows: usize,
     max_bytes: usize,
     cache: &mut OwnCache,
@@ -133,16 +158,19 @@ pub fn own_chunk(
     let shape = shape(conn, table)?;
     let names: Vec<&str> = shape.columns.iter().map(|(c, _)| c.as_str()).collect();
     let mut st = conn.prepare_cached(&format!(
-        "SELECT rowid, {} FROM {table} WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+        "SELECT rowid, {} FROM {table} WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid LIMIT ?3",
         names.join(", ")
     ))?;
     let rows: Vec<(Id, Vec<Sql>)> = st
-        .query_map(rusqlite::params![after, max_rows as i64], |r| {
-            let values = (1..=names.len())
-                .map(|i| r.get::<_, Sql>(i))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok((r.get(0)?, values))
-        })?
+        .query_map(
+            rusqlite::params![span.after, span.limit, max_rows as i64],
+            |r| {
+                let values = (1..=names.len())
+                    .map(|i| r.get::<_, Sql>(i))
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok((r.get(0)?, values))
+            },
+        )?
         .collect::<rusqlite::Result<_>>()?;
     let parent = super::journal::client_parent(table);
     let mut out = Vec::new();
@@ -219,6 +247,7 @@ pub struct OwnChunk {
 /// Reads the snapshot chunk by chunk from where the server's last chunk ended.
 pub struct OwnReader {
     tables: Vec<String>,
+    limits: HashMap<String, Id>,
     at: usize,
     after: Id,
     cache: OwnCache,
@@ -240,6 +269,7 @@ impl OwnReader {
             .unwrap_or_default();
         Ok(OwnReader {
             tables,
+            limits: own_limits(conn)?,
             at,
             after,
             cache: OwnCache::default(),
@@ -251,10 +281,14 @@ impl OwnReader {
     /// The next chunk (`None`: every table read).
     pub fn next_chunk(&mut self, conn: &Connection) -> Result<Option<OwnChunk>> {
         while let Some(table) = self.tables.get(self.at) {
+            let span = Span {
+                after: self.after,
+                limit: limit_of(&self.limits, table),
+            };
             let (records, last) = own_chunk(
                 conn,
                 table,
-                self.after,
+                span,
                 self.max_rows,
                 self.max_bytes,
                 &mut self.cache,

@@ -99,6 +99,17 @@ ALTER TABLE sync_state ADD COLUMN own_table TEXT;
 ALTER TABLE sync_state ADD COLUMN own_rowid INTEGER NOT NULL DEFAULT 0;
 ";
 
+/// Schema 18: the last row of each table when the workstation joined. The snapshot of what the
+/// database had reads no row after it: what came after came from the server, or was written
+/// since and goes up by the outbox (a new workstation's first sync does not read through the
+/// 900,000 records it has just taken in to find none to send).
+pub const V18_OWN_LIMITS: &str = "
+CREATE TABLE sync_own_limits (
+    tbl TEXT PRIMARY KEY,
+    last_rowid INTEGER NOT NULL
+) WITHOUT ROWID;
+";
+
 /// The key of the stamp of every field of a record without one of its own.
 pub(crate) const ANY_FIELD: &str = "*";
 
@@ -166,7 +177,8 @@ pub fn state(conn: &Connection) -> Result<Option<State>> {
         .optional()?)
 }
 
-/// Records that the workstation has joined the server (a new node uuid, nothing sent yet).
+/// Records that the workstation has joined the server (a new node uuid, nothing sent yet) and
+/// the last row each table had then (see [`V18_OWN_LIMITS`]).
 pub fn join(
     w: &Tx,
     url: &str,
@@ -181,6 +193,15 @@ pub fn join(
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![url, login, node, manager_uuid, head, w.now(), server],
     )?;
+    for table in super::replica_own::own_tables(w)? {
+        w.execute(
+            &format!(
+                "INSERT INTO sync_own_limits (tbl, last_rowid) \
+                 SELECT ?1, COALESCE(max(rowid), 0) FROM {table}"
+            ),
+            [&table],
+        )?;
+    }
     Ok(node)
 }
 
@@ -276,18 +297,17 @@ pub(crate) fn millis_of(now: &str) -> u64 {
 /// The field stamps the replica holds for a record. A record it keeps none for is one the
 /// database had before it joined: once its snapshot has started, it has the snapshot's stamp.
 pub(crate) fn stamps(conn: &Connection, table: &str, uuid: &str) -> Result<Map<String, Value>> {
-    let text: Option<String> = conn
-        .prepare_cached("SELECT stamps FROM sync_stamps WHERE tbl = ?1 AND record_uuid = ?2")?
-        .query_row([table, uuid], |r| r.get(0))
-        .optional()?;
-    if let Some(t) = text {
+    // One query (a first sync asks it of 900,000 records): the stamps kept, else the
+    // snapshot's.
+    let (kept, own): (Option<String>, Option<String>) = conn
+        .prepare_cached(
+            "SELECT (SELECT stamps FROM sync_stamps WHERE tbl = ?1 AND record_uuid = ?2), \
+                    (SELECT own_stamp FROM sync_state WHERE id = 1)",
+        )?
+        .query_row([table, uuid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if let Some(t) = kept {
         return Ok(serde_json::from_str(&t).unwrap_or_default());
     }
-    let own: Option<String> = conn
-        .prepare_cached("SELECT own_stamp FROM sync_state WHERE id = 1")?
-        .query_row([], |r| r.get(0))
-        .optional()?
-        .flatten();
     Ok(own
         .map(|s| Map::from_iter([(ANY_FIELD.to_string(), Value::String(s))]))
         .unwrap_or_default())

@@ -748,10 +748,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V15_MERGE_FIELDS),
         M::up(super::replica_state::V16_SYNC),
         M::up(super::replica_state::V17_SNAPSHOT),
+        M::up(super::replica_state::V18_OWN_LIMITS),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    17
+    18
 }

@@ -542,4 +542,5 @@ REVOKE ALL ON FUNCTION vipdesk_push_batch(UUID, JSONB) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_push_batch(UUID, JSONB) TO vipdesk_users;
 ",
     snapshot::SNAPSHOT,
+    snapshot::FASTER_SNAPSHOT,
 ];

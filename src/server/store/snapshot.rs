@@ -323,3 +323,100 @@ END $$;
 REVOKE ALL ON FUNCTION vipdesk_push_snapshot(UUID, UUID, TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_push_snapshot(UUID, UUID, TEXT) TO vipdesk_users;
 ";
+
+/// Migration 7: a snapshot taken in faster. A record's last change is not checked against the
+/// log row by row: every function that writes a record writes its change first, in the same
+/// transaction, and the check cost a third of the time the server took (a query per record).
+/// A chunk's records go in with a plain insert, falling back to one that passes by those the
+/// server has.
+pub(super) const FASTER_SNAPSHOT: &str = "
+ALTER TABLE records DROP CONSTRAINT IF EXISTS records_last_seq_fkey;
+CREATE OR REPLACE FUNCTION vipdesk_push_snapshot(p_workstation UUID, p_batch UUID, p_stamp TEXT)
+    RETURNS JSONB LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    me users%ROWTYPE;
+    c incoming%ROWTYPE;
+    snap BIGINT;
+    before BIGINT;
+    conflicts_before BIGINT;
+    refused JSONB := '[]'::jsonb;
+    taken BIGINT := 0;
+    v_stamps JSONB := jsonb_build_object('*', p_stamp);
+BEGIN
+    PERFORM pg_advisory_xact_lock(730521);
+    SELECT * INTO me FROM users WHERE login = session_user;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'not a vipdesk user: %', session_user;
+    END IF;
+    SELECT COALESCE(max(seq), 0) INTO before FROM changes;
+    SELECT COALESCE(max(id), 0) INTO conflicts_before FROM conflicts;
+    -- The clients (their manager says who sees what) and the department's own tables go
+    -- one by one, by the rules of every change, in the order they were sent.
+    FOR c IN SELECT * FROM incoming i
+             WHERE i.batch = p_batch AND i.login = session_user
+               AND i.tbl IN ('clients', 'managers', 'settings', 'calendar_days', 'calendar_years')
+             ORDER BY i.n
+    LOOP
+        refused := refused || vipdesk_push_own(c, p_workstation, p_stamp);
+    END LOOP;
+    DELETE FROM incoming
+        WHERE batch = p_batch AND login = session_user
+          AND tbl IN ('clients', 'managers', 'settings', 'calendar_days', 'calendar_years');
+    -- A manager's records of another manager's client are refused.
+    IF NOT me.head THEN
+        WITH out AS (
+            DELETE FROM incoming i
+            WHERE i.batch = p_batch AND i.login = session_user
+              AND i.client_uuid IS NOT NULL AND NOT vipdesk_sees(i.client_uuid)
+            RETURNING i.tbl, i.record_uuid)
+        SELECT refused || COALESCE(jsonb_agg(jsonb_build_object(
+                   'tbl', tbl, 'record', record_uuid, 'reason', 'another manager''s client')),
+                   '[]'::jsonb)
+            INTO refused FROM out;
+    END IF;
+    -- The rest the server has never had are taken in at once, as one change of the log.
+    IF EXISTS (SELECT 1 FROM incoming WHERE batch = p_batch AND login = session_user) THEN
+        INSERT INTO changes (change_uuid, record_uuid, tbl, fields, deleted, author_uuid,
+                             workstation, hlc, client_uuid)
+            VALUES (gen_random_uuid(), p_workstation, '$snapshot', '{}'::jsonb, false,
+                    me.manager_uuid, p_workstation, p_stamp, NULL)
+            RETURNING seq INTO snap;
+        -- Inserted plainly (an insert that may conflict costs a fifth more a row); a chunk
+        -- with records the server has (sent again after a lost answer) goes in again without them.
+        BEGIN
+            INSERT INTO records (tbl, record_uuid, fields, stamps, deleted, client_uuid, last_seq)
+                SELECT i.tbl, i.record_uuid, i.fields, v_stamps, false, i.client_uuid, snap
+                FROM incoming i
+                WHERE i.batch = p_batch AND i.login = session_user;
+            GET DIAGNOSTICS taken = ROW_COUNT;
+        EXCEPTION WHEN unique_violation THEN
+            INSERT INTO records (tbl, record_uuid, fields, stamps, deleted, client_uuid, last_seq)
+                SELECT i.tbl, i.record_uuid, i.fields, v_stamps, false, i.client_uuid, snap
+                FROM incoming i
+                WHERE i.batch = p_batch AND i.login = session_user
+                ON CONFLICT (tbl, record_uuid) DO NOTHING;
+            GET DIAGNOSTICS taken = ROW_COUNT;
+        END;
+        -- Those the server had before (if any): passed by when sent before with this
+        -- snapshot's stamp (the answer was lost), else weighed one by one.
+        IF taken < (SELECT count(*) FROM incoming WHERE batch = p_batch AND login = session_user)
+        THEN
+        FOR c IN SELECT i.* FROM incoming i JOIN records r
+                     ON r.tbl = i.tbl AND r.record_uuid = i.record_uuid
+                 WHERE i.batch = p_batch AND i.login = session_user
+                   AND r.last_seq <> snap AND r.stamps ->> '*' IS DISTINCT FROM p_stamp
+                 ORDER BY i.n
+        LOOP
+            refused := refused || vipdesk_push_own(c, p_workstation, p_stamp);
+        END LOOP;
+        END IF;
+        DELETE FROM incoming WHERE batch = p_batch AND login = session_user;
+    END IF;
+    RETURN jsonb_build_object(
+        'refused', refused,
+        'taken', taken,
+        'before', before,
+        'after', (SELECT COALESCE(max(seq), 0) FROM changes),
+        'merged', EXISTS (SELECT 1 FROM conflicts WHERE id > conflicts_before));
+END $$;
+";
