@@ -32,9 +32,9 @@ fn bulk_page() -> usize {
 /// letters are large: a page of them by count alone would hold hundreds of megabytes).
 const BULK_BYTES: usize = 16 << 20;
 
-/// A first sync: everything the user may see, in one read as the server sends it, taken in
-/// pages of BULK_PAGE records (or BULK_BYTES) a transaction (and a journal entry). The rows
-/// are read and parsed on another thread while the pages before are written. Returns how many.
+/// A first sync: everything the user may see, in one read as the server sends it, in pages of
+/// BULK_PAGE records (or BULK_BYTES) read and parsed on another thread while the pages before
+/// are written, BULK_TX records a transaction (and a journal entry). Returns how many.
 pub(super) fn take_everything(
     db: &mut Db,
     c: &mut postgres::Client,
@@ -44,8 +44,7 @@ pub(super) fn take_everything(
 ) -> Result<usize, ServerError> {
     let size = bulk_page();
     std::thread::scope(|scope| {
-        // (records, whether the read goes on after them)
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Incoming>, bool)>(2);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<BulkPage>(2);
         let reader = scope.spawn(move || {
             let mut page: Vec<Incoming> = Vec::with_capacity(size);
             let mut bytes = 0;
