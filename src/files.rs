@@ -461,3 +461,28 @@ pub enum Printed {
     Sent,
     Opened,
 }
+
+/// An exclusive hold on a file beside another (`<path><suffix>`), for as long as it lives:
+/// the system lets it go when the process ends, killed or not.
+#[derive(Debug)]
+pub struct Hold {
+    _file: std::fs::File,
+}
+
+/// Takes the hold on `<path><suffix>` (the file made, its owner's only, if it is not there):
+/// `None` when another process, or another hold in this one, has it.
+pub fn hold_beside(path: &Path, suffix: &str) -> std::io::Result<Option<Hold>> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    let lock = PathBuf::from(name);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&lock)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(Hold { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}

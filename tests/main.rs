@@ -32,3 +32,4 @@ mod server;
 mod settings;
 mod storage;
 mod sync;
+mod sync_guard;

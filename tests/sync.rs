@@ -521,7 +521,11 @@ fn letters_registered_on_two_offline_replicas_never_share_a_number() {
 }
 
 /// `vipdesk sync …` on the replica at `path` as a separate process (a failpoint of its own).
-fn sync_process(path: &Path, args: &[&str], failpoint: Option<&str>) -> std::process::Output {
+pub(crate) fn sync_process(
+    path: &Path,
+    args: &[&str],
+    failpoint: Option<&str>,
+) -> std::process::Output {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"));
     cmd.arg("--db")
         .arg(path)
@@ -535,6 +539,24 @@ fn sync_process(path: &Path, args: &[&str], failpoint: Option<&str>) -> std::pro
         cmd.env("VIPDESK_FAILPOINT", f);
     }
     cmd.output().expect("run vipdesk sync")
+}
+
+/// A change sent by hand the way a hostile workstation would: `vipdesk_push` called with
+/// whatever client and author it claims.
+pub(crate) fn push_raw(
+    c: &mut postgres::Client,
+    record: &str,
+    tbl: &str,
+    fields: &str,
+    client: Option<&str>,
+    author: &str,
+) -> Result<i64, postgres::Error> {
+    c.query_one(
+        "SELECT vipdesk_push(gen_random_uuid(), $1::text::uuid, $2, $3::text::jsonb, '{}'::jsonb, \
+         false, '0001799999999999-0000000000-x', gen_random_uuid(), $4::text::uuid, $5::text::uuid)",
+        &[&record, &tbl, &fields, &client, &author],
+    )
+    .map(|r| r.get::<_, i64>(0))
 }
 
 /// The changes the server has from a workstation, and how many distinct ones.
@@ -659,7 +681,8 @@ fn a_replica_killed_while_applying_resumes_and_ends_equal() {
     {
         let db = Db::open_existing(&fresh).expect("open");
         let state = replica::state(db.conn()).expect("state").expect("joined");
-        assert!(state.cursor > 0 && !state.sent_own, "{state:?}");
+        // A new database has nothing of its own to send: only its pull is left to resume.
+        assert!(state.cursor > 0 && state.sent_own, "{state:?}");
     }
     let o = sync_process(&fresh, &[], None);
     assert!(o.status.success(), "{}", crate::common::stderr(&o));
@@ -1156,18 +1179,10 @@ fn the_servers_rules_hold_against_a_hostile_workstation() {
     );
     let head_card = one("SELECT uuid FROM managers WHERE id = 1");
     let m2_uuid = crate::server::manager_uuid(&dept.head_db, 2);
-    let push = |c: &mut postgres::Client,
-                record: &str,
-                tbl: &str,
-                fields: &str,
-                client: Option<&str>| {
-        c.query_one(
-            "SELECT vipdesk_push(gen_random_uuid(), $1::text::uuid, $2, $3::text::jsonb, '{}'::jsonb, \
-             false, '0001799999999999-0000000000-x', gen_random_uuid(), $4::text::uuid, $5::text::uuid)",
-            &[&record, &tbl, &fields, &client, &head_card],
-        )
-        .map(|r| r.get::<_, i64>(0))
-    };
+    let push =
+        |c: &mut postgres::Client, record: &str, tbl: &str, fields: &str, client: Option<&str>| {
+            push_raw(c, record, tbl, fields, client, &head_card)
+        };
     // Another manager's client taken by naming no client.
     let taken = format!(r#"{{"manager_uuid": "{m2_uuid}"}}"#);
     assert!(push(&mut m2, &others_client, "clients", &taken, None).is_err());
@@ -1380,6 +1395,18 @@ fn a_join_killed_while_its_snapshot_goes_up_goes_on_where_it_stopped() {
         replica::state(db.conn()).expect("state").expect("joined")
     };
     assert!(!state.sent_own && state.own_table.is_some(), "{state:?}");
+    // `sync status` says the join is not finished (not only «nothing waits to be sent»).
+    let o = sync_process(&own, &["status"], None);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(vipdesk::words::server::SYNC_JOIN_UNFINISHED),
+        "{text}"
+    );
+    {
+        let db = Db::open_existing(&own).expect("open");
+        assert!(!sync::status(&db).expect("status").join_finished);
+    }
     let o = sync_process(&own, &[], None);
     assert!(o.status.success(), "{}", crate::common::stderr(&o));
     let db = Db::open_existing(&own).expect("open");
@@ -1388,6 +1415,7 @@ fn a_join_killed_while_its_snapshot_goes_up_goes_on_where_it_stopped() {
     let own_stamp = state.own_stamp.clone().expect("the snapshot's stamp");
     let s = sync::status(&db).expect("status");
     assert_eq!(s.outbox, 0);
+    assert!(s.join_finished);
     let refused: std::collections::BTreeSet<(String, String)> = db
         .conn()
         .prepare("SELECT tbl, record_uuid FROM sync_refused")

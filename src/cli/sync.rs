@@ -93,9 +93,11 @@ fn status_lines(s: &sync::Status) -> Vec<String> {
             s.login.as_deref().unwrap_or_default(),
         ),
         ws::sync_last(&when(s.last_sync_at.as_deref())),
-        ws::sync_cursor(s.cursor),
-        ws::sync_outbox(s.outbox),
     ];
+    if !s.join_finished {
+        lines.push(ws::SYNC_JOIN_UNFINISHED.to_string());
+    }
+    lines.extend([ws::sync_cursor(s.cursor), ws::sync_outbox(s.outbox)]);
     if s.waiting > 0 {
         lines.push(ws::sync_waiting(s.waiting));
     }

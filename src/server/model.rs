@@ -75,6 +75,9 @@ pub enum ServerError {
     /// This workstation has joined a server already.
     #[error("already joined")]
     AlreadyJoined,
+    /// Another sync (or join) of this database runs in another window or command.
+    #[error("a sync of this database is running")]
+    Busy,
     /// This workstation has not joined a server.
     #[error("not joined")]
     NotJoined,

@@ -42,13 +42,7 @@ pub fn add_user(db: &Db, url: &str, user: &NewUser) -> Result<(), ServerError> {
     }
     let manager = crate::admin::service::manager(db, user.manager_id)?;
     let mut c = connect::connect(url)?;
-    let version = store::version(&mut c)?;
-    if version != store::latest() {
-        return Err(ServerError::NotReady {
-            found: version,
-            latest: store::latest(),
-        });
-    }
+    store::ready(store::version(&mut c)?)?;
     store::add_user(
         &mut c,
         &user.login,

@@ -82,13 +82,7 @@ fn connect_checked(
         }
         Err(e) => return Err(e),
     };
-    let version = store::version_read(&mut c)?;
-    if version != store::latest() {
-        return Err(ServerError::NotReady {
-            found: version,
-            latest: store::latest(),
-        });
-    }
+    store::ready(store::version_read(&mut c)?)?;
     Ok((c, me))
 }
 
@@ -114,15 +108,27 @@ pub fn join_as(
     me: Option<crate::domain::Id>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, ServerError> {
+    let _hold = hold(db)?;
     if replica::state(db.conn())?.is_some() {
         return Err(ServerError::AlreadyJoined);
     }
     let (mut c, (manager_uuid, head, server)) = connect_checked(url, login, password)?;
     db.write(&Actor::SYSTEM, |w| {
+        if replica::state(w)?.is_some() {
+            return Err(ServerError::AlreadyJoined);
+        }
+        // A new database's starting rows (the templates, the catalogues) are the same records
+        // on every workstation: not sent up, and not weighed against the department's own
+        // versions of them (which would come in as conflicts), but taken in as they are.
+        let fresh = replica::nothing_written(w)?;
         if let Some(me) = me {
             apply::adopt_manager(w, me, &manager_uuid)?;
         }
-        replica::join(w, url, login, &manager_uuid, head, &server)
+        replica::join(w, url, login, &manager_uuid, head, &server)?;
+        if fresh {
+            replica::set_sent_own(w)?;
+        }
+        Ok::<_, ServerError>(())
     })?;
     let mut report = Report::default();
     let started = std::time::Instant::now();
@@ -132,7 +138,9 @@ pub fn join_as(
         report.applied,
         started.elapsed()
     );
-    send_own(db, &mut c, &mut report, progress)?;
+    if !replica::state(db.conn())?.is_some_and(|s| s.sent_own) {
+        send_own(db, &mut c, &mut report, progress)?;
+    }
     log::info!(
         "join: {} records sent up, {:?}",
         report.pushed,
@@ -149,6 +157,20 @@ pub fn join_as(
     note(db, None)?;
     log::info!("join: done, {:?}", started.elapsed());
     Ok(report)
+}
+
+/// This database's sync to itself: another window or command syncing the same file at the
+/// same moment would send the same outbox twice and take the same pages in twice (a database
+/// in memory has no other user).
+fn hold(db: &Db) -> Result<Option<crate::files::Hold>, ServerError> {
+    let Some(path) = db.path() else {
+        return Ok(None);
+    };
+    match crate::files::hold_beside(path, "-sync") {
+        Ok(Some(hold)) => Ok(Some(hold)),
+        Ok(None) => Err(ServerError::Busy),
+        Err(e) => Err(crate::storage::StorageError::Io(e).into()),
+    }
 }
 
 /// How many records a chunk of the snapshot holds at most, and about how many bytes of
@@ -298,6 +320,7 @@ pub fn sync(
     password: &str,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, ServerError> {
+    let _hold = hold(db)?;
     let Some(state) = replica::state(db.conn())? else {
         return Err(ServerError::NotJoined);
     };

@@ -8,6 +8,9 @@ use crate::storage::{Db, replica};
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Status {
     pub joined: bool,
+    /// The join went through to its end (what this database had is on the server); `false`
+    /// after a join cut short, until the next sync finishes it.
+    pub join_finished: bool,
     pub url: Option<String>,
     pub login: Option<String>,
     pub workstation: Option<String>,
@@ -28,6 +31,7 @@ pub fn status(db: &Db) -> Result<Status, ServerError> {
     let state = replica::state(conn)?;
     Ok(Status {
         joined: state.is_some(),
+        join_finished: state.as_ref().is_some_and(|s| s.sent_own),
         url: state.as_ref().map(|s| s.url.clone()),
         login: state.as_ref().map(|s| s.login.clone()),
         workstation: state.as_ref().map(|s| s.node.clone()),

@@ -239,6 +239,17 @@ pub fn set_sent_own(w: &Tx) -> Result<()> {
     Ok(())
 }
 
+/// Whether nothing was ever written to the database (its journal is empty): a new database
+/// holds only the rows every database starts with, under the same uuids everywhere, and has
+/// nothing of its own to send up when it joins.
+pub fn nothing_written(conn: &Connection) -> Result<bool> {
+    Ok(
+        conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM journal)", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
 /// Keeps another address of the server.
 pub fn set_url(w: &Tx, url: &str) -> Result<()> {
     w.execute("UPDATE sync_state SET url = ?1 WHERE id = 1", [url])?;

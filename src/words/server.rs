@@ -79,6 +79,8 @@ pub const SERVER_PASSWORDS_DIFFER: &str = "пароли не совпали";
 
 pub const ERR_SYNC_ALREADY_JOINED: &str =
     "это рабочее место уже подключено к серверу отдела (vipdesk sync status покажет, к какому)";
+pub const ERR_SYNC_BUSY: &str =
+    "синхронизация этой базы уже идёт (в окне vipdesk или другой командой): дождитесь её конца";
 pub const ERR_SYNC_NOT_JOINED: &str = "это рабочее место не подключено к серверу отдела: сначала vipdesk sync join --url АДРЕС --login ИМЯ (или «Сервер отдела» в окне)";
 pub fn err_sync_not_a_user(login: &str) -> String {
     format!(
@@ -143,6 +145,9 @@ pub fn sync_last(when: &str) -> String {
 pub fn sync_cursor(seq: i64) -> String {
     format!("Получено до изменения № {seq} на сервере")
 }
+pub const JOIN_UNFINISHED_LINE: &str =
+    "Сервер отдела: подключение не закончено, продолжится при следующей синхронизации";
+pub const SYNC_JOIN_UNFINISHED: &str = "Подключение не закончено: данные этой базы ещё не все на сервере, следующая синхронизация (vipdesk sync или окно) продолжит его.";
 pub fn sync_outbox(count: i64) -> String {
     format!("Ждут отправки: {}", n(count as f64))
 }

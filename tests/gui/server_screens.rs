@@ -125,3 +125,37 @@ fn a_workstation_joins_from_the_server_screen_and_decides_a_conflict() {
         .expect("name");
     assert_eq!(head_name, name);
 }
+
+/// A window opened on a database whose join was cut short says so on «Сервер отдела» (the
+/// next sync finishes it), not only that nothing waits to be sent.
+#[test]
+fn a_join_cut_short_is_named_on_the_server_screen() {
+    let Some(dept) = Dept::new("a_join_cut_short_is_named_on_the_server_screen") else {
+        return;
+    };
+    let own = dept.dir.path().join("own.db");
+    let o = crate::common::vipdesk(&own, &["demo", "--clients", "12"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(&own)
+        .args(["sync", "join", "--url", &dept.pg.tcp_url(), "--login"])
+        .arg(&dept.managers[0])
+        .env("VIPDESK_SERVER_PASSWORD", crate::sync::PASSWORD)
+        .env("VIPDESK_FAILPOINT", "sync-snapshot-sent:1")
+        .env_remove("VIPDESK_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert!(!o.status.success(), "the failpoint killed it");
+    let db = Db::open_existing(&own).expect("open");
+    let app = App::with_reads(db, Prefs::default(), false).expect("app");
+    let mut h = harness(app);
+    h.state_mut().open(Route::Server).expect("route");
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(ws::SYNC_JOIN_UNFINISHED)
+            .count()
+            > 0
+    );
+}

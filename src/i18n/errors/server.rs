@@ -24,6 +24,7 @@ impl Describe for ServerError {
             ServerError::AlreadyJoined => ws::ERR_SYNC_ALREADY_JOINED.into(),
             ServerError::PasswordInUrl => ws::ERR_SYNC_PASSWORD_IN_URL.into(),
             ServerError::OtherServer => ws::ERR_SYNC_OTHER_SERVER.into(),
+            ServerError::Busy => ws::ERR_SYNC_BUSY.into(),
             ServerError::NotJoined => ws::ERR_SYNC_NOT_JOINED.into(),
             ServerError::NotAUser(login) => ws::err_sync_not_a_user(login),
             ServerError::NoConflict(_) => ws::ERR_SYNC_NO_CONFLICT.into(),

@@ -1,7 +1,7 @@
 //! The server's schema: its migrations, append-only, numbered from 1.
 
 /// The server's migrations, in order. Append only.
-use super::snapshot;
+use super::{snapshot, trust};
 
 pub(super) const MIGRATIONS: &[&str] = &[
     // 1: the log of changes (append-only: no UPDATE or DELETE, whoever asks), the current state
@@ -543,4 +543,5 @@ GRANT EXECUTE ON FUNCTION vipdesk_push_batch(UUID, JSONB) TO vipdesk_users;
 ",
     snapshot::SNAPSHOT,
     snapshot::FASTER_SNAPSHOT,
+    trust::CLIENT_BY_SERVER,
 ];

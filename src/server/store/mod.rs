@@ -7,6 +7,7 @@ use super::ServerError;
 
 mod migrations;
 mod snapshot;
+mod trust;
 use migrations::MIGRATIONS;
 
 /// The schema version this program makes.
@@ -28,13 +29,31 @@ pub fn version(c: &mut postgres::Client) -> Result<i32, ServerError> {
     Ok(row.get(0))
 }
 
-/// The server's schema version as a user reads it (no table made).
+/// The server's schema version as a user reads it (no table made; 0 when there is none).
 pub fn version_read(c: &mut postgres::Client) -> Result<i32, ServerError> {
-    let row = c.query_one(
+    match c.query_one(
         "SELECT COALESCE(max(version), 0) FROM server_migrations",
         &[],
-    )?;
-    Ok(row.get(0))
+    ) {
+        Ok(row) => Ok(row.get(0)),
+        // undefined_table: a database `server init` has not been run on.
+        Err(e) if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => Ok(0),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Whether a server of schema `found` is one this program works with: a newer one asks for a
+/// newer vipdesk, an older one for `server init`.
+pub fn ready(found: i32) -> Result<(), ServerError> {
+    let latest = latest();
+    match found.cmp(&latest) {
+        std::cmp::Ordering::Equal => Ok(()),
+        std::cmp::Ordering::Greater => Err(ServerError::TooNew {
+            found,
+            known: latest,
+        }),
+        std::cmp::Ordering::Less => Err(ServerError::NotReady { found, latest }),
+    }
 }
 
 /// Applies the migrations the server lacks, each in its own transaction, and returns the

@@ -120,6 +120,9 @@ impl SyncUi {
                 if let Some(line) = status_line(shared) {
                     ui.label(line);
                 }
+                if shared.unfinished {
+                    ui.label(RichText::new(ws::SYNC_JOIN_UNFINISHED).color(theme::WARNING));
+                }
                 ui.horizontal(|ui| {
                     let l = ui.label(ws::SERVER_NEW_URL);
                     ui.add(egui::TextEdit::singleline(&mut self.url).desired_width(360.0))
@@ -376,6 +379,9 @@ pub fn status_line(s: &worker::Shared) -> Option<String> {
     }
     if s.error.is_some() {
         return Some(ws::offline(s.outbox));
+    }
+    if s.unfinished {
+        return Some(ws::JOIN_UNFINISHED_LINE.to_string());
     }
     let time = s
         .last_ok

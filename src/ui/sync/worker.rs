@@ -27,6 +27,8 @@ const LOOK: Duration = Duration::from_secs(1);
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Shared {
     pub joined: bool,
+    /// The join was cut short: the next sync finishes it.
+    pub unfinished: bool,
     /// A sync or a join runs now.
     pub running: bool,
     /// When the last sync went through (UTC stamp).
@@ -277,6 +279,7 @@ pub fn refresh_on(link: &Link, db: &Db, needs_password: bool) {
     if let Ok(s) = sync::status(db) {
         link.update(|shared| {
             shared.joined = s.joined;
+            shared.unfinished = s.joined && !s.join_finished;
             shared.outbox = s.outbox;
             shared.conflicts = s.conflicts;
             shared.waiting = s.waiting;
@@ -300,6 +303,8 @@ pub fn sync_on(link: &Link, db: &mut Db, password: &str) -> Synced {
             });
             Synced::Done
         }
+        // Another window or command syncs this file: its outcome is the one to show.
+        Err(crate::server::ServerError::Busy) => Synced::Failed,
         Err(e) => {
             link.online.store(false, Ordering::Relaxed);
             let text = e.describe();
