@@ -553,7 +553,7 @@ pub(crate) fn push_raw(
 ) -> Result<i64, postgres::Error> {
     c.query_one(
         "SELECT vipdesk_push(gen_random_uuid(), $1::text::uuid, $2, $3::text::jsonb, '{}'::jsonb, \
-         false, '0001799999999999-0000000000-x', gen_random_uuid(), $4::text::uuid, $5::text::uuid)",
+         false, '0001700000000000-0000000000-x', gen_random_uuid(), $4::text::uuid, $5::text::uuid)",
         &[&record, &tbl, &fields, &client, &author],
     )
     .map(|r| r.get::<_, i64>(0))

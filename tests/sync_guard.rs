@@ -255,7 +255,7 @@ fn the_server_finds_whose_client_a_managers_record_is() {
     }
     let answer: String = tx
         .query_one(
-            "SELECT vipdesk_push_snapshot(gen_random_uuid(), $1::text::uuid, '0001799999999999-0000000001-x')::text",
+            "SELECT vipdesk_push_snapshot(gen_random_uuid(), $1::text::uuid, '0001700000000000-0000000001-x')::text",
             &[&batch],
         )
         .expect("snapshot")
@@ -349,4 +349,271 @@ fn a_new_workstation_joining_first_sends_nothing_of_its_starting_rows() {
         )
         .expect("the template");
     assert_eq!(now, title);
+}
+
+/// `vipdesk_push` as a lying workstation calls it, with its own stamp and erasure.
+fn push_as(
+    c: &mut postgres::Client,
+    record: &str,
+    tbl: &str,
+    fields: &str,
+    deleted: bool,
+    stamp: &str,
+) -> Result<i64, postgres::Error> {
+    c.query_one(
+        "SELECT vipdesk_push(gen_random_uuid(), $1::text::uuid, $2, $3::text::jsonb, '{}'::jsonb, \
+         $4, $5, gen_random_uuid(), NULL, NULL)",
+        &[&record, &tbl, &fields, &deleted, &stamp],
+    )
+    .map(|r| r.get::<_, i64>(0))
+}
+
+/// The server's time in milliseconds (what it weighs a stamp against).
+fn server_millis(c: &mut postgres::Client) -> i64 {
+    c.query_one("SELECT (extract(epoch FROM now()) * 1000)::bigint", &[])
+        .expect("now")
+        .get(0)
+}
+
+fn log_in(dept: &Dept, login: &str) -> postgres::Client {
+    postgres::Client::connect(
+        &format!("{} user={login} password={PASSWORD}", dept.pg.tcp_url()),
+        postgres::NoTls,
+    )
+    .expect("logs in")
+}
+
+/// What a manager's workstation cannot do whatever it sends: end or erase a manager's card,
+/// write a record that needs a client with none, take the regulations by a key that only
+/// looks like theirs, rename a setting, stamp a change from the future, or move the
+/// department's numbers out of reach.
+#[test]
+fn a_managers_workstation_cannot_bend_the_departments_records() {
+    let Some(dept) = Dept::new("a_managers_workstation_cannot_bend_the_departments_records") else {
+        return;
+    };
+    let mut m2 = log_in(&dept, &dept.managers[0]);
+    let now = format!("{:016}-0000000000-x", server_millis(&mut m2));
+    let m2_uuid = manager_uuid(&dept.head_db, 2);
+    let greetings: String = postgres::Client::connect(&dept.pg.url(), postgres::NoTls)
+        .expect("admin")
+        .query_one(
+            "SELECT record_uuid::text FROM records WHERE tbl = 'settings' AND fields ->> 'key' = 'greetings'",
+            &[],
+        )
+        .expect("greetings")
+        .get(0);
+    let refused = |r: Result<i64, postgres::Error>, what: &str| {
+        assert!(r.is_err(), "{what}: {r:?}");
+    };
+    refused(
+        push_as(&mut m2, &m2_uuid, "managers", "{}", true, &now),
+        "one's card erased",
+    );
+    refused(
+        push_as(
+            &mut m2,
+            &m2_uuid,
+            "managers",
+            r#"{"deleted_at": "2026-12-01T00:00:00Z"}"#,
+            false,
+            &now,
+        ),
+        "one's card ended",
+    );
+    let meeting = uuid::Uuid::new_v4().to_string();
+    refused(
+        push_as(
+            &mut m2,
+            &meeting,
+            "meetings",
+            r#"{"kind": "call", "topics": "без клиента"}"#,
+            false,
+            &now,
+        ),
+        "a meeting of no client",
+    );
+    refused(
+        push_as(
+            &mut m2,
+            &greetings,
+            "settings",
+            r#"{"key": "greetings ", "value": "{}"}"#,
+            false,
+            &now,
+        ),
+        "the regulations renamed",
+    );
+    let dressed = uuid::Uuid::new_v4().to_string();
+    refused(
+        push_as(
+            &mut m2,
+            &dressed,
+            "settings",
+            r#"{"key": "Greetings", "value": "{}"}"#,
+            false,
+            &now,
+        ),
+        "a key dressed up as the regulations'",
+    );
+    let future = format!(
+        "{:016}-0000000000-x",
+        server_millis(&mut m2) + 3 * 86_400_000
+    );
+    refused(
+        push_as(
+            &mut m2,
+            &m2_uuid,
+            "managers",
+            r#"{"phone": "+7 (4862) 00-00-01"}"#,
+            false,
+            &future,
+        ),
+        "a stamp from the future",
+    );
+    let counter = |c: &mut postgres::Client, n: i64| {
+        c.execute("SELECT vipdesk_raise_counter('letter', 2026, $1)", &[&n])
+    };
+    assert!(
+        counter(&mut m2, 100_000_000).is_err(),
+        "numbers out of reach"
+    );
+    counter(&mut m2, 50).expect("a database's own numbers");
+    // The same card edited as a manager may: it goes in.
+    push_as(
+        &mut m2,
+        &m2_uuid,
+        "managers",
+        r#"{"phone": "+7 (4862) 00-00-02"}"#,
+        false,
+        &now,
+    )
+    .expect("one's own phone");
+}
+
+/// A person put under another client takes their phones with them: a manager moving a person
+/// between their own clients, then the head moving them to another manager's client — that
+/// manager sees the phone, the first no longer does.
+#[test]
+fn what_belongs_to_a_record_goes_with_it_to_another_client() {
+    let Some(dept) = Dept::new("what_belongs_to_a_record_goes_with_it_to_another_client") else {
+        return;
+    };
+    let (mut m2, mut m3) = (
+        log_in(&dept, &dept.managers[0]),
+        log_in(&dept, &dept.managers[1]),
+    );
+    let mut head = log_in(&dept, &dept.head);
+    let head_db = rusqlite::Connection::open(&dept.head_db).expect("open");
+    let clients = |manager: i64| -> Vec<String> {
+        head_db
+            .prepare("SELECT uuid FROM clients WHERE manager_id = ?1 ORDER BY id LIMIT 2")
+            .expect("sql")
+            .query_map([manager], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    let (own, others) = (clients(2), clients(3));
+    let now = format!("{:016}-0000000000-x", server_millis(&mut m2));
+    let person = uuid::Uuid::new_v4().to_string();
+    let phone = uuid::Uuid::new_v4().to_string();
+    push_as(
+        &mut m2,
+        &person,
+        "people",
+        &format!(r#"{{"client_uuid": "{}", "surname": "Переходов"}}"#, own[0]),
+        false,
+        &now,
+    )
+    .expect("person");
+    push_as(
+        &mut m2,
+        &phone,
+        "person_phones",
+        &format!(r#"{{"person_uuid": "{person}", "number": "1"}}"#),
+        false,
+        &now,
+    )
+    .expect("phone");
+    let seen = |c: &mut postgres::Client, record: &str| -> Option<String> {
+        c.query_opt(
+            "SELECT client_uuid::text FROM records WHERE record_uuid = $1::text::uuid",
+            &[&record],
+        )
+        .expect("read")
+        .map(|r| r.get(0))
+    };
+    push_as(
+        &mut m2,
+        &person,
+        "people",
+        &format!(r#"{{"client_uuid": "{}"}}"#, own[1]),
+        false,
+        &now,
+    )
+    .expect("moved between one's own clients");
+    assert_eq!(seen(&mut m2, &phone).as_deref(), Some(own[1].as_str()));
+    head.query_one(
+        "SELECT vipdesk_push(gen_random_uuid(), $1::text::uuid, 'people', $2::text::jsonb, \
+         '{}'::jsonb, false, $3, gen_random_uuid(), $4::text::uuid, NULL)",
+        &[
+            &person,
+            &format!(r#"{{"client_uuid": "{}"}}"#, others[0]),
+            &now,
+            &others[0],
+        ],
+    )
+    .expect("the head moves the person");
+    assert_eq!(seen(&mut m3, &phone).as_deref(), Some(others[0].as_str()));
+    assert_eq!(seen(&mut m2, &phone), None);
+}
+
+/// A port that takes the connection and never answers is given up on, and one nothing listens
+/// at is named as such: in words, never a hang. A failed sync is noted for `sync status` in
+/// the user's words.
+#[test]
+fn a_server_that_does_not_answer_is_given_up_on_in_words() {
+    use vipdesk::server::connect;
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let port = silent.local_addr().expect("addr").port();
+    let config =
+        connect::config(&format!("host=127.0.0.1 port={port} dbname=x user=y")).expect("address");
+    let started = std::time::Instant::now();
+    let Err(e) = connect::connect_within(config, std::time::Duration::from_millis(300)) else {
+        panic!("a silent port let us in");
+    };
+    assert!(matches!(e, ServerError::NoAnswer), "{e:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(vipdesk::i18n::describe(&e).contains("не ответил"));
+    drop(silent);
+    let config =
+        connect::config(&format!("host=127.0.0.1 port={port} dbname=x user=y")).expect("address");
+    let Err(e) = connect::connect_with(config) else {
+        panic!("a closed port let us in");
+    };
+    assert!(matches!(e, ServerError::Refused), "{e:?}");
+    assert!(!vipdesk::i18n::describe(&e).contains("os error"));
+
+    let Some(dept) = Dept::new("a_server_that_does_not_answer_is_given_up_on_in_words") else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(&m2)
+        .arg("sync")
+        .env("VIPDESK_SERVER_PASSWORD", "не тот пароль")
+        .env_remove("VIPDESK_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert!(!o.status.success());
+    let o = run_sync(&m2, &["status"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("не принял"), "{text}");
+    assert!(
+        !text.contains("28P01") && !text.contains("password"),
+        "{text}"
+    );
 }

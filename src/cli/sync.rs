@@ -68,10 +68,17 @@ pub fn sync(
                 .map_err(t::err)?
                 .ok_or_else(|| t::err(crate::server::ServerError::NotJoined))?;
             let password = passphrase::server_login_password(&state.url, &state.login)?;
-            let report = sync::sync(&mut db, &password, &mut |p| {
+            let report = match sync::sync(&mut db, &password, &mut |p| {
                 log::info!("sync progress {p:?}");
-            })
-            .map_err(t::err)?;
+            }) {
+                Ok(report) => report,
+                Err(e) => {
+                    if !matches!(e, crate::server::ServerError::Busy) {
+                        sync::note_failure(&db, &t::describe(&e)).map_err(t::err)?;
+                    }
+                    return Err(t::err(e));
+                }
+            };
             out.line(report_line(&report))?;
         }
     }

@@ -45,6 +45,15 @@ pub enum ServerError {
     /// The system's root certificates could not be read for TLS.
     #[error("no root certificates")]
     NoRootCertificates,
+    /// The server took the connection and did not answer in time.
+    #[error("the server did not answer")]
+    NoAnswer,
+    /// Nothing listens at the address's port (or a firewall says so).
+    #[error("connection refused")]
+    Refused,
+    /// The server does not speak TLS.
+    #[error("the server does not support TLS")]
+    NoTlsOnServer,
     /// The server could not be reached or refused the login.
     #[error("cannot connect: {0}")]
     Connect(String),
@@ -98,11 +107,29 @@ impl From<postgres::Error> for ServerError {
     fn from(e: postgres::Error) -> Self {
         match e.as_db_error() {
             Some(db) => ServerError::Server(format!("{}: {}", db.code().code(), db.message())),
-            // «invalid configuration» says little without its cause.
-            None => ServerError::Connect(match std::error::Error::source(&e) {
-                Some(cause) => format!("{e}: {cause}"),
-                None => e.to_string(),
-            }),
+            None => {
+                let mut cause = std::error::Error::source(&e);
+                while let Some(c) = cause {
+                    if let Some(io) = c.downcast_ref::<std::io::Error>() {
+                        match io.kind() {
+                            std::io::ErrorKind::ConnectionRefused => return ServerError::Refused,
+                            std::io::ErrorKind::TimedOut => return ServerError::NoAnswer,
+                            _ => {}
+                        }
+                    }
+                    cause = c.source();
+                }
+                let text = match std::error::Error::source(&e) {
+                    // «invalid configuration» says little without its cause.
+                    Some(cause) => format!("{e}: {cause}"),
+                    None => e.to_string(),
+                };
+                if text.contains("server does not support TLS") {
+                    ServerError::NoTlsOnServer
+                } else {
+                    ServerError::Connect(text)
+                }
+            }
         }
     }
 }

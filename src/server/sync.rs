@@ -430,7 +430,11 @@ impl ServerNumbers {
                 .user(&self.login)
                 .password(&self.password)
                 .connect_timeout(std::time::Duration::from_secs(3));
-            *client = Some(connect::connect_with(config)?);
+            // A registration waits for its number: a few seconds, then a leased one.
+            *client = Some(connect::connect_within(
+                config,
+                std::time::Duration::from_secs(3),
+            )?);
         }
         let Some(c) = client.as_mut() else {
             return Err(ServerError::NotJoined);
@@ -460,6 +464,12 @@ impl replica::NumberSource for ServerNumbers {
             }
         }
     }
+}
+
+/// Notes a failed sync in the user's words (the window and the CLI describe the error; the
+/// sync itself notes it as the program reads it), for `sync status`.
+pub fn note_failure(db: &Db, text: &str) -> Result<(), ServerError> {
+    note(db, Some(text))
 }
 
 /// Notes how the sync ended (the time by the database's clock).

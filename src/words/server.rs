@@ -5,6 +5,9 @@ pub const ERR_SERVER_TLS_REQUIRED: &str = "сервер не на этом ко�
 pub const ERR_SERVER_NO_ROOTS: &str =
     "не удалось прочитать корневые сертификаты системы, чтобы проверить сертификат сервера";
 pub const ERR_SERVER_SHORT_PASSWORD: &str = "пароль пользователя сервера короче 8 знаков";
+pub const ERR_SERVER_NO_ANSWER: &str = "сервер отдела не ответил за 20 секунд: проверьте адрес и порт (по ним может работать не PostgreSQL) или повторите позже";
+pub const ERR_SERVER_REFUSED: &str = "по этому адресу и порту сервер не принимает соединения: проверьте адрес и порт и запущен ли PostgreSQL на сервере отдела";
+pub const ERR_SERVER_NO_TLS: &str = "сервер отдела не поддерживает защищённое соединение (TLS): администратору нужно включить ssl в настройках PostgreSQL";
 pub fn err_server_connect(detail: &str) -> String {
     format!("нет связи с сервером отдела или он не принял вход ({detail})")
 }

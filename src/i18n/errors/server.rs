@@ -15,6 +15,9 @@ impl Describe for ServerError {
                 ws::err_server_certificate(detail)
             }
             ServerError::Connect(detail) => ws::err_server_connect(detail),
+            ServerError::NoAnswer => ws::ERR_SERVER_NO_ANSWER.into(),
+            ServerError::Refused => ws::ERR_SERVER_REFUSED.into(),
+            ServerError::NoTlsOnServer => ws::ERR_SERVER_NO_TLS.into(),
             ServerError::Server(detail) => ws::err_server_code(detail),
             ServerError::TooNew { found, known } => ws::err_server_too_new(*found, *known),
             ServerError::NotReady { found, latest } => ws::err_server_not_ready(*found, *latest),

@@ -15,18 +15,43 @@
 
 /// Migration 8 (see the module's doc).
 pub(super) const CLIENT_BY_SERVER: &str = "
--- The record a row of a table belongs to a client through (its table, the field naming it),
--- as the workstation's journal has it (journal::client_parent); NULL: the row names its client.
-CREATE FUNCTION vipdesk_parent(p_tbl TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE
-        WHEN p_tbl IN ('person_phones', 'gifts', 'gift_ideas') THEN ARRAY['people', 'person_uuid']
-        WHEN p_tbl = 'project_stages' THEN ARRAY['projects', 'project_uuid']
-        WHEN p_tbl IN ('next_steps', 'meeting_files', 'meeting_people')
-            THEN ARRAY['meetings', 'meeting_uuid']
-        WHEN p_tbl IN ('appeal_links', 'appeal_letters', 'appeal_files', 'appeal_calls')
-            THEN ARRAY['appeals', 'appeal_uuid']
-    END
+-- The records a row of a table belongs to a client through (its table, the field naming it),
+-- as the workstation's journal has them (journal::client_parent).
+CREATE FUNCTION vipdesk_parents() RETURNS TABLE (child TEXT, parent TEXT, key TEXT)
+    LANGUAGE sql IMMUTABLE AS $$
+    VALUES ('person_phones', 'people', 'person_uuid'), ('gifts', 'people', 'person_uuid'),
+           ('gift_ideas', 'people', 'person_uuid'), ('project_stages', 'projects', 'project_uuid'),
+           ('next_steps', 'meetings', 'meeting_uuid'), ('meeting_files', 'meetings', 'meeting_uuid'),
+           ('meeting_people', 'meetings', 'meeting_uuid'),
+           ('appeal_links', 'appeals', 'appeal_uuid'), ('appeal_letters', 'appeals', 'appeal_uuid'),
+           ('appeal_files', 'appeals', 'appeal_uuid'), ('appeal_calls', 'appeals', 'appeal_uuid')
 $$;
+-- The parent of a row of p_tbl (its table, the field naming it); NULL: the row names its client.
+CREATE FUNCTION vipdesk_parent(p_tbl TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY[parent, key] FROM vipdesk_parents() WHERE child = p_tbl
+$$;
+-- The tables whose rows name their client and cannot be without one (client_id NOT NULL on
+-- the workstations: a row of no client would wait on every replica for ever).
+CREATE FUNCTION vipdesk_needs_client(p_tbl TEXT) RETURNS BOOLEAN LANGUAGE sql IMMUTABLE AS $$
+    SELECT p_tbl IN ('vip_years', 'people', 'owners', 'client_services', 'projects',
+                     'indicator_values', 'records', 'letters', 'meetings', 'appeals')
+$$;
+-- A clock stamp a workstation sends: its time no more than a day ahead of the server's, its
+-- counter of a sane size (a stamp from the future would win every edit, and every
+-- workstation's clock would follow it).
+CREATE FUNCTION vipdesk_check_stamp(p_stamp TEXT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    ms TEXT := split_part(p_stamp, '-', 1);
+    n TEXT := split_part(p_stamp, '-', 2);
+BEGIN
+    IF ms !~ '^[0-9]{1,16}$' OR n !~ '^[0-9]{1,10}$' THEN
+        RAISE EXCEPTION 'a clock stamp that is not one';
+    END IF;
+    IF ms::bigint > (extract(epoch FROM clock_timestamp()) * 1000)::bigint + 86400000
+       OR n::bigint > 1000000 THEN
+        RAISE EXCEPTION 'a clock stamp from the future';
+    END IF;
+END $$;
 -- A field read as a uuid: NULL when it is absent or null, and when it is not a uuid.
 CREATE FUNCTION vipdesk_uuid(t TEXT) RETURNS UUID LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN t ~* '^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$'
@@ -51,7 +76,7 @@ BEGIN
     IF parent IS NULL THEN
         named := p_fields ->> 'client_uuid';
         client := vipdesk_uuid(named);
-        known := named IS NULL OR client IS NOT NULL;
+        known := (named IS NULL AND NOT vipdesk_needs_client(p_tbl)) OR client IS NOT NULL;
         RETURN;
     END IF;
     ref := vipdesk_uuid(p_fields ->> parent[2]);
@@ -75,22 +100,31 @@ ALTER FUNCTION vipdesk_push(UUID, UUID, TEXT, JSONB, JSONB, BOOLEAN, TEXT, UUID,
     RENAME TO vipdesk_push_weighed;
 REVOKE ALL ON FUNCTION vipdesk_push_weighed(UUID, UUID, TEXT, JSONB, JSONB, BOOLEAN, TEXT,
     UUID, UUID, UUID) FROM PUBLIC, vipdesk_users;
--- One change, its client found by the server for a manager, then weighed by the rules.
+-- One change, its client found by the server for a manager, then weighed by the rules; what
+-- belongs to a record put under another client goes with it.
 CREATE FUNCTION vipdesk_push(p_change UUID, p_record UUID, p_tbl TEXT, p_fields JSONB,
     p_bases JSONB, p_deleted BOOLEAN, p_stamp TEXT, p_workstation UUID, p_client UUID,
     p_author UUID) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
     done BIGINT;
+    head BOOLEAN := vipdesk_is_head();
     cur records%ROWTYPE;
     found_client RECORD;
     new_seq BIGINT;
+    now_client UUID;
 BEGIN
     SELECT seq INTO done FROM changes WHERE change_uuid = p_change;
     IF FOUND THEN
         RETURN done;
     END IF;
-    IF NOT vipdesk_is_head() THEN
-        SELECT * INTO cur FROM records WHERE tbl = p_tbl AND record_uuid = p_record;
+    PERFORM vipdesk_check_stamp(p_stamp);
+    SELECT * INTO cur FROM records WHERE tbl = p_tbl AND record_uuid = p_record;
+    -- A setting is known by its key (its uuid is the key's): the key never changes.
+    IF p_tbl = 'settings' AND cur.record_uuid IS NOT NULL AND p_fields ? 'key'
+       AND (p_fields ->> 'key') IS DISTINCT FROM (cur.fields ->> 'key') THEN
+        RAISE EXCEPTION 'a setting keeps its key';
+    END IF;
+    IF NOT head THEN
         found_client := vipdesk_client_of(p_tbl, p_record,
                                           COALESCE(cur.fields, '{}'::jsonb) || p_fields, NULL);
         IF NOT found_client.known THEN
@@ -100,12 +134,33 @@ BEGIN
         IF p_tbl <> 'clients' AND p_client IS NOT NULL AND NOT vipdesk_sees(p_client) THEN
             RAISE EXCEPTION 'another manager''s client';
         END IF;
+        -- A manager's card is ended (or erased) by the head only.
+        IF p_tbl = 'managers' AND (p_deleted OR p_fields ? 'deleted_at') THEN
+            RAISE EXCEPTION 'the managers are the head''s';
+        END IF;
+        -- A new setting under a key of the regulations, or a key dressed up as one.
+        IF p_tbl = 'settings' AND cur.record_uuid IS NULL
+           AND ((p_fields ->> 'key') IS NULL
+                OR lower(btrim(p_fields ->> 'key')) IN ('appeals', 'greetings', 'gift_limits')
+                OR (p_fields ->> 'key') <> lower(btrim(p_fields ->> 'key'))) THEN
+            RAISE EXCEPTION 'the regulations are the head''s';
+        END IF;
     END IF;
     new_seq := vipdesk_push_weighed(p_change, p_record, p_tbl, p_fields, p_bases, p_deleted,
                                     p_stamp, p_workstation, p_client, p_author);
+    SELECT client_uuid INTO now_client FROM records WHERE tbl = p_tbl AND record_uuid = p_record;
     -- A record of one of the manager's clients put under another of them (or under none).
-    IF cur.record_uuid IS NOT NULL AND p_client IS DISTINCT FROM cur.client_uuid THEN
+    IF NOT head AND cur.record_uuid IS NOT NULL AND p_client IS DISTINCT FROM now_client THEN
         UPDATE records SET client_uuid = p_client WHERE tbl = p_tbl AND record_uuid = p_record;
+        now_client := p_client;
+    END IF;
+    -- A person (a project, a meeting, an appeal) under another client: their phones, gifts,
+    -- steps and files go with them, to whoever sees that client.
+    IF cur.record_uuid IS NOT NULL AND now_client IS DISTINCT FROM cur.client_uuid THEN
+        UPDATE records r SET client_uuid = now_client, last_seq = new_seq
+        FROM vipdesk_parents() p
+        WHERE p.parent = p_tbl AND r.tbl = p.child AND r.fields ->> p.key = p_record::text
+          AND r.client_uuid IS DISTINCT FROM now_client;
     END IF;
     RETURN new_seq;
 END $$;
@@ -125,6 +180,7 @@ DECLARE
     refused JSONB := '[]'::jsonb;
     answer JSONB;
 BEGIN
+    PERFORM vipdesk_check_stamp(p_stamp);
     IF NOT vipdesk_is_head() THEN
         WITH out AS (
             DELETE FROM incoming i
@@ -148,4 +204,19 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION vipdesk_push_snapshot(UUID, UUID, TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_push_snapshot(UUID, UUID, TEXT) TO vipdesk_users;
+-- A manager raises the counters only as far as a database of their own can have gone (the
+-- head, who sends the department's database up, as far as any).
+CREATE OR REPLACE FUNCTION vipdesk_raise_counter(k TEXT, y INTEGER, at_least BIGINT) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM vipdesk_number_kind(k);
+    IF NOT EXISTS (SELECT 1 FROM users WHERE login = session_user) THEN
+        RAISE EXCEPTION 'not a vipdesk user: %', session_user;
+    END IF;
+    IF at_least < 0 OR at_least > (CASE WHEN vipdesk_is_head() THEN 100000000 ELSE 100000 END) THEN
+        RAISE EXCEPTION 'a counter of % numbers', at_least;
+    END IF;
+    INSERT INTO counters (kind, year, last) VALUES (k, y, at_least)
+        ON CONFLICT (kind, year) DO UPDATE SET last = greatest(counters.last, at_least);
+END $$;
 ";

@@ -308,6 +308,8 @@ pub fn sync_on(link: &Link, db: &mut Db, password: &str) -> Synced {
         Err(e) => {
             link.online.store(false, Ordering::Relaxed);
             let text = e.describe();
+            // `sync status` reads it in the user's words too.
+            let _ = sync::note_failure(db, &text);
             link.update(|s| s.error = Some(text));
             if matches!(e, crate::server::ServerError::Server(code) if code.starts_with("28")) {
                 Synced::LoginRefused
