@@ -3,9 +3,11 @@
 //! and bodies in UTF-8, KOI8-R and Windows-1251 are decoded by `mail-parser`. Pure: no SQL.
 
 use chrono::NaiveDateTime;
-use mail_parser::{MessageParser, MimeHeaders as _};
+use mail_parser::{Message, MessageParser, MessagePart, MessagePartId, MimeHeaders as _, PartType};
 
+use super::intake_mime;
 use crate::domain::text;
+use crate::words::appeals as wa;
 
 /// The largest `.eml` taken in (a message with big attachments; mail servers stop at 25–50 MB).
 pub const MAX_EML_BYTES: usize = 64 * 1024 * 1024;
@@ -37,8 +39,9 @@ pub fn parse_eml(bytes: &[u8]) -> Result<Email, IntakeError> {
     if bytes.len() > MAX_EML_BYTES {
         return Err(IntakeError::TooLarge { size: bytes.len() });
     }
+    let bytes = intake_mime::headers_ended(bytes);
     let message = MessageParser::default()
-        .parse(bytes)
+        .parse(bytes.as_ref())
         .ok_or(IntakeError::NotAnEmail)?;
     let from = message
         .from()
@@ -52,23 +55,25 @@ pub fn parse_eml(bytes: &[u8]) -> Result<Email, IntakeError> {
         chrono::DateTime::from_timestamp(d.to_timestamp(), 0)
             .map(|utc| utc.with_timezone(&chrono::Local).naive_local())
     });
-    let text = message
-        .body_text(0)
-        .map(|t| text::clean_text(&t).trim().to_string())
-        .unwrap_or_default();
+    let (text, taken) = text_of(&message);
     let attachments = message
-        .attachments()
+        .attachments
+        .iter()
+        .filter(|id| !taken.contains(id))
+        .filter_map(|&id| message.parts.get(id as usize))
         .enumerate()
-        .map(|(i, part)| {
-            let fallback = format!("attachment-{}", i + 1);
-            let name = text::safe_file_name(part.attachment_name().unwrap_or_default(), &fallback);
-            (name, part.contents().to_vec())
-        })
+        .map(|(i, part)| attachment(part, i + 1))
         .collect();
+    // Encoded words joined before they are decoded (a character split between two of them).
+    let subject = message
+        .header_raw("Subject")
+        .and_then(intake_mime::decode_words)
+        .or_else(|| message.subject().map(str::to_string))
+        .unwrap_or_default();
     Ok(Email {
         from_name: text::clean_line(from.name().unwrap_or_default()),
         from_address: text::clean_line(&from_address),
-        subject: text::clean_line(message.subject().unwrap_or_default()),
+        subject: text::clean_line(&subject),
         text,
         sent_at,
         message_id: text::clean_line(message.message_id().unwrap_or_default()),
@@ -76,9 +81,113 @@ pub fn parse_eml(bytes: &[u8]) -> Result<Email, IntakeError> {
     })
 }
 
+/// The message's text: every text part in order (a text, a photo, more text: both texts),
+/// HTML with its blocks apart; a part of type `text` with no subtype read as text when there
+/// is no other. With the ids of the parts taken as text (not attachments then).
+fn text_of(message: &Message<'_>) -> (String, Vec<MessagePartId>) {
+    let mut texts: Vec<String> = message
+        .text_body
+        .iter()
+        .filter_map(|&id| match &message.parts.get(id as usize)?.body {
+            PartType::Text(t) => Some(t.to_string()),
+            PartType::Html(h) => Some(intake_mime::html_text(h)),
+            _ => None,
+        })
+        .collect();
+    let mut taken = Vec::new();
+    if texts.iter().all(|t| t.trim().is_empty()) {
+        for (id, part) in message.parts.iter().enumerate() {
+            let bare = part.content_type().is_some_and(|ct| {
+                ct.ctype().eq_ignore_ascii_case("text") && ct.subtype().is_none()
+            }) && part.attachment_name().is_none();
+            if bare && let Ok(id) = MessagePartId::try_from(id) {
+                let charset = part
+                    .content_type()
+                    .and_then(|ct| ct.attribute("charset"))
+                    .unwrap_or("utf-8");
+                texts.push(intake_mime::decode_charset(charset, part.contents()));
+                taken.push(id);
+            }
+        }
+    }
+    let text = texts
+        .iter()
+        .map(|t| text::clean_text(t).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (text, taken)
+}
+
+/// An attachment as (file name, bytes): a forwarded message is an `.eml` named by its subject.
+fn attachment(part: &MessagePart<'_>, n: usize) -> (String, Vec<u8>) {
+    let name = match (&part.body, part.attachment_name()) {
+        (_, Some(name)) => text::safe_file_name(name, &wa::attachment_fallback(n)),
+        (PartType::Message(m), None) => {
+            let subject = m.subject().map(text::clean_line).unwrap_or_default();
+            let stem = text::safe_file_name(&subject, &wa::forwarded_fallback(n));
+            format!("{stem}.eml")
+        }
+        (_, None) => wa::attachment_fallback(n),
+    };
+    (name, part.contents().to_vec())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fixture(name: &str) -> Email {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mail")
+            .join(name);
+        parse_eml(&std::fs::read(&path).expect("fixture")).expect(name)
+    }
+
+    #[test]
+    fn every_text_part_is_kept_in_order() {
+        // The iPhone's shape: a text, a photo, more text.
+        let e = fixture("text_image_text.eml");
+        assert_eq!(
+            e.text,
+            "Добрый день! Передаю показания счётчика, фото ниже.\n\n\
+             Второй абзац после фото: прошу проверить начисление.\nС уважением, Иванов"
+        );
+        assert_eq!(e.attachments.len(), 1);
+        assert_eq!(e.attachments[0].0, "IMG_0001.png");
+        assert!(e.attachments[0].1.starts_with(b"\x89PNG"));
+        // CPython's msg_21: «One» and «Two», not the preamble or the epilogue.
+        let e = fixture("cpython_msg_21.eml");
+        assert_eq!(e.text, "One\n\nTwo");
+    }
+
+    #[test]
+    fn html_only_mail_keeps_its_blocks_apart() {
+        let e = fixture("html_only_blocks.eml");
+        assert_eq!(
+            e.text,
+            "Добрый день!\nПрошу перезвонить.\nпервый пункт\nвторой пункт\nСчёт\t77\nСумма\t1000\nСпасибо\nИванов"
+        );
+    }
+
+    #[test]
+    fn odd_headers_and_types_lose_nothing() {
+        assert_eq!(
+            fixture("split_subject.eml").subject,
+            "Просьба о перерасчёте"
+        );
+        let e = fixture("text_no_subtype.eml");
+        assert_eq!(e.text, "Когда придёт акт сверки?");
+        assert!(e.attachments.is_empty(), "{:?}", e.attachments);
+        let e = fixture("no_blank_line.eml");
+        assert_eq!(e.subject, "Zvonok");
+        assert_eq!(e.text, "Добрый день: прошу перезвонить после 15:00.\nОрлов");
+        let e = fixture("forwarded.eml");
+        assert_eq!(e.text, "Пересылаю письмо бухгалтерии.");
+        assert_eq!(e.attachments.len(), 1);
+        assert_eq!(e.attachments[0].0, "Акт сверки_ октябрь.eml");
+        assert!(String::from_utf8_lossy(&e.attachments[0].1).contains("Акт сверки во вложении."));
+    }
 
     #[test]
     fn junk_is_not_an_email() {

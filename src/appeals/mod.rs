@@ -6,6 +6,7 @@ pub mod call;
 pub mod demo;
 pub mod draft;
 pub mod intake;
+mod intake_mime;
 pub mod memo;
 pub mod model;
 pub mod service;

@@ -561,3 +561,13 @@ pub fn appeal_letter_draft(role: &str) -> String {
 }
 /// After «Ответить письмом» when the draft was edited by hand past the answer it said.
 pub const ANSWER_NOT_IN_DRAFT: &str = "Черновик ответа уже изменён вручную: новый краткий ответ в него не вставлен. Впишите его в письмо сами.";
+
+/// The file name of an e-mail's attachment that names none.
+pub fn attachment_fallback(n: usize) -> String {
+    format!("вложение-{n}")
+}
+
+/// The file name (without `.eml`) of a forwarded message with no subject.
+pub fn forwarded_fallback(n: usize) -> String {
+    format!("письмо-{n}")
+}
