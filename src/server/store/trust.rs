@@ -118,7 +118,10 @@ BEGIN
         RETURN done;
     END IF;
     PERFORM vipdesk_check_stamp(p_stamp);
-    SELECT * INTO cur FROM records WHERE tbl = p_tbl AND record_uuid = p_record;
+    -- The record as the server has it (for the head, only where a rule below reads it).
+    IF NOT head OR p_tbl IN ('settings', 'people', 'projects', 'meetings', 'appeals') THEN
+        SELECT * INTO cur FROM records WHERE tbl = p_tbl AND record_uuid = p_record;
+    END IF;
     -- A setting is known by its key (its uuid is the key's): the key never changes.
     IF p_tbl = 'settings' AND cur.record_uuid IS NOT NULL AND p_fields ? 'key'
        AND (p_fields ->> 'key') IS DISTINCT FROM (cur.fields ->> 'key') THEN
@@ -148,15 +151,20 @@ BEGIN
     END IF;
     new_seq := vipdesk_push_weighed(p_change, p_record, p_tbl, p_fields, p_bases, p_deleted,
                                     p_stamp, p_workstation, p_client, p_author);
+    -- Only an existing record can have been put under another client.
+    IF cur.record_uuid IS NULL OR (head AND p_tbl NOT IN ('people', 'projects', 'meetings', 'appeals'))
+    THEN
+        RETURN new_seq;
+    END IF;
     SELECT client_uuid INTO now_client FROM records WHERE tbl = p_tbl AND record_uuid = p_record;
     -- A record of one of the manager's clients put under another of them (or under none).
-    IF NOT head AND cur.record_uuid IS NOT NULL AND p_client IS DISTINCT FROM now_client THEN
+    IF NOT head AND p_client IS DISTINCT FROM now_client THEN
         UPDATE records SET client_uuid = p_client WHERE tbl = p_tbl AND record_uuid = p_record;
         now_client := p_client;
     END IF;
     -- A person (a project, a meeting, an appeal) under another client: their phones, gifts,
     -- steps and files go with them, to whoever sees that client.
-    IF cur.record_uuid IS NOT NULL AND now_client IS DISTINCT FROM cur.client_uuid THEN
+    IF now_client IS DISTINCT FROM cur.client_uuid THEN
         UPDATE records r SET client_uuid = now_client, last_seq = new_seq
         FROM vipdesk_parents() p
         WHERE p.parent = p_tbl AND r.tbl = p.child AND r.fields ->> p.key = p_record::text
