@@ -158,4 +158,29 @@ fn a_join_cut_short_is_named_on_the_server_screen() {
             .count()
             > 0
     );
+    drop(h);
+    // The join finished: the records of other managers' clients this database had were
+    // refused, and the screen says so as `sync status` does.
+    let o = crate::sync::sync_process(&own, &[], None);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let refused = {
+        let db = Db::open_existing(&own).expect("open");
+        vipdesk::server::sync::status(&db).expect("status").refused
+    };
+    assert!(refused > 0);
+    let db = Db::open_existing(&own).expect("open");
+    let app = App::with_reads(db, Prefs::default(), false).expect("app");
+    let mut h = harness(app);
+    h.state_mut().open(Route::Server).expect("route");
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(&ws::sync_refused(refused))
+            .count()
+            > 0
+    );
+    assert_eq!(
+        h.query_all_by_label_contains(ws::SYNC_JOIN_UNFINISHED)
+            .count(),
+        0
+    );
 }

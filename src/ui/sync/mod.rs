@@ -123,6 +123,13 @@ impl SyncUi {
                 if shared.unfinished {
                     ui.label(RichText::new(ws::SYNC_JOIN_UNFINISHED).color(theme::WARNING));
                 }
+                // What `sync status` lists: records waiting for others, changes refused.
+                if shared.waiting > 0 {
+                    ui.label(ws::sync_waiting(shared.waiting));
+                }
+                if shared.refused > 0 {
+                    ui.label(RichText::new(ws::sync_refused(shared.refused)).color(theme::WARNING));
+                }
                 ui.horizontal(|ui| {
                     let l = ui.label(ws::SERVER_NEW_URL);
                     ui.add(egui::TextEdit::singleline(&mut self.url).desired_width(360.0))

@@ -38,6 +38,8 @@ pub struct Shared {
     pub outbox: i64,
     pub conflicts: i64,
     pub waiting: i64,
+    /// Changes the server's rules refused (kept aside).
+    pub refused: i64,
     /// How many records the worker has taken in since it started: the window reloads what
     /// it shows when this grows.
     pub applied: u64,
@@ -283,6 +285,7 @@ pub fn refresh_on(link: &Link, db: &Db, needs_password: bool) {
             shared.outbox = s.outbox;
             shared.conflicts = s.conflicts;
             shared.waiting = s.waiting;
+            shared.refused = s.refused;
             shared.last_ok = s.last_sync_at;
             shared.needs_password = s.joined && needs_password;
         });
