@@ -444,3 +444,51 @@ fn a_plan_over_the_limit_of_its_person_now_is_not_approved() {
     let err = service::add_gift(&mut db, &Actor::SYSTEM, &long).expect_err("too long");
     assert!(vipdesk::i18n::describe(&err).contains("не длиннее 200"));
 }
+
+/// #22 point 6: the 8 March card's title keeps «8 Марта» on one line, and a birthday is «с днём
+/// рождения» (no holiday's name: lower case), in the card's title and text alike.
+#[test]
+fn a_card_keeps_8_marta_together_and_a_birthday_in_lower_case() {
+    let (mut db, _) = common::db();
+    let (ivanov, petrova) = two_people(&mut db);
+    let lines = |bytes: &[u8]| -> Vec<String> {
+        let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+        doc.get_pages()
+            .keys()
+            .map(|p| doc.extract_text(&[*p]).expect("text"))
+            .flat_map(|t| {
+                t.lines()
+                    .map(str::trim)
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let card = vipdesk::greetings::documents::card_pdf(
+        &db,
+        petrova,
+        Occasion::WomensDay,
+        "",
+        common::d(2027, 3, 8),
+    )
+    .expect("card");
+    let shown = lines(&card);
+    assert!(
+        shown
+            .windows(2)
+            .all(|w| !(w[0].ends_with(" 8") && w[1].starts_with("Марта"))),
+        "{shown:?}"
+    );
+    let card = vipdesk::greetings::documents::card_pdf(
+        &db,
+        ivanov,
+        Occasion::Birthday,
+        "",
+        common::d(2027, 3, 7),
+    )
+    .expect("card");
+    let text = common::pdf_text(&card);
+    assert!(text.contains("С днём рождения!"), "{text}");
+    assert!(!text.contains("Днём рождения"), "{text}");
+}

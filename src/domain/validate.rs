@@ -170,6 +170,10 @@ impl Phone {
         let mut out = if russian {
             let d = &self.number[2..];
             match area_code_len(d) {
+                // Kazakhstan shares +7: its numbers are written in groups of 3, 3, 2, 2.
+                _ if d.starts_with(['6', '7']) => {
+                    format!("+7 {} {} {} {}", &d[..3], &d[3..6], &d[6..8], &d[8..])
+                }
                 Some(3) => format!("+7 ({}) {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..]),
                 Some(4) => format!("+7 ({}) {}-{}-{}", &d[..4], &d[4..6], &d[6..8], &d[8..]),
                 Some(5) => format!("+7 ({}) {}-{}-{}", &d[..5], &d[5..6], &d[6..8], &d[8..]),
@@ -207,15 +211,22 @@ impl Phone {
     }
 }
 
-/// Area codes of 3 digits (local numbers of 7): Moscow, St Petersburg and the largest cities.
+/// Area codes of 3 digits (local numbers of 7): Moscow, St Petersburg and the largest cities
+/// (Yekaterinburg, Novosibirsk, Samara, Rostov-on-Don, Kazan, Nizhny Novgorod, Voronezh,
+/// Chelyabinsk, Perm, Krasnodar, Krasnoyarsk, Ufa, Sochi, Vladivostok).
 const AREA_CODES_3: &[&str] = &[
     "495", "499", "812", "343", "383", "846", "863", "843", "831", "473", "351", "342", "861",
-    "391", "347", "862",
+    "391", "347", "862", "423",
 ];
 
-/// Area codes of 4 digits (local numbers of 6): Orel and the neighbouring regional centres.
+/// Area codes of 4 digits (local numbers of 6): Orel and the neighbouring regional centres,
+/// and the other regional centres of over half a million people (Omsk, Volgograd, Saratov,
+/// Tyumen, Tolyatti, Izhevsk, Barnaul, Ulyanovsk, Irkutsk, Khabarovsk, Yaroslavl, Makhachkala,
+/// Tomsk, Orenburg, Kemerovo, Novokuznetsk, Astrakhan, Penza, Kirov, Kaliningrad).
 const AREA_CODES_4: &[&str] = &[
-    "4862", "4722", "4712", "4832", "4872", "4842", "4742", "4912", "4752", "4822", "4812",
+    "4862", "4722", "4712", "4832", "4872", "4842", "4742", "4912", "4752", "4822", "4812", "3812",
+    "8442", "8452", "3452", "8482", "3412", "3852", "8422", "3952", "4212", "4852", "8722", "3822",
+    "3532", "3842", "3843", "8512", "8412", "8332", "4012",
 ];
 
 /// How many digits of a 10-digit national number are its area code, when it is known: mobile
@@ -313,9 +324,15 @@ mod tests {
         assert_eq!(p.display(), "+7 916 123-45-67");
         let shown = |n: &str| Phone::parse(n).expect("phone").display();
         assert_eq!(shown("+74862440200"), "+7 (4862) 44-02-00");
+        // The largest cities with codes of four digits (#22 point 18).
+        assert_eq!(shown("+73812123456"), "+7 (3812) 12-34-56");
+        assert_eq!(shown("+78442123456"), "+7 (8442) 12-34-56");
         assert_eq!(shown("8 48646 2-12-34"), "+7 (48646) 2-12-34");
         assert_eq!(shown("84957775544"), "+7 (495) 777-55-44");
-        assert_eq!(shown("8 (3412) 12-34-56"), "+7 341 212-34-56");
+        assert_eq!(shown("8 (3022) 12-34-56"), "+7 302 212-34-56");
+        // Kazakhstan's numbers (+7 6xx, +7 7xx) as Kazakhstan writes them.
+        assert_eq!(shown("+77011234567"), "+7 701 123 45 67");
+        assert_eq!(shown("+77172123456"), "+7 717 212 34 56");
         // What is shown reads back as the same number.
         for n in ["+74862440200", "+74864621234", "+74957775544"] {
             assert_eq!(Phone::parse(&shown(n)).expect("again").number, n);

@@ -452,3 +452,34 @@ pub fn import_columns(found: usize, expected: usize) -> String {
         "в строке {found} значений, а в заголовке {expected} колонок: строка обрезана или в значении есть разделитель без кавычек — значения попали бы не в те поля"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::common as wc;
+
+    /// #22 point 17: an import message starts its reason in lower case, but never an
+    /// acronym's first letter («иНН», «оГРН», «кПП»).
+    #[test]
+    fn identifier_errors_keep_their_acronyms() {
+        for (field, msg) in [
+            ("inn", wc::ERR_INN_DIGITS),
+            ("ogrn", wc::ERR_OGRN_DIGITS),
+            ("ogrn", wc::ERR_OGRN_LENGTH),
+            ("ogrn", wc::ERR_OGRN_LEGAL_13),
+            ("kpp", wc::ERR_KPP),
+            ("kpp", wc::ERR_KPP_ONLY_LEGAL),
+        ] {
+            for value in ["", "12345"] {
+                let m = import_field_error(field, value, msg);
+                for broken in ["иНН", "оГРН", "кПП"] {
+                    assert!(!m.contains(broken), "{m}");
+                }
+            }
+        }
+        assert_eq!(
+            import_field_error("ogrn", "1", wc::ERR_OGRN_CHECKSUM),
+            "ОГРН «1»: неверный ОГРН: не сходится контрольная цифра"
+        );
+    }
+}

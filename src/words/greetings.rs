@@ -64,14 +64,15 @@ pub const HANDOVER_TO: &str = "Укажите, кому вручён подар�
 pub const DIRECTOR_POSITION: &str = "Директор";
 /// The named card's text as shipped.
 pub const CARD_TEXT: &str = "{{ salutation }}\n\nПримите искренние поздравления {{ holiday_with }}! Желаем Вам крепкого здоровья, благополучия, новых достижений и успехов во всех делах. Благодарим Вас за плодотворное сотрудничество и доверие.";
-/// «с Днём рождения» of each holiday; a professional holiday is «с Днём …» when its name
+/// «с днём рождения» of each holiday (a birthday is no holiday's name: lower case; «8 Марта»
+/// held together by a no-break space); a professional holiday is «с Днём …» when its name
 /// starts with «День», else «с праздником «…»».
 pub fn holiday_with(code: &str, professional: &str) -> String {
     match code {
         "new_year" => "с Новым годом".into(),
         "feb23" => "с Днём защитника Отечества".into(),
-        "mar8" => "с Международным женским днём 8 Марта".into(),
-        "birthday" => "с Днём рождения".into(),
+        "mar8" => "с Международным женским днём 8\u{a0}Марта".into(),
+        "birthday" => "с днём рождения".into(),
         "jubilee" => "с юбилеем".into(),
         _ => match professional.trim().strip_prefix("День ") {
             Some(rest) => format!("с Днём {rest}"),
@@ -80,7 +81,7 @@ pub fn holiday_with(code: &str, professional: &str) -> String {
         },
     }
 }
-/// The card's title: «С Днём рождения!».
+/// The card's title: «С днём рождения!».
 pub fn card_title(with: &str) -> String {
     let mut c = with.chars();
     match c.next() {
@@ -143,7 +144,7 @@ pub const GIFT_STATUS_SENT: &str = "передан АХС";
 pub const GIFT_STATUS_BOUGHT: &str = "закуплен";
 pub const GIFT_STATUS_HANDED: &str = "вручён";
 pub const CARD_NO_NAME: &str = "У лица не указаны имя и отчество: открытку не к кому обратить.";
-const CARD_FIELDS_WORDS: &str = "{{ salutation }} (обращение), {{ name_patronymic }} (имя и отчество), {{ holiday }} (праздник), {{ holiday_with }} («с Днём рождения»), {{ company }} (Общество)";
+const CARD_FIELDS_WORDS: &str = "{{ salutation }} (обращение), {{ name_patronymic }} (имя и отчество), {{ holiday }} (праздник), {{ holiday_with }} («с днём рождения»), {{ company }} (Общество)";
 pub fn card_template_syntax(line: usize) -> String {
     format!(
         "Текст открытки не читается: ошибка в строке {line} (проверьте скобки {{{{ }}}}). Поля: {CARD_FIELDS_WORDS}."
