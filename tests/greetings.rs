@@ -6,7 +6,7 @@
 use crate::common;
 
 use vipdesk::clients::{self, Client, Dossier, Person};
-use vipdesk::domain::Actor;
+use vipdesk::domain::{Actor, Role};
 use vipdesk::greetings::service::{self, GiftError};
 use vipdesk::greetings::{Gift, GiftStatus, Occasion};
 use vipdesk::storage::Db;
@@ -491,4 +491,30 @@ fn a_card_keeps_8_marta_together_and_a_birthday_in_lower_case() {
     let text = common::pdf_text(&card);
     assert!(text.contains("С днём рождения!"), "{text}");
     assert!(!text.contains("Днём рождения"), "{text}");
+}
+
+/// #22 point 10: outside letters too, a signature names its signer as GOST R 7.0.97 writes
+/// it, initials first: «Д.А. Киселёв», never «Киселёв Д.А.».
+#[test]
+fn signatures_put_the_initials_first() {
+    let (mut db, _) = common::db();
+    let (_, petrova) = two_people(&mut db);
+    common::add_with_role(&mut db, "Киселёв", "Дмитрий", "Андреевич", Role::GroupHead);
+    let schedule = vipdesk::greetings::documents::schedule_pdf(
+        &db,
+        common::d(2027, 3, 1),
+        common::d(2027, 3, 31),
+        None,
+    )
+    .expect("schedule");
+    let text = common::pdf_text(&schedule);
+    assert!(text.contains("Д.А. Киселёв"), "{text}");
+    assert!(!text.contains("Киселёв Д.А."), "{text}");
+    let memo =
+        vipdesk::appeals::memo::weekly_memo(&db, "2027-W10", common::d(2027, 3, 15)).expect("memo");
+    let pdf = vipdesk::appeals::memo::memo_pdf(&db, &Actor::SYSTEM, &memo).expect("memo pdf");
+    let text = common::pdf_text(&pdf);
+    assert!(text.contains("Д.А. Киселёв"), "{text}");
+    assert!(!text.contains("Киселёв Д.А."), "{text}");
+    let _ = petrova;
 }

@@ -29,6 +29,10 @@ impl Manager {
     pub fn short_name(&self) -> String {
         names::surname_initials(&self.surname, &self.name, &self.patronymic)
     }
+    /// The name under a signature, as GOST R 7.0.97 writes it: initials first («Д.А. Киселёв»).
+    pub fn signature_name(&self) -> String {
+        names::initials_surname(&self.surname, &self.name, &self.patronymic)
+    }
     pub fn full_name(&self) -> String {
         names::full_name(&self.surname, &self.name, &self.patronymic)
     }

@@ -192,7 +192,10 @@ pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportEr
                 .map(|h| h.position.clone())
                 .filter(|p| !p.trim().is_empty())
                 .unwrap_or_else(|| t::MEMO_SIGNER_FALLBACK.to_string()),
-            name: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
+            name: head
+                .as_ref()
+                .map(|h| h.signature_name())
+                .unwrap_or_default(),
             png: head
                 .as_ref()
                 .filter(|h| h.id.is_some() && h.id == actor.id)

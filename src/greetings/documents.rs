@@ -62,7 +62,7 @@ fn group_head(db: &Db) -> Result<Option<Signature>, StorageError> {
         } else {
             h.position.clone()
         },
-        name: h.short_name(),
+        name: h.signature_name(),
         png: h.signature_png.clone().map(std::sync::Arc::new),
     }))
 }
@@ -339,7 +339,7 @@ pub fn card_signer(
         .find(|m| m.id == manager_id && manager_id.is_some());
     Ok(manager.map_or(director, |m| Signer {
         position: m.position.clone(),
-        name: m.short_name(),
+        name: m.signature_name(),
     }))
 }
 
