@@ -1464,3 +1464,91 @@ fn hostile_review_of_appeals() {
         common::stderr(&o)
     );
 }
+
+/// #22 point 5: `appeals notice` and `appeals reply` make from the command line the drafts
+/// the card makes — linked to the appeal, as a PDF where `--out` says — and the notice of an
+/// appeal answered through the website is the text to send.
+#[test]
+fn the_notice_and_the_reply_are_made_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    common::demo_db(&db, 12);
+    let find = |channel: &str| -> (i64, String) {
+        rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row(
+                "SELECT id, number FROM appeals WHERE registered_on IS NOT NULL \
+                 AND status NOT IN ('answer_sent', 'closed') AND reply_channel = ?1 \
+                 ORDER BY id LIMIT 1",
+                [channel],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("an open registered appeal")
+    };
+    let linked = |appeal: i64, role: &str| -> i64 {
+        rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row(
+                "SELECT count(*) FROM appeal_letters WHERE appeal_id = ?1 AND role = ?2",
+                rusqlite::params![appeal, role],
+                |r| r.get(0),
+            )
+            .expect("count")
+    };
+    let (post, number) = find("post");
+    let notice = dir.path().join("уведомление.pdf");
+    let id = post.to_string();
+    let o = common::vipdesk(
+        &db,
+        &[
+            "appeals",
+            "notice",
+            "--id",
+            &id,
+            "--out",
+            notice.to_str().expect("path"),
+        ],
+    );
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert_eq!(linked(post, "registered"), 1);
+    let text = common::pdf_text(&std::fs::read(&notice).expect("the notice's PDF"));
+    assert!(text.contains(&number), "{text}");
+    let reply = dir.path().join("ответ.pdf");
+    let o = common::vipdesk(
+        &db,
+        &[
+            "appeals",
+            "reply",
+            "--id",
+            &id,
+            "--out",
+            reply.to_str().expect("path"),
+        ],
+    );
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert_eq!(linked(post, "reply"), 1);
+    let text = common::pdf_text(&std::fs::read(&reply).expect("the reply's PDF"));
+    assert!(text.contains(&format!("На № {number}")), "{text}");
+    // A template that is not there is named; nothing is drafted.
+    let o = common::vipdesk(
+        &db,
+        &["appeals", "reply", "--id", &id, "--template", "нет_такого"],
+    );
+    assert!(!o.status.success());
+    assert!(
+        common::stderr(&o).contains("нет_такого"),
+        "{}",
+        common::stderr(&o)
+    );
+    assert_eq!(linked(post, "reply"), 1);
+    // Through the website: the notice is the text to send.
+    let (web, number) = find("web");
+    let o = common::vipdesk(&db, &["appeals", "notice", "--id", &web.to_string()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(
+        common::stdout(&o).contains(&number),
+        "{}",
+        common::stdout(&o)
+    );
+    assert_eq!(linked(web, "registered"), 0);
+}

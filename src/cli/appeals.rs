@@ -56,6 +56,32 @@ pub enum AppealsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The notice of registration, as the card makes it: a draft letter linked to the appeal
+    /// when the client chose post or in person (--out: its PDF), else the text to send by
+    /// e-mail or through the website (--out: the text in a file).
+    Notice {
+        #[arg(long)]
+        id: Id,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// A draft reply letter linked to the appeal, as «Ответить письмом» makes it: «На № … от
+    /// …», the addressee, the appeal's answer so far (--out: its PDF).
+    Reply {
+        #[arg(long)]
+        id: Id,
+        /// The template (default: reply_appeal).
+        #[arg(long)]
+        template: Option<String>,
+        /// The answer to put in the letter (kept as the appeal's answer).
+        #[arg(long)]
+        answer: Option<String>,
+        /// Why a letter answers a client who chose another channel.
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Take an e-mail saved as .eml in as an appeal: the sender matched to a person by
     /// address, the subject, the text, the received time and the attachments.
     ImportEml {
@@ -105,6 +131,19 @@ pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow:
             client,
             register,
         } => return import_eml(place, &file, client, register, out),
+        AppealsCommand::Notice { id, out: file } => return notice(place, id, file, out),
+        AppealsCommand::Reply {
+            id,
+            template,
+            answer,
+            reason,
+            out: file,
+        } => {
+            let template = template.as_deref().unwrap_or(service::REPLY_TEMPLATE);
+            let answer = answer.unwrap_or_default();
+            let reason = reason.unwrap_or_default();
+            return reply(place, id, template, &answer, &reason, file, out);
+        }
     };
     let (db, _) = place.reader()?;
     let filter = AppealFilter {
@@ -139,6 +178,60 @@ pub fn appeals(place: &Place, command: AppealsCommand, out: &mut Out) -> anyhow:
         }
     }))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `appeals notice --id N [--out FILE]`.
+fn notice(place: &Place, id: Id, file: Option<PathBuf>, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let mut db = place.open()?;
+    let actor = place.actor(&mut db)?;
+    match service::notice_of_registration(&mut db, &actor, id).map_err(t::err)? {
+        service::Notice::Letter(letter_id) => {
+            out.line(t::appeal_notice_drafted(letter_id))?;
+            written_letter(&db, letter_id, file.as_deref(), out)?;
+        }
+        service::Notice::Text(text) => match file {
+            Some(file) => {
+                crate::files::write(&file, text.as_bytes()).map_err(t::err)?;
+                out.line(t::appeal_notice_written(&file.display().to_string()))?;
+            }
+            None => out.line(text)?,
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `appeals reply --id N [--template CODE] [--out FILE]`.
+fn reply(
+    place: &Place,
+    id: Id,
+    template: &str,
+    answer: &str,
+    reason: &str,
+    file: Option<PathBuf>,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let mut db = place.open()?;
+    let actor = place.actor(&mut db)?;
+    let letter_id = service::reply_letter_from(&mut db, &actor, id, answer, reason, template)
+        .map_err(t::err)?;
+    out.line(t::appeal_reply_drafted(letter_id))?;
+    written_letter(&db, letter_id, file.as_deref(), out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The draft letter `letter_id` as a PDF where `file` says (nothing when it says nowhere).
+fn written_letter(
+    db: &crate::storage::Db,
+    letter_id: Id,
+    file: Option<&Path>,
+    out: &mut Out,
+) -> anyhow::Result<()> {
+    let Some(file) = file else { return Ok(()) };
+    let letter = crate::letters::service::open(db, letter_id).map_err(t::err)?;
+    let bytes = crate::letters::service::pdf(db.conn(), &letter).map_err(t::err)?;
+    crate::files::write(file, &bytes).map_err(t::err)?;
+    out.line(t::letter_written(&file.display().to_string()))?;
+    Ok(())
 }
 
 fn import_eml(

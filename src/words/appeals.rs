@@ -571,3 +571,18 @@ pub fn attachment_fallback(n: usize) -> String {
 pub fn forwarded_fallback(n: usize) -> String {
     format!("письмо-{n}")
 }
+
+/// `appeals notice`: the draft made.
+pub fn appeal_notice_drafted(letter_id: i64) -> String {
+    format!(
+        "Черновик уведомления о регистрации — письмо {letter_id}: проверьте, зарегистрируйте и отправьте его."
+    )
+}
+/// `appeals notice --out`: the text of a notice by e-mail or the website written.
+pub fn appeal_notice_written(path: &str) -> String {
+    format!("Текст уведомления о регистрации записан в {path}.")
+}
+/// `appeals reply`: the draft made (or the draft made before, with the answer put in).
+pub fn appeal_reply_drafted(letter_id: i64) -> String {
+    format!("Черновик ответа — письмо {letter_id}: проверьте, зарегистрируйте и отправьте его.")
+}

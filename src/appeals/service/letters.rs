@@ -35,12 +35,20 @@ fn letter_for(
         &reply_ref(a),
         today,
     )?;
-    if code == "reply_appeal" {
-        letter.reply_number = a.number.clone();
-        letter.reply_date = a.registered_on.or(Some(a.received_on()));
+    if code == REPLY_TEMPLATE {
+        answers(&mut letter, a);
     }
     Ok(letter)
 }
+
+/// A reply's «На № … от …»: the appeal's number and date.
+fn answers(letter: &mut Letter, a: &Appeal) {
+    letter.reply_number = a.number.clone();
+    letter.reply_date = a.registered_on.or(Some(a.received_on()));
+}
+
+/// The template a reply is drafted from unless another is named.
+pub const REPLY_TEMPLATE: &str = "reply_appeal";
 
 /// «Ответить письмом»: a draft reply pre-filled with «На № … от …», the addressee, the reply
 /// template and the `answer` typed on the card (kept as the appeal's answer; when empty, the
@@ -53,6 +61,18 @@ pub fn reply_letter(
     id: Id,
     answer: &str,
     reason: &str,
+) -> Result<Id, AppealError> {
+    reply_letter_from(db, actor, id, answer, reason, REPLY_TEMPLATE)
+}
+
+/// [`reply_letter`] from the template `template` (`vipdesk appeals reply --template CODE`).
+pub fn reply_letter_from(
+    db: &mut Db,
+    actor: &Actor,
+    id: Id,
+    answer: &str,
+    reason: &str,
+    template: &str,
 ) -> Result<Id, AppealError> {
     let mut a = store::get(db.conn(), id)?;
     // The answer the draft may already say, to be replaced by a new one.
@@ -70,7 +90,8 @@ pub fn reply_letter(
         });
     }
     check_channel(&a, Channel::Post, reason)?;
-    let letter = letter_for(db, &a, "reply_appeal", db.today())?;
+    let mut letter = letter_for(db, &a, template, db.today())?;
+    answers(&mut letter, &a);
     db.write(actor, |w| {
         own(w, id)?;
         let letter_id = match unregistered_reply(w, id)? {
