@@ -547,7 +547,7 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
         "clients",
         &made,
         "{}",
-        "0001-0000000000-a",
+        "0001700000000001-0000000000-a",
         Some(client),
     )
     .expect("made");
@@ -559,13 +559,13 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
         "clients",
         &made,
         "{}",
-        "0001-0000000000-a",
+        "0001700000000001-0000000000-a",
         Some(client),
     )
     .expect("again");
     assert_eq!(first, again);
     // Two workstations from the same version: different fields merge…
-    let base = r#"{"short_name": "0001-0000000000-a", "inn": "0001-0000000000-a"}"#;
+    let base = r#"{"short_name": "0001700000000001-0000000000-a", "inn": "0001700000000001-0000000000-a"}"#;
     push(
         &mut a,
         "20000000-0000-4000-8000-000000000002",
@@ -573,7 +573,7 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
         "clients",
         r#"{"short_name": "АО «Альфа-Плюс»"}"#,
         base,
-        "0002-0000000000-a",
+        "0001700000000002-0000000000-a",
         Some(client),
     )
     .expect("a");
@@ -584,7 +584,7 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
         "clients",
         r#"{"inn": "5751001230"}"#,
         base,
-        "0002-0000000000-b",
+        "0001700000000002-0000000000-b",
         Some(client),
     )
     .expect("b");
@@ -596,12 +596,12 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
         "clients",
         r#"{"short_name": "АО «Альфа-Бета»"}"#,
         base,
-        "0003-0000000000-b",
+        "0001700000000003-0000000000-b",
         Some(client),
     )
     .expect("b again");
     // A change made from the current version is no conflict.
-    let current = r#"{"inn": "0002-0000000000-b"}"#;
+    let current = r#"{"inn": "0001700000000002-0000000000-b"}"#;
     push(
         &mut a,
         "20000000-0000-4000-8000-000000000005",
@@ -609,7 +609,7 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
         "clients",
         r#"{"inn": "5753001475"}"#,
         current,
-        "0004-0000000000-a",
+        "0001700000000004-0000000000-a",
         Some(client),
     )
     .expect("from the current version");
@@ -654,7 +654,7 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
             "clients",
             r#"{"inn": "1"}"#,
             current,
-            "0005-0000000000-c",
+            "0001700000000005-0000000000-c",
             Some(client)
         )
         .is_err()
@@ -672,7 +672,7 @@ fn pushed_changes_merge_by_field_and_conflicts_keep_both_values() {
             "clients",
             &theirs,
             "{}",
-            "0005-0000000000-c",
+            "0001700000000005-0000000000-c",
             Some(gamma)
         )
         .is_err()

@@ -471,6 +471,77 @@ fn a_managers_workstation_cannot_bend_the_departments_records() {
         ),
         "a stamp from the future",
     );
+    // A client named in the fields of a table of no client does not make it a client's
+    // record: the calendar and the managers stay the head's.
+    let own_client: String = rusqlite::Connection::open(&dept.head_db)
+        .expect("open")
+        .query_row(
+            "SELECT uuid FROM clients WHERE manager_id = 2 ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("a client");
+    let holiday = uuid::Uuid::new_v4().to_string();
+    refused(
+        push_as(
+            &mut m2,
+            &holiday,
+            "calendar_days",
+            &format!(
+                r#"{{"date": "2026-12-15", "kind": "holiday", "client_uuid": "{own_client}"}}"#
+            ),
+            false,
+            &now,
+        ),
+        "a holiday planted under one's own client",
+    );
+    let impostor = uuid::Uuid::new_v4().to_string();
+    refused(
+        push_as(
+            &mut m2,
+            &impostor,
+            "managers",
+            &format!(
+                r#"{{"surname": "Самозванец", "role": "head", "client_uuid": "{own_client}"}}"#
+            ),
+            false,
+            &now,
+        ),
+        "a head's card planted under one's own client",
+    );
+    // A stamp short of the full width would compare as later than every real one.
+    refused(
+        push_as(
+            &mut m2,
+            &m2_uuid,
+            "managers",
+            r#"{"phone": "+7 (4862) 00-00-03"}"#,
+            false,
+            "9-0000000001-x",
+        ),
+        "a short stamp",
+    );
+    let key = uuid::Uuid::new_v4().to_string();
+    refused(
+        push_as(
+            &mut m2,
+            &key,
+            "settings",
+            "{\"key\": \"greetings\\t\", \"value\": \"{}\"}",
+            false,
+            &now,
+        ),
+        "a key with a tab",
+    );
+    // Blocks of numbers asked for again and again stop at the managers' cap.
+    let burnt = (0..150).try_for_each(|_| {
+        m2.query_one(
+            "SELECT last_number FROM vipdesk_lease_block('letter', 2026, 1000, gen_random_uuid())",
+            &[],
+        )
+        .map(|_| ())
+    });
+    assert!(burnt.is_err(), "150,000 numbers leased by a manager");
     let counter = |c: &mut postgres::Client, n: i64| {
         c.execute("SELECT vipdesk_raise_counter('letter', 2026, $1)", &[&n])
     };

@@ -44,7 +44,9 @@ DECLARE
     ms TEXT := split_part(p_stamp, '-', 1);
     n TEXT := split_part(p_stamp, '-', 2);
 BEGIN
-    IF ms !~ '^[0-9]{1,16}$' OR n !~ '^[0-9]{1,10}$' THEN
+    -- Stamps are compared as text: only the full width compares by time, and none is older
+    -- than vipdesk (2020).
+    IF ms !~ '^[0-9]{16}$' OR n !~ '^[0-9]{10}$' OR ms::bigint < 1577836800000 THEN
         RAISE EXCEPTION 'a clock stamp that is not one';
     END IF;
     IF ms::bigint > (extract(epoch FROM clock_timestamp()) * 1000)::bigint + 86400000
@@ -73,10 +75,15 @@ BEGIN
         client := p_record;
         RETURN;
     END IF;
+    -- A table of no client (the calendar, the managers, the settings): whatever its fields
+    -- say, its records are the department's, under the department's rules.
+    IF parent IS NULL AND NOT vipdesk_needs_client(p_tbl) THEN
+        RETURN;
+    END IF;
     IF parent IS NULL THEN
         named := p_fields ->> 'client_uuid';
         client := vipdesk_uuid(named);
-        known := (named IS NULL AND NOT vipdesk_needs_client(p_tbl)) OR client IS NOT NULL;
+        known := client IS NOT NULL;
         RETURN;
     END IF;
     ref := vipdesk_uuid(p_fields ->> parent[2]);
@@ -145,7 +152,7 @@ BEGIN
         IF p_tbl = 'settings' AND cur.record_uuid IS NULL
            AND ((p_fields ->> 'key') IS NULL
                 OR lower(btrim(p_fields ->> 'key')) IN ('appeals', 'greetings', 'gift_limits')
-                OR (p_fields ->> 'key') <> lower(btrim(p_fields ->> 'key'))) THEN
+                OR (p_fields ->> 'key') !~ '^[a-z][a-z0-9_]*$') THEN
             RAISE EXCEPTION 'the regulations are the head''s';
         END IF;
     END IF;
@@ -212,6 +219,40 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION vipdesk_push_snapshot(UUID, UUID, TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vipdesk_push_snapshot(UUID, UUID, TEXT) TO vipdesk_users;
+-- A number or a block of them for a manager only below the cap a manager's counters have:
+-- numbers cannot be burnt out of reach by asking again and again.
+CREATE OR REPLACE FUNCTION vipdesk_next_number(k TEXT, y INTEGER) RETURNS BIGINT LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public AS $$
+DECLARE n BIGINT;
+BEGIN
+    PERFORM vipdesk_number_kind(k);
+    INSERT INTO counters (kind, year, last) VALUES (k, y, 1)
+        ON CONFLICT (kind, year) DO UPDATE SET last = counters.last + 1
+        RETURNING counters.last INTO n;
+    IF n > 100000 AND NOT vipdesk_is_head() THEN
+        RAISE EXCEPTION 'a counter of % numbers', n;
+    END IF;
+    RETURN n;
+END $$;
+CREATE OR REPLACE FUNCTION vipdesk_lease_block(k TEXT, y INTEGER, size INTEGER, ws UUID)
+    RETURNS TABLE (first_number BIGINT, last_number BIGINT) LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public AS $$
+DECLARE top BIGINT;
+BEGIN
+    PERFORM vipdesk_number_kind(k);
+    IF size < 1 OR size > 1000 THEN
+        RAISE EXCEPTION 'a block of % numbers', size;
+    END IF;
+    INSERT INTO counters (kind, year, last) VALUES (k, y, size)
+        ON CONFLICT (kind, year) DO UPDATE SET last = counters.last + size
+        RETURNING counters.last INTO top;
+    IF top > 100000 AND NOT vipdesk_is_head() THEN
+        RAISE EXCEPTION 'a counter of % numbers', top;
+    END IF;
+    INSERT INTO number_blocks (kind, year, first, last, workstation)
+        VALUES (k, y, top - size + 1, top, ws);
+    RETURN QUERY SELECT top - size + 1, top;
+END $$;
 -- A manager raises the counters only as far as a database of their own can have gone (the
 -- head, who sends the department's database up, as far as any).
 CREATE OR REPLACE FUNCTION vipdesk_raise_counter(k TEXT, y INTEGER, at_least BIGINT) RETURNS void
