@@ -1552,3 +1552,49 @@ fn the_notice_and_the_reply_are_made_from_the_command_line() {
     );
     assert_eq!(linked(web, "registered"), 0);
 }
+
+/// #22 point 19: a year before the program's official calendars is not called a prediction
+/// «waiting for its decree»; a year after them is. And a prediction moves no January holiday:
+/// 10 January 2028 (1–2 January on a weekend) is a working day until a decree says otherwise.
+#[test]
+fn a_past_year_is_not_a_prediction_and_january_holidays_move_only_by_decree() {
+    use common::{stderr, stdout, vipdesk};
+    let dir = tempfile::tempdir().expect("tmp");
+    let none = dir.path().join("none.db");
+    let o = vipdesk(
+        &none,
+        &[
+            "calendar",
+            "add-workdays",
+            "--from",
+            "1990-03-01",
+            "--days",
+            "3",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&i18n::calendar_unrecorded_warning(1990)),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("постановления"), "{}", stderr(&o));
+    let o = vipdesk(
+        &none,
+        &[
+            "calendar",
+            "add-workdays",
+            "--from",
+            "2028-01-09",
+            "--days",
+            "1",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "2028-01-10");
+    assert!(
+        stderr(&o).contains(&i18n::calendar_predicted_warning(2028)),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -339,7 +339,9 @@ pub fn calendar_command(
     };
     // A year without a decree yet is a prediction: said on stderr, the date still printed.
     for year in chrono::Datelike::year(&from)..=chrono::Datelike::year(&date) {
-        if cal.year_status(year) == crate::domain::calendar::YearStatus::Predicted {
+        if cal.before_records(year) {
+            eprintln!("{}", t::calendar_unrecorded_warning(year));
+        } else if cal.year_status(year) == crate::domain::calendar::YearStatus::Predicted {
             eprintln!("{}", t::calendar_predicted_warning(year));
         }
     }

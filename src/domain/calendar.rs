@@ -176,6 +176,12 @@ impl Calendar {
         self.kind(date).is_working()
     }
 
+    /// Whether `year` is before the first year the program keeps an official calendar of
+    /// (predicted then from today's Labour Code, with none of that year's transfers).
+    pub fn before_records(&self, year: i32) -> bool {
+        year < holidays_ru::FIRST_FACT_YEAR && !self.decreed.contains_key(&year)
+    }
+
     pub fn year_status(&self, year: i32) -> YearStatus {
         if (holidays_ru::FIRST_FACT_YEAR..=holidays_ru::LAST_FACT_YEAR).contains(&year) {
             YearStatus::Official
@@ -305,7 +311,13 @@ fn base_kind(date: NaiveDate) -> (DayKind, bool) {
         Some(resolved) => {
             let fact = resolved.is_fact();
             let f = resolved.value();
-            let kind = if f.is_holiday() {
+            let weekday = !matches!(date.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+            // The January holidays that fall on a weekend are moved by a decree, never by the
+            // Labour Code (art. 112): a prediction keeps the weekdays after them working.
+            let moved_january = !fact && m == 1 && d > 8 && weekday && !f.is_holiday();
+            let kind = if moved_january {
+                DayKind::Working
+            } else if f.is_holiday() {
                 DayKind::Holiday
             } else if f.is_day_off() {
                 DayKind::DayOff
@@ -432,6 +444,17 @@ mod tests {
         );
         assert_eq!(cal.kind(d(2026, 1, 7)), DayKind::Holiday);
         assert_eq!(cal.year_status(2026), YearStatus::Official);
+    }
+
+    #[test]
+    fn a_prediction_moves_no_january_holiday() {
+        // 1–2 January 2028 fall on a weekend: only a decree moves them.
+        let (kind, fact) = base_kind(d(2028, 1, 10));
+        assert!(!fact);
+        assert_eq!(kind, DayKind::Working);
+        assert_eq!(base_kind(d(2028, 1, 11)).0, DayKind::Working);
+        assert_eq!(base_kind(d(2028, 1, 7)).0, DayKind::Holiday);
+        assert_eq!(base_kind(d(2028, 1, 8)).0, DayKind::Holiday);
     }
 
     #[test]

@@ -518,6 +518,11 @@ pub const ANSWER_SECTION: &str = "Ответ клиенту";
 pub fn err_term_days(s: &str, max: u32) -> String {
     format!("«{s}» — не срок: число дней от 0 до {max}")
 }
+pub fn calendar_unrecorded_warning(year: i32) -> String {
+    format!(
+        "Внимание: официального календаря {year} года в программе нет: дни посчитаны по нынешнему Трудовому кодексу, без переносов того года."
+    )
+}
 pub fn calendar_predicted_warning(year: i32) -> String {
     format!(
         "Внимание: календарь {year} года — прогноз по Трудовому кодексу, постановления о переносе выходных ещё нет."
