@@ -226,12 +226,10 @@ fn written_letter(
     file: Option<&Path>,
     out: &mut Out,
 ) -> anyhow::Result<()> {
-    let Some(file) = file else { return Ok(()) };
-    let letter = crate::letters::service::open(db, letter_id).map_err(t::err)?;
-    let bytes = crate::letters::service::pdf(db.conn(), &letter).map_err(t::err)?;
-    crate::files::write(file, &bytes).map_err(t::err)?;
-    out.line(t::letter_written(&file.display().to_string()))?;
-    Ok(())
+    match file {
+        Some(file) => super::letters::write_letter(db, letter_id, file, out),
+        None => Ok(()),
+    }
 }
 
 fn import_eml(

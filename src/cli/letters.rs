@@ -67,14 +67,25 @@ pub enum LetterCommand {
     },
 }
 
+/// The letter `id` as a PDF at `file` (a draft, or a registered letter's stored copy).
+pub(super) fn write_letter(
+    db: &crate::storage::Db,
+    id: crate::domain::Id,
+    file: &std::path::Path,
+    out: &mut Out,
+) -> anyhow::Result<()> {
+    let letter = service::open(db, id).map_err(t::err)?;
+    let bytes = service::pdf(db.conn(), &letter).map_err(t::err)?;
+    files::write(file, &bytes).map_err(t::err)?;
+    out.line(t::letter_written(&file.display().to_string()))?;
+    Ok(())
+}
+
 pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     match command {
         LetterCommand::Render { id, out: file } => {
             let (db, _) = place.reader()?;
-            let letter = service::open(&db, id).map_err(t::err)?;
-            let bytes = service::pdf(db.conn(), &letter).map_err(t::err)?;
-            files::write(&file, &bytes).map_err(t::err)?;
-            out.line(t::letter_written(&file.display().to_string()))?;
+            write_letter(&db, id, &file, out)?;
         }
         LetterCommand::CourierSheet { date, out: file } => {
             let (db, _) = place.reader()?;
