@@ -167,19 +167,18 @@ impl Phone {
         let russian = self.number.len() == 12
             && self.number.starts_with("+7")
             && self.number[2..].bytes().all(|b| b.is_ascii_digit());
-        let d = &self.number[2.min(self.number.len())..];
-        let mut out = if !russian {
-            self.number.clone()
-        } else if d.starts_with(['6', '7']) {
+        let mut out = match self.number.get(2..).filter(|_| russian) {
+            None => self.number.clone(),
             // Kazakhstan shares +7: its numbers are written in groups of 3, 3, 2, 2.
-            format!("+7 {} {} {} {}", &d[..3], &d[3..6], &d[6..8], &d[8..])
-        } else {
-            match area_code_len(d) {
+            Some(d) if d.starts_with(['6', '7']) => {
+                format!("+7 {} {} {} {}", &d[..3], &d[3..6], &d[6..8], &d[8..])
+            }
+            Some(d) => match area_code_len(d) {
                 Some(3) => format!("+7 ({}) {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..]),
                 Some(4) => format!("+7 ({}) {}-{}-{}", &d[..4], &d[4..6], &d[6..8], &d[8..]),
                 Some(5) => format!("+7 ({}) {}-{}-{}", &d[..5], &d[5..6], &d[6..8], &d[8..]),
                 _ => format!("+7 {} {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..]),
-            }
+            },
         };
         if let Some(ext) = &self.ext {
             out.push_str(" доб. ");
