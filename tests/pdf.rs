@@ -377,3 +377,75 @@ fn courier_sheet_cells_hold_whole_words() {
 fn common_today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
 }
+
+/// The paragraph a body line belongs to, from its words `w{p}x` (none for other runs).
+fn paragraph_of(r: &vipdesk::pdf::TextRun) -> Option<usize> {
+    r.text
+        .split(|c: char| c.is_whitespace())
+        .find_map(|w| w.strip_prefix('w')?.strip_suffix('x')?.parse().ok())
+}
+
+/// Issue 22 point 1: on bodies of every length from one page to four, whose last paragraph is
+/// one line, no page opens with a paragraph's last line alone, none ends with a paragraph's first
+/// line alone, and the signature never stands below fewer than two lines of the text.
+#[test]
+fn no_widow_or_orphan_on_bodies_of_every_length() {
+    let lengths = [40, 7, 90, 25, 3, 60, 15, 33];
+    let mut pages_seen = std::collections::BTreeSet::new();
+    for seed in 0..lengths.len() {
+        for count in 1..=64 {
+            let mut body: Vec<String> = (0..count)
+                .map(|p| {
+                    let words = lengths[(p + seed) % lengths.len()];
+                    vec![format!("w{p}x"); words].join(" ")
+                })
+                .collect();
+            body.push(vec![format!("w{count}x"); 4].join(" "));
+            let mut letter = sample_letter(0);
+            letter.body = body;
+            let doc = layout_letter(&letter, Meta::default());
+            pages_seen.insert(doc.pages.len());
+            // (page, paragraph) of every body line, in order.
+            let lines: Vec<(usize, usize)> = doc
+                .pages
+                .iter()
+                .enumerate()
+                .flat_map(|(n, page)| {
+                    runs(page)
+                        .into_iter()
+                        .filter_map(move |r| paragraph_of(r).map(|p| (n, p)))
+                })
+                .collect();
+            let on = |page: usize, p: usize| lines.iter().filter(|&&l| l == (page, p)).count();
+            let total = |p: usize| lines.iter().filter(|l| l.1 == p).count();
+            let case = format!("seed {seed}, {} paragraphs", count + 1);
+            for w in lines.windows(2) {
+                let ((a_page, a), (b_page, b)) = (w[0], w[1]);
+                if a_page != b_page && a == b {
+                    assert!(
+                        on(a_page, a) >= 2,
+                        "{case}: the first line of paragraph {a} alone at the foot of page {}",
+                        a_page + 1
+                    );
+                    assert!(
+                        on(b_page, b) >= 2,
+                        "{case}: the last line of paragraph {b} alone at the head of page {}",
+                        b_page + 1
+                    );
+                }
+            }
+            let last = doc.pages.len() - 1;
+            let above_signature = lines.iter().filter(|l| l.0 == last).count();
+            let body_lines: usize = (0..=count).map(total).sum();
+            assert!(
+                above_signature >= 2.min(body_lines),
+                "{case}: {above_signature} line(s) above the signature on page {}",
+                last + 1
+            );
+        }
+    }
+    assert!(
+        (1..=4).all(|n| pages_seen.contains(&n)),
+        "lengths from one page to four: {pages_seen:?}"
+    );
+}

@@ -386,43 +386,42 @@ pub fn layout_letter(c: &LetterContent, meta: Meta) -> Document {
     let mut i = 0;
     while i < flow.len() {
         let f = &flow[i];
-        let fits = cursor + f.height <= bottom;
-        // Orphan: the first line of a paragraph alone at the foot of a page.
-        let orphan = matches!(f.para, Some((_, 0, n)) if n > 1)
-            && cursor + f.height + flow[i + 1].height > bottom;
-        // Widow: the last line of a paragraph alone at the head of the next page.
-        let widow_next = matches!(f.para, Some((_, k, n)) if n > 2 && k + 2 == n)
-            && fits
-            && cursor + f.height + flow[i + 1].height > bottom;
-        let at_top = pages.last().is_some_and(Vec::is_empty);
-        if fits && (!orphan && !widow_next || at_top) {
+        let current = pages.last_mut().map(std::mem::take).unwrap_or_default();
+        if cursor + f.height <= bottom || current.is_empty() {
+            // It fits, or it is taller than a page: place it anyway rather than loop.
+            let mut current = current;
+            let short = f.keep_prev.saturating_sub(current.len());
+            if short > 0 && pages.len() > 1 {
+                // A block that must stand below lines of the text takes them from the page before.
+                let before = pages.len() - 2;
+                let next = current.first().copied().unwrap_or(i);
+                let split = page_split(&flow, &pages[before], next, short);
+                let moved: Vec<usize> = pages[before].drain(split..).collect();
+                cursor += moved.iter().map(|&j| flow[j].height).sum::<f32>();
+                current.splice(0..0, moved);
+            }
+            current.push(i);
             if let Some(p) = pages.last_mut() {
-                p.push(i);
+                *p = current;
             }
             cursor += f.height;
             i += 1;
             continue;
         }
-        // A new page; an unbreakable block takes `keep_prev` lines with it, but never all
-        // that the page has.
-        let current = pages.last_mut().map(std::mem::take).unwrap_or_default();
-        let keep = if f.keep_prev < current.len() {
-            f.keep_prev
-        } else {
-            0
-        };
-        let split = current.len() - keep;
+        // A new page, broken where no paragraph leaves a line alone on either side, with the
+        // lines an unbreakable block takes along.
+        let split = page_split(&flow, &current, i, f.keep_prev);
         let carry = current[split..].to_vec();
         if let Some(last) = pages.last_mut() {
             *last = current[..split].to_vec();
         }
         let page_top = TOP + 8.0 * MM;
         cursor = page_top + carry.iter().map(|&j| flow[j].height).sum::<f32>();
-        let fresh = carry.is_empty();
+        let carried = !carry.is_empty();
         pages.push(carry);
         tops.push(page_top);
-        if fresh && cursor + f.height > bottom {
-            // Taller than a page: place it anyway rather than loop.
+        if carried && cursor + f.height > bottom {
+            // The carried lines and the item together are taller than a page.
             if let Some(p) = pages.last_mut() {
                 p.push(i);
             }
@@ -462,6 +461,22 @@ pub fn layout_letter(c: &LetterContent, meta: Meta) -> Document {
         doc.pages.push(page);
     }
     doc
+}
+
+/// Where a full page (`current`, indices into `flow`) breaks when `next` does not fit: the last
+/// place that leaves no paragraph's first line alone at the foot and no last line alone at the
+/// head, and moves at least `keep` lines along; at worst, before `next` itself.
+fn page_split(flow: &[Flow], current: &[usize], next: usize, keep: usize) -> usize {
+    let alone_first = |j: usize| matches!(flow[j].para, Some((_, 0, n)) if n > 1);
+    let alone_last = |j: usize| matches!(flow[j].para, Some((_, k, n)) if n > 1 && k + 1 == n);
+    let most = current.len().saturating_sub(keep);
+    (1..=most)
+        .rev()
+        .find(|&s| {
+            let after = current.get(s).copied().unwrap_or(next);
+            !alone_first(current[s - 1]) && !alone_last(after)
+        })
+        .unwrap_or(if most > 0 { most } else { current.len() })
 }
 
 /// The letter's texts with Russian typography applied (no-break spaces, quotes, dashes).
