@@ -20,6 +20,8 @@ fn main() -> ExitCode {
         // level: whatever RUST_LOG asks, no more than its warnings.
         .filter_module("tokio_postgres", log::LevelFilter::Warn)
         .filter_module("postgres", log::LevelFilter::Warn)
+        // The migration runner logs each migration's SQL, shipped letter texts included.
+        .filter_module("rusqlite_migration", log::LevelFilter::Info)
         .init();
     let result = match cli.command.take() {
         Some(command) => vipdesk::cli::run(cli, command),

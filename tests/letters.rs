@@ -769,6 +769,7 @@ fn the_managers_name_is_declined_in_the_shipped_templates() {
         fields: vipdesk::letters::TemplateFields {
             date: "15.12.2026".into(),
             time: "10:00".into(),
+            service: "персональный расчёт тарифа".into(),
             ..Default::default()
         },
         answer: "Перерасчёт выполнен.".into(),
@@ -793,7 +794,8 @@ fn the_managers_name_is_declined_in_the_shipped_templates() {
         l.body
     );
     assert!(
-        l.body.contains("состоится 15.12.2026 в 10:00"),
+        l.body
+            .contains("Приглашаем Вас 15.12.2026 в 10:00 на рабочую встречу"),
         "{}",
         l.body
     );
@@ -882,6 +884,117 @@ fn demo_letters_are_set_as_an_office_sets_them() {
     }
     assert!(widest <= 0.9 + 1e-3, "the widest gap is {widest:.2} em");
     eprintln!("widest word gap of the demo letters: {widest:.3} em");
+    let (_, flush_left) = setting(
+        rows.iter()
+            .map(|r| service::document(db.conn(), &r.letter).expect("layout")),
+    );
+    // An appeal's letter carries the client's own words (a subject, a number): where a line
+    // cannot be filled without gaping, it stands flush left — rarely.
+    eprintln!(
+        "lines flush left in a paragraph: {} over {} demo letters {flush_left:?}",
+        flush_left.len(),
+        rows.len()
+    );
+    assert!(flush_left.len() * 50 <= rows.len(), "{flush_left:?}");
+}
+
+/// The widest word gap of the documents, in ems, and the lines set flush left short of the
+/// margin inside a justified paragraph (a body line followed, a line below, by one that
+/// continues the paragraph).
+fn setting(docs: impl Iterator<Item = vipdesk::pdf::Document>) -> (f32, Vec<String>) {
+    use vipdesk::pdf::letter::{LEFT, RIGHT};
+    let mut widest: f32 = 0.0;
+    let mut flush_left = Vec::new();
+    for doc in docs {
+        for page in &doc.pages {
+            let body: Vec<&vipdesk::pdf::TextRun> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    vipdesk::pdf::Item::Text(r)
+                        if r.style == vipdesk::pdf::layout::Style::regular(13.0) =>
+                    {
+                        Some(r)
+                    }
+                    _ => None,
+                })
+                .collect();
+            // The body ends where the closing begins (the signer's position is set flush left).
+            let end = body
+                .iter()
+                .position(|r| {
+                    r.text.starts_with("С\u{a0}уважением") || r.text.starts_with("С уважением")
+                })
+                .unwrap_or(body.len());
+            let body = &body[..end];
+            for (k, run) in body.iter().enumerate() {
+                widest = widest.max(vipdesk::pdf::layout::gap_em(run));
+                let Some(next) = body.get(k + 1) else {
+                    continue;
+                };
+                let below = (next.y - run.y - run.style.line_height()).abs() < 0.5;
+                let continues = (next.x - LEFT).abs() < 0.5;
+                let short = doc.width - RIGHT - (run.x + run.width());
+                if below && continues && short > 1.0 {
+                    flush_left.push(format!(
+                        "{:.0} mm short: {} / {}",
+                        short / vipdesk::pdf::layout::MM,
+                        run.text,
+                        next.text
+                    ));
+                }
+            }
+        }
+    }
+    (widest, flush_left)
+}
+
+/// Issue 22 points 3 and 4: every shipped template drafted to every client of the demo, as a
+/// merge to all clients makes them — every line of a paragraph but its last reaches the margin
+/// and no gap is wider than 0.9 em.
+#[test]
+fn every_template_to_every_client_is_justified_to_the_margin() {
+    let db = demo_db(48);
+    let reply = Reply {
+        number: "17".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        subject: "О перерасчёте за октябрь".into(),
+        due_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 21),
+        registered_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        extension_reason: "запрошены сведения у сетевой организации".into(),
+        answer: "Перерасчёт выполнен и учтён в счёте за ноябрь.".into(),
+        fields: vipdesk::letters::TemplateFields {
+            date: "01.01.2027".into(),
+            time: "10:00".into(),
+            amount: "12 345,67".into(),
+            service: "персональный расчёт тарифа".into(),
+        },
+    };
+    let templates = service::templates(&db).expect("templates");
+    let clients = clients::service::list(&db).expect("clients");
+    let mut docs = Vec::new();
+    for t in &templates {
+        for c in &clients {
+            let Ok(l) = service::draft_for(&db, c.id, None, t, None, &reply, common::today())
+            else {
+                continue;
+            };
+            docs.push(service::document(db.conn(), &l).expect("layout"));
+        }
+    }
+    assert!(docs.len() >= templates.len() * 40, "{} letters", docs.len());
+    let count = docs.len();
+    let (widest, flush_left) = setting(docs.into_iter());
+    eprintln!(
+        "{count} letters: widest word gap {widest:.3} em, {} lines flush left",
+        flush_left.len()
+    );
+    assert!(widest <= 0.9 + 1e-3, "the widest gap is {widest:.2} em");
+    assert_eq!(
+        flush_left,
+        Vec::<String>::new(),
+        "lines flush left in a paragraph"
+    );
 }
 
 /// The template editor's field picker offers only fields a template knows, and every field
@@ -906,5 +1019,103 @@ fn the_field_picker_lists_known_fields() {
                 .any(|(n, _)| *n == must),
             "{must} missing from the picker"
         );
+    }
+}
+
+/// Issue 22 point 4: the new-service notice says which service it offers — a merge without it
+/// registers nothing and names the field; with it, every letter names the service and speaks
+/// of an entrepreneur in the dative.
+#[test]
+fn a_new_service_notice_names_its_service() {
+    let mut db = demo_db(12);
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut job = MergeJob {
+        template_code: "new_service".into(),
+        selection: Selection::All,
+        out_dir: dir.path().to_path_buf(),
+        combined: true,
+        resume: false,
+        fields: Default::default(),
+        except: Vec::new(),
+        asked_at: None,
+    };
+    let before = letters_count(&db);
+    let err = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false))
+        .expect_err("no service named");
+    assert!(
+        matches!(
+            err,
+            LetterError::FieldMissing(vipdesk::letters::TemplateField::Service)
+        ),
+        "{err:?}"
+    );
+    assert!(vipdesk::i18n::describe(&err).contains("--service"));
+    assert_eq!(letters_count(&db), before);
+    job.fields.service = "персональный расчёт тарифа".into();
+    let report = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).expect("merge");
+    assert!(!report.letters.is_empty());
+    for id in &report.letters {
+        let l = service::open(&db, *id).expect("letter");
+        assert!(
+            l.body.contains("новую услугу: персональный расчёт тарифа."),
+            "{}",
+            l.body
+        );
+        assert!(
+            !l.body.contains("Что эта услуга даст ИП ") || {
+                // «ИП Воронцову», not «ИП Воронцов».
+                let after = l.body.split("даст ИП ").nth(1).unwrap_or_default();
+                after
+                    .split('\u{a0}')
+                    .next()
+                    .is_some_and(|s| s.ends_with('у') || s.ends_with("ой"))
+            },
+            "{}",
+            l.body
+        );
+    }
+}
+
+/// Issue 22 point 2: the shipped templates decline an entrepreneur («для ИП Воронцова М.Ф.»,
+/// «даст ИП Воронцову М.Ф.») and leave an organisation as it is («для ООО «Ромашка»»).
+#[test]
+fn the_merge_templates_decline_an_entrepreneur() {
+    let mut db = demo_db(6);
+    let client = first_client(&db);
+    let reply = Reply {
+        fields: vipdesk::letters::TemplateFields {
+            date: "01.01.2027".into(),
+            time: "10:00".into(),
+            service: "персональный расчёт тарифа".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let draft = |db: &Db, code: &str| {
+        let t = service::template(db, code).expect("q").expect("t");
+        service::draft_for(db, client, None, &t, None, &reply, common::today())
+            .expect("draft")
+            .body
+    };
+    for (name, genitive, dative) in [
+        (
+            "ИП Воронцов М.Ф.",
+            "ИП Воронцова М.Ф.",
+            "ИП Воронцову М.Ф.",
+        ),
+        ("ООО «Ромашка»", "ООО «Ромашка»", "ООО «Ромашка»"),
+    ] {
+        let mut d = clients::service::open(&db, client).expect("dossier");
+        d.client.short_name = name.into();
+        clients::service::save(&mut db, &SYSTEM, &d).expect("save");
+        let tariff = draft(&db, "tariff_change");
+        assert!(
+            tariff.contains(&format!("Для {genitive} изменения")),
+            "{tariff}"
+        );
+        let meeting = draft(&db, "meeting_invitation");
+        assert!(meeting.contains(&format!(" и {genitive}.")), "{meeting}");
+        let offer = draft(&db, "new_service");
+        assert!(offer.contains(&format!("даст {dative},")), "{offer}");
     }
 }

@@ -465,3 +465,36 @@ fn the_shipped_reply_says_the_typed_answer_after_the_upgrade() {
         "{body}"
     );
 }
+
+/// Schema 19 (issue 22 points 2 and 4): the shipped templates a manager left as they were
+/// decline the client's name, name the service offered, and give the day an appeal was
+/// registered; a template the manager edited is kept as edited.
+#[test]
+fn the_shipped_templates_decline_the_client_after_the_upgrade() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v18.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let sql = std::fs::read_to_string(fixture_path(18)).expect("fixture");
+        conn.execute_batch(&sql).expect("load fixture");
+        conn.execute(
+            "UPDATE templates SET body = body || ' Ждём Вас.' WHERE code = 'meeting_invitation'",
+            [],
+        )
+        .expect("a manager's edit");
+    }
+    let db = Db::open(&path).expect("upgrade");
+    let body = |code: &str| {
+        vipdesk::letters::service::template(&db, code)
+            .expect("q")
+            .expect("template")
+            .body
+    };
+    assert!(body("tariff_change").contains("Для {{ client.name_genitive }}"));
+    assert!(body("new_service").contains("{{ fields.service }}"));
+    assert!(body("new_service").contains("{{ client.name_dative }}"));
+    assert!(body("appeal_registered").contains("зарегистрировано {{ appeal.registered }}"));
+    let edited = body("meeting_invitation");
+    assert!(edited.ends_with("Ждём Вас."), "{edited}");
+    assert!(edited.contains("{{ client.short_name }}"), "{edited}");
+}

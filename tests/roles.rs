@@ -291,7 +291,10 @@ fn a_manager_acts_on_their_own_clients_and_the_head_on_everyones() {
         out_dir: out.path().to_path_buf(),
         combined: false,
         resume: false,
-        fields: Default::default(),
+        fields: letters::TemplateFields {
+            service: "персональный расчёт тарифа".into(),
+            ..Default::default()
+        },
         except: Vec::new(),
         asked_at: None,
     };

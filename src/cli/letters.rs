@@ -64,6 +64,9 @@ pub enum LetterCommand {
         /// The amount the template asks for ({{ fields.amount }}), e.g. 1234,50.
         #[arg(long)]
         amount: Option<String>,
+        /// The service the template offers ({{ fields.service }}).
+        #[arg(long)]
+        service: Option<String>,
     },
 }
 
@@ -140,6 +143,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
             date,
             time,
             amount,
+            service,
         } => {
             let selection =
                 Selection::parse(&clients).ok_or_else(|| anyhow::anyhow!(t::BAD_SELECTION))?;
@@ -148,6 +152,7 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
                 (TemplateField::Date, date),
                 (TemplateField::Time, time),
                 (TemplateField::Amount, amount),
+                (TemplateField::Service, service),
             ] {
                 if let Some(value) = value {
                     *fields.get_mut(field) = field.normalise(&value).map_err(|e| {

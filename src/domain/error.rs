@@ -99,6 +99,11 @@ pub enum FieldError {
     NameTaken,
     #[error("time as HH:MM")]
     Time,
+    /// A value said inside a sentence, typed over several lines.
+    #[error("one line")]
+    OneLine,
+    #[error("longer than {0} characters")]
+    TooLong(usize),
     /// A list of ages («30, 40») with a part that is not an age.
     #[error("ages")]
     Ages,

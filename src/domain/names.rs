@@ -172,6 +172,74 @@ pub fn initials_surname_in(
     )
 }
 
+/// The words «индивидуальный предприниматель» in a case, capitalised as given.
+fn entrepreneur_in(case: NameCase) -> &'static str {
+    match case {
+        NameCase::Genitive => "индивидуального предпринимателя",
+        NameCase::Dative => "индивидуальному предпринимателю",
+        NameCase::Instrumental => "индивидуальным предпринимателем",
+    }
+}
+
+/// A client's short name in a case, as a letter says it after «для», «позволит», «с»: an
+/// entrepreneur's name declines («для ИП Воронцова М.Ф.», «индивидуальному предпринимателю
+/// Воронцовой М.Ф.»); an organisation's stays as it is («для ООО «Ромашка»»: its legal form is
+/// read in the case and written the same, its name in quotes never changes). A name whose gender
+/// cannot be told («ИП Шевчук Н.») is left as it is rather than declined wrongly.
+pub fn client_name_in(short_name: &str, case: NameCase) -> String {
+    let s = short_name.trim();
+    const LONG: &str = "индивидуальный предприниматель";
+    let (head, rest) = if let Some(rest) = s
+        .strip_prefix("ИП")
+        .filter(|r| r.starts_with([' ', '\u{a0}']))
+    {
+        (s[..s.len() - rest.len()].to_string(), rest)
+    } else if s.to_lowercase().starts_with(LONG) {
+        let rest = &s[LONG.len()..];
+        let words = entrepreneur_in(case);
+        (keep_case(s, words.to_string()), rest)
+    } else {
+        return s.to_string();
+    };
+    let parts: Vec<&str> = rest
+        .split([' ', '\u{a0}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let Some(&surname) = parts.first() else {
+        return s.to_string();
+    };
+    let full = parts.len() == 3 && !parts[1..].iter().any(|p| p.contains('.'));
+    let gender = if full {
+        detect_gender(surname, parts[1], parts[2])
+    } else {
+        detect_gender(surname, "", "")
+    };
+    let Some(gender) = gender else {
+        return s.to_string();
+    };
+    let pcase = match case {
+        NameCase::Genitive => Case::Genitive,
+        NameCase::Dative => Case::Dative,
+        NameCase::Instrumental => Case::Instrumental,
+    };
+    let mut out = head;
+    let mut rest = rest;
+    for (k, part) in parts.iter().enumerate() {
+        let at = rest.find(part).unwrap_or(0);
+        out.push_str(&rest[..at]);
+        let declined = match k {
+            0 => surname_in(part, gender, pcase),
+            1 if full => keep_case(part, petrovich::firstname(gender.petrovich(), part, pcase)),
+            2 if full => keep_case(part, petrovich::middlename(gender.petrovich(), part, pcase)),
+            _ => part.to_string(),
+        };
+        out.push_str(&declined);
+        rest = &rest[at + part.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// «Иванову Ивану Ивановичу».
 pub fn full_name_dative(surname: &str, name: &str, patronymic: &str, gender: Gender) -> String {
     let g = gender.petrovich();
@@ -280,6 +348,34 @@ mod tests {
         assert_eq!(without_legal_form("ФГУП «Почта»"), "Почта");
         assert_eq!(without_legal_form("Хлебозавод"), "Хлебозавод");
         assert!(is_legal_form("ИП") && !is_legal_form("Иванов"));
+        let ip = "ИП Воронцов\u{a0}М.Ф.";
+        assert_eq!(
+            client_name_in(ip, NameCase::Genitive),
+            "ИП Воронцова\u{a0}М.Ф."
+        );
+        assert_eq!(
+            client_name_in(ip, NameCase::Dative),
+            "ИП Воронцову\u{a0}М.Ф."
+        );
+        assert_eq!(
+            client_name_in(ip, NameCase::Instrumental),
+            "ИП Воронцовым\u{a0}М.Ф."
+        );
+        assert_eq!(
+            client_name_in("ИП Лебедева А. С.", NameCase::Genitive),
+            "ИП Лебедевой А. С."
+        );
+        assert_eq!(
+            client_name_in(
+                "Индивидуальный предприниматель Воронцов Михаил Фёдорович",
+                NameCase::Dative
+            ),
+            "Индивидуальному предпринимателю Воронцову Михаилу Фёдоровичу"
+        );
+        for case in [NameCase::Genitive, NameCase::Dative, NameCase::Instrumental] {
+            assert_eq!(client_name_in("ООО «Ромашка»", case), "ООО «Ромашка»");
+            assert_eq!(client_name_in("ИПОТЕКА-ЦЕНТР", case), "ИПОТЕКА-ЦЕНТР");
+        }
     }
 
     use super::*;

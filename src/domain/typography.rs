@@ -1,7 +1,7 @@
 //! Russian typography for letters (DOMAIN.md §1): «ёлочки» instead of straight quotes, a dash
 //! instead of a hyphen between words, and no-break spaces where a line must not break: after №,
 //! between initials and a surname, before «г.», after a legal form (ООО, АО…), after a
-//! one-letter word («в», «с», «и»), after «ул.», «д.», «тел.», «г.», «e-mail», «ИНН/КПП», inside
+//! one-letter word or a short preposition or conjunction («в», «и», «на», «для», «или»), after «ул.», «д.», «тел.», «г.», «e-mail», «ИНН/КПП», inside
 //! numbers grouped by thousands and before ₽. And where a word may be hyphenated: the Russian
 //! Knuth–Liang patterns of hyph-utf8 (through the `hyphenation` crate).
 
@@ -44,10 +44,18 @@ fn starts_a_name_or_number(word: &str) -> bool {
         || word.contains('@')
 }
 
-/// A word of one letter: a preposition or a conjunction that must not end a line.
-fn one_letter(word: &str) -> bool {
+/// Prepositions, conjunctions and particles of two or three letters that must not end a line
+/// («тарифов на / электрическую» is a hanging preposition).
+const SHORT_WORDS: [&str; 24] = [
+    "на", "по", "от", "до", "за", "из", "об", "во", "со", "ко", "не", "ни", "но", "да", "под",
+    "над", "при", "про", "для", "без", "обо", "изо", "ото", "или",
+];
+
+/// A word of one letter, or a short preposition or conjunction, that must not end a line.
+fn keeps_next_word(word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        || SHORT_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Applies the rules to a text; idempotent.
@@ -84,7 +92,7 @@ pub fn typograph(text: &str) -> String {
             .take_while(|c| !c.is_whitespace())
             .collect();
         let keep = before == "№"
-            || !after.is_empty() && one_letter(&before)
+            || !after.is_empty() && keeps_next_word(&before)
             || KEEP_WITH_NEXT.contains(&before.as_str()) && starts_a_name_or_number(&after)
             || is_initials(&before) && after.chars().next().is_some_and(char::is_uppercase)
             || super::names::is_legal_form(&before) && !after.is_empty()
@@ -108,6 +116,16 @@ pub fn typograph(text: &str) -> String {
 /// hyphenated (not abbreviations, numbers or names in capitals); a word with a hyphen may break
 /// after it.
 pub fn hyphen_points(word: &str) -> Vec<usize> {
+    points(word, false)
+}
+
+/// Where a name may be broken as a last resort (a company's name in a justified line that
+/// would otherwise gape: «Орелэнерго-сбыт»): the syllable breaks of capitalised words.
+pub fn name_hyphen_points(word: &str) -> Vec<usize> {
+    points(word, true)
+}
+
+fn points(word: &str, names: bool) -> Vec<usize> {
     use hyphenation::Hyphenator;
     let mut out = Vec::new();
     let dict = dictionary();
@@ -115,9 +133,16 @@ pub fn hyphen_points(word: &str) -> Vec<usize> {
     let check_run = |start: usize, end: usize, out: &mut Vec<usize>| {
         let run = &word[start..end];
         let letters = run.chars().count();
-        // Names, abbreviations and a company's name in capitals are never broken: only a word
-        // in small letters is.
-        if letters < 4 || !run.chars().all(char::is_lowercase) {
+        // Abbreviations and a company's name in capitals are never broken; a name only when
+        // asked for.
+        let mut chars = run.chars();
+        let lower = |mut c: std::str::Chars| c.all(char::is_lowercase);
+        let fits = if names {
+            chars.next().is_some_and(char::is_uppercase) && lower(chars)
+        } else {
+            lower(chars)
+        };
+        if letters < 4 || !fits {
             return;
         }
         if let Some(dict) = dict {
@@ -154,7 +179,7 @@ pub fn hyphen_points(word: &str) -> Vec<usize> {
                     .next()
                     .is_some_and(char::is_alphabetic)
             };
-            if c == '-' && letter_before() && letter_after() {
+            if c == '-' && !names && letter_before() && letter_after() {
                 out.push(i + 1);
             }
         }
@@ -249,6 +274,10 @@ mod tests {
     #[test]
     fn rules() {
         assert_eq!(typograph("№ 17"), "№\u{a0}17");
+        assert_eq!(
+            typograph("Об изменении тарифов на электрическую энергию для ООО \"Ромашка\""),
+            "Об\u{a0}изменении тарифов на\u{a0}электрическую энергию для\u{a0}ООО\u{a0}«Ромашка»"
+        );
         assert_eq!(typograph("И.И. Иванову"), "И.И.\u{a0}Иванову");
         assert_eq!(typograph("ООО \"Ромашка\""), "ООО\u{a0}«Ромашка»");
         assert_eq!(typograph("в 2026 г. решено"), "в\u{a0}2026\u{a0}г. решено");

@@ -97,6 +97,7 @@ impl Label for crate::letters::TemplateField {
             TemplateField::Date => w::FIELD_DATE,
             TemplateField::Time => w::FIELD_TIME,
             TemplateField::Amount => w::FIELD_AMOUNT,
+            TemplateField::Service => w::FIELD_SERVICE,
         }
     }
 }
@@ -108,6 +109,7 @@ pub fn template_field_hint(f: crate::letters::TemplateField) -> &'static str {
         TemplateField::Date => w::DATE_HINT,
         TemplateField::Time => w::TIME_HINT,
         TemplateField::Amount => w::AMOUNT_HINT,
+        TemplateField::Service => w::SERVICE_HINT,
     }
 }
 

@@ -120,6 +120,9 @@ pub fn template_context(
     TemplateContext {
         client: ClientCtx {
             short_name: c.short_name.clone(),
+            name_genitive: names::client_name_in(&c.short_name, NameCase::Genitive),
+            name_dative: names::client_name_in(&c.short_name, NameCase::Dative),
+            name_instrumental: names::client_name_in(&c.short_name, NameCase::Instrumental),
             full_name: c.full_name.clone(),
             inn: c.inn.clone(),
             contract_number: c.contract_number.clone(),
@@ -163,6 +166,7 @@ pub fn template_context(
         appeal: AppealCtx {
             number: reply.number.clone(),
             date: fmt::opt_date(reply.date),
+            registered: fmt::date(reply.registered_on.unwrap_or(today)),
             subject: reply.subject.clone(),
             due_date: fmt::opt_date(reply.due_date),
             extension_reason: reply.extension_reason.clone(),

@@ -128,6 +128,9 @@ pub struct TemplateFields {
     pub date: String,
     pub time: String,
     pub amount: String,
+    /// What a letter offers, in the words of the sentence it ends («персональный расчёт
+    /// тарифа»).
+    pub service: String,
 }
 
 /// The fields of [`TemplateFields`], in the order the editor asks for them.
@@ -136,13 +139,15 @@ pub enum TemplateField {
     Date,
     Time,
     Amount,
+    Service,
 }
 
 impl TemplateField {
-    pub const ALL: [TemplateField; 3] = [
+    pub const ALL: [TemplateField; 4] = [
         TemplateField::Date,
         TemplateField::Time,
         TemplateField::Amount,
+        TemplateField::Service,
     ];
     /// The placeholder's name, `fields.date`.
     pub fn placeholder(self) -> &'static str {
@@ -150,6 +155,7 @@ impl TemplateField {
             TemplateField::Date => "fields.date",
             TemplateField::Time => "fields.time",
             TemplateField::Amount => "fields.amount",
+            TemplateField::Service => "fields.service",
         }
     }
     /// What an unfilled field prints: a blank to fill in by hand.
@@ -157,7 +163,7 @@ impl TemplateField {
         match self {
             TemplateField::Date => "__.__.____",
             TemplateField::Time => "__:__",
-            TemplateField::Amount => "________",
+            TemplateField::Amount | TemplateField::Service => "________",
         }
     }
 }
@@ -197,6 +203,18 @@ impl TemplateField {
                     None => Err(FieldError::Number),
                 }
             }
+            TemplateField::Service => {
+                // Said within a sentence: one line, no blank of its own.
+                if input.contains(['\n', '\r']) {
+                    Err(FieldError::OneLine)
+                } else if input.chars().count() > 200 {
+                    Err(FieldError::TooLong(200))
+                } else if input.contains("__") {
+                    Err(FieldError::Required)
+                } else {
+                    Ok(input.trim_end_matches('.').to_string())
+                }
+            }
         }
     }
 }
@@ -207,6 +225,7 @@ impl TemplateFields {
             TemplateField::Date => &self.date,
             TemplateField::Time => &self.time,
             TemplateField::Amount => &self.amount,
+            TemplateField::Service => &self.service,
         }
     }
     pub fn get_mut(&mut self, f: TemplateField) -> &mut String {
@@ -214,6 +233,7 @@ impl TemplateFields {
             TemplateField::Date => &mut self.date,
             TemplateField::Time => &mut self.time,
             TemplateField::Amount => &mut self.amount,
+            TemplateField::Service => &mut self.service,
         }
     }
     /// The values to render: an empty one becomes its blank.
@@ -231,6 +251,12 @@ impl TemplateFields {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ClientCtx {
     pub short_name: String,
+    /// The short name after «для», «у» (an entrepreneur's declines: «ИП Воронцова М.Ф.»).
+    pub name_genitive: String,
+    /// After «позволит», «направляем» («ИП Воронцову М.Ф.»).
+    pub name_dative: String,
+    /// After «с», «между» («ИП Воронцовым М.Ф.»).
+    pub name_instrumental: String,
     pub full_name: String,
     pub inn: String,
     pub contract_number: String,
@@ -269,6 +295,8 @@ pub struct ManagerCtx {
 pub struct AppealCtx {
     pub number: String,
     pub date: String,
+    /// The day it was registered.
+    pub registered: String,
     pub subject: String,
     /// The answer's deadline (after an extension, the new one).
     pub due_date: String,
@@ -316,6 +344,8 @@ pub struct Reply {
     pub date: Option<NaiveDate>,
     pub subject: String,
     pub due_date: Option<NaiveDate>,
+    /// The day the appeal was registered (none: today, the notice made as it is registered).
+    pub registered_on: Option<NaiveDate>,
     pub extension_reason: String,
     /// The answer to the appeal, as typed on its card.
     pub answer: String,

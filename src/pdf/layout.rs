@@ -168,9 +168,6 @@ pub struct Line {
 /// is set flush left instead (a gap of 1.8 em reads as two columns, and `pdftotext` splits it).
 pub const MAX_GAP_EM: f32 = 0.9;
 
-/// Below this gap (in ems) a line is good enough as it is: no hyphenation tried.
-const HYPHENATE_ABOVE_EM: f32 = 0.4;
-
 /// Spaces may shrink to this share of their width to keep a word on the line.
 const MIN_SHRINK: f32 = 0.8;
 
@@ -237,25 +234,9 @@ fn syllable_split(word: &str, style: Style, room: f32) -> Option<(String, String
     })
 }
 
-/// The longest head of `word` (with a hyphen, unless it breaks after one) no wider than `room`,
-/// and the rest. Only the part after the last no-break space is hyphenated.
-fn hyphenate_to_fit(word: &str, style: Style, room: f32) -> Option<(String, String)> {
-    let tail_from = word.rfind('\u{a0}').map_or(0, |i| i + '\u{a0}'.len_utf8());
-    let points = crate::domain::typography::hyphen_points(&word[tail_from..]);
-    points.into_iter().rev().find_map(|p| {
-        let at = tail_from + p;
-        let head = if word[..at].ends_with('-') {
-            word[..at].to_string()
-        } else {
-            format!("{}-", &word[..at])
-        };
-        (style.width(&head) <= room).then(|| (head, word[at..].to_string()))
-    })
-}
-
-/// Breaks a paragraph into lines of at most `width` (greedy, at spaces; a justified paragraph
-/// hyphenates a word that would leave its line loose; a word longer than the line is split by
-/// characters). `indent` is the first-line indent.
+/// Breaks a paragraph into lines of at most `width`: a justified paragraph by total fit, with
+/// Russian hyphenation ([`super::justify`]), any other greedily at spaces; a word longer than
+/// the line is split where it has to be. `indent` is the first-line indent.
 pub fn break_paragraph(
     text: &str,
     style: Style,
@@ -263,15 +244,35 @@ pub fn break_paragraph(
     indent: f32,
     align: Align,
 ) -> Vec<Line> {
+    let words = split_overlong(text, style, width - indent, width);
+    let lines = if align == Align::Justify {
+        super::justify::break_justified(
+            &words,
+            style,
+            width,
+            indent,
+            MAX_GAP_EM,
+            MIN_SHRINK,
+            MAX_HYPHENS_IN_A_ROW,
+        )
+    } else {
+        break_greedy(words, style, width, indent)
+    };
+    place_lines(lines, style, width, indent, align)
+}
+
+/// Lines filled one after another, each taking every word that fits.
+fn break_greedy(
+    words: Vec<String>,
+    style: Style,
+    width: f32,
+    indent: f32,
+) -> Vec<(Vec<String>, f32)> {
     let space = style.width(" ");
-    let hyphenate = align == Align::Justify;
     let mut lines: Vec<(Vec<String>, f32)> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut current_w = 0.0;
-    let mut hyphens_in_a_row = 0;
-    let mut queue: std::collections::VecDeque<String> =
-        split_overlong(text, style, width - indent, width).into();
-    while let Some(word) = queue.pop_front() {
+    for word in words {
         let avail = if lines.is_empty() {
             width - indent
         } else {
@@ -290,24 +291,6 @@ pub fn break_paragraph(
             current.push(word);
             continue;
         }
-        let gaps = current.len().saturating_sub(1).max(1) as f32;
-        let loose = space + (avail - current_w) / gaps > HYPHENATE_ABOVE_EM * style.size;
-        let shrinkable = space * (1.0 - MIN_SHRINK) * current.len() as f32;
-        let room = avail - current_w - space + shrinkable;
-        if hyphenate
-            && loose
-            && hyphens_in_a_row < MAX_HYPHENS_IN_A_ROW
-            && let Some((head, rest)) = hyphenate_to_fit(&word, style, room)
-        {
-            current_w += space + style.width(&head);
-            current.push(head);
-            lines.push((std::mem::take(&mut current), current_w));
-            current_w = 0.0;
-            hyphens_in_a_row += 1;
-            queue.push_front(rest);
-            continue;
-        }
-        hyphens_in_a_row = 0;
         lines.push((std::mem::take(&mut current), current_w));
         current.push(word);
         current_w = ww;
@@ -315,6 +298,19 @@ pub fn break_paragraph(
     if !current.is_empty() || lines.is_empty() {
         lines.push((current, current_w));
     }
+    lines
+}
+
+/// Lines placed in the column by the alignment: a justified line's spaces stretched to both
+/// edges (all but the last, and none past [`MAX_GAP_EM`]).
+fn place_lines(
+    lines: Vec<(Vec<String>, f32)>,
+    style: Style,
+    width: f32,
+    indent: f32,
+    align: Align,
+) -> Vec<Line> {
+    let space = style.width(" ");
     let n = lines.len();
     lines
         .into_iter()

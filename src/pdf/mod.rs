@@ -3,6 +3,7 @@
 
 pub mod courier;
 pub mod fonts;
+pub mod justify;
 pub mod layout;
 pub mod letter;
 pub mod render;

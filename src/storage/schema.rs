@@ -729,6 +729,38 @@ pub fn is_ours(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
 pub use super::drift::{Drift, drift};
 
 /// All migrations, in order. Append only.
+/// The shipped templates that a manager has not changed speak of an entrepreneur in the right
+/// case (`client.name_genitive`, `client.name_dative`), name the service they offer
+/// (`fields.service`), give the day an appeal was registered rather than the day the notice is
+/// printed, and break the manager's phone and e-mail away from a label.
+const V19_TEMPLATE_CASES: &str = "UPDATE templates SET body = 'Информируем Вас об изменении с {{ fields.date }} тарифов на электрическую энергию для потребителей Орловской области.
+
+Для {{ client.name_genitive }} изменения коснутся расчётов по договору энергоснабжения № {{ client.contract_number }}. Подробный расчёт для Вашего предприятия подготовит персональный менеджер {{ manager.initials }}.
+
+Телефон персонального менеджера: {{ manager.phone }}, электронная почта: {{ manager.email }}.', updated_at = '2026-12-07T00:00:00Z'
+ WHERE code = 'tariff_change' AND body = 'Информируем Вас об изменении с {{ fields.date }} тарифов на электрическую энергию для потребителей Орловской области.
+
+Для {{ client.short_name }} изменения коснутся расчётов по договору энергоснабжения № {{ client.contract_number }}. Подробный расчёт для Вашего предприятия подготовит персональный менеджер {{ manager.initials }}: тел. {{ manager.phone }}, e-mail {{ manager.email }}.';
+UPDATE templates SET body = '{{ company.short_name }} предлагает клиентам категории «VIP» новую услугу: {{ fields.service }}.
+
+Что эта услуга даст {{ client.name_dative }}, подробно расскажет персональный менеджер {{ manager.initials }}; при Вашем согласии он организует её подключение. Телефон персонального менеджера: {{ manager.phone }}.', updated_at = '2026-12-07T00:00:00Z'
+ WHERE code = 'new_service' AND body = '{{ company.short_name }} предлагает клиентам категории «VIP» новую услугу.
+
+Услуга позволит {{ client.short_name }} сократить затраты на электрическую энергию и время на расчёты. Персональный менеджер {{ manager.initials }} расскажет о ней подробно и при Вашем согласии организует подключение.';
+UPDATE templates SET body = 'Приглашаем Вас {{ fields.date }} в {{ fields.time }} на рабочую встречу руководства {{ company.short_name }} и {{ client.name_genitive }}. Встреча состоится по адресу: {{ company.address }}.
+
+На встрече предлагаем обсудить итоги сотрудничества и планы на следующий период. Просим подтвердить Ваше участие персональному менеджеру {{ manager.name_dative }} по телефону {{ manager.phone }}.', updated_at = '2026-12-07T00:00:00Z'
+ WHERE code = 'meeting_invitation' AND body = 'Приглашаем Вас на рабочую встречу руководства {{ company.short_name }} и {{ client.short_name }}, которая состоится {{ fields.date }} в {{ fields.time }} по адресу: {{ company.address }}.
+
+На встрече предлагаем обсудить итоги сотрудничества и планы на следующий период. Просим подтвердить Ваше участие персональному менеджеру {{ manager.name_dative }} по телефону {{ manager.phone }}.';
+UPDATE templates SET body = 'Сообщаем, что Ваше обращение от {{ appeal.date }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} зарегистрировано {{ appeal.registered }} под № {{ appeal.number }}.
+
+Ответ будет направлен Вам в установленный срок выбранным Вами способом. Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.name_genitive }} по телефону {{ manager.phone }}.', updated_at = '2026-12-07T00:00:00Z'
+ WHERE code = 'appeal_registered' AND body = 'Сообщаем, что Ваше обращение от {{ appeal.date }}{% if appeal.subject %} «{{ appeal.subject }}»{% endif %} зарегистрировано {{ today }} под № {{ appeal.number }}.
+
+Ответ будет направлен Вам в установленный срок выбранным Вами способом. Ход рассмотрения обращения Вы можете уточнить у Вашего персонального менеджера {{ manager.name_genitive }} по телефону {{ manager.phone }}.';
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_CORE),
@@ -749,10 +781,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(super::replica_state::V16_SYNC),
         M::up(super::replica_state::V17_SNAPSHOT),
         M::up(super::replica_state::V18_OWN_LIMITS),
+        M::up(V19_TEMPLATE_CASES),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    18
+    19
 }

@@ -7,6 +7,7 @@ pub const ERR_DATE: &str = "Дата в формате ДД.ММ.ГГГГ";
 pub const ERR_NO_SUCH_DATE: &str = "Такой даты нет в календаре";
 pub const ERR_KOPECKS: &str = "Не больше двух знаков после запятой (копейки)";
 pub const ERR_TOO_LARGE: &str = "Слишком большое число";
+pub const ERR_ONE_LINE: &str = "Одной строкой: значение стоит внутри предложения письма";
 pub const ERR_DATE_ORDER: &str = "Дата окончания раньше даты начала";
 pub const ERR_NUMBER: &str = "Введите число, например 1 234,5";
 pub const ERR_NEGATIVE: &str = "Значение не может быть отрицательным";
@@ -391,3 +392,6 @@ pub fn first_password_hint(n: usize) -> String {
 }
 pub const LOADING: &str = "Загрузка…";
 pub const READ_LOST: &str = "Данные не прочитаны: чтение прервалось. Откройте экран ещё раз.";
+pub fn err_longer_than(max: usize) -> String {
+    format!("Не длиннее {max} знаков")
+}

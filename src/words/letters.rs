@@ -172,8 +172,20 @@ pub const TEMPLATE_FIELDS_HINT: &str = "Поле вставляется из с�
 pub const INSERT_FIELD: &str = "Вставить поле…";
 pub const FIELD_GROUP: &str = "Группа полей";
 /// Every field a template may use, with what it prints.
-pub const TEMPLATE_FIELD_LABELS: [(&str, &str); 28] = [
+pub const TEMPLATE_FIELD_LABELS: [(&str, &str); 33] = [
     ("client.short_name", "Клиент: краткое наименование"),
+    (
+        "client.name_genitive",
+        "Клиент: наименование в родительном падеже (для кого)",
+    ),
+    (
+        "client.name_dative",
+        "Клиент: наименование в дательном падеже (кому)",
+    ),
+    (
+        "client.name_instrumental",
+        "Клиент: наименование в творительном падеже (с кем)",
+    ),
     ("client.full_name", "Клиент: полное наименование"),
     ("client.inn", "Клиент: ИНН"),
     ("client.contract_number", "Клиент: № договора"),
@@ -202,6 +214,7 @@ pub const TEMPLATE_FIELD_LABELS: [(&str, &str); 28] = [
     ("manager.email", "Менеджер: эл. почта"),
     ("appeal.number", "Обращение: номер"),
     ("appeal.date", "Обращение: дата"),
+    ("appeal.registered", "Обращение: дата регистрации"),
     ("appeal.subject", "Обращение: тема"),
     ("appeal.due_date", "Обращение: срок ответа"),
     ("company.short_name", "Компания: краткое наименование"),
@@ -209,6 +222,7 @@ pub const TEMPLATE_FIELD_LABELS: [(&str, &str); 28] = [
     ("fields.date", "Письмо: дата, которую укажет менеджер"),
     ("fields.time", "Письмо: время, которое укажет менеджер"),
     ("fields.amount", "Письмо: сумма, которую укажет менеджер"),
+    ("fields.service", "Письмо: услуга, которую укажет менеджер"),
     ("today", "Письмо: сегодняшняя дата"),
 ];
 pub const NEW_TEMPLATE: &str = "Новый шаблон";
@@ -324,6 +338,8 @@ pub const FIELD_TIME: &str = "Время";
 pub const FIELD_AMOUNT: &str = "Сумма";
 pub const TIME_HINT: &str = "ЧЧ:ММ";
 pub const AMOUNT_HINT: &str = "0,00";
+pub const FIELD_SERVICE: &str = "Услуга";
+pub const SERVICE_HINT: &str = "например, персональный расчёт тарифа";
 pub const TEMPLATE_FIELDS_TITLE: &str = "Поля шаблона";
 pub const TEMPLATE_FIELDS_EDITED: &str =
     "Текст письма изменён вручную: поля шаблона в него больше не подставляются.";

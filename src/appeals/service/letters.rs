@@ -11,6 +11,7 @@ fn reply_ref(a: &Appeal) -> Reply {
         date: Some(a.received_on()),
         subject: a.subject.clone(),
         due_date: a.due_date,
+        registered_on: a.registered_on,
         extension_reason: a.extension_reason.clone(),
         answer: a.answer.clone(),
         ..Reply::default()

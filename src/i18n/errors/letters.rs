@@ -33,6 +33,7 @@ impl Describe for LetterError {
                     crate::letters::TemplateField::Date => "--date",
                     crate::letters::TemplateField::Time => "--time",
                     crate::letters::TemplateField::Amount => "--amount",
+                    crate::letters::TemplateField::Service => "--service",
                 };
                 w::merge_field_missing(f.label(), option)
             }

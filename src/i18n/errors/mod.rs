@@ -49,6 +49,8 @@ impl Describe for FieldError {
             FieldError::NoSuchDate => w::ERR_NO_SUCH_DATE.into(),
             FieldError::Kopecks => w::ERR_KOPECKS.into(),
             FieldError::TooLarge => w::ERR_TOO_LARGE.into(),
+            FieldError::OneLine => w::ERR_ONE_LINE.into(),
+            FieldError::TooLong(max) => w::err_longer_than(*max),
             FieldError::DateOrder => w::ERR_DATE_ORDER.into(),
             FieldError::Number => w::ERR_NUMBER.into(),
             FieldError::Negative => w::ERR_NEGATIVE.into(),
