@@ -1098,11 +1098,7 @@ fn the_merge_templates_decline_an_entrepreneur() {
             .body
     };
     for (name, genitive, dative) in [
-        (
-            "ИП Воронцов М.Ф.",
-            "ИП Воронцова М.Ф.",
-            "ИП Воронцову М.Ф.",
-        ),
+        ("ИП Воронцов М.Ф.", "ИП Воронцова М.Ф.", "ИП Воронцову М.Ф."),
         ("ООО «Ромашка»", "ООО «Ромашка»", "ООО «Ромашка»"),
     ] {
         let mut d = clients::service::open(&db, client).expect("dossier");

@@ -743,7 +743,7 @@ const V19_TEMPLATE_CASES: &str = "UPDATE templates SET body = 'Информир�
 Для {{ client.short_name }} изменения коснутся расчётов по договору энергоснабжения № {{ client.contract_number }}. Подробный расчёт для Вашего предприятия подготовит персональный менеджер {{ manager.initials }}: тел. {{ manager.phone }}, e-mail {{ manager.email }}.';
 UPDATE templates SET body = '{{ company.short_name }} предлагает клиентам категории «VIP» новую услугу: {{ fields.service }}.
 
-Что эта услуга даст {{ client.name_dative }}, подробно расскажет персональный менеджер {{ manager.initials }}; при Вашем согласии он организует её подключение. Телефон персонального менеджера: {{ manager.phone }}.', updated_at = '2026-12-07T00:00:00Z'
+Что эта услуга даст {{ client.name_dative }}, подробно расскажет персональный менеджер {{ manager.initials }}. При Вашем согласии услуга будет подключена в удобное для Вас время. Телефон персонального менеджера: {{ manager.phone }}.', updated_at = '2026-12-07T00:00:00Z'
  WHERE code = 'new_service' AND body = '{{ company.short_name }} предлагает клиентам категории «VIP» новую услугу.
 
 Услуга позволит {{ client.short_name }} сократить затраты на электрическую энергию и время на расчёты. Персональный менеджер {{ manager.initials }} расскажет о ней подробно и при Вашем согласии организует подключение.';
