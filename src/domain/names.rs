@@ -151,6 +151,14 @@ pub enum NameCase {
     Instrumental,
 }
 
+fn petrovich_case(case: NameCase) -> Case {
+    match case {
+        NameCase::Genitive => Case::Genitive,
+        NameCase::Dative => Case::Dative,
+        NameCase::Instrumental => Case::Instrumental,
+    }
+}
+
 /// «Г.И. Родионовой»: initials and the surname in a case.
 pub fn initials_surname_in(
     surname: &str,
@@ -159,11 +167,7 @@ pub fn initials_surname_in(
     gender: Gender,
     case: NameCase,
 ) -> String {
-    let case = match case {
-        NameCase::Genitive => Case::Genitive,
-        NameCase::Dative => Case::Dative,
-        NameCase::Instrumental => Case::Instrumental,
-    };
+    let case = petrovich_case(case);
     format!(
         "{}{}\u{a0}{}",
         initial(name),
@@ -217,11 +221,7 @@ pub fn client_name_in(short_name: &str, case: NameCase) -> String {
     let Some(gender) = gender else {
         return s.to_string();
     };
-    let pcase = match case {
-        NameCase::Genitive => Case::Genitive,
-        NameCase::Dative => Case::Dative,
-        NameCase::Instrumental => Case::Instrumental,
-    };
+    let pcase = petrovich_case(case);
     let mut out = head;
     let mut rest = rest;
     for (k, part) in parts.iter().enumerate() {

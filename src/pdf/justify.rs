@@ -27,10 +27,44 @@ enum Join {
     End,
 }
 
+impl Join {
+    /// What stands between this piece and the next when no line breaks there.
+    fn joiner(self) -> &'static str {
+        match self {
+            Join::Space => " ",
+            Join::LegalForm => "\u{a0}",
+            Join::Hyphen | Join::NameHyphen | Join::Address | Join::End => "",
+        }
+    }
+    /// Whether a break here adds a hyphen (and counts towards the hyphens in a row).
+    fn hyphenates(self) -> bool {
+        matches!(self, Join::Hyphen | Join::NameHyphen)
+    }
+    fn demerits(self) -> f64 {
+        match self {
+            Join::Hyphen => HYPHEN_DEMERITS,
+            Join::NameHyphen | Join::Address => NAME_HYPHEN_DEMERITS,
+            Join::LegalForm => LEGAL_FORM_DEMERITS,
+            Join::Space | Join::End => 0.0,
+        }
+    }
+}
+
 struct Piece {
     text: String,
     width: f32,
     join: Join,
+}
+
+impl Piece {
+    /// What a line ending with this piece adds after it: a hyphen inside a word.
+    fn break_mark(&self) -> &'static str {
+        if self.join.hyphenates() && !self.text.ends_with('-') {
+            "-"
+        } else {
+            ""
+        }
+    }
 }
 
 /// Demerits of a break (squared penalties, as in TeX's \hyphenpenalty 50).
@@ -85,12 +119,8 @@ fn pieces(words: &[String], style: Style) -> Vec<Piece> {
                 text,
                 join,
             });
-            start = at
-                + if join == Join::LegalForm {
-                    NBSP.len_utf8()
-                } else {
-                    0
-                };
+            // A broken no-break space goes; a hyphenation point has nothing to skip.
+            start = at + join.joiner().len();
         }
         let text = word[start..].to_string();
         out.push(Piece {
@@ -111,17 +141,11 @@ fn line_text(pieces: &[Piece], a: usize, b: usize) -> String {
     let mut s = String::new();
     for (i, p) in pieces[a..=b].iter().enumerate() {
         s.push_str(&p.text);
-        if a + i == b {
-            if matches!(p.join, Join::Hyphen | Join::NameHyphen) && !p.text.ends_with('-') {
-                s.push('-');
-            }
+        s.push_str(if a + i == b {
+            p.break_mark()
         } else {
-            match p.join {
-                Join::Space => s.push(' '),
-                Join::LegalForm => s.push(NBSP),
-                Join::Hyphen | Join::NameHyphen | Join::Address | Join::End => {}
-            }
-        }
+            p.join.joiner()
+        });
     }
     s
 }
@@ -143,8 +167,6 @@ pub fn break_justified(
         return vec![(Vec::new(), 0.0)];
     }
     let space = style.width(" ");
-    let nbsp = style.width("\u{a0}");
-    let hyphen = style.width("-");
     let states = max_hyphens_in_a_row + 1;
     // best[(b + 1) * states + h]: the least demerits of lines ending after piece b (b = -1: the
     // start) whose last h lines ended with a hyphen; and where that line began.
@@ -154,19 +176,11 @@ pub fn break_justified(
     for b in 0..n {
         let last = b + 1 == n;
         let join = pieces[b].join;
-        let mut w = pieces[b].width;
-        if matches!(join, Join::Hyphen | Join::NameHyphen) && !pieces[b].text.ends_with('-') {
-            w += hyphen;
-        }
+        let mut w = pieces[b].width + style.width(pieces[b].break_mark());
         let mut gaps = 0usize;
         for a in (0..=b).rev() {
             if a < b {
-                w += pieces[a].width
-                    + match pieces[a].join {
-                        Join::Space => space,
-                        Join::LegalForm => nbsp,
-                        Join::Hyphen | Join::NameHyphen | Join::Address | Join::End => 0.0,
-                    };
+                w += pieces[a].width + style.width(pieces[a].join.joiner());
                 if pieces[a].join == Join::Space {
                     gaps += 1;
                 }
@@ -187,23 +201,13 @@ pub fn break_justified(
             ) else {
                 continue;
             };
-            let line = line
-                + match join {
-                    Join::Hyphen => HYPHEN_DEMERITS,
-                    Join::NameHyphen | Join::Address => NAME_HYPHEN_DEMERITS,
-                    Join::LegalForm => LEGAL_FORM_DEMERITS,
-                    Join::Space | Join::End => 0.0,
-                };
+            let line = line + join.demerits();
             for h in 0..states {
                 let prev = best[a * states + h];
                 if !prev.is_finite() {
                     continue;
                 }
-                let next_h = if matches!(join, Join::Hyphen | Join::NameHyphen) {
-                    h + 1
-                } else {
-                    0
-                };
+                let next_h = if join.hyphenates() { h + 1 } else { 0 };
                 if next_h >= states {
                     continue;
                 }

@@ -386,35 +386,27 @@ pub fn layout_letter(c: &LetterContent, meta: Meta) -> Document {
     let mut i = 0;
     while i < flow.len() {
         let f = &flow[i];
-        let current = pages.last_mut().map(std::mem::take).unwrap_or_default();
-        if cursor + f.height <= bottom || current.is_empty() {
+        let page = pages.len() - 1;
+        if cursor + f.height <= bottom || pages[page].is_empty() {
             // It fits, or it is taller than a page: place it anyway rather than loop.
-            let mut current = current;
-            let short = f.keep_prev.saturating_sub(current.len());
-            if short > 0 && pages.len() > 1 {
+            let short = f.keep_prev.saturating_sub(pages[page].len());
+            if short > 0 && page > 0 {
                 // A block that must stand below lines of the text takes them from the page before.
-                let before = pages.len() - 2;
-                let next = current.first().copied().unwrap_or(i);
-                let split = page_split(&flow, &pages[before], next, short);
-                let moved: Vec<usize> = pages[before].drain(split..).collect();
+                let next = pages[page].first().copied().unwrap_or(i);
+                let split = page_split(&flow, &pages[page - 1], next, short);
+                let moved: Vec<usize> = pages[page - 1].drain(split..).collect();
                 cursor += moved.iter().map(|&j| flow[j].height).sum::<f32>();
-                current.splice(0..0, moved);
+                pages[page].splice(0..0, moved);
             }
-            current.push(i);
-            if let Some(p) = pages.last_mut() {
-                *p = current;
-            }
+            pages[page].push(i);
             cursor += f.height;
             i += 1;
             continue;
         }
         // A new page, broken where no paragraph leaves a line alone on either side, with the
         // lines an unbreakable block takes along.
-        let split = page_split(&flow, &current, i, f.keep_prev);
-        let carry = current[split..].to_vec();
-        if let Some(last) = pages.last_mut() {
-            *last = current[..split].to_vec();
-        }
+        let split = page_split(&flow, &pages[page], i, f.keep_prev);
+        let carry = pages[page].split_off(split);
         let page_top = TOP + 8.0 * MM;
         cursor = page_top + carry.iter().map(|&j| flow[j].height).sum::<f32>();
         let carried = !carry.is_empty();
