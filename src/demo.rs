@@ -55,6 +55,8 @@ pub enum DemoError {
     Contacts(#[from] contacts::ContactsError),
     #[error(transparent)]
     Appeals(#[from] crate::appeals::AppealError),
+    #[error(transparent)]
+    Admin(#[from] admin::service::AdminError),
 }
 
 /// A small PNG of a handwritten-looking stroke, as a stand-in signature for demo managers.
@@ -161,6 +163,14 @@ fn generate_with(
         .unwrap_or(today);
     // Everyone was taken on two years ago.
     clock.set_date(first_month);
+
+    // The official reports go to: the company's director, named in the requisites.
+    let mut company = admin::service::company(db)?;
+    if company.director_name.trim().is_empty() {
+        company.director_position = text::DEMO_DIRECTOR_POSITION.into();
+        company.director_name = text::DEMO_DIRECTOR_NAME.into();
+        admin::service::save_company(db, &Actor::SYSTEM, &company)?;
+    }
 
     // Managers: a head of the group and one manager per ~12 clients, at least four.
     let n_managers = (clients / 12).clamp(4, 400);

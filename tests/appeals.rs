@@ -1377,7 +1377,7 @@ fn hostile_review_of_appeals() {
         s.by_topic
     );
     // The PDF draws a bar per channel, kind and topic, as long as its count.
-    let pdf = vipdesk::appeals::memo::stats_pdf(&f.db, &s).expect("pdf");
+    let pdf = vipdesk::appeals::memo::stats_pdf(&f.db, &actor(f.me), &s).expect("pdf");
     let bars = common::pdf_bars(&pdf);
     let channels: Vec<usize> = s
         .by_channel
@@ -1596,5 +1596,149 @@ fn a_past_year_is_not_a_prediction_and_january_holidays_move_only_by_decree() {
         stderr(&o).contains(&i18n::calendar_predicted_warning(2028)),
         "{}",
         stderr(&o)
+    );
+}
+
+/// #22 point 8: the weekly memo is an internal document as GOST R 7.0.97 sets it out: the
+/// company and the group top left with «СЛУЖЕБНАЯ ЗАПИСКА», its date and number under them, a
+/// named official top right in the dative, no reference data of the letterhead, the signature
+/// last; a week in progress says so, a week to come is refused.
+#[test]
+fn the_weekly_memo_is_addressed_numbered_and_dated_at_its_head() {
+    use vipdesk::appeals::memo;
+    let mut f = fixture();
+    common::add_with_role(
+        &mut f.db,
+        "Киселёв",
+        "Дмитрий",
+        "Андреевич",
+        vipdesk::domain::Role::GroupHead,
+    );
+    f.clock.set(at(d(2026, 11, 24), 10));
+    let a = appeal(
+        &f,
+        f.legal,
+        AppealKind::Complaint,
+        Channel::Phone,
+        "Низкое напряжение",
+    );
+    f.register(&a);
+    let text_of = |f: &Fixture, week: &str, as_of: NaiveDate| {
+        let m = memo::weekly_memo(&f.db, week, as_of).expect("memo");
+        common::pdf_text(&memo::memo_pdf(&f.db, &Actor::SYSTEM, &m).expect("pdf"))
+    };
+    // No official named in the requisites: the management of the company.
+    let text = text_of(&f, "2026-W48", d(2026, 11, 30));
+    assert!(text.contains("Руководству ОАО «Орелэнергосбыт»"), "{text}");
+    let mut company = vipdesk::admin::service::company(&f.db).expect("company");
+    company.director_position = "Заместитель генерального директора по сбыту".into();
+    company.director_name = "Сидорова Анна Викторовна".into();
+    vipdesk::admin::service::save_company(&mut f.db, &Actor::SYSTEM, &company).expect("saved");
+    let text = text_of(&f, "2026-W48", d(2026, 11, 30));
+    // Top left, in order: the company, the group, the kind, the date and number.
+    common::assert_in_order(
+        &text,
+        &[
+            "ОАО «Орелэнергосбыт»",
+            "Группа по работе с клиентами категории «VIP»",
+            "СЛУЖЕБНАЯ ЗАПИСКА",
+            "30.11.2026 № СЗ-48",
+            "О жалобах и предложениях",
+            "Низкое напряжение",
+            "Д.А. Киселёв",
+        ],
+    );
+    assert!(
+        text.contains("Заместителю генерального директора по сбыту А.В. Сидоровой"),
+        "{text}"
+    );
+    for absent in ["ОКПО", "ОГРН", "Дата:", "Руководству", "по состоянию"]
+    {
+        assert!(!text.contains(absent), "{absent} in {text}");
+    }
+    // The week in progress: what came so far, and it says so.
+    let text = text_of(&f, "2026-W48", d(2026, 11, 26));
+    assert!(
+        text.contains("по состоянию на 26.11.2026 (неделя не закончилась)"),
+        "{text}"
+    );
+    // A week to come: nothing to report.
+    let e = memo::weekly_memo(&f.db, "2026-W49", d(2026, 11, 29)).expect_err("future");
+    assert!(
+        i18n::describe(&e).contains("начнётся 30.11.2026"),
+        "{}",
+        i18n::describe(&e)
+    );
+    // A name that does not read as an official's is refused where it is typed.
+    for bad in [
+        "Сидорова",
+        "сидорова анна",
+        "Сидорова Анна Викторовна Петровна",
+        "Сидорова 1",
+    ] {
+        company.director_name = bad.into();
+        let errors = vipdesk::admin::draft::check_company(&company);
+        assert!(errors.contains_key("director_name"), "{bad}: {errors:?}");
+    }
+}
+
+/// #22 point 9: the statistics of appeals are a dated reference to management, signed by the
+/// head of the group, on one page when they fit one (no rows alone on a page of their own), and
+/// a period not over yet is marked; a period to come is refused.
+#[test]
+fn the_appeal_statistics_are_a_dated_signed_page_marked_while_the_period_runs() {
+    use vipdesk::appeals::memo;
+    use vipdesk::domain::Code as _;
+    let mut f = fixture();
+    common::add_with_role(
+        &mut f.db,
+        "Киселёв",
+        "Дмитрий",
+        "Андреевич",
+        vipdesk::domain::Role::GroupHead,
+    );
+    let topics = service::topics(&f.db).expect("topics");
+    assert!(topics.len() >= 8, "{}", topics.len());
+    for (i, topic) in topics.iter().enumerate() {
+        for (k, kind) in AppealKind::ALL.iter().enumerate() {
+            let channel = Channel::ALL[(i + k) % Channel::ALL.len()];
+            f.clock
+                .set(at(d(2026, 3 + (i % 8) as u32, 2 + k as u32), 10));
+            let mut a = appeal(&f, f.legal, *kind, channel, "Вопрос");
+            a.topic_id = Some(topic.id);
+            f.register(&a);
+        }
+    }
+    let s = memo::stats(&f.db, d(2026, 1, 1), d(2026, 12, 31), d(2026, 11, 30)).expect("stats");
+    let pdf = memo::stats_pdf(&f.db, &Actor::SYSTEM, &s).expect("pdf");
+    let pages = lopdf::Document::load_mem(&pdf)
+        .expect("pdf")
+        .get_pages()
+        .len();
+    assert_eq!(pages, 1, "{} topics", s.by_topic.len());
+    let text = common::pdf_text(&pdf);
+    common::assert_in_order(
+        &text,
+        &[
+            "СПРАВКА",
+            "30.11.2026",
+            "Статистика обращений",
+            "по состоянию на 30.11.2026 (период не закончился)",
+            "За период поступило",
+            "Обращения по тематике",
+            "Д.А. Киселёв",
+        ],
+    );
+    assert!(!text.contains("ОКПО"), "{text}");
+    // A period that is over is not marked.
+    let s = memo::stats(&f.db, d(2026, 1, 1), d(2026, 10, 31), d(2026, 11, 30)).expect("stats");
+    let text = common::pdf_text(&memo::stats_pdf(&f.db, &Actor::SYSTEM, &s).expect("pdf"));
+    assert!(!text.contains("по состоянию"), "{text}");
+    let e =
+        memo::stats(&f.db, d(2027, 1, 1), d(2027, 12, 31), d(2026, 11, 30)).expect_err("future");
+    assert!(
+        i18n::describe(&e).contains("начнётся 01.01.2027"),
+        "{}",
+        i18n::describe(&e)
     );
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{sha256, stderr, stdout, vipdesk};
+use common::{inn, sha256, stderr, stdout, vipdesk};
 
 fn client_count(db: &Path) -> usize {
     let o = vipdesk(db, &["clients", "list"]);
@@ -43,13 +43,6 @@ fn kill_after(db: &Path, args: &[&str], after: Duration) {
         Some(9),
         "killed in the middle, not finished"
     );
-}
-
-/// A valid INN for the i-th client of a generated file.
-fn inn(i: u32) -> String {
-    let body = format!("57{i:07}");
-    let d: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
-    format!("{body}{}", vipdesk::domain::validate::inn10_check_digit(&d))
 }
 
 #[test]

@@ -518,3 +518,82 @@ fn signatures_put_the_initials_first() {
     assert!(!text.contains("Киселёв Д.А."), "{text}");
     let _ = petrova;
 }
+
+/// #22 point 7: a row of the greetings schedule takes two lines, three with a long position
+/// or name: «персональный менеджер» and who hands the gift with its days fit their columns, and
+/// a month of New Year greetings is not 40 pages of six rows.
+#[test]
+fn the_schedule_sets_a_greeting_in_two_or_three_lines() {
+    let (mut db, _) = common::db();
+    let positions = [
+        ("Генеральный директор", 1),
+        ("Главный бухгалтер", 2),
+        ("Заместитель генерального директора", 3),
+        ("Главный энергетик", 3),
+        ("Начальник отдела снабжения", 3),
+    ];
+    let names = [
+        ("Константинопольский", "Александр", "Владимирович"),
+        ("Ушакова", "Екатерина", "Петровна"),
+        ("Королёв", "Михаил", "Сергеевич"),
+        ("Харитонова", "Валентина", "Васильевна"),
+        ("Воронцов", "Николай", "Фёдорович"),
+    ];
+    for i in 0..24u32 {
+        let d = Dossier {
+            client: Client {
+                short_name: if i % 2 == 0 {
+                    format!("ПАО «Болховский плодоконсервный завод № {i}»")
+                } else {
+                    format!("АО «Энергомаш-{i}»")
+                },
+                inn: common::inn(i + 1),
+                strategic: i % 3 == 0,
+                ..Default::default()
+            },
+            people: positions
+                .iter()
+                .zip(names)
+                .map(
+                    |((position, category), (surname, name, patronymic))| Person {
+                        surname: surname.into(),
+                        name: name.into(),
+                        patronymic: patronymic.into(),
+                        position: (*position).into(),
+                        category: Some(*category),
+                        ..Default::default()
+                    },
+                )
+                .collect(),
+            ..Default::default()
+        };
+        clients::service::save(&mut db, &Actor::SYSTEM, &d).expect("client");
+    }
+    let (from, to) = (common::d(2026, 12, 1), common::d(2026, 12, 31));
+    let rows = service::schedule_for(&db, from, to, None)
+        .expect("rows")
+        .len();
+    assert!(rows >= 120, "a New Year greeting for everyone: {rows}");
+    let pdf = vipdesk::greetings::documents::schedule_pdf(&db, from, to, None).expect("pdf");
+    let pages = lopdf::Document::load_mem(&pdf)
+        .expect("pdf")
+        .get_pages()
+        .len();
+    assert!(
+        rows as f32 / pages as f32 >= 10.0,
+        "{rows} greetings on {pages} pages"
+    );
+    let text = common::pdf_text(&pdf);
+    // No word of the usual columns is broken across lines.
+    for word in [
+        "персональный менеджер",
+        "представитель клиента",
+        "Новый год",
+    ] {
+        assert!(text.contains(word), "{word} in {text}");
+    }
+    assert!(!text.contains("персональ-"), "{text}");
+    // Who hands the gift, then its days as one span.
+    assert!(text.contains("представитель клиента"), "{text}");
+    assert!(!text.contains("через представителя"), "{text}");
+}

@@ -37,6 +37,7 @@ pub fn sample_letter(paragraphs: usize) -> LetterContent {
                 std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icon.png"))
                     .expect("logo"),
             )),
+            ..Company::default()
         },
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
         number: Some("VIP-145".into()),

@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use common::{stderr, stdout, vipdesk};
+use common::{inn, stderr, stdout, vipdesk};
 
 use std::path::Path;
 use std::process::Command;
@@ -162,13 +162,6 @@ fn formulas_are_exported_as_text_and_come_back() {
         line.contains("\"short_name\":\"=cmd|' /C calc'!A0\""),
         "{line}"
     );
-}
-
-/// A valid INN for the i-th client of a generated file.
-fn inn(i: u32) -> String {
-    let body = format!("57{i:07}");
-    let d: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
-    format!("{body}{}", vipdesk::domain::validate::inn10_check_digit(&d))
 }
 
 /// One stray quote rejects its own row, named by the line an editor shows, and nothing more.

@@ -116,6 +116,17 @@ pub fn check_company(c: &Company) -> FieldErrors {
     if !crate::domain::fmt::number_format_ok(&c.number_format) {
         ck.err("number_format", FieldError::NumberFormat);
     }
+    // The official reports go to: a name that declines into the addressee block, with the
+    // position it is addressed by.
+    if !c.director_name.trim().is_empty() {
+        if crate::domain::names::parse_official(&c.director_name).is_none() {
+            ck.err("director_name", FieldError::OfficialName);
+        }
+        ck.required("director_position", &c.director_position);
+    }
+    if c.director_name.contains('\n') || c.director_position.contains('\n') {
+        ck.err("director_name", FieldError::OneLine);
+    }
     ck.finish(()).err().unwrap_or_default()
 }
 

@@ -37,6 +37,9 @@ pub enum AdminError {
     BadCopy(StorageError),
     #[error("the image is {width}×{height} pixels: too large")]
     ImageTooLarge { width: u32, height: u32 },
+    /// Requisites that break a rule of [`super::draft::check_company`].
+    #[error("the requisites do not pass their checks: {0:?}")]
+    Invalid(crate::domain::FieldErrors),
 }
 
 pub fn managers(db: &impl Reader) -> Result<Vec<Manager>, StorageError> {
@@ -164,7 +167,7 @@ pub fn company_to_edit(db: &Db) -> Result<Editable<Company>, StorageError> {
     store::company_to_edit(db.conn())
 }
 
-pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), StorageError> {
+pub fn save_company(db: &mut Db, actor: &Actor, c: &Company) -> Result<(), AdminError> {
     save_company_over(db, actor, None, c)
 }
 
@@ -175,13 +178,17 @@ pub fn save_company_over(
     actor: &Actor,
     base: Option<&Company>,
     c: &Company,
-) -> Result<(), StorageError> {
-    db.write(actor, |w| {
+) -> Result<(), AdminError> {
+    let errors = super::draft::check_company(c);
+    if !errors.is_empty() {
+        return Err(AdminError::Invalid(errors));
+    }
+    Ok(db.write(actor, |w| {
         if let Some(base) = base {
             crate::storage::unchanged(0, base, &store::load_company(w)?)?;
         }
         store::save_company(w, c)
-    })
+    })?)
 }
 
 /// The integrity check: SQLite's own and the domain's rules.

@@ -13,7 +13,7 @@ use super::store;
 use crate::admin::service as admin_service;
 use crate::domain::{Actor, Code as _, Duty, Role, fmt};
 use crate::files::{self, FileError};
-use crate::pdf::table::{Signature, Table, layout_table};
+use crate::pdf::table::{InternalHead, Signature, Table, layout_table};
 use crate::pdf::{self, Meta, PdfError};
 use crate::storage::{Db, StorageError};
 use crate::words::appeals as t;
@@ -30,6 +30,12 @@ pub enum ReportError {
     BadWeek(String),
     #[error("the period ends before it starts")]
     BadPeriod,
+    /// A period that has not begun on the day the statistics are made.
+    #[error("the period starts on {0}")]
+    FuturePeriod(NaiveDate),
+    /// A week that has not begun on the day the memo is made: nothing to report yet.
+    #[error("week {week} starts on {starts}")]
+    FutureWeek { week: String, starts: NaiveDate },
 }
 
 /// The weekly memo: the complaints and suggestions of one ISO week.
@@ -60,6 +66,16 @@ impl Memo {
         self.rows.iter().filter(|r| !r.status.is_open()).count()
     }
     /// Still open and past their deadline on the day of the memo.
+    /// The week is not over on the day of the memo: what it reports is so far.
+    pub fn unfinished(&self) -> bool {
+        self.to > self.as_of
+    }
+    /// The memo's registration number: the weekly memos of a year are numbered by their week
+    /// («СЗ-49»), one a week, so a memo made again for a week keeps its number.
+    pub fn number(&self) -> String {
+        use chrono::Datelike as _;
+        t::memo_number(self.from.iso_week().week())
+    }
     pub fn overdue(&self) -> usize {
         self.rows
             .iter()
@@ -71,6 +87,12 @@ impl Memo {
 /// The memo of the ISO week `week` (`2026-W48`), as of `as_of`.
 pub fn weekly_memo(db: &Db, week: &str, as_of: NaiveDate) -> Result<Memo, ReportError> {
     let (from, to) = iso_week(week).ok_or_else(|| ReportError::BadWeek(week.to_string()))?;
+    if from > as_of {
+        return Err(ReportError::FutureWeek {
+            week: week_title_of(from),
+            starts: from,
+        });
+    }
     let rows = store::received_between(
         db.conn(),
         from,
@@ -118,9 +140,7 @@ pub fn week_label(m: &Memo) -> String {
 pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportError> {
     let conn = db.conn();
     let company = admin_service::company(conn)?;
-    let head = admin_service::managers(conn)?
-        .into_iter()
-        .find(|m| m.role == Role::GroupHead && m.active);
+    let head = group_head(db)?;
     let rows: Vec<Vec<String>> = memo
         .rows
         .iter()
@@ -143,10 +163,13 @@ pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportEr
             ]
         })
         .collect();
-    let mut footer = vec![t::MEMO_INTRO.to_string()];
-    if memo.rows.is_empty() {
-        footer = vec![t::MEMO_NONE.to_string()];
+    let mut footer = Vec::new();
+    let intro = if memo.rows.is_empty() {
+        t::MEMO_NONE
     } else {
+        t::MEMO_INTRO
+    };
+    if !memo.rows.is_empty() {
         footer.push(t::memo_totals(
             memo.rows.len(),
             memo.complaints(),
@@ -158,17 +181,13 @@ pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportEr
             memo.overdue(),
         ));
     }
-    footer.push(t::memo_date(&fmt::date(memo.as_of)));
+    let mut requisites = InternalHead::of(&company);
+    requisites.kind = t::MEMO_TITLE.to_string();
+    requisites.date_number = t::date_and_number(&fmt::date(memo.as_of), &memo.number());
+    requisites.addressee = management_addressee(&company);
     let table = Table {
-        title: vec![
-            t::memo_addressee(&company.short_name),
-            t::MEMO_TITLE.to_string(),
-            t::memo_subtitle(
-                &fmt::date(memo.from),
-                &fmt::date(memo.to),
-                &week_label(memo),
-            ),
-        ],
+        title: vec![memo_heading(memo)],
+        intro: vec![intro.to_string()],
         columns: vec![
             (t::COL_NO.into(), 8.0),
             (t::COL_APPEAL_NUMBER.into(), 22.0),
@@ -183,38 +202,70 @@ pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportEr
         rows,
         bold_rows: Vec::new(),
         footer,
-        header: Some(company.clone()),
+        header: Some(requisites),
         landscape: true,
         charts: Vec::new(),
-        signature: Some(Signature {
-            position: head
-                .as_ref()
-                .map(|h| h.position.clone())
-                .filter(|p| !p.trim().is_empty())
-                .unwrap_or_else(|| t::MEMO_SIGNER_FALLBACK.to_string()),
-            name: head
-                .as_ref()
-                .map(|h| h.signature_name())
-                .unwrap_or_default(),
-            png: head
-                .as_ref()
-                .filter(|h| h.id.is_some() && h.id == actor.id)
-                .filter(|_| actor.may(Duty::SignMemo).is_ok())
-                .and_then(|h| h.signature_png.clone())
-                .map(std::sync::Arc::new),
-        }),
+        cell_pt: None,
+        signature: Some(head_signature(head.as_ref(), actor)),
     };
     let meta = Meta {
         title: format!("{} {}", t::MEMO_TITLE, memo.week),
         author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
-        subject: t::memo_subtitle(
-            &fmt::date(memo.from),
-            &fmt::date(memo.to),
-            &week_label(memo),
-        ),
+        subject: memo_heading(memo),
         date: Some(memo.as_of),
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
+}
+
+/// The head of the group's signature under a report to management: with the facsimile when
+/// the head makes it, else the place for the signature by hand (a manager prepares it, the head
+/// signs).
+fn head_signature(head: Option<&crate::admin::Manager>, actor: &Actor) -> Signature {
+    Signature {
+        position: head
+            .map(|h| h.position.clone())
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| t::MEMO_SIGNER_FALLBACK.to_string()),
+        name: head.map(|h| h.signature_name()).unwrap_or_default(),
+        png: head
+            .filter(|h| h.id.is_some() && h.id == actor.id)
+            .filter(|_| actor.may(Duty::SignMemo).is_ok())
+            .and_then(|h| h.signature_png.clone())
+            .map(std::sync::Arc::new),
+    }
+}
+
+fn group_head(db: &Db) -> Result<Option<crate::admin::Manager>, StorageError> {
+    Ok(admin_service::managers(db.conn())?
+        .into_iter()
+        .find(|m| m.role == Role::GroupHead && m.active))
+}
+
+/// The memo's heading: «О жалобах и предложениях …, поступивших с … по … (49-я неделя 2026 г.)»,
+/// «… по состоянию на …» while the week is not over.
+pub fn memo_heading(memo: &Memo) -> String {
+    let mut s = t::memo_subtitle(
+        &fmt::date(memo.from),
+        &fmt::date(memo.to),
+        &week_label(memo),
+    );
+    if memo.unfinished() {
+        s = t::memo_so_far(&s, &fmt::date(memo.as_of));
+    }
+    fmt::capitalize(&s)
+}
+
+/// Who reports to management go to, as the addressee block says it: «Генеральному директору»,
+/// «А.В. Сидорову» when the requisites name the official, else «Руководству ОАО «…»».
+pub fn management_addressee(company: &crate::pdf::letter::Company) -> Vec<String> {
+    use crate::domain::names;
+    match names::official_dative(&company.director_name) {
+        Some(name) if !company.director_position.trim().is_empty() => vec![
+            fmt::capitalize(&names::position_dative(company.director_position.trim())),
+            name,
+        ],
+        _ => vec![t::memo_addressee(&company.short_name)],
+    }
 }
 
 /// Writes the memo's PDF to `target`.
@@ -228,6 +279,8 @@ pub fn write_memo(db: &Db, actor: &Actor, memo: &Memo, target: &Path) -> Result<
 pub struct Stats {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// The day the statistics are made: what is open and late is judged on it.
+    pub as_of: NaiveDate,
     pub total: usize,
     pub by_channel: Vec<(Channel, usize)>,
     pub by_kind: Vec<(AppealKind, usize)>,
@@ -258,6 +311,9 @@ pub fn stats(
     if to < from {
         return Err(ReportError::BadPeriod);
     }
+    if from > as_of {
+        return Err(ReportError::FuturePeriod(from));
+    }
     let rows = store::stat_rows(db.conn(), from, to)?;
     let mut by_channel: BTreeMap<Channel, usize> = BTreeMap::new();
     let mut by_kind: BTreeMap<AppealKind, usize> = BTreeMap::new();
@@ -287,6 +343,7 @@ pub fn stats(
     Ok(Stats {
         from,
         to,
+        as_of,
         total: rows.len(),
         by_channel: Channel::ALL
             .iter()
@@ -305,57 +362,27 @@ pub fn stats(
 }
 
 /// The statistics as a PDF table.
-pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
+pub fn stats_pdf(db: &Db, actor: &Actor, s: &Stats) -> Result<Vec<u8>, ReportError> {
     let company = admin_service::company(db.conn())?;
-    // Counts with their thousands apart: «18 740».
-    let whole = |n: usize| fmt::number(n as f64, 0);
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut bold = Vec::new();
-    let mut section = |rows: &mut Vec<Vec<String>>, title: &str| {
-        bold.push(rows.len());
-        rows.push(vec![title.to_string(), String::new()]);
-    };
-    section(&mut rows, t::STATS_SUMMARY);
-    rows.push(vec![t::STATS_TOTAL.into(), whole(s.total)]);
-    rows.push(vec![t::STATS_ANSWERED.into(), whole(s.answered)]);
-    rows.push(vec![t::STATS_ON_TIME.into(), whole(s.on_time)]);
-    rows.push(vec![
-        t::STATS_ON_TIME_RATE.into(),
-        s.on_time_rate()
-            .map(|r| format!("{} %", fmt::number(r, 1)))
-            .unwrap_or_else(|| "—".into()),
-    ]);
-    rows.push(vec![
-        t::STATS_AVG_DAYS.into(),
-        s.avg_answer_days
-            .map(|d| fmt::number(d, 1))
-            .unwrap_or_else(|| "—".into()),
-    ]);
-    rows.push(vec![t::STATS_OPEN_OVERDUE.into(), whole(s.open_overdue)]);
-    section(&mut rows, t::STATS_BY_CHANNEL);
-    for (c, n) in &s.by_channel {
-        rows.push(vec![t::channel_label(c.code()).into(), whole(*n)]);
+    let head = group_head(db)?;
+    let mut requisites = InternalHead::of(&company);
+    requisites.kind = t::STATS_KIND.to_string();
+    requisites.date_number = fmt::date(s.as_of);
+    requisites.addressee = management_addressee(&company);
+    let period = stats_period(s);
+    let mut title = vec![t::STATS_TITLE.to_string(), period.clone()];
+    if s.to > s.as_of {
+        title.push(t::stats_so_far(&fmt::date(s.as_of)));
     }
-    section(&mut rows, t::STATS_BY_KIND);
-    for (k, n) in &s.by_kind {
-        rows.push(vec![t::kind_label(k.code()).into(), whole(*n)]);
-    }
-    section(&mut rows, t::STATS_BY_TOPIC);
-    for (topic, n) in &s.by_topic {
-        rows.push(vec![topic.clone(), whole(*n)]);
-    }
-    let period = t::stats_period(&fmt::date(s.from), &fmt::date(s.to));
     let table = Table {
-        title: vec![t::STATS_TITLE.to_string(), period.clone()],
-        columns: vec![
-            (t::COL_INDICATOR.into(), 130.0),
-            (t::COL_VALUE.into(), 50.0),
-        ],
-        rows,
-        bold_rows: bold,
+        title,
+        intro: vec![stats_summary(s)],
+        columns: Vec::new(),
+        rows: Vec::new(),
+        bold_rows: Vec::new(),
         footer: Vec::new(),
-        header: Some(company),
-        signature: None,
+        header: Some(requisites),
+        signature: Some(head_signature(head.as_ref(), actor)),
         landscape: false,
         charts: vec![
             count_chart(
@@ -373,17 +400,39 @@ pub fn stats_pdf(db: &Db, s: &Stats) -> Result<Vec<u8>, ReportError> {
                 s.by_topic.iter().map(|(topic, n)| (topic.as_str(), *n)),
             ),
         ],
+        cell_pt: None,
     };
     let meta = Meta {
         title: t::STATS_TITLE.into(),
-        author: String::new(),
+        author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
         subject: period,
-        date: Some(s.to),
+        date: Some(s.as_of),
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
 }
 
-/// A chart of counts: a bar per label, the count beside it.
+/// «за период с 01.01.2026 по 31.12.2026».
+pub fn stats_period(s: &Stats) -> String {
+    t::stats_period(&fmt::date(s.from), &fmt::date(s.to))
+}
+
+/// The totals of the statistics said as a report says them: how many came, were answered, in
+/// time, how long an answer took, how many are late.
+pub fn stats_summary(s: &Stats) -> String {
+    let rate = s
+        .on_time_rate()
+        .map(|r| format!("{}\u{a0}%", fmt::number(r, 1)));
+    let days = s.avg_answer_days.map(|d| fmt::number(d, 1));
+    t::stats_summary(
+        s.total,
+        s.answered,
+        s.on_time,
+        rate.as_deref(),
+        days.as_deref(),
+        s.open_overdue,
+    )
+}
+
 fn count_chart<'a>(
     title: &str,
     counts: impl Iterator<Item = (&'a str, usize)>,
@@ -397,7 +446,7 @@ fn count_chart<'a>(
     }
 }
 
-pub fn write_stats(db: &Db, s: &Stats, target: &Path) -> Result<(), ReportError> {
-    files::write(target, &stats_pdf(db, s)?)?;
+pub fn write_stats(db: &Db, actor: &Actor, s: &Stats, target: &Path) -> Result<(), ReportError> {
+    files::write(target, &stats_pdf(db, actor, s)?)?;
     Ok(())
 }

@@ -283,9 +283,9 @@ pub fn appeal_stats(
     file: &Path,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
-    let (db, _) = place.reader()?;
+    let (db, viewer) = place.reader()?;
     let s = memo::stats(&db, from, to, db.today()).map_err(t::err)?;
-    memo::write_stats(&db, &s, file).map_err(t::err)?;
+    memo::write_stats(&db, &viewer, &s, file).map_err(t::err)?;
     out.line(format!("{}\t{}", t::STATS_TOTAL, s.total))?;
     out.line(t::stats_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)

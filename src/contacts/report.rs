@@ -403,6 +403,7 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
     }
     let table = pdf::table::Table {
         title: vec![company.short_name.clone(), contact_report_title(report)],
+        intro: Vec::new(),
         columns: vec![
             (admin_words::COL_CLIENT.to_string(), 80.0),
             (t::COL_CALLS.to_string(), 40.0),
@@ -427,6 +428,7 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
                 full: Some(100.0),
             }]
         },
+        cell_pt: None,
     };
     let meta = Meta {
         title: contact_report_title(report),

@@ -112,6 +112,9 @@ pub enum FieldError {
     PeriodTooLong,
     #[error("a date after today")]
     FutureDate,
+    /// An official's name that does not read as «Фамилия Имя Отчество» or «Фамилия И.О.».
+    #[error("surname and name")]
+    OfficialName,
 }
 
 /// Field key → why it was refused, e.g. `"inn"` → [`FieldError::InnChecksum`].

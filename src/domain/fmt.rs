@@ -10,6 +10,18 @@ pub fn date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
+/// A span of days as a schedule prints it: «15–21.12.2026» within a month, «28.12.2026–11.01.2027»
+/// across months, one date when the span is a day.
+pub fn date_span(from: NaiveDate, to: NaiveDate) -> String {
+    if from == to {
+        date(to)
+    } else if (from.year(), from.month()) == (to.year(), to.month()) {
+        format!("{:02}\u{2013}{}", from.day(), date(to))
+    } else {
+        format!("{}\u{2013}{}", date(from), date(to))
+    }
+}
+
 pub fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(date).unwrap_or_default()
 }

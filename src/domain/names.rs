@@ -140,6 +140,57 @@ pub fn initials_surname_dative(
     initials_surname_in(surname, name, patronymic, gender, NameCase::Dative)
 }
 
+/// An official's name as typed in the requisites, surname first: «Сидоров Алексей Викторович»
+/// or «Сидоров А.В.» → (surname, name, patronymic), initials kept as letters; `None` when it
+/// does not read as a surname with a name (one word, a digit, more than three words).
+pub fn parse_official(s: &str) -> Option<(String, String, String)> {
+    let s = s.trim();
+    let (surname, rest) = s.split_once(char::is_whitespace)?;
+    let rest = rest.trim();
+    let word_ok = |w: &str| {
+        !w.is_empty()
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    };
+    let parts: Vec<&str> = if rest.contains('.') {
+        // «А.В.», «А. В.»: one initial a part.
+        rest.split(['.', ' '])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        rest.split_whitespace().collect()
+    };
+    let single = |p: &&str| p.chars().count() == 1;
+    let ok = word_ok(surname)
+        && !surname.contains('.')
+        && (1..=2).contains(&parts.len())
+        && parts.iter().all(|p| word_ok(p))
+        && (!rest.contains('.') || parts.iter().all(single));
+    ok.then(|| {
+        (
+            surname.to_string(),
+            parts[0].to_string(),
+            parts.get(1).map(|p| p.to_string()).unwrap_or_default(),
+        )
+    })
+}
+
+/// An official in an addressee block: «А.В. Сидорову» from «Сидоров Алексей Викторович»; the
+/// surname stays as written when its gender cannot be told («Шевчук А.В.»).
+pub fn official_dative(s: &str) -> Option<String> {
+    let (surname, name, patronymic) = parse_official(s)?;
+    fn whole(p: &str) -> &str {
+        if p.chars().count() > 1 { p } else { "" }
+    }
+    Some(
+        match detect_gender(&surname, whole(&name), whole(&patronymic)) {
+            Some(g) => initials_surname_dative(&surname, &name, &patronymic, g),
+            None => initials_surname(&surname, &name, &patronymic),
+        },
+    )
+}
+
 /// The grammatical cases a template can ask a name in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameCase {
@@ -342,6 +393,46 @@ pub fn salutation(name: &str, patronymic: &str, gender: Gender) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// An official typed in the requisites reads in full or with initials, and is addressed in
+    /// the dative; what is not a name is refused.
+    #[test]
+    fn an_official_is_addressed_in_the_dative() {
+        let nbsp = |s: &str| s.replace(' ', "\u{a0}");
+        assert_eq!(
+            official_dative("Сидоров Алексей Викторович").as_deref(),
+            Some(nbsp("А.В. Сидорову").as_str())
+        );
+        assert_eq!(
+            official_dative("Сидорова Анна Викторовна").as_deref(),
+            Some(nbsp("А.В. Сидоровой").as_str())
+        );
+        assert_eq!(
+            official_dative("Сидоров А.В.").as_deref(),
+            Some(nbsp("А.В. Сидорову").as_str())
+        );
+        assert_eq!(
+            official_dative("Сидоров А. В.").as_deref(),
+            Some(nbsp("А.В. Сидорову").as_str())
+        );
+        // Whose gender cannot be told stays as written.
+        assert_eq!(
+            official_dative("Шевчук А.В.").as_deref(),
+            Some(nbsp("А.В. Шевчук").as_str())
+        );
+        for bad in [
+            "",
+            "Сидоров",
+            "сидоров алексей",
+            "Сидоров Алексей Викторович Петрович",
+            "Сидоров 1",
+            "Сидоров Ал.В.",
+            "А.В. Сидоров",
+        ] {
+            assert_eq!(parse_official(bad), None, "{bad}");
+        }
+    }
     #[test]
     fn a_name_said_aloud_has_no_legal_form() {
         assert_eq!(without_legal_form("ОАО «Орелэнергосбыт»"), "Орелэнергосбыт");
@@ -377,8 +468,6 @@ mod tests {
             assert_eq!(client_name_in("ИПОТЕКА-ЦЕНТР", case), "ИПОТЕКА-ЦЕНТР");
         }
     }
-
-    use super::*;
 
     #[test]
     fn gender_from_patronymic() {

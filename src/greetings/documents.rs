@@ -11,7 +11,7 @@ use crate::admin::service as admin_service;
 use crate::domain::{Code as _, Role, fmt, names};
 use crate::files::{self, FileError};
 use crate::pdf::layout::{Align, Document, Item, MM, Page, Style, TextRun, break_lines};
-use crate::pdf::table::{Signature, Table, layout_table};
+use crate::pdf::table::{InternalHead, Signature, Table, layout_table};
 use crate::pdf::{self, Meta, PdfError};
 use crate::storage::{Db, StorageError};
 use crate::words::greetings as t;
@@ -87,6 +87,15 @@ pub fn gift_by_words(g: &GiftBy) -> &'static str {
     }
 }
 
+/// Who hands a gift, as the schedule's column «Вручает» names them: «представитель клиента».
+pub fn handed_by_words(g: &GiftBy) -> &'static str {
+    match g {
+        GiftBy::Representative => t::HANDED_BY_REPRESENTATIVE,
+        GiftBy::Manager => t::HANDED_BY_MANAGER,
+        GiftBy::BranchEmployee => t::HANDED_BY_BRANCH,
+    }
+}
+
 /// The holiday of a greeting in words: «День рождения (50 лет)», «День энергетика».
 pub fn holiday_words(occasion: Occasion, name: &str, age: Option<i32>) -> String {
     let base = match occasion {
@@ -127,10 +136,10 @@ pub fn schedule_cells(rows: &[Greeting], gifts: &[GiftRow]) -> Vec<Vec<String>> 
                 g.client.to_string(),
                 g.category.to_string(),
                 callers_words(g),
-                t::hand_over_words(
-                    gift_by_words(&g.gift_by),
-                    &fmt::date(g.hand_from),
-                    &fmt::date(g.hand_by),
+                format!(
+                    "{}\n{}",
+                    handed_by_words(&g.gift_by),
+                    fmt::date_span(g.hand_from, g.hand_by)
                 ),
                 fmt::date(g.order_by),
                 gift,
@@ -154,22 +163,28 @@ pub fn person_line(person: &str, position: &str) -> String {
     }
 }
 
-/// The schedule's columns: 267 mm across a landscape A4.
+/// The schedule's columns: 267 mm across a landscape A4, at [`SCHEDULE_PT`]. Each is as wide
+/// as its usual words need on one line («персональный», «представитель клиента», a date, a
+/// limit), so a row is two lines high: a name with its position, a client's name, a holiday
+/// with an age are the cells that take the second.
 pub fn schedule_columns() -> Vec<(String, f32)> {
     vec![
-        (t::GCOL_NO.into(), 10.0),
-        (t::GCOL_DATE.into(), 22.0),
-        (t::GCOL_HOLIDAY.into(), 30.0),
-        (t::GCOL_PERSON.into(), 41.0),
-        (t::GCOL_CLIENT.into(), 34.0),
-        (t::GCOL_CATEGORY.into(), 10.0),
-        (t::GCOL_CALLS.into(), 25.0),
-        (t::GCOL_GIFT_BY.into(), 30.0),
-        (t::GCOL_ORDER_BY.into(), 22.0),
-        (t::GCOL_GIFT.into(), 23.0),
-        (t::GCOL_LIMIT.into(), 20.0),
+        (t::GCOL_NO.into(), 8.0),
+        (t::GCOL_DATE.into(), 18.0),
+        (t::GCOL_HOLIDAY.into(), 27.0),
+        (t::GCOL_PERSON.into(), 49.0),
+        (t::GCOL_CLIENT.into(), 35.0),
+        (t::GCOL_CATEGORY.into(), 9.0),
+        (t::GCOL_CALLS.into(), 24.0),
+        (t::GCOL_GIFT_BY.into(), 37.0),
+        (t::GCOL_ORDER_BY.into(), 18.0),
+        (t::GCOL_GIFT.into(), 25.0),
+        (t::GCOL_LIMIT.into(), 17.0),
     ]
 }
+
+/// The schedule's cell text size: a landscape register of many rows, as offices set them.
+pub const SCHEDULE_PT: f32 = 8.5;
 
 /// The schedule of greetings of a period for management's decision: every greeting with who
 /// calls, who hands the gift and when, by when it is ordered, the gift planned and the limit;
@@ -196,14 +211,16 @@ pub fn schedule_pdf(
     footer.push(t::HOLIDAY_CATEGORIES.to_string());
     let table = Table {
         title: vec![t::SCHEDULE_TITLE.to_string(), period.clone()],
+        intro: Vec::new(),
         columns: schedule_columns(),
         rows: schedule_cells(&rows, &gifts),
         bold_rows: Vec::new(),
         footer,
-        header: Some(company),
+        header: Some(InternalHead::of(&company)),
         signature: group_head(db)?,
         landscape: true,
         charts: Vec::new(),
+        cell_pt: Some(SCHEDULE_PT),
     };
     let meta = Meta {
         title: t::SCHEDULE_TITLE.into(),
@@ -278,13 +295,15 @@ pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>,
         });
     }
     footer.push(t::ORDER_APPROVAL.to_string());
-    let title = vec![
-        t::order_addressee(&company.short_name),
-        t::ORDER_TITLE.to_string(),
-        fmt::date(today),
-    ];
+    let title = vec![t::ORDER_TITLE.to_string()];
+    // Internal: the unit it goes to is named as it is called (GOST R 7.0.97: a unit in the
+    // nominative), the date under the company's name.
+    let mut requisites = InternalHead::of(&company);
+    requisites.date_number = fmt::date(today);
+    requisites.addressee = vec![t::ORDER_ADDRESSEE.to_string()];
     let table = Table {
         title,
+        intro: Vec::new(),
         columns: vec![
             (t::GCOL_NO.into(), 10.0),
             (t::GCOL_PERSON.into(), 44.0),
@@ -297,10 +316,11 @@ pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>,
         rows: cells,
         bold_rows: Vec::new(),
         footer,
-        header: Some(company),
+        header: Some(requisites),
         signature: group_head(db)?,
         landscape: false,
         charts: Vec::new(),
+        cell_pt: None,
     };
     let meta = Meta {
         title: t::ORDER_TITLE.into(),

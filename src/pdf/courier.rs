@@ -32,6 +32,7 @@ pub fn layout_courier_sheet(
 ) -> Document {
     let table = Table {
         title: vec![company.to_string(), w::courier_title_of(&fmt::date(date))],
+        intro: Vec::new(),
         columns: w::COURIER_COLUMNS
             .iter()
             .zip(WIDTHS)
@@ -67,6 +68,7 @@ pub fn layout_courier_sheet(
         signature: None,
         landscape: true,
         charts: Vec::new(),
+        cell_pt: None,
     };
     layout_table(
         &table,

@@ -33,6 +33,13 @@ pub struct Company {
     /// Whether the letterhead shows the logo.
     #[serde(default = "yes")]
     pub show_logo: bool,
+    /// The unit the VIP group belongs to, under the company's name at the head of an internal
+    /// document (a memo, a schedule, an order to the administrative sector).
+    pub unit: String,
+    /// The official reports to management go to: «Генеральный директор».
+    pub director_position: String,
+    /// Their name, surname first: «Сидоров Алексей Викторович».
+    pub director_name: String,
     #[serde(skip)]
     pub logo_png: Option<Arc<Vec<u8>>>,
 }

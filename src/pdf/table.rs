@@ -7,27 +7,109 @@ const LEFT: f32 = 20.0 * MM;
 const RIGHT: f32 = 10.0 * MM;
 const TOP: f32 = 20.0 * MM;
 const BOTTOM: f32 = 20.0 * MM;
-const CELL: Style = Style::regular(9.5);
-const HEAD: Style = Style::bold(8.5);
+/// The cells' text size unless a table sets its own.
+const CELL_PT: f32 = 9.5;
 const PAD: f32 = 1.5 * MM;
 
 /// What a table document shows. Column widths are in mm and should add up to 180.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub title: Vec<String>,
+    /// Paragraphs of text between the title and the table (a memo's «Докладываю…»).
+    pub intro: Vec<String>,
     pub columns: Vec<(String, f32)>,
     pub rows: Vec<Vec<String>>,
     /// Rows printed bold (totals).
     pub bold_rows: Vec<usize>,
     pub footer: Vec<String>,
-    /// The company header above the title (a memo on the company's form).
-    pub header: Option<super::letter::Company>,
+    /// An internal document's requisites above the title (GOST R 7.0.97: no reference data
+    /// of the letterhead on a paper that stays in the company).
+    pub header: Option<InternalHead>,
     /// A signature block after the footer, kept on one page with it.
     pub signature: Option<Signature>,
     /// A4 turned sideways (columns then add up to 267 mm).
     pub landscape: bool,
     /// Bar charts between the title and the table.
     pub charts: Vec<Chart>,
+    /// The cells' text size in points (a wide register of many rows sets them smaller);
+    /// `None`: 9.5 pt.
+    pub cell_pt: Option<f32>,
+}
+
+/// The requisites of an internal document: the company and its unit top left with the kind of
+/// document, its date and number under them; the addressee top right, in the dative.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InternalHead {
+    /// The company, then the unit that writes.
+    pub author: Vec<String>,
+    /// «СЛУЖЕБНАЯ ЗАПИСКА»; empty when the title names the document.
+    pub kind: String,
+    /// «07.12.2026 № СЗ-49»: the date, and the number when the document is registered.
+    pub date_number: String,
+    /// The addressee's lines, top right.
+    pub addressee: Vec<String>,
+}
+
+impl InternalHead {
+    /// The head of a document of `company`'s VIP group: its short name (the full one when
+    /// there is none) and the unit.
+    pub fn of(company: &super::letter::Company) -> Self {
+        let name = if company.short_name.trim().is_empty() {
+            &company.name
+        } else {
+            &company.short_name
+        };
+        InternalHead {
+            author: [name.trim(), company.unit.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            ..InternalHead::default()
+        }
+    }
+}
+
+const INTERNAL_AUTHOR: Style = Style::bold(11.0);
+const INTERNAL_KIND: Style = Style::bold(12.0);
+const INTERNAL_TEXT: Style = Style::regular(11.0);
+/// The width of an internal head's blocks (GOST: at most about 7.5–8 cm).
+const INTERNAL_CORNER: f32 = 80.0 * MM;
+
+/// Lays an internal head out from the top of the page; returns where the title goes.
+fn internal_head(h: &InternalHead, width: f32, page: &mut Page) -> f32 {
+    use super::letter::stack;
+    let mut y = TOP;
+    for line in &h.author {
+        let lines = break_lines(line, INTERNAL_AUTHOR, INTERNAL_CORNER, Align::Center);
+        y = stack(&lines, LEFT, y, &mut page.items);
+    }
+    if !h.kind.is_empty() {
+        y += 4.0 * MM;
+        let lines = break_lines(&h.kind, INTERNAL_KIND, INTERNAL_CORNER, Align::Center);
+        y = stack(&lines, LEFT, y, &mut page.items);
+    }
+    if !h.date_number.is_empty() {
+        y += 1.0 * MM;
+        let lines = break_lines(
+            &h.date_number,
+            INTERNAL_TEXT,
+            INTERNAL_CORNER,
+            Align::Center,
+        );
+        y = stack(&lines, LEFT, y, &mut page.items);
+    }
+    let mut right = TOP;
+    for line in &h.addressee {
+        let lines = break_lines(line, INTERNAL_TEXT, INTERNAL_CORNER, Align::Left);
+        right = stack(
+            &lines,
+            LEFT + width - INTERNAL_CORNER,
+            right,
+            &mut page.items,
+        );
+    }
+    y.max(right)
 }
 
 /// A horizontal bar chart: a title, then a bar per label with its value printed beside it.
@@ -220,7 +302,7 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
     let bottom = doc.height - BOTTOM;
     let mut page = Page::default();
     let mut y = match &t.header {
-        Some(company) => super::letter::company_block(company, &mut page) + 3.0 * MM,
+        Some(head) => internal_head(head, width, &mut page) + 8.0 * MM,
         None => TOP,
     };
     let title_style = Style::bold(12.0);
@@ -229,33 +311,16 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
         y = super::letter::stack(&lines, LEFT, y, &mut page.items);
     }
     y += 4.0 * MM;
-    for chart in t.charts.iter().filter(|c| !c.bars.is_empty()) {
-        for (items, h) in chart_rows(chart, width) {
-            if y + h > bottom {
-                doc.pages.push(std::mem::take(&mut page));
-                number_page(&mut page, doc.pages.len() + 1, doc.width);
-                y = TOP;
-            }
-            page.items.extend(super::letter::moved(&items, 0.0, y));
-            y += h;
-        }
-        y += 5.0 * MM;
+    let intro_style = Style::regular(11.0);
+    for text in &t.intro {
+        let text = crate::domain::typography::typograph(text);
+        let lines = break_paragraph(&text, intro_style, width, 12.5 * MM, Align::Justify);
+        y = super::letter::stack(&lines, LEFT, y, &mut page.items);
+        y += 1.5 * MM;
     }
-    let header: Vec<String> = t.columns.iter().map(|(h, _)| h.clone()).collect();
-    let put_header = |page: &mut Page, y: f32| -> f32 {
-        let (items, h) = row_items(&t.columns, &header, HEAD, y);
-        page.items.push(Item::Rule {
-            x1: LEFT,
-            y1: y,
-            x2: LEFT + width,
-            y2: y,
-            width: 0.8,
-        });
-        page.items.extend(items);
-        grid(&t.columns, y, y + h, &mut page.items);
-        y + h
-    };
-    y = put_header(&mut page, y);
+    if !t.intro.is_empty() {
+        y += 2.5 * MM;
+    }
     let footer_style = Style::regular(11.0);
     let footer: Vec<Line> = t
         .footer
@@ -276,13 +341,54 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
     };
     let closing_h =
         5.0 * MM + footer.len() as f32 * footer_style.line_height() * 1.15 + signature_h;
+    let charts: Vec<&Chart> = t.charts.iter().filter(|c| !c.bars.is_empty()).collect();
+    for (c, chart) in charts.iter().enumerate() {
+        let rows = chart_rows(chart, width);
+        let n = rows.len();
+        for (k, (items, h)) in rows.into_iter().enumerate() {
+            // With no table after it, the last bar takes the closing lines along.
+            let closing = if t.rows.is_empty() && c + 1 == charts.len() && k + 1 == n {
+                closing_h
+            } else {
+                0.0
+            };
+            if y + h + closing > bottom && (y + h > bottom || closing < bottom - TOP - h) {
+                doc.pages.push(std::mem::take(&mut page));
+                number_page(&mut page, doc.pages.len() + 1, doc.width);
+                y = TOP;
+            }
+            page.items.extend(super::letter::moved(&items, 0.0, y));
+            y += h;
+        }
+        y += 5.0 * MM;
+    }
+    let cell_pt = t.cell_pt.unwrap_or(CELL_PT);
+    let (cell, head) = (Style::regular(cell_pt), Style::bold(cell_pt - 1.0));
+    let header: Vec<String> = t.columns.iter().map(|(h, _)| h.clone()).collect();
+    let put_header = |page: &mut Page, y: f32| -> f32 {
+        let (items, h) = row_items(&t.columns, &header, head, y);
+        page.items.push(Item::Rule {
+            x1: LEFT,
+            y1: y,
+            x2: LEFT + width,
+            y2: y,
+            width: 0.8,
+        });
+        page.items.extend(items);
+        grid(&t.columns, y, y + h, &mut page.items);
+        y + h
+    };
+    // A table with no rows is not drawn: the text says there is nothing.
+    if !t.rows.is_empty() {
+        y = put_header(&mut page, y);
+    }
     let n_rows = t.rows.len();
     let mut rows_on_page = 0;
     for (i, cells) in t.rows.iter().enumerate() {
         let style = if t.bold_rows.contains(&i) {
-            Style::bold(9.5)
+            Style::bold(cell_pt)
         } else {
-            CELL
+            cell
         };
         let (_, h) = row_items(&t.columns, cells, style, y);
         // The last row takes the totals and signature lines with it: they never stand alone
@@ -291,7 +397,7 @@ pub fn layout_table(t: &Table, meta: Meta) -> Document {
         let closing = if i + 1 == n_rows && closing_h < bottom - TOP - h - 20.0 * MM {
             closing_h
         } else if t.bold_rows.contains(&i) && i + 1 < n_rows {
-            row_items(&t.columns, &t.rows[i + 1], CELL, y).1
+            row_items(&t.columns, &t.rows[i + 1], cell, y).1
         } else {
             0.0
         };

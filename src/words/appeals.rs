@@ -188,8 +188,18 @@ pub const MEMO_SIGNER_FALLBACK: &str = "Руководитель группы п
 pub fn memo_file_name(week: &str) -> String {
     format!("Служебная_записка_жалобы_{week}.pdf")
 }
-pub fn memo_date(date: &str) -> String {
-    format!("Дата: {date}")
+pub fn memo_number(week: u32) -> String {
+    format!("СЗ-{week}")
+}
+/// «07.12.2026 № СЗ-49» under the kind of an internal document.
+pub fn date_and_number(date: &str, number: &str) -> String {
+    format!("{date} №\u{a0}{number}")
+}
+pub fn memo_so_far(heading: &str, date: &str) -> String {
+    format!("{heading}, по состоянию на {date} (неделя не закончилась)")
+}
+pub fn err_future_week(week: &str, starts: &str) -> String {
+    format!("{week} начнётся {starts}: докладывать о ней пока нечего.")
 }
 
 pub const STATS_TITLE: &str = "Статистика обращений клиентов категории «VIP»";
@@ -197,6 +207,42 @@ pub fn stats_period(from: &str, to: &str) -> String {
     format!("за период с {from} по {to}")
 }
 pub const STATS_BY_CHANNEL: &str = "По каналам";
+/// The kind of document the statistics are (GOST R 7.0.97).
+pub const STATS_KIND: &str = "СПРАВКА";
+pub fn stats_so_far(date: &str) -> String {
+    format!("по состоянию на {date} (период не закончился)")
+}
+/// The totals of the statistics in words.
+pub fn stats_summary(
+    total: usize,
+    answered: usize,
+    on_time: usize,
+    rate: Option<&str>,
+    avg_days: Option<&str>,
+    overdue: usize,
+) -> String {
+    use crate::domain::fmt::count;
+    if total == 0 {
+        return "За период обращений клиентов категории «VIP» не поступало.".into();
+    }
+    let mut s = format!(
+        "За период поступило {}. Ответ направлен на {answered}, из них в срок — на {on_time}",
+        count(total as u64, ["обращение", "обращения", "обращений"])
+    );
+    if let Some(r) = rate {
+        s += &format!(" ({r})");
+    }
+    if let Some(d) = avg_days {
+        s += &format!("; среднее время ответа — {d} дн.");
+    } else {
+        s += ".";
+    }
+    s += &format!(" На рассмотрении с нарушением срока — {overdue}.");
+    s
+}
+pub fn err_future_period(starts: &str) -> String {
+    format!("Период начнётся {starts}: статистики за него пока нет.")
+}
 pub const STATS_BY_KIND: &str = "По видам";
 pub const STATS_BY_TOPIC: &str = "По тематике";
 pub const STATS_CHART_BY_CHANNEL: &str = "Обращения по каналам поступления";

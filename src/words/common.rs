@@ -7,6 +7,7 @@ pub const ERR_DATE: &str = "Дата в формате ДД.ММ.ГГГГ";
 pub const ERR_NO_SUCH_DATE: &str = "Такой даты нет в календаре";
 pub const ERR_KOPECKS: &str = "Не больше двух знаков после запятой (копейки)";
 pub const ERR_TOO_LARGE: &str = "Слишком большое число";
+pub const ERR_OFFICIAL_NAME: &str = "Фамилия, имя и отчество («Сидоров Алексей Викторович») или фамилия и инициалы («Сидоров А.В.»)";
 pub const ERR_ONE_LINE: &str = "Одной строкой: значение стоит внутри предложения письма";
 pub const ERR_DATE_ORDER: &str = "Дата окончания раньше даты начала";
 pub const ERR_NUMBER: &str = "Введите число, например 1 234,5";

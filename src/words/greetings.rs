@@ -11,6 +11,9 @@ pub const CALLER_MANAGER: &str = "персональный менеджер";
 pub const GIFT_BY_REPRESENTATIVE: &str = "через представителя клиента";
 pub const GIFT_BY_MANAGER: &str = "персональный менеджер лично";
 pub const GIFT_BY_BRANCH: &str = "сотрудник филиала лично";
+pub const HANDED_BY_REPRESENTATIVE: &str = "представитель клиента";
+pub const HANDED_BY_MANAGER: &str = "персональный менеджер";
+pub const HANDED_BY_BRANCH: &str = "сотрудник филиала";
 /// A row of `greetings schedule` on the command line.
 #[allow(clippy::too_many_arguments)]
 pub fn schedule_line(
@@ -102,7 +105,7 @@ pub const GCOL_PERSON: &str = "Лицо, должность";
 pub const GCOL_CLIENT: &str = "Клиент";
 pub const GCOL_CATEGORY: &str = "Кат.";
 pub const GCOL_CALLS: &str = "Звонит";
-pub const GCOL_GIFT_BY: &str = "Подарок и открытка";
+pub const GCOL_GIFT_BY: &str = "Вручает подарок и открытку";
 pub const GCOL_ORDER_BY: &str = "Заказать до";
 pub const GCOL_GIFT: &str = "Подарок";
 pub const GCOL_LIMIT: &str = "Лимит";
@@ -123,9 +126,7 @@ pub fn hand_over_words(by: &str, from: &str, to: &str) -> String {
 }
 pub const SCHEDULE_SIGNER: &str = "Руководитель группы по работе с VIP-клиентами";
 pub const ORDER_TITLE: &str = "Заказ на приобретение подарков";
-pub fn order_addressee(company: &str) -> String {
-    format!("В административно-хозяйственный сектор {company}")
-}
+pub const ORDER_ADDRESSEE: &str = "Административно-хозяйственный сектор";
 pub fn order_deadline_line(date: &str) -> String {
     format!("Передать в АХС не позднее {date} (за 10 рабочих дней до поздравления).")
 }

@@ -14,6 +14,13 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date")
 }
 
+/// A valid INN of an organisation, the i-th of a generated list.
+pub fn inn(i: u32) -> String {
+    let body = format!("57{i:07}");
+    let d: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+    format!("{body}{}", vipdesk::domain::validate::inn10_check_digit(&d))
+}
+
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
 }
@@ -69,6 +76,17 @@ pub fn pdf_text(bytes: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every needle is in `text`, each after the one before.
+pub fn assert_in_order(text: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        match text[from..].find(needle) {
+            Some(i) => from += i + needle.len(),
+            None => panic!("{needle:?} after {:?} in {text}", &text[..from]),
+        }
+    }
 }
 
 /// The filled boxes of a PDF (a chart's bars): their widths in points, page by page in order.

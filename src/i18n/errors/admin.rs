@@ -18,7 +18,21 @@ impl Describe for AdminError {
             AdminError::ImageTooLarge { width, height } => {
                 w::err_image_too_large(*width, *height, crate::pixels::MAX_SIDE)
             }
+            AdminError::Invalid(errors) => super::appeals::fields_sentence(errors, company_field),
         }
+    }
+}
+
+/// The label of a field of the company's requisites.
+fn company_field(key: &str) -> &'static str {
+    match key {
+        "name" => w::C_NAME,
+        "inn" => w::F_INN,
+        "kpp" => w::F_KPP,
+        "ogrn" => w::F_OGRN,
+        "number_format" => w::C_NUMBER_FORMAT,
+        "director_position" => w::C_DIRECTOR_POSITION,
+        _ => w::C_DIRECTOR_NAME,
     }
 }
 
@@ -79,6 +93,7 @@ impl Describe for DemoError {
             DemoError::Letter(e) => e.describe(),
             DemoError::Contacts(e) => e.describe(),
             DemoError::Appeals(e) => e.describe(),
+            DemoError::Admin(e) => e.describe(),
         }
     }
 }

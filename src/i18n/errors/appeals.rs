@@ -114,6 +114,10 @@ impl Describe for crate::appeals::memo::ReportError {
             E::File(e) => e.describe(),
             E::BadWeek(s) => w::err_bad_week(s),
             E::BadPeriod => w::ERR_BAD_PERIOD.into(),
+            E::FuturePeriod(starts) => w::err_future_period(&crate::domain::fmt::date(*starts)),
+            E::FutureWeek { week, starts } => {
+                w::err_future_week(week, &crate::domain::fmt::date(*starts))
+            }
         }
     }
 }

@@ -50,6 +50,7 @@ impl Describe for FieldError {
             FieldError::Kopecks => w::ERR_KOPECKS.into(),
             FieldError::TooLarge => w::ERR_TOO_LARGE.into(),
             FieldError::OneLine => w::ERR_ONE_LINE.into(),
+            FieldError::OfficialName => w::ERR_OFFICIAL_NAME.into(),
             FieldError::TooLong(max) => w::err_longer_than(*max),
             FieldError::DateOrder => w::ERR_DATE_ORDER.into(),
             FieldError::Number => w::ERR_NUMBER.into(),

@@ -31,7 +31,7 @@ pub struct ReportsScreen {
 }
 
 impl ReportsScreen {
-    /// The last full week and the year so far.
+    /// The week in progress (its memo says what came so far) and the year so far.
     pub fn init(&mut self, cx: &mut Cx) -> anyhow::Result<()> {
         let today = cx.today();
         self.week = iso_week_of(today);
@@ -51,7 +51,11 @@ impl ReportsScreen {
                 self.memo = Some(m);
                 self.memo_error = None;
             }
-            Err(e) => self.memo_error = Some(e.describe()),
+            Err(e) => {
+                // The week asked for has no memo: the one of another week is not shown under it.
+                self.memo = None;
+                self.memo_error = Some(e.describe());
+            }
         }
     }
 
@@ -74,13 +78,16 @@ impl ReportsScreen {
                 self.stats = Some(s);
                 self.stats_error = None;
             }
-            Err(e) => self.stats_error = Some(e.describe()),
+            Err(e) => {
+                self.stats = None;
+                self.stats_error = Some(e.describe());
+            }
         }
     }
 
     pub fn save_stats(&mut self, cx: &mut Cx, target: &Path) -> anyhow::Result<()> {
         if let Some(s) = &self.stats {
-            memo::write_stats(cx.db, s, target).map_err(t::err)?;
+            memo::write_stats(cx.db, &cx.actor(), s, target).map_err(t::err)?;
             cx.info(t::file_written(&target.display().to_string()));
         }
         Ok(())
@@ -156,11 +163,7 @@ impl ReportsScreen {
     }
 
     fn memo_ui(&mut self, ui: &mut Ui, m: &Memo, out: &mut Vec<Command>) {
-        ui.label(t::memo_subtitle(
-            &fmt::date(m.from),
-            &fmt::date(m.to),
-            &memo::week_label(m),
-        ));
+        ui.label(memo::memo_heading(m));
         egui::ScrollArea::horizontal()
             .id_salt("memo_scroll")
             .show(ui, |ui| {

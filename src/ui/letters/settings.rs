@@ -82,7 +82,7 @@ impl SettingsScreen {
                 self.unreadable = None;
                 true
             }
-            Err(StorageError::ChangedMeanwhile(_)) => {
+            Err(admin::AdminError::Storage(StorageError::ChangedMeanwhile(_))) => {
                 let theirs = admin::company(cx.db);
                 let (base, mine) = (&self.saved_company, &self.company);
                 self.stale_company = stale::refused(cx, Some(base), mine, theirs, fields::company);
@@ -240,6 +240,19 @@ impl SettingsScreen {
             text_row(ui, t::F_EMAIL, &mut c.email, None);
             text_row(ui, t::C_SITE, &mut c.site, None);
             text_row(ui, t::C_OKPO, &mut c.okpo, None);
+            text_row(ui, t::C_UNIT, &mut c.unit, None);
+            text_row(
+                ui,
+                t::C_DIRECTOR_POSITION,
+                &mut c.director_position,
+                err(e, "director_position"),
+            );
+            text_row(
+                ui,
+                t::C_DIRECTOR_NAME,
+                &mut c.director_name,
+                err(e, "director_name"),
+            );
             text_row(ui, t::F_OGRN, &mut c.ogrn, err(e, "ogrn"));
             text_row(ui, t::F_INN, &mut c.inn, err(e, "inn"));
             text_row(ui, t::F_KPP, &mut c.kpp, err(e, "kpp"));
