@@ -37,7 +37,7 @@ fn benches(c: &mut Criterion) {
     let letter = service::register(&mut db, &Actor::SYSTEM, id).expect("register");
     let content = service::content(db.conn(), &letter).expect("content");
     assert!(content.company.logo_png.is_some() && content.signature_png.is_some());
-    let bytes = service::pdf(db.conn(), &letter).expect("pdf");
+    let bytes = service::pdf(db.conn(), &letter, db.today()).expect("pdf");
     eprintln!(
         "one-page letter with logo and signature: {} bytes",
         bytes.len()
@@ -45,12 +45,12 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("one-page letter: layout + PDF", |b| {
         b.iter(|| {
-            let doc = document_from(&letter, &content);
+            let doc = document_from(&letter, &content, db.today());
             black_box(vipdesk::pdf::render_pdf(&doc).expect("pdf"))
         })
     });
     c.bench_function("one-page letter: layout only (preview)", |b| {
-        b.iter(|| black_box(document_from(&letter, &content)))
+        b.iter(|| black_box(document_from(&letter, &content, db.today())))
     });
 
     let mut long = letter.clone();
@@ -59,7 +59,7 @@ fn benches(c: &mut Criterion) {
     let long_content = service::content(db.conn(), &long).expect("content");
     c.bench_function("100 KB letter: layout + PDF", |b| {
         b.iter(|| {
-            let doc = document_from(&long, &long_content);
+            let doc = document_from(&long, &long_content, db.today());
             black_box(vipdesk::pdf::render_pdf(&doc).expect("pdf"))
         })
     });

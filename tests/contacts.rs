@@ -284,7 +284,7 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
     std::fs::write(&file, b"%PDF-1.4 demo").expect("file");
     service::attach(&mut db, &actor(me), id, &file).expect("attach");
     let saved = service::open(&db, id).expect("report");
-    let bytes = service::meeting_pdf(db.conn(), &saved).expect("pdf");
+    let bytes = service::meeting_pdf(db.conn(), &saved, db.today()).expect("pdf");
     let text = common::pdf_text(&bytes);
     for expected in [
         "АО «Энергомаш»",
@@ -307,7 +307,8 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
     assert!(!text.contains("отчёт принял"), "a draft says accepted");
     service::submit(&mut db, &actor(me), id).expect("submit");
     let submitted = service::open(&db, id).expect("report");
-    let text = common::pdf_text(&service::meeting_pdf(db.conn(), &submitted).expect("pdf"));
+    let text =
+        common::pdf_text(&service::meeting_pdf(db.conn(), &submitted, db.today()).expect("pdf"));
     assert!(
         !text.contains("отчёт принял"),
         "a submitted report says accepted"
@@ -327,7 +328,8 @@ fn report_pdf_contains_every_filled_field_and_is_kept_when_submitted() {
     )
     .expect("accept");
     let accepted = service::open(&db, id).expect("report");
-    let text = common::pdf_text(&service::meeting_pdf(db.conn(), &accepted).expect("pdf"));
+    let text =
+        common::pdf_text(&service::meeting_pdf(db.conn(), &accepted, db.today()).expect("pdf"));
     assert!(
         text.contains("Руководитель группы (отчёт принял)"),
         "{text}"

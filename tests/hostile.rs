@@ -431,7 +431,7 @@ fn thousand_character_names_and_a_100_kb_letter_work() {
     let lid = letters::save_draft(&mut db, &Actor::SYSTEM, &letter).expect("save");
     let registered = letters::register(&mut db, &Actor::SYSTEM, lid).expect("register");
     assert_eq!(registered.body, letter.body, "nothing cut");
-    let pdf = letters::pdf(db.conn(), &registered).expect("pdf");
+    let pdf = letters::pdf(db.conn(), &registered, db.today()).expect("pdf");
     if let Ok(keep) = std::env::var("VIPDESK_KEEP_PDF") {
         std::fs::write(keep, &pdf).expect("keep");
     }

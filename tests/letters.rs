@@ -685,11 +685,11 @@ fn a_draft_says_project_and_carries_no_facsimile() {
     };
     let draft = service::open(&db, id).expect("draft");
     assert!(draft.signature_image, "the facsimile is asked for");
-    let doc = service::document(db.conn(), &draft).expect("layout");
+    let doc = service::document(db.conn(), &draft, db.today()).expect("layout");
     assert!(doc.text().contains("ПРОЕКТ"));
     assert_eq!(images(&doc), 0, "a draft is not signed");
     let registered = service::register(&mut db, &SYSTEM, id).expect("register");
-    let doc = service::document(db.conn(), &registered).expect("layout");
+    let doc = service::document(db.conn(), &registered, db.today()).expect("layout");
     assert!(!doc.text().contains("ПРОЕКТ"));
     assert_eq!(images(&doc), 1, "a registered letter carries the signature");
 }
@@ -849,7 +849,7 @@ fn demo_letters_are_set_as_an_office_sets_them() {
     assert!(rows.len() > 10);
     let mut widest: f32 = 0.0;
     for r in &rows {
-        let doc = service::document(db.conn(), &r.letter).expect("layout");
+        let doc = service::document(db.conn(), &r.letter, db.today()).expect("layout");
         for page in &doc.pages {
             for item in &page.items {
                 let vipdesk::pdf::Item::Text(run) = item else {
@@ -886,7 +886,7 @@ fn demo_letters_are_set_as_an_office_sets_them() {
     eprintln!("widest word gap of the demo letters: {widest:.3} em");
     let (_, flush_left) = setting(
         rows.iter()
-            .map(|r| service::document(db.conn(), &r.letter).expect("layout")),
+            .map(|r| service::document(db.conn(), &r.letter, db.today()).expect("layout")),
     );
     // An appeal's letter carries the client's own words (a subject, a number): where a line
     // cannot be filled without gaping, it stands flush left — rarely.
@@ -979,7 +979,7 @@ fn every_template_to_every_client_is_justified_to_the_margin() {
             else {
                 continue;
             };
-            docs.push(service::document(db.conn(), &l).expect("layout"));
+            docs.push(service::document(db.conn(), &l, db.today()).expect("layout"));
         }
     }
     assert!(docs.len() >= templates.len() * 40, "{} letters", docs.len());
@@ -1113,5 +1113,101 @@ fn the_merge_templates_decline_an_entrepreneur() {
         assert!(meeting.contains(&format!(" и {genitive}.")), "{meeting}");
         let offer = draft(&db, "new_service");
         assert!(offer.contains(&format!("даст {dative},")), "{offer}");
+    }
+}
+
+/// #22 point 11: a PDF says what it is and when it was made: a draft is dated the day it is
+/// made (never 1970), a schedule and a card the day they are made (not the holiday to come),
+/// a combined merge is the merge's file — the template for title, the company for author, its
+/// letters and numbers for subject — with a bookmark where each letter starts.
+#[test]
+fn a_pdf_names_its_day_and_a_combined_merge_marks_each_letter() {
+    let mut db = demo_db(6);
+    let made = |bytes: &[u8]| {
+        common::pdf_info(bytes)
+            .get("CreationDate")
+            .cloned()
+            .unwrap_or_default()
+    };
+    // A draft.
+    let client = first_client(&db);
+    let id = new_draft(&mut db, client);
+    let draft = service::open(&db, id).expect("draft");
+    let pdf = service::pdf(db.conn(), &draft, db.today()).expect("pdf");
+    assert!(made(&pdf).starts_with("D:20261125"), "{}", made(&pdf));
+    // A schedule of March and a card for 8 March, made on 25 November.
+    let schedule = vipdesk::greetings::documents::schedule_pdf(
+        &db,
+        common::d(2027, 3, 1),
+        common::d(2027, 3, 31),
+        None,
+    )
+    .expect("schedule");
+    assert!(
+        made(&schedule).starts_with("D:20261125"),
+        "{}",
+        made(&schedule)
+    );
+    let person = clients::service::open(&db, client).expect("dossier").people[0]
+        .id
+        .expect("a person");
+    let card = vipdesk::greetings::documents::card_pdf(
+        &db,
+        person,
+        vipdesk::greetings::Occasion::NewYear,
+        "",
+        common::d(2027, 1, 1),
+    )
+    .expect("card");
+    assert!(made(&card).starts_with("D:20261125"), "{}", made(&card));
+    // A combined merge.
+    let dir = tempfile::tempdir().expect("tmp");
+    let job = MergeJob {
+        template_code: "tariff_change".into(),
+        selection: Selection::All,
+        out_dir: dir.path().to_path_buf(),
+        combined: true,
+        resume: false,
+        fields: common::tariff_fields(),
+        except: Vec::new(),
+        asked_at: None,
+    };
+    let report = merge(&mut db, &SYSTEM, &job, &|_, _| {}, &AtomicBool::new(false)).expect("merge");
+    assert!(report.letters.len() >= 2, "{}", report.letters.len());
+    let bytes = std::fs::read(&report.files[0]).expect("the combined file");
+    let info = common::pdf_info(&bytes);
+    let template = service::template(&db, "tariff_change")
+        .expect("query")
+        .expect("template");
+    let letters: Vec<_> = report
+        .letters
+        .iter()
+        .map(|id| service::open(&db, *id).expect("letter"))
+        .collect();
+    assert_eq!(info.get("Title"), Some(&template.title), "{info:?}");
+    assert_eq!(
+        info.get("Author").map(String::as_str),
+        Some("ОАО «Орелэнергосбыт»"),
+        "{info:?}"
+    );
+    let subject = info.get("Subject").cloned().unwrap_or_default();
+    assert!(
+        subject.contains(&letters[0].number)
+            && subject.contains(&letters[letters.len() - 1].number)
+            && subject.contains(&letters.len().to_string()),
+        "{subject}"
+    );
+    assert!(made(&bytes).starts_with("D:20261125"), "{}", made(&bytes));
+    let outline = common::pdf_outline(&bytes);
+    assert_eq!(outline.len(), letters.len(), "{outline:?}");
+    let mut page = 1;
+    for ((title, at), l) in outline.iter().zip(&letters) {
+        assert!(title.starts_with(&format!("{} — ", l.number)), "{title}");
+        assert_eq!(*at, page, "{title}");
+        let own = service::pdf(db.conn(), l, db.today()).expect("pdf");
+        page += lopdf::Document::load_mem(&own)
+            .expect("pdf")
+            .get_pages()
+            .len();
     }
 }

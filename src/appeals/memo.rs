@@ -212,7 +212,7 @@ pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportEr
         title: format!("{} {}", t::MEMO_TITLE, memo.week),
         author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
         subject: memo_heading(memo),
-        date: Some(memo.as_of),
+        date: memo.as_of,
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
 }
@@ -406,7 +406,7 @@ pub fn stats_pdf(db: &Db, actor: &Actor, s: &Stats) -> Result<Vec<u8>, ReportErr
         title: t::STATS_TITLE.into(),
         author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
         subject: period,
-        date: Some(s.as_of),
+        date: s.as_of,
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
 }

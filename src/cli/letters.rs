@@ -78,7 +78,7 @@ pub(super) fn write_letter(
     out: &mut Out,
 ) -> anyhow::Result<()> {
     let letter = service::open(db, id).map_err(t::err)?;
-    let bytes = service::pdf(db.conn(), &letter).map_err(t::err)?;
+    let bytes = service::pdf(db.conn(), &letter, db.today()).map_err(t::err)?;
     files::write(file, &bytes).map_err(t::err)?;
     out.line(t::letter_written(&file.display().to_string()))?;
     Ok(())

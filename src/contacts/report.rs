@@ -125,10 +125,7 @@ pub fn report_file_name(m: &Meeting) -> String {
 }
 
 /// The report form as a PDF.
-pub fn meeting_pdf(
-    form: &pdf::report::FormContent,
-    date: Option<NaiveDate>,
-) -> Result<Vec<u8>, PdfError> {
+pub fn meeting_pdf(form: &pdf::report::FormContent, date: NaiveDate) -> Result<Vec<u8>, PdfError> {
     let meta = Meta {
         title: form.title.clone(),
         author: String::new(),
@@ -434,7 +431,7 @@ pub fn contact_report_pdf(report: &ContactReport, company: &Company) -> Result<V
         title: contact_report_title(report),
         author: String::new(),
         subject: t::REPORT_SUBJECT.into(),
-        date: Some(report.period.end.min(report.as_of)),
+        date: report.as_of,
     };
     pdf::render_pdf(&pdf::table::layout_table(&table, meta))
 }

@@ -149,14 +149,18 @@ fn form(conn: &Conn, m: &Meeting) -> Result<crate::pdf::report::FormContent, Sto
 }
 
 /// The report as a PDF on the company header.
-pub fn meeting_pdf(conn: &Conn, m: &Meeting) -> Result<Vec<u8>, ContactsError> {
-    Ok(report::meeting_pdf(&form(conn, m)?, m.date)?)
+/// Dated the day it was submitted (the stored copy's day), else the day it is made.
+pub fn meeting_pdf(conn: &Conn, m: &Meeting, today: NaiveDate) -> Result<Vec<u8>, ContactsError> {
+    Ok(report::meeting_pdf(
+        &form(conn, m)?,
+        m.submitted_at.unwrap_or(today),
+    )?)
 }
 
 /// Writes a stored report's PDF where the user asked.
 pub fn write_meeting_pdf(db: &Db, id: Id, target: &Path) -> Result<(), ContactsError> {
     let m = store::get_meeting(db.conn(), id)?;
-    files::write(target, &meeting_pdf(db.conn(), &m)?)?;
+    files::write(target, &meeting_pdf(db.conn(), &m, db.today())?)?;
     Ok(())
 }
 
@@ -171,7 +175,7 @@ pub fn submit(db: &mut Db, actor: &Actor, id: Id) -> Result<(), ContactsError> {
             direction: Direction::Note,
             subject: report::report_title(&m),
             file_name: report::report_file_name(&m),
-            new_file: Some(meeting_pdf(w, &m)?),
+            new_file: Some(meeting_pdf(w, &m, w.today())?),
             ..Default::default()
         };
         let record_id = clients_service::add_record(w, m.client_id, &record)?;

@@ -224,11 +224,20 @@ pub fn schedule_pdf(
     };
     let meta = Meta {
         title: t::SCHEDULE_TITLE.into(),
-        author: String::new(),
+        author: signer_name(&table),
         subject: period,
-        date: Some(to),
+        date: db.today(),
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
+}
+
+/// The name under a table's signature, as the PDF's author («Д.А. Киселёв»).
+fn signer_name(table: &Table) -> String {
+    table
+        .signature
+        .as_ref()
+        .map(|s| s.name.replace('\u{a0}', " "))
+        .unwrap_or_default()
 }
 
 pub fn write_schedule(
@@ -324,9 +333,9 @@ pub fn order_pdf(rows: &[GiftRow], db: &Db, today: NaiveDate) -> Result<Vec<u8>,
     };
     let meta = Meta {
         title: t::ORDER_TITLE.into(),
-        author: String::new(),
+        author: signer_name(&table),
         subject: t::ORDER_TITLE.into(),
-        date: Some(today),
+        date: today,
     };
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
 }
@@ -459,7 +468,8 @@ pub fn card_pdf(
         title: t::CARD_TITLE_META.into(),
         author: signer.name.clone(),
         subject: title.clone(),
-        date: Some(date),
+        // Made today for a holiday to come: the file is dated the day it is made.
+        date: db.today(),
     };
     let doc = layout_card(&title, &text, &signer, &company_name, meta)
         .ok_or(DocumentError::CardTooLong)?;
@@ -510,6 +520,7 @@ pub fn layout_card(
         height: CARD_H,
         pages: vec![page],
         meta,
+        bookmarks: Vec::new(),
     })
 }
 

@@ -305,8 +305,9 @@ pub fn content_from(l: &Letter, company: &Company, manager: Option<&Manager>) ->
     }
 }
 
-/// Lays a letter's content out with its metadata: the preview draws it, the PDF renders it.
-pub fn document_from(l: &Letter, content: &LetterContent) -> Document {
+/// Lays a letter's content out with its metadata: the preview draws it, the PDF renders it. A
+/// registered letter is dated by its registration, a draft by `today`, the day it is made.
+pub fn document_from(l: &Letter, content: &LetterContent, today: NaiveDate) -> Document {
     let meta = Meta {
         title: if l.heading.is_empty() {
             words::LETTER_TITLE.to_string()
@@ -315,7 +316,7 @@ pub fn document_from(l: &Letter, content: &LetterContent) -> Document {
         },
         author: content.signer_name.replace('\u{a0}', " "),
         subject: words::letter_subject(&l.number),
-        date: l.reg_date,
+        date: l.reg_date.unwrap_or(today),
     };
     pdf::layout_letter(content, meta)
 }

@@ -319,7 +319,7 @@ fn one_letter(
         let (id, letter) =
             register_one(db, actor, template, client_id, person.id, merge_id, fields)?;
         let path = out_dir.join(pdf_file_name(&letter, &d.client.short_name));
-        let doc = service::document(db.conn(), &letter)?;
+        let doc = service::document(db.conn(), &letter, db.today())?;
         let part = part_path(&path, &letter.uuid);
         files::write(&part, &pdf::render_pdf(&doc)?)?;
         crate::storage::failpoint("merge-file-written");
@@ -352,7 +352,7 @@ fn put_in_place(db: &Db, letter: &Letter, part: &Path, path: &Path) -> Result<()
         files::sync_dir(path);
         return Ok(());
     }
-    let doc = service::document(db.conn(), letter)?;
+    let doc = service::document(db.conn(), letter, db.today())?;
     files::write(path, &pdf::render_pdf(&doc)?)?;
     Ok(())
 }
@@ -457,15 +457,31 @@ fn combined(
                 &job.fields,
             )?;
             report.letters.push(id);
-            let doc = service::document(db.conn(), &letter)?;
+            let doc = service::document(db.conn(), &letter, db.today())?;
+            let mark = words::merge_bookmark(&letter.number, &d.client.short_name);
             match &mut all {
-                Some(all) => all.pages.extend(doc.pages),
-                None => all = Some(doc),
+                Some(all) => {
+                    all.bookmarks.push((all.pages.len(), mark));
+                    all.pages.extend(doc.pages);
+                }
+                None => {
+                    let mut doc = doc;
+                    doc.bookmarks.push((0, mark));
+                    all = Some(doc);
+                }
             }
             progress(k + 1, ids.len());
         }
         if let Some(mut doc) = all {
+            // The file is the merge's, not its first letter's: the template, the company, the
+            // numbers it holds.
+            let company = crate::admin::service::company(db.conn())?;
             doc.meta.title = template.title.clone();
+            doc.meta.author = if company.short_name.trim().is_empty() {
+                company.name.clone()
+            } else {
+                company.short_name.clone()
+            };
             // The numbers in the name: a second merge of the day never writes over the first.
             let numbers = |k: usize| {
                 report
@@ -476,6 +492,8 @@ fn combined(
                     .unwrap_or_default()
             };
             let (first, last) = (numbers(0), numbers(report.letters.len().saturating_sub(1)));
+            doc.meta.subject = words::merge_subject(report.letters.len(), &first, &last);
+            doc.meta.date = today;
             let path = job.out_dir.join(words::merge_file_name(
                 &template.code,
                 today,

@@ -180,12 +180,12 @@ pub fn content(conn: &Conn, l: &Letter) -> Result<LetterContent, StorageError> {
 }
 
 /// The laid-out letter: the preview draws it, the PDF renders it.
-pub fn document(conn: &Conn, l: &Letter) -> Result<Document, StorageError> {
-    Ok(document_from(l, &content(conn, l)?))
+pub fn document(conn: &Conn, l: &Letter, today: NaiveDate) -> Result<Document, StorageError> {
+    Ok(document_from(l, &content(conn, l)?, today))
 }
 
-pub fn pdf(conn: &Conn, l: &Letter) -> Result<Vec<u8>, LetterError> {
-    Ok(pdf::render_pdf(&document(conn, l)?)?)
+pub fn pdf(conn: &Conn, l: &Letter, today: NaiveDate) -> Result<Vec<u8>, LetterError> {
+    Ok(pdf::render_pdf(&document(conn, l, today)?)?)
 }
 
 /// A letter as the editor holds it, written as a PDF where the user asked.
@@ -193,9 +193,10 @@ pub fn write_pdf(
     l: &Letter,
     company: &Company,
     manager: Option<&Manager>,
+    today: NaiveDate,
     target: &Path,
 ) -> Result<(), LetterError> {
-    let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager)))?;
+    let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager), today))?;
     files::write(target, &bytes)?;
     Ok(())
 }
@@ -205,8 +206,9 @@ pub fn print(
     l: &Letter,
     company: &Company,
     manager: Option<&Manager>,
+    today: NaiveDate,
 ) -> Result<files::Printed, LetterError> {
-    let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager)))?;
+    let bytes = pdf::render_pdf(&document_from(l, &content_from(l, company, manager), today))?;
     let path = files::temp_file("print", &compose::pdf_file_name(l, ""), &bytes)?;
     Ok(files::print_pdf(&path)?)
 }
@@ -251,7 +253,7 @@ pub fn register(db: &mut Db, actor: &Actor, id: Id) -> Result<Letter, LetterErro
         }
         store::register(w, id, w.today(), &format)?.ok_or(LetterError::Frozen(id))?;
         let letter = store::get_letter(w, id)?;
-        let bytes = pdf(w, &letter)?;
+        let bytes = pdf(w, &letter, w.today())?;
         let record = Record {
             date: letter.reg_date,
             direction: Direction::Outgoing,

@@ -76,7 +76,7 @@ pub fn layout_courier_sheet(
             title: w::COURIER_TITLE.into(),
             author: sender.to_string(),
             subject: w::courier_subject(&fmt::date(date)),
-            date: Some(date),
+            date,
         },
     )
 }

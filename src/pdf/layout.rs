@@ -112,7 +112,9 @@ pub struct Meta {
     pub title: String,
     pub author: String,
     pub subject: String,
-    pub date: Option<chrono::NaiveDate>,
+    /// The day the document was made: a registered letter's date, else the day it is
+    /// rendered (never left for the PDF to show as 1970).
+    pub date: chrono::NaiveDate,
 }
 
 /// A laid-out document.
@@ -122,6 +124,9 @@ pub struct Document {
     pub height: f32,
     pub pages: Vec<Page>,
     pub meta: Meta,
+    /// The outline a reader shows beside the pages: (index of the page, title), in page
+    /// order (a combined merge names each letter where it starts).
+    pub bookmarks: Vec<(usize, String)>,
 }
 
 impl Document {
@@ -131,6 +136,7 @@ impl Document {
             height: 297.0 * MM,
             pages: Vec::new(),
             meta,
+            bookmarks: Vec::new(),
         }
     }
 

@@ -239,14 +239,21 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
         }
         pages.push(PdfPage::new(Mm(doc.width / MM), Mm(doc.height / MM), ops));
     }
+    for (page, title) in &doc.bookmarks {
+        // printpdf counts pages from 1.
+        pdf.add_bookmark(title, page + 1);
+    }
     let info = &mut pdf.metadata.info;
     info.document_title = doc.meta.title.clone();
     info.author = doc.meta.author.clone();
     info.subject = doc.meta.subject.clone();
     info.creator = "vipdesk".into();
     info.producer = format!("vipdesk {}", env!("CARGO_PKG_VERSION"));
-    if let Some(d) = doc.meta.date
-        && let Some(ts) = d.and_hms_opt(12, 0, 0).map(|t| t.and_utc().timestamp())
+    if let Some(ts) = doc
+        .meta
+        .date
+        .and_hms_opt(12, 0, 0)
+        .map(|t| t.and_utc().timestamp())
         && let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(ts)
     {
         info.creation_date = date;

@@ -40,6 +40,19 @@ pub fn letter_subject(number: &str) -> String {
 pub fn unknown_template(code: &str) -> String {
     format!("нет шаблона «{code}»")
 }
+/// A combined merge file's subject: «Рассылка: 12 писем, № VIP-118 — VIP-129».
+pub fn merge_subject(letters: usize, first: &str, last: &str) -> String {
+    let n = crate::domain::fmt::count(letters as u64, ["письмо", "письма", "писем"]);
+    if first == last {
+        format!("Рассылка: {n}, № {first}")
+    } else {
+        format!("Рассылка: {n}, № {first} — {last}")
+    }
+}
+/// A letter's bookmark in a combined merge file: «VIP-118 — АО «Орелводоканал»».
+pub fn merge_bookmark(number: &str, client: &str) -> String {
+    format!("{number} — {client}")
+}
 /// «Рассылка_tariff_change_01.12.2026_VIP-118–VIP-129.pdf».
 pub fn merge_file_name(code: &str, date: chrono::NaiveDate, first: &str, last: &str) -> String {
     format!(

@@ -78,6 +78,33 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The document information of a PDF: key → text (`Title`, `Author`, `Subject`,
+/// `CreationDate`, …).
+pub fn pdf_info(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .and_then(|r| doc.get_dictionary(r))
+        .expect("an Info dictionary");
+    info.iter()
+        .filter_map(|(k, v)| {
+            let text = lopdf::decode_text_string(v).ok()?;
+            Some((String::from_utf8_lossy(k).into_owned(), text))
+        })
+        .collect()
+}
+
+/// The outline of a PDF: (title, page from 1) of each entry, in order.
+pub fn pdf_outline(bytes: &[u8]) -> Vec<(String, usize)> {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    match doc.get_toc() {
+        Ok(toc) => toc.toc.into_iter().map(|e| (e.title, e.page)).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// Every needle is in `text`, each after the one before.
 pub fn assert_in_order(text: &str, needles: &[&str]) {
     let mut from = 0;

@@ -133,7 +133,10 @@ impl LetterEditor {
         }
         let content = content_from(&self.letter, &self.company, self.manager.as_ref());
         self.missing_glyphs = crate::letters::draft::missing_glyphs(&self.letter);
-        self.preview = Some(document_from(&self.letter, &content));
+        // The preview draws the pages; its metadata never reaches a file (the PDF written from
+        // the editor is laid out again, dated by the clock).
+        let date = self.letter.reg_date.unwrap_or_default();
+        self.preview = Some(document_from(&self.letter, &content, date));
         self.laid_out = Some(self.letter.clone());
     }
 

@@ -274,14 +274,21 @@ impl Feature for LettersUi {
             Cmd::SavePdf(path) => {
                 let ed = self.editor_mut()?;
                 let target = files::typed_path(&path);
-                service::write_pdf(&ed.letter, &ed.company, ed.manager.as_ref(), &target)
-                    .map_err(t::err)?;
+                service::write_pdf(
+                    &ed.letter,
+                    &ed.company,
+                    ed.manager.as_ref(),
+                    cx.today(),
+                    &target,
+                )
+                .map_err(t::err)?;
                 cx.info(t::letter_written(&target.display().to_string()));
             }
             Cmd::Print => {
                 let ed = self.editor_mut()?;
                 let printed =
-                    service::print(&ed.letter, &ed.company, ed.manager.as_ref()).map_err(t::err)?;
+                    service::print(&ed.letter, &ed.company, ed.manager.as_ref(), cx.today())
+                        .map_err(t::err)?;
                 cx.info(match printed {
                     crate::files::Printed::Sent => t::SENT_TO_PRINT,
                     crate::files::Printed::Opened => t::OPENED_TO_PRINT,
