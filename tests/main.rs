@@ -25,6 +25,7 @@ mod migrations;
 mod opening;
 mod overview;
 mod pdf;
+mod people;
 mod privacy;
 mod roles;
 mod safety;

@@ -28,12 +28,26 @@ pub enum ImportCommand {
         #[arg(long)]
         update: bool,
     },
+    /// Import the people of clients (leaders, contacts) from a .csv or .xlsx file: each row
+    /// names its client by INN.
+    People {
+        file: PathBuf,
+        /// Update the people already in a dossier (same UUID, else same full name) with the
+        /// file's columns, instead of refusing them as duplicates.
+        #[arg(long)]
+        update: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Export clients to a .csv file (the columns import reads).
     Clients { file: PathBuf },
+    /// Export the people of every client to a .csv file (the columns `import people` reads).
+    People {
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+    },
 }
 
 /// A client as a tab-separated line, or one JSON object.
@@ -66,7 +80,10 @@ pub fn clients(place: &Place, command: ClientsCommand, out: &mut Out) -> anyhow:
 }
 
 pub fn import(place: &Place, what: ImportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let ImportCommand::Clients { file, update } = what;
+    let (file, update, people) = match what {
+        ImportCommand::Clients { file, update } => (file, update, false),
+        ImportCommand::People { file, update } => (file, update, true),
+    };
     let mut db = place.open()?;
     let actor = place.actor(&mut db)?;
     let mode = if update {
@@ -74,14 +91,23 @@ pub fn import(place: &Place, what: ImportCommand, out: &mut Out) -> anyhow::Resu
     } else {
         exchange::ImportMode::AddOnly
     };
-    let report = exchange::import_clients(&mut db, &actor, &file, mode).map_err(t::err)?;
+    let report = if people {
+        crate::clients::people_exchange::import_people(&mut db, &actor, &file, mode)
+    } else {
+        exchange::import_clients(&mut db, &actor, &file, mode)
+    }
+    .map_err(t::err)?;
     for w in &report.warnings {
         eprintln!("{}", t::describe(w));
     }
     for r in &report.rejected {
         eprintln!("{}", t::describe(r));
     }
-    out.line(t::import_report(&report))?;
+    out.line(if people {
+        t::import_people_report(&report)
+    } else {
+        t::import_report(&report)
+    })?;
     Ok(if report.rejected.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -90,7 +116,20 @@ pub fn import(place: &Place, what: ImportCommand, out: &mut Out) -> anyhow::Resu
 }
 
 pub fn export(place: &Place, what: ExportCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let ExportCommand::Clients { file } = what;
+    let file = match what {
+        ExportCommand::Clients { file } => file,
+        ExportCommand::People { out: file } => {
+            let (db, _) = place.reader()?;
+            let done =
+                crate::clients::people_exchange::export_people(&db, &file).map_err(t::err)?;
+            out.line(t::exported_people(
+                done.written,
+                &file.display().to_string(),
+            ))?;
+            eprintln!("{}", t::EXPORT_PERSONAL_DATA);
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let (db, _) = place.reader()?;
     let done = exchange::export_clients(&db, &file).map_err(t::err)?;
     out.line(t::exported_salvaged(

@@ -43,8 +43,9 @@ pub enum ExchangeError {
     MixedEncoding { line: usize },
     #[error("the file is empty: no header line")]
     Empty,
-    #[error("no column of the short name in the header")]
-    NoNameColumn,
+    /// The header lacks the column every row needs (its key: `short_name`, `surname`).
+    #[error("no column {0} in the header")]
+    NoColumn(&'static str),
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
@@ -76,6 +77,21 @@ pub enum RowError {
         found: usize,
         expected: usize,
     },
+    /// A person's row whose client is not in the database: (INN, short name) as the file has
+    /// them.
+    ClientNotFound(String, String),
+    /// A person's row naming its client by a short name that several clients have.
+    ClientAmbiguous(String),
+    /// A person's row that names no client.
+    NoClient,
+    /// The person is in the client's dossier already: (person, client).
+    PersonInDatabase(String, String),
+    /// The person was on an earlier line of the file.
+    PersonInFile(usize),
+    /// The UUID is a person's of another client.
+    UuidOfAnotherClient,
+    BadGender(String),
+    BadCategory(String),
 }
 
 /// A rejected row and the line a user sees it on.
@@ -219,7 +235,7 @@ fn from_spreadsheet(cell: &str) -> &str {
     }
 }
 
-fn parse_bool(s: &str) -> Option<bool> {
+pub(super) fn parse_bool(s: &str) -> Option<bool> {
     let k = search_key(s.trim());
     if YES_WORDS.contains(&k.as_str()) {
         Some(true)
@@ -353,16 +369,24 @@ fn to_client(
     Ok(client)
 }
 
-/// Imports clients from `path` for `actor` (whose clients they become when the file names no
-/// manager). Valid rows are written in one write, which also looks for duplicates: a client
-/// already there (by UUID, else by INN) is refused, or updated in [`ImportMode::Update`].
-pub fn import_clients(
-    db: &mut Db,
-    actor: &Actor,
+/// A file's rows read against the columns an import knows.
+pub(super) struct Table {
+    /// Column key → its index in the file.
+    pub col_of: HashMap<&'static str, usize>,
+    /// (line, cells) of every row with as many cells as the header.
+    pub candidates: Vec<(usize, Vec<String>)>,
+    /// The rows refused already (unreadable, cut short) and the unknown columns.
+    pub report: ImportReport,
+}
+
+/// Reads `path` as a table of `columns` (key, Russian header): the header found by either name
+/// (case, «ё» and a BOM aside), `required` must be among them; blank rows skipped, a row that
+/// does not read or has not as many cells as the header refused with its line.
+pub(super) fn read_table(
     path: &Path,
-    mode: ImportMode,
-) -> Result<ImportReport, ExchangeError> {
-    let today = db.today();
+    columns: &[(&'static str, &'static str)],
+    required: &'static str,
+) -> Result<Table, ExchangeError> {
     let rows = read_rows(path)?;
     let mut rows = rows.into_iter().filter(|(_, cells)| {
         cells
@@ -380,10 +404,10 @@ pub fn import_clients(
             }),
         }
     };
-    let mut col_of: HashMap<&str, usize> = HashMap::new();
+    let mut col_of: HashMap<&'static str, usize> = HashMap::new();
     for (i, h) in header.iter().enumerate() {
         let h = search_key(h.trim().trim_start_matches('\u{feff}'));
-        match EXCHANGE_COLUMNS
+        match columns
             .iter()
             .find(|(k, ru)| h == *k || h == search_key(ru))
         {
@@ -394,13 +418,9 @@ pub fn import_clients(
             None => report.warnings.push(ImportWarning::UnknownColumn(h)),
         }
     }
-    if !col_of.contains_key("short_name") {
-        return Err(ExchangeError::NoNameColumn);
+    if !col_of.contains_key(required) {
+        return Err(ExchangeError::NoColumn(required));
     }
-    let look = Lookups {
-        catalogs: admin_service::catalogs(db.conn())?,
-        managers: admin_service::managers(db.conn())?,
-    };
     let mut candidates: Vec<(usize, Vec<String>)> = Vec::new();
     let expected = header.len();
     for (line, cells) in rows {
@@ -427,6 +447,46 @@ pub fn import_clients(
             }),
         }
     }
+    Ok(Table {
+        col_of,
+        candidates,
+        report,
+    })
+}
+
+/// The cell of column `k` of a row, as a field takes it: trimmed, the spreadsheet's apostrophe
+/// off, no escape sequence or line break; `None` when the file has no such column.
+pub(super) fn cell_of(
+    col_of: &HashMap<&'static str, usize>,
+    cells: &[String],
+    k: &str,
+) -> Option<String> {
+    col_of.get(k).map(|&i| {
+        cells.get(i).map_or(String::new(), |s| {
+            crate::domain::text::clean_line(from_spreadsheet(s.trim()))
+        })
+    })
+}
+
+/// Imports clients from `path` for `actor` (whose clients they become when the file names no
+/// manager). Valid rows are written in one write, which also looks for duplicates: a client
+/// already there (by UUID, else by INN) is refused, or updated in [`ImportMode::Update`].
+pub fn import_clients(
+    db: &mut Db,
+    actor: &Actor,
+    path: &Path,
+    mode: ImportMode,
+) -> Result<ImportReport, ExchangeError> {
+    let today = db.today();
+    let Table {
+        col_of,
+        candidates,
+        mut report,
+    } = read_table(path, &EXCHANGE_COLUMNS, "short_name")?;
+    let look = Lookups {
+        catalogs: admin_service::catalogs(db.conn())?,
+        managers: admin_service::managers(db.conn())?,
+    };
     let (imported, updated, rejected, warnings) = db.write(actor, |w| {
         let (mut imported, mut updated) = (0, 0);
         let mut rejected = Vec::new();
@@ -435,14 +495,7 @@ pub fn import_clients(
         let mut seen_uuid: std::collections::HashSet<String> = Default::default();
         for (line, cells) in &candidates {
             let line = *line;
-            let cell = |k: &str| {
-                col_of.get(k).map(|&i| {
-                    cells.get(i).map_or(String::new(), |s| {
-                        // No escape sequence or line break from a file into a field.
-                        crate::domain::text::clean_line(from_spreadsheet(s.trim()))
-                    })
-                })
-            };
+            let cell = |k: &str| cell_of(&col_of, cells, k);
             let reject = |error| Rejection { line, error };
             // The client this row names, if it is already in the database.
             let uuid = cell("uuid").unwrap_or_default();

@@ -6,6 +6,7 @@ pub mod draft;
 pub mod exchange;
 pub mod merge;
 pub mod model;
+pub mod people_exchange;
 pub mod search;
 pub mod service;
 mod store;

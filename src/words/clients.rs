@@ -22,6 +22,93 @@ pub const EXCHANGE_COLUMNS: [(&str, &str); 16] = [
     ("strategic", "Стратегический"),
     ("uuid", "UUID"),
 ];
+/// The columns of the people's file: the client by INN (or its short name when it has no
+/// INN), then the person.
+pub const PEOPLE_COLUMNS: [(&str, &str); 14] = [
+    ("client_inn", "ИНН клиента"),
+    ("client", "Клиент"),
+    ("surname", "Фамилия"),
+    ("name", "Имя"),
+    ("patronymic", "Отчество"),
+    ("gender", "Пол"),
+    ("position", "Должность"),
+    ("category", "Категория поздравлений"),
+    ("birthday", "День рождения"),
+    ("phones", "Телефоны"),
+    ("email", "E-mail"),
+    ("address_as", "Обращение"),
+    ("notes", "Заметки"),
+    ("uuid", "UUID"),
+];
+/// The Russian header of a column of the people's file.
+pub fn people_column(key: &str) -> &str {
+    PEOPLE_COLUMNS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, ru)| ru)
+}
+pub fn err_import_no_column(label: &str) -> String {
+    format!("в заголовке нет столбца «{label}»: проверьте первую строку файла")
+}
+pub const GENDER_MALE_SHORT: &str = "м";
+pub const GENDER_FEMALE_SHORT: &str = "ж";
+/// What a file may write for a man and for a woman.
+pub const GENDER_MALE_WORDS: [&str; 4] = ["м", "муж", "мужской", "male"];
+pub const GENDER_FEMALE_WORDS: [&str; 4] = ["ж", "жен", "женский", "female"];
+pub fn import_bad_gender(v: &str) -> String {
+    let v = shown(v);
+    format!("«Пол»: «{v}» — ожидается «м» или «ж» (или пусто: определится по отчеству)")
+}
+pub fn import_bad_category(v: &str) -> String {
+    let v = shown(v);
+    format!("«Категория поздравлений»: «{v}» — ожидается 1, 2, 3 или пусто")
+}
+pub fn import_client_not_found(inn: &str, name: &str) -> String {
+    if inn.is_empty() {
+        let name = shown(name);
+        format!("клиента «{name}» нет в базе (или он в корзине): сначала импортируйте клиентов")
+    } else {
+        format!("клиента с ИНН {inn} нет в базе (или он в корзине): сначала импортируйте клиентов")
+    }
+}
+pub fn import_client_ambiguous(name: &str) -> String {
+    let name = shown(name);
+    format!("клиентов с наименованием «{name}» несколько: укажите ИНН клиента")
+}
+pub const IMPORT_NO_CLIENT: &str =
+    "не указан клиент: заполните «ИНН клиента» (или «Клиент» для клиента без ИНН)";
+pub fn import_person_in_database(person: &str, client: &str) -> String {
+    let (person, client) = (shown(person), shown(client));
+    format!(
+        "дубликат: «{person}» уже есть в досье клиента «{client}» (чтобы обновить — импорт с обновлением)"
+    )
+}
+pub fn import_person_in_file(first_line: usize) -> String {
+    format!("дубликат: это лицо этого клиента уже было в строке {first_line}")
+}
+pub const IMPORT_UUID_OF_ANOTHER: &str =
+    "этот UUID у лица другого клиента: строка не импортирована";
+/// «Импортировано лиц: 3, обновлено: 1. Отклонено: 1 строка.»
+pub fn import_people_summary(imported: usize, updated: usize, rejected: usize) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Контактные лица: добавлено — {imported}, обновлено — {updated}. Отклонено: {}.",
+        count(rejected as u64, ["строка", "строки", "строк"])
+    )
+}
+pub fn exported_people(n: usize, path: &str) -> String {
+    use crate::domain::fmt::count;
+    format!(
+        "Выгружено {} в {path}",
+        count(
+            n as u64,
+            ["контактное лицо", "контактных лица", "контактных лиц"]
+        )
+    )
+}
+pub const IMPORT_PEOPLE: &str = "Импорт лиц";
+pub const EXPORT_PEOPLE: &str = "Экспорт лиц";
+pub const PEOPLE_EXCHANGE_HINT: &str = "Контактные лица клиентов — тот же файл CSV или Excel со столбцами «ИНН клиента», «Фамилия», «Имя», «Отчество», «Пол», «Должность», «Категория поздравлений», «День рождения», «Телефоны», «E-mail», «Обращение»: экспорт лиц даёт образец.";
 pub const ERR_FILE_READ: &str = "не удалось прочитать файл";
 pub const ERR_XLSX: &str = "не удалось прочитать файл Excel: он повреждён или это не книга Excel (.xlsx); сохраните его в Excel как «Книга Excel (*.xlsx)» или как CSV и повторите";
 pub const ERR_XLSX_WRITE: &str = "не удалось записать файл Excel";
@@ -99,6 +186,7 @@ pub fn import_field_error(field: &str, value: &str, msg: &str) -> String {
     let value = &shown(value);
     let label = EXCHANGE_COLUMNS
         .iter()
+        .chain(PEOPLE_COLUMNS.iter())
         .find(|(k, _)| *k == field)
         .map_or(field, |(_, ru)| ru);
     match field {

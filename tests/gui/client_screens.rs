@@ -499,3 +499,36 @@ fn the_list_is_wider_on_a_wide_window() {
     let left_of_dossier = 2.0 * hint.center().x - 1920.0;
     assert!(left_of_dossier > 190.0 + 560.0, "{left_of_dossier}");
 }
+
+/// #22 point 16 in the window: the people of clients come in from a file on the list's
+/// «Импорт / экспорт» panel, the report names the refused row, the dossier shows who came.
+#[test]
+fn people_are_imported_from_the_clients_panel() {
+    let (app, alpha, _) = app_with_two_clients();
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("лица.csv");
+    std::fs::write(
+        &file,
+        "ИНН клиента;Фамилия;Имя;Отчество;Должность\n\
+         7707083893;Иванова;Мария;Петровна;Главный бухгалтер\n\
+         1111111111;Петров;Пётр;Петрович;\n",
+    )
+    .expect("write");
+    let mut h = harness(app);
+    h.run();
+    click_button(&mut h, t::IMPORT_EXPORT);
+    type_into(&mut h, t::FILE_PATH, file.to_str().expect("path"));
+    click_button(&mut h, t::IMPORT_PEOPLE);
+    h.get_by_label(&t::import_people_summary(1, 0, 1));
+    h.get_by_label_contains("строка 3: ");
+    let d = clients::service::open(&h.state().db, alpha).expect("dossier");
+    assert_eq!(d.people.len(), 1);
+    assert_eq!(d.people[0].position_dative, "Главному бухгалтеру");
+    // Out again, next to it.
+    let out = dir.path().join("out.csv");
+    clear_field(&mut h, t::FILE_PATH);
+    type_into(&mut h, t::FILE_PATH, out.to_str().expect("path"));
+    click_button(&mut h, t::EXPORT_PEOPLE);
+    let text = std::fs::read_to_string(&out).expect("exported");
+    assert!(text.contains("Иванова;Мария;Петровна"), "{text}");
+}

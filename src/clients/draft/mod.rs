@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::model::*;
 use crate::domain::error::{Check, FieldError, FieldErrors};
 use crate::domain::names::{self, Gender};
-use crate::domain::validate::{self, Phone};
+use crate::domain::validate;
 use crate::domain::{Id, fmt};
 
 mod paste;
@@ -211,32 +211,7 @@ impl DossierDraft {
                     order_date: date_text(v.order_date),
                 })
                 .collect(),
-            people: d
-                .people
-                .iter()
-                .map(|p| PersonDraft {
-                    id: p.id,
-                    uuid: p.uuid.clone(),
-                    surname: p.surname.clone(),
-                    name: p.name.clone(),
-                    patronymic: p.patronymic.clone(),
-                    gender: p.gender,
-                    position: p.position.clone(),
-                    category: p.category,
-                    birthday: date_text(p.birthday),
-                    phones: p
-                        .phones
-                        .iter()
-                        .map(Phone::display)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    email: p.email.clone(),
-                    address_as: p.address_as.clone(),
-                    name_dative: p.name_dative.clone(),
-                    position_dative: p.position_dative.clone(),
-                    notes: p.notes.clone(),
-                })
-                .collect(),
+            people: d.people.iter().map(PersonDraft::from_value).collect(),
             owners: d
                 .owners
                 .iter()
@@ -362,41 +337,7 @@ impl DossierDraft {
             .people
             .iter()
             .enumerate()
-            .map(|(i, p)| {
-                let key = |f: &str| format!("people.{i}.{f}");
-                let surname = ck.required(&key("surname"), &p.surname);
-                let birthday = ck.date(&key("birthday"), &p.birthday);
-                if birthday.is_some_and(|b| b > today || b.year() < 1900) {
-                    ck.err(key("birthday"), FieldError::Birthday);
-                }
-                let phones = validate::parse_phone_list(&p.phones).unwrap_or_else(|e| {
-                    ck.err(key("phones"), e);
-                    Vec::new()
-                });
-                let email = p.email.trim().to_string();
-                if !email.is_empty()
-                    && let Err(e) = validate::check_email(&email)
-                {
-                    ck.err(key("email"), e);
-                }
-                Person {
-                    id: p.id,
-                    uuid: p.uuid.clone(),
-                    surname,
-                    name: p.name.trim().to_string(),
-                    patronymic: p.patronymic.trim().to_string(),
-                    gender: p.gender,
-                    position: p.position.trim().to_string(),
-                    category: p.category,
-                    birthday,
-                    phones,
-                    email,
-                    address_as: p.address_as.trim().to_string(),
-                    name_dative: p.name_dative.trim().to_string(),
-                    position_dative: p.position_dative.trim().to_string(),
-                    notes: p.notes.trim().to_string(),
-                }
-            })
+            .map(|(i, p)| p.check(&mut ck, &format!("people.{i}."), today))
             .collect();
 
         let owners = self

@@ -91,6 +91,71 @@ impl PersonDraft {
     pub fn display_name(&self) -> String {
         names::full_name(&self.surname, &self.name, &self.patronymic)
     }
+
+    /// The person as typed, its errors put in `ck` under `prefix` + the field's key
+    /// («people.0.birthday»): a surname, a birthday in the past and after 1900, phones and an
+    /// e-mail that read.
+    pub fn check(&self, ck: &mut Check, prefix: &str, today: NaiveDate) -> Person {
+        let key = |f: &str| format!("{prefix}{f}");
+        let surname = ck.required(&key("surname"), &self.surname);
+        let birthday = ck.date(&key("birthday"), &self.birthday);
+        if birthday.is_some_and(|b| b > today || b.year() < 1900) {
+            ck.err(key("birthday"), FieldError::Birthday);
+        }
+        let phones = validate::parse_phone_list(&self.phones).unwrap_or_else(|e| {
+            ck.err(key("phones"), e);
+            Vec::new()
+        });
+        let email = self.email.trim().to_string();
+        if !email.is_empty()
+            && let Err(e) = validate::check_email(&email)
+        {
+            ck.err(key("email"), e);
+        }
+        Person {
+            id: self.id,
+            uuid: self.uuid.clone(),
+            surname,
+            name: self.name.trim().to_string(),
+            patronymic: self.patronymic.trim().to_string(),
+            gender: self.gender,
+            position: self.position.trim().to_string(),
+            category: self.category,
+            birthday,
+            phones,
+            email,
+            address_as: self.address_as.trim().to_string(),
+            name_dative: self.name_dative.trim().to_string(),
+            position_dative: self.position_dative.trim().to_string(),
+            notes: self.notes.trim().to_string(),
+        }
+    }
+
+    /// The draft of a stored person, as the dossier's form shows it.
+    pub fn from_value(p: &Person) -> Self {
+        PersonDraft {
+            id: p.id,
+            uuid: p.uuid.clone(),
+            surname: p.surname.clone(),
+            name: p.name.clone(),
+            patronymic: p.patronymic.clone(),
+            gender: p.gender,
+            position: p.position.clone(),
+            category: p.category,
+            birthday: super::date_text(p.birthday),
+            phones: p
+                .phones
+                .iter()
+                .map(validate::Phone::display)
+                .collect::<Vec<_>>()
+                .join("; "),
+            email: p.email.clone(),
+            address_as: p.address_as.clone(),
+            name_dative: p.name_dative.clone(),
+            position_dative: p.position_dative.clone(),
+            notes: p.notes.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

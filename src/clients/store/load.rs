@@ -38,45 +38,10 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
         },
     )?;
 
-    let mut phones: HashMap<Id, Vec<Phone>> = HashMap::new();
-    let mut st = conn.prepare_cached(
-        "SELECT ph.person_id, ph.number, ph.ext FROM person_phones ph \
-         JOIN people p ON p.id = ph.person_id WHERE p.client_id = ?1 ORDER BY ph.person_id, ph.sort",
-    )?;
-    let mut cursor = st.query([client_id])?;
-    while let Some(r) = cursor.next()? {
-        phones.entry(r.get(0)?).or_default().push(Phone {
-            number: r.get(1)?,
-            ext: r.get(2)?,
-        });
-    }
-    let people = rows(
-        conn,
-        "SELECT id, uuid, surname, name, patronymic, gender, position, category, birthday, email, \
-         address_as, name_dative, position_dative, notes FROM people \
-         WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY sort, id",
-        client_id,
-        |r| {
-            let id: Id = r.get(0)?;
-            Ok(Person {
-                id: Some(id),
-                uuid: r.get(1)?,
-                surname: r.get(2)?,
-                name: r.get(3)?,
-                patronymic: r.get(4)?,
-                gender: storage::opt_code::<Gender>(r, 5)?,
-                position: r.get(6)?,
-                category: r.get(7)?,
-                birthday: date_from_sql(r.get(8)?),
-                phones: phones.get(&id).cloned().unwrap_or_default(),
-                email: r.get(9)?,
-                address_as: r.get(10)?,
-                name_dative: r.get(11)?,
-                position_dative: r.get(12)?,
-                notes: r.get(13)?,
-            })
-        },
-    )?;
+    let people = load_people(conn, Some(client_id))?
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
 
     let owners = rows(
         conn,
@@ -192,6 +157,61 @@ pub fn load_dossier(conn: &Connection, client_id: Id) -> Result<Dossier> {
         indicators,
         records,
     })
+}
+
+/// The live people of a client, or (`None`) of every live client: (client id, person), by
+/// client, then in the dossier's order. An export reads them all at once.
+pub fn load_people(conn: &Connection, client: Option<Id>) -> Result<Vec<(Id, Person)>> {
+    // One client's people are read whatever the client's state (a dossier in the trash
+    // opens too); all of them, of the clients in the list only.
+    const LIVE: &str = "(?1 IS NOT NULL OR c.deleted_at IS NULL)";
+    let mut phones: HashMap<Id, Vec<Phone>> = HashMap::new();
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT ph.person_id, ph.number, ph.ext FROM person_phones ph \
+         JOIN people p ON p.id = ph.person_id JOIN clients c ON c.id = p.client_id \
+         WHERE (?1 IS NULL OR p.client_id = ?1) AND p.deleted_at IS NULL AND {LIVE} \
+         ORDER BY ph.person_id, ph.sort"
+    ))?;
+    let mut cursor = st.query([client])?;
+    while let Some(r) = cursor.next()? {
+        phones.entry(r.get(0)?).or_default().push(Phone {
+            number: r.get(1)?,
+            ext: r.get(2)?,
+        });
+    }
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT p.id, p.uuid, p.surname, p.name, p.patronymic, p.gender, p.position, p.category, \
+         p.birthday, p.email, p.address_as, p.name_dative, p.position_dative, p.notes, p.client_id \
+         FROM people p JOIN clients c ON c.id = p.client_id \
+         WHERE (?1 IS NULL OR p.client_id = ?1) AND p.deleted_at IS NULL AND {LIVE} \
+         ORDER BY p.client_id, p.sort, p.id"
+    ))?;
+    let people = st
+        .query_map([client], |r| {
+            let id: Id = r.get(0)?;
+            Ok((
+                r.get::<_, Id>(14)?,
+                Person {
+                    id: Some(id),
+                    uuid: r.get(1)?,
+                    surname: r.get(2)?,
+                    name: r.get(3)?,
+                    patronymic: r.get(4)?,
+                    gender: storage::opt_code::<Gender>(r, 5)?,
+                    position: r.get(6)?,
+                    category: r.get(7)?,
+                    birthday: date_from_sql(r.get(8)?),
+                    phones: phones.get(&id).cloned().unwrap_or_default(),
+                    email: r.get(9)?,
+                    address_as: r.get(10)?,
+                    name_dative: r.get(11)?,
+                    position_dative: r.get(12)?,
+                    notes: r.get(13)?,
+                },
+            ))
+        })?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(people)
 }
 
 /// The client's own row (not in the trash), without its people and lists: what an export

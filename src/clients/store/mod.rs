@@ -161,6 +161,17 @@ pub fn client_manager(conn: &Connection, id: Id) -> Result<Option<Id>> {
         .flatten())
 }
 
+/// The person with this UUID (in the trash too) and its client.
+pub fn person_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<(Id, Id)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, client_id FROM people WHERE uuid = ?1",
+            [uuid],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
 /// The client a person belongs to.
 pub fn person_client(conn: &Connection, id: Id) -> Result<Option<Id>> {
     Ok(conn

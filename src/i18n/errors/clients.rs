@@ -41,7 +41,8 @@ impl Describe for ExchangeError {
             }
             ExchangeError::MixedEncoding { line } => w::err_mixed_encoding(*line),
             ExchangeError::Empty => w::ERR_IMPORT_EMPTY.into(),
-            ExchangeError::NoNameColumn => w::ERR_IMPORT_NO_NAME_COLUMN.into(),
+            ExchangeError::NoColumn("short_name") => w::ERR_IMPORT_NO_NAME_COLUMN.into(),
+            ExchangeError::NoColumn(key) => w::err_import_no_column(w::people_column(key)),
             ExchangeError::Storage(e) => e.describe(),
         }
     }
@@ -71,6 +72,16 @@ impl Describe for RowError {
             RowError::Denied(d) => d.describe(),
             RowError::UuidInFile => w::import_duplicate_uuid_file(),
             RowError::Columns { found, expected } => w::import_columns(*found, *expected),
+            RowError::ClientNotFound(inn, name) => w::import_client_not_found(inn, name),
+            RowError::ClientAmbiguous(name) => w::import_client_ambiguous(name),
+            RowError::NoClient => w::IMPORT_NO_CLIENT.into(),
+            RowError::PersonInDatabase(person, client) => {
+                w::import_person_in_database(person, client)
+            }
+            RowError::PersonInFile(line) => w::import_person_in_file(*line),
+            RowError::UuidOfAnotherClient => w::IMPORT_UUID_OF_ANOTHER.into(),
+            RowError::BadGender(v) => w::import_bad_gender(v),
+            RowError::BadCategory(v) => w::import_bad_category(v),
         }
     }
 }
@@ -108,6 +119,11 @@ impl Describe for DossierWarning {
             DossierWarning::SharesOver100(total) => w::warn_shares(*total),
         }
     }
+}
+
+/// «Контактные лица: добавлено — 3, обновлено — 1. Отклонено: 1 строка.»
+pub fn import_people_report(r: &crate::clients::exchange::ImportReport) -> String {
+    w::import_people_summary(r.imported, r.updated, r.rejected.len())
 }
 
 /// «Импортировано: 3 клиента. Отклонено: 1 строка.» (with the updated ones when any).

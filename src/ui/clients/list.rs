@@ -26,6 +26,8 @@ pub struct ClientList {
     pub exchange_open: bool,
     pub exchange_path: String,
     pub import_report: Option<ImportReport>,
+    /// The report is of the people's import (else of the clients').
+    pub report_of_people: bool,
     /// What import does with clients already in the database.
     pub import_mode: ImportMode,
     /// The VIP years present in the rows, for the year filter.
@@ -296,6 +298,23 @@ impl ClientList {
                 {
                     out.push(Cmd::Export(self.exchange_path.clone()).into());
                 }
+                ui.separator();
+                if ui
+                    .add_enabled(has_path, egui::Button::new(t::IMPORT_PEOPLE))
+                    .on_disabled_hover_text(crate::words::PATH_FIRST)
+                    .on_hover_text(t::PEOPLE_EXCHANGE_HINT)
+                    .clicked()
+                {
+                    out.push(Cmd::ImportPeople(self.exchange_path.clone()).into());
+                }
+                if ui
+                    .add_enabled(has_path, egui::Button::new(t::EXPORT_PEOPLE))
+                    .on_disabled_hover_text(crate::words::PATH_FIRST)
+                    .on_hover_text(t::PEOPLE_EXCHANGE_HINT)
+                    .clicked()
+                {
+                    out.push(Cmd::ExportPeople(self.exchange_path.clone()).into());
+                }
                 if ui.button(t::SAVE_AS_DIALOG).clicked() {
                     out.push(Command::AskPath(Ask::save(t::EXPORT_FILE_NAME, |p| {
                         Cmd::ExchangePath(p).into()
@@ -316,7 +335,12 @@ impl ClientList {
                 };
             }
             if let Some(r) = &self.import_report {
-                ui.label(RichText::new(t::import_report(r)).strong());
+                let summary = if self.report_of_people {
+                    t::import_people_report(r)
+                } else {
+                    t::import_report(r)
+                };
+                ui.label(RichText::new(summary).strong());
                 egui::ScrollArea::vertical()
                     .max_height(120.0)
                     .id_salt("import_report")

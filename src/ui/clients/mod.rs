@@ -35,6 +35,9 @@ pub enum Cmd {
     ExchangePath(PathBuf),
     Import(String),
     Export(String),
+    /// The people of clients, from and to the file at the path.
+    ImportPeople(String),
+    ExportPeople(String),
     /// The rows shown, to an Excel file.
     ExportShown(PathBuf),
     /// The dossier's calls, meetings, letters and appeals, to an Excel file.
@@ -211,7 +214,30 @@ impl Feature for ClientsUi {
                 )
                 .map_err(t::err)?;
                 self.list.import_report = Some(report);
+                self.list.report_of_people = false;
                 cx.reload();
+            }
+            Cmd::ImportPeople(path) => {
+                let report = crate::clients::people_exchange::import_people(
+                    cx.db,
+                    &cx.actor(),
+                    &files::typed_path(&path),
+                    self.list.import_mode,
+                )
+                .map_err(t::err)?;
+                self.list.import_report = Some(report);
+                self.list.report_of_people = true;
+                cx.reload();
+            }
+            Cmd::ExportPeople(path) => {
+                let path = files::typed_path(&path);
+                let done =
+                    crate::clients::people_exchange::export_people(cx.db, &path).map_err(t::err)?;
+                cx.info(format!(
+                    "{}. {}",
+                    t::exported_people(done.written, &path.display().to_string()),
+                    t::EXPORT_PERSONAL_DATA
+                ));
             }
             Cmd::ExportShown(path) => {
                 let rows = self.list.shown_rows(cx.view);
