@@ -870,9 +870,9 @@ fn demo_letters_are_set_as_an_office_sets_them() {
             assert_eq!(vipdesk::letters::compose::find_blank(&r.letter), None);
             assert!(
                 !r.letter.body.contains("сообщаем следующее.")
-                    || vipdesk::words::demo::DEMO_REPLY_FINDINGS
+                    || vipdesk::words::demo::DEMO_APPEALS
                         .iter()
-                        .any(|f| r.letter.body.contains(f)),
+                        .any(|f| r.letter.body.contains(f.3)),
                 "{} has no answer",
                 r.letter.number
             );
@@ -1209,5 +1209,104 @@ fn a_pdf_names_its_day_and_a_combined_merge_marks_each_letter() {
             .expect("pdf")
             .get_pages()
             .len();
+    }
+}
+
+/// #22 point 20: the demo is what a newcomer judges the program by, so it holds together:
+/// every reply says what its appeal asked about, no extension notice is left a draft, letters
+/// are registered and sent and meetings held on working days (the demo made on a Sunday too),
+/// the long letter's months follow its date, and the summary counts the letters the register
+/// lists.
+#[test]
+fn the_demo_letters_agree_with_their_appeals_and_the_calendar() {
+    use vipdesk::appeals::{self, LetterRole};
+    for today in [
+        common::today(),
+        common::d(2026, 11, 29),
+        common::d(2027, 1, 10),
+    ] {
+        let (mut db, _) = common::db();
+        let summary = vipdesk::demo::generate(&mut db, 24, 5, today).expect("demo");
+        let register = service::list(&db, &Default::default()).expect("register");
+        assert_eq!(
+            summary.letters,
+            register.len(),
+            "{today}: the summary counts them all"
+        );
+        let cal = vipdesk::calendar::service::calendar(&db).expect("calendar");
+        for row in &register {
+            let l = &row.letter;
+            for (what, day) in [
+                ("registered", l.reg_date),
+                ("printed", l.printed_at),
+                ("to the courier", l.courier_at),
+                ("delivered", l.delivered_at),
+            ] {
+                if let Some(day) = day {
+                    assert!(
+                        cal.is_working(day),
+                        "{today}: {} {what} on {day}, a day off",
+                        l.number
+                    );
+                }
+            }
+            // The long letter: the bill of its own month.
+            if l.heading.starts_with("О результатах проверки расчётов")
+            {
+                let on = l.reg_date.expect("registered");
+                let month = vipdesk::domain::fmt::month_name(chrono::Datelike::month(&on));
+                assert!(
+                    l.body.contains(&format!("в счёте за {month};")),
+                    "{on}: {}",
+                    l.body
+                );
+            }
+        }
+        for m in vipdesk::contacts::service::list(&db, None, None).expect("meetings") {
+            if let Some(day) = m.date {
+                assert!(cal.is_working(day), "{today}: a {:?} held on {day}", m.kind);
+            }
+        }
+        // Each appeal's letters: the reply says what the appeal was about; the notice of an
+        // extension went out.
+        let (rows, _) = appeals::service::list(&db, &Default::default(), 100_000).expect("appeals");
+        let (mut replies, mut notices) = (0, 0);
+        for r in rows {
+            let a = appeals::service::open(&db, r.id).expect("appeal");
+            let findings = vipdesk::words::demo::DEMO_APPEALS
+                .iter()
+                .find(|x| x.1 == a.subject)
+                .map(|x| x.3)
+                .expect("a demo subject");
+            for letter in appeals::service::details(&db, &a).expect("details").letters {
+                let l = service::open(&db, letter.letter_id).expect("letter");
+                match letter.role {
+                    LetterRole::Reply if l.status != LetterStatus::Draft => {
+                        replies += 1;
+                        let first = findings.split(". ").next().expect("a sentence");
+                        assert!(
+                            l.body.contains(first),
+                            "{}: «{}» answered with: {}",
+                            l.number,
+                            a.subject,
+                            l.body
+                        );
+                    }
+                    LetterRole::Extended => {
+                        notices += 1;
+                        assert_ne!(
+                            l.status,
+                            LetterStatus::Draft,
+                            "{today}: a notice left a draft"
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(
+            replies > 0 && notices > 0,
+            "{today}: {replies} replies, {notices} notices"
+        );
     }
 }

@@ -48,7 +48,7 @@ pub fn demo_appeals(
         if received_on > today {
             continue;
         }
-        let (kind_code, subject, body) = *g.pick(&text::DEMO_APPEALS);
+        let (kind_code, subject, body, findings) = *g.pick(&text::DEMO_APPEALS);
         let kind = AppealKind::parse_code(kind_code).unwrap_or_default();
         let channel = Channel::ALL[i % Channel::ALL.len()];
         let reply_channel = if i % 9 == 4 { Channel::Post } else { channel };
@@ -81,9 +81,10 @@ pub fn demo_appeals(
         }
         let got = appeals::open(db, id)?;
         let due = got.due_date.unwrap_or(today);
+        // Work is done on working days: the last one on or before today at the latest.
         let step = |days: i64| {
             let d = cal.add_working_days(received_on, days as u32);
-            clock.set_date(d.min(today));
+            clock.set_date(d.min(cal.working_on_or_before(today)));
             d <= today
         };
         // The last month's appeals are at every stage of their work.
@@ -101,15 +102,17 @@ pub fn demo_appeals(
                     Channel::Post | Channel::InPerson => {
                         appeals::reply_letter(db, &actor, id, "", "")?;
                     }
-                    _ => appeals::prepare_answer(db, &actor, id, text::DEMO_ANSWER)?,
+                    _ => appeals::prepare_answer(db, &actor, id, findings)?,
                 },
             }
             continue;
         }
         // Forwarded beyond competence: one in five.
         // Extended with a notice: one in eleven.
+        // The notice of the extension goes to the client: registered the day it is made.
         if i % 11 == 3 && step(8) {
-            appeals::extend(db, &actor, id, 20, text::DEMO_EXTENSION_REASON)?;
+            let (_, notice) = appeals::extend(db, &actor, id, 20, text::DEMO_EXTENSION_REASON)?;
+            letters::service::register(db, &actor, notice)?;
         }
         // A few are left overdue (one in thirteen); the recent ones are still in work.
         // One in seventeen is answered late: a few working days after its deadline.
@@ -129,14 +132,13 @@ pub fn demo_appeals(
         match reply_channel {
             Channel::Post | Channel::InPerson => {
                 // The manager types the answer on the card; the letter says it.
-                let findings = text::DEMO_REPLY_FINDINGS[i % text::DEMO_REPLY_FINDINGS.len()];
                 let letter = appeals::reply_letter(db, &actor, id, findings, "")?;
                 letters::service::register(db, &actor, letter)?;
             }
             via => {
                 let answer = Answer {
                     via,
-                    text: text::DEMO_ANSWER.into(),
+                    text: findings.into(),
                     ..Default::default()
                 };
                 appeals::send_answer(db, &actor, id, &answer)?;

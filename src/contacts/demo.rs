@@ -21,6 +21,8 @@ pub fn contacts_with(
 ) -> std::result::Result<usize, contacts::ContactsError> {
     let mut g = Gen::new(seed ^ 0xC0FFEE);
     let rows = service::list(db)?;
+    // Calls and meetings are held, reports submitted and accepted, on working days.
+    let cal = crate::calendar::service::calendar(db)?;
     let start = today
         .checked_sub_months(Months::new(months))
         .unwrap_or(today);
@@ -45,7 +47,8 @@ pub fn contacts_with(
                 ]));
             }
             for kind in kinds {
-                let date = month + chrono::Duration::days(g.rng.i64(0..28));
+                let date =
+                    cal.working_on_or_after(month + chrono::Duration::days(g.rng.i64(0..28)));
                 if date > today {
                     continue;
                 }
@@ -76,11 +79,11 @@ pub fn contacts_with(
                         continue;
                     };
                     if age > 7 {
-                        let day = date + chrono::Duration::days(1);
+                        let day = cal.next_working(date);
                         contacts::service::transition(w, id, ReportStatus::Submitted, day, "")?;
                     }
                     if age > 30 {
-                        to_accept.push((id, date + chrono::Duration::days(4)));
+                        to_accept.push((id, cal.add_working_days(date, 3)));
                     }
                     n += 1;
                 }

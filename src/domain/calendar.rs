@@ -206,6 +206,15 @@ impl Calendar {
         date
     }
 
+    /// `date` itself when it is a working day, else the last working day before it.
+    pub fn working_on_or_before(&self, date: NaiveDate) -> NaiveDate {
+        if self.is_working(date) {
+            date
+        } else {
+            self.previous_working(date)
+        }
+    }
+
     /// The first working day after `date`.
     pub fn next_working(&self, date: NaiveDate) -> NaiveDate {
         self.working_on_or_after(next(date))

@@ -3,28 +3,31 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::clients::demo::Gen;
 use crate::clients::*;
 use crate::domain::{Actor, Clock, FixedClock, Role};
 use crate::letters::{self, LetterStatus, Reply};
 use crate::storage::Db;
 use crate::words::demo as text;
 
-/// Letters for every fourth client: drafts of replies to appeals, and registered notices at
-/// every stage of delivery, registered on their dates.
+/// Letters for every fourth client: tariff notices, drafts and registered ones at every stage
+/// of delivery, registered on working days in date order; and one long letter on the results
+/// of a check of the bills, its months said from its date. (Replies to appeals are the
+/// appeals' own, made with them.)
 pub fn demo_letters(
     db: &mut Db,
     clock: &FixedClock,
-    g: &mut Gen,
     today: NaiveDate,
 ) -> std::result::Result<usize, letters::LetterError> {
     let templates = letters::service::templates(db)?;
-    let (Some(reply), Some(notice)) = (
-        templates.iter().find(|t| t.code == "reply_appeal"),
+    let (Some(free), Some(notice)) = (
+        templates.iter().find(|t| t.code == "free"),
         templates.iter().find(|t| t.code == "tariff_change"),
     ) else {
         return Ok(0);
     };
+    let cal = crate::calendar::service::calendar(db)?;
+    // A letter is registered, printed and sent on working days.
+    let workday = |d: NaiveDate| cal.working_on_or_before(d.min(today));
     let rows = service::list(db)?;
     let author = |l: &letters::Letter| Actor {
         id: l.manager_id,
@@ -33,17 +36,16 @@ pub fn demo_letters(
     let mut n = 0;
     // One long letter (two pages), registered, to show page breaks and the page number.
     if let Some(row) = rows.iter().find(|r| r.people_count > 0) {
+        let on = workday(today - chrono::Duration::days(41));
         let mut long =
-            letters::service::draft_for(db, row.id, None, reply, None, &Reply::default(), today)?;
+            letters::service::draft_for(db, row.id, None, free, None, &Reply::default(), on)?;
         long.heading = text::DEMO_LONG_HEADING.into();
-        long.body = text::DEMO_LONG_BODY.into();
+        long.body = long_body(on);
         long.attachment = text::DEMO_LONG_ATTACHMENT.into();
-        long.reply_number = format!("{}", g.rng.u32(10..400));
-        long.reply_date = Some(today - chrono::Duration::days(52));
         let actor = author(&long);
-        clock.set_date(today - chrono::Duration::days(45));
+        clock.set_date(workday(on - chrono::Duration::days(4)));
         let id = letters::service::save_draft(db, &actor, &long)?;
-        clock.set_date(today - chrono::Duration::days(41));
+        clock.set_date(on);
         letters::service::register(db, &actor, id)?;
         n += 1;
     }
@@ -53,12 +55,6 @@ pub fn demo_letters(
         .filter(|(i, r)| i % 4 == 0 && r.people_count > 0)
     {
         let registered = i % 8 == 4 || i % 8 == 0 && i % 16 == 0;
-        let template = if registered { notice } else { reply };
-        let appeal = Reply {
-            number: format!("{}", g.rng.u32(10..400)),
-            date: Some(today - chrono::Duration::days(g.rng.i64(3..25))),
-            ..Default::default()
-        };
         // A tariff notice names the day the new tariffs start: the first of a month ahead.
         let tariff = Reply {
             fields: letters::TemplateFields {
@@ -67,19 +63,12 @@ pub fn demo_letters(
             },
             ..Default::default()
         };
-        let reply_to = if registered { tariff } else { appeal };
         // Registered in the order of the list, so that numbers follow dates.
-        let date = today - chrono::Duration::days(40 - (i * 36 / rows.len().max(1)) as i64);
-        clock.set_date(if registered { date } else { today });
-        let draft = letters::service::draft_for(
-            db,
-            row.id,
-            None,
-            template,
-            None,
-            &reply_to,
-            clock.today(),
-        )?;
+        let date =
+            workday(today - chrono::Duration::days(40 - (i * 36 / rows.len().max(1)) as i64));
+        clock.set_date(if registered { date } else { workday(today) });
+        let draft =
+            letters::service::draft_for(db, row.id, None, notice, None, &tariff, clock.today())?;
         let actor = author(&draft);
         let id = letters::service::save_draft(db, &actor, &draft)?;
         n += 1;
@@ -102,12 +91,11 @@ pub fn demo_letters(
                     + chrono::Duration::days(
                         (4 - i64::from(date.weekday().num_days_from_monday())).rem_euclid(7),
                     );
-                let day = match status {
+                let day = workday(match status {
                     LetterStatus::Printed => date,
                     LetterStatus::Courier => friday,
-                    _ => friday + chrono::Duration::days(3),
-                }
-                .min(today);
+                    _ => cal.next_working(friday),
+                });
                 clock.set_date(day);
                 letters::service::advance(db, &actor, id, *status, day, received)?;
             }
@@ -117,7 +105,28 @@ pub fn demo_letters(
     Ok(n)
 }
 
-/// A distinct company name for the i-th client.
+/// The long letter registered on `on`: the quarter before its month checked, the late
+/// readings in the quarter's middle month, the recalculation in the bill of its own month, the
+/// reconciliation act as of the end of the month before.
+fn long_body(on: NaiveDate) -> String {
+    let month_back = |k: u32| {
+        on.with_day(1)
+            .and_then(|d| d.checked_sub_months(chrono::Months::new(k)))
+            .unwrap_or(on)
+    };
+    let (first, middle, last) = (month_back(3), month_back(2), month_back(1));
+    let act_day = on.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(on);
+    text::demo_long_body(
+        (
+            crate::domain::fmt::month_name(first.month()),
+            crate::domain::fmt::month_name(last.month()),
+        ),
+        text::month_in(middle.month()),
+        crate::domain::fmt::month_name(on.month()),
+        &crate::words::clients::fixed_holiday(act_day.day(), act_day.month()),
+    )
+}
+
 /// The first day of the month after `d`'s.
 fn first_of_next_month(d: NaiveDate) -> NaiveDate {
     let (y, m) = if d.month() == 12 {
