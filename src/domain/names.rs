@@ -145,6 +145,13 @@ pub fn initials_surname_dative(
 /// does not read as a surname with a name (one word, a digit, more than three words).
 pub fn parse_official(s: &str) -> Option<(String, String, String)> {
     let s = s.trim();
+    // «А.В. Сидоров», «А. В. Сидоров»: the initials first, as a signature writes it.
+    if let Some((initials, surname)) = s.rsplit_once(char::is_whitespace)
+        && initials.ends_with('.')
+        && !surname.contains('.')
+    {
+        return parse_official(&format!("{surname} {initials}"));
+    }
     let (surname, rest) = s.split_once(char::is_whitespace)?;
     let rest = rest.trim();
     let word_ok = |w: &str| {
@@ -416,6 +423,10 @@ mod tests {
             official_dative("Сидоров А. В.").as_deref(),
             Some(nbsp("А.В. Сидорову").as_str())
         );
+        assert_eq!(
+            official_dative("А.Н. Орлов").as_deref(),
+            Some(nbsp("А.Н. Орлову").as_str())
+        );
         // Whose gender cannot be told stays as written.
         assert_eq!(
             official_dative("Шевчук А.В.").as_deref(),
@@ -428,7 +439,8 @@ mod tests {
             "Сидоров Алексей Викторович Петрович",
             "Сидоров 1",
             "Сидоров Ал.В.",
-            "А.В. Сидоров",
+            "А.В. сидоров",
+            "Ал.В. Сидоров",
         ] {
             assert_eq!(parse_official(bad), None, "{bad}");
         }

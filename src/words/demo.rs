@@ -482,7 +482,9 @@ pub const BULK_APPEAL_ANSWER: &str = "Ответ дан";
 /// The demo's head of the group: surname, name, patronymic, the order appointing him.
 pub const DEMO_HEAD_NAME: (&str, &str, &str) = ("Киселёв", "Дмитрий", "Андреевич");
 pub const DEMO_HEAD_ORDER: &str = "112-к";
-pub const DEMO_DIRECTOR_POSITION: &str = "Генеральный директор";
+/// Whom the weekly memo and the statistics go to (the director who signs cards is the
+/// greetings regulation's).
+pub const DEMO_DIRECTOR_POSITION: &str = "Заместитель генерального директора по сбыту";
 pub const DEMO_DIRECTOR_NAME: &str = "Сидоров Алексей Викторович";
 /// The order appointing a demo manager.
 pub fn demo_manager_order(n: usize) -> String {
