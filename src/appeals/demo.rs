@@ -110,7 +110,8 @@ pub fn demo_appeals(
         // Forwarded beyond competence: one in five.
         // Extended with a notice: one in eleven.
         // The notice of the extension goes to the client: registered the day it is made.
-        if i % 11 == 3 && step(8) {
+        // (A thank-you is not extended: there is nothing to check.)
+        if i % 11 == 3 && kind != AppealKind::Feedback && step(8) {
             let (_, notice) = appeals::extend(db, &actor, id, 20, text::DEMO_EXTENSION_REASON)?;
             letters::service::register(db, &actor, notice)?;
         }
