@@ -246,9 +246,27 @@ fn generate_with(
     summary.reports = crate::contacts::demo::contacts_with(db, clock, head_actor, 18, seed, today)?;
     // The appeals' replies are registered on their dates over the year, before the recent
     // letters: outgoing numbers follow the dates.
-    summary.appeals =
-        crate::appeals::demo::demo_appeals(db, clock, &mut g, clients.max(38) * 4, today)?;
-    crate::letters::demo::demo_letters(db, clock, today)?;
+    // Letters are registered in date order, the appeals' replies and notices among the
+    // others, so that outgoing numbers follow dates; an appeal answered by letter is closed
+    // after it.
+    let mut agenda = crate::letters::demo::Agenda::default();
+    let mut closes = Vec::new();
+    summary.appeals = crate::appeals::demo::demo_appeals(
+        db,
+        clock,
+        &mut g,
+        clients.max(38) * 4,
+        today,
+        &mut agenda,
+        &mut closes,
+    )?;
+    crate::letters::demo::demo_letters(db, clock, today, &mut agenda)?;
+    agenda.run(db, clock)?;
+    closes.sort_by_key(|(day, ..)| *day);
+    for (day, appeal, actor) in closes {
+        clock.set_date(day);
+        crate::appeals::service::close(db, &actor, appeal, "")?;
+    }
     // Every letter the demo made, the appeals' replies and notices too: what the register lists.
     summary.letters = crate::letters::service::list(db, &Default::default())?.len();
     summary.gifts = crate::greetings::demo::demo_gifts(db, &mut g, head_actor, today)?;

@@ -1262,6 +1262,27 @@ fn the_demo_letters_agree_with_their_appeals_and_the_calendar() {
                 );
             }
         }
+        // Numbers follow dates, as in a register kept by hand.
+        let mut numbered: Vec<(i32, u32, chrono::NaiveDate)> = register
+            .iter()
+            .filter_map(|r| {
+                let day = r.letter.reg_date?;
+                let n = r.letter.number.strip_prefix("VIP-")?.parse().ok()?;
+                Some((chrono::Datelike::year(&day), n, day))
+            })
+            .collect();
+        numbered.sort();
+        for w in numbered.windows(2) {
+            assert!(
+                w[0].0 != w[1].0 || w[0].2 <= w[1].2,
+                "{today}: VIP-{} of {} before VIP-{} of {}",
+                w[0].1,
+                w[0].2,
+                w[1].1,
+                w[1].2
+            );
+        }
+        assert!(numbered.len() > 10, "{numbered:?}");
         for m in vipdesk::contacts::service::list(&db, None, None).expect("meetings") {
             if let Some(day) = m.date {
                 assert!(cal.is_working(day), "{today}: a {:?} held on {day}", m.kind);

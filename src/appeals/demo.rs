@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::clients::demo::Gen;
 use crate::clients::*;
-use crate::domain::{Actor, FixedClock, Id, Role};
+use crate::domain::{Actor, Clock as _, FixedClock, Id, Role};
 use crate::letters;
 use crate::storage::{Db, StorageError};
 use crate::words::demo as text;
@@ -21,6 +21,8 @@ pub fn demo_appeals(
     g: &mut Gen,
     n: usize,
     today: NaiveDate,
+    agenda: &mut letters::demo::Agenda,
+    closes: &mut Vec<(NaiveDate, Id, Actor)>,
 ) -> std::result::Result<usize, crate::appeals::AppealError> {
     use crate::appeals::{Answer, AppealKind, Channel, service as appeals};
     use crate::domain::Code as _;
@@ -113,7 +115,7 @@ pub fn demo_appeals(
         // (A thank-you is not extended: there is nothing to check.)
         if i % 11 == 3 && kind != AppealKind::Feedback && step(8) {
             let (_, notice) = appeals::extend(db, &actor, id, 20, text::DEMO_EXTENSION_REASON)?;
-            letters::service::register(db, &actor, notice)?;
+            agenda.plan(clock.today(), notice, actor, letters::demo::Step::Register);
         }
         // A few are left overdue (one in thirteen); the recent ones are still in work.
         // One in seventeen is answered late: a few working days after its deadline.
@@ -134,7 +136,7 @@ pub fn demo_appeals(
             Channel::Post | Channel::InPerson => {
                 // The manager types the answer on the card; the letter says it.
                 let letter = appeals::reply_letter(db, &actor, id, findings, "")?;
-                letters::service::register(db, &actor, letter)?;
+                agenda.plan(clock.today(), letter, actor, letters::demo::Step::Register);
             }
             via => {
                 let answer = Answer {
@@ -145,8 +147,9 @@ pub fn demo_appeals(
                 appeals::send_answer(db, &actor, id, &answer)?;
             }
         }
+        // Closed once answered: after the letters are registered, in date order.
         if step(answer_after + 2) && i % 4 != 0 {
-            appeals::close(db, &actor, id, "")?;
+            closes.push((clock.today(), id, actor));
         }
     }
     clock.set_date(today);

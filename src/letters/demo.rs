@@ -4,10 +4,48 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::clients::*;
-use crate::domain::{Actor, Clock, FixedClock, Role};
+use crate::domain::{Actor, Clock, FixedClock, Id, Role};
 use crate::letters::{self, LetterStatus, Reply};
 use crate::storage::Db;
 use crate::words::demo as text;
+
+/// A letter's step the demo takes later: every letter of the demo (the appeals' replies and
+/// notices too) is registered in the order of its date, so that outgoing numbers follow dates
+/// as in a real register.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Register,
+    /// Printed, handed to the courier, delivered (with who received it).
+    Advance(LetterStatus, &'static str),
+}
+
+/// The letters' steps planned by date: (day, order planned, letter, who, step).
+#[derive(Debug, Default)]
+pub struct Agenda(Vec<(NaiveDate, usize, Id, Actor, Step)>);
+
+impl Agenda {
+    pub fn plan(&mut self, day: NaiveDate, letter: Id, actor: Actor, step: Step) {
+        let n = self.0.len();
+        self.0.push((day, n, letter, actor, step));
+    }
+
+    /// Takes every step in date order, the clock on its day.
+    pub fn run(mut self, db: &mut Db, clock: &FixedClock) -> Result<(), letters::LetterError> {
+        self.0.sort_by_key(|(day, n, ..)| (*day, *n));
+        for (day, _, letter, actor, step) in self.0 {
+            clock.set_date(day);
+            match step {
+                Step::Register => {
+                    letters::service::register(db, &actor, letter)?;
+                }
+                Step::Advance(status, received) => {
+                    letters::service::advance(db, &actor, letter, status, day, received)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Letters for every fourth client: tariff notices, drafts and registered ones at every stage
 /// of delivery, registered on working days in date order; and one long letter on the results
@@ -17,6 +55,7 @@ pub fn demo_letters(
     db: &mut Db,
     clock: &FixedClock,
     today: NaiveDate,
+    agenda: &mut Agenda,
 ) -> std::result::Result<usize, letters::LetterError> {
     let templates = letters::service::templates(db)?;
     let (Some(free), Some(notice)) = (
@@ -45,8 +84,7 @@ pub fn demo_letters(
         let actor = author(&long);
         clock.set_date(workday(on - chrono::Duration::days(4)));
         let id = letters::service::save_draft(db, &actor, &long)?;
-        clock.set_date(on);
-        letters::service::register(db, &actor, id)?;
+        agenda.plan(on, id, actor, Step::Register);
         n += 1;
     }
     for (i, row) in rows
@@ -73,7 +111,7 @@ pub fn demo_letters(
         let id = letters::service::save_draft(db, &actor, &draft)?;
         n += 1;
         if registered {
-            letters::service::register(db, &actor, id)?;
+            agenda.plan(date, id, actor, Step::Register);
             let steps = [
                 LetterStatus::Printed,
                 LetterStatus::Courier,
@@ -96,8 +134,7 @@ pub fn demo_letters(
                     LetterStatus::Courier => friday,
                     _ => cal.next_working(friday),
                 });
-                clock.set_date(day);
-                letters::service::advance(db, &actor, id, *status, day, received)?;
+                agenda.plan(day, id, actor, Step::Advance(*status, received));
             }
         }
     }
