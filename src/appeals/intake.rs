@@ -159,6 +159,10 @@ mod tests {
         // CPython's msg_21: «One» and «Two», not the preamble or the epilogue.
         let e = fixture("cpython_msg_21.eml");
         assert_eq!(e.text, "One\n\nTwo");
+        // CPython's msg_47: parts whose headers have no blank line after them keep their text.
+        let e = fixture("cpython_msg_47.eml");
+        assert_eq!(e.text, "bar\n\nbaz");
+        assert!(e.attachments.is_empty(), "{:?}", e.attachments);
     }
 
     #[test]
@@ -167,6 +171,12 @@ mod tests {
         assert_eq!(
             e.text,
             "Добрый день!\nПрошу перезвонить.\nпервый пункт\nвторой пункт\nСчёт\t77\nСумма\t1000\nСпасибо\nИванов"
+        );
+        // A word after a tag keeps its space before a character reference.
+        let e = fixture("html_entities.eml");
+        assert_eq!(
+            e.text,
+            "По счёту № 77 «за ноябрь» сумма 1 000 ₽ — прошу проверить.\nСайт & телефон"
         );
     }
 

@@ -6,46 +6,112 @@ use std::borrow::Cow;
 
 use base64::Engine as _;
 
-/// The message with a blank line where its headers end, if a mail program left none: the
-/// first line that is neither a header (`Name: value`, the name printable ASCII) nor a
-/// header's continuation starts the text. Without it the parser reads the text as headers.
-pub fn headers_ended(bytes: &[u8]) -> Cow<'_, [u8]> {
-    let mut at = 0;
-    let mut first = true;
-    while at < bytes.len() {
+/// The lines of `bytes` from `at`: (start, end with the line break, content without it).
+fn lines_from(bytes: &[u8], mut at: usize) -> impl Iterator<Item = (usize, usize, &[u8])> {
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
         let end = bytes[at..]
             .iter()
             .position(|&b| b == b'\n')
             .map_or(bytes.len(), |n| at + n + 1);
-        let line = &bytes[at..end];
+        at = end;
+        let line = &bytes[start..end];
         let content = line
             .strip_suffix(b"\n")
             .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
             .unwrap_or(line);
+        Some((start, end, content))
+    })
+}
+
+/// Where a blank line belongs in a block of headers starting at `at` that has none: the first
+/// line that is neither a header nor a header's continuation. `None` when the blank line is
+/// there, or when the block does not start with a header (a part may have no headers).
+fn missing_blank_line(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut first = true;
+    for (start, _, content) in lines_from(bytes, at) {
         if content.is_empty() {
-            return Cow::Borrowed(bytes); // the blank line is there
+            return None;
         }
         let continues = !first && matches!(content[0], b' ' | b'\t');
         if !continues && !is_header(content) {
-            if first {
-                return Cow::Borrowed(bytes); // not a message at all: the parser says so
-            }
-            let newline: &[u8] =
-                if line.ends_with(b"\r\n") || at >= 2 && &bytes[at - 2..at] == b"\r\n" {
-                    b"\r\n"
-                } else {
-                    b"\n"
-                };
-            let mut mended = Vec::with_capacity(bytes.len() + 2);
-            mended.extend_from_slice(&bytes[..at]);
-            mended.extend_from_slice(newline);
-            mended.extend_from_slice(&bytes[at..]);
-            return Cow::Owned(mended);
+            return (!first).then_some(start);
         }
         first = false;
-        at = end;
     }
-    Cow::Borrowed(bytes)
+    None
+}
+
+/// The boundaries the message's multiparts declare (`boundary=…`, quoted or not).
+fn boundaries(bytes: &[u8]) -> Vec<Vec<u8>> {
+    const KEY: &[u8] = b"boundary=";
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(n) = bytes[at..]
+        .windows(KEY.len())
+        .position(|w| w.eq_ignore_ascii_case(KEY))
+    {
+        let value = &bytes[at + n + KEY.len()..];
+        let b: Vec<u8> = match value.strip_prefix(b"\"") {
+            Some(quoted) => quoted.iter().take_while(|&&c| c != b'"').copied().collect(),
+            None => value
+                .iter()
+                .take_while(|&&c| !matches!(c, b';' | b' ' | b'\t' | b'\r' | b'\n'))
+                .copied()
+                .collect(),
+        };
+        if !b.is_empty() {
+            out.push(b);
+        }
+        at += n + KEY.len();
+    }
+    out
+}
+
+/// The message with a blank line where its headers end, and where each part's headers end, if
+/// a mail program left none: the first line that is neither a header (`Name: value`, the name
+/// printable ASCII) nor a header's continuation starts the text. Without it the parser reads
+/// the text as headers and the part's text is lost.
+pub fn headers_ended(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let mut inserts: Vec<usize> = Vec::new();
+    // The message's own headers (a file that does not start with one is not a message: the
+    // parser says so).
+    inserts.extend(missing_blank_line(bytes, 0));
+    let delimiters: Vec<Vec<u8>> = boundaries(bytes)
+        .into_iter()
+        .map(|b| [b"--".as_slice(), &b].concat())
+        .collect();
+    if !delimiters.is_empty() {
+        for (_, end, content) in lines_from(bytes, 0) {
+            let content = content.trim_ascii_end();
+            if delimiters.iter().any(|d| content == d.as_slice()) {
+                inserts.extend(missing_blank_line(bytes, end));
+            }
+        }
+    }
+    if inserts.is_empty() {
+        return Cow::Borrowed(bytes);
+    }
+    inserts.sort_unstable();
+    inserts.dedup();
+    let mut mended = Vec::with_capacity(bytes.len() + 2 * inserts.len());
+    let mut from = 0;
+    for at in inserts {
+        // The break the line before it ends with.
+        let newline: &[u8] = if at >= 2 && &bytes[at - 2..at] == b"\r\n" {
+            b"\r\n"
+        } else {
+            b"\n"
+        };
+        mended.extend_from_slice(&bytes[from..at]);
+        mended.extend_from_slice(newline);
+        from = at;
+    }
+    mended.extend_from_slice(&bytes[from..]);
+    Cow::Owned(mended)
 }
 
 /// Whether a line reads as a header: a field name of printable ASCII (no space, no colon),
@@ -177,6 +243,28 @@ fn q_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// White space before a character reference written as one `&#32;`: after a closing tag the
+/// converter drops a plain space there («<a>ссылка</a> &laquo;» would read «ссылка«»).
+fn space_before_entities(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut pending = false;
+    for c in html.chars() {
+        if c.is_whitespace() {
+            pending = true;
+            continue;
+        }
+        if pending {
+            out.push_str(if c == '&' { "&#32;" } else { " " });
+            pending = false;
+        }
+        out.push(c);
+    }
+    if pending {
+        out.push(' ');
+    }
+    out
+}
+
 /// HTML as text with its blocks apart: a line for each paragraph, division, heading, list item
 /// and table row, cells of a row apart by a tab (`mail-parser` alone runs them together:
 /// «Добрый день!Прошу перезвонить.»).
@@ -220,7 +308,7 @@ pub fn html_text(html: &str) -> String {
         rest = tag;
     }
     marked.push_str(rest);
-    let text = mail_parser::decoders::html::html_to_text(&marked);
+    let text = mail_parser::decoders::html::html_to_text(&space_before_entities(&marked));
     // A line a block, no space at a line's ends (a row's first cell starts its line).
     text.lines()
         .map(|line| line.trim_matches(|c: char| c == ' ' || c == '\t'))
@@ -259,6 +347,18 @@ mod tests {
         assert!(mended.starts_with(b"From: a@b.ru\r\nSubject: x\r\n continued\r\n\r\n"));
         let whole = b"From: a@b.ru\n\ntext\n";
         assert!(matches!(headers_ended(whole), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_space_before_a_character_reference_stays() {
+        for (html, text) in [
+            ("<p><a>ссылка</a> &#1046;</p>", "ссылка Ж"),
+            ("<b>A</b> &amp; B", "A & B"),
+            ("<b>Итого</b>\n &laquo;x&raquo;", "Итого «x»"),
+            ("A&amp;B", "A&B"),
+        ] {
+            assert_eq!(html_text(html), text, "{html}");
+        }
     }
 
     #[test]
