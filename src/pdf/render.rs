@@ -249,17 +249,12 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
     info.subject = doc.meta.subject.clone();
     info.creator = "vipdesk".into();
     info.producer = format!("vipdesk {}", env!("CARGO_PKG_VERSION"));
-    if let Some(ts) = doc
-        .meta
-        .date
-        .and_hms_opt(12, 0, 0)
-        .map(|t| t.and_utc().timestamp())
-        && let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(ts)
-    {
-        info.creation_date = date;
-        info.modification_date = date;
-        info.metadata_date = date;
-    }
+    // The start of the document's day, local time with its offset: a PDF made today is never
+    // dated later than the moment it was made.
+    let date = pdf_date(doc.meta.date);
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
     let opts = PdfSaveOptions {
         optimize: true,
         subset_fonts: false,
@@ -270,6 +265,36 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let mut bytes = pdf.with_pages(pages).save(&opts, &mut warnings);
     drop_pdfx_claim(&mut bytes);
     Ok(bytes)
+}
+
+/// Midnight of `day` in the local time zone, as the moment in UTC (printpdf writes the offset
+/// as +00'00' whatever it is given).
+fn pdf_date(day: chrono::NaiveDate) -> printpdf::OffsetDateTime {
+    use chrono::{Datelike as _, TimeZone as _, Timelike as _};
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let utc = chrono::Local
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or(midnight, |t| t.naive_utc());
+    printpdf::OffsetDateTime::new_in_offset(
+        printpdf::date::Date {
+            year: utc.year(),
+            month: utc.month() as u8,
+            day: utc.day() as u8,
+        },
+        printpdf::date::Time {
+            hour: utc.hour() as u8,
+            minute: utc.minute() as u8,
+            second: 0,
+            millisecond: 0,
+        },
+        printpdf::date::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    )
 }
 
 /// printpdf always writes a `GTS_PDFXVersion` key into the document information, empty when no
