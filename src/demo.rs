@@ -261,6 +261,8 @@ fn generate_with(
         &mut closes,
     )?;
     crate::letters::demo::demo_letters(db, clock, today, &mut agenda)?;
+    // Every report the demo made, the calls that answered appeals too: what the list shows.
+    summary.reports = crate::contacts::service::list(db, None, None)?.len();
     agenda.run(db, clock)?;
     closes.sort_by_key(|(day, ..)| *day);
     for (day, appeal, actor) in closes {

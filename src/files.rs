@@ -169,6 +169,11 @@ pub fn file_id(_: &Path) -> Option<(u64, u64)> {
 }
 
 /// The path as typed in a field: surrounding spaces do not count.
+/// Whether a file is there at `path` (an export asks before it writes over one).
+pub fn is_file(path: &Path) -> bool {
+    path.is_file()
+}
+
 pub fn typed_path(s: &str) -> PathBuf {
     PathBuf::from(s.trim())
 }

@@ -1303,13 +1303,22 @@ fn the_demo_letters_agree_with_their_appeals_and_the_calendar() {
         // extension went out.
         let (rows, _) = appeals::service::list(&db, &Default::default(), 100_000).expect("appeals");
         let (mut replies, mut notices) = (0, 0);
+        let topics = appeals::service::topics(&db).expect("topics");
         for r in rows {
             let a = appeals::service::open(&db, r.id).expect("appeal");
-            let findings = vipdesk::words::demo::DEMO_APPEALS
+            let demo = vipdesk::words::demo::DEMO_APPEALS
                 .iter()
                 .find(|x| x.1 == a.subject)
-                .map(|x| x.3)
                 .expect("a demo subject");
+            let findings = demo.3;
+            // Filed under the topic it is about, so that the statistics by topic mean something.
+            let topic = topics.iter().find(|t| Some(t.id) == a.topic_id);
+            assert_eq!(
+                topic.map(|t| t.name.as_str()),
+                Some(demo.4),
+                "{}",
+                a.subject
+            );
             for letter in appeals::service::details(&db, &a).expect("details").letters {
                 let l = service::open(&db, letter.letter_id).expect("letter");
                 match letter.role {

@@ -55,7 +55,8 @@ fn people_come_in_from_a_file_row_by_row_and_go_out_again() {
         7707083893;;Орлов;Ян;;X;;;;;;\r\n\
         7707083893;;Орлова;Яна;;;;5;;;;\r\n\
         7707083893;;Смирнов;Ян;;;;;31.02.1980;12345;почта;\r\n\
-        ;;Безклиентов;Ян;;;;;;;;\r\n";
+        ;;Безклиентов;Ян;;;;;;;;\r\n\
+        1234567890;;Опечаткин;Ян;;;;;;;;\r\n";
     let (cp1251, _, bad) = encoding_rs::WINDOWS_1251.encode(rows);
     assert!(!bad);
     let file = dir.path().join("лица 2026.csv");
@@ -70,6 +71,7 @@ fn people_come_in_from_a_file_row_by_row_and_go_out_again() {
         (8, "«Категория поздравлений»: «5»"),
         (9, "День рождения «31.02.1980»"),
         (10, "не указан клиент"),
+        (11, "ИНН клиента «1234567890»"),
     ] {
         assert!(
             err.contains(&format!("строка {line}: {why}")),
@@ -85,9 +87,9 @@ fn people_come_in_from_a_file_row_by_row_and_go_out_again() {
         line9.contains("Телефоны «12345»") && line9.contains("E-mail «почта»"),
         "{line9}"
     );
-    assert_eq!(err.lines().count(), 6, "{err}");
+    assert_eq!(err.lines().count(), 7, "{err}");
     assert!(
-        stdout(&o).contains("добавлено — 3, обновлено — 0. Отклонено: 6 строк."),
+        stdout(&o).contains("добавлено — 3, обновлено — 0. Отклонено: 7 строк."),
         "{}",
         stdout(&o)
     );

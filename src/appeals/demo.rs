@@ -50,9 +50,17 @@ pub fn demo_appeals(
         if received_on > today {
             continue;
         }
-        let (kind_code, subject, body, findings) = *g.pick(&text::DEMO_APPEALS);
+        let (kind_code, subject, body, findings, topic) = *g.pick(&text::DEMO_APPEALS);
         let kind = AppealKind::parse_code(kind_code).unwrap_or_default();
-        let channel = Channel::ALL[i % Channel::ALL.len()];
+        // Most come by phone and e-mail, fewer by post, in person and through the website.
+        const CHANNELS: [Channel; 20] = {
+            use Channel::*;
+            [
+                Phone, Email, Phone, Post, Email, Phone, InPerson, Email, Phone, Web, Phone, Email,
+                Post, Phone, Email, InPerson, Phone, Email, Web, Post,
+            ]
+        };
+        let channel = CHANNELS[(i * 7 + i / 20) % CHANNELS.len()];
         let reply_channel = if i % 9 == 4 { Channel::Post } else { channel };
         let actor = Actor {
             id: row.manager_id,
@@ -65,7 +73,11 @@ pub fn demo_appeals(
             body: body.into(),
             person_id: person,
             reply_channel,
-            topic_id: (!topics.is_empty()).then(|| topics[i % topics.len()].id),
+            topic_id: topics
+                .iter()
+                .find(|t| t.name == topic)
+                .or(topics.first())
+                .map(|t| t.id),
             ..appeals::new_appeal(
                 row.id,
                 channel,

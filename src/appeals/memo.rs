@@ -209,8 +209,11 @@ pub fn memo_pdf(db: &Db, actor: &Actor, memo: &Memo) -> Result<Vec<u8>, ReportEr
         signature: Some(head_signature(head.as_ref(), actor)),
     };
     let meta = Meta {
-        title: format!("{} {}", t::MEMO_TITLE, memo.week),
-        author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
+        title: t::memo_meta_title(&memo.number(), &week_label(memo)),
+        author: head
+            .as_ref()
+            .map(|h| h.signature_name().replace('\u{a0}', " "))
+            .unwrap_or_default(),
         subject: memo_heading(memo),
         date: memo.as_of,
     };
@@ -371,7 +374,8 @@ pub fn stats_pdf(db: &Db, actor: &Actor, s: &Stats) -> Result<Vec<u8>, ReportErr
     requisites.addressee = management_addressee(&company);
     let period = stats_period(s);
     let mut title = vec![t::STATS_TITLE.to_string(), period.clone()];
-    if s.to > s.as_of {
+    // A period that ends today is not over either: what comes in today is still to count.
+    if s.to >= s.as_of {
         title.push(t::stats_so_far(&fmt::date(s.as_of)));
     }
     let table = Table {
@@ -404,7 +408,10 @@ pub fn stats_pdf(db: &Db, actor: &Actor, s: &Stats) -> Result<Vec<u8>, ReportErr
     };
     let meta = Meta {
         title: t::STATS_TITLE.into(),
-        author: head.as_ref().map(|h| h.short_name()).unwrap_or_default(),
+        author: head
+            .as_ref()
+            .map(|h| h.signature_name().replace('\u{a0}', " "))
+            .unwrap_or_default(),
         subject: period,
         date: s.as_of,
     };
@@ -423,13 +430,14 @@ pub fn stats_summary(s: &Stats) -> String {
         .on_time_rate()
         .map(|r| format!("{}\u{a0}%", fmt::number(r, 1)));
     let days = s.avg_answer_days.map(|d| fmt::number(d, 1));
+    let n = |n: usize| fmt::number(n as f64, 0);
     t::stats_summary(
-        s.total,
-        s.answered,
-        s.on_time,
+        (s.total, &n(s.total)),
+        (s.answered, &n(s.answered)),
+        &n(s.on_time),
         rate.as_deref(),
         days.as_deref(),
-        s.open_overdue,
+        &n(s.open_overdue),
     )
 }
 

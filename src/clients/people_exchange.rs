@@ -78,6 +78,14 @@ impl Clients {
     /// client has.
     fn find(&self, inn: &str, name: &str) -> Result<Id, RowError> {
         if !inn.is_empty() {
+            // A typo in the INN is named as one, not as a client missing.
+            if let Err(e) = crate::domain::validate::check_inn(inn) {
+                return Err(RowError::Fields(vec![(
+                    "client_inn".into(),
+                    inn.to_string(),
+                    e,
+                )]));
+            }
             return self
                 .by_inn
                 .get(inn)
@@ -120,10 +128,38 @@ fn apply_row(p: &mut PersonDraft, cell: &dyn Fn(&str) -> Option<String>) -> Resu
     Ok(())
 }
 
-/// A dossier the import changes, with what it had when read.
+/// A dossier the import changes: its people found by UUID and by full name without going
+/// through the list for each row (a file of thousands of one client's people).
 struct Touched {
     dossier: Dossier,
     changed: bool,
+    by_uuid: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Touched {
+    fn new(dossier: Dossier) -> Self {
+        let mut t = Touched {
+            dossier,
+            changed: false,
+            by_uuid: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for i in 0..t.dossier.people.len() {
+            t.index(i);
+        }
+        t
+    }
+
+    fn index(&mut self, i: usize) {
+        let p = &self.dossier.people[i];
+        if !p.uuid.is_empty() {
+            self.by_uuid.entry(p.uuid.clone()).or_insert(i);
+        }
+        self.by_name
+            .entry(name_key(&p.surname, &p.name, &p.patronymic))
+            .or_insert(i);
+    }
 }
 
 /// Imports people from `path` for `actor` into the dossiers of their clients. Valid rows are
@@ -181,12 +217,10 @@ pub fn import_people(
             }
             let touched = match dossiers.entry(client) {
                 std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::btree_map::Entry::Vacant(e) => e.insert(Touched {
-                    dossier: store::load_dossier(w, client)?,
-                    changed: false,
-                }),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(Touched::new(store::load_dossier(w, client)?))
+                }
             };
-            let d = &mut touched.dossier;
             let key = if uuid.is_empty() {
                 name_key(
                     &cell("surname").unwrap_or_default(),
@@ -200,13 +234,13 @@ pub fn import_people(
                 rejected.push(reject(RowError::PersonInFile(first)));
                 continue;
             }
-            let existing = d.people.iter().position(|p| {
-                if uuid.is_empty() {
-                    name_key(&p.surname, &p.name, &p.patronymic) == key
-                } else {
-                    p.uuid == uuid
-                }
-            });
+            let existing = if uuid.is_empty() {
+                touched.by_name.get(&key)
+            } else {
+                touched.by_uuid.get(&uuid)
+            }
+            .copied();
+            let d = &mut touched.dossier;
             let mut draft = match (existing, mode) {
                 (Some(i), ImportMode::AddOnly) => {
                     let p = &d.people[i];
@@ -263,7 +297,9 @@ pub fn import_people(
                 }
                 None => {
                     d.people.push(person);
+                    let i = d.people.len() - 1;
                     touched.changed = true;
+                    touched.index(i);
                     imported += 1;
                 }
             }
@@ -286,27 +322,19 @@ pub fn import_people(
     Ok(report)
 }
 
-/// Writes the people of every client in the list to a CSV file (`;`, UTF-8 with a BOM so that
-/// Excel reads Cyrillic), in the columns [`import_people`] reads.
+/// Writes the people of every client in the list in the columns [`import_people`] reads: to
+/// an Excel workbook when the name ends with `.xlsx`, else to a CSV file (`;`, UTF-8 with a
+/// BOM so that Excel reads Cyrillic).
 pub fn export_people(db: &Db, path: &Path) -> Result<Exported, ExchangeError> {
     let clients: HashMap<Id, (String, String)> = store::list_clients(db.conn())?
         .into_iter()
         .map(|c| (c.id, (c.inn.to_string(), c.short_name.to_string())))
         .collect();
     let people = store::load_people(db.conn(), None)?;
-    let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
-    let mut written = 0;
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut out);
-        let csv_err = |e: csv::Error| ExchangeError::Csv(e.to_string());
-        w.write_record(PEOPLE_COLUMNS.iter().map(|(_, ru)| *ru))
-            .map_err(csv_err)?;
-        for (client, p) in &people {
-            let Some((inn, short_name)) = clients.get(client) else {
-                continue;
-            };
+    let rows: Vec<Vec<String>> = people
+        .iter()
+        .filter_map(|(client, p)| {
+            let (inn, short_name) = clients.get(client)?;
             let cells = [
                 inn.as_str(),
                 short_name,
@@ -331,16 +359,38 @@ pub fn export_people(db: &Db, path: &Path) -> Result<Exported, ExchangeError> {
                 &p.notes,
                 &p.uuid,
             ];
-            w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
-                .map_err(csv_err)?;
-            written += 1;
+            Some(
+                cells
+                    .iter()
+                    .map(|c| spreadsheet_safe(c).into_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    let headers: Vec<&str> = PEOPLE_COLUMNS.iter().map(|(_, ru)| *ru).collect();
+    let xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if xlsx {
+        files::write_xlsx(path, crate::words::clients::PEOPLE_SHEET, &headers, &rows)?;
+    } else {
+        let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
+        {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(b';')
+                .from_writer(&mut out);
+            let csv_err = |e: csv::Error| ExchangeError::Csv(e.to_string());
+            w.write_record(&headers).map_err(csv_err)?;
+            for row in &rows {
+                w.write_record(row).map_err(csv_err)?;
+            }
+            w.flush().map_err(|e| ExchangeError::Csv(e.to_string()))?;
         }
-        w.flush().map_err(|e| ExchangeError::Csv(e.to_string()))?;
+        files::write(path, &out)?;
     }
-    files::write(path, &out)?;
-    log::info!("exported {written} people");
+    log::info!("exported {} people", rows.len());
     Ok(Exported {
-        written,
+        written: rows.len(),
         ..Exported::default()
     })
 }

@@ -152,6 +152,24 @@ pub fn parse_official(s: &str) -> Option<(String, String, String)> {
     {
         return parse_official(&format!("{surname} {initials}"));
     }
+    // A name typed in capitals is read as a name («СИДОРОВ» → «Сидоров»).
+    let s = &s
+        .split_whitespace()
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters > 1 && !w.contains('.') && !w.chars().any(char::is_lowercase) {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_string() + &c.as_str().to_lowercase())
+                    .unwrap_or_default()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    // «Мамедов Ильхам Гейдар оглы»: the patronymic of two words.
+    let s = &s.replace(" оглы", "-оглы").replace(" кызы", "-кызы");
     let (surname, rest) = s.split_once(char::is_whitespace)?;
     let rest = rest.trim();
     let word_ok = |w: &str| {
@@ -190,12 +208,17 @@ pub fn official_dative(s: &str) -> Option<String> {
     fn whole(p: &str) -> &str {
         if p.chars().count() > 1 { p } else { "" }
     }
-    Some(
-        match detect_gender(&surname, whole(&name), whole(&patronymic)) {
-            Some(g) => initials_surname_dative(&surname, &name, &patronymic, g),
-            None => initials_surname(&surname, &name, &patronymic),
-        },
-    )
+    let gender = if patronymic.ends_with("-оглы") {
+        Some(Gender::Male)
+    } else if patronymic.ends_with("-кызы") {
+        Some(Gender::Female)
+    } else {
+        detect_gender(&surname, whole(&name), whole(&patronymic))
+    };
+    Some(match gender {
+        Some(g) => initials_surname_dative(&surname, &name, &patronymic, g),
+        None => initials_surname(&surname, &name, &patronymic),
+    })
 }
 
 /// The grammatical cases a template can ask a name in.
@@ -422,6 +445,14 @@ mod tests {
         assert_eq!(
             official_dative("Сидоров А. В.").as_deref(),
             Some(nbsp("А.В. Сидорову").as_str())
+        );
+        assert_eq!(
+            official_dative("СИДОРОВ АЛЕКСЕЙ ВИКТОРОВИЧ").as_deref(),
+            Some(nbsp("А.В. Сидорову").as_str())
+        );
+        assert_eq!(
+            official_dative("Мамедов Ильхам Гейдар оглы").as_deref(),
+            Some(nbsp("И.Г. Мамедову").as_str())
         );
         assert_eq!(
             official_dative("А.Н. Орлов").as_deref(),

@@ -114,8 +114,9 @@ pub fn holiday_words(occasion: Occasion, name: &str, age: Option<i32>) -> String
 }
 
 /// The rows of the schedule as the PDF and the Excel file show them; `gifts` gives the gift
-/// planned for a (person, occasion, date).
-pub fn schedule_cells(rows: &[Greeting], gifts: &[GiftRow]) -> Vec<Vec<String>> {
+/// planned for a (person, occasion, date). `short`: a person by surname and initials (the
+/// page's narrow column), else in full (a spreadsheet's).
+pub fn schedule_cells(rows: &[Greeting], gifts: &[GiftRow], short: bool) -> Vec<Vec<String>> {
     rows.iter()
         .enumerate()
         .map(|(i, g)| {
@@ -132,7 +133,14 @@ pub fn schedule_cells(rows: &[Greeting], gifts: &[GiftRow]) -> Vec<Vec<String>> 
                 (i + 1).to_string(),
                 fmt::date(g.date),
                 holiday_words(g.occasion, &g.holiday_name, g.age),
-                person_line(&g.person, &g.position),
+                person_line(
+                    &if short {
+                        short_name(&g.person)
+                    } else {
+                        g.person.to_string()
+                    },
+                    &g.position,
+                ),
                 g.client.to_string(),
                 g.category.to_string(),
                 callers_words(g),
@@ -147,6 +155,15 @@ pub fn schedule_cells(rows: &[Greeting], gifts: &[GiftRow]) -> Vec<Vec<String>> 
             ]
         })
         .collect()
+}
+
+/// «Белов С.П.» of «Белов Сергей Петрович».
+fn short_name(full: &str) -> String {
+    let mut parts = full.split_whitespace();
+    let surname = parts.next().unwrap_or_default();
+    let name = parts.next().unwrap_or_default();
+    let patronymic = parts.collect::<Vec<_>>().join(" ");
+    names::surname_initials(surname, name, &patronymic)
 }
 
 /// «Белов Сергей Петрович, генеральный директор» (an abbreviation stays as it is).
@@ -165,21 +182,22 @@ pub fn person_line(person: &str, position: &str) -> String {
 
 /// The schedule's columns: 267 mm across a landscape A4, at [`SCHEDULE_PT`]. Each is as wide
 /// as its usual words need on one line («персональный», «представитель клиента», a date, a
-/// limit), so a row is two lines high: a name with its position, a client's name, a holiday
-/// with an age are the cells that take the second.
+/// limit of tens of thousands), so a row is two lines high: a person (surname and initials)
+/// with a position, a client's name, a holiday with an age are the cells that take the
+/// second.
 pub fn schedule_columns() -> Vec<(String, f32)> {
     vec![
         (t::GCOL_NO.into(), 8.0),
         (t::GCOL_DATE.into(), 18.0),
         (t::GCOL_HOLIDAY.into(), 27.0),
-        (t::GCOL_PERSON.into(), 49.0),
+        (t::GCOL_PERSON.into(), 47.0),
         (t::GCOL_CLIENT.into(), 35.0),
         (t::GCOL_CATEGORY.into(), 9.0),
         (t::GCOL_CALLS.into(), 24.0),
         (t::GCOL_GIFT_BY.into(), 37.0),
         (t::GCOL_ORDER_BY.into(), 18.0),
         (t::GCOL_GIFT.into(), 25.0),
-        (t::GCOL_LIMIT.into(), 17.0),
+        (t::GCOL_LIMIT.into(), 19.0),
     ]
 }
 
@@ -213,10 +231,13 @@ pub fn schedule_pdf(
         title: vec![t::SCHEDULE_TITLE.to_string(), period.clone()],
         intro: Vec::new(),
         columns: schedule_columns(),
-        rows: schedule_cells(&rows, &gifts),
+        rows: schedule_cells(&rows, &gifts, true),
         bold_rows: Vec::new(),
         footer,
-        header: Some(InternalHead::of(&company)),
+        header: Some(InternalHead {
+            date_number: fmt::date(db.today()),
+            ..InternalHead::of(&company)
+        }),
         signature: group_head(db)?,
         landscape: true,
         charts: Vec::new(),

@@ -188,6 +188,10 @@ pub const MEMO_SIGNER_FALLBACK: &str = "Руководитель группы п
 pub fn memo_file_name(week: &str) -> String {
     format!("Служебная_записка_жалобы_{week}.pdf")
 }
+/// The memo's PDF title: «Служебная записка № СЗ-49 (49-я неделя 2026 г.)».
+pub fn memo_meta_title(number: &str, week: &str) -> String {
+    format!("Служебная записка № {number} ({week})")
+}
 pub fn memo_number(week: u32) -> String {
     format!("СЗ-{week}")
 }
@@ -214,21 +218,27 @@ pub fn stats_so_far(date: &str) -> String {
 }
 /// The totals of the statistics in words.
 pub fn stats_summary(
-    total: usize,
-    answered: usize,
-    on_time: usize,
+    (total, total_text): (usize, &str),
+    (answered, answered_text): (usize, &str),
+    on_time: &str,
     rate: Option<&str>,
     avg_days: Option<&str>,
-    overdue: usize,
+    overdue: &str,
 ) -> String {
-    use crate::domain::fmt::count;
+    use crate::domain::fmt::plural;
     if total == 0 {
         return "За период обращений клиентов категории «VIP» не поступало.".into();
     }
-    let mut s = format!(
-        "За период поступило {}. Ответ направлен на {answered}, из них в срок — на {on_time}",
-        count(total as u64, ["обращение", "обращения", "обращений"])
+    let came = format!(
+        "За период поступило {total_text} {}.",
+        plural(total as u64, ["обращение", "обращения", "обращений"])
     );
+    if answered == 0 {
+        return format!(
+            "{came} Ответов пока не направлено. На рассмотрении с нарушением срока — {overdue}."
+        );
+    }
+    let mut s = format!("{came} Ответ направлен на {answered_text}, из них в срок — на {on_time}");
     if let Some(r) = rate {
         s += &format!(" ({r})");
     }

@@ -107,6 +107,11 @@ pub fn exported_people(n: usize, path: &str) -> String {
     )
 }
 pub const IMPORT_PEOPLE: &str = "Импорт лиц";
+pub const PEOPLE_SHEET: &str = "Контактные лица";
+pub fn replace_file(path: &str) -> String {
+    format!("Файл «{path}» уже есть. Записать выгрузку поверх него?")
+}
+pub const REPLACE_FILE: &str = "Заменить файл";
 pub const EXPORT_PEOPLE: &str = "Экспорт лиц";
 pub const PEOPLE_EXCHANGE_HINT: &str = "Контактные лица клиентов — тот же файл CSV или Excel со столбцами «ИНН клиента», «Фамилия», «Имя», «Отчество», «Пол», «Должность», «Категория поздравлений», «День рождения», «Телефоны», «E-mail», «Обращение»: экспорт лиц даёт образец.";
 pub const ERR_FILE_READ: &str = "не удалось прочитать файл";

@@ -532,3 +532,32 @@ fn people_are_imported_from_the_clients_panel() {
     let text = std::fs::read_to_string(&out).expect("exported");
     assert!(text.contains("Иванова;Мария;Петровна"), "{text}");
 }
+
+/// An export to a file that is there asks before it writes over it (the file just imported
+/// from is the path in the field): «Отмена» keeps it, «Заменить файл» writes.
+#[test]
+fn an_export_asks_before_it_writes_over_a_file() {
+    let (app, _, _) = app_with_two_clients();
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("лица.csv");
+    let mine = "ИНН клиента;Фамилия\n7707083893;Иванова\n";
+    std::fs::write(&file, mine).expect("write");
+    let mut h = harness(app);
+    h.run();
+    click_button(&mut h, t::IMPORT_EXPORT);
+    type_into(&mut h, t::FILE_PATH, file.to_str().expect("path"));
+    click_button(&mut h, t::EXPORT_PEOPLE);
+    let asked = t::replace_file(file.to_str().expect("path"));
+    h.get_by_label(&asked);
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), mine);
+    click_button(&mut h, t::CANCEL);
+    assert!(h.query_by_label(&asked).is_none());
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), mine);
+    click_button(&mut h, t::EXPORT);
+    click_button(&mut h, t::REPLACE_FILE);
+    let text = std::fs::read_to_string(&file).expect("file");
+    assert!(
+        text.contains("Краткое наименование"),
+        "the clients went over it: {text}"
+    );
+}

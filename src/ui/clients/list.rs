@@ -28,6 +28,8 @@ pub struct ClientList {
     pub import_report: Option<ImportReport>,
     /// The report is of the people's import (else of the clients').
     pub report_of_people: bool,
+    /// An export asked whether to write over the file at its path: the command that would.
+    pub replace_asked: Option<super::Cmd>,
     /// What import does with clients already in the database.
     pub import_mode: ImportMode,
     /// The VIP years present in the rows, for the year filter.
@@ -296,7 +298,7 @@ impl ClientList {
                     .on_disabled_hover_text(crate::words::PATH_FIRST)
                     .clicked()
                 {
-                    out.push(Cmd::Export(self.exchange_path.clone()).into());
+                    out.push(Cmd::Export(self.exchange_path.clone(), false).into());
                 }
                 ui.separator();
                 if ui
@@ -313,7 +315,7 @@ impl ClientList {
                     .on_hover_text(t::PEOPLE_EXCHANGE_HINT)
                     .clicked()
                 {
-                    out.push(Cmd::ExportPeople(self.exchange_path.clone()).into());
+                    out.push(Cmd::ExportPeople(self.exchange_path.clone(), false).into());
                 }
                 if ui.button(t::SAVE_AS_DIALOG).clicked() {
                     out.push(Command::AskPath(Ask::save(t::EXPORT_FILE_NAME, |p| {
@@ -321,6 +323,20 @@ impl ClientList {
                     })));
                 }
             });
+            if let Some(cmd) = self.replace_asked.clone() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(t::replace_file(self.exchange_path.trim()))
+                            .color(theme::WARNING),
+                    );
+                    if ui.button(t::REPLACE_FILE).clicked() {
+                        out.push(cmd.into());
+                    }
+                    if ui.button(t::CANCEL).clicked() {
+                        out.push(Cmd::KeepFile.into());
+                    }
+                });
+            }
             ui.label(
                 RichText::new(t::EXPORT_PERSONAL_DATA)
                     .small()

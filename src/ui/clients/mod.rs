@@ -34,10 +34,13 @@ pub enum Cmd {
     /// The path chosen in a dialog for import or export.
     ExchangePath(PathBuf),
     Import(String),
-    Export(String),
+    /// Export to the path; `true`: over the file there (the user said to replace it).
+    Export(String, bool),
     /// The people of clients, from and to the file at the path.
     ImportPeople(String),
-    ExportPeople(String),
+    ExportPeople(String, bool),
+    /// The question whether to write over a file is answered «no».
+    KeepFile,
     /// The rows shown, to an Excel file.
     ExportShown(PathBuf),
     /// The dossier's calls, meetings, letters and appeals, to an Excel file.
@@ -229,8 +232,14 @@ impl Feature for ClientsUi {
                 self.list.report_of_people = true;
                 cx.reload();
             }
-            Cmd::ExportPeople(path) => {
-                let path = files::typed_path(&path);
+            Cmd::ExportPeople(typed, replace) => {
+                let path = files::typed_path(&typed);
+                // The file the user just imported from is not written over unasked.
+                if !replace && files::is_file(&path) {
+                    self.list.replace_asked = Some(Cmd::ExportPeople(typed, true));
+                    return Ok(());
+                }
+                self.list.replace_asked = None;
                 let done =
                     crate::clients::people_exchange::export_people(cx.db, &path).map_err(t::err)?;
                 cx.info(format!(
@@ -239,6 +248,21 @@ impl Feature for ClientsUi {
                     t::EXPORT_PERSONAL_DATA
                 ));
             }
+            Cmd::Export(typed, replace) => {
+                let path = files::typed_path(&typed);
+                if !replace && files::is_file(&path) {
+                    self.list.replace_asked = Some(Cmd::Export(typed, true));
+                    return Ok(());
+                }
+                self.list.replace_asked = None;
+                let done = exchange::export_clients(cx.db, &path).map_err(t::err)?;
+                cx.info(format!(
+                    "{}. {}",
+                    t::exported_salvaged(done.written, done.unreadable, done.list_cut),
+                    t::EXPORT_PERSONAL_DATA
+                ));
+            }
+            Cmd::KeepFile => self.list.replace_asked = None,
             Cmd::ExportShown(path) => {
                 let rows = self.list.shown_rows(cx.view);
                 let n = files::write_xlsx(&path, t::NAV_CLIENTS, &t::CLIENTS_XLSX_COLUMNS, &rows)
@@ -250,15 +274,6 @@ impl Feature for ClientsUi {
                 let n = files::write_xlsx(&path, t::TIMELINE, &t::TIMELINE_XLSX_COLUMNS, &rows)
                     .map_err(t::err)?;
                 cx.info(t::xlsx_rows_written(n, &path.display().to_string()));
-            }
-            Cmd::Export(path) => {
-                let done =
-                    exchange::export_clients(cx.db, &files::typed_path(&path)).map_err(t::err)?;
-                cx.info(format!(
-                    "{}. {}",
-                    t::exported_salvaged(done.written, done.unreadable, done.list_cut),
-                    t::EXPORT_PERSONAL_DATA
-                ));
             }
         }
         Ok(())

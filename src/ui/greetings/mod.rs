@@ -313,7 +313,7 @@ impl Feature for GreetingsUi {
             }
             Cmd::ScheduleXlsx(path) => {
                 let s = &self.schedule;
-                let rows = documents::schedule_cells(&s.rows, &s.gifts);
+                let rows = documents::schedule_cells(&s.rows, &s.gifts, false);
                 let headers: Vec<String> = documents::schedule_columns()
                     .into_iter()
                     .map(|(h, _)| h)
