@@ -20,8 +20,16 @@ fn main() -> ExitCode {
         // level: whatever RUST_LOG asks, no more than its warnings.
         .filter_module("tokio_postgres", log::LevelFilter::Warn)
         .filter_module("postgres", log::LevelFilter::Warn)
-        // The migration runner logs each migration's SQL, shipped letter texts included.
-        .filter_module("rusqlite_migration", log::LevelFilter::Info)
+        // The migration runner logs each migration's SQL, shipped letter texts included: no
+        // more than its notes when a developer asks (RUST_LOG), nothing a user reads otherwise.
+        .filter_module(
+            "rusqlite_migration",
+            if std::env::var_os("RUST_LOG").is_some() {
+                log::LevelFilter::Info
+            } else {
+                log::LevelFilter::Warn
+            },
+        )
         .init();
     let result = match cli.command.take() {
         Some(command) => vipdesk::cli::run(cli, command),

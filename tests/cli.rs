@@ -738,3 +738,20 @@ fn greetings_dates_and_schedule_on_the_command_line() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("99999"), "{}", stderr(&out));
 }
+
+/// A command on a new database says nothing but its own output: the schema's upgrade notes
+/// (English, and the migrations' SQL) stay out of the user's terminal unless RUST_LOG asks.
+#[test]
+fn a_new_database_is_made_without_a_word_in_english() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let o = Command::new(env!("CARGO_BIN_EXE_vipdesk"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--create", "clients", "list"])
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "stderr of a quiet command");
+}
