@@ -594,3 +594,21 @@ fn the_schedule_sets_a_greeting_in_two_or_three_lines() {
     assert!(text.contains("представитель клиента"), "{text}");
     assert!(!text.contains("через представителя"), "{text}");
 }
+
+/// An 8 March card is not made for a man, nor a 23 February card for a woman.
+#[test]
+fn a_card_is_made_for_the_holiday_of_the_person() {
+    use vipdesk::greetings::documents::{DocumentError, card_pdf};
+    let (mut db, _) = common::db();
+    let (ivanov, petrova) = two_people(&mut db);
+    for (person, occasion, date) in [
+        (ivanov, Occasion::WomensDay, common::d(2027, 3, 8)),
+        (petrova, Occasion::Defender, common::d(2027, 2, 23)),
+    ] {
+        let e = card_pdf(&db, person, occasion, "", date).expect_err("not their holiday");
+        assert!(matches!(e, DocumentError::NotTheirHoliday), "{e:?}");
+        assert!(vipdesk::i18n::describe(&e).contains("8 Марта поздравляют женщин"));
+    }
+    card_pdf(&db, ivanov, Occasion::Defender, "", common::d(2027, 2, 23)).expect("his");
+    card_pdf(&db, petrova, Occasion::WomensDay, "", common::d(2027, 3, 8)).expect("hers");
+}

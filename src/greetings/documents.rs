@@ -42,6 +42,10 @@ pub enum DocumentError {
     /// The card's text does not fit an A6 card even in 8 pt.
     #[error("the card's text is too long")]
     CardTooLong,
+    /// An 8 March card for a man, a 23 February card for a woman (the schedule greets each on
+    /// their own holiday).
+    #[error("the holiday is not this person's")]
+    NotTheirHoliday,
     /// The time of the birthday calls is not «ЧЧ:ММ».
     #[error("bad call time")]
     CallTime,
@@ -454,6 +458,17 @@ pub fn card_pdf(
     let (person, client) = person_of(db, person_id)?;
     if person.name.trim().is_empty() {
         return Err(DocumentError::NoName);
+    }
+    let gender = person
+        .gender
+        .or_else(|| names::detect_gender(&person.surname, &person.name, &person.patronymic));
+    let theirs = match occasion {
+        Occasion::WomensDay => gender != Some(names::Gender::Male),
+        Occasion::Defender => gender != Some(names::Gender::Female),
+        _ => true,
+    };
+    if !theirs {
+        return Err(DocumentError::NotTheirHoliday);
     }
     let reg = store::regulation(db.conn())?;
     // A birthday card on the birthday (of that year), a jubilee card at a jubilee's age.

@@ -155,6 +155,7 @@ pub fn card_template_unknown(name: &str) -> String {
     format!("Текст открытки не читается: поля {{{{ {name} }}}} нет. Поля: {CARD_FIELDS_WORDS}.")
 }
 pub const CARD_EMPTY: &str = "Текст открытки пуст: напишите поздравление.";
+pub const CARD_NOT_THEIR_HOLIDAY: &str = "Это не праздник этого человека: с 8 Марта поздравляют женщин, с 23 Февраля — мужчин (пол — в досье).";
 pub const CARD_NOT_THEIR_DAY: &str =
     "Это не день рождения этого человека (или не юбилей): проверьте дату и дату рождения в досье.";
 pub fn greetings_report_written(path: &str) -> String {

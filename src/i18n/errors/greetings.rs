@@ -41,6 +41,7 @@ impl Describe for crate::greetings::documents::DocumentError {
             E::UnknownField(name) => w::card_template_unknown(name),
             E::EmptyCard => w::CARD_EMPTY.into(),
             E::NotTheirDay => w::CARD_NOT_THEIR_DAY.into(),
+            E::NotTheirHoliday => w::CARD_NOT_THEIR_HOLIDAY.into(),
             E::NoName => w::CARD_NO_NAME.into(),
             E::NothingToOrder => w::ORDER_NONE.into(),
             E::CardTooLong => w::CARD_TOO_LONG.into(),
