@@ -507,7 +507,7 @@ pub const CSV_UNCLOSED_QUOTE: &str =
 pub const CSV_TEXT_AFTER_QUOTE: &str =
     "после закрывающей кавычки идёт текст: проверьте кавычки в этой строке";
 pub const CSV_CONTROL_CHAR: &str = "в строке служебный (непечатаемый) символ";
-pub const IMPORT_UPDATE: &str = "Обновлять клиентов, которые уже есть (по UUID или ИНН)";
+pub const IMPORT_UPDATE: &str = "Обновлять тех, кто уже есть (клиентов — по UUID или ИНН, лиц — по UUID или фамилии, имени и отчеству)";
 pub fn import_summary_updated(imported: usize, updated: usize, rejected: usize) -> String {
     use crate::domain::fmt::count;
     format!(

@@ -240,6 +240,15 @@ impl SettingsScreen {
             text_row(ui, t::F_EMAIL, &mut c.email, None);
             text_row(ui, t::C_SITE, &mut c.site, None);
             text_row(ui, t::C_OKPO, &mut c.okpo, None);
+            text_row(ui, t::F_OGRN, &mut c.ogrn, err(e, "ogrn"));
+            text_row(ui, t::F_INN, &mut c.inn, err(e, "inn"));
+            text_row(ui, t::F_KPP, &mut c.kpp, err(e, "kpp"));
+            text_row(
+                ui,
+                t::C_NUMBER_FORMAT,
+                &mut c.number_format,
+                err(e, "number_format"),
+            );
             text_row(ui, t::C_UNIT, &mut c.unit, None);
             text_row(
                 ui,
@@ -252,15 +261,6 @@ impl SettingsScreen {
                 t::C_DIRECTOR_NAME,
                 &mut c.director_name,
                 err(e, "director_name"),
-            );
-            text_row(ui, t::F_OGRN, &mut c.ogrn, err(e, "ogrn"));
-            text_row(ui, t::F_INN, &mut c.inn, err(e, "inn"));
-            text_row(ui, t::F_KPP, &mut c.kpp, err(e, "kpp"));
-            text_row(
-                ui,
-                t::C_NUMBER_FORMAT,
-                &mut c.number_format,
-                err(e, "number_format"),
             );
             ui.label(t::C_LOGO);
             ui.vertical(|ui| {
