@@ -12,6 +12,7 @@ pub mod clients;
 pub mod contacts;
 pub mod demo;
 pub mod domain;
+pub mod entry;
 pub mod files;
 pub mod greetings;
 pub mod i18n;

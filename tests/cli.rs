@@ -755,3 +755,40 @@ fn a_new_database_is_made_without_a_word_in_english() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stderr(&o), "", "stderr of a quiet command");
 }
+
+/// #23 point 2: `vipdesk-cli` is the same program built for the console (a Windows console
+/// waits for it and shows what it prints): the same output and exit codes as `vipdesk`; no
+/// command prints the help instead of opening a window.
+#[test]
+fn the_console_executable_runs_the_same_commands() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("v.db");
+    let run = |exe: &str, args: &[&str]| {
+        Command::new(exe)
+            .args(args)
+            .env_remove("VIPDESK_DB")
+            .env_remove("RUST_LOG")
+            .output()
+            .expect("run")
+    };
+    let cli = env!("CARGO_BIN_EXE_vipdesk-cli");
+    let gui = env!("CARGO_BIN_EXE_vipdesk");
+    let db_s = db.to_str().expect("path");
+    let o = run(cli, &["--db", db_s, "--create", "demo", "--clients", "3"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let a = run(cli, &["--db", db_s, "clients", "list"]);
+    let b = run(gui, &["--db", db_s, "clients", "list"]);
+    assert!(a.status.success());
+    assert_eq!(stdout(&a), stdout(&b));
+    assert_eq!(stdout(&a).lines().count(), 3);
+    let missing = dir.path().join("нет.db");
+    let o = run(
+        cli,
+        &["--db", missing.to_str().expect("path"), "clients", "list"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("Ошибка:"), "{}", stderr(&o));
+    let o = run(cli, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Команды:"), "{}", stdout(&o));
+}
