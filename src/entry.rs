@@ -14,6 +14,12 @@ pub enum Start {
     Help,
 }
 
+/// The reader of the output is gone: a closed pipe (on Windows also «the pipe is not
+/// connected», error 233, what a console's `| more` leaves).
+fn closed_pipe(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe || cfg!(windows) && e.raw_os_error() == Some(233)
+}
+
 /// Runs the program as its executable was started.
 pub fn main(start: Start) -> ExitCode {
     let started = std::time::Instant::now();
@@ -60,10 +66,8 @@ pub fn main(start: Start) -> ExitCode {
         Ok(code) => code,
         // The reader of the output went away (`| head`): nothing more to say to anyone.
         Err(e)
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) =>
+            if e.chain()
+                .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(closed_pipe)) =>
         {
             ExitCode::SUCCESS
         }
