@@ -227,6 +227,45 @@ pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A row's cells as a spreadsheet may open them safely (see [`spreadsheet_safe`]).
+pub(super) fn spreadsheet_row(cells: &[&str]) -> Vec<String> {
+    cells
+        .iter()
+        .map(|c| spreadsheet_safe(c).into_owned())
+        .collect()
+}
+
+/// A table as the CSV file an export writes: `;` between cells, UTF-8 with a BOM so that
+/// Excel reads Cyrillic, the header first.
+pub(super) fn csv_bytes(headers: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, ExchangeError> {
+    let csv_err = |e: csv::Error| ExchangeError::Csv(e.to_string());
+    let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(&mut out);
+        w.write_record(headers).map_err(csv_err)?;
+        for row in rows {
+            w.write_record(row).map_err(csv_err)?;
+        }
+        w.flush().map_err(|e| ExchangeError::Csv(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// Sets each field to its column's cell, where the file has the column (a column missing
+/// leaves the field as it was: an update changes only what the file has).
+pub(super) fn take_cells(
+    cell: &dyn Fn(&str) -> Option<String>,
+    fields: &mut [(&str, &mut String)],
+) {
+    for (key, field) in fields {
+        if let Some(v) = cell(key) {
+            **field = v;
+        }
+    }
+}
+
 /// The cell as exported: the apostrophe [`spreadsheet_safe`] added is taken off again.
 fn from_spreadsheet(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
@@ -303,22 +342,22 @@ fn apply_row(
     look: &Lookups,
     warnings: &mut Vec<String>,
 ) -> Result<(), RowError> {
-    let text = |k: &str, field: &mut String| {
-        if let Some(v) = cell(k) {
-            *field = v;
-        }
-    };
-    text("uuid", &mut draft.uuid);
-    text("short_name", &mut draft.short_name);
-    text("full_name", &mut draft.full_name);
-    text("inn", &mut draft.inn);
-    text("kpp", &mut draft.kpp);
-    text("ogrn", &mut draft.ogrn);
-    text("legal_address", &mut draft.legal_address);
-    text("postal_address", &mut draft.postal_address);
-    text("contract_number", &mut draft.contract_number);
-    text("contract_date", &mut draft.contract_date);
-    text("since_year", &mut draft.since_year);
+    take_cells(
+        cell,
+        &mut [
+            ("uuid", &mut draft.uuid),
+            ("short_name", &mut draft.short_name),
+            ("full_name", &mut draft.full_name),
+            ("inn", &mut draft.inn),
+            ("kpp", &mut draft.kpp),
+            ("ogrn", &mut draft.ogrn),
+            ("legal_address", &mut draft.legal_address),
+            ("postal_address", &mut draft.postal_address),
+            ("contract_number", &mut draft.contract_number),
+            ("contract_date", &mut draft.contract_date),
+            ("since_year", &mut draft.since_year),
+        ],
+    );
     if let Some(v) = cell("kind") {
         draft.kind = parse_kind(&v).ok_or(RowError::BadKind(v))?;
     }
@@ -634,50 +673,41 @@ pub fn export_clients(db: &Db, path: &Path) -> Result<Exported, ExchangeError> {
         list_cut: !whole,
         ..Exported::default()
     };
-    let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut out);
-        let csv_err = |e: csv::Error| ExchangeError::Csv(e.to_string());
-        w.write_record(EXCHANGE_COLUMNS.iter().map(|(_, ru)| *ru))
-            .map_err(csv_err)?;
-        for id in &ids {
-            let Ok(c) = store::load_client(db.conn(), *id) else {
-                done.unreadable += 1;
-                continue;
-            };
-            done.written += 1;
-            let manager = c
-                .manager_id
-                .and_then(|id| managers.get(&id))
-                .map(Manager::full_name)
-                .unwrap_or_default();
-            let cells = [
-                c.short_name.as_str(),
-                &c.full_name,
-                client_kind(c.kind.code()),
-                &c.inn,
-                &c.kpp,
-                &c.ogrn,
-                &c.legal_address,
-                &c.postal_address,
-                catalogs.district_name(c.district_id),
-                catalogs
-                    .industry(c.industry_id)
-                    .map_or("", |i| i.name.as_str()),
-                &c.contract_number,
-                &fmt::opt_date(c.contract_date),
-                &c.since_year.map(|y| y.to_string()).unwrap_or_default(),
-                &manager,
-                if c.strategic { YES } else { NO },
-                &c.uuid,
-            ];
-            w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
-                .map_err(csv_err)?;
-        }
-        w.flush().map_err(|e| ExchangeError::Csv(e.to_string()))?;
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let Ok(c) = store::load_client(db.conn(), *id) else {
+            done.unreadable += 1;
+            continue;
+        };
+        done.written += 1;
+        let manager = c
+            .manager_id
+            .and_then(|id| managers.get(&id))
+            .map(Manager::full_name)
+            .unwrap_or_default();
+        rows.push(spreadsheet_row(&[
+            c.short_name.as_str(),
+            &c.full_name,
+            client_kind(c.kind.code()),
+            &c.inn,
+            &c.kpp,
+            &c.ogrn,
+            &c.legal_address,
+            &c.postal_address,
+            catalogs.district_name(c.district_id),
+            catalogs
+                .industry(c.industry_id)
+                .map_or("", |i| i.name.as_str()),
+            &c.contract_number,
+            &fmt::opt_date(c.contract_date),
+            &c.since_year.map(|y| y.to_string()).unwrap_or_default(),
+            &manager,
+            if c.strategic { YES } else { NO },
+            &c.uuid,
+        ]));
     }
+    let headers: Vec<&str> = EXCHANGE_COLUMNS.iter().map(|(_, ru)| *ru).collect();
+    let out = csv_bytes(&headers, &rows)?;
     if done.written == 0 && (done.unreadable > 0 || done.list_cut) {
         return Err(ExchangeError::Storage(
             crate::storage::StorageError::Damaged(String::new()),

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use super::draft::PersonDraft;
 use super::exchange::{
-    ExchangeError, Exported, ImportMode, ImportReport, Rejection, RowError, cell_of, read_table,
-    spreadsheet_safe,
+    ExchangeError, Exported, ImportMode, ImportReport, Rejection, RowError, cell_of, csv_bytes,
+    read_table, spreadsheet_row, take_cells,
 };
 use super::model::*;
 use super::store;
@@ -105,20 +105,20 @@ impl Clients {
 
 /// The row's columns onto a person's draft: only the columns the file has change it.
 fn apply_row(p: &mut PersonDraft, cell: &dyn Fn(&str) -> Option<String>) -> Result<(), RowError> {
-    let text = |k: &str, field: &mut String| {
-        if let Some(v) = cell(k) {
-            *field = v;
-        }
-    };
-    text("surname", &mut p.surname);
-    text("name", &mut p.name);
-    text("patronymic", &mut p.patronymic);
-    text("position", &mut p.position);
-    text("birthday", &mut p.birthday);
-    text("phones", &mut p.phones);
-    text("email", &mut p.email);
-    text("address_as", &mut p.address_as);
-    text("notes", &mut p.notes);
+    take_cells(
+        cell,
+        &mut [
+            ("surname", &mut p.surname),
+            ("name", &mut p.name),
+            ("patronymic", &mut p.patronymic),
+            ("position", &mut p.position),
+            ("birthday", &mut p.birthday),
+            ("phones", &mut p.phones),
+            ("email", &mut p.email),
+            ("address_as", &mut p.address_as),
+            ("notes", &mut p.notes),
+        ],
+    );
     if let Some(v) = cell("gender") {
         p.gender = parse_gender(&v).map_err(|()| RowError::BadGender(v))?;
     }
@@ -359,12 +359,7 @@ pub fn export_people(db: &Db, path: &Path) -> Result<Exported, ExchangeError> {
                 &p.notes,
                 &p.uuid,
             ];
-            Some(
-                cells
-                    .iter()
-                    .map(|c| spreadsheet_safe(c).into_owned())
-                    .collect(),
-            )
+            Some(spreadsheet_row(&cells))
         })
         .collect();
     let headers: Vec<&str> = PEOPLE_COLUMNS.iter().map(|(_, ru)| *ru).collect();
@@ -374,19 +369,7 @@ pub fn export_people(db: &Db, path: &Path) -> Result<Exported, ExchangeError> {
     if xlsx {
         files::write_xlsx(path, crate::words::clients::PEOPLE_SHEET, &headers, &rows)?;
     } else {
-        let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
-        {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .from_writer(&mut out);
-            let csv_err = |e: csv::Error| ExchangeError::Csv(e.to_string());
-            w.write_record(&headers).map_err(csv_err)?;
-            for row in &rows {
-                w.write_record(row).map_err(csv_err)?;
-            }
-            w.flush().map_err(|e| ExchangeError::Csv(e.to_string()))?;
-        }
-        files::write(path, &out)?;
+        files::write(path, &csv_bytes(&headers, &rows)?)?;
     }
     log::info!("exported {} people", rows.len());
     Ok(Exported {

@@ -41,6 +41,18 @@ pub struct ClientList {
 }
 
 impl ClientList {
+    /// Whether an export may write to `path`: no file is there, or the user said to replace it
+    /// (`replace`). Else the panel asks, and `again` is the export that replaces — the file
+    /// the user just imported from is not written over unasked.
+    pub fn may_write(&mut self, path: &std::path::Path, replace: bool, again: super::Cmd) -> bool {
+        if !replace && crate::files::is_file(path) {
+            self.replace_asked = Some(again);
+            return false;
+        }
+        self.replace_asked = None;
+        true
+    }
+
     /// Filters the view's rows again when they were reloaded or the user changed: a new user
     /// sees their own clients first.
     pub fn follow(&mut self, view: &ViewCtx) {

@@ -234,12 +234,12 @@ impl Feature for ClientsUi {
             }
             Cmd::ExportPeople(typed, replace) => {
                 let path = files::typed_path(&typed);
-                // The file the user just imported from is not written over unasked.
-                if !replace && files::is_file(&path) {
-                    self.list.replace_asked = Some(Cmd::ExportPeople(typed, true));
+                if !self
+                    .list
+                    .may_write(&path, replace, Cmd::ExportPeople(typed, true))
+                {
                     return Ok(());
                 }
-                self.list.replace_asked = None;
                 let done =
                     crate::clients::people_exchange::export_people(cx.db, &path).map_err(t::err)?;
                 cx.info(format!(
@@ -250,11 +250,12 @@ impl Feature for ClientsUi {
             }
             Cmd::Export(typed, replace) => {
                 let path = files::typed_path(&typed);
-                if !replace && files::is_file(&path) {
-                    self.list.replace_asked = Some(Cmd::Export(typed, true));
+                if !self
+                    .list
+                    .may_write(&path, replace, Cmd::Export(typed, true))
+                {
                     return Ok(());
                 }
-                self.list.replace_asked = None;
                 let done = exchange::export_clients(cx.db, &path).map_err(t::err)?;
                 cx.info(format!(
                     "{}. {}",
