@@ -16,7 +16,7 @@ pub enum Start {
 
 /// The reader of the output is gone: a closed pipe (on Windows also «the pipe is not
 /// connected», error 233, what a console's `| more` leaves).
-fn closed_pipe(e: &std::io::Error) -> bool {
+pub(crate) fn closed_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe || cfg!(windows) && e.raw_os_error() == Some(233)
 }
 
@@ -49,6 +49,7 @@ pub fn main(start: Start) -> ExitCode {
             },
         )
         .init();
+    let window = cli.command.is_none() && start == Start::Window;
     let result = match cli.command.take() {
         Some(command) => crate::cli::run(cli, command),
         None if start == Start::Help => crate::cli::command()
@@ -58,6 +59,7 @@ pub fn main(start: Start) -> ExitCode {
         None => {
             let opts = crate::ui::RunOptions {
                 exit_after_first_frame: cli.exit_after_first_frame,
+                renderer: cli.renderer.unwrap_or_default(),
             };
             crate::ui::run(cli.db_path(), opts, started).map(|()| ExitCode::SUCCESS)
         }
@@ -73,6 +75,15 @@ pub fn main(start: Start) -> ExitCode {
         }
         Err(e) => {
             eprintln!("{}: {e:#}", crate::words::ERROR_PREFIX);
+            // A window program on Windows has no console to print to: the reason in a box.
+            if window && cfg!(windows) {
+                rfd::MessageDialog::new()
+                    .set_level(rfd::MessageLevel::Error)
+                    .set_title(crate::words::WINDOW_DID_NOT_OPEN)
+                    .set_description(format!("{e:#}"))
+                    .set_buttons(rfd::MessageButtons::Ok)
+                    .show();
+            }
             ExitCode::FAILURE
         }
     }

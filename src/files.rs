@@ -41,6 +41,15 @@ pub enum FileError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Windows: the shell could not hand the file to the printing program.
+    #[error("cannot print {path:?}: {source}")]
+    Print {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Windows: no program is associated with PDF files (neither to print nor to open).
+    #[error("no program opens {path:?}")]
+    NoPdfProgram { path: PathBuf },
     /// The target is the database, one of its journal files or a backup.
     #[error("{path:?} is the database or its backup: refused")]
     Protected { path: PathBuf },
@@ -447,6 +456,7 @@ pub fn show(path: &Path) -> Result<(), FileError> {
 
 /// Prints a PDF: `lp` where CUPS is present, else the system viewer (which prints from its
 /// menu).
+#[cfg(not(windows))]
 pub fn print_pdf(path: &Path) -> Result<Printed, FileError> {
     let lp = std::process::Command::new("lp")
         .arg("-o")
@@ -459,12 +469,39 @@ pub fn print_pdf(path: &Path) -> Result<Printed, FileError> {
     }
 }
 
+/// Prints a PDF through the Windows shell: the «print» verb of the program associated with
+/// PDF files; where no program prints PDFs (no such verb), the file is opened in the viewer
+/// to print from there; where nothing opens PDFs either, that is the error.
+#[cfg(windows)]
+pub fn print_pdf(path: &Path) -> Result<Printed, FileError> {
+    use crate::winshell::execute;
+    let path_buf = || path.to_path_buf();
+    match execute(path, "print") {
+        Ok(true) => Ok(Printed::Sent),
+        Ok(false) => match execute(path, "open") {
+            Ok(true) => Ok(Printed::NoPrintProgram),
+            Ok(false) => Err(FileError::NoPdfProgram { path: path_buf() }),
+            Err(source) => Err(FileError::Viewer {
+                path: path_buf(),
+                source,
+            }),
+        },
+        Err(source) => Err(FileError::Print {
+            path: path_buf(),
+            source,
+        }),
+    }
+}
+
 /// What printing did: sent the file to the printer, or (no printing here) opened it in the
 /// PDF viewer to print from there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Printed {
     Sent,
+    /// No printer command here (no CUPS): opened in the viewer.
     Opened,
+    /// Windows: no program prints PDFs by command (no «print» verb): opened in the viewer.
+    NoPrintProgram,
 }
 
 /// An exclusive hold on a file beside another (`<path><suffix>`), for as long as it lives:

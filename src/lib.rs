@@ -23,6 +23,8 @@ pub mod pixels;
 pub mod server;
 pub mod storage;
 pub mod ui;
+#[cfg(windows)]
+pub mod winshell;
 pub mod wiring;
 
 pub mod words;

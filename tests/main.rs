@@ -34,3 +34,4 @@ mod settings;
 mod storage;
 mod sync;
 mod sync_guard;
+mod windows;

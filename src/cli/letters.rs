@@ -22,6 +22,11 @@ pub enum LetterCommand {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Send a letter's PDF to the printer (Windows: the «print» verb of the PDF program).
+    Print {
+        #[arg(long)]
+        id: i64,
+    },
     /// «Реестр передачи курьеру»: the letters handed to the courier on DATE, as a PDF.
     CourierSheet {
         /// The day of the handover, YYYY-MM-DD.
@@ -89,6 +94,12 @@ pub fn letter(place: &Place, command: LetterCommand, out: &mut Out) -> anyhow::R
         LetterCommand::Render { id, out: file } => {
             let (db, _) = place.reader()?;
             write_letter(&db, id, &file, out)?;
+        }
+        LetterCommand::Print { id } => {
+            let (db, _) = place.reader()?;
+            let letter = service::open(&db, id).map_err(t::err)?;
+            let printed = service::print_stored(db.conn(), &letter, db.today()).map_err(t::err)?;
+            out.line(t::printed(printed))?;
         }
         LetterCommand::CourierSheet { date, out: file } => {
             let (db, _) = place.reader()?;

@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ID")]
     pub user: Option<i64>,
 
+    /// What draws the window: auto (wgpu, then glow, on Windows), wgpu or glow.
+    #[arg(long, value_name = "RENDERER", value_parser = crate::ui::renderer::parse_choice)]
+    pub renderer: Option<crate::ui::renderer::Choice>,
+
     /// Print the time to the first frame and exit (startup benchmark of the GUI).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -494,7 +498,7 @@ impl Out {
         let line = line.to_string();
         let line = crate::domain::text::terminal_safe(&line);
         match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Err(e) if crate::entry::closed_pipe(&e) => {
                 self.closed = true;
                 Ok(())
             }

@@ -4,7 +4,7 @@
 //! and file names any system can hold.
 
 /// Characters that reorder the text shown around them (U+202A–U+202E, U+2066–U+2069).
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -54,10 +54,12 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
 /// systems stop at 255 bytes; Cyrillic takes two).
 const MAX_NAME: usize = 100;
 
-/// Names Windows keeps for devices, whatever the extension («con», «aux.txt»).
-const RESERVED: [&str; 22] = [
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+/// Names Windows keeps for devices, whatever the extension («con», «aux.txt»), superscript
+/// digits included («COM¹»).
+pub const RESERVED: [&str; 30] = [
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "com¹", "com²", "com³", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
+    "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³",
 ];
 
 /// A file name from outside (an attachment as sent) that every system can hold and that leads
@@ -95,7 +97,7 @@ pub fn safe_file_name(name: &str, fallback: &str) -> String {
             .chars()
             .take(keep)
             .collect::<String>()
-            .trim_end()
+            .trim_end_matches(['.', ' '])
             .to_string()
             + &ext;
     }

@@ -11,3 +11,12 @@ pub use crate::words::*;
 pub use errors::*;
 pub use journal::{journal_changes, journal_value};
 pub use labels::{Label, backup_kind};
+
+/// What printing did, as the user reads it.
+pub fn printed(p: crate::files::Printed) -> &'static str {
+    match p {
+        crate::files::Printed::Sent => SENT_TO_PRINT,
+        crate::files::Printed::Opened => OPENED_TO_PRINT,
+        crate::files::Printed::NoPrintProgram => OPENED_NO_PRINT_PROGRAM,
+    }
+}

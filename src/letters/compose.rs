@@ -330,12 +330,27 @@ pub fn pdf_file_name(l: &Letter, client: &str) -> String {
     )
 }
 
-/// A piece of a file name: no character a file system refuses, no quotes, spaces as «_», at
-/// most 60 characters.
+/// The file name of a combined merge: «Рассылка_tariff_change_01.12.2026_VIP-118–VIP-129.pdf»,
+/// every piece made safe (a template's code is typed by a user).
+pub fn merge_file_name(code: &str, date: NaiveDate, first: &str, last: &str) -> String {
+    words::merge_file_name(
+        &safe_file_part(code),
+        date,
+        &safe_file_part(first),
+        &safe_file_part(last),
+    )
+}
+
+/// A piece of a file name: no character a file system refuses, no quotes, no control or
+/// reordering character, spaces as «_», at most 60 characters.
 pub fn safe_file_part(s: &str) -> String {
     let cleaned: String = s
         .chars()
-        .filter(|c| !"/\\:*?\"<>|«»„“”'`".contains(*c) && !c.is_control())
+        .filter(|c| {
+            !"/\\:*?\"<>|«»„“”'`".contains(*c)
+                && !c.is_control()
+                && !crate::domain::text::is_bidi_control(*c)
+        })
         .collect();
     cleaned
         .split_whitespace()

@@ -494,11 +494,11 @@ fn combined(
             let (first, last) = (numbers(0), numbers(report.letters.len().saturating_sub(1)));
             doc.meta.subject = words::merge_subject(report.letters.len(), &first, &last);
             doc.meta.date = today;
-            let path = job.out_dir.join(words::merge_file_name(
+            let path = job.out_dir.join(super::compose::merge_file_name(
                 &template.code,
                 today,
-                &super::compose::safe_file_part(&first),
-                &super::compose::safe_file_part(&last),
+                &first,
+                &last,
             ));
             let uuid = store::merge_uuid(db.conn(), merge_id)?;
             files::write(&part_path(&path, &uuid), &pdf::render_pdf(&doc)?)?;

@@ -201,6 +201,17 @@ pub fn write_pdf(
     Ok(())
 }
 
+/// Sends a stored letter to the printer, as `letter render` writes it.
+pub fn print_stored(
+    conn: &Conn,
+    l: &Letter,
+    today: NaiveDate,
+) -> Result<files::Printed, LetterError> {
+    let bytes = pdf(conn, l, today)?;
+    let path = files::temp_file("print", &compose::pdf_file_name(l, ""), &bytes)?;
+    Ok(files::print_pdf(&path)?)
+}
+
 /// Sends a letter as the editor holds it to the printer.
 pub fn print(
     l: &Letter,

@@ -1,4 +1,5 @@
-//! «О программе»: the version, the build, the database file, the font's licence.
+//! «О программе»: the version, the build, the database file, what draws the window, the
+//! font's licence.
 
 use egui::RichText;
 
@@ -20,6 +21,9 @@ pub fn window(ctx: &egui::Context, about_open: &mut bool, db_label: &str) {
             ui.label(t::ABOUT_TEXT);
             ui.label(t::about_build(crate::BUILD_STAMP));
             ui.label(t::about_db(db_label));
+            if let Some(renderer) = super::renderer::in_use() {
+                ui.label(t::about_renderer(renderer));
+            }
             ui.label(RichText::new(t::ABOUT_FONTS).small().color(theme::MUTED));
         });
     *about_open = open;

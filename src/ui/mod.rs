@@ -18,6 +18,7 @@ pub mod letters;
 pub mod loader;
 mod nav;
 pub mod overview;
+pub mod renderer;
 pub mod rescue;
 pub mod stale;
 pub mod sync;
@@ -47,11 +48,16 @@ pub struct Prefs {
 pub struct RunOptions {
     /// Print the time from process start to the first frame and exit (startup benchmark).
     pub exit_after_first_frame: bool,
+    /// What draws the window.
+    pub renderer: renderer::Choice,
 }
 
 /// Opens the database and runs the window until it is closed. A database that does not open
-/// gets the rescue window (restore from a backup) instead of a message nobody sees.
+/// gets the rescue window (restore from a backup) instead of a message nobody sees. The
+/// renderers are tried in turn ([`renderer::order`]) until one starts.
 pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> anyhow::Result<()> {
+    let order =
+        renderer::order(opts.renderer, &renderer::wgpu_apis()).map_err(anyhow::Error::msg)?;
     // An encrypted database opens with VIPDESK_PASSPHRASE, else the passphrase is asked.
     let key = std::env::var(crate::storage::cipher::PASSPHRASE_ENV)
         .ok()
@@ -75,36 +81,54 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
     }
-    let options = eframe::NativeOptions {
-        viewport,
-        persist_window: true,
-        ..Default::default()
-    };
-    eframe::run_native(
-        "vipdesk",
-        options,
-        Box::new(move |cc| {
-            theme::setup(&cc.egui_ctx);
-            let prefs: Prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, "vipdesk.prefs"))
-                .unwrap_or_default();
-            let screen = match opened {
-                Ok(db) => Screen::App(Box::new(EframeApp::new(db, prefs)?)),
-                Err((true, _)) => Screen::Unlock(Box::new(unlock::Unlock::new(db_path)), prefs),
-                Err((false, error)) => {
-                    Screen::Rescue(Box::new(rescue::Rescue::new(db_path, error, key)), prefs)
-                }
-            };
-            Ok(Box::new(StartupProbe {
-                screen,
-                opts,
-                started,
-                frames: 0,
-            }))
-        }),
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))
+    // What the app starts with: taken by the attempt whose renderer starts, left for the next
+    // by one that fails before.
+    let start = std::rc::Rc::new(std::cell::RefCell::new(Some((opened, db_path, key))));
+    renderer::run_in_order(&order, |kind| {
+        let app_started = renderer::Started::default();
+        let mut options = eframe::NativeOptions {
+            viewport: viewport.clone(),
+            persist_window: true,
+            ..Default::default()
+        };
+        renderer::apply(kind, &mut options);
+        let (start, opts, flag) = (start.clone(), opts.clone(), app_started.clone());
+        let result = eframe::run_native(
+            "vipdesk",
+            options,
+            Box::new(move |cc| {
+                flag.set();
+                renderer::note_in_use(cc);
+                let (opened, db_path, key) = start
+                    .borrow_mut()
+                    .take()
+                    .ok_or_else(|| anyhow::anyhow!("the window was started twice"))?;
+                theme::setup(&cc.egui_ctx);
+                let prefs: Prefs = cc
+                    .storage
+                    .and_then(|s| eframe::get_value(s, "vipdesk.prefs"))
+                    .unwrap_or_default();
+                let screen = match opened {
+                    Ok(db) => Screen::App(Box::new(EframeApp::new(db, prefs)?)),
+                    Err((true, _)) => Screen::Unlock(Box::new(unlock::Unlock::new(db_path)), prefs),
+                    Err((false, error)) => {
+                        Screen::Rescue(Box::new(rescue::Rescue::new(db_path, error, key)), prefs)
+                    }
+                };
+                Ok(Box::new(StartupProbe {
+                    screen,
+                    opts,
+                    started,
+                    frames: 0,
+                }))
+            }),
+        );
+        renderer::Attempt {
+            result: result.map_err(|e| e.to_string()),
+            app_started: app_started.get(),
+        }
+    })
+    .map_err(anyhow::Error::msg)
 }
 
 /// What the window shows: the app, or the rescue of a database that did not open.

@@ -32,6 +32,7 @@ pub fn bad_value(value: &str, arg: &str, why: &str) -> String {
 pub fn with_default(help: &str, default: &str) -> String {
     format!("{help} (по умолчанию {default})")
 }
+pub const RENDERER_VALUES: &str = "ожидается auto, wgpu или glow";
 pub const NOT_A_WHOLE_NUMBER: &str = "ожидается целое число";
 pub const NUMBER_TOO_BIG: &str = "слишком большое число";
 pub fn did_you_mean(what: &str) -> String {
@@ -65,6 +66,10 @@ const HELP: &[(&str, &str)] = &[
     (
         "--user",
         "Кто работает: номер менеджера (пароль — VIPDESK_PASSWORD, иначе будет запрошен; при входе по учётной записи компьютера — не нужен)",
+    ),
+    (
+        "--renderer",
+        "Чем рисовать окно: auto (по умолчанию: в Windows — wgpu с DirectX 12, затем с Vulkan, при неудаче — OpenGL), wgpu или glow (OpenGL)",
     ),
     ("demo", "Заполнить пустую базу вымышленными демо-данными"),
     (
@@ -395,6 +400,11 @@ const HELP: &[(&str, &str)] = &[
     ),
     ("letter render --id", "Номер (id) письма"),
     ("letter render --out", "Файл PDF"),
+    (
+        "letter print",
+        "Отправить PDF письма на принтер по умолчанию (в Windows — командой «Печать» программы для PDF)",
+    ),
+    ("letter print --id", "Номер (id) письма"),
     (
         "letter courier-sheet",
         "Реестр передачи курьеру: письма, переданные курьеру в день DATE, в PDF",

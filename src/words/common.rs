@@ -97,6 +97,33 @@ pub fn about_build(stamp: &str) -> String {
 pub fn about_db(path: &str) -> String {
     format!("База данных: {path}")
 }
+pub fn about_renderer(what: &str) -> String {
+    format!("Отрисовка окна: {what}")
+}
+/// What draws the window through wgpu: the graphics interface, the adapter, and whether the
+/// adapter is the processor's (no GPU driver, or a Remote Desktop session).
+pub fn renderer_wgpu(backend: &str, adapter: &str, software: bool) -> String {
+    if software {
+        format!("wgpu, {backend}, {adapter} (программная отрисовка)")
+    } else {
+        format!("wgpu, {backend}, {adapter}")
+    }
+}
+pub const RENDERER_UNKNOWN: &str = "неизвестно";
+pub const RENDERER_WGPU_NOT_BUILT: &str =
+    "в этой сборке нет отрисовки wgpu: запустите без --renderer или с --renderer glow";
+/// No renderer started: each one's error, and what to do.
+pub fn renderer_failed(failures: &[(&str, &str)]) -> String {
+    let each = failures
+        .iter()
+        .map(|(name, e)| format!("{name}: {e}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    format!(
+        "окно не открылось: не запустился ни один способ отрисовки ({each}). Обновите драйвер видеокарты или попробуйте другой способ: vipdesk --renderer glow или --renderer wgpu"
+    )
+}
+pub const WINDOW_DID_NOT_OPEN: &str = "vipdesk — окно не открылось";
 pub fn err_open_db(path: &str) -> String {
     format!("не удалось открыть базу данных {path}")
 }
@@ -316,6 +343,10 @@ pub fn err_write_path(path: &str, detail: &str) -> String {
 pub fn err_viewer(path: &str) -> String {
     format!("не удалось открыть файл {path} программой просмотра")
 }
+pub fn err_print(path: &str, why: &str) -> String {
+    format!("не удалось отправить файл {path} на печать: {why}")
+}
+pub const ERR_NO_PDF_PROGRAM: &str = "на этом компьютере нет программы для PDF-файлов: установите программу просмотра PDF (например, Adobe Acrobat Reader или Sumatra PDF) и повторите печать";
 pub const ERR_INN_TAKEN_GENERIC: &str = "Этот ИНН уже есть у другого клиента";
 pub const ERR_NAME_TAKEN: &str = "Такое название уже есть в справочнике";
 pub fn err_range(min: u32, max: u32) -> String {

@@ -108,6 +108,7 @@ pub const PRINT: &str = "Печать";
 pub const SENT_TO_PRINT: &str = "Письмо отправлено на принтер по умолчанию.";
 pub const OPENED_TO_PRINT: &str =
     "Принтер отсюда недоступен: письмо открыто в программе просмотра PDF — напечатайте его оттуда.";
+pub const OPENED_NO_PRINT_PROGRAM: &str = "Ни одна программа на этом компьютере не печатает PDF по команде: письмо открыто в программе просмотра — напечатайте его оттуда (Ctrl+P).";
 pub const ERR_NO_LETTER: &str = "письмо не открыто";
 pub const F_ADDRESSEE_PERSON: &str = "Кому (руководитель)";
 pub const F_TEMPLATE: &str = "Шаблон";

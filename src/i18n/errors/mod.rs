@@ -240,6 +240,10 @@ impl Describe for FileError {
                 w::err_write_path(&path.display().to_string(), &io(source))
             }
             FileError::Viewer { path, .. } => w::err_viewer(&path.display().to_string()),
+            FileError::Print { path, source } => {
+                w::err_print(&path.display().to_string(), &io(source))
+            }
+            FileError::NoPdfProgram { .. } => w::ERR_NO_PDF_PROGRAM.into(),
             FileError::Protected { path } => w::err_protected(&path.display().to_string()),
             FileError::TooLarge { path, size, limit } => w::err_file_too_large(
                 &path.display().to_string(),

@@ -289,10 +289,7 @@ impl Feature for LettersUi {
                 let printed =
                     service::print(&ed.letter, &ed.company, ed.manager.as_ref(), cx.today())
                         .map_err(t::err)?;
-                cx.info(match printed {
-                    crate::files::Printed::Sent => t::SENT_TO_PRINT,
-                    crate::files::Printed::Opened => t::OPENED_TO_PRINT,
-                });
+                cx.info(t::printed(printed));
             }
             Cmd::Filter => {
                 self.register.rows = service::list(cx.db, &self.register.filter).map_err(t::err)?;
