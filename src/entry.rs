@@ -20,12 +20,25 @@ pub(crate) fn closed_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe || cfg!(windows) && e.raw_os_error() == Some(233)
 }
 
+/// Why the window did not open, for a window program on Windows: it has no console to print
+/// to, so the reason is shown in a message box (elsewhere stderr, already printed, is enough).
+pub(crate) fn tell_in_a_box(text: &str) {
+    if cfg!(windows) {
+        rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title(crate::words::WINDOW_DID_NOT_OPEN)
+            .set_description(text)
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+    }
+}
+
 /// Runs the program as its executable was started.
 pub fn main(start: Start) -> ExitCode {
     let started = std::time::Instant::now();
     // What a command asks for is asked now, however long it then waits for the database.
     crate::domain::clock::process_started();
-    let mut cli = crate::cli::parse();
+    let mut cli = crate::cli::parse(start == Start::Window);
     // A command says what happened itself, in Russian; its log is for RUST_LOG only. The window
     // logs warnings (nobody reads its stderr but a developer).
     let quiet = if cli.command.is_some() {
@@ -60,6 +73,11 @@ pub fn main(start: Start) -> ExitCode {
             let opts = crate::ui::RunOptions {
                 exit_after_first_frame: cli.exit_after_first_frame,
                 renderer: cli.renderer.unwrap_or_default(),
+                create: crate::cli::window_creates_db(
+                    cli.create,
+                    cli.db.is_some(),
+                    std::env::var_os("VIPDESK_DB").is_some_and(|v| !v.is_empty()),
+                ),
             };
             crate::ui::run(cli.db_path(), opts, started).map(|()| ExitCode::SUCCESS)
         }
@@ -75,14 +93,8 @@ pub fn main(start: Start) -> ExitCode {
         }
         Err(e) => {
             eprintln!("{}: {e:#}", crate::words::ERROR_PREFIX);
-            // A window program on Windows has no console to print to: the reason in a box.
-            if window && cfg!(windows) {
-                rfd::MessageDialog::new()
-                    .set_level(rfd::MessageLevel::Error)
-                    .set_title(crate::words::WINDOW_DID_NOT_OPEN)
-                    .set_description(format!("{e:#}"))
-                    .set_buttons(rfd::MessageButtons::Ok)
-                    .show();
+            if window {
+                tell_in_a_box(&crate::domain::fmt::capitalize(&format!("{e:#}")));
             }
             ExitCode::FAILURE
         }

@@ -247,6 +247,18 @@ pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {
 /// folder or a pipe. A symbolic link stays: the file it leads to is written. A new file is
 /// readable by its owner only; a file replaced keeps its mode.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    // Windows would write «b:c.pdf» into a hidden stream of «b», and «письмо.pdf.» as
+    // «письмо.pdf»: refused, as it refuses «a?b».
+    if cfg!(windows)
+        && path
+            .file_name()
+            .is_some_and(|n| crate::domain::text::windows_refuses(&n.to_string_lossy()))
+    {
+        return Err(FileError::Write {
+            path: path.to_path_buf(),
+            source: std::io::ErrorKind::InvalidFilename.into(),
+        });
+    }
     let target = write_target(path)?;
     if is_protected(&target) {
         return Err(FileError::Protected {
@@ -389,10 +401,24 @@ pub fn remove_dead_temporaries(target: &Path) {
     };
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && temp_owner_gone(&name) {
+        // Where the system does not list its processes (Windows), one over an hour old: no
+        // write takes that long.
+        if name.starts_with(&prefix)
+            && (temp_owner_gone(&name) || older_than(&entry, std::time::Duration::from_secs(3600)))
+        {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether a folder's entry was last changed more than `age` ago.
+pub fn older_than(entry: &std::fs::DirEntry, age: std::time::Duration) -> bool {
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|elapsed| elapsed > age)
 }
 
 /// Makes a rename durable (the folder's entry), where the system allows.
@@ -436,14 +462,35 @@ pub fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Writes `bytes` under the program's temporary folder (`sub/name`, the name made safe) and
-/// returns the path: for the system viewer or the printer.
+/// Writes `bytes` under the program's temporary folder and returns the path: for the system
+/// viewer or the printer. Each call has a folder of its own (`sub/<unique>/name`, the name made
+/// safe): a viewer still holding the last copy never makes the next one fail, and a letter
+/// printed after another never overwrites the file the printer has not read yet. Copies older
+/// than a day are swept away (personal data does not stay in the temporary folder).
 pub fn temp_file(sub: &str, name: &str, bytes: &[u8]) -> Result<PathBuf, FileError> {
-    let dir = std::env::temp_dir().join("vipdesk").join(sub);
+    let parent = std::env::temp_dir()
+        .join("vipdesk")
+        .join(crate::domain::text::safe_file_name(sub, "files"));
+    sweep_old_copies(&parent);
+    let dir = parent.join(format!("{}-{:08x}", std::process::id(), fastrand::u32(..)));
     create_dir(&dir)?;
     let path = dir.join(crate::domain::text::safe_file_name(name, "file"));
     write(&path, bytes)?;
     Ok(path)
+}
+
+/// Removes the copies in `parent` older than a day; one still open elsewhere stays (Windows
+/// refuses to remove it) until the next time.
+fn sweep_old_copies(parent: &Path) {
+    const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if older_than(&entry, DAY) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Opens a file with the system's viewer, not waiting for it.
@@ -526,5 +573,41 @@ pub fn hold_beside(path: &Path, suffix: &str) -> std::io::Result<Option<Hold>> {
         Ok(()) => Ok(Some(Hold { _file: file })),
         Err(std::fs::TryLockError::WouldBlock) => Ok(None),
         Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_temporary_copy_has_a_folder_of_its_own_and_old_ones_go() {
+        let sub = format!("test-{}-{:08x}", std::process::id(), fastrand::u32(..));
+        let a = temp_file(&sub, "Проект.pdf", b"first").expect("first");
+        let b = temp_file(&sub, "Проект.pdf", b"second").expect("second");
+        assert_ne!(a, b, "the second print does not overwrite the first");
+        assert_eq!(file_name(&a), "Проект.pdf");
+        assert_eq!(std::fs::read(&a).expect("a"), b"first");
+        assert_eq!(std::fs::read(&b).expect("b"), b"second");
+
+        // A copy from two days ago is swept by the next one.
+        let old_dir = a.parent().expect("folder").to_path_buf();
+        let two_days_ago = std::time::SystemTime::UNIX_EPOCH
+            + std::time::Duration::from_secs(
+                std::fs::metadata(&old_dir)
+                    .and_then(|m| m.modified())
+                    .expect("mtime")
+                    .duration_since(std::time::SystemTime::UNIX_EPOCH)
+                    .expect("after 1970")
+                    .as_secs()
+                    - 2 * 24 * 3600,
+            );
+        std::fs::File::open(&old_dir)
+            .and_then(|d| d.set_modified(two_days_ago))
+            .expect("age the folder");
+        let c = temp_file(&sub, "Исх_VIP-1.pdf", b"third").expect("third");
+        assert!(!old_dir.exists(), "the two-day-old copy is gone");
+        assert!(b.exists() && c.exists(), "today's copies stay");
+        let _ = std::fs::remove_dir_all(c.parent().and_then(Path::parent).expect("sub"));
     }
 }

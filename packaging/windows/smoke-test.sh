@@ -84,6 +84,43 @@ else
 fi
 cli() { "$wine" "C:\\users\\$user\\AppData\\Local\\Programs\\vipdesk\\vipdesk-cli.exe" "$@"; }
 
+# 1b. An upgrade while a vipdesk program is running (here: vipdesk-cli.exe held open as a running
+#     program holds its file) stops before replacing anything (exit 2); once it is closed, the
+#     upgrade goes through. The uninstaller likewise.
+cat >"$out/hold.c" <<'C'
+#include <windows.h>
+int wmain(int argc, wchar_t **argv) {
+  HANDLE h = CreateFileW(argv[1], GENERIC_READ, FILE_SHARE_READ, 0, OPEN_EXISTING, 0, 0);
+  if (h == INVALID_HANDLE_VALUE) return 1;
+  Sleep(_wtoi(argv[2]) * 1000);
+  return 0;
+}
+C
+x86_64-w64-mingw32-gcc -municode -o "$WINEPREFIX/drive_c/hold.exe" "$out/hold.c" || exit 1
+built=$(md5sum <"$programs/vipdesk.exe")
+printf 'older' >>"$programs/vipdesk.exe"
+older=$(md5sum <"$programs/vipdesk.exe")
+"$wine" 'C:\hold.exe' "C:\\users\\$user\\AppData\\Local\\Programs\\vipdesk\\vipdesk-cli.exe" 20 &
+hold=$!
+sleep 3
+"$wine" "$setup" /S >>"$log" 2>&1
+held_rc=$?
+after_held=$(md5sum <"$programs/vipdesk.exe")
+"$wine" "C:\\users\\$user\\AppData\\Local\\Programs\\vipdesk\\uninstall.exe" /S _?="C:\\users\\$user\\AppData\\Local\\Programs\\vipdesk" >>"$log" 2>&1
+unheld_rc=$?
+kill $hold 2>/dev/null; wait $hold 2>/dev/null
+/usr/lib/wine/wineserver -w
+"$wine" "$setup" /S >>"$log" 2>&1
+free_rc=$?
+/usr/lib/wine/wineserver -w
+if [ $held_rc -ne 0 ] && [ "$after_held" = "$older" ] && [ $unheld_rc -ne 0 ] \
+  && [ -f "$programs/vipdesk-cli.exe" ] && [ $free_rc -eq 0 ] \
+  && [ "$(md5sum <"$programs/vipdesk.exe")" = "$built" ]; then
+  pass "upgrade and uninstall while vipdesk-cli.exe runs: stopped (exit $held_rc and $unheld_rc), nothing replaced or removed; once closed, the upgrade goes through"
+else
+  fail "upgrade while held: installer exit $held_rc (older kept: $([ "$after_held" = "$older" ] && echo yes || echo no)), uninstaller exit $unheld_rc, free upgrade exit $free_rc"
+fi
+
 # 2. The demo on a fresh default database: it is made under %APPDATA%.
 if cli --create demo >"$out/demo.txt" 2>>"$log" && [ -f "$data/vipdesk.db" ]; then
   pass "demo: $(head -1 "$out/demo.txt" | tr -d '\r') → %APPDATA%\\Orelenergosbyt\\vipdesk\\data\\vipdesk.db"

@@ -14,6 +14,40 @@ SetCompressor /SOLID lzma
 RequestExecutionLevel user
 
 !include "MUI2.nsh"
+!include "FileFunc.nsh"
+
+; A program file replaced, or removed, only when no running vipdesk holds it (the window, or a
+; console waiting at a password prompt, or a scheduled command): asked to close it, or, silent,
+; the installer stops with exit code 2 and nothing half-replaced.
+!macro Place NAME
+  retry_${NAME}:
+  ClearErrors
+  File "${SRC}\${NAME}"
+  IfErrors 0 placed_${NAME}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "vipdesk открыт (окно или командная строка). Закройте его и нажмите «Повтор»." /SD IDCANCEL IDRETRY retry_${NAME}
+    Abort
+  placed_${NAME}:
+!macroend
+!macro Free NAME
+  retry_free_${NAME}:
+  IfFileExists "$INSTDIR\${NAME}" 0 free_${NAME}
+  ClearErrors
+  FileOpen $0 "$INSTDIR\${NAME}" a
+  IfErrors 0 +3
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "vipdesk открыт (окно или командная строка). Закройте его и нажмите «Повтор»." /SD IDCANCEL IDRETRY retry_free_${NAME}
+    Abort
+  FileClose $0
+  free_${NAME}:
+!macroend
+!macro Remove NAME
+  retry_${NAME}:
+  ClearErrors
+  Delete "$INSTDIR\${NAME}"
+  IfErrors 0 removed_${NAME}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "vipdesk открыт (окно или командная строка). Закройте его и нажмите «Повтор»." /SD IDCANCEL IDRETRY retry_${NAME}
+    Abort
+  removed_${NAME}:
+!macroend
 
 !define APP "vipdesk"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\vipdesk"
@@ -31,8 +65,8 @@ VIAddVersionKey /LANG=1049 "ProductName" "vipdesk"
 VIAddVersionKey /LANG=1049 "FileDescription" "Установка рабочего места персонального менеджера VIP-клиентов"
 VIAddVersionKey /LANG=1049 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=1049 "ProductVersion" "${VERSION}"
-VIAddVersionKey /LANG=1049 "CompanyName" "vipdesk"
-VIAddVersionKey /LANG=1049 "LegalCopyright" "vipdesk"
+VIAddVersionKey /LANG=1049 "CompanyName" "ОАО «Орелэнергосбыт»"
+VIAddVersionKey /LANG=1049 "LegalCopyright" "ОАО «Орелэнергосбыт»"
 
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
@@ -48,15 +82,12 @@ VIAddVersionKey /LANG=1049 "LegalCopyright" "vipdesk"
 Section "vipdesk" Main
   SetShellVarContext current
   SetOutPath "$INSTDIR"
-  ; An upgrade over a running window would fail to replace the file: ask to close it.
-  retry:
-  ClearErrors
-  File "${SRC}\vipdesk.exe"
-  IfErrors 0 copied
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "vipdesk открыт. Закройте его окно и нажмите «Повтор»." /SD IDCANCEL IDRETRY retry
-    Abort
-  copied:
-  File "${SRC}\vipdesk-cli.exe"
+  ; An upgrade over a running vipdesk would fail to replace its files: asked to close it,
+  ; both checked before either is replaced.
+  !insertmacro Free "vipdesk.exe"
+  !insertmacro Free "vipdesk-cli.exe"
+  !insertmacro Place "vipdesk.exe"
+  !insertmacro Place "vipdesk-cli.exe"
   File "/oname=vipdesk.ico" "${ICON}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -74,13 +105,19 @@ Section "vipdesk" Main
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "ОАО «Орелэнергосбыт»"
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" $0
 SectionEnd
 
 ; The program only: the database, backups and preferences in %APPDATA% stay.
 Section "Uninstall"
   SetShellVarContext current
-  Delete "$INSTDIR\vipdesk.exe"
-  Delete "$INSTDIR\vipdesk-cli.exe"
+  ; A running vipdesk keeps its file: asked to close it first, before anything is removed.
+  !insertmacro Free "vipdesk.exe"
+  !insertmacro Free "vipdesk-cli.exe"
+  !insertmacro Remove "vipdesk.exe"
+  !insertmacro Remove "vipdesk-cli.exe"
   Delete "$INSTDIR\vipdesk.ico"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"

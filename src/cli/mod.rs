@@ -174,8 +174,9 @@ pub fn command() -> clap::Command {
 }
 
 /// Parses the process's arguments with the Russian help; a mistake on the command line is told
-/// in Russian (exit code 2), help and version printed as asked.
-pub fn parse() -> Cli {
+/// in Russian (exit code 2; by the window program, also in a message box on Windows, where
+/// it has no console), help and version printed as asked.
+pub fn parse(window_program: bool) -> Cli {
     use clap::FromArgMatches as _;
     let parsed = command()
         .try_get_matches()
@@ -185,6 +186,9 @@ pub fn parse() -> Cli {
         Err(e) => match russian_error(&e) {
             Some(message) => {
                 eprintln!("{}: {message}", t::ERROR_PREFIX);
+                if window_program {
+                    crate::entry::tell_in_a_box(&crate::domain::fmt::capitalize(&message));
+                }
                 std::process::exit(2)
             }
             None => e.exit(),
@@ -331,6 +335,13 @@ impl Cli {
     pub fn db_path(&self) -> PathBuf {
         self.db.clone().unwrap_or_else(storage::default_db_path)
     }
+}
+
+/// Whether the window makes a missing database file: the default one on the first start, or
+/// with --create; a path named on the command line (a shortcut) or in VIPDESK_DB that leads
+/// nowhere is a typo, shown as such (and the backups of that path offered).
+pub fn window_creates_db(create: bool, db_given: bool, db_in_env: bool) -> bool {
+    create || !db_given && !db_in_env
 }
 
 /// The database a command works on: its path, and whether a missing file may be created.
@@ -522,6 +533,14 @@ impl Out {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_window_makes_only_the_default_database_unless_asked() {
+        assert!(super::window_creates_db(false, false, false));
+        assert!(!super::window_creates_db(false, true, false));
+        assert!(!super::window_creates_db(false, false, true));
+        assert!(super::window_creates_db(true, true, false));
+    }
+
     /// Every command and argument has its Russian help: none falls back to the English doc
     /// comment.
     #[test]

@@ -62,6 +62,19 @@ pub const RESERVED: [&str; 30] = [
     "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³",
 ];
 
+/// Whether Windows refuses `name` as a file's name or does not keep it as written: a character
+/// it forbids (`:` would write into a hidden stream of another file), a control character, a
+/// trailing dot or space (dropped), a device name («CON», «aux.pdf»).
+pub fn windows_refuses(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default().trim_end();
+    name.is_empty()
+        || name
+            .chars()
+            .any(|c| "<>:\"/\\|?*".contains(c) || u32::from(c) < 0x20)
+        || name.ends_with(['.', ' '])
+        || RESERVED.contains(&stem.to_lowercase().as_str())
+}
+
 /// A file name from outside (an attachment as sent) that every system can hold and that leads
 /// nowhere else: no folders, no control or reordering characters, none Windows refuses
 /// (`\ / : * ? " < > |`), no trailing dot or space, no device name, at most [`MAX_NAME`]
@@ -107,6 +120,25 @@ pub fn safe_file_name(name: &str, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_windows_refuses_or_changes() {
+        for bad in [
+            "b:c.pdf",
+            "trail.pdf.",
+            "trail.pdf ",
+            "con.pdf",
+            "NUL",
+            "aux",
+            "COM¹.txt",
+            "",
+        ] {
+            assert!(windows_refuses(bad), "{bad:?}");
+        }
+        for good in ["письмо VIP-1.pdf", "console.pdf", "com10.pdf", ".hidden"] {
+            assert!(!windows_refuses(good), "{good:?}");
+        }
+    }
 
     #[test]
     fn escape_sequences_and_line_breaks_leave_a_one_line_field() {

@@ -300,14 +300,8 @@ fn remove_stale_temporaries(dir: &Path) {
         if !(name.starts_with('.') && (name.ends_with(".tmp") || name.ends_with(".tmp-journal"))) {
             continue;
         }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > Duration::from_secs(3600));
         // Left by a process killed in the middle of a copy: gone at once, not in an hour.
-        if old || files::temp_owner_gone(&name) {
+        if files::older_than(&entry, Duration::from_secs(3600)) || files::temp_owner_gone(&name) {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -691,9 +691,21 @@ pub fn default_db_path() -> PathBuf {
     if let Some(p) = std::env::var_os("VIPDESK_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    directories::ProjectDirs::from("ru", "Orelenergosbyt", "vipdesk")
-        .map(|d| d.data_dir().join("vipdesk.db"))
+    user_data_dir()
+        .map(|d| d.join("vipdesk.db"))
         .unwrap_or_else(|| PathBuf::from("vipdesk.db"))
+}
+
+/// The user's folder of the program's data: `%APPDATA%\Orelenergosbyt\vipdesk\data` on
+/// Windows, `~/.local/share/vipdesk` on Linux.
+pub fn user_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("ru", "Orelenergosbyt", "vipdesk").map(|d| d.data_dir().into())
+}
+
+/// Where the window keeps its size and the preferences: beside the default database (on
+/// Linux where eframe would keep them anyway; on Windows not in a folder of its own).
+pub fn window_prefs_path() -> Option<PathBuf> {
+    user_data_dir().map(|d| d.join("app.ron"))
 }
 
 /// A date as stored (`YYYY-MM-DD`).

@@ -50,6 +50,8 @@ pub struct RunOptions {
     pub exit_after_first_frame: bool,
     /// What draws the window.
     pub renderer: renderer::Choice,
+    /// Whether a missing database file is made (else it is the error the window shows).
+    pub create: bool,
 }
 
 /// Opens the database and runs the window until it is closed. A database that does not open
@@ -62,7 +64,7 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
     let key = std::env::var(crate::storage::cipher::PASSPHRASE_ENV)
         .ok()
         .and_then(|s| crate::storage::cipher::Passphrase::new(&s));
-    let opened = crate::storage::Db::open_keyed(&db_path, key.clone(), true).map_err(|e| {
+    let opened = crate::storage::Db::open_keyed(&db_path, key.clone(), opts.create).map_err(|e| {
         log::error!("the database did not open: {e}");
         let locked = matches!(e, crate::storage::StorageError::Encrypted);
         (
@@ -81,6 +83,12 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
     }
+    // The first start has no size kept: maximized, since 1280×800 with its title bar is taller
+    // than a 1366×768 laptop's screen. Later starts take the size the window was left at.
+    let prefs_path = crate::storage::window_prefs_path();
+    if prefs_path.as_deref().is_none_or(|p| !p.exists()) {
+        viewport = viewport.with_maximized(true);
+    }
     // What the app starts with: taken by the attempt whose renderer starts, left for the next
     // by one that fails before.
     let start = std::rc::Rc::new(std::cell::RefCell::new(Some((opened, db_path, key))));
@@ -89,6 +97,7 @@ pub fn run(db_path: PathBuf, opts: RunOptions, started: std::time::Instant) -> a
         let mut options = eframe::NativeOptions {
             viewport: viewport.clone(),
             persist_window: true,
+            persistence_path: prefs_path.clone(),
             ..Default::default()
         };
         renderer::apply(kind, &mut options);

@@ -120,7 +120,7 @@ pub fn renderer_failed(failures: &[(&str, &str)]) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     format!(
-        "окно не открылось: не запустился ни один способ отрисовки ({each}). Обновите драйвер видеокарты или попробуйте другой способ: vipdesk --renderer glow или --renderer wgpu"
+        "окно не открылось: видеокарта или её драйвер не дали нарисовать его ни одним из способов. Обновите драйвер видеокарты; если не поможет, сообщите администратору. Подробности для администратора: {each}"
     )
 }
 pub const WINDOW_DID_NOT_OPEN: &str = "vipdesk — окно не открылось";
@@ -314,6 +314,8 @@ pub fn err_db_code(code: std::ffi::c_int) -> String {
 }
 pub const IO_NOT_FOUND: &str = "файл или папка не найдены";
 pub const IO_PERMISSION: &str = "нет прав доступа";
+pub const IO_PERMISSION_OR_OPEN: &str =
+    "нет прав доступа, или файл открыт в другой программе (закройте его там и повторите)";
 pub const IO_EXISTS: &str = "файл уже существует";
 pub const IO_READ_ONLY: &str = "диск доступен только для чтения";
 pub const IO_IS_DIR: &str = "это папка, а не файл";

@@ -206,6 +206,8 @@ pub fn io(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
         K::NotFound => w::IO_NOT_FOUND.into(),
+        // Windows refuses to replace a file another program has open with «access denied».
+        K::PermissionDenied if cfg!(windows) => w::IO_PERMISSION_OR_OPEN.into(),
         K::PermissionDenied => w::IO_PERMISSION.into(),
         K::AlreadyExists => w::IO_EXISTS.into(),
         K::StorageFull => w::ERR_DISK_FULL.into(),
