@@ -23,6 +23,7 @@ pub mod pixels;
 pub mod server;
 pub mod storage;
 pub mod ui;
+pub mod viplist;
 #[cfg(windows)]
 pub mod winshell;
 pub mod wiring;

@@ -18,6 +18,7 @@ pub static HOOKS: Hooks = Hooks {
         appeals::service::SETTINGS,
         greetings::service::SETTINGS[0],
         greetings::service::SETTINGS[1],
+        crate::viplist::service::SETTINGS,
     ],
 };
 

@@ -34,4 +34,5 @@ mod settings;
 mod storage;
 mod sync;
 mod sync_guard;
+mod viplist;
 mod windows;

@@ -10,6 +10,7 @@ mod letters;
 mod passphrase;
 mod server;
 mod sync;
+mod viplist;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -163,6 +164,12 @@ pub enum Command {
     Letter {
         #[command(subcommand)]
         command: letters::LetterCommand,
+    },
+    /// The yearly VIP list.
+    #[command(name = "vip-list")]
+    VipList {
+        #[command(subcommand)]
+        command: viplist::VipListCommand,
     },
 }
 
@@ -488,6 +495,7 @@ pub fn run(cli: Cli, command: Command) -> anyhow::Result<ExitCode> {
         Command::Calendar { command } => appeals::calendar_command(place, command, out)?,
         Command::Greetings { command } => greetings::greetings(place, command, out)?,
         Command::Gifts { command } => greetings::gifts(place, command, out)?,
+        Command::VipList { command } => viplist::vip_list(place, command, out)?,
     };
     Ok(code)
 }

@@ -248,6 +248,17 @@ pub fn holiday_rule_words(rule: &str) -> String {
     }
 }
 
+impl Label for crate::viplist::Proposal {
+    fn label(&self) -> &'static str {
+        use crate::viplist::Proposal as P;
+        match self {
+            P::Include => w::PROPOSAL_INCLUDE,
+            P::Exclude => w::PROPOSAL_EXCLUDE,
+            P::Keep => w::PROPOSAL_KEEP,
+        }
+    }
+}
+
 impl Label for crate::greetings::Occasion {
     fn label(&self) -> &'static str {
         use crate::greetings::Occasion as O;

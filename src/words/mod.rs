@@ -17,6 +17,7 @@ pub mod letters;
 pub mod overview;
 pub mod pdf;
 pub mod server;
+pub mod viplist;
 
 pub use admin::*;
 pub use appeals::*;
@@ -27,3 +28,4 @@ pub use greetings::*;
 pub use journal::*;
 pub use letters::*;
 pub use overview::*;
+pub use viplist::*;
