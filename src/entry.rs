@@ -27,7 +27,7 @@ pub(crate) fn tell_in_a_box(text: &str) {
         rfd::MessageDialog::new()
             .set_level(rfd::MessageLevel::Error)
             .set_title(crate::words::WINDOW_DID_NOT_OPEN)
-            .set_description(text)
+            .set_description(crate::domain::fmt::capitalize(text))
             .set_buttons(rfd::MessageButtons::Ok)
             .show();
     }
@@ -94,7 +94,7 @@ pub fn main(start: Start) -> ExitCode {
         Err(e) => {
             eprintln!("{}: {e:#}", crate::words::ERROR_PREFIX);
             if window {
-                tell_in_a_box(&crate::domain::fmt::capitalize(&format!("{e:#}")));
+                tell_in_a_box(&format!("{e:#}"));
             }
             ExitCode::FAILURE
         }

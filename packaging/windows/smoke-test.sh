@@ -155,26 +155,25 @@ fi
 #    the host's viewer): the letter is opened to print from there, and the message says so. Then
 #    a program whose «print» verb copies the file (as a printing program takes it) → sent.
 #    (Wine reads classes from HKEY_CLASSES_ROOT only; Windows also from HKCU\Software\Classes.)
-cli letter print --id "$id" >"$out/print-none.txt" 2>&1
-rc=$?
-msg=$(tr -d '\r' <"$out/print-none.txt")
-if [ $rc -eq 0 ] && printf '%s' "$msg" | grep -q "не печатает PDF по команде"; then
-  pass "print with no program that prints PDFs: «$msg»"
-else
-  fail "print with no program that prints PDFs: exit $rc, «$msg»"
-fi
+# print_case NAME FAILS PATTERN TITLE: `letter print` exits 0 (FAILS=0) or not (FAILS=1) and
+# says PATTERN.
+print_case() {
+  cli letter print --id "$id" >"$out/$1.txt" 2>&1
+  local rc=$? msg failed_as_asked
+  msg=$(tr -d '\r' <"$out/$1.txt")
+  failed_as_asked=$([ $rc -ne 0 ] && echo 1 || echo 0)
+  if [ "$failed_as_asked" = "$2" ] && printf '%s' "$msg" | grep -q "$3"; then
+    pass "$4: exit $rc, «$msg»"
+  else
+    fail "$4: exit $rc, «$msg»"
+  fi
+}
+print_case print-none 0 "не печатает PDF по команде" "print with no program that prints PDFs"
 class=$("$wine" reg query 'HKCR\.pdf' /ve 2>/dev/null | tr -d '\r' | sed -n 's/.*REG_SZ *//p' | head -1)
 class=${class:-vipdesk.smoke.pdf}
 # With no program for PDF files at all: the error, in Russian, and a non-zero exit.
 "$wine" reg delete 'HKCR\.pdf' /f >>"$log" 2>&1
-cli letter print --id "$id" >"$out/print-nothing.txt" 2>&1
-rc=$?
-msg=$(tr -d '\r' <"$out/print-nothing.txt")
-if [ $rc -ne 0 ] && printf '%s' "$msg" | grep -q "нет программы для PDF"; then
-  pass "print with nothing for PDF files: exit $rc, «$msg»"
-else
-  fail "print with nothing for PDF files: exit $rc, «$msg»"
-fi
+print_case print-nothing 1 "нет программы для PDF" "print with nothing for PDF files"
 "$wine" reg add 'HKCR\.pdf' /ve /d "$class" /f >>"$log" 2>&1
 "$wine" reg add "HKCR\\$class\\shell\\print\\command" /ve \
   /d 'C:\windows\system32\cmd.exe /c copy "%1" C:\printed.pdf' /f >>"$log" 2>&1

@@ -194,7 +194,7 @@ pub fn parse(window_program: bool) -> Cli {
             Some(message) => {
                 eprintln!("{}: {message}", t::ERROR_PREFIX);
                 if window_program {
-                    crate::entry::tell_in_a_box(&crate::domain::fmt::capitalize(&message));
+                    crate::entry::tell_in_a_box(&message);
                 }
                 std::process::exit(2)
             }

@@ -66,13 +66,18 @@ pub const RESERVED: [&str; 30] = [
 /// it forbids (`:` would write into a hidden stream of another file), a control character, a
 /// trailing dot or space (dropped), a device name («CON», «aux.pdf»).
 pub fn windows_refuses(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or_default().trim_end();
     name.is_empty()
         || name
             .chars()
             .any(|c| "<>:\"/\\|?*".contains(c) || u32::from(c) < 0x20)
         || name.ends_with(['.', ' '])
-        || RESERVED.contains(&stem.to_lowercase().as_str())
+        || is_device_name(name)
+}
+
+/// Whether Windows takes `name` for a device, whatever its extension and spaces before it.
+fn is_device_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default().trim();
+    RESERVED.contains(&stem.to_lowercase().as_str())
 }
 
 /// A file name from outside (an attachment as sent) that every system can hold and that leads
@@ -91,13 +96,7 @@ pub fn safe_file_name(name: &str, fallback: &str) -> String {
     if name.is_empty() {
         return fallback.to_string();
     }
-    let stem = name
-        .split('.')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_lowercase();
-    if RESERVED.contains(&stem.as_str()) {
+    if is_device_name(&name) {
         name.insert(0, '_');
     }
     if name.chars().count() > MAX_NAME {
