@@ -509,6 +509,30 @@ fn a_managers_workstation_cannot_bend_the_departments_records() {
         ),
         "a head's card planted under one's own client",
     );
+    // The VIP list of a year and the questionnaire are the head's: the approved list is one
+    // for the whole department.
+    for (table, fields, what) in [
+        (
+            "vip_lists",
+            r#"{"year": 2027, "version": 9, "status": "approved", "window_from": "2025-12-01", "window_to": "2026-11-01"}"#.to_string(),
+            "a VIP list of one's own",
+        ),
+        (
+            "vip_list_rows",
+            format!(
+                r#"{{"client_uuid": "{own_client}", "proposal": "keep", "decision": "keep"}}"#
+            ),
+            "a row of the VIP list under one's own client",
+        ),
+        (
+            "survey_questions",
+            r#"{"text": "Вопрос", "kind": "scale"}"#.to_string(),
+            "a question of the questionnaire",
+        ),
+    ] {
+        let record = uuid::Uuid::new_v4().to_string();
+        refused(push_as(&mut m2, &record, table, &fields, false, &now), what);
+    }
     // A stamp short of the full width would compare as later than every real one.
     refused(
         push_as(

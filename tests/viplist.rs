@@ -4,8 +4,9 @@
 use vipdesk::admin;
 use vipdesk::clients::{self, Client, Dossier, VipYear};
 use vipdesk::domain::Id;
+use vipdesk::domain::{Actor, Role};
 use vipdesk::storage::Db;
-use vipdesk::viplist::{Proposal, service};
+use vipdesk::viplist::{ListError, ListStatus, OrderDraft, Proposal, RowEdit, lists, service};
 
 use crate::common::{self, actor, d, stdout};
 
@@ -147,4 +148,471 @@ fn vip_list_propose_prints_the_proposal_of_the_demo() {
 
     let bad = common::vipdesk(&db, &["vip-list", "propose", "--year", "27"]);
     assert!(!bad.status.success());
+}
+
+/// A department of a head and a manager with the clients of the criteria test: (head, manager,
+/// [large, young VIP, old VIP, small]).
+fn department(db: &mut Db) -> (Actor, Actor, [Id; 4]) {
+    let (head, me) = common::head_and_manager(db);
+    let districts = admin::service::catalogs(db).expect("catalogs").districts;
+    let a = districts[0].id;
+    let large = client(db, me, "АО «Большой»", a, 2020, 2e6, None);
+    // In the office: large 1st, small 2nd, old 3rd, young 4th.
+    let young_vip = client(db, me, "ООО «Молодой»", a, 2021, 0.03e6, Some(true));
+    let old_vip = client(db, me, "ООО «Давний»", a, 2010, 0.04e6, Some(true));
+    let small = client(db, me, "ООО «Малый»", a, 2020, 0.05e6, None);
+    (
+        Actor::manager(head, Role::GroupHead),
+        Actor::manager(me, Role::Manager),
+        [large, young_vip, old_vip, small],
+    )
+}
+
+fn order(number: &str, date: &str) -> OrderDraft {
+    OrderDraft {
+        number: number.into(),
+        date: date.into(),
+    }
+}
+
+#[test]
+fn the_head_proposes_edits_and_approves_and_the_order_fills_every_clients_status_of_the_year() {
+    let (mut db, _clock) = common::db();
+    let (head, manager, [large, young, old, small]) = department(&mut db);
+    // A manager sees the list but does not make it.
+    assert!(matches!(
+        lists::create(&mut db, &manager, 2027),
+        Err(ListError::Denied(_))
+    ));
+    let id = lists::create(&mut db, &head, 2027).expect("proposed");
+    assert!(matches!(
+        lists::create(&mut db, &head, 2027),
+        Err(ListError::Exists {
+            year: 2027,
+            version: 1
+        })
+    ));
+    let list = lists::open(&db, &head, id).expect("read").expect("there");
+    assert_eq!(list.status, ListStatus::Draft);
+    let row =
+        |l: &vipdesk::viplist::VipList, c: Id| l.rows.iter().find(|r| r.client_id == c).cloned();
+    // The young VIP, 4th of its office and six years with the company: proposed to go.
+    let young_row = row(&list, young).expect("this year's VIP is listed");
+    assert_eq!(young_row.proposal, Proposal::Exclude);
+    assert_eq!(
+        row(&list, small).map(|r| r.proposal),
+        Some(Proposal::Include)
+    );
+    let old_row = row(&list, old).expect("listed");
+    assert_eq!(old_row.proposal, Proposal::Keep);
+    // Excluding a client the proposal keeps needs a reason.
+    let exclude = RowEdit {
+        decision: Proposal::Exclude,
+        reason: String::new(),
+        ..RowEdit::default()
+    };
+    let refused = lists::edit_row(&mut db, &head, old_row.id, &exclude);
+    assert!(matches!(refused, Err(ListError::Fields(ref f)) if f.contains_key("reason")));
+    assert!(matches!(
+        lists::edit_row(&mut db, &manager, old_row.id, &exclude),
+        Err(ListError::Denied(_))
+    ));
+    let with_reason = RowEdit {
+        reason: "реорганизация, договор расторгнут".into(),
+        ..exclude.clone()
+    };
+    lists::edit_row(&mut db, &head, old_row.id, &with_reason).expect("excluded");
+    // As proposed, the young one goes without a word.
+    lists::edit_row(&mut db, &head, young_row.id, &exclude).expect("as proposed");
+
+    // The order: the number is required, the date not after today.
+    let bad = lists::record_order(&mut db, &head, id, &order(" ", "01.12.2027"));
+    assert!(
+        matches!(bad, Err(ListError::Fields(ref f)) if f.contains_key("order_number") && f.contains_key("order_date")),
+        "{bad:?}"
+    );
+    assert!(matches!(
+        lists::record_order(&mut db, &manager, id, &order("215", "20.11.2026")),
+        Err(ListError::Denied(_))
+    ));
+    let n = lists::record_order(&mut db, &head, id, &order("215", "20.11.2026")).expect("approved");
+    let list = lists::open(&db, &head, id).expect("read").expect("there");
+    assert_eq!(n, list.rows.len());
+    assert_eq!(list.status, ListStatus::Approved);
+    assert_eq!(list.order_number, "215");
+
+    // Every client of the list has its row of 2027, with the order.
+    for r in &list.rows {
+        let dossier = clients::service::open(&db, r.client_id).expect("dossier");
+        let y = dossier
+            .vip
+            .iter()
+            .find(|v| v.year == 2027)
+            .unwrap_or_else(|| panic!("client {} has its row of 2027", r.client_id));
+        let out = r.client_id == young || r.client_id == old;
+        assert_eq!(y.included, !out, "client {}", r.client_id);
+        assert_eq!(
+            (y.order_number.as_str(), y.order_date),
+            ("215", Some(d(2026, 11, 20)))
+        );
+    }
+    let large_y = clients::service::open(&db, large).expect("dossier");
+    let large_y = large_y.vip.iter().find(|v| v.year == 2027).expect("row");
+    assert!(large_y.crit_volume && large_y.volume_kwh == Some(24e6));
+    let old_y = clients::service::open(&db, old).expect("dossier");
+    assert!(
+        old_y
+            .vip
+            .iter()
+            .any(|v| v.year == 2027 && !v.included && v.crit_stability)
+    );
+    // The changes from last year: the large and the small one in, the young and old out.
+    let (coming, going) = list.changes();
+    let mut coming: Vec<Id> = coming.iter().map(|r| r.client_id).collect();
+    let mut going: Vec<Id> = going.iter().map(|r| r.client_id).collect();
+    coming.sort_unstable();
+    going.sort_unstable();
+    assert_eq!((coming, going), (vec![large, small], vec![young, old]));
+}
+
+#[test]
+fn a_frozen_list_refuses_edits_and_a_correction_keeps_the_original() {
+    let (mut db, _clock) = common::db();
+    let (head, manager, [large, _young, _old, small]) = department(&mut db);
+    let id = lists::create(&mut db, &head, 2027).expect("proposed");
+    lists::record_order(&mut db, &head, id, &order("215", "20.11.2026")).expect("approved");
+    let list = lists::open(&db, &head, id).expect("read").expect("there");
+    let small_row = list
+        .rows
+        .iter()
+        .find(|r| r.client_id == small)
+        .expect("listed")
+        .clone();
+    let exclude = RowEdit {
+        decision: Proposal::Exclude,
+        reason: "отказался от статуса".into(),
+        ..RowEdit::default()
+    };
+    assert!(matches!(
+        lists::edit_row(&mut db, &head, small_row.id, &exclude),
+        Err(ListError::Frozen)
+    ));
+    assert!(matches!(
+        lists::record_order(&mut db, &head, id, &order("216", "21.11.2026")),
+        Err(ListError::Frozen)
+    ));
+    assert!(matches!(
+        lists::delete_draft(&mut db, &head, id),
+        Err(ListError::Frozen)
+    ));
+    assert!(matches!(
+        lists::correct(&mut db, &manager, id),
+        Err(ListError::Denied(_))
+    ));
+
+    let fix = lists::correct(&mut db, &head, id).expect("correction");
+    assert!(matches!(
+        lists::correct(&mut db, &head, id),
+        Err(ListError::NotLatestApproved)
+    ));
+    let draft = lists::open(&db, &head, fix).expect("read").expect("there");
+    assert_eq!(
+        (draft.version, draft.status, draft.corrects),
+        (2, ListStatus::Draft, Some(id))
+    );
+    let fix_row = draft
+        .rows
+        .iter()
+        .find(|r| r.client_id == small)
+        .expect("copied")
+        .clone();
+    lists::edit_row(&mut db, &head, fix_row.id, &exclude).expect("the correction is a draft");
+    // Until the correction is approved, the year's list in force is the original.
+    let in_force = lists::approved(&db, &head, 2027)
+        .expect("read")
+        .expect("approved");
+    assert_eq!(in_force.id, id);
+    lists::record_order(&mut db, &head, fix, &order("231", "24.11.2026")).expect("approved");
+
+    // The original is kept as it was approved.
+    let original = lists::open(&db, &head, id).expect("read").expect("kept");
+    assert_eq!(original.status, ListStatus::Approved);
+    assert_eq!(original.order_number, "215");
+    assert!(
+        original
+            .rows
+            .iter()
+            .any(|r| r.client_id == small && r.is_included())
+    );
+    let versions = lists::versions(&db, 2027).expect("versions");
+    assert_eq!(
+        versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    // The status of the year follows the correction.
+    let small_d = clients::service::open(&db, small).expect("dossier");
+    let y = small_d.vip.iter().find(|v| v.year == 2027).expect("row");
+    assert!(!y.included);
+    assert_eq!(y.order_number, "231");
+    assert_eq!(small_d.vip.iter().filter(|v| v.year == 2027).count(), 1);
+    let large_d = clients::service::open(&db, large).expect("dossier");
+    assert!(
+        large_d
+            .vip
+            .iter()
+            .any(|v| v.year == 2027 && v.included && v.order_number == "231")
+    );
+}
+
+#[test]
+fn a_manager_sees_the_rows_of_their_own_clients_and_the_managers_order_fills_each_managers_appointment()
+ {
+    let (mut db, _clock) = common::db();
+    let (head, manager, [large, ..]) = department(&mut db);
+    let other = common::add_manager(&mut db, "Сидоров", "Олег", "Петрович");
+    let districts = admin::service::catalogs(&db).expect("catalogs").districts;
+    let theirs = client(
+        &mut db,
+        other,
+        "ПАО «Чужой»",
+        districts[1].id,
+        2000,
+        1.5e6,
+        None,
+    );
+    let id = lists::create(&mut db, &head, 2027).expect("proposed");
+    let mine = lists::open(&db, &manager, id)
+        .expect("read")
+        .expect("there");
+    assert!(mine.rows.iter().all(|r| r.manager_id == manager.id));
+    assert!(mine.rows.iter().any(|r| r.client_id == large));
+    let all = lists::open(&db, &head, id).expect("read").expect("there");
+    assert!(all.rows.iter().any(|r| r.client_id == theirs));
+
+    // The managers' order waits for the list's.
+    assert!(matches!(
+        lists::record_managers_order(&mut db, &head, id, &order("216", "20.11.2026")),
+        Err(ListError::NotApproved)
+    ));
+    lists::record_order(&mut db, &head, id, &order("215", "20.11.2026")).expect("approved");
+    assert!(matches!(
+        lists::record_managers_order(&mut db, &manager, id, &order("216", "20.11.2026")),
+        Err(ListError::Denied(_))
+    ));
+    let n = lists::record_managers_order(&mut db, &head, id, &order("216", "20.11.2026"))
+        .expect("appointed");
+    assert_eq!(n, 2);
+    for m in [manager.id.expect("id"), other] {
+        let card = admin::service::manager(&db, m).expect("card");
+        assert_eq!(
+            (card.order_number.as_str(), card.order_date),
+            ("216", Some(d(2026, 11, 20)))
+        );
+    }
+    let head_card = admin::service::manager(&db, head.id.expect("id")).expect("card");
+    assert_eq!(
+        head_card.order_number, "",
+        "the head serves no client of the list"
+    );
+}
+
+#[test]
+fn a_client_the_proposal_left_out_is_added_with_a_reason() {
+    let (mut db, _clock) = common::db();
+    let (head, _manager, [_large, _young, _old, _small]) = department(&mut db);
+    let districts = admin::service::catalogs(&db).expect("catalogs").districts;
+    let me = common::add_manager(&mut db, "Орлова", "Мария", "Ивановна");
+    let brand = client(
+        &mut db,
+        me,
+        "ОАО «Орловский бренд»",
+        districts[0].id,
+        2024,
+        0.0,
+        None,
+    );
+    let id = lists::create(&mut db, &head, 2027).expect("proposed");
+    let list = lists::open(&db, &head, id).expect("read").expect("there");
+    assert!(list.rows.iter().all(|r| r.client_id != brand));
+    assert!(matches!(
+        lists::add_client(&mut db, &head, id, brand, " "),
+        Err(ListError::Fields(_))
+    ));
+    lists::add_client(&mut db, &head, id, brand, "брендовое предприятие области").expect("added");
+    assert!(matches!(
+        lists::add_client(&mut db, &head, id, brand, "ещё раз"),
+        Err(ListError::AlreadyListed)
+    ));
+    let list = lists::open(&db, &head, id).expect("read").expect("there");
+    let row = list
+        .rows
+        .iter()
+        .find(|r| r.client_id == brand)
+        .expect("added");
+    assert!(row.is_included());
+    assert_eq!(row.proposal, Proposal::Exclude);
+    assert_eq!(row.reason, "брендовое предприятие области");
+}
+
+/// The list the head approves on their workstation reaches every manager's replica through the
+/// department server: the list itself, the rows of the manager's own clients (and no other
+/// manager's), and each of their clients' «Статус VIP» row of the year.
+#[test]
+fn the_approved_list_is_one_for_the_department() {
+    use crate::sync::{Dept, sync_now};
+    let Some(dept) = Dept::new("the_approved_list_is_one_for_the_department") else {
+        return;
+    };
+    let m2 = dept.workstation("m2", &dept.managers[0]);
+    let (list_uuid, rows) = {
+        let mut db = Db::open_existing(&dept.head_db).expect("open");
+        let head: Id = db
+            .conn()
+            .query_row(
+                "SELECT id FROM managers WHERE role = 'head' LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .expect("a head");
+        let head = Actor::manager(head, Role::GroupHead);
+        let id = match lists::create(&mut db, &head, 2030) {
+            Ok(id) => id,
+            Err(e) => panic!("proposed: {e:?}"),
+        };
+        lists::record_order(&mut db, &head, id, &order("7-од", "01.11.2026")).expect("approved");
+        let uuid: String = db
+            .conn()
+            .query_row("SELECT uuid FROM vip_lists WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .expect("uuid");
+        let list = lists::open(&db, &head, id).expect("read").expect("there");
+        (uuid, list.rows)
+    };
+    assert!(rows.iter().any(|r| r.manager_id == Some(2)));
+    assert!(rows.iter().any(|r| r.manager_id != Some(2)));
+    sync_now(&dept.head_db);
+    sync_now(&m2);
+    let db = Db::open_existing(&m2).expect("open");
+    let me: Id = db
+        .conn()
+        .query_row(
+            "SELECT m.id FROM managers m JOIN clients c ON c.manager_id = m.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the manager's clients are here");
+    let manager = Actor::manager(me, Role::Manager);
+    let local: Id = db
+        .conn()
+        .query_row(
+            "SELECT id FROM vip_lists WHERE uuid = ?1",
+            [&list_uuid],
+            |r| r.get(0),
+        )
+        .expect("the list reached the manager");
+    let seen = lists::open(&db, &manager, local)
+        .expect("read")
+        .expect("there");
+    assert_eq!(seen.status, ListStatus::Approved);
+    assert_eq!(seen.order_number, "7-од");
+    let theirs = rows.iter().filter(|r| r.manager_id == Some(2)).count();
+    assert_eq!(
+        seen.rows.len(),
+        theirs,
+        "the rows of the manager's own clients"
+    );
+    let everyone: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM vip_list_rows", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(
+        everyone as usize, theirs,
+        "no row of another manager's client"
+    );
+    for r in &seen.rows {
+        let d = clients::service::open(&db, r.client_id).expect("dossier");
+        assert!(
+            d.vip
+                .iter()
+                .any(|v| v.year == 2030 && v.order_number == "7-од"),
+            "client {} has its status of 2030",
+            r.client_name
+        );
+    }
+}
+
+/// The list and the managers' list as PDFs through the command line: a draft with the place for
+/// the director's approval and «ПРОЕКТ», the approved one with its order, the changes from last
+/// year; each manager of the list with their clients.
+#[test]
+fn the_lists_are_printed_for_the_directors_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("demo.db");
+    common::demo_db(&db, 48);
+    let run = |args: &[&str]| {
+        let out = common::vipdesk(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", common::stderr(&out));
+        stdout(&out)
+    };
+    let none = common::vipdesk(
+        &db,
+        &["report", "vip-list", "--year", "2031", "--out", "x.pdf"],
+    );
+    assert!(!none.status.success());
+    assert!(common::stderr(&none).contains("VIP-списка на 2031 год ещё нет"));
+    run(&["vip-list", "create", "--year", "2031"]);
+    let pdf = dir.path().join("список.pdf");
+    let pdf_s = pdf.to_str().expect("path");
+    run(&["report", "vip-list", "--year", "2031", "--out", pdf_s]);
+    let draft = common::pdf_text(&std::fs::read(&pdf).expect("pdf"));
+    common::assert_in_order(
+        &draft,
+        &[
+            "УТВЕРЖДАЮ",
+            "приказ №",
+            "Список клиентов категории VIP на 2031 год",
+            "ПРОЕКТ",
+            "Выполненные критерии",
+            "Всего в списке",
+            "Изменения по сравнению со списком 2030 года",
+        ],
+    );
+    run(&[
+        "vip-list",
+        "approve",
+        "--year",
+        "2031",
+        "--order",
+        "215-од",
+        "--date",
+        "2026-12-01",
+    ]);
+    run(&["report", "vip-list", "--year", "2031", "--out", pdf_s]);
+    let approved = common::pdf_text(&std::fs::read(&pdf).expect("pdf"));
+    assert!(approved.contains("УТВЕРЖДЁН") && approved.contains("от 01.12.2026 № 215-од"));
+    assert!(!approved.contains("ПРОЕКТ") && !approved.contains("УТВЕРЖДАЮ"));
+
+    let managers = dir.path().join("менеджеры.pdf");
+    let managers_s = managers.to_str().expect("path");
+    run(&[
+        "vip-list",
+        "appoint",
+        "--year",
+        "2031",
+        "--order",
+        "216-од",
+        "--date",
+        "2026-12-01",
+    ]);
+    run(&["report", "managers", "--year", "2031", "--out", managers_s]);
+    let text = common::pdf_text(&std::fs::read(&managers).expect("pdf"));
+    assert!(text.contains("Список персональных менеджеров клиентов категории VIP на 2031 год"));
+    assert!(text.contains("от 01.12.2026 № 216-од"));
+    let shown = run(&["vip-list", "show", "--year", "2031", "--json"]);
+    let first: serde_json::Value =
+        serde_json::from_str(shown.lines().next().expect("a row")).expect("json");
+    let name = first["client"].as_str().expect("client");
+    assert!(text.contains(name), "{name} is among its manager's clients");
+    assert_eq!(first["status"], "approved");
 }

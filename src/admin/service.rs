@@ -80,6 +80,17 @@ pub fn save_manager(db: &mut Db, actor: &Actor, m: &Manager) -> Result<Id, Stora
     save_manager_over(db, actor, None, m)
 }
 
+/// Records a manager's appointment order (number, date) inside another feature's write: the
+/// managers' list of a year approved by the director.
+pub fn set_appointment(
+    w: &Tx,
+    manager_id: Id,
+    number: &str,
+    date: Option<chrono::NaiveDate>,
+) -> Result<(), StorageError> {
+    store::set_appointment(w, manager_id, number, date)
+}
+
 /// Saves a manager card edited from `base` (as loaded), refused with
 /// [`StorageError::ChangedMeanwhile`] when another instance saved the card meanwhile.
 pub fn save_manager_over(

@@ -14,6 +14,22 @@ use crate::storage::{self, Result, StorageError, Tx, date_from_sql, date_to_sql}
 
 // ---- managers ----
 
+/// A manager's appointment by the director's order (its number and date), inside another
+/// feature's write.
+pub fn set_appointment(
+    w: &Tx,
+    id: Id,
+    number: &str,
+    date: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    w.prepare_cached(
+        "UPDATE managers SET order_number = ?2, order_date = ?3, updated_at = ?4, author_id = ?5 \
+         WHERE id = ?1",
+    )?
+    .execute(params![id, number, date_to_sql(date), w.now(), w.author()])?;
+    Ok(())
+}
+
 const MANAGER_COLUMNS: &str = "id, uuid, surname, name, patronymic, position, role, supervisor_id, \
      phone, email, signature_png, order_number, order_date, active";
 

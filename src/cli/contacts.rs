@@ -64,6 +64,20 @@ pub enum ReportCommand {
         #[arg(long)]
         manager: Option<i64>,
     },
+    /// The VIP list of a year (its latest version) for the director's approval, as a PDF.
+    VipList {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The personal managers of a year with their clients, for the director's order, as a PDF.
+    Managers {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -155,6 +169,14 @@ pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Resu
             manager,
         } => {
             return super::greetings::report(place, from, to, &file, manager, out);
+        }
+        ReportCommand::VipList { year, out: file } => {
+            use crate::viplist::documents::Document;
+            return super::viplist::report(place, year, Document::List, &file, out);
+        }
+        ReportCommand::Managers { year, out: file } => {
+            use crate::viplist::documents::Document;
+            return super::viplist::report(place, year, Document::Managers, &file, out);
         }
     };
     let period = Period::parse(&period).ok_or_else(|| anyhow::anyhow!(t::BAD_PERIOD))?;

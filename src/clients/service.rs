@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::model::{ClientKind, ClientRow, Direction, Dossier, Person, Record};
+use super::model::{ClientKind, ClientRow, Direction, Dossier, Person, Record, VipYear};
 use super::store;
 use crate::domain::{Actor, Id};
 use crate::files::{self, FileError};
@@ -183,6 +183,12 @@ pub fn check_own_person(w: &Tx, person_id: Id) -> Result<(), StorageError> {
 /// another feature's write; returns its id.
 pub fn add_record(w: &Tx, client_id: Id, record: &Record) -> Result<Id, StorageError> {
     store::add_record(w, client_id, record)
+}
+
+/// Sets a client's «Статус VIP» row of a year inside another feature's write (the VIP list
+/// approved by the director's order fills every client's row of its year).
+pub fn set_vip_year(w: &Tx, client_id: Id, v: &VipYear) -> Result<(), StorageError> {
+    store::set_vip_year(w, client_id, v)
 }
 
 /// Saves a checked dossier in one write; returns the client's id. Another live client with

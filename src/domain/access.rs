@@ -26,10 +26,15 @@ pub enum Duty {
     /// The database as a whole: restoring it from a copy (with the copy's users and passwords),
     /// encrypting or decrypting it.
     ManageDatabase,
+    /// The VIP list of a year: proposing and editing it, recording the director's orders (the
+    /// list's and the managers' appointment).
+    EditVipList,
+    /// The questionnaire of the satisfaction study.
+    EditQuestionnaire,
 }
 
 impl Duty {
-    pub const ALL: [Duty; 9] = [
+    pub const ALL: [Duty; 11] = [
         Duty::ApproveLimits,
         Duty::ApproveGifts,
         Duty::AcceptReports,
@@ -39,6 +44,8 @@ impl Duty {
         Duty::EditRegulation,
         Duty::EditManagers,
         Duty::ManageDatabase,
+        Duty::EditVipList,
+        Duty::EditQuestionnaire,
     ];
 }
 

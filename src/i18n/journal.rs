@@ -27,6 +27,9 @@ pub fn reference(table: &str, column: &str) -> Option<&'static str> {
         "version_of" if table == "letters" => "letters",
         "version_of" if table == "meetings" => "meetings",
         "template_code" => "templates",
+        "list_id" | "corrects_id" => "vip_lists",
+        "survey_id" => "surveys",
+        "question_id" => "survey_questions",
         _ => return None,
     })
 }
@@ -44,6 +47,7 @@ const YES_NO: &[&str] = &[
     "planned_strategic",
     "signature_image",
     "show_logo",
+    "vip_before",
 ];
 
 /// Columns the journal keeps but a reader has no use for: a search key made from another
@@ -79,6 +83,9 @@ pub fn code_label(table: &str, column: &str, code: &str) -> Option<&'static str>
         ("calendar_days", "kind") => of::<crate::domain::calendar::DayKind>(code),
         ("appeal_letters", "role") => of::<LetterRole>(code),
         ("managers", "role") => of::<crate::domain::Role>(code),
+        ("vip_lists", "status") => of::<crate::viplist::ListStatus>(code),
+        ("vip_list_rows", "proposal" | "decision") => of::<crate::viplist::Proposal>(code),
+        ("survey_questions", "kind") => of::<crate::viplist::QuestionKind>(code),
         ("people", "gender") => match code {
             "м" => Some(w::GENDER_M),
             "ж" => Some(w::GENDER_F),
@@ -103,6 +110,9 @@ pub fn is_code(table: &str, column: &str) -> bool {
             | ("appeal_letters" | "managers", "role")
             | ("people", "gender")
             | ("settings", "key")
+            | ("vip_lists", "status")
+            | ("vip_list_rows", "proposal" | "decision")
+            | ("survey_questions", "kind")
     )
 }
 

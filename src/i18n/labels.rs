@@ -53,6 +53,8 @@ impl Label for crate::domain::Duty {
             EditRegulation => w::DUTY_EDIT_REGULATION,
             EditManagers => w::DUTY_EDIT_MANAGERS,
             ManageDatabase => w::DUTY_MANAGE_DATABASE,
+            EditVipList => w::DUTY_EDIT_VIP_LIST,
+            EditQuestionnaire => w::DUTY_EDIT_QUESTIONNAIRE,
         }
     }
 }
@@ -301,6 +303,24 @@ impl Label for crate::greetings::GiftStatus {
             S::Sent => w::GIFT_STATUS_SENT,
             S::Bought => w::GIFT_STATUS_BOUGHT,
             S::Handed => w::GIFT_STATUS_HANDED,
+        }
+    }
+}
+
+impl Label for crate::viplist::ListStatus {
+    fn label(&self) -> &'static str {
+        match self {
+            crate::viplist::ListStatus::Draft => w::LIST_DRAFT,
+            crate::viplist::ListStatus::Approved => w::LIST_APPROVED,
+        }
+    }
+}
+
+impl Label for crate::viplist::QuestionKind {
+    fn label(&self) -> &'static str {
+        match self {
+            crate::viplist::QuestionKind::Scale => w::QUESTION_SCALE,
+            crate::viplist::QuestionKind::Free => w::QUESTION_FREE,
         }
     }
 }

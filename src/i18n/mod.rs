@@ -23,25 +23,5 @@ pub fn printed(p: crate::files::Printed) -> &'static str {
 
 /// Why a client is proposed so: the criteria it meets (or that it meets none).
 pub fn vip_reason(c: &crate::viplist::Candidate) -> String {
-    use crate::domain::fmt;
-    let k = &c.criteria;
-    let mut met = Vec::new();
-    if k.volume {
-        let kwh = fmt::number(k.kwh.unwrap_or_default(), 0);
-        met.push(reason_volume(&kwh, k.rank.map(|r| (r, k.district_size))));
-    }
-    if let (true, Some(y)) = (k.stability, k.years) {
-        met.push(reason_years(y));
-    }
-    if k.brand {
-        met.push(REASON_BRAND.to_string());
-    }
-    if k.political {
-        met.push(reason_political(&c.facts.political_note));
-    }
-    if met.is_empty() {
-        REASON_NONE.to_string()
-    } else {
-        met.join("; ")
-    }
+    crate::viplist::criteria::reason(&c.criteria, &c.facts.political_note)
 }

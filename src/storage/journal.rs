@@ -467,6 +467,7 @@ pub(crate) fn client_parent(table: &str) -> Option<(&'static str, &'static str)>
         "person_phones" | "gifts" | "gift_ideas" => Some(("people", "person_id")),
         "project_stages" => Some(("projects", "project_id")),
         "next_steps" | "meeting_files" | "meeting_people" => Some(("meetings", "meeting_id")),
+        "survey_answers" => Some(("surveys", "survey_id")),
         "appeal_links" | "appeal_letters" | "appeal_files" | "appeal_calls" => {
             Some(("appeals", "appeal_id"))
         }

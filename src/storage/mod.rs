@@ -18,6 +18,7 @@ pub mod replica_apply;
 pub mod replica_own;
 mod replica_state;
 pub mod schema;
+mod schema_v20;
 pub mod settings;
 
 use std::path::{Path, PathBuf};

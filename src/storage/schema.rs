@@ -17,6 +17,7 @@ macro_rules! record_columns {
          deleted_at TEXT"
     };
 }
+pub(super) use record_columns;
 
 const V1_CORE: &str = concat!(
     "CREATE TABLE managers (",
@@ -782,10 +783,11 @@ pub fn migrations() -> Migrations<'static> {
         M::up(super::replica_state::V17_SNAPSHOT),
         M::up(super::replica_state::V18_OWN_LIMITS),
         M::up(V19_TEMPLATE_CASES),
+        M::up(super::schema_v20::V20_ANNUAL_CYCLE),
     ])
 }
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    19
+    20
 }

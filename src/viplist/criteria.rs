@@ -74,7 +74,7 @@ pub struct Facts {
 }
 
 /// The criteria of one client, computed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Criteria {
     pub kwh: Option<f64>,
     /// Its place among the clients of its district office by consumption (1: the largest;
@@ -95,8 +95,51 @@ impl Criteria {
     }
 }
 
+/// Why a client is proposed so, in words: the criteria it meets (or that it meets none).
+pub fn reason(k: &Criteria, political_note: &str) -> String {
+    criteria_words(k, political_note, false)
+}
+
+/// The criteria a client meets, named briefly (the list's column): «объём потребления (1-е
+/// место из 29 в отделении); стабильность (15 лет); брендовость».
+pub fn met_names(k: &Criteria, political_note: &str) -> String {
+    criteria_words(k, political_note, true)
+}
+
+fn criteria_words(k: &Criteria, political_note: &str, brief: bool) -> String {
+    use crate::domain::fmt;
+    use crate::words as w;
+    let mut met = Vec::new();
+    if k.volume {
+        let place = k.rank.map(|r| (r, k.district_size));
+        met.push(match (brief, place) {
+            (true, Some((r, n))) => w::met_volume_place(r, n),
+            (true, None) => w::MET_VOLUME.to_string(),
+            (false, _) => w::reason_volume(&fmt::number(k.kwh.unwrap_or_default(), 0), place),
+        });
+    }
+    if let (true, Some(y)) = (k.stability, k.years) {
+        met.push(if brief {
+            w::met_stability(y)
+        } else {
+            w::reason_years(y)
+        });
+    }
+    if k.brand {
+        met.push(w::REASON_BRAND.to_string());
+    }
+    if k.political {
+        met.push(w::reason_political(political_note));
+    }
+    if met.is_empty() {
+        w::REASON_NONE.to_string()
+    } else {
+        met.join("; ")
+    }
+}
+
 /// What the list proposes for a client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Proposal {
     /// Not a VIP client this year; its volume qualifies it.
@@ -104,6 +147,7 @@ pub enum Proposal {
     /// A VIP client this year that meets no criterion any more.
     Exclude,
     /// A VIP client this year that still meets a criterion.
+    #[default]
     Keep,
 }
 
@@ -155,13 +199,14 @@ fn ranks(facts: &[Facts]) -> HashMap<Id, (u32, u32)> {
     out
 }
 
-/// The candidates of the list of `year`: this year's VIP clients and every client whose volume
-/// meets the criterion, each with its criteria and the proposal; by consumption, largest first.
-pub fn propose(facts: &[Facts], year: i32, t: &Thresholds) -> Vec<Candidate> {
+/// Every client judged for the list of `year`, each with its criteria and what the list would
+/// propose for it (a client that is not a VIP client and whose volume does not qualify it:
+/// [`Proposal::Exclude`], «не включать»); in the order of `facts`.
+pub fn judge(facts: &[Facts], year: i32, t: &Thresholds) -> Vec<Candidate> {
     let ranks = ranks(facts);
-    let mut out: Vec<Candidate> = facts
+    facts
         .iter()
-        .filter_map(|f| {
+        .map(|f| {
             let (rank, district_size) = match ranks.get(&f.client_id) {
                 Some((r, n)) => (Some(*r), *n),
                 None => (None, 0),
@@ -186,14 +231,29 @@ pub fn propose(facts: &[Facts], year: i32, t: &Thresholds) -> Vec<Candidate> {
                 Some(true) if criteria.any() => Proposal::Keep,
                 Some(true) => Proposal::Exclude,
                 _ if volume => Proposal::Include,
-                _ => return None,
+                _ => Proposal::Exclude,
             };
-            Some(Candidate {
+            Candidate {
                 facts: f.clone(),
                 criteria,
                 proposal,
-            })
+            }
         })
+        .collect()
+}
+
+/// Whether a judged client is a candidate of the list: this year's VIP client, or one whose
+/// volume meets the criterion.
+pub fn is_candidate(c: &Candidate) -> bool {
+    c.facts.vip_now == Some(true) || c.criteria.volume
+}
+
+/// The candidates of the list of `year`: this year's VIP clients and every client whose volume
+/// meets the criterion, each with its criteria and the proposal; by consumption, largest first.
+pub fn propose(facts: &[Facts], year: i32, t: &Thresholds) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = judge(facts, year, t)
+        .into_iter()
+        .filter(is_candidate)
         .collect();
     out.sort_by(|a, b| {
         b.criteria

@@ -405,6 +405,9 @@ pub const DUTY_EDIT_REGULATION: &str = "Изменять регламент по
 pub const DUTY_EDIT_MANAGERS: &str = "Изменять список менеджеров, их роли и пароли";
 pub const DUTY_MANAGE_DATABASE: &str =
     "Восстанавливать базу из копии, шифровать и расшифровывать её";
+pub const DUTY_EDIT_VIP_LIST: &str =
+    "Составлять VIP-список года и вносить приказы о его утверждении и о назначении менеджеров";
+pub const DUTY_EDIT_QUESTIONNAIRE: &str = "Изменять анкету изучения удовлетворённости";
 pub fn err_head_only(duty: &str) -> String {
     format!("{duty} может только руководитель группы.")
 }

@@ -53,3 +53,178 @@ pub fn reason_political(note: &str) -> String {
 }
 pub const REASON_NONE: &str = "ни один критерий не выполнен";
 pub const NO_CONSUMPTION: &str = "потребление не внесено";
+/// «не включать»: a client that is not a VIP client, left out of the list.
+pub const DECISION_LEAVE_OUT: &str = "не включать";
+pub const F_VIP_REASON: &str = "Обоснование";
+pub const F_VIP_ROW: &str = "Строка списка";
+pub const VIP_LIST_FROZEN: &str = "Список утверждён приказом и не изменяется. Чтобы изменить его, начните исправление: будет создана новая редакция, а утверждённая сохранится.";
+pub fn vip_list_exists(year: i32, version: i32) -> String {
+    format!(
+        "Список на {year} год уже есть (редакция {version}): откройте его или начните исправление утверждённого."
+    )
+}
+pub const VIP_LIST_NOT_LATEST_APPROVED: &str =
+    "Исправляют только последнюю утверждённую редакцию списка.";
+pub const VIP_LIST_ALREADY_LISTED: &str = "Этот клиент уже есть в списке.";
+pub const VIP_LIST_NOT_APPROVED: &str = "Сначала внесите приказ об утверждении VIP-списка: менеджеры назначаются к клиентам утверждённого списка.";
+pub fn err_vip_list_fields(fields: &str) -> String {
+    format!("Не сохранено: {fields}.")
+}
+pub fn err_vip_year(year: i32) -> String {
+    format!("Год {year}: VIP-списки составляются на годы с 2000 по 2100.")
+}
+
+// ---- the documents ----
+
+pub const APPROVE_STAMP: &str = "УТВЕРЖДАЮ";
+pub const APPROVED_STAMP: &str = "УТВЕРЖДЁН";
+pub const DIRECTOR_FALLBACK: &str = "Генеральный директор";
+pub fn approve_signature_line(signer: &str) -> String {
+    format!("______________ {signer}").trim_end().to_string()
+}
+pub const APPROVE_DATE_LINE: &str = "«___» ____________ 20___ г.";
+pub const APPROVE_ORDER_LINE: &str = "(приказ № ______ от ____________)";
+pub fn approved_by_order(company: &str) -> String {
+    format!("приказом {company}")
+}
+pub fn order_date_number(date: &str, number: &str) -> String {
+    format!("от {date} № {number}")
+}
+pub const PREPARED_BY_FALLBACK: &str = "Руководитель группы по работе с VIP-клиентами";
+pub fn vip_list_title(year: i32) -> String {
+    format!("Список клиентов категории VIP на {year} год")
+}
+pub fn vip_list_version(version: i32) -> String {
+    format!("(редакция {version})")
+}
+pub const DRAFT_MARK: &str = "ПРОЕКТ";
+pub fn vip_list_intro(from: &str, to: &str) -> String {
+    format!(
+        "Клиенты отобраны по критериям Стандарта обслуживания VIP-клиентов: объём потребления (за {from} — {to}, относительно межрайонного отделения), стабильность сотрудничества, брендовость, руководители с высоким политическим статусом."
+    )
+}
+pub const COL_VIP_CLIENT: &str = "Клиент, ИНН";
+pub const COL_VIP_DISTRICT: &str = "Межрайонное отделение";
+pub const COL_VIP_KWH: &str = "Потребление за 12 мес., кВт·ч (место в отделении)";
+pub const COL_VIP_YEARS: &str = "Лет сотрудничества";
+pub const COL_VIP_CRITERIA: &str = "Выполненные критерии";
+pub const COL_VIP_MANAGER: &str = "Персональный менеджер";
+pub fn col_vip_before(year: i32) -> String {
+    format!("В списке {year} г.")
+}
+pub fn kwh_with_place(kwh: &str, rank: u32, size: u32) -> String {
+    format!("{kwh} ({rank} из {size})")
+}
+pub fn client_with_inn(name: &str, inn: &str) -> String {
+    if inn.trim().is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}, ИНН {inn}")
+    }
+}
+pub fn vip_before_words(before: Option<bool>) -> &'static str {
+    match before {
+        Some(true) => "да",
+        Some(false) => "исключён",
+        None => "нет",
+    }
+}
+pub fn vip_list_count(n: usize) -> String {
+    format!(
+        "Всего в списке: {}.",
+        crate::domain::fmt::count(n as u64, ["клиент", "клиента", "клиентов"])
+    )
+}
+pub fn changes_heading(last_year: i32) -> String {
+    format!("Изменения по сравнению со списком {last_year} года:")
+}
+pub fn coming_line(n: usize) -> String {
+    if n == 0 {
+        "включены: нет.".to_string()
+    } else {
+        format!("включены ({n}):")
+    }
+}
+pub fn going_line(n: usize) -> String {
+    if n == 0 {
+        "исключены: нет.".to_string()
+    } else {
+        format!("исключены ({n}):")
+    }
+}
+pub fn change_line(client: &str, reason: &str) -> String {
+    format!("— {client}: {reason};")
+}
+pub fn managers_list_title(year: i32) -> String {
+    format!("Список персональных менеджеров клиентов категории VIP на {year} год")
+}
+pub fn managers_list_intro(year: i32, clients: usize) -> String {
+    format!(
+        "Персональные менеджеры закрепляются за клиентами VIP-списка {year} года ({}).",
+        crate::domain::fmt::count(clients as u64, ["клиент", "клиента", "клиентов"])
+    )
+}
+pub const COL_MANAGER_NAME: &str = "Персональный менеджер";
+pub const COL_MANAGER_POSITION: &str = "Должность";
+pub const COL_MANAGER_CLIENTS: &str = "Закреплённые клиенты";
+pub const COL_MANAGER_COUNT: &str = "Клиентов";
+pub const NO_MANAGER: &str = "Менеджер не назначен";
+
+// ---- the command line ----
+
+pub fn vip_list_none(year: i32) -> String {
+    format!(
+        "VIP-списка на {year} год ещё нет: составьте его (vipdesk vip-list create --year {year})."
+    )
+}
+pub fn vip_list_created(year: i32, rows: usize) -> String {
+    format!(
+        "Проект VIP-списка на {year} год составлен: {}.",
+        crate::domain::fmt::count(rows as u64, ["клиент", "клиента", "клиентов"])
+    )
+}
+pub const VIP_ROW_DECIDED: &str = "Решение по клиенту записано.";
+pub fn vip_list_approved(year: i32, rows: usize) -> String {
+    format!(
+        "VIP-список на {year} год утверждён; статус VIP {year} года записан {}.",
+        crate::domain::fmt::count(rows as u64, ["клиенту", "клиентам", "клиентам"])
+    )
+}
+pub fn vip_list_correction(year: i32, version: i32) -> String {
+    format!(
+        "Начато исправление VIP-списка на {year} год: редакция {version} (проект); утверждённая сохранена."
+    )
+}
+pub fn managers_appointed(year: i32, n: usize) -> String {
+    format!(
+        "Приказ о назначении персональных менеджеров на {year} год записан {}.",
+        crate::domain::fmt::count(n as u64, ["менеджеру", "менеджерам", "менеджерам"])
+    )
+}
+pub fn vip_list_state(year: i32, version: i32, frozen: bool, number: &str, date: &str) -> String {
+    if frozen {
+        format!(
+            "VIP-список на {year} год, редакция {version}: утверждён приказом № {number} от {date}."
+        )
+    } else {
+        format!("VIP-список на {year} год, редакция {version}: проект.")
+    }
+}
+pub const LIST_DRAFT: &str = "проект";
+pub const LIST_APPROVED: &str = "утверждён";
+pub const QUESTION_SCALE: &str = "оценка от 1 до 5";
+pub const QUESTION_FREE: &str = "свободный ответ";
+pub const MET_VOLUME: &str = "объём потребления";
+pub fn met_volume_place(rank: u32, size: u32) -> String {
+    format!("объём потребления ({rank}-е место из {size} в отделении)")
+}
+pub fn met_stability(years: u32) -> String {
+    format!(
+        "стабильность ({} {})",
+        years,
+        crate::domain::fmt::plural(u64::from(years), ["год", "года", "лет"])
+    )
+}
+pub fn met_and_reason(met: &str, reason: &str) -> String {
+    format!("{met}. Решение: {reason}")
+}

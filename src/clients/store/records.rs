@@ -109,3 +109,51 @@ pub fn record_files(conn: &Connection, ids: &[Id]) -> Result<Vec<(Id, String, i6
     }
     Ok(out)
 }
+
+/// The client's row of `v.year` in «Статус VIP» set to `v` inside another feature's write (the
+/// VIP list approved by the order): the live row of the year updated, or a new one added.
+pub fn set_vip_year(tx: &Tx, client_id: Id, v: &VipYear) -> Result<()> {
+    let existing: Option<Id> = tx
+        .query_row(
+            "SELECT id FROM vip_years WHERE client_id = ?1 AND year = ?2 AND deleted_at IS NULL \
+             ORDER BY id DESC LIMIT 1",
+            params![client_id, v.year],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let (sql, key) = match existing {
+        Some(id) => (
+            "UPDATE vip_years SET crit_volume = ?3, volume_kwh = ?4, crit_brand = ?5, \
+             crit_stability = ?6, crit_political = ?7, political_note = ?8, included = ?9, \
+             order_number = ?10, order_date = ?11, updated_at = ?12, author_id = ?13 \
+             WHERE id = ?14 AND client_id = ?1 AND year = ?2",
+            id.to_string(),
+        ),
+        None => (
+            "INSERT INTO vip_years (uuid, created_at, updated_at, author_id, client_id, year, \
+             crit_volume, volume_kwh, crit_brand, crit_stability, crit_political, \
+             political_note, included, order_number, order_date, sort) \
+             SELECT ?14, ?12, ?12, ?13, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+                    coalesce(max(sort), -1) + 1 \
+             FROM vip_years WHERE client_id = ?1",
+            new_uuid(),
+        ),
+    };
+    tx.prepare_cached(sql)?.execute(params![
+        client_id,
+        v.year,
+        v.crit_volume,
+        v.volume_kwh,
+        v.crit_brand,
+        v.crit_stability,
+        v.crit_political,
+        v.political_note,
+        v.included,
+        v.order_number,
+        date_to_sql(v.order_date),
+        tx.now(),
+        tx.author(),
+        key,
+    ])?;
+    Ok(())
+}

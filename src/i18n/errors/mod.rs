@@ -22,9 +22,11 @@ mod contacts;
 mod greetings;
 mod letters;
 mod server;
+mod viplist;
 
 pub use appeals::*;
 pub use clients::*;
+pub use viplist::*;
 
 /// A typed error or outcome that can be said to the user.
 pub trait Describe {

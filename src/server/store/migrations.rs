@@ -544,4 +544,5 @@ GRANT EXECUTE ON FUNCTION vipdesk_push_batch(UUID, JSONB) TO vipdesk_users;
     snapshot::SNAPSHOT,
     snapshot::FASTER_SNAPSHOT,
     trust::CLIENT_BY_SERVER,
+    super::annual::ANNUAL_CYCLE,
 ];

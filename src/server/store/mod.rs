@@ -5,6 +5,7 @@
 
 use super::ServerError;
 
+mod annual;
 mod migrations;
 mod snapshot;
 mod trust;

@@ -2,6 +2,8 @@
 
 use rusqlite::Connection;
 
+pub mod lists;
+
 use super::criteria::{Facts, Thresholds};
 use crate::storage::Result;
 use crate::storage::settings::{self, Setting};

@@ -1,0 +1,42 @@
+//! The VIP list's and the satisfaction study's errors.
+
+use super::*;
+
+/// The label of a field of the list's forms.
+pub fn vip_list_field(key: &str) -> &'static str {
+    match key {
+        "order_number" => w::F_ORDER_NUMBER,
+        "order_date" => w::F_ORDER_DATE,
+        "reason" => w::F_VIP_REASON,
+        _ => w::F_VIP_ROW,
+    }
+}
+
+impl Describe for crate::viplist::ListError {
+    fn describe(&self) -> String {
+        use crate::viplist::ListError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Denied(d) => d.describe(),
+            E::Frozen => w::VIP_LIST_FROZEN.into(),
+            E::Exists { year, version } => w::vip_list_exists(*year, *version),
+            E::NotLatestApproved => w::VIP_LIST_NOT_LATEST_APPROVED.into(),
+            E::Year(y) => w::err_vip_year(*y),
+            E::AlreadyListed => w::VIP_LIST_ALREADY_LISTED.into(),
+            E::NotApproved => w::VIP_LIST_NOT_APPROVED.into(),
+            E::Fields(errors) => w::err_vip_list_fields(&fields_sentence(errors, vip_list_field)),
+        }
+    }
+}
+
+impl Describe for crate::viplist::documents::DocumentError {
+    fn describe(&self) -> String {
+        use crate::viplist::documents::DocumentError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Pdf(e) => e.describe(),
+            E::File(e) => e.describe(),
+            E::NoList(year) => w::vip_list_none(*year),
+        }
+    }
+}
