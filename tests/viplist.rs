@@ -616,3 +616,268 @@ fn the_lists_are_printed_for_the_directors_order() {
     assert!(text.contains(name), "{name} is among its manager's clients");
     assert_eq!(first["status"], "approved");
 }
+
+mod satisfaction {
+    use super::*;
+    use vipdesk::appeals::Channel;
+    use vipdesk::viplist::satisfaction;
+    use vipdesk::viplist::survey::{self, Answer, Survey, SurveyError};
+
+    /// The seeded questionnaire's scored questions, in order.
+    fn scale_questions(db: &Db) -> Vec<Id> {
+        survey::questions(db)
+            .expect("questions")
+            .iter()
+            .filter(|q| q.kind == vipdesk::viplist::QuestionKind::Scale)
+            .filter_map(|q| q.id)
+            .collect()
+    }
+
+    fn answered(client: Id, date: chrono::NaiveDate, questions: &[Id], scores: &[u8]) -> Survey {
+        Survey {
+            client_id: client,
+            date: Some(date),
+            respondent: "Иванов И.И., главный инженер".into(),
+            channel: Channel::Phone,
+            answers: questions
+                .iter()
+                .zip(scores)
+                .map(|(q, s)| Answer {
+                    question_id: *q,
+                    score: Some(*s),
+                    text: String::new(),
+                })
+                .collect(),
+            ..Survey::default()
+        }
+    }
+
+    #[test]
+    fn the_report_gives_the_response_rate_and_the_averages() {
+        let (mut db, _clock) = common::db();
+        let (head, me) = common::head_and_manager(&mut db);
+        let other = common::add_manager(&mut db, "Сидоров", "Олег", "Петрович");
+        let districts = admin::service::catalogs(&db).expect("catalogs").districts;
+        let (a, b) = (districts[0].id, districts[1].id);
+        let c1 = client(&mut db, me, "АО «Первый»", a, 2000, 1e6, Some(true));
+        let c2 = client(&mut db, me, "АО «Второй»", a, 2000, 1e6, Some(true));
+        let c3 = client(&mut db, other, "АО «Третий»", b, 2000, 1e6, Some(true));
+        let _c4 = client(&mut db, other, "АО «Четвёртый»", b, 2000, 1e6, Some(true));
+        let not_vip = client(&mut db, other, "АО «Не VIP»", b, 2000, 1e6, Some(false));
+        let q = scale_questions(&db);
+        assert_eq!(q.len(), 6, "the seeded questionnaire scores six things");
+        let mine = actor(me);
+        let theirs = actor(other);
+        survey::save(
+            &mut db,
+            &mine,
+            &answered(c1, d(2026, 3, 10), &q, &[5, 5, 4, 4, 5, 5]),
+        )
+        .expect("saved");
+        survey::save(
+            &mut db,
+            &mine,
+            &answered(c2, d(2026, 4, 1), &q, &[3, 4, 2, 3, 3, 3]),
+        )
+        .expect("saved");
+        survey::save(
+            &mut db,
+            &theirs,
+            &answered(c3, d(2026, 5, 5), &q, &[4, 4, 4, 4, 4, 4]),
+        )
+        .expect("saved");
+        // A survey of a client that is not VIP this year counts in the averages, not the rate.
+        survey::save(
+            &mut db,
+            &theirs,
+            &answered(not_vip, d(2026, 6, 1), &q, &[1, 1, 1, 1, 1, 1]),
+        )
+        .expect("saved");
+        // Last year: all threes.
+        survey::save(
+            &mut db,
+            &mine,
+            &answered(c1, d(2025, 10, 1), &q, &[3, 3, 3, 3, 3, 3]),
+        )
+        .expect("saved");
+
+        let head = Actor::manager(head, Role::GroupHead);
+        let r = satisfaction::report(&db, &head, 2026).expect("report");
+        assert_eq!((r.vip, r.surveyed, r.surveys), (4, 3, 4));
+        assert_eq!(r.response_rate(), Some(75.0));
+        // Question 1: (5 + 3 + 4 + 1) / 4.
+        assert_eq!(r.questions[0].mean.value(), Some(13.0 / 4.0));
+        assert_eq!(r.questions[0].last_year.value(), Some(3.0));
+        // Question 3: (4 + 2 + 4 + 1) / 4.
+        assert_eq!(r.questions[2].mean.value(), Some(11.0 / 4.0));
+        let all: u64 = 28 + 18 + 24 + 6;
+        assert_eq!(r.overall.value(), Some(all as f64 / 24.0));
+        assert_eq!(r.overall_last_year.value(), Some(3.0));
+        let office = |name: &str| {
+            r.by_district
+                .iter()
+                .find(|g| g.name == name)
+                .map(|g| (g.mean.value(), g.surveys))
+        };
+        assert_eq!(office(&districts[0].name), Some((Some(46.0 / 12.0), 2)));
+        assert_eq!(office(&districts[1].name), Some((Some(30.0 / 12.0), 2)));
+        assert_eq!(r.by_manager.len(), 2);
+        // The lowest rated first, with the questions scored low.
+        assert_eq!(r.lowest[0].client, "АО «Не VIP»");
+        assert_eq!(r.lowest[1].client, "АО «Второй»");
+        assert_eq!(r.lowest[1].low.len(), 1);
+        // A manager's report covers their own clients.
+        let own = satisfaction::report(&db, &mine, 2026).expect("report");
+        assert_eq!((own.vip, own.surveyed, own.surveys), (2, 2, 2));
+
+        // The PDF and the figures through the command line.
+        let cli = {
+            let dir = tempfile::tempdir().expect("tmp");
+            let path = dir.path().join("s.db");
+            db.backup_to(&path).expect("copy");
+            let pdf = dir.path().join("опрос.pdf");
+            let out = common::vipdesk(
+                &path,
+                &[
+                    "report",
+                    "satisfaction",
+                    "--year",
+                    "2026",
+                    "--out",
+                    pdf.to_str().expect("p"),
+                    "--json",
+                ],
+            );
+            assert!(out.status.success(), "{}", common::stderr(&out));
+            let text = common::pdf_text(&std::fs::read(&pdf).expect("pdf"));
+            assert!(
+                text.contains("Опрошено 3 из 4 VIP-клиентов года (75 %)"),
+                "{text}"
+            );
+            assert!(text.contains("АО «Второй» — средняя оценка 3,00"), "{text}");
+            let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+            v
+        };
+        assert_eq!(cli["response_rate"], 75.0);
+        assert_eq!(cli["surveys"], 4);
+    }
+
+    #[test]
+    fn a_low_score_offers_an_appeal_and_a_manager_surveys_only_their_own_clients() {
+        let (mut db, _clock) = common::db();
+        let (_head, me) = common::head_and_manager(&mut db);
+        let other = common::add_manager(&mut db, "Сидоров", "Олег", "Петрович");
+        let districts = admin::service::catalogs(&db).expect("catalogs").districts;
+        let mine = client(
+            &mut db,
+            me,
+            "АО «Мой»",
+            districts[0].id,
+            2000,
+            1e6,
+            Some(true),
+        );
+        let theirs = client(
+            &mut db,
+            other,
+            "АО «Чужой»",
+            districts[0].id,
+            2000,
+            1e6,
+            Some(true),
+        );
+        let q = scale_questions(&db);
+        let manager = actor(me);
+        // Another manager's client, a day ahead, nobody who answered, nothing answered: refused.
+        assert!(matches!(
+            survey::save(
+                &mut db,
+                &manager,
+                &answered(theirs, d(2026, 3, 1), &q, &[5])
+            ),
+            Err(SurveyError::Storage(_))
+        ));
+        let mut bad = answered(mine, d(2026, 11, 26), &q, &[]);
+        bad.respondent.clear();
+        match survey::save(&mut db, &manager, &bad) {
+            Err(SurveyError::Fields(f)) => {
+                assert!(
+                    f.contains_key("date")
+                        && f.contains_key("respondent")
+                        && f.contains_key("answers"),
+                    "{f:?}"
+                );
+            }
+            other => panic!("refused: {other:?}"),
+        }
+        let out_of_scale = answered(mine, d(2026, 3, 1), &q, &[6]);
+        assert!(matches!(
+            survey::save(&mut db, &manager, &out_of_scale),
+            Err(SurveyError::Fields(_))
+        ));
+        // A good survey asks for nothing.
+        let good = survey::save(
+            &mut db,
+            &manager,
+            &answered(mine, d(2026, 3, 1), &q, &[5, 4]),
+        )
+        .expect("saved");
+        assert!(!survey::open(&db, good).expect("open").offers_appeal());
+        assert!(matches!(
+            survey::register_appeal(&mut db, &manager, good),
+            Err(SurveyError::NothingToRegister)
+        ));
+        // A two asks for an appeal, once.
+        let mut low = answered(mine, d(2026, 9, 1), &q, &[5, 2]);
+        low.comment = "Менеджер не перезвонил".into();
+        let low = survey::save(&mut db, &manager, &low).expect("saved");
+        let s = survey::open(&db, low).expect("open");
+        assert!(s.offers_appeal());
+        let appeal = survey::register_appeal(&mut db, &manager, low).expect("appeal");
+        let a = vipdesk::appeals::service::open(&db, appeal).expect("appeal");
+        assert_eq!(a.client_id, mine);
+        assert!(
+            a.body.contains("оценка 2") && a.body.contains("Менеджер не перезвонил"),
+            "{}",
+            a.body
+        );
+        let s = survey::open(&db, low).expect("open");
+        assert_eq!(s.appeal_id, Some(appeal));
+        assert!(!s.offers_appeal());
+        assert!(matches!(
+            survey::register_appeal(&mut db, &manager, low),
+            Err(SurveyError::NothingToRegister)
+        ));
+        // The plan: the other manager's VIP client is due; the manager's own is done.
+        let due = survey::due(&db, &actor(other), 2026).expect("due");
+        assert_eq!(
+            due.iter().map(|d| d.client_id).collect::<Vec<_>>(),
+            vec![theirs]
+        );
+        assert!(survey::due(&db, &manager, 2026).expect("due").is_empty());
+    }
+
+    #[test]
+    fn the_questionnaire_is_the_heads() {
+        let (mut db, _clock) = common::db();
+        let (head, me) = common::head_and_manager(&mut db);
+        let q = survey::Question {
+            text: "Удобно ли Вам получать счета?".into(),
+            active: true,
+            sort: 8,
+            ..Default::default()
+        };
+        assert!(matches!(
+            survey::save_question(&mut db, &actor(me), &q),
+            Err(SurveyError::Storage(_))
+        ));
+        let id = survey::save_question(&mut db, &Actor::manager(head, Role::GroupHead), &q)
+            .expect("added");
+        assert!(
+            survey::questions(&db)
+                .expect("q")
+                .iter()
+                .any(|q| q.id == Some(id))
+        );
+    }
+}

@@ -78,6 +78,15 @@ pub enum ReportCommand {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// The annual report of the satisfaction study, as a PDF (with --json: its figures).
+    Satisfaction {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +182,13 @@ pub fn report(place: &Place, what: ReportCommand, out: &mut Out) -> anyhow::Resu
         ReportCommand::VipList { year, out: file } => {
             use crate::viplist::documents::Document;
             return super::viplist::report(place, year, Document::List, &file, out);
+        }
+        ReportCommand::Satisfaction {
+            year,
+            out: file,
+            json,
+        } => {
+            return super::viplist::satisfaction(place, year, &file, json, out);
         }
         ReportCommand::Managers { year, out: file } => {
             use crate::viplist::documents::Document;

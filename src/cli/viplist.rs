@@ -306,3 +306,51 @@ fn propose(place: &Place, year: i32, json: bool, out: &mut Out) -> anyhow::Resul
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `report satisfaction --year N --out FILE [--json]`: the PDF, and the figures.
+pub fn satisfaction(
+    place: &Place,
+    year: i32,
+    file: &Path,
+    json: bool,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    use crate::viplist::satisfaction as sat;
+    check_year(year)?;
+    let (db, actor) = place.reader()?;
+    let r = sat::write_report(&db, &actor, year, db.today(), file).map_err(t::err)?;
+    if json {
+        let group = |g: &sat::GroupRow| serde_json::json!({"name": g.name, "mean": g.mean.value(), "surveys": g.surveys});
+        out.line(
+            serde_json::json!({
+                "year": r.year,
+                "vip_clients": r.vip,
+                "surveyed": r.surveyed,
+                "surveys": r.surveys,
+                "response_rate": r.response_rate(),
+                "mean": r.overall.value(),
+                "mean_last_year": r.overall_last_year.value(),
+                "questions": r.questions.iter().map(|q| serde_json::json!({
+                    "question_id": q.question_id,
+                    "question": q.text,
+                    "mean": q.mean.value(),
+                    "answers": q.mean.n,
+                    "mean_last_year": q.last_year.value(),
+                })).collect::<Vec<_>>(),
+                "by_district": r.by_district.iter().map(group).collect::<Vec<_>>(),
+                "by_manager": r.by_manager.iter().map(group).collect::<Vec<_>>(),
+                "lowest": r.lowest.iter().map(|l| serde_json::json!({
+                    "client_id": l.client_id,
+                    "client": l.client,
+                    "mean": l.mean.value(),
+                    "low": l.low.iter().map(|(q, s)| serde_json::json!({"question": q, "score": s})).collect::<Vec<_>>(),
+                    "comment": l.comment,
+                })).collect::<Vec<_>>(),
+            })
+            .to_string(),
+        )?;
+    } else {
+        out.line(t::file_written(&file.display().to_string()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

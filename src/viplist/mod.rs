@@ -6,8 +6,10 @@ pub mod criteria;
 pub mod documents;
 pub mod lists;
 pub mod model;
+pub mod satisfaction;
 pub mod service;
 mod store;
+pub mod survey;
 
 pub use criteria::{Candidate, Criteria, Facts, Proposal, Thresholds};
 pub use model::{

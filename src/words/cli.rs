@@ -460,6 +460,16 @@ const HELP: &[(&str, &str)] = &[
     ("report managers --year", "Год списка"),
     ("report managers --out", "Файл PDF"),
     (
+        "report satisfaction",
+        "Годовой отчёт об изучении удовлетворённости VIP-клиентов для руководства, в PDF",
+    ),
+    ("report satisfaction --year", "Год опросов"),
+    ("report satisfaction --out", "Файл PDF"),
+    (
+        "report satisfaction --json",
+        "Вывести показатели отчёта одним объектом JSON",
+    ),
+    (
         "report greetings --manager",
         "Только клиенты этого менеджера (id)",
     ),

@@ -228,3 +228,77 @@ pub fn met_stability(years: u32) -> String {
 pub fn met_and_reason(met: &str, reason: &str) -> String {
     format!("{met}. Решение: {reason}")
 }
+
+// ---- the satisfaction study ----
+
+pub const SURVEY_APPEAL_SUBJECT: &str = "Низкая оценка в опросе удовлетворённости";
+pub fn low_score_line(question: &str, score: u8) -> String {
+    format!("«{question}» — оценка {score}")
+}
+pub fn survey_comment_line(comment: &str) -> String {
+    format!("Комментарий клиента: {comment}")
+}
+pub const NO_DISTRICT: &str = "Отделение не указано";
+pub fn sat_title(year: i32) -> String {
+    format!("Об итогах изучения удовлетворённости VIP-клиентов обслуживанием в {year} году")
+}
+pub fn sat_intro(
+    vip: usize,
+    surveyed: usize,
+    rate: &str,
+    surveys: usize,
+    overall: &str,
+    change: &str,
+) -> String {
+    format!(
+        "Опрошено {surveyed} из {vip} VIP-клиентов года ({rate} %), проведено опросов: {surveys}. Средняя оценка по шкале от 1 до 5 — {overall} (изменение к прошлому году: {change})."
+    )
+}
+pub const SAT_BY_QUESTION: &str = "По вопросам анкеты";
+pub const SAT_OVERALL: &str = "Все вопросы";
+pub const SAT_BY_DISTRICT: &str = "По межрайонным отделениям";
+pub const SAT_BY_MANAGER: &str = "По персональным менеджерам";
+pub const SAT_COL_WHAT: &str = "Вопрос, отделение, менеджер";
+pub const SAT_COL_MEAN: &str = "Средняя оценка";
+pub const SAT_COL_N: &str = "Оценок / опросов";
+pub fn sat_col_change(last_year: i32) -> String {
+    format!("Изменение к {last_year} г.")
+}
+pub const SAT_LOWEST: &str = "Клиенты с самыми низкими оценками:";
+pub const SAT_NO_SURVEYS: &str = "опросов в этом году нет.";
+pub fn sat_low_line(
+    n: usize,
+    client: &str,
+    mean: &str,
+    low: &str,
+    comment: &str,
+    said: &str,
+) -> String {
+    let mut s = format!("{n}. {client} — средняя оценка {mean}");
+    if !low.is_empty() {
+        s.push_str(&format!("; низкие оценки: {low}"));
+    }
+    if !said.is_empty() {
+        s.push_str(&format!("; ответы: {said}"));
+    }
+    if !comment.is_empty() {
+        s.push_str(&format!("; комментарий: {comment}"));
+    }
+    s.push('.');
+    s
+}
+pub fn sat_chart_title(year: i32) -> String {
+    format!("Средняя оценка по вопросам анкеты, {year} год (из 5)")
+}
+pub const F_SURVEY_DATE: &str = "дата опроса";
+pub const F_SURVEY_CLIENT: &str = "клиент";
+pub const F_SURVEY_RESPONDENT: &str = "кто отвечал";
+pub const F_SURVEY_ANSWERS: &str = "ответы (нужен хотя бы один)";
+pub const F_SURVEY_ANSWER: &str = "ответ";
+pub const F_QUESTION_TEXT: &str = "вопрос";
+pub const F_QUESTION_KIND: &str = "вид ответа (на вопрос уже отвечали: вид не меняется)";
+pub fn err_survey_fields(fields: &str) -> String {
+    format!("Опрос не сохранён: {fields}.")
+}
+pub const SURVEY_NOTHING_TO_REGISTER: &str =
+    "В опросе нет оценок 2 и ниже, или обращение по нему уже зарегистрировано.";

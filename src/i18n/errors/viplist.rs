@@ -40,3 +40,28 @@ impl Describe for crate::viplist::documents::DocumentError {
         }
     }
 }
+
+/// The label of a field of the survey's form.
+pub fn survey_field(key: &str) -> &'static str {
+    match key {
+        "date" => w::F_SURVEY_DATE,
+        "client" => w::F_SURVEY_CLIENT,
+        "respondent" => w::F_SURVEY_RESPONDENT,
+        "answers" => w::F_SURVEY_ANSWERS,
+        "text" => w::F_QUESTION_TEXT,
+        "kind" => w::F_QUESTION_KIND,
+        _ => w::F_SURVEY_ANSWER,
+    }
+}
+
+impl Describe for crate::viplist::survey::SurveyError {
+    fn describe(&self) -> String {
+        use crate::viplist::survey::SurveyError as E;
+        match self {
+            E::Storage(e) => e.describe(),
+            E::Fields(errors) => w::err_survey_fields(&fields_sentence(errors, survey_field)),
+            E::NothingToRegister => w::SURVEY_NOTHING_TO_REGISTER.into(),
+            E::Appeal(e) => e.describe(),
+        }
+    }
+}

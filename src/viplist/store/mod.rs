@@ -3,6 +3,7 @@
 use rusqlite::Connection;
 
 pub mod lists;
+pub mod surveys;
 
 use super::criteria::{Facts, Thresholds};
 use crate::storage::Result;
