@@ -39,6 +39,8 @@ pub struct DemoSummary {
     pub reports: usize,
     pub appeals: usize,
     pub gifts: usize,
+    pub vip_lists: usize,
+    pub surveys: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +59,10 @@ pub enum DemoError {
     Appeals(#[from] crate::appeals::AppealError),
     #[error(transparent)]
     Admin(#[from] admin::service::AdminError),
+    #[error(transparent)]
+    VipList(#[from] crate::viplist::ListError),
+    #[error(transparent)]
+    Survey(#[from] crate::viplist::survey::SurveyError),
 }
 
 /// A small PNG of a handwritten-looking stroke, as a stand-in signature for demo managers.
@@ -272,6 +278,8 @@ fn generate_with(
     // Every letter the demo made, the appeals' replies and notices too: what the register lists.
     summary.letters = crate::letters::service::list(db, &Default::default())?.len();
     summary.gifts = crate::greetings::demo::demo_gifts(db, &mut g, head_actor, today)?;
+    summary.vip_lists = crate::viplist::demo::demo_lists(db, clock, head_actor, today)?;
+    summary.surveys = crate::viplist::demo::demo_surveys(db, clock, &mut g, head_actor, today)?;
     clock.set_date(today);
     Ok(summary)
 }

@@ -10,7 +10,7 @@ use vipdesk::storage::Db;
 use vipdesk::ui::{App, Prefs, Route};
 
 /// Every section «Сегодня» has, whoever looks.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "reports_to_review",
     "appeals_overdue",
     "appeals_due_soon",
@@ -22,6 +22,7 @@ const KEYS: [&str; 11] = [
     "meetings",
     "steps",
     "birthdays",
+    "surveys_due",
 ];
 
 /// `vipdesk today --json` as section → count.

@@ -522,14 +522,25 @@ fn the_approved_list_is_one_for_the_department() {
         theirs,
         "the rows of the manager's own clients"
     );
-    let everyone: i64 = db
+    let others: i64 = db
         .conn()
-        .query_row("SELECT count(*) FROM vip_list_rows", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM vip_list_rows r JOIN clients c ON c.id = r.client_id \
+             WHERE c.manager_id IS NOT ?1",
+            [me],
+            |r| r.get(0),
+        )
         .expect("count");
-    assert_eq!(
-        everyone as usize, theirs,
-        "no row of another manager's client"
-    );
+    assert_eq!(others, 0, "no row of another manager's client");
+    let strays: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM vip_list_rows WHERE client_id NOT IN (SELECT id FROM clients)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(strays, 0);
     for r in &seen.rows {
         let d = clients::service::open(&db, r.client_id).expect("dossier");
         assert!(

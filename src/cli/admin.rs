@@ -34,6 +34,7 @@ pub fn demo(place: &Place, clients: usize, seed: u64, out: &mut Out) -> anyhow::
         s.reports,
         s.appeals,
         s.gifts,
+        (s.vip_lists, s.surveys),
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -62,6 +62,8 @@ pub enum Target {
     Greetings,
     /// Marks a next step done.
     CompleteStep(Id),
+    /// A new satisfaction survey of the client.
+    NewSurvey(Id),
 }
 
 /// A button of a row: its label (with the row's words for a screen reader) and its target.
@@ -153,6 +155,7 @@ const PARTS: &[(&str, Part)] = &[
     (t::PART_APPEALS, appeals),
     (t::PART_GIFTS, gifts),
     (t::PART_CONTACTS, contacts),
+    (t::PART_SURVEYS, surveys),
 ];
 
 /// «Сегодня» of `actor` on `date`.
@@ -603,4 +606,51 @@ fn contacts(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
             lines: birthdays,
         },
     ])
+}
+
+/// The year's satisfaction survey of the VIP clients not asked yet: listed from October, late
+/// from 1 December (the report is made in December); empty before October.
+fn surveys(db: &Db, v: &Viewer) -> Result<Vec<Section>, StorageError> {
+    use crate::viplist::survey;
+    use chrono::Datelike as _;
+    let (shows, late) = survey::plan_shows(v.today);
+    let year = v.today.year();
+    let due_day = NaiveDate::from_ymd_opt(year, survey::PLAN_DUE.0, survey::PLAN_DUE.1);
+    let due = if shows {
+        survey::due(db, &v.actor, year)?
+    } else {
+        Vec::new()
+    };
+    let lines = due
+        .into_iter()
+        .map(|d| {
+            let by = due_day.map(fmt::date).unwrap_or_default();
+            Line {
+                cells: vec![
+                    (d.client.clone(), Tone::Strong),
+                    (t::survey_due_words(&by, late), late_or(late, Tone::Soon)),
+                ],
+                actions: vec![action(
+                    t::MAKE_SURVEY,
+                    &d.client,
+                    Target::NewSurvey(d.client_id),
+                )],
+                json: json!({
+                    "client_id": d.client_id,
+                    "client": d.client,
+                    "manager_id": d.manager_id,
+                    "due": due_day.map(|x| x.to_string()),
+                    "late": late,
+                }),
+                client_id: Some(d.client_id),
+                date: due_day,
+            }
+        })
+        .collect();
+    Ok(vec![Section {
+        key: "surveys_due",
+        title: t::TODAY_SURVEYS,
+        tone: if late { Tone::Late } else { Tone::Soon },
+        lines,
+    }])
 }

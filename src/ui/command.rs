@@ -59,6 +59,13 @@ pub enum Route {
     PersonGifts(Id),
     /// «Сервер отдела»: joining, the sync's state, «Конфликты синхронизации».
     Server,
+    /// «VIP-список»: the list of a year and the director's orders.
+    VipList,
+    /// «Опросы удовлетворённости».
+    Surveys,
+    /// A new survey of a client.
+    NewSurvey(Id),
+    Survey(Id),
 }
 
 impl Route {
@@ -79,6 +86,9 @@ impl Route {
             | Route::AppealSettings => Area::Appeals,
             Route::Today => Area::Overview,
             Route::Server => Area::Sync,
+            Route::VipList | Route::Surveys | Route::NewSurvey(_) | Route::Survey(_) => {
+                Area::Annual
+            }
             Route::ContactReport | Route::Report(_) | Route::NewReport(..) => Area::Contacts,
             Route::Clients | Route::Client(..) | Route::NewClient => Area::Clients,
             Route::Greetings | Route::GiftLimits | Route::Gifts | Route::PersonGifts(_) => {
@@ -101,6 +111,7 @@ impl Route {
             Route::Appeal(_) | Route::NewAppeal(_) => Route::Appeals,
             Route::PersonGifts(_) => Route::Gifts,
             Route::GiftLimits => Route::Greetings,
+            Route::NewSurvey(_) | Route::Survey(_) => Route::Surveys,
             r => r,
         }
     }

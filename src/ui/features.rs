@@ -125,4 +125,5 @@ features! {
     greetings: Greetings => super::greetings::GreetingsUi,
     admin: Admin => super::admin::AdminUi,
     sync: Sync => super::sync::SyncUi,
+    annual: Annual => super::annual::AnnualUi,
 }

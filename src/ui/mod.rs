@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod admin;
+pub mod annual;
 pub mod app;
 pub mod appeals;
 pub mod clients;

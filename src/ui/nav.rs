@@ -18,6 +18,8 @@ const NAV: &[(Route, &str)] = &[
     (Route::Letters, t::NAV_LETTERS),
     (Route::Merge, t::NAV_MERGE),
     (Route::ContactReport, t::NAV_CONTACT_REPORT),
+    (Route::VipList, t::NAV_VIP_LIST),
+    (Route::Surveys, t::NAV_SURVEYS),
     (Route::AppealReports, t::NAV_APPEAL_REPORTS),
     (Route::AppealSettings, t::NAV_APPEAL_SETTINGS),
     (Route::Calendar, t::NAV_CALENDAR),
@@ -60,16 +62,25 @@ pub fn nav_ui(
     }
     ui.separator();
     let current = route.screen();
-    for &(route, label) in NAV {
-        let label = t::with_count(label, badge(route).unwrap_or(0));
-        if ui.selectable_label(current == route, label).clicked() && current != route {
-            out.commands.push(Command::Open(route));
-        }
-    }
-    ui.separator();
-    if ui.selectable_label(about_open, t::NAV_ABOUT).clicked() {
-        out.about = true;
-    }
+    // The entries scroll when the window is too low for all of them (1280×800 and below);
+    // the count of clients stays at the foot.
+    let room = (ui.available_height() - 28.0).max(120.0);
+    egui::ScrollArea::vertical()
+        .id_salt("nav")
+        .max_height(room)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for &(route, label) in NAV {
+                let label = t::with_count(label, badge(route).unwrap_or(0));
+                if ui.selectable_label(current == route, label).clicked() && current != route {
+                    out.commands.push(Command::Open(route));
+                }
+            }
+            ui.separator();
+            if ui.selectable_label(about_open, t::NAV_ABOUT).clicked() {
+                out.about = true;
+            }
+        });
     let count = crate::domain::fmt::count(view.clients.len() as u64, t::CLIENT_FORMS);
     ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
         ui.label(RichText::new(count).small().color(theme::MUTED));

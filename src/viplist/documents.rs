@@ -65,7 +65,7 @@ fn approval(company: &Company, order: Option<(&str, chrono::NaiveDate)>) -> Vec<
 }
 
 /// The head of the group, who prepares the list (signed by hand).
-fn preparer(managers: &[Manager]) -> Option<Signature> {
+pub(super) fn preparer(managers: &[Manager]) -> Option<Signature> {
     let head = managers
         .iter()
         .find(|m| m.role == Role::GroupHead && m.active)?;

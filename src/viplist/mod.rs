@@ -3,6 +3,7 @@
 //! in versions with the director's orders, and the satisfaction study.
 
 pub mod criteria;
+pub mod demo;
 pub mod documents;
 pub mod lists;
 pub mod model;

@@ -372,7 +372,7 @@ pub fn report_pdf(
         bold_rows: bold,
         footer,
         header: Some(head),
-        signature: None,
+        signature: super::documents::preparer(&crate::admin::service::managers(db)?),
         landscape: false,
         charts: if chart.bars.is_empty() {
             Vec::new()
@@ -383,7 +383,11 @@ pub fn report_pdf(
     };
     let meta = Meta {
         title: title.clone(),
-        author: String::new(),
+        author: table
+            .signature
+            .as_ref()
+            .map(|s| s.name.replace('\u{a0}', " "))
+            .unwrap_or_default(),
         subject: title,
         date: today,
     };

@@ -206,6 +206,25 @@ pub fn delete(db: &mut Db, actor: &Actor, id: Id) -> Result<(), SurveyError> {
     Ok(())
 }
 
+/// A survey as the list of a year shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyRow {
+    pub id: Id,
+    pub client_id: Id,
+    pub client: String,
+    pub date: Option<NaiveDate>,
+    pub channel: Channel,
+    pub appeal_id: Option<Id>,
+    /// The average and the lowest of its scores.
+    pub mean: Option<f64>,
+    pub lowest: Option<u8>,
+}
+
+/// The surveys of `year` of the clients `actor` sees, newest first.
+pub fn of_year(db: &impl Reader, actor: &Actor, year: i32) -> Result<Vec<SurveyRow>, StorageError> {
+    store::of_year(db.connection(), year, actor.scope().manager())
+}
+
 /// A VIP client of the year not yet surveyed in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Due {

@@ -74,10 +74,11 @@ pub fn demo_summary(
     reports: usize,
     appeals: usize,
     gifts: usize,
+    (vip_lists, surveys): (usize, usize),
 ) -> String {
     use crate::domain::fmt::count;
     format!(
-        "Демо-данные: {}, {}, {}, {}, {}, {}, {}, {}",
+        "Демо-данные: {}, {}, {}, {}, {}, {}, {}, {}, {}, {}",
         count(managers as u64, ["менеджер", "менеджера", "менеджеров"]),
         count(clients as u64, CLIENT_FORMS),
         count(
@@ -103,6 +104,22 @@ pub fn demo_summary(
         ),
         count(appeals as u64, ["обращение", "обращения", "обращений"]),
         count(gifts as u64, ["подарок", "подарка", "подарков"]),
+        count(
+            vip_lists as u64,
+            [
+                "утверждённый VIP-список",
+                "утверждённых VIP-списка",
+                "утверждённых VIP-списков"
+            ]
+        ),
+        count(
+            surveys as u64,
+            [
+                "опрос удовлетворённости",
+                "опроса удовлетворённости",
+                "опросов удовлетворённости"
+            ]
+        ),
     )
 }
 pub fn check_ok(clients: i64) -> String {

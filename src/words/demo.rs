@@ -540,3 +540,14 @@ pub const DEMO_IP_ROLES: &[(&str, u8)] = &[
 pub fn demo_too_many(n: usize, max: usize) -> String {
     format!("демо-данные — от 1 до {max} клиентов, а не {n}")
 }
+/// The head's reason where the demo's status rows decide a client otherwise than proposed.
+pub const DEMO_VIP_DECISION: &str = "по решению руководства";
+pub const DEMO_SURVEY_RESPONDENT: &str = "Секретарь руководителя";
+pub const DEMO_SURVEY_COMPLAINT: &str =
+    "Долго ждали ответа на письмо о перерасчёте, менеджер был в отпуске";
+pub const DEMO_SURVEY_WISHES: &[&str] = &[
+    "Присылать счета в электронном виде раньше",
+    "Чаще сообщать о ходе рассмотрения обращений",
+    "Назначать замену менеджеру на время отпуска",
+    "Проводить встречи у нас на площадке",
+];

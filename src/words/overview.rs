@@ -6,6 +6,7 @@ pub const PART_REVIEWS: &str = "отчёты на приёмку";
 pub const PART_APPEALS: &str = "обращения";
 pub const PART_GIFTS: &str = "поздравления и подарки";
 pub const PART_CONTACTS: &str = "звонки, встречи, шаги и дни рождения";
+pub const PART_SURVEYS: &str = "опросы удовлетворённости";
 pub const PART_ALL: &str = "дела на сегодня";
 /// A part of «Сегодня» that could not be built, and why.
 pub fn part_failed(part: &str, why: &str) -> String {

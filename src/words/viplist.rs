@@ -56,7 +56,11 @@ pub const NO_CONSUMPTION: &str = "потребление не внесено";
 /// «не включать»: a client that is not a VIP client, left out of the list.
 pub const DECISION_LEAVE_OUT: &str = "не включать";
 pub const F_VIP_REASON: &str = "Обоснование";
-pub const F_VIP_ROW: &str = "Строка списка";
+/// The fields as an error names them, inside a sentence.
+pub const FIELD_VIP_REASON: &str = "обоснование";
+pub const FIELD_ORDER_NUMBER: &str = "номер приказа";
+pub const FIELD_ORDER_DATE: &str = "дата приказа";
+pub const FIELD_VIP_ROW: &str = "строка списка";
 pub const VIP_LIST_FROZEN: &str = "Список утверждён приказом и не изменяется. Чтобы изменить его, начните исправление: будет создана новая редакция, а утверждённая сохранится.";
 pub fn vip_list_exists(year: i32, version: i32) -> String {
     format!(
@@ -302,3 +306,147 @@ pub fn err_survey_fields(fields: &str) -> String {
 }
 pub const SURVEY_NOTHING_TO_REGISTER: &str =
     "В опросе нет оценок 2 и ниже, или обращение по нему уже зарегистрировано.";
+
+// ---- the window ----
+
+pub const NAV_VIP_LIST: &str = "VIP-список";
+pub const NAV_SURVEYS: &str = "Опросы клиентов";
+pub fn vip_list_none_here(year: i32) -> String {
+    format!(
+        "VIP-списка на {year} год ещё нет. Руководитель группы составляет его проект по данным досье: VIP-клиенты этого года и клиенты, чей объём потребления проходит порог, с четырьмя критериями и предложением."
+    )
+}
+pub const PROPOSE_LIST: &str = "Составить проект по досье";
+pub fn version_line(version: i32, number: &str, date: &str) -> String {
+    if number.is_empty() {
+        format!("редакция {version}: проект")
+    } else {
+        format!("редакция {version}: приказ № {number} от {date}")
+    }
+}
+pub fn vip_changes_line(in_list: usize, last_year: i32, coming: usize, going: usize) -> String {
+    format!(
+        "В списке: {in_list}. По сравнению с {last_year} годом включаются: {coming}, исключаются: {going}."
+    )
+}
+pub fn vip_list_file(year: i32) -> String {
+    format!("VIP-список {year}.pdf")
+}
+pub fn managers_list_file(year: i32) -> String {
+    format!("Персональные менеджеры {year}.pdf")
+}
+pub const WRITE_VIP_LIST: &str = "Записать список (PDF)";
+pub const WRITE_MANAGERS_LIST: &str = "Записать список менеджеров (PDF)";
+pub const APPROVE_HEADER: &str = "Утверждение приказом директора";
+pub const APPROVE_BY_ORDER: &str = "Утвердить приказом";
+pub const DELETE_DRAFT: &str = "Удалить проект";
+pub const APPROVE_HINT: &str = "После внесения приказа список не изменяется, а каждому клиенту списка записывается статус VIP года с номером и датой приказа.";
+pub const ADD_TO_LIST: &str = "Добавить клиента, не попавшего в предложение";
+pub const F_VIP_CLIENT: &str = "Клиент";
+pub const ADD_CLIENT_TO_LIST: &str = "Добавить в список";
+pub const VIP_CLIENT_ADDED: &str = "Клиент добавлен в проект списка.";
+pub const VIP_DRAFT_DELETED: &str = "Проект списка удалён.";
+pub const MANAGERS_ORDER_HEADER: &str = "Приказ о назначении персональных менеджеров";
+pub fn managers_order_state(number: &str, date: &str) -> String {
+    format!("Внесён приказ № {number} от {date}.")
+}
+pub const RECORD_MANAGERS_ORDER: &str = "Внести приказ о назначении";
+pub const CORRECT_LIST: &str = "Исправить список (новая редакция)";
+pub const CORRECT_HINT: &str = "Создаёт проект новой редакции с теми же решениями; утверждённая редакция сохраняется без изменений.";
+pub fn row_form_title(client: &str, proposal: &str) -> String {
+    format!("{client} — предложение: {proposal}")
+}
+pub const DECISION_IN: &str = "В списке";
+pub const DECISION_OUT: &str = "Не в списке";
+pub const REASON_HINT: &str = "Обоснование обязательно, если решение расходится с предложением.";
+pub const SAVE_DECISION: &str = "Сохранить решение";
+pub const COL_VIP_KWH_SHORT: &str = "кВт·ч за 12 мес. (место)";
+pub const COL_VIP_YEARS_SHORT: &str = "Лет";
+pub const COL_PROPOSAL: &str = "Предложение";
+pub const COL_DECISION: &str = "Решение";
+pub const DECIDE_HINT: &str = "Изменить решение по клиенту";
+pub fn decide_button(client: &str) -> String {
+    format!("Решение: {client}")
+}
+pub fn surveys_title(year: i32) -> String {
+    format!("Опросы удовлетворённости {year} года")
+}
+pub const TAB_SURVEY_PLAN: &str = "Не опрошены";
+pub const TAB_SURVEYS: &str = "Опросы";
+pub const TAB_SURVEY_REPORT: &str = "Отчёт";
+pub const TAB_QUESTIONNAIRE: &str = "Анкета";
+pub fn survey_plan_hint(year: i32) -> String {
+    format!(
+        "Каждого VIP-клиента {year} года опрашивают не реже раза в год; отчёт для руководства составляется в декабре. Здесь — те, кого в {year} году ещё не опрашивали."
+    )
+}
+pub const SURVEY_PLAN_DONE: &str = "Все VIP-клиенты года опрошены.";
+pub const MAKE_SURVEY: &str = "Провести опрос";
+pub fn make_survey_for(client: &str) -> String {
+    format!("Провести опрос: {client}")
+}
+pub fn open_survey_of(client: &str) -> String {
+    format!("Открыть опрос: {client}")
+}
+pub const F_SURVEY_DATE_LABEL: &str = "Дата опроса";
+pub const F_SURVEY_CLIENT_LABEL: &str = "Клиент";
+pub const F_SURVEY_CHANNEL: &str = "Способ";
+pub const F_SURVEY_PERSON: &str = "Кто отвечал (из досье)";
+pub const F_SURVEY_RESPONDENT_LABEL: &str = "Кто отвечал (если не из досье)";
+pub const F_SURVEY_COMMENT: &str = "Комментарий клиента";
+pub fn low_mean(mean: &str, appeal: bool) -> String {
+    if appeal {
+        format!("{mean} — есть оценки 2 и ниже, обращение зарегистрировано")
+    } else {
+        format!("{mean} — есть оценки 2 и ниже")
+    }
+}
+pub fn sat_file(year: i32) -> String {
+    format!("Удовлетворённость VIP-клиентов {year}.pdf")
+}
+pub const WRITE_SAT_REPORT: &str = "Записать отчёт (PDF)";
+pub const QUESTIONNAIRE_HINT: &str = "Вопросы анкеты задаются при каждом опросе. Вопрос, на который уже отвечали, не удаляют: его снимают с опроса, чтобы отчёты прошлых лет остались верными.";
+pub fn question_name(n: usize) -> String {
+    format!("Вопрос {n}")
+}
+pub const QUESTION_ACTIVE: &str = "задаётся";
+pub const ADD_QUESTION: &str = "Добавить вопрос";
+pub const QUESTION_SAVED: &str = "Вопрос анкеты сохранён.";
+pub fn survey_title(client: &str) -> String {
+    format!("Опрос удовлетворённости: {client}")
+}
+pub const SURVEY_SCALE_HINT: &str =
+    "Оценки: 1 — очень плохо, 5 — отлично; вопрос без ответа можно пропустить.";
+pub const NO_ANSWER: &str = "нет ответа";
+pub fn score_name(question: usize, score: u8) -> String {
+    if score == 0 {
+        format!("Вопрос {question}: нет ответа")
+    } else {
+        format!("Вопрос {question}: оценка {score}")
+    }
+}
+pub const SAVE_SURVEY: &str = "Сохранить опрос";
+pub const DELETE_SURVEY: &str = "Удалить опрос";
+pub const SURVEY_SAVED: &str = "Опрос сохранён.";
+pub const SURVEY_DELETED: &str = "Опрос удалён.";
+pub const SURVEY_LOW_SCORE: &str = "В опросе есть оценки 2 и ниже. Зарегистрируйте их как обращение клиента, чтобы на него ответили в установленный срок.";
+pub const REGISTER_AS_APPEAL: &str = "Зарегистрировать как обращение";
+pub const SURVEY_APPEAL_MADE: &str =
+    "Обращение по низким оценкам создано: зарегистрируйте его в карточке.";
+pub const SURVEY_APPEAL_OPEN: &str = "Открыть обращение по этому опросу";
+pub fn person_with_position(name: &str, position: &str) -> String {
+    if position.trim().is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}, {}", position.trim())
+    }
+}
+pub const TODAY_SURVEYS: &str =
+    "Опрос удовлетворённости: VIP-клиенты года, которых ещё не опрашивали";
+pub fn survey_due_words(by: &str, late: bool) -> String {
+    if late {
+        format!("опросить следовало до {by}")
+    } else {
+        format!("опросить до {by}")
+    }
+}

@@ -12,6 +12,7 @@ use vipdesk::ui::{App, Command, Prefs, Route};
 use vipdesk::{admin, clients, contacts, letters};
 
 mod admin_screens;
+mod annual_screens;
 mod appeal_screens;
 mod client_screens;
 mod clipping;

@@ -94,6 +94,8 @@ impl Describe for DemoError {
             DemoError::Contacts(e) => e.describe(),
             DemoError::Appeals(e) => e.describe(),
             DemoError::Admin(e) => e.describe(),
+            DemoError::VipList(e) => e.describe(),
+            DemoError::Survey(e) => e.describe(),
         }
     }
 }

@@ -5,10 +5,10 @@ use super::*;
 /// The label of a field of the list's forms.
 pub fn vip_list_field(key: &str) -> &'static str {
     match key {
-        "order_number" => w::F_ORDER_NUMBER,
-        "order_date" => w::F_ORDER_DATE,
-        "reason" => w::F_VIP_REASON,
-        _ => w::F_VIP_ROW,
+        "order_number" => w::FIELD_ORDER_NUMBER,
+        "order_date" => w::FIELD_ORDER_DATE,
+        "reason" => w::FIELD_VIP_REASON,
+        _ => w::FIELD_VIP_ROW,
     }
 }
 

@@ -108,6 +108,7 @@ fn command(target: Target) -> Command {
         Target::Gifts => Command::Open(Route::Gifts),
         Target::Greetings => Command::Open(Route::Greetings),
         Target::CompleteStep(id) => super::contacts::Cmd::CompleteStep(id).into(),
+        Target::NewSurvey(client) => Command::Open(Route::NewSurvey(client)),
     }
 }
 

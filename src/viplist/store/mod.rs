@@ -6,6 +6,7 @@ pub mod lists;
 pub mod surveys;
 
 use super::criteria::{Facts, Thresholds};
+use crate::domain::Id;
 use crate::storage::Result;
 use crate::storage::settings::{self, Setting};
 
@@ -68,5 +69,24 @@ pub fn facts(conn: &Connection, year: i32, from: &str, to: &str) -> Result<Vec<F
             vip_now: r.get(11)?,
         })
     })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether each client's live row of `year` in «Статус VIP» includes it.
+pub fn included_in(conn: &Connection, year: i32) -> Result<std::collections::HashMap<Id, bool>> {
+    let mut st = conn.prepare_cached(
+        "SELECT client_id, max(included) FROM vip_years WHERE year = ?1 AND deleted_at IS NULL \
+         GROUP BY client_id",
+    )?;
+    let rows = st.query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Each client's first person (the first of its dossier), for the demo's surveys.
+pub fn first_people(conn: &Connection) -> Result<std::collections::HashMap<Id, Id>> {
+    let mut st = conn.prepare_cached(
+        "SELECT client_id, min(id) FROM people WHERE deleted_at IS NULL GROUP BY client_id",
+    )?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
-use super::super::survey::{Answer, Due, Question, Survey};
+use super::super::survey::{Answer, Due, Question, Survey, SurveyRow};
 use crate::domain::{Code as _, Id, new_uuid};
 use crate::storage::{Result, Tx, code, date_from_sql, date_to_sql};
 
@@ -358,4 +358,33 @@ pub fn coverage(conn: &Connection, year: i32, only: Option<Id>) -> Result<(usize
         usize::try_from(vip).unwrap_or(0),
         usize::try_from(asked).unwrap_or(0),
     ))
+}
+
+/// The live surveys of `year` (of the manager `only`'s clients), newest first, each with its
+/// average score and its lowest.
+pub fn of_year(conn: &Connection, year: i32, only: Option<Id>) -> Result<Vec<SurveyRow>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.id, s.client_id, c.short_name, s.date, s.channel, s.appeal_id,
+                avg(a.score), min(a.score)
+         FROM surveys s
+         JOIN clients c ON c.id = s.client_id
+         LEFT JOIN survey_answers a ON a.survey_id = s.id AND a.deleted_at IS NULL
+         WHERE s.year = ?1 AND s.deleted_at IS NULL AND c.deleted_at IS NULL
+           AND (?2 IS NULL OR c.manager_id = ?2)
+         GROUP BY s.id ORDER BY s.date DESC, s.id DESC",
+    )?;
+    Ok(st
+        .query_map(params![year, only], |r| {
+            Ok(SurveyRow {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                client: r.get(2)?,
+                date: date_from_sql(r.get(3)?),
+                channel: code(r, 4)?,
+                appeal_id: r.get(5)?,
+                mean: r.get(6)?,
+                lowest: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }
