@@ -74,7 +74,9 @@ fn benches(c: &mut Criterion) {
         r.overall.value()
     );
     let mut group = c.benchmark_group("satisfaction");
-    group.sample_size(20).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("the annual report over 5,000 surveys", |b| {
         b.iter(|| satisfaction::report(&db, &Actor::SYSTEM, 2026).expect("report"));
     });

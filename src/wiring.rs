@@ -10,7 +10,7 @@ use crate::{admin, appeals, greetings};
 
 /// Every feature's hooks.
 pub static HOOKS: Hooks = Hooks {
-    events: &[appeals::service::on_event],
+    events: &[appeals::service::on_event, crate::viplist::lists::on_event],
     settings: &[
         admin::service::SETTINGS[0],
         admin::service::SETTINGS[1],

@@ -892,3 +892,71 @@ mod satisfaction {
         );
     }
 }
+
+/// Once the order approved a year, the client's status of that year is not changed by hand in
+/// the dossier (the list is corrected instead); the rest of the dossier, and a year the list
+/// did not set, are edited as before — also through the window's draft, which reads the rows
+/// back as typed.
+#[test]
+fn an_approved_years_status_is_not_changed_in_the_dossier() {
+    use vipdesk::clients::draft::DossierDraft;
+    let (mut db, _clock) = common::db();
+    let (head, manager, [large, ..]) = department(&mut db);
+    let id = lists::create(&mut db, &head, 2027).expect("proposed");
+    lists::record_order(&mut db, &head, id, &order("215", "20.11.2026")).expect("approved");
+    let d = clients::service::open(&db, large).expect("dossier");
+    // Through the draft, as the window saves it: nothing changed in the status rows.
+    let mut draft = DossierDraft::from_value(&d);
+    draft.client.full_name = "Акционерное общество «Большой»".into();
+    draft.client.inn = common::inn(1);
+    let edited = draft.to_value(common::today()).expect("valid");
+    clients::service::save(&mut db, &manager, &edited).expect("the rest of the dossier saves");
+    // The row of 2027 changed by hand: refused, nothing written.
+    let mut d = clients::service::open(&db, large).expect("dossier");
+    let row = d.vip.iter_mut().find(|v| v.year == 2027).expect("row");
+    row.included = false;
+    let refused = clients::service::save(&mut db, &manager, &d);
+    assert!(
+        matches!(
+            refused,
+            Err(clients::ClientsError::Storage(
+                vipdesk::storage::StorageError::Refused(vipdesk::domain::Refusal::ApprovedVipYear(
+                    2027
+                ))
+            ))
+        ),
+        "{refused:?}"
+    );
+    let kept = clients::service::open(&db, large).expect("dossier");
+    assert!(kept.vip.iter().any(|v| v.year == 2027 && v.included));
+    // Removing it is refused as well; a year without an approved list is the dossier's.
+    let mut d = kept.clone();
+    d.vip.retain(|v| v.year != 2027);
+    assert!(clients::service::save(&mut db, &manager, &d).is_err());
+    let mut d = kept;
+    d.vip.push(clients::VipYear {
+        year: 2028,
+        included: true,
+        ..Default::default()
+    });
+    clients::service::save(&mut db, &manager, &d).expect("2028 has no approved list");
+}
+
+/// Every demo dossier, read into the window's draft and saved unchanged, saves: the status rows
+/// the approved lists set read back as they were written.
+#[test]
+fn the_demo_dossiers_save_unchanged_through_the_draft() {
+    use vipdesk::clients::draft::DossierDraft;
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("demo.db");
+    common::demo_db(&path, 48);
+    let mut db = Db::open_existing(&path).expect("open");
+    let today = db.today();
+    for c in clients::service::list(&db).expect("clients").iter() {
+        let d = clients::service::open(&db, c.id).expect("dossier");
+        let back = DossierDraft::from_value(&d).to_value(today).expect("valid");
+        if let Err(e) = clients::service::save(&mut db, &Actor::SYSTEM, &back) {
+            panic!("{}: {e:?}", c.short_name);
+        }
+    }
+}

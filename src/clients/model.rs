@@ -85,6 +85,20 @@ pub struct VipYear {
     pub order_date: Option<NaiveDate>,
 }
 
+/// A client's «Статус VIP» rows of these years were changed in its dossier (told inside the
+/// write, before it commits): a year approved by the director's order refuses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VipYearsChanged {
+    pub client_id: Id,
+    pub years: Vec<i32>,
+}
+
+impl crate::storage::Event for VipYearsChanged {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// A leader or a contact person of the client.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Person {

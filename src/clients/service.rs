@@ -207,7 +207,27 @@ pub fn save(db: &mut Db, actor: &Actor, d: &Dossier) -> Result<Id, ClientsError>
         {
             return Err(ClientsError::InnTaken { other });
         }
-        Ok(store::save_dossier(w, d)?)
+        // The years whose «Статус VIP» rows change: told to whoever keeps an approved list.
+        let old = match d.client.id {
+            Some(id) => store::load_dossier(w, id)?.vip,
+            None => Vec::new(),
+        };
+        let mut years: Vec<i32> = old
+            .iter()
+            .filter(|o| !d.vip.iter().any(|n| n == *o))
+            .chain(d.vip.iter().filter(|n| !old.iter().any(|o| o == *n)))
+            .map(|v| v.year)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        let id = store::save_dossier(w, d)?;
+        if !years.is_empty() {
+            w.emit(super::model::VipYearsChanged {
+                client_id: id,
+                years,
+            });
+        }
+        Ok(id)
     });
     match result {
         Err(ClientsError::Storage(e)) if e.is_unique_violation() => {

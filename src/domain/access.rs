@@ -87,6 +87,10 @@ pub enum Refusal {
     /// The reply letter says only its template's words: no answer to the appeal.
     #[error("the reply says nothing beyond its template")]
     EmptyReply,
+    /// A client's status of a year the director's order approved, changed in the dossier
+    /// (the approved list is changed by a correction).
+    #[error("the VIP status of {0} is approved by the order")]
+    ApprovedVipYear(i32),
 }
 
 #[cfg(test)]

@@ -352,3 +352,28 @@ pub fn record_managers_order(
     log::info!("managers' appointment recorded on VIP list {list_id}: {n} managers");
     Ok(n)
 }
+
+/// What the VIP list does when another feature tells of an event inside its write (subscribed
+/// where the database is opened, `crate::wiring`): a client's status of a year its approved list
+/// set is not changed in the dossier.
+pub fn on_event(w: &Tx, event: &dyn crate::storage::Event) -> Result<(), StorageError> {
+    let Some(e) = event
+        .as_any()
+        .downcast_ref::<crate::clients::VipYearsChanged>()
+    else {
+        return Ok(());
+    };
+    for &year in &e.years {
+        let approved = lists::heads(w, Some(year))?
+            .into_iter()
+            .rev()
+            .find(|h| h.status == ListStatus::Approved);
+        if let Some(h) = approved
+            && lists::load(w, h.id, None)?
+                .is_some_and(|l| l.rows.iter().any(|r| r.client_id == e.client_id))
+        {
+            return Err(crate::domain::Refusal::ApprovedVipYear(year).into());
+        }
+    }
+    Ok(())
+}

@@ -450,3 +450,8 @@ pub fn survey_due_words(by: &str, late: bool) -> String {
         format!("опросить до {by}")
     }
 }
+pub fn err_approved_vip_year(year: i32) -> String {
+    format!(
+        "Статус VIP {year} года утверждён приказом в VIP-списке и в досье не меняется: измените его исправлением VIP-списка {year} года."
+    )
+}

@@ -158,6 +158,7 @@ impl Describe for crate::domain::Refusal {
     fn describe(&self) -> String {
         match self {
             crate::domain::Refusal::EmptyReply => w::ERR_EMPTY_REPLY.into(),
+            crate::domain::Refusal::ApprovedVipYear(year) => w::err_approved_vip_year(*year),
         }
     }
 }
