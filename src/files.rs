@@ -304,6 +304,12 @@ fn write_target(path: &Path) -> Result<PathBuf, FileError> {
                     _ => next,
                 };
             }
+            // A folder is said to be one; a device or a pipe is not a file.
+            Ok(m) if m.is_dir() => {
+                return Err(refuse(std::io::Error::from(
+                    std::io::ErrorKind::IsADirectory,
+                )));
+            }
             Ok(m) if !m.is_file() => {
                 return Err(refuse(std::io::Error::from(
                     std::io::ErrorKind::InvalidInput,

@@ -237,7 +237,11 @@ fn the_head_proposes_edits_and_approves_and_the_order_fills_every_clients_status
     ));
     let n = lists::record_order(&mut db, &head, id, &order("215", "20.11.2026")).expect("approved");
     let list = lists::open(&db, &head, id).expect("read").expect("there");
-    assert_eq!(n, list.rows.len());
+    assert_eq!(
+        n,
+        (list.rows.len() - 2, 2),
+        "all in but the young and the old one"
+    );
     assert_eq!(list.status, ListStatus::Approved);
     assert_eq!(list.order_number, "215");
 
@@ -313,7 +317,7 @@ fn a_frozen_list_refuses_edits_and_a_correction_keeps_the_original() {
     let fix = lists::correct(&mut db, &head, id).expect("correction");
     assert!(matches!(
         lists::correct(&mut db, &head, id),
-        Err(ListError::NotLatestApproved)
+        Err(ListError::CorrectionOpen { version: 2 })
     ));
     let draft = lists::open(&db, &head, fix).expect("read").expect("there");
     assert_eq!(
@@ -475,11 +479,13 @@ fn the_approved_list_is_one_for_the_department() {
             )
             .expect("a head");
         let head = Actor::manager(head, Role::GroupHead);
-        let id = match lists::create(&mut db, &head, 2030) {
+        let year = chrono::Datelike::year(&db.today()) + 1;
+        let id = match lists::create(&mut db, &head, year) {
             Ok(id) => id,
             Err(e) => panic!("proposed: {e:?}"),
         };
-        lists::record_order(&mut db, &head, id, &order("7-од", "01.11.2026")).expect("approved");
+        let on = vipdesk::domain::fmt::date(db.today());
+        lists::record_order(&mut db, &head, id, &order("7-од", &on)).expect("approved");
         let uuid: String = db
             .conn()
             .query_row("SELECT uuid FROM vip_lists WHERE id = ?1", [id], |r| {
@@ -546,8 +552,8 @@ fn the_approved_list_is_one_for_the_department() {
         assert!(
             d.vip
                 .iter()
-                .any(|v| v.year == 2030 && v.order_number == "7-од"),
-            "client {} has its status of 2030",
+                .any(|v| v.year == seen.year && v.order_number == "7-од"),
+            "client {} has its status of the year",
             r.client_name
         );
     }
@@ -561,6 +567,12 @@ fn the_lists_are_printed_for_the_directors_order() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("demo.db");
     common::demo_db(&db, 48);
+    // Next year's list, made today (the program's clock is the real one).
+    let today = Db::open_existing(&db).expect("open").today();
+    let next = (chrono::Datelike::year(&today) + 1).to_string();
+    let this = chrono::Datelike::year(&today).to_string();
+    let iso = today.to_string();
+    let dotted = vipdesk::domain::fmt::date(today);
     let run = |args: &[&str]| {
         let out = common::vipdesk(&db, args);
         assert!(out.status.success(), "{args:?}: {}", common::stderr(&out));
@@ -568,59 +580,47 @@ fn the_lists_are_printed_for_the_directors_order() {
     };
     let none = common::vipdesk(
         &db,
-        &["report", "vip-list", "--year", "2031", "--out", "x.pdf"],
+        &["report", "vip-list", "--year", &next, "--out", "x.pdf"],
     );
     assert!(!none.status.success());
-    assert!(common::stderr(&none).contains("VIP-списка на 2031 год ещё нет"));
-    run(&["vip-list", "create", "--year", "2031"]);
+    assert!(common::stderr(&none).contains(&format!("VIP-списка на {next} год ещё нет")));
+    run(&["vip-list", "create", "--year", &next]);
     let pdf = dir.path().join("список.pdf");
     let pdf_s = pdf.to_str().expect("path");
-    run(&["report", "vip-list", "--year", "2031", "--out", pdf_s]);
+    run(&["report", "vip-list", "--year", &next, "--out", pdf_s]);
     let draft = common::pdf_text(&std::fs::read(&pdf).expect("pdf"));
     common::assert_in_order(
         &draft,
         &[
             "УТВЕРЖДАЮ",
             "приказ №",
-            "Список клиентов категории VIP на 2031 год",
+            &format!("Список клиентов категории VIP на {next} год"),
             "ПРОЕКТ",
             "Выполненные критерии",
             "Всего в списке",
-            "Изменения по сравнению со списком 2030 года",
+            &format!("Изменения по сравнению со списком {this} года"),
         ],
     );
     run(&[
-        "vip-list",
-        "approve",
-        "--year",
-        "2031",
-        "--order",
-        "215-од",
-        "--date",
-        "2026-12-01",
+        "vip-list", "approve", "--year", &next, "--order", "215-од", "--date", &iso,
     ]);
-    run(&["report", "vip-list", "--year", "2031", "--out", pdf_s]);
+    run(&["report", "vip-list", "--year", &next, "--out", pdf_s]);
     let approved = common::pdf_text(&std::fs::read(&pdf).expect("pdf"));
-    assert!(approved.contains("УТВЕРЖДЁН") && approved.contains("от 01.12.2026 № 215-од"));
+    assert!(approved.contains("УТВЕРЖДЁН") && approved.contains(&format!("от {dotted} № 215-од")));
     assert!(!approved.contains("ПРОЕКТ") && !approved.contains("УТВЕРЖДАЮ"));
 
     let managers = dir.path().join("менеджеры.pdf");
     let managers_s = managers.to_str().expect("path");
     run(&[
-        "vip-list",
-        "appoint",
-        "--year",
-        "2031",
-        "--order",
-        "216-од",
-        "--date",
-        "2026-12-01",
+        "vip-list", "appoint", "--year", &next, "--order", "216-од", "--date", &iso,
     ]);
-    run(&["report", "managers", "--year", "2031", "--out", managers_s]);
+    run(&["report", "managers", "--year", &next, "--out", managers_s]);
     let text = common::pdf_text(&std::fs::read(&managers).expect("pdf"));
-    assert!(text.contains("Список персональных менеджеров клиентов категории VIP на 2031 год"));
-    assert!(text.contains("от 01.12.2026 № 216-од"));
-    let shown = run(&["vip-list", "show", "--year", "2031", "--json"]);
+    assert!(text.contains(&format!(
+        "Список персональных менеджеров клиентов категории VIP на {next} год"
+    )));
+    assert!(text.contains(&format!("от {dotted} № 216-од")));
+    let shown = run(&["vip-list", "show", "--year", &next, "--json"]);
     let first: serde_json::Value =
         serde_json::from_str(shown.lines().next().expect("a row")).expect("json");
     let name = first["client"].as_str().expect("client");
@@ -959,4 +959,75 @@ fn the_demo_dossiers_save_unchanged_through_the_draft() {
             panic!("{}: {e:?}", c.short_name);
         }
     }
+}
+
+/// Orders are dated where they can be, recorded once, and kept by a correction; the documents
+/// for the director are the head's.
+#[test]
+fn orders_are_dated_plausibly_recorded_once_and_kept_by_a_correction() {
+    use vipdesk::viplist::documents::{self, Document};
+    let (mut db, _clock) = common::db();
+    let (head, manager, _) = department(&mut db);
+    // Today is 25.11.2026: a list of 2029 has nothing to be judged on yet.
+    assert!(matches!(
+        lists::create(&mut db, &head, 2029),
+        Err(ListError::TooEarly(2029))
+    ));
+    let id = lists::create(&mut db, &head, 2027).expect("proposed");
+    // Not before the year before the list's.
+    assert!(matches!(
+        lists::record_order(&mut db, &head, id, &order("1", "01.01.1900")),
+        Err(ListError::OrderTooEarly { .. })
+    ));
+    lists::record_order(&mut db, &head, id, &order("215", "20.11.2026")).expect("approved");
+    // The managers' order: not before the list's, once.
+    assert!(matches!(
+        lists::record_managers_order(&mut db, &head, id, &order("216", "01.01.2026")),
+        Err(ListError::OrderTooEarly { .. })
+    ));
+    lists::record_managers_order(&mut db, &head, id, &order("216", "21.11.2026"))
+        .expect("appointed");
+    assert!(matches!(
+        lists::record_managers_order(&mut db, &head, id, &order("217", "22.11.2026")),
+        Err(ListError::AlreadyAppointed { .. })
+    ));
+    // A correction keeps the appointment and may have its own; not dated before the original.
+    let fix = lists::correct(&mut db, &head, id).expect("correction");
+    assert!(matches!(
+        lists::correct(&mut db, &head, id),
+        Err(ListError::CorrectionOpen { version: 2 })
+    ));
+    let draft = lists::open(&db, &head, fix).expect("read").expect("there");
+    assert_eq!(draft.managers_order_number, "216");
+    assert!(matches!(
+        lists::record_order(&mut db, &head, fix, &order("230", "19.11.2026")),
+        Err(ListError::OrderTooEarly { .. })
+    ));
+    lists::record_order(&mut db, &head, fix, &order("230", "24.11.2026")).expect("approved");
+    // The superseded version takes no order any more.
+    assert!(matches!(
+        lists::record_managers_order(&mut db, &head, id, &order("231", "24.11.2026")),
+        Err(ListError::NotLatestApproved)
+    ));
+    lists::record_managers_order(&mut db, &head, fix, &order("231", "24.11.2026"))
+        .expect("the correction's own");
+    // A past year's appointments are history.
+    let old = lists::create(&mut db, &head, 2025).expect("a past year's list");
+    lists::record_order(&mut db, &head, old, &order("10", "20.01.2025")).expect("approved");
+    assert!(matches!(
+        lists::record_managers_order(&mut db, &head, old, &order("11", "21.01.2025")),
+        Err(ListError::PastYear(2025))
+    ));
+    // The documents for the director are the head's.
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("list.pdf");
+    let today = common::today();
+    assert!(matches!(
+        documents::write(&db, &manager, 2027, Document::List, today, &target),
+        Err(documents::DocumentError::Denied(_))
+    ));
+    assert!(!target.exists());
+    documents::write(&db, &head, 2027, Document::Managers, today, &target).expect("written");
+    let text = common::pdf_text(&std::fs::read(&target).expect("pdf"));
+    assert!(text.contains("от 24.11.2026 № 231"), "{text}");
 }

@@ -39,10 +39,8 @@ pub enum VipListCommand {
         /// The row (its id, as `show --json` gives it).
         #[arg(long)]
         row: Id,
-        #[arg(long, conflicts_with = "include", required_unless_present = "include")]
-        exclude: bool,
-        #[arg(long)]
-        include: bool,
+        #[arg(long, value_parser = ["include", "exclude"])]
+        decision: String,
         #[arg(long, default_value = "")]
         reason: String,
     },
@@ -110,10 +108,10 @@ fn stored(place: &Place, command: VipListCommand, out: &mut Out) -> anyhow::Resu
         }
         VipListCommand::Decide {
             row,
-            exclude,
-            include: _,
+            decision,
             reason,
         } => {
+            let exclude = decision == "exclude";
             let edit = lists::row_edit(&db, row).map_err(t::err)?;
             let edit = RowEdit {
                 decision: if exclude {
@@ -227,9 +225,9 @@ pub fn report(
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
     check_year(year)?;
-    let (db, _) = place.reader()?;
+    let (db, actor) = place.reader()?;
     let today = db.today();
-    documents::write(&db, year, which, today, file).map_err(t::err)?;
+    documents::write(&db, &actor, year, which, today, file).map_err(t::err)?;
     out.line(t::file_written(&file.display().to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -245,8 +243,8 @@ pub fn vip_list(place: &Place, command: VipListCommand, out: &mut Out) -> anyhow
 /// `vip-list propose --year N [--json]`.
 fn propose(place: &Place, year: i32, json: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
     check_year(year)?;
-    let (db, _) = place.reader()?;
-    let p = service::propose(&db, year, db.today()).map_err(t::err)?;
+    let (db, actor) = place.reader()?;
+    let p = service::propose_as(&db, &actor, year, db.today()).map_err(t::err)?;
     if !json {
         let month = |d: chrono::NaiveDate| {
             fmt::month(chrono::Datelike::year(&d), chrono::Datelike::month(&d))
@@ -257,6 +255,12 @@ fn propose(place: &Place, year: i32, json: bool, out: &mut Out) -> anyhow::Resul
             p.thresholds.top_in_district,
             p.thresholds.min_years,
         ))?;
+        if p.months < 12 {
+            out.line(t::months_missing(p.months))?;
+        }
+        if p.candidates.is_empty() {
+            out.line(t::NO_CANDIDATES)?;
+        }
     }
     out.lines(p.candidates.iter().map(|c| {
         let k = &c.criteria;
@@ -286,12 +290,13 @@ fn propose(place: &Place, year: i32, json: bool, out: &mut Out) -> anyhow::Resul
                 .kwh
                 .map_or(t::NO_CONSUMPTION.to_string(), |v| fmt::number(v, 0));
             format!(
-                "{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 c.proposal.label(),
                 c.facts.name,
                 c.facts.inn,
                 c.facts.district,
                 kwh,
+                t::vip_now_words(year - 1, c.facts.vip_now),
                 t::vip_reason(c)
             )
         }

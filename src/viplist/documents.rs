@@ -28,6 +28,12 @@ pub enum DocumentError {
     /// The year has no list yet.
     #[error("no list of {0}")]
     NoList(i32),
+    /// The documents for the director are the head's (a manager sees the rows of their own).
+    #[error(transparent)]
+    Denied(#[from] crate::domain::Denied),
+    /// The year has no survey to report on.
+    #[error("no surveys in {0}")]
+    NoSurveys(i32),
 }
 
 /// The approval stamp, top right: the director's, with the order when it is recorded.
@@ -163,17 +169,17 @@ pub fn list_pdf(
     let (coming, going) = list.changes();
     let mut footer = vec![w::vip_list_count(list.included().count())];
     footer.push(w::changes_heading(list.year - 1));
-    let line = |r: &&ListRow| w::change_line(&r.client_name, &reason_words(r));
+    // Each group of changes is one sentence: «— …;» and the last «— ….».
+    let group = |rows: &[&ListRow]| -> Vec<String> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| w::change_line(&r.client_name, &reason_words(r), i + 1 == rows.len()))
+            .collect()
+    };
     footer.push(w::coming_line(coming.len()));
-    footer.extend(coming.iter().map(line));
+    footer.extend(group(&coming));
     footer.push(w::going_line(going.len()));
-    footer.extend(going.iter().map(line));
-    // The last change ends the sentence.
-    if let Some(last) = footer.last_mut()
-        && let Some(stem) = last.strip_suffix(';')
-    {
-        *last = format!("{stem}.");
-    }
+    footer.extend(group(&going));
     let title = w::vip_list_title(list.year);
     let mut head = InternalHead::of(&company);
     head.addressee = approval(
@@ -323,11 +329,13 @@ pub enum Document {
 /// bytes written.
 pub fn write(
     db: &impl Reader,
+    actor: &crate::domain::Actor,
     year: i32,
     which: Document,
     today: chrono::NaiveDate,
     target: &Path,
 ) -> Result<usize, DocumentError> {
+    actor.may(crate::domain::Duty::EditVipList)?;
     let list = printed(db, year)?;
     let bytes = match which {
         Document::List => list_pdf(db, &list, today)?,

@@ -3,7 +3,7 @@
 //! the year) and then frozen; a correction is a new version beside the original. The managers'
 //! appointment order of the year is recorded on the approved list.
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::criteria::{self, Proposal};
 use super::model::{ListError, ListHead, ListRow, ListStatus, OrderDraft, RowEdit, VipList};
@@ -109,6 +109,10 @@ pub fn create(db: &mut Db, actor: &Actor, year: i32) -> Result<Id, ListError> {
     check_year(year)?;
     let id = db.write(actor, |w| {
         w.actor().may(Duty::EditVipList)?;
+        // Next year's list is made in December; one further ahead has no year to be judged on.
+        if year > w.today().year() + 1 {
+            return Err(ListError::TooEarly(year));
+        }
         if let Some(h) = lists::heads(w, Some(year))?.last() {
             return Err(ListError::Exists {
                 year,
@@ -142,7 +146,7 @@ fn draft_of(w: &Tx, list_id: Id) -> Result<VipList, ListError> {
 
 /// A decision away from the proposal needs the head's reason.
 fn check_reason(proposal: Proposal, decision: Proposal, reason: &str) -> Result<(), ListError> {
-    if reason.contains('\n') {
+    if reason.chars().any(char::is_control) {
         return Err(FieldError::OneLine.into());
     }
     let differs = (proposal == Proposal::Exclude) != (decision == Proposal::Exclude);
@@ -162,7 +166,7 @@ pub fn edit_row(db: &mut Db, actor: &Actor, row_id: Id, e: &RowEdit) -> Result<(
         let (list_id, row) = lists::row(w, row_id)?.ok_or(StorageError::NotFound(row_id))?;
         draft_of(w, list_id)?;
         check_reason(row.proposal, e.decision, &e.reason)?;
-        if e.political_note.contains('\n') {
+        if e.political_note.chars().any(char::is_control) {
             return Err(FieldError::OneLine.into());
         }
         let e = RowEdit {
@@ -217,11 +221,16 @@ pub fn add_client(
     Ok(id)
 }
 
-/// The order as typed: its number (one line, required) and its date (not after today).
-fn check_order(o: &OrderDraft, today: NaiveDate) -> Result<(String, NaiveDate), ListError> {
+/// The order as typed: its number (one line, required) and its date (not after today, nor
+/// before `earliest`).
+fn check_order(
+    o: &OrderDraft,
+    earliest: NaiveDate,
+    today: NaiveDate,
+) -> Result<(String, NaiveDate), ListError> {
     let mut ck = Check::default();
     let number = ck.required("order_number", &o.number);
-    if number.contains('\n') {
+    if number.chars().any(char::is_control) {
         ck.err("order_number", FieldError::OneLine);
     }
     if number.chars().count() > MAX_ORDER_NUMBER {
@@ -232,24 +241,37 @@ fn check_order(o: &OrderDraft, today: NaiveDate) -> Result<(String, NaiveDate), 
         ck.err("order_date", FieldError::FutureDate);
     }
     match (ck.finish(()), date) {
+        (Ok(()), Some(d)) if d < earliest => Err(ListError::OrderTooEarly { earliest }),
         (Ok(()), Some(d)) => Ok((number, d)),
         (Err(e), _) => Err(ListError::Fields(e)),
         (Ok(()), None) => Err(FieldError::Date.into()),
     }
 }
 
+/// The day before which an order about the list cannot be: the year before the list's for the
+/// first version, the order of the version it corrects for a correction.
+fn earliest_order(w: &Tx, list: &VipList) -> Result<NaiveDate, StorageError> {
+    let start = NaiveDate::from_ymd_opt(list.year - 1, 1, 1).unwrap_or(NaiveDate::MIN);
+    let corrected = match list.corrects {
+        Some(id) => lists::load(w, id, None)?.and_then(|l| l.order_date),
+        None => None,
+    };
+    Ok(corrected.map_or(start, |d| d.max(start)))
+}
+
 /// Records the director's order approving a draft: the list is frozen, and every client of it
 /// gets its «Статус VIP» row of the year (included or excluded, the criteria, the order).
+/// Returns how many clients are in the list and how many are not.
 pub fn record_order(
     db: &mut Db,
     actor: &Actor,
     list_id: Id,
     o: &OrderDraft,
-) -> Result<usize, ListError> {
+) -> Result<(usize, usize), ListError> {
     let n = db.write(actor, |w| {
         w.actor().may(Duty::EditVipList)?;
         let list = draft_of(w, list_id)?;
-        let (number, date) = check_order(o, w.today())?;
+        let (number, date) = check_order(o, earliest_order(w, &list)?, w.today())?;
         lists::approve(w, list_id, &number, date)?;
         for r in &list.rows {
             let k = &r.criteria;
@@ -271,9 +293,10 @@ pub fn record_order(
                 },
             )?;
         }
-        Ok::<_, ListError>(list.rows.len())
+        let included = list.included().count();
+        Ok::<_, ListError>((included, list.rows.len() - included))
     })?;
-    log::info!("VIP list {list_id} approved: {n} rows");
+    log::info!("VIP list {list_id} approved: {} in, {} out", n.0, n.1);
     Ok(n)
 }
 
@@ -283,8 +306,14 @@ pub fn correct(db: &mut Db, actor: &Actor, list_id: Id) -> Result<Id, ListError>
     let id = db.write(actor, |w| {
         w.actor().may(Duty::EditVipList)?;
         let list = lists::load(w, list_id, None)?.ok_or(StorageError::NotFound(list_id))?;
-        let latest = lists::heads(w, Some(list.year))?.last().map(|h| h.id);
-        if !list.is_frozen() || latest != Some(list_id) {
+        let latest = lists::heads(w, Some(list.year))?.pop();
+        if let Some(h) = &latest
+            && h.status == ListStatus::Draft
+            && h.version > list.version
+        {
+            return Err(ListError::CorrectionOpen { version: h.version });
+        }
+        if !list.is_frozen() || latest.map(|h| h.id) != Some(list_id) {
             return Err(ListError::NotLatestApproved);
         }
         let window = match (list.window_from, list.window_to) {
@@ -294,6 +323,10 @@ pub fn correct(db: &mut Db, actor: &Actor, list_id: Id) -> Result<Id, ListError>
         let id = lists::insert_list(w, list.year, list.version + 1, window, Some(list_id))?;
         for r in &list.rows {
             lists::insert_row(w, id, r)?;
+        }
+        // The managers' appointment stands until a new order replaces it.
+        if let Some(date) = list.managers_order_date {
+            lists::set_managers_order(w, id, &list.managers_order_number, date)?;
         }
         Ok(id)
     })?;
@@ -339,7 +372,35 @@ pub fn record_managers_order(
         if !list.is_frozen() {
             return Err(ListError::NotApproved);
         }
-        let (number, date) = check_order(o, w.today())?;
+        // A past year's appointments are history; a superseded version's are its correction's.
+        if list.year < w.today().year() {
+            return Err(ListError::PastYear(list.year));
+        }
+        if lists::heads(w, Some(list.year))?.last().map(|h| h.id) != Some(list_id) {
+            return Err(ListError::NotLatestApproved);
+        }
+        // Recorded once per version: a correction may have its own (it starts with the one it
+        // corrects).
+        let inherited = match list.corrects {
+            Some(id) => lists::load(w, id, None)?.is_some_and(|c| {
+                (c.managers_order_number.as_str(), c.managers_order_date)
+                    == (
+                        list.managers_order_number.as_str(),
+                        list.managers_order_date,
+                    )
+            }),
+            None => false,
+        };
+        if let Some(date) = list.managers_order_date
+            && !inherited
+        {
+            return Err(ListError::AlreadyAppointed {
+                number: list.managers_order_number.clone(),
+                date,
+            });
+        }
+        let earliest = list.order_date.unwrap_or(NaiveDate::MIN);
+        let (number, date) = check_order(o, earliest, w.today())?;
         lists::set_managers_order(w, list_id, &number, date)?;
         let mut managers: Vec<Id> = list.included().filter_map(|r| r.manager_id).collect();
         managers.sort_unstable();

@@ -147,6 +147,21 @@ pub enum ListError {
     /// The managers' order before the list itself is approved.
     #[error("the list is not approved")]
     NotApproved,
+    /// A list further ahead than next year.
+    #[error("the list of {0} is made in the December before it")]
+    TooEarly(i32),
+    /// An order dated before the day it can be (the list's year before, the order it follows).
+    #[error("an order before {earliest}")]
+    OrderTooEarly { earliest: NaiveDate },
+    /// A correction of the year is already a draft.
+    #[error("correction {version} is open")]
+    CorrectionOpen { version: i32 },
+    /// The managers of a past year are not appointed any more.
+    #[error("the year {0} is past")]
+    PastYear(i32),
+    /// This version's managers' order is recorded.
+    #[error("the managers' order {number} is recorded")]
+    AlreadyAppointed { number: String, date: NaiveDate },
     #[error("{0:?}")]
     Fields(FieldErrors),
 }

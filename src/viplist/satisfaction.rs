@@ -71,6 +71,8 @@ pub struct LowRow {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
     pub year: i32,
+    /// The manager whose clients it covers (`None`: every client).
+    pub manager: Option<Id>,
     /// VIP clients of the year, and how many of them were surveyed.
     pub vip: usize,
     pub surveyed: usize,
@@ -205,6 +207,7 @@ pub fn compute(
     surveys.truncate(LOWEST);
     Report {
         year,
+        manager: None,
         vip,
         surveyed,
         surveys: survey_count,
@@ -235,14 +238,39 @@ pub fn report(db: &impl Reader, actor: &Actor, year: i32) -> Result<Report, Stor
     let facts = store::answer_facts(conn, year, only)?;
     let last = store::answer_facts(conn, year - 1, only)?;
     let names = crate::admin::service::distinct_names(&crate::admin::service::managers(db)?);
-    Ok(compute(
-        year,
-        store::coverage(conn, year, only)?,
-        &questions,
-        &facts,
-        &last,
-        &names,
-    ))
+    Ok(Report {
+        manager: only,
+        ..compute(
+            year,
+            store::coverage(conn, year, only)?,
+            &questions,
+            &facts,
+            &last,
+            &names,
+        )
+    })
+}
+
+/// The report's first paragraph: who was asked, the average and its change; a manager's
+/// report says whose clients it covers.
+pub fn intro_words(r: &Report, manager_name: Option<&str>) -> String {
+    let mut s = if r.surveys == 0 {
+        w::no_surveys(r.year)
+    } else {
+        w::sat_intro(
+            r.vip,
+            r.surveyed,
+            &r.response_rate()
+                .map_or("—".to_string(), |p| fmt::number(p, 0)),
+            r.surveys,
+            &mean_words(&r.overall),
+            &change_words(&r.overall, &r.overall_last_year),
+        )
+    };
+    if let Some(name) = manager_name {
+        s = format!("{} {s}", w::sat_scope_line(name));
+    }
+    s
 }
 
 fn mean_words(m: &Mean) -> String {
@@ -276,6 +304,11 @@ pub fn report_pdf(
     today: chrono::NaiveDate,
 ) -> Result<Vec<u8>, DocumentError> {
     let company = crate::admin::service::company(db)?;
+    let managers = crate::admin::service::managers(db)?;
+    let manager_name = r
+        .manager
+        .and_then(|id| managers.iter().find(|m| m.id == Some(id)))
+        .map(|m| m.short_name());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut bold = Vec::new();
     let mut section = |rows: &mut Vec<Vec<String>>, title: &str| {
@@ -353,15 +386,7 @@ pub fn report_pdf(
     let title = w::sat_title(r.year);
     let table = Table {
         title: vec![title.clone()],
-        intro: vec![w::sat_intro(
-            r.vip,
-            r.surveyed,
-            &r.response_rate()
-                .map_or("—".to_string(), |p| fmt::number(p, 0)),
-            r.surveys,
-            &mean_words(&r.overall),
-            &change_words(&r.overall, &r.overall_last_year),
-        )],
+        intro: vec![intro_words(r, manager_name.as_deref())],
         columns: vec![
             (w::SAT_COL_WHAT.into(), 100.0),
             (w::SAT_COL_MEAN.into(), 25.0),
@@ -372,7 +397,7 @@ pub fn report_pdf(
         bold_rows: bold,
         footer,
         header: Some(head),
-        signature: super::documents::preparer(&crate::admin::service::managers(db)?),
+        signature: super::documents::preparer(&managers),
         landscape: false,
         charts: if chart.bars.is_empty() {
             Vec::new()
@@ -403,6 +428,9 @@ pub fn write_report(
     target: &Path,
 ) -> Result<Report, DocumentError> {
     let r = report(db, actor, year)?;
+    if r.surveys == 0 {
+        return Err(DocumentError::NoSurveys(year));
+    }
     files::write(target, &report_pdf(db, &r, today)?)?;
     Ok(r)
 }

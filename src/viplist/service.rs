@@ -16,6 +16,9 @@ pub struct Proposed {
     pub to: NaiveDate,
     pub thresholds: Thresholds,
     pub candidates: Vec<Candidate>,
+    /// How many of the 12 months have any consumption recorded (fewer: the volumes are not
+    /// a year's, and the user is told).
+    pub months: u32,
 }
 
 /// The 12 months judged for the list of `year` made on `today`: those before today's month,
@@ -42,7 +45,33 @@ pub fn propose(db: &impl Reader, year: i32, today: NaiveDate) -> Result<Proposed
         to,
         candidates: criteria::propose(&facts, year, &thresholds),
         thresholds,
+        months: store::months_recorded(conn, &month(from), &month(to))?,
     })
+}
+
+/// The proposal as `actor` sees it: a manager the candidates among their own clients (their
+/// places still judged among every client of the office).
+pub fn propose_as(
+    db: &impl Reader,
+    actor: &crate::domain::Actor,
+    year: i32,
+    today: NaiveDate,
+) -> Result<Proposed, StorageError> {
+    let mut p = propose(db, year, today)?;
+    if let Some(me) = actor.scope().manager() {
+        p.candidates.retain(|c| c.facts.manager_id == Some(me));
+    }
+    Ok(p)
+}
+
+/// How many months of consumption the window `from`..=`to` has recorded.
+pub fn months_recorded(
+    db: &impl Reader,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<u32, StorageError> {
+    let month = |d: NaiveDate| format!("{:04}-{:02}", d.year(), d.month());
+    store::months_recorded(db.connection(), &month(from), &month(to))
 }
 
 /// The setting of the thresholds, for `vipdesk check` and the window's band.

@@ -101,10 +101,9 @@ const HELP: &[(&str, &str)] = &[
         "Строка списка (row из show --json)",
     ),
     (
-        "vip-list decide --exclude",
-        "Исключить (не включать) клиента",
+        "vip-list decide --decision",
+        "include — включить (оставить) клиента, exclude — исключить (не включать)",
     ),
-    ("vip-list decide --include", "Включить (оставить) клиента"),
     (
         "vip-list decide --reason",
         "Обоснование (обязательно, если решение расходится с предложением)",

@@ -156,8 +156,8 @@ pub fn going_line(n: usize) -> String {
         format!("исключены ({n}):")
     }
 }
-pub fn change_line(client: &str, reason: &str) -> String {
-    format!("— {client}: {reason};")
+pub fn change_line(client: &str, reason: &str, last: bool) -> String {
+    format!("— {client}: {reason}{}", if last { "." } else { ";" })
 }
 pub fn managers_list_title(year: i32) -> String {
     format!("Список персональных менеджеров клиентов категории VIP на {year} год")
@@ -188,11 +188,20 @@ pub fn vip_list_created(year: i32, rows: usize) -> String {
     )
 }
 pub const VIP_ROW_DECIDED: &str = "Решение по клиенту записано.";
-pub fn vip_list_approved(year: i32, rows: usize) -> String {
-    format!(
-        "VIP-список на {year} год утверждён; статус VIP {year} года записан {}.",
-        crate::domain::fmt::count(rows as u64, ["клиенту", "клиентам", "клиентам"])
-    )
+pub fn vip_list_approved(year: i32, (included, excluded): (usize, usize)) -> String {
+    let count = |n: usize| crate::domain::fmt::count(n as u64, ["клиент", "клиента", "клиентов"]);
+    if excluded == 0 {
+        format!(
+            "VIP-список на {year} год утверждён: в списке {}; статус VIP {year} года записан каждому.",
+            count(included)
+        )
+    } else {
+        format!(
+            "VIP-список на {year} год утверждён: в списке {}, не включены {}; статус VIP {year} года записан каждому из них.",
+            count(included),
+            count(excluded)
+        )
+    }
 }
 pub fn vip_list_correction(year: i32, version: i32) -> String {
     format!(
@@ -396,7 +405,7 @@ pub const F_SURVEY_RESPONDENT_LABEL: &str = "Кто отвечал (если н�
 pub const F_SURVEY_COMMENT: &str = "Комментарий клиента";
 pub fn low_mean(mean: &str, appeal: bool) -> String {
     if appeal {
-        format!("{mean} — есть оценки 2 и ниже, обращение зарегистрировано")
+        format!("{mean} — есть оценки 2 и ниже, обращение по ним создано")
     } else {
         format!("{mean} — есть оценки 2 и ниже")
     }
@@ -454,4 +463,44 @@ pub fn err_approved_vip_year(year: i32) -> String {
     format!(
         "Статус VIP {year} года утверждён приказом в VIP-списке и в досье не меняется: измените его исправлением VIP-списка {year} года."
     )
+}
+pub fn vip_list_too_early(year: i32) -> String {
+    format!(
+        "Список на {year} год составляют в декабре предыдущего года: пока о нём судить не по чему."
+    )
+}
+pub fn order_too_early(earliest: &str) -> String {
+    format!("Дата приказа — не раньше {earliest}: проверьте дату.")
+}
+pub fn correction_open(version: i32) -> String {
+    format!("Исправление уже начато: редакция {version} — проект. Откройте её.")
+}
+pub fn appointment_past_year(year: i32) -> String {
+    format!("{year} год прошёл: назначение персональных менеджеров на него уже не вносится.")
+}
+pub fn already_appointed(number: &str, date: &str) -> String {
+    format!(
+        "Приказ о назначении менеджеров по этой редакции списка уже внесён (№ {number} от {date}). Чтобы внести новый, начните исправление списка."
+    )
+}
+pub fn months_missing(months: u32) -> String {
+    format!(
+        "Внимание: потребление внесено только за {} из 12: объёмы и места в отделениях посчитаны не за год.",
+        crate::domain::fmt::count(u64::from(months), ["месяц", "месяца", "месяцев"])
+    )
+}
+pub const NO_CANDIDATES: &str =
+    "Кандидатов нет: ни VIP-клиентов этого года, ни клиентов с объёмом потребления выше порога.";
+pub fn vip_now_words(year: i32, now: Option<bool>) -> String {
+    match now {
+        Some(true) => format!("в списке {year}"),
+        Some(false) => format!("исключён в {year}"),
+        None => format!("не в списке {year}"),
+    }
+}
+pub fn no_surveys(year: i32) -> String {
+    format!("В {year} году опросов удовлетворённости не было: отчёт не из чего составить.")
+}
+pub fn sat_scope_line(manager: &str) -> String {
+    format!("Отчёт по клиентам персонального менеджера {manager}.")
 }

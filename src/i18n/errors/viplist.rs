@@ -24,6 +24,15 @@ impl Describe for crate::viplist::ListError {
             E::Year(y) => w::err_vip_year(*y),
             E::AlreadyListed => w::VIP_LIST_ALREADY_LISTED.into(),
             E::NotApproved => w::VIP_LIST_NOT_APPROVED.into(),
+            E::TooEarly(year) => w::vip_list_too_early(*year),
+            E::OrderTooEarly { earliest } => {
+                w::order_too_early(&crate::domain::fmt::date(*earliest))
+            }
+            E::CorrectionOpen { version } => w::correction_open(*version),
+            E::PastYear(year) => w::appointment_past_year(*year),
+            E::AlreadyAppointed { number, date } => {
+                w::already_appointed(number, &crate::domain::fmt::date(*date))
+            }
             E::Fields(errors) => w::err_vip_list_fields(&fields_sentence(errors, vip_list_field)),
         }
     }
@@ -37,6 +46,8 @@ impl Describe for crate::viplist::documents::DocumentError {
             E::Pdf(e) => e.describe(),
             E::File(e) => e.describe(),
             E::NoList(year) => w::vip_list_none(*year),
+            E::Denied(d) => d.describe(),
+            E::NoSurveys(year) => w::no_surveys(*year),
         }
     }
 }

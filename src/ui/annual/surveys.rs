@@ -208,15 +208,7 @@ impl SurveysScreen {
 
     fn report_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
         let Some(r) = self.report.clone() else { return };
-        ui.label(t::sat_intro(
-            r.vip,
-            r.surveyed,
-            &r.response_rate()
-                .map_or("—".to_string(), |p| fmt::number(p, 0)),
-            r.surveys,
-            &mean_words(r.overall.value()),
-            &satisfaction::change_words(&r.overall, &r.overall_last_year),
-        ));
+        ui.label(satisfaction::intro_words(&r, None));
         ui.push_id("sat_pdf", |ui| {
             ui.horizontal_wrapped(|ui| {
                 let name = t::sat_file(self.year);

@@ -122,6 +122,8 @@ pub struct VipListScreen {
     pub list_path: String,
     pub managers_path: String,
     pub message: Option<String>,
+    /// How many of the draft's 12 months have consumption recorded.
+    pub months: Option<u32>,
 }
 
 /// The year a list is made for on `today`: next year from October, else this year.
@@ -142,6 +144,15 @@ impl VipListScreen {
         self.actor = cx.actor();
         self.versions = lists::versions(cx.db, self.year).map_err(t::err)?;
         self.list = lists::latest(cx.db, &self.actor, self.year).map_err(t::err)?;
+        self.months = match &self.list {
+            Some(l) if !l.is_frozen() => match (l.window_from, l.window_to) {
+                (Some(a), Some(b)) => {
+                    Some(crate::viplist::service::months_recorded(cx.db, a, b).map_err(t::err)?)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
         if self.order.date.is_empty() {
             self.order.date = fmt::date(cx.today());
             self.managers_order.date = fmt::date(cx.today());
@@ -294,7 +305,7 @@ impl VipListScreen {
                     _ => (&self.managers_path, Document::Managers),
                 };
                 let path = Path::new(path.trim()).to_path_buf();
-                documents::write(cx.db, year, which, cx.today(), &path).map_err(t::err)?;
+                documents::write(cx.db, &actor, year, which, cx.today(), &path).map_err(t::err)?;
                 cx.info(t::file_written(&path.display().to_string()));
             }
             _ => {}
@@ -351,7 +362,10 @@ impl VipListScreen {
             coming.len(),
             going.len(),
         ));
-        self.documents_ui(ui, &mut out);
+        if let Some(m) = self.months.filter(|m| *m < 12) {
+            widgets::message(ui, &t::months_missing(m));
+        }
+        self.documents_ui(ui, may, &mut out);
         if let Some(f) = &mut self.row {
             row_form_ui(ui, f, &mut out);
         }
@@ -361,7 +375,12 @@ impl VipListScreen {
         out
     }
 
-    fn documents_ui(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+    fn documents_ui(
+        &mut self,
+        ui: &mut Ui,
+        may: Result<(), crate::domain::Denied>,
+        out: &mut Vec<Command>,
+    ) {
         let year = self.year;
         for (doc, path, name, button) in [
             (
@@ -381,11 +400,14 @@ impl VipListScreen {
                 ui.horizontal_wrapped(|ui| {
                     let ask = || Ask::save(name.clone(), move |p| Cmd::SetPath(doc, p).into());
                     out.extend(widgets::path_field(ui, t::PDF_PATH, path, ask));
-                    if ui
-                        .add_enabled(!path.trim().is_empty(), egui::Button::new(button))
-                        .on_disabled_hover_text(t::PATH_FIRST)
-                        .clicked()
-                    {
+                    let b = egui::Button::new(button);
+                    let r = if may.is_err() {
+                        widgets::permitted_button(ui, b, may)
+                    } else {
+                        ui.add_enabled(!path.trim().is_empty(), b)
+                            .on_disabled_hover_text(t::PATH_FIRST)
+                    };
+                    if r.clicked() {
                         out.push(Cmd::WriteList(doc).into());
                     }
                 });
@@ -546,10 +568,10 @@ fn rows_table(ui: &mut Ui, list: &VipList, editable: bool, out: &mut Vec<Command
         .column(Column::initial(105.0 * wide).clip(true))
         .column(Column::initial(150.0).clip(true))
         .column(Column::initial(40.0))
-        .column(Column::initial(215.0 * wide).clip(true))
+        .column(Column::remainder().at_least(180.0).clip(true))
         .column(Column::initial(75.0).clip(true))
         .column(Column::initial(100.0).clip(true))
-        .column(Column::remainder().at_least(90.0).clip(true))
+        .column(Column::initial(120.0 * wide).at_least(90.0).clip(true))
         .header(2.0 * theme::ROW_HEIGHT + 8.0, |mut h| {
             for title in [
                 t::F_VIP_CLIENT.to_string(),

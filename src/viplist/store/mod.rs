@@ -90,3 +90,14 @@ pub fn first_people(conn: &Connection) -> Result<std::collections::HashMap<Id, I
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// How many months of `from`..=`to` (`YYYY-MM`) have any consumption recorded.
+pub fn months_recorded(conn: &Connection, from: &str, to: &str) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT v.month) FROM indicator_values v
+         JOIN indicator_kinds k ON k.id = v.kind_id AND k.uuid = ?1
+         WHERE v.month BETWEEN ?2 AND ?3 AND v.deleted_at IS NULL",
+        rusqlite::params![CONSUMPTION_UUID, from, to],
+        |r| r.get(0),
+    )?)
+}
