@@ -119,7 +119,8 @@ fn manager_names(managers: &[Manager]) -> std::collections::HashMap<crate::domai
     admin::service::distinct_names(managers)
 }
 
-fn meta(title: &str, signature: Option<&Signature>, today: chrono::NaiveDate) -> Meta {
+/// A document's properties: its title as subject, the signer as author.
+pub(super) fn meta(title: &str, signature: Option<&Signature>, today: chrono::NaiveDate) -> Meta {
     Meta {
         title: title.to_string(),
         author: signature

@@ -430,8 +430,7 @@ pub fn on_event(w: &Tx, event: &dyn crate::storage::Event) -> Result<(), Storage
             .rev()
             .find(|h| h.status == ListStatus::Approved);
         if let Some(h) = approved
-            && lists::load(w, h.id, None)?
-                .is_some_and(|l| l.rows.iter().any(|r| r.client_id == e.client_id))
+            && lists::has_client(w, h.id, e.client_id)?
         {
             return Err(crate::domain::Refusal::ApprovedVipYear(year).into());
         }

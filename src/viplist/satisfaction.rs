@@ -13,7 +13,7 @@ use super::survey::{LOW_SCORE, Question};
 use crate::domain::{Actor, Id, fmt};
 use crate::files;
 use crate::pdf::table::{Chart, InternalHead, Table, layout_table};
-use crate::pdf::{self, Meta};
+use crate::pdf;
 use crate::storage::{Reader, StorageError};
 use crate::words as w;
 
@@ -273,7 +273,8 @@ pub fn intro_words(r: &Report, manager_name: Option<&str>) -> String {
     s
 }
 
-fn mean_words(m: &Mean) -> String {
+/// An average as the report prints it: «4,29», «—» where nothing was scored.
+pub fn mean_words(m: &Mean) -> String {
     m.value()
         .map_or_else(|| "—".to_string(), |v| fmt::number(v, 2))
 }
@@ -406,16 +407,7 @@ pub fn report_pdf(
         },
         cell_pt: None,
     };
-    let meta = Meta {
-        title: title.clone(),
-        author: table
-            .signature
-            .as_ref()
-            .map(|s| s.name.replace('\u{a0}', " "))
-            .unwrap_or_default(),
-        subject: title,
-        date: today,
-    };
+    let meta = super::documents::meta(&title, table.signature.as_ref(), today);
     Ok(pdf::render_pdf(&layout_table(&table, meta))?)
 }
 

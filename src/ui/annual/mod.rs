@@ -96,7 +96,7 @@ impl Feature for AnnualUi {
         match route {
             Route::VipList => self.list.ui(ui, view),
             Route::NewSurvey(_) | Route::Survey(_) => match &mut self.form {
-                Some(f) => f.ui(ui, view),
+                Some(f) => f.ui(ui),
                 None => Vec::new(),
             },
             _ => self.surveys.ui(ui, view),

@@ -9,7 +9,6 @@ use crate::appeals::Channel;
 use crate::domain::{FieldErrors, Id, fmt};
 use crate::i18n::{self as t, Describe as _, Label as _};
 use crate::ui::command::{Command, Cx, Route};
-use crate::ui::context::ViewCtx;
 use crate::ui::editor::Editor;
 use crate::ui::{theme, widgets};
 use crate::viplist::QuestionKind;
@@ -162,7 +161,7 @@ impl SurveyForm {
         Ok(())
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, view: &ViewCtx) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut out = Vec::new();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -262,7 +261,6 @@ impl SurveyForm {
                         out.push(Command::Open(Route::Appeal(a)));
                     }
                 }
-                let _ = view;
             });
         out
     }

@@ -267,7 +267,7 @@ impl SurveysScreen {
             section(ui, t::SAT_BY_QUESTION);
             for (i, q) in r.questions.iter().enumerate() {
                 ui.label(format!("{}. {}", i + 1, q.text));
-                ui.label(mean_words(q.mean.value()));
+                ui.label(satisfaction::mean_words(&q.mean));
                 ui.label(q.mean.n.to_string());
                 ui.label(satisfaction::change_words(&q.mean, &q.last_year));
                 ui.end_row();
@@ -275,14 +275,14 @@ impl SurveysScreen {
             section(ui, t::SAT_BY_DISTRICT);
             for g in &r.by_district {
                 ui.label(g.name.as_str());
-                ui.label(mean_words(g.mean.value()));
+                ui.label(satisfaction::mean_words(&g.mean));
                 ui.label(g.surveys.to_string());
                 ui.end_row();
             }
             section(ui, t::SAT_BY_MANAGER);
             for g in &r.by_manager {
                 ui.label(g.name.as_str());
-                ui.label(mean_words(g.mean.value()));
+                ui.label(satisfaction::mean_words(&g.mean));
                 ui.label(g.surveys.to_string());
                 ui.end_row();
             }
@@ -300,7 +300,7 @@ impl SurveysScreen {
                 egui::Label::new(t::sat_low_line(
                     i + 1,
                     &l.client,
-                    &mean_words(l.mean.value()),
+                    &satisfaction::mean_words(&l.mean),
                     &low,
                     &l.comment,
                     &l.said.join("; "),
@@ -349,8 +349,4 @@ impl SurveysScreen {
             out.push(Cmd::AddQuestion.into());
         }
     }
-}
-
-fn mean_words(m: Option<f64>) -> String {
-    m.map_or_else(|| "—".to_string(), |v| fmt::number(v, 2))
 }

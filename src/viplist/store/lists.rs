@@ -247,3 +247,13 @@ pub fn delete(w: &Tx, id: Id) -> Result<()> {
     }
     Ok(())
 }
+
+/// Whether the list `id` has a row of the client.
+pub fn has_client(conn: &Connection, id: Id, client_id: Id) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM vip_list_rows WHERE list_id = ?1 AND client_id = ?2 \
+         AND deleted_at IS NULL)",
+        params![id, client_id],
+        |r| r.get(0),
+    )?)
+}
