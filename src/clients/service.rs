@@ -171,6 +171,11 @@ pub fn check_own(w: &Tx, client_id: Id) -> Result<(), StorageError> {
     Ok(w.actor().may_act_for(manager)?)
 }
 
+/// The personal manager of a client (`None`: nobody serves it yet, or no such client).
+pub fn manager_of(db: &impl Reader, client_id: Id) -> Result<Option<Id>, StorageError> {
+    store::client_manager(db.connection(), client_id)
+}
+
 /// [`check_own`] for the client of a person.
 pub fn check_own_person(w: &Tx, person_id: Id) -> Result<(), StorageError> {
     match store::person_client(w, person_id)? {

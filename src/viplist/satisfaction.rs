@@ -12,8 +12,8 @@ use super::store::surveys::{self as store, AnswerFact};
 use super::survey::{LOW_SCORE, Question};
 use crate::domain::{Actor, Id, fmt};
 use crate::files;
-use crate::pdf::table::{Chart, InternalHead, Table, layout_table};
 use crate::pdf;
+use crate::pdf::table::{Chart, InternalHead, Table, layout_table};
 use crate::storage::{Reader, StorageError};
 use crate::words as w;
 

@@ -178,7 +178,7 @@ pub fn save(db: &mut Db, actor: &Actor, s: &Survey) -> Result<Id, SurveyError> {
             crate::clients::service::check_own(w, old.client_id)?;
             s.appeal_id = old.appeal_id;
         }
-        s.manager_id = store::client_manager(w, s.client_id)?;
+        s.manager_id = crate::clients::service::manager_of(w, s.client_id)?;
         Ok::<_, SurveyError>(store::save_survey(w, &s)?)
     })?;
     log::info!("survey {id} of client {} saved", s.client_id);

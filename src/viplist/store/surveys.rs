@@ -149,17 +149,6 @@ pub fn surveys_of_client(conn: &Connection, client_id: Id) -> Result<Vec<Survey>
     Ok(out)
 }
 
-pub fn client_manager(conn: &Connection, client_id: Id) -> Result<Option<Id>> {
-    Ok(conn
-        .query_row(
-            "SELECT manager_id FROM clients WHERE id = ?1",
-            [client_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten())
-}
-
 /// Saves a survey and replaces its answers.
 pub fn save_survey(w: &Tx, s: &Survey) -> Result<Id> {
     let year = s.year().unwrap_or_default();
